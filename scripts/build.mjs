@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Bundles what the plugin runs into plugin/dist, so it runs on plain node with no install step.
+//   node scripts/build.mjs          write the bundles
+//   node scripts/build.mjs --check  fail if the committed bundles differ from a fresh build,
+//                                   or if the hook bundle pulls in a dependency
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'plugin', 'dist');
+const check = process.argv.includes('--check');
+
+// CommonJS dependencies (pino) call require() on node builtins; ESM output needs one.
+const requireShim = "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);";
+
+const entries = [
+  { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false },
+  { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true },
+  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true },
+  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true },
+];
+
+let failed = false;
+for (const e of entries) {
+  const banner = [e.shebang ? '#!/usr/bin/env node' : '', e.deps ? requireShim : ''].filter(Boolean).join('\n');
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [e.entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    minify: e.minify,
+    legalComments: 'none',
+    banner: banner ? { js: banner } : undefined,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    outfile: path.join(outdir, `${e.name}.mjs`),
+  });
+  if (!e.deps) {
+    const deps = Object.keys(result.metafile.inputs).filter((i) => i.includes('node_modules'));
+    if (deps.length > 0) {
+      console.error(`build: ${e.name} bundle must not include dependencies, but has:\n  ${deps.join('\n  ')}`);
+      failed = true;
+    }
+  }
+  for (const file of result.outputFiles) {
+    const rel = path.relative(root, file.path);
+    if (check) {
+      const current = fs.existsSync(file.path) ? fs.readFileSync(file.path) : undefined;
+      if (!current || !Buffer.from(file.contents).equals(current)) {
+        console.error(`build: ${rel} is stale: run \`npm run build\` and commit plugin/dist`);
+        failed = true;
+      }
+    } else {
+      fs.mkdirSync(path.dirname(file.path), { recursive: true });
+      fs.writeFileSync(file.path, file.contents, { mode: e.shebang ? 0o755 : 0o644 });
+      console.log(`build: ${rel} ${(file.contents.length / 1024).toFixed(1)} KiB`);
+    }
+  }
+}
+if (failed) process.exit(1);
+if (check) console.log('build: plugin/dist is up to date');

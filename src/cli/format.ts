@@ -1,0 +1,43 @@
+/** Words and tables for the terminal. */
+import type { StatusResult } from '../protocol/messages.ts';
+
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+export function formatStatus(s: StatusResult, now = Date.now()): string {
+  const lines = [
+    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
+    `  project   ${s.root}`,
+    `  socket    ${s.socketPath}`,
+    `  log       ${s.logPath}`,
+    `  mailbox   ${s.mailboxPath}`,
+    `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
+    '',
+  ];
+  if (s.sessions.length === 0) {
+    lines.push('No sessions yet.');
+  } else {
+    const rows = [...s.sessions]
+      .sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen)
+      .map((x) => [x.label, x.shortId, x.connected ? 'connected' : 'away', String(x.queueDepth), `${duration(now - x.lastSeen)} ago`, x.cwd ?? '']);
+    lines.push(table(['SESSION', 'ID', 'STATE', 'UNREAD', 'LAST SEEN', 'WORKTREE'], rows));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,142 @@
+/**
+ * connectOrSpawn: reach the project's daemon, starting one if none runs, and shake hands.
+ *
+ * - Missing socket (ENOENT) or stale socket (ECONNREFUSED): spawn, then poll with backoff. Many
+ *   callers may spawn at once; the daemons settle it among themselves (the bind is the lock),
+ *   and the extra ones exit.
+ * - EACCES/EPERM: refused by the OS or a sandbox, not "not running": fail at once with a hint.
+ * - Hello: an older daemon is asked to shut down and replaced; a newer one is used when its
+ *   protocol matches, else a clear error. Only ever older → newer, so versions never fight.
+ */
+import { BusError, ErrorCode } from '../protocol/errors.ts';
+import type { HelloResult } from '../protocol/messages.ts';
+import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { endpointFor, type Endpoint } from './endpoint.ts';
+import { ensurePrivateDir } from './private-dir.ts';
+import { locateProject, type ProjectLocation } from './project.ts';
+import { ConnectionError, RpcClient } from './rpc-client.ts';
+import { spawnDaemon, tailLog } from './spawn.ts';
+
+export interface ConnectOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Give up after this long (the hook passes its short deadline). */
+  timeoutMs?: number;
+  /** Start a daemon when none runs. `status` passes false. */
+  spawn?: boolean;
+  /** Identify as this version (tests of version skew). */
+  version?: string;
+  protocol?: number;
+}
+
+export interface Connection {
+  client: RpcClient;
+  hello: HelloResult;
+  endpoint: Endpoint;
+  location: ProjectLocation;
+}
+
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
+const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
+
+export async function connectOrSpawn(projectDir: string, options: ConnectOptions = {}): Promise<Connection> {
+  const env = options.env ?? process.env;
+  const location = locateProject(projectDir);
+  const endpoint = endpointFor(location.busRoot, env);
+  ensurePrivateDir(endpoint.dir);
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const version = options.version ?? VERSION;
+  const protocol = options.protocol ?? PROTOCOL_VERSION;
+  let spawned = false;
+  let replaced = false;
+  let delay = 5;
+  for (;;) {
+    let client: RpcClient | undefined;
+    try {
+      client = await RpcClient.connect(endpoint.socketPath, Math.max(1, deadline - Date.now()));
+    } catch (err) {
+      const code = (err as ConnectionError).code;
+      if (code === 'EACCES' || code === 'EPERM') {
+        throw new StartError(
+          `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`,
+        );
+      }
+      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (options.spawn === false) throw err;
+      if (!spawned) {
+        spawnDaemon(location, endpoint, env);
+        spawned = true;
+      }
+    }
+    if (client) {
+      const hello = await client
+        .request('hello', { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now()))
+        .catch((err: Error) => {
+          client!.close();
+          throw err;
+        });
+      if (hello.root !== location.busRoot) {
+        client.close();
+        throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
+      }
+      if (hello.protocol > protocol) {
+        client.close();
+        throw new BusError(ErrorCode.IncompatibleProtocol, {
+          daemonVersion: hello.version,
+          daemonProtocol: hello.protocol,
+          clientVersion: version,
+          clientProtocol: protocol,
+        });
+      }
+      const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
+      if (!older || replaced || options.spawn === false) return { client, hello, endpoint, location };
+      // An older daemon: ask it to go, then start ours in its place.
+      await client.request('shutdown', { reason: `replaced by version ${version}` }, 2000).catch(() => undefined);
+      client.close();
+      await waitUntilGone(endpoint.socketPath, Math.min(deadline, Date.now() + 3000));
+      replaced = true;
+      spawned = false;
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new StartError(
+        `the session-bus daemon did not answer at ${endpoint.socketPath} in time. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`,
+      );
+    }
+    await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
+    delay = Math.min(delay * 2, 100);
+  }
+}
+
+/** Connects to a running daemon only; never starts one (status, stop). */
+export function connectExisting(projectDir: string, options: Omit<ConnectOptions, 'spawn'> = {}): Promise<Connection> {
+  return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2000 });
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+async function waitUntilGone(socketPath: string, until: number): Promise<void> {
+  while (Date.now() < until) {
+    try {
+      const probe = await RpcClient.connect(socketPath, 200);
+      probe.close();
+    } catch {
+      return;
+    }
+    await sleep(10);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

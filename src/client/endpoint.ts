@@ -1,0 +1,62 @@
+/**
+ * Where a project's daemon listens and logs. The directory comes from the uid, not TMPDIR:
+ * sandboxes rewrite TMPDIR, and two callers of one project must find one socket.
+ */
+import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { MAX_SOCKET_PATH_BYTES } from '../protocol/limits.ts';
+
+export interface Endpoint {
+  /** The private directory holding the socket, lock and log (Unix). */
+  dir: string;
+  /** Unix socket path, or a Windows named pipe. */
+  socketPath: string;
+  /** Held while a daemon checks for a stale socket and binds. */
+  lockPath: string;
+  /** The daemon's log (pino, capped). */
+  logPath: string;
+  hash: string;
+}
+
+export class EndpointError extends Error {
+  override name = 'EndpointError';
+}
+
+export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.SESSION_BUS_SOCKET_DIR;
+  if (override) return path.resolve(override);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;
+  return path.join('/tmp', `session-bus-${uid}`);
+}
+
+export function hashRoot(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
+}
+
+/** `busRoot` must already be a real path: the hash is of that exact string. */
+export function endpointFor(busRoot: string, env: NodeJS.ProcessEnv = process.env): Endpoint {
+  const hash = hashRoot(busRoot);
+  const dir = socketDir(env);
+  const base = path.join(dir, hash);
+  const endpoint: Endpoint = {
+    dir,
+    socketPath: `${base}.sock`,
+    lockPath: `${base}.lock`,
+    logPath: `${base}.log`,
+    hash,
+  };
+  if (process.platform === 'win32') {
+    const user = os.userInfo().username;
+    endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
+    return endpoint;
+  }
+  const bytes = Buffer.byteLength(endpoint.socketPath);
+  if (bytes > MAX_SOCKET_PATH_BYTES) {
+    throw new EndpointError(
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. ` +
+        `Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`,
+    );
+  }
+  return endpoint;
+}

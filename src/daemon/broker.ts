@@ -1,0 +1,325 @@
+/**
+ * The broker: sessions, their delivered positions, fan-out, retention. Pure logic — no sockets,
+ * no files, no clock of its own — so every rule here is tested in-process. It returns the log
+ * entries a change needs; the caller makes them durable before it answers a client.
+ */
+import type { MessageKind, MessageRecord, SessionIdentity, SessionStatus } from '../protocol/messages.ts';
+import { shortId } from '../protocol/messages.ts';
+import { MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
+import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
+
+export interface Retention {
+  /** Keep at most this many messages. */
+  maxCount: number;
+  /** Drop messages older than this. */
+  maxAgeMs: number;
+}
+
+/** Defaults: a working week of chatter, bounded so replay and memory stay small. */
+export const DEFAULT_RETENTION: Retention = { maxCount: 10_000, maxAgeMs: 7 * 24 * 3600_000 };
+
+export interface Session {
+  /** The id the session was first seen with: its key in the log. */
+  id: string;
+  /** Every session id it has had (the MCP server keeps its spawn id; hooks see /clear's new one). */
+  ids: Set<string>;
+  /** Claude Code process ids it has run in (a resumed session runs in a new process). */
+  pids: Set<number>;
+  label: string;
+  cwd?: string;
+  cursor: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** Open live connections (an MCP server's) standing for this session. */
+  connections: number;
+}
+
+export interface RestoredState {
+  lastSeq: number;
+  messages: MessageRecord[];
+  sessions: SessionEntry[];
+  cursors: Map<string, CursorEntry>;
+}
+
+export interface DrainOptions {
+  maxChars?: number;
+  backfillMinutes?: number;
+}
+
+export interface DrainOutcome {
+  messages: MessageRecord[];
+  remaining: number;
+  /** Entries to make durable before the messages are handed out. */
+  entries: LogEntry[];
+}
+
+export class Broker {
+  private seq = 0;
+  /** Retained messages, ascending seq. */
+  private messages: MessageRecord[] = [];
+  private sessions = new Map<string, Session>();
+  /** Any id a session has had → the session. */
+  private byId = new Map<string, Session>();
+
+  constructor(private readonly retention: Retention = DEFAULT_RETENTION) {}
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  get messageCount(): number {
+    return this.messages.length;
+  }
+
+  restore(state: RestoredState): void {
+    this.seq = state.lastSeq;
+    this.messages = state.messages;
+    this.sessions.clear();
+    this.byId.clear();
+    for (const entry of state.sessions) {
+      const cursor = state.cursors.get(entry.id);
+      const session: Session = {
+        id: entry.id,
+        ids: new Set(entry.ids),
+        pids: new Set(entry.pids),
+        label: entry.label,
+        cwd: entry.cwd,
+        cursor: cursor?.seq ?? state.lastSeq,
+        firstSeen: entry.firstSeen,
+        lastSeen: cursor?.ts ?? entry.firstSeen,
+        connections: 0,
+      };
+      this.sessions.set(session.id, session);
+      for (const id of session.ids) this.byId.set(id, session);
+    }
+  }
+
+  /**
+   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
+   * process that already has a session (after `/clear`) joins that session, so its own earlier
+   * messages stay its own and its position carries over.
+   */
+  resolve(who: SessionIdentity, now: number, backfillMinutes = 0): { session: Session; entries: LogEntry[] } {
+    let session = this.byId.get(who.sessionId);
+    let changed = false;
+    if (!session && who.pid > 0) {
+      session = this.findByPid(who.pid);
+      if (session) {
+        session.ids.add(who.sessionId);
+        this.byId.set(who.sessionId, session);
+        changed = true;
+      }
+    }
+    if (!session) {
+      session = {
+        id: who.sessionId,
+        ids: new Set([who.sessionId]),
+        pids: new Set(who.pid > 0 ? [who.pid] : []),
+        label: who.label,
+        cwd: who.cwd,
+        cursor: this.firstSightCursor(now, backfillMinutes),
+        firstSeen: now,
+        lastSeen: now,
+        connections: 0,
+      };
+      this.sessions.set(session.id, session);
+      this.byId.set(session.id, session);
+      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
+    }
+    if (who.pid > 0 && !session.pids.has(who.pid)) {
+      session.pids.add(who.pid);
+      changed = true;
+    }
+    if (who.label && who.label !== session.label) {
+      session.label = who.label;
+      changed = true;
+    }
+    if (who.cwd && who.cwd !== session.cwd) {
+      session.cwd = who.cwd;
+      changed = true;
+    }
+    session.lastSeen = now;
+    return { session, entries: changed ? [sessionEntry(session)] : [] };
+  }
+
+  /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
+  stamp(origin: SessionIdentity, kind: MessageKind, text: string, now: number, to?: string[]): MessageRecord {
+    this.seq += 1;
+    const record: MessageRecord = {
+      seq: this.seq,
+      ts: now,
+      origin: { sessionId: origin.sessionId, pid: origin.pid },
+      from: origin.label,
+      kind,
+      text,
+    };
+    if (to && to.length > 0) record.to = to;
+    return record;
+  }
+
+  /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
+  accept(record: MessageRecord): void {
+    const last = this.messages[this.messages.length - 1];
+    if (last && last.seq >= record.seq) {
+      // Appends finish in seq order; this keeps the array sorted even if one ever does not.
+      const at = this.indexAfter(record.seq);
+      this.messages.splice(at, 0, record);
+    } else {
+      this.messages.push(record);
+    }
+  }
+
+  /** Hands a session what it has not been given yet, up to a character budget, and moves its position. */
+  drain(who: SessionIdentity, now: number, options: DrainOptions = {}): DrainOutcome {
+    const { session, entries } = this.resolve(who, now, options.backfillMinutes);
+    const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
+    const messages: MessageRecord[] = [];
+    let used = 0;
+    let cursor = session.cursor;
+    let remaining = 0;
+    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
+      const m = this.messages[i]!;
+      if (!this.isFor(m, session)) {
+        if (remaining === 0) cursor = m.seq;
+        continue;
+      }
+      const cost = m.text.length + MESSAGE_OVERHEAD_CHARS;
+      if (remaining > 0 || (messages.length > 0 && used + cost > budget)) {
+        remaining += 1;
+        continue;
+      }
+      // The first message always goes, even over budget: a budget never stalls a session.
+      messages.push(m);
+      used += cost;
+      cursor = m.seq;
+    }
+    if (cursor !== session.cursor) {
+      session.cursor = cursor;
+      entries.push(cursorEntry(session, now));
+    }
+    return { messages, remaining, entries };
+  }
+
+  /** The latest messages from other sessions, oldest first; the position does not move. */
+  inbox(who: SessionIdentity, now: number, limit: number): { messages: MessageRecord[]; entries: LogEntry[] } {
+    const { session, entries } = this.resolve(who, now);
+    const out: MessageRecord[] = [];
+    for (let i = this.messages.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = this.messages[i]!;
+      if (this.isFor(m, session)) out.push(m);
+    }
+    return { messages: out.reverse(), entries };
+  }
+
+  /** Pending messages for a session without handing them out. */
+  pendingCount(session: Session): number {
+    let n = 0;
+    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
+      if (this.isFor(this.messages[i]!, session)) n++;
+    }
+    return n;
+  }
+
+  connect(session: Session): void {
+    session.connections += 1;
+  }
+
+  disconnect(session: Session, now: number): void {
+    session.connections = Math.max(0, session.connections - 1);
+    session.lastSeen = now;
+  }
+
+  /** Drops what falls out of the retention window; returns how many messages went. */
+  applyRetention(now: number): number {
+    const cutoff = now - this.retention.maxAgeMs;
+    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
+    while (drop < this.messages.length && this.messages[drop]!.ts < cutoff) drop++;
+    if (drop > 0) this.messages = this.messages.slice(drop);
+    // Sessions unseen for the whole window are gone for good: forget them.
+    for (const s of this.sessions.values()) {
+      if (s.connections === 0 && s.lastSeen < cutoff) {
+        this.sessions.delete(s.id);
+        for (const id of s.ids) this.byId.delete(id);
+      }
+    }
+    return drop;
+  }
+
+  /** Everything a compacted log must hold to rebuild this state. */
+  snapshot(now: number): LogEntry[] {
+    const entries: LogEntry[] = [{ type: 'meta', lastSeq: this.seq, compactedAt: now }];
+    for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    for (const m of this.messages) entries.push({ type: 'msg', ...m });
+    return entries;
+  }
+
+  sessionList(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  statusOf(session: Session): SessionStatus {
+    return {
+      sessionId: session.id,
+      shortId: shortId(session.id),
+      label: session.label,
+      pid: [...session.pids].pop() ?? 0,
+      cwd: session.cwd,
+      connected: session.connections > 0,
+      queueDepth: this.pendingCount(session),
+      cursor: session.cursor,
+      firstSeen: session.firstSeen,
+      lastSeen: session.lastSeen,
+    };
+  }
+
+  /** A message is for a session unless the session sent it or it is addressed to others. */
+  isFor(m: MessageRecord, session: Session): boolean {
+    if (session.ids.has(m.origin.sessionId) || session.pids.has(m.origin.pid)) return false;
+    if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
+    return true;
+  }
+
+  private findByPid(pid: number): Session | undefined {
+    let found: Session | undefined;
+    for (const s of this.sessions.values()) {
+      // The most recently seen one, should a pid have been reused.
+      if (s.pids.has(pid) && (!found || s.lastSeen > found.lastSeen)) found = s;
+    }
+    return found;
+  }
+
+  private firstSightCursor(now: number, backfillMinutes: number): number {
+    if (backfillMinutes <= 0) return this.seq;
+    const since = now - backfillMinutes * 60_000;
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.messages[mid]!.ts < since) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1]!.seq;
+  }
+
+  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
+  private indexAfter(seq: number): number {
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.messages[mid]!.seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+function sessionEntry(s: Session): SessionEntry {
+  const entry: SessionEntry = { type: 'session', id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
+  if (s.cwd) entry.cwd = s.cwd;
+  return entry;
+}
+
+function cursorEntry(s: Session, now: number): CursorEntry {
+  return { type: 'cursor', id: s.id, seq: s.cursor, ts: now };
+}

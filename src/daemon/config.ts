@@ -1,0 +1,40 @@
+/**
+ * The daemon's settings, from the environment. A bad value is a clear start-up error, not a
+ * silent default.
+ */
+import type { Retention } from './broker.ts';
+import { DEFAULT_RETENTION } from './broker.ts';
+import type { FsyncPolicy } from './mailbox-log.ts';
+
+export interface DaemonConfig {
+  /** Exit after this long with no connections and nothing pending. */
+  idleMs: number;
+  fsync: FsyncPolicy;
+  retention: Retention;
+}
+
+/** Half an hour: long enough to outlive a coffee break between sessions, short enough not to linger for days. */
+export const DEFAULT_IDLE_MS = 30 * 60_000;
+
+export function readConfig(env: NodeJS.ProcessEnv): DaemonConfig {
+  const fsync = env.SESSION_BUS_FSYNC || 'interval';
+  if (fsync !== 'interval' && fsync !== 'always') {
+    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
+  }
+  return {
+    idleMs: positive(env, 'SESSION_BUS_IDLE_MS', DEFAULT_IDLE_MS),
+    fsync,
+    retention: {
+      maxCount: positive(env, 'SESSION_BUS_RETAIN_COUNT', DEFAULT_RETENTION.maxCount),
+      maxAgeMs: positive(env, 'SESSION_BUS_RETAIN_DAYS', DEFAULT_RETENTION.maxAgeMs / 86_400_000) * 86_400_000,
+    },
+  };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}

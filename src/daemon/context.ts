@@ -1,0 +1,53 @@
+/**
+ * What a handler gets: the broker, a way to make entries durable, the daemon's facts. Handlers
+ * return data; the server turns it (or a thrown BusError) into a reply.
+ */
+import type { z } from 'zod';
+import type { MethodName, Methods } from '../protocol/messages.ts';
+import type { Broker, Session } from './broker.ts';
+import type { LogEntry } from './log-entries.ts';
+
+/** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface DaemonInfo {
+  pid: number;
+  version: string;
+  protocol: number;
+  root: string;
+  startedAt: number;
+  socketPath: string;
+  logPath: string;
+  mailboxPath: string;
+}
+
+export interface DaemonContext {
+  broker: Broker;
+  info: DaemonInfo;
+  logger: Logger;
+  now(): number;
+  /** Appends entries to the mailbox; resolves once they would survive a daemon crash. */
+  persist(entries: LogEntry[]): Promise<void>;
+  shutdown(reason: string): void;
+}
+
+/** One client connection as handlers see it. */
+export interface ClientConnection {
+  readonly id: number;
+  /** The session a live registration made this connection stand for. */
+  session?: Session;
+}
+
+export interface Handler<M extends MethodName> {
+  method: M;
+  params: z.ZodType<Methods[M]['params']>;
+  handle(ctx: DaemonContext, params: Methods[M]['params'], conn: ClientConnection): Promise<Methods[M]['result']> | Methods[M]['result'];
+}
+
+export function defineHandler<M extends MethodName>(h: Handler<M>): Handler<M> {
+  return h;
+}

@@ -1,0 +1,29 @@
+import { BusError, ErrorCode } from '../../protocol/errors.ts';
+import { MAX_TEXT_BYTES } from '../../protocol/limits.ts';
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { cleanText } from '../../protocol/sanitize.ts';
+import { defineHandler } from '../context.ts';
+
+/** Accepts a message: stamp a seq, append it to the mailbox, then hand it to every peer's queue. */
+export const broadcast = defineHandler({
+  method: 'broadcast',
+  params: ParamSchemas.broadcast,
+  async handle(ctx, params) {
+    const text = cleanText(params.text);
+    if (text.trim() === '') throw new BusError(ErrorCode.TextEmpty);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_TEXT_BYTES) throw new BusError(ErrorCode.TextTooLong, { bytes });
+    const now = ctx.now();
+    const { entries } = ctx.broker.resolve(params, now);
+    const record = ctx.broker.stamp(params, params.kind ?? 'note', text, now);
+    try {
+      await ctx.persist([...entries, { type: 'msg', ...record }]);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      ctx.logger.error({ err: e.message, code: e.code, seq: record.seq }, 'mailbox append failed; message refused');
+      throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
+    }
+    ctx.broker.accept(record);
+    return { seq: record.seq, from: record.from };
+  },
+});

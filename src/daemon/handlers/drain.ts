@@ -1,0 +1,16 @@
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * Hands a session its unread messages and moves its position past them. The position is made
+ * durable before the reply, so a crash right after never hands the same message out twice.
+ */
+export const drain = defineHandler({
+  method: 'drain',
+  params: ParamSchemas.drain,
+  async handle(ctx, params) {
+    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes });
+    await ctx.persist(outcome.entries);
+    return { messages: outcome.messages, remaining: outcome.remaining };
+  },
+});

@@ -1,0 +1,15 @@
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/** Versions and root, so a client can tell whether this daemon is the one it wants. */
+export const hello = defineHandler({
+  method: 'hello',
+  params: ParamSchemas.hello,
+  handle: (ctx) => ({
+    protocol: ctx.info.protocol,
+    version: ctx.info.version,
+    pid: ctx.info.pid,
+    root: ctx.info.root,
+    startedAt: ctx.info.startedAt,
+  }),
+});

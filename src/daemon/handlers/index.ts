@@ -1,0 +1,20 @@
+/** The wire's methods, one handler each. */
+import type { MethodName } from '../../protocol/messages.ts';
+import type { Handler } from '../context.ts';
+import { broadcast } from './broadcast.ts';
+import { drain } from './drain.ts';
+import { hello } from './hello.ts';
+import { inbox } from './inbox.ts';
+import { register } from './register.ts';
+import { shutdown } from './shutdown.ts';
+import { status } from './status.ts';
+
+export const handlers: { [M in MethodName]: Handler<M> } = {
+  hello,
+  register,
+  broadcast,
+  drain,
+  inbox,
+  status,
+  shutdown,
+};

@@ -1,0 +1,21 @@
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * Makes a session known. A live registration (the MCP server's) ties the session's presence to
+ * this connection: it is connected until the connection closes.
+ */
+export const register = defineHandler({
+  method: 'register',
+  params: ParamSchemas.register,
+  async handle(ctx, params, conn) {
+    const { session, entries } = ctx.broker.resolve(params, ctx.now());
+    await ctx.persist(entries);
+    if (params.live && conn.session !== session) {
+      if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
+      conn.session = session;
+      ctx.broker.connect(session);
+    }
+    return { cursor: session.cursor };
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * What the mailbox holds, line by line. The log is the truth; the broker's queues and cursors
+ * are derived from it on replay.
+ */
+import type { MessageRecord } from '../protocol/messages.ts';
+
+export type MessageEntry = { type: 'msg' } & MessageRecord;
+
+/** A session as first seen, re-written whenever its ids, pids or label change (last one wins). */
+export interface SessionEntry {
+  type: 'session';
+  id: string;
+  ids: string[];
+  pids: number[];
+  label: string;
+  cwd?: string;
+  firstSeen: number;
+}
+
+/** A session's delivered position: every seq ≤ `seq` has been given to it or skipped. */
+export interface CursorEntry {
+  type: 'cursor';
+  id: string;
+  seq: number;
+  ts: number;
+}
+
+/** First line of a compacted log: keeps seq monotonic when every message has been dropped. */
+export interface MetaEntry {
+  type: 'meta';
+  lastSeq: number;
+  compactedAt: number;
+}
+
+export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry;

@@ -1,0 +1,187 @@
+/**
+ * The daemon process: one per project. Binds the project's socket (single instance), replays
+ * the mailbox, serves clients, compacts the log, and exits when idle or asked to.
+ *
+ * Usage (spawned by connectOrSpawn): node daemon.mjs --root <bus root> --mailbox <file> [--project <dir>]
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { endpointFor } from '../client/endpoint.ts';
+import { ensurePrivateDir } from '../client/private-dir.ts';
+import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { Broker } from './broker.ts';
+import { readConfig } from './config.ts';
+import type { DaemonContext } from './context.ts';
+import { handlers } from './handlers/index.ts';
+import type { LogEntry } from './log-entries.ts';
+import { JsonlMailboxLog } from './mailbox-log.ts';
+import { ConnectionServer } from './server.ts';
+import { bindExclusive } from './single-instance.ts';
+
+/** The log file is capped: past this size it is rotated to `<log>.1` (one generation kept). */
+const LOG_CAP_BYTES = 5 * 1024 * 1024;
+const LOG_CHECK_MS = 10 * 60_000;
+/** Compact once the log holds this many more lines than a fresh snapshot would (and at least this many). */
+const COMPACT_MIN_LINES = 5000;
+/** Retention is applied this often even when nothing is written. */
+const RETENTION_CHECK_MS = 60 * 60_000;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { root: { type: 'string' }, mailbox: { type: 'string' }, project: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.root || !values.mailbox) throw new Error('usage: daemon --root <bus root> --mailbox <mailbox file>');
+  const root = values.root;
+  const config = readConfig(process.env);
+  const endpoint = endpointFor(root);
+  ensurePrivateDir(endpoint.dir);
+  rotateIfOver(endpoint.logPath);
+  const dest = pino.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
+  const logger = pino({ base: { pid: process.pid, role: 'daemon' } }, dest);
+
+  const startedAt = Date.now();
+  const broker = new Broker(config.retention);
+  const log = new JsonlMailboxLog(values.mailbox, config.fsync);
+  let linesSinceCompact = 0;
+  let shuttingDown = false;
+  let lastActivity = Date.now();
+  let pendingWrites = 0;
+
+  const netServer = net.createServer();
+  const ctx: DaemonContext = {
+    broker,
+    logger,
+    now: () => Date.now(),
+    info: {
+      pid: process.pid,
+      version: VERSION,
+      protocol: PROTOCOL_VERSION,
+      root,
+      startedAt,
+      socketPath: endpoint.socketPath,
+      logPath: endpoint.logPath,
+      mailboxPath: values.mailbox,
+    },
+    async persist(entries: LogEntry[]) {
+      if (entries.length === 0) return;
+      pendingWrites += 1;
+      try {
+        await log.append(entries);
+      } finally {
+        pendingWrites -= 1;
+      }
+      linesSinceCompact += entries.length;
+      if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
+        linesSinceCompact = 0;
+        setImmediate(compact);
+      }
+    },
+    shutdown: (reason) => void stop(reason, 0),
+  };
+  const server = new ConnectionServer(ctx, handlers, {
+    onActivity: () => {
+      lastActivity = Date.now();
+    },
+    onConnectionsChanged: () => {
+      lastActivity = Date.now();
+    },
+  });
+
+  function compact(): void {
+    try {
+      const dropped = broker.applyRetention(Date.now());
+      log.compact(broker.snapshot(Date.now()));
+      logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted');
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'compaction failed; the log keeps growing until it succeeds');
+    }
+  }
+
+  async function stop(reason: string, code: number): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ reason }, 'daemon stopping');
+    // Unlink first: once the server is closed, another daemon may take the path over.
+    try {
+      if (process.platform !== 'win32') fs.unlinkSync(endpoint.socketPath);
+    } catch {
+      // Already gone.
+    }
+    netServer.close();
+    server.closeAll();
+    log.close();
+    dest.flushSync();
+    process.exit(code);
+  }
+
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGHUP', () => void stop('SIGHUP', 0));
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err: err.stack ?? String(err) }, 'uncaught exception');
+    void stop('crash', 1);
+  });
+
+  netServer.on('connection', (socket) => {
+    if (shuttingDown) {
+      socket.destroy();
+      return;
+    }
+    server.attach(socket);
+  });
+
+  const outcome = await bindExclusive(netServer, endpoint.socketPath, endpoint.lockPath);
+  if (outcome === 'already-running') {
+    logger.info({ socket: endpoint.socketPath }, 'another daemon already serves this project; exiting');
+    dest.flushSync();
+    process.exit(0);
+  }
+  try {
+    fs.chmodSync(endpoint.socketPath, 0o600);
+  } catch {
+    // Named pipes have no mode.
+  }
+
+  // Replay before the first connection is read: clients that connected meanwhile wait in the backlog.
+  const replayStart = Date.now();
+  const replayed = log.replay();
+  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: values.mailbox }, `mailbox replay: ${w.reason}`);
+  if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, 'mailbox replay: more warnings not shown');
+  broker.restore(replayed.state);
+  const dropped = broker.applyRetention(Date.now());
+  const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
+  if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();
+  logger.info(
+    { root, socket: endpoint.socketPath, mailbox: values.mailbox, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
+    'daemon started',
+  );
+
+  const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
+  setInterval(() => {
+    if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
+  }, idleCheckMs).unref();
+  setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
+  setInterval(() => {
+    if (broker.applyRetention(Date.now()) > 0) compact();
+  }, RETENTION_CHECK_MS).unref();
+  // The server keeps the process alive; the timers above do not.
+}
+
+function rotateIfOver(logPath: string, dest?: { reopen(): void }): void {
+  try {
+    if (fs.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs.renameSync(logPath, `${logPath}.1`);
+    dest?.reopen();
+  } catch {
+    // No log yet.
+  }
+}
+
+main().catch((err: Error) => {
+  // stdio goes to the log file: this is what a failed start quotes.
+  process.stderr.write(`session-bus daemon failed to start: ${err.message}\n`);
+  process.exit(1);
+});

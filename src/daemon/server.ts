@@ -1,0 +1,145 @@
+/**
+ * Connections: framing, dispatch (one handler per method), replies, backpressure. Bad input
+ * gets an error reply and never touches other clients; an oversize frame closes its connection;
+ * a client that stops reading is dropped once its unread backlog passes the cap.
+ */
+import type * as net from 'node:net';
+import { BusError, describeError, ErrorCode, type WireError } from '../protocol/errors.ts';
+import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
+import { MAX_CLIENT_BACKLOG_BYTES, MAX_FRAME_BYTES } from '../protocol/limits.ts';
+import type { MethodName } from '../protocol/messages.ts';
+import type { ClientConnection, DaemonContext, Handler } from './context.ts';
+
+type Id = string | number | null;
+
+export interface ServerHooks {
+  /** Any traffic: resets the idle timer. */
+  onActivity(): void;
+  onConnectionsChanged(count: number): void;
+}
+
+class Conn implements ClientConnection {
+  readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
+  session?: ClientConnection['session'];
+  closed = false;
+  constructor(
+    readonly id: number,
+    readonly socket: net.Socket,
+  ) {}
+}
+
+export class ConnectionServer {
+  private nextId = 1;
+  private conns = new Set<Conn>();
+
+  constructor(
+    private readonly ctx: DaemonContext,
+    private readonly handlers: { [M in MethodName]: Handler<M> },
+    private readonly hooks: ServerHooks,
+  ) {}
+
+  get connectionCount(): number {
+    return this.conns.size;
+  }
+
+  attach(socket: net.Socket): void {
+    const conn = new Conn(this.nextId++, socket);
+    this.conns.add(conn);
+    this.hooks.onConnectionsChanged(this.conns.size);
+    socket.on('data', (chunk: Buffer) => this.onData(conn, chunk));
+    socket.on('error', () => {
+      // A reset by the peer: 'close' follows.
+    });
+    socket.on('close', () => this.onClose(conn));
+  }
+
+  closeAll(): void {
+    for (const c of this.conns) c.socket.destroy();
+  }
+
+  private onData(conn: Conn, chunk: Buffer): void {
+    this.hooks.onActivity();
+    for (const frame of conn.decoder.push(chunk)) {
+      if (conn.closed) return;
+      switch (frame.kind) {
+        case 'oversize':
+          this.replyError(conn, null, new BusError(ErrorCode.FrameTooLarge, { bytes: frame.bytes }).toWire());
+          this.ctx.logger.warn({ conn: conn.id, bytes: frame.bytes }, 'oversize frame; connection closed');
+          conn.closed = true;
+          conn.socket.end();
+          return;
+        case 'invalid-utf8':
+          this.replyError(conn, null, new BusError(ErrorCode.InvalidUtf8).toWire());
+          break;
+        case 'invalid-json':
+          this.replyError(conn, null, new BusError(ErrorCode.ParseError, { detail: frame.detail }).toWire());
+          break;
+        case 'message':
+          void this.dispatch(conn, frame.value);
+          break;
+      }
+    }
+  }
+
+  private async dispatch(conn: Conn, value: unknown): Promise<void> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.replyError(conn, null, new BusError(ErrorCode.InvalidRequest, { detail: 'expected a JSON object' }).toWire());
+      return;
+    }
+    const msg = value as { jsonrpc?: unknown; id?: unknown; method?: unknown; params?: unknown };
+    const id: Id = typeof msg.id === 'string' || typeof msg.id === 'number' ? msg.id : null;
+    const isNotification = msg.id === undefined;
+    if (msg.jsonrpc !== '2.0' || typeof msg.method !== 'string' || (msg.id !== undefined && msg.id !== null && id === null)) {
+      this.replyError(conn, id, new BusError(ErrorCode.InvalidRequest, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' }).toWire());
+      return;
+    }
+    const handler = Object.hasOwn(this.handlers, msg.method) ? (this.handlers[msg.method as MethodName] as Handler<MethodName>) : undefined;
+    if (!handler) {
+      if (!isNotification) this.replyError(conn, id, new BusError(ErrorCode.MethodNotFound, { method: msg.method }).toWire());
+      return;
+    }
+    const parsed = handler.params.safeParse(msg.params ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const detail = issue ? `${issue.path.join('.') || 'params'}: ${issue.message}` : 'wrong shape';
+      if (!isNotification) this.replyError(conn, id, new BusError(ErrorCode.InvalidParams, { method: msg.method, detail }).toWire());
+      return;
+    }
+    try {
+      const result = await handler.handle(this.ctx, parsed.data as never, conn);
+      if (!isNotification) this.send(conn, { jsonrpc: '2.0', id, result });
+    } catch (err) {
+      if (err instanceof BusError) {
+        if (!isNotification) this.replyError(conn, id, err.toWire());
+        return;
+      }
+      this.ctx.logger.error({ err: (err as Error).stack ?? String(err), method: msg.method }, 'handler failed');
+      const detail = (err as Error).message;
+      if (!isNotification) this.replyError(conn, id, { code: ErrorCode.Internal, message: describeError(ErrorCode.Internal, { detail }), data: { detail } });
+    }
+  }
+
+  private replyError(conn: Conn, id: Id, error: WireError): void {
+    this.send(conn, { jsonrpc: '2.0', id, error });
+  }
+
+  /** Writes a frame; drops the client if it has left too much unread. */
+  send(conn: ClientConnection, value: unknown): void {
+    const c = conn as Conn;
+    if (c.socket.destroyed) return;
+    c.socket.write(encodeFrame(value));
+    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
+      this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
+      c.closed = true;
+      c.socket.destroy();
+    }
+  }
+
+  private onClose(conn: Conn): void {
+    conn.closed = true;
+    this.conns.delete(conn);
+    if (conn.session) this.ctx.broker.disconnect(conn.session, this.ctx.now());
+    this.hooks.onActivity();
+    this.hooks.onConnectionsChanged(this.conns.size);
+  }
+}

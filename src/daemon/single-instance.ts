@@ -1,0 +1,124 @@
+/**
+ * One daemon per project. The bind is the lock; a stale socket (ECONNREFUSED) is unlinked and
+ * bound again, and that check-unlink-bind runs under an exclusive-create lock file holding the
+ * pid, so two starting daemons can never both decide a live socket is stale.
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+
+/** A daemon that died holding the lock leaves it behind; after this long a live holder is also suspect. */
+const LOCK_WAIT_MS = 5000;
+const LOCK_POLL_MS = 20;
+
+export type BindOutcome = 'bound' | 'already-running';
+
+export async function bindExclusive(server: net.Server, socketPath: string, lockPath: string): Promise<BindOutcome> {
+  await acquireLock(lockPath);
+  try {
+    try {
+      await listen(server, socketPath);
+      return 'bound';
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    }
+    if (await answers(socketPath)) return 'already-running';
+    fs.unlinkSync(socketPath);
+    await listen(server, socketPath);
+    return 'bound';
+  } finally {
+    releaseLock(lockPath);
+  }
+}
+
+function listen(server: net.Server, socketPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    // The socket is created 0600: no window in which another user could connect.
+    const old = process.umask(0o177);
+    try {
+      server.listen(socketPath);
+    } finally {
+      process.umask(old);
+    }
+  });
+}
+
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createConnection(socketPath);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function acquireLock(lockPath: string): Promise<void> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = readPid(lockPath);
+    // An empty lock may be one being written right now: give it a moment before calling it stale.
+    const stale = holder === undefined ? lockAgeMs(lockPath) > 1000 : !isAlive(holder);
+    if (stale || Date.now() > until) {
+      try {
+        fs.unlinkSync(lockPath);
+      } catch {
+        // Someone else cleared it first.
+      }
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+}
+
+function releaseLock(lockPath: string): void {
+  try {
+    if (readPid(lockPath) === process.pid) fs.unlinkSync(lockPath);
+  } catch {
+    // Gone already.
+  }
+}
+
+function lockAgeMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const n = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,26 @@
+/** Why each number is what it is: these are the limits every side of the wire agrees on. */
+
+/** A message is a short coordination note ("holding :1420"), not a document: 4 KiB of UTF-8. */
+export const MAX_TEXT_BYTES = 4096;
+
+/** One wire line. A message plus its envelope fits with room to spare; anything bigger is abuse. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Bytes a client may leave unread on its socket before the daemon drops it. Big enough for a
+ * burst of replies to a slow reader, small enough that a client that never reads cannot grow
+ * the daemon's memory without bound.
+ */
+export const MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+
+/** Unix socket paths are limited to 108 bytes on Linux and 104 on macOS; keep a margin. */
+export const MAX_SOCKET_PATH_BYTES = 100;
+
+/** Labels are shown in every line of the feed: keep them short. */
+export const MAX_LABEL_CHARS = 64;
+
+/**
+ * What one message costs in a reader's context beyond its text (seq, time, label, kind, quotes).
+ * Drain budgets count it, so many tiny messages cannot overflow a hook's context.
+ */
+export const MESSAGE_OVERHEAD_CHARS = 64;

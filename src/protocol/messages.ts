@@ -1,0 +1,131 @@
+/**
+ * The records and method shapes shared by every side. Plain types, no zod: the hook bundle
+ * imports this file and must stay small. The daemon validates with the zod schemas in schema.ts.
+ */
+
+export const MESSAGE_KINDS = ['note', 'lock', 'unlock', 'handoff'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Who sent a message: the Claude Code session id and the Claude Code process id. */
+export interface Origin {
+  sessionId: string;
+  pid: number;
+}
+
+/** One message as stored in the mailbox and delivered to peers. */
+export interface MessageRecord {
+  seq: number;
+  /** Milliseconds since the epoch, when the daemon accepted it. */
+  ts: number;
+  origin: Origin;
+  /** The sender's label, e.g. `main#3f2a1c` or `human:alice`. */
+  from: string;
+  kind: MessageKind;
+  text: string;
+  /** Session ids of the recipients of a direct message; absent for a broadcast. */
+  to?: string[];
+}
+
+/** Who a client speaks for. `pid` is the Claude Code process (the host), not the client's own. */
+export interface SessionIdentity {
+  sessionId: string;
+  pid: number;
+  label: string;
+  /** The directory the session works in (a worktree of the project). */
+  cwd?: string;
+}
+
+export interface HelloParams {
+  protocol: number;
+  version: string;
+  root: string;
+}
+
+export interface HelloResult {
+  protocol: number;
+  version: string;
+  pid: number;
+  root: string;
+  startedAt: number;
+}
+
+export interface BroadcastParams extends SessionIdentity {
+  text: string;
+  kind?: MessageKind;
+}
+
+export interface BroadcastResult {
+  seq: number;
+  from: string;
+}
+
+export interface DrainParams extends SessionIdentity {
+  /** Deliver at most this many characters of text (the hook's context budget). */
+  maxChars?: number;
+  /** On first sight, also deliver this many minutes of backlog. */
+  backfillMinutes?: number;
+}
+
+export interface DrainResult {
+  messages: MessageRecord[];
+  /** Messages still pending after this drain (over the budget). */
+  remaining: number;
+}
+
+export interface InboxParams extends SessionIdentity {
+  limit?: number;
+}
+
+export interface InboxResult {
+  messages: MessageRecord[];
+}
+
+export interface RegisterParams extends SessionIdentity {
+  /** A live registration: the connection stands for the session's presence until it closes. */
+  live?: boolean;
+}
+
+export interface SessionStatus {
+  sessionId: string;
+  shortId: string;
+  label: string;
+  pid: number;
+  cwd?: string;
+  connected: boolean;
+  queueDepth: number;
+  cursor: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface StatusResult {
+  pid: number;
+  version: string;
+  protocol: number;
+  root: string;
+  startedAt: number;
+  uptimeMs: number;
+  socketPath: string;
+  logPath: string;
+  mailboxPath: string;
+  messageCount: number;
+  lastSeq: number;
+  sessions: SessionStatus[];
+}
+
+/** Method names and their parameter/result types: the single list of the wire's methods. */
+export interface Methods {
+  hello: { params: HelloParams; result: HelloResult };
+  register: { params: RegisterParams; result: { cursor: number } };
+  broadcast: { params: BroadcastParams; result: BroadcastResult };
+  drain: { params: DrainParams; result: DrainResult };
+  inbox: { params: InboxParams; result: InboxResult };
+  status: { params: Record<string, never>; result: StatusResult };
+  shutdown: { params: { reason?: string }; result: { ok: true } };
+}
+export type MethodName = keyof Methods;
+
+export function shortId(sessionId: string): string {
+  if (sessionId.startsWith('human:')) return sessionId;
+  return sessionId.replace(/-/g, '').slice(0, 6);
+}

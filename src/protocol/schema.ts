@@ -1,0 +1,57 @@
+/**
+ * zod schemas for what the daemon accepts: method parameters and mailbox lines. Daemon-only:
+ * clients (the hook above all) do not import zod.
+ */
+import { z } from 'zod';
+import { MAX_LABEL_CHARS } from './limits.ts';
+import { MESSAGE_KINDS } from './messages.ts';
+
+export const Kind = z.enum(MESSAGE_KINDS);
+
+const identity = {
+  sessionId: z.string().min(1).max(128),
+  pid: z.number().int().min(0),
+  label: z.string().min(1).max(MAX_LABEL_CHARS),
+  cwd: z.string().max(4096).optional(),
+};
+
+/** Length limits on `text` are checked by the handler, to answer with the byte count. */
+export const ParamSchemas = {
+  hello: z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
+  register: z.object({ ...identity, live: z.boolean().optional() }),
+  broadcast: z.object({ ...identity, text: z.string(), kind: Kind.optional() }),
+  drain: z.object({
+    ...identity,
+    maxChars: z.number().int().positive().optional(),
+    backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
+  }),
+  inbox: z.object({ ...identity, limit: z.number().int().min(1).max(500).optional() }),
+  status: z.object({}).passthrough(),
+  shutdown: z.object({ reason: z.string().max(200).optional() }),
+} as const;
+
+const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });
+
+export const LogEntrySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('msg'),
+    seq: z.number().int().positive(),
+    ts: z.number(),
+    origin: Origin,
+    from: z.string(),
+    kind: Kind,
+    text: z.string(),
+    to: z.array(z.string()).optional(),
+  }),
+  z.object({
+    type: z.literal('session'),
+    id: z.string(),
+    ids: z.array(z.string()),
+    pids: z.array(z.number().int()),
+    label: z.string(),
+    cwd: z.string().optional(),
+    firstSeen: z.number(),
+  }),
+  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0), ts: z.number() }),
+  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0), compactedAt: z.number() }),
+]);

@@ -1,0 +1,50 @@
+/** `session-bus status`, `send` and `stop` as a person runs them. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeProject } from '../support/project.ts';
+
+const p = makeProject();
+afterAll(() => p.cleanup());
+
+describe('session-bus status', () => {
+  it('on a stopped daemon: exit 3, human and --json, and it does not start one', async () => {
+    const human = await p.cli(['status']);
+    expect(human.code).toBe(3);
+    expect(human.stdout).toMatch(/^session-bus daemon: not running for /);
+    const json = await p.cli(['status', '--json']);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({ running: false, socketPath: p.endpoint().socketPath });
+    expect(p.daemonPids()).toEqual([]);
+  });
+
+  it('on a running daemon: exit 0 with pid, version, paths, counts and every session', async () => {
+    const conn = await p.connect();
+    await conn.client.request('register', { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11', live: true });
+    await conn.client.request('register', { sessionId: 'bbbb2222-y', pid: 22, label: 'feat#bbbb22' });
+    expect((await p.cli(['send', 'branch feat pushed, safe to rebase', '--kind', 'handoff'])).stdout).toMatch(/^sent #1 as human:/);
+
+    const human = await p.cli(['status']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`pid ${conn.hello.pid}, version 0.1.0`);
+    expect(human.stdout).toContain(p.endpoint().socketPath);
+    expect(human.stdout).toContain(p.mailboxPath());
+    expect(human.stdout).toMatch(/messages\s+1 retained, last seq 1/);
+    expect(human.stdout).toMatch(/main#aaaa11\s+aaaa11\s+connected\s+1/);
+    expect(human.stdout).toMatch(/feat#bbbb22\s+bbbb22\s+away\s+1/);
+
+    const json = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    expect(json).toMatchObject({ running: true, pid: conn.hello.pid, lastSeq: 1, messageCount: 1, logPath: p.endpoint().logPath });
+    const a = json.sessions.find((s: { label: string }) => s.label === 'main#aaaa11');
+    expect(a).toMatchObject({ shortId: 'aaaa11', connected: true, queueDepth: 1 });
+    expect(typeof a.lastSeen).toBe('number');
+    conn.client.close();
+  });
+
+  it('send rejects a bad kind with usage exit 2; stop stops it, exit 3 when nothing runs', async () => {
+    const bad = await p.cli(['send', 'x', '--kind', 'shout']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--kind must be one of note, lock, unlock, handoff/);
+    expect((await p.cli(['stop'])).code).toBe(0);
+    expect((await p.cli(['stop'])).code).toBe(3);
+    expect((await p.cli(['status'])).code).toBe(3);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { Broker } from '../../src/daemon/broker.ts';
+import type { SessionIdentity } from '../../src/protocol/messages.ts';
+
+const A: SessionIdentity = { sessionId: 'aaaa-1', pid: 100, label: 'main#aaaa1' };
+const B: SessionIdentity = { sessionId: 'bbbb-2', pid: 200, label: 'feat#bbbb2' };
+const C: SessionIdentity = { sessionId: 'cccc-3', pid: 300, label: 'fix#cccc3' };
+
+function send(b: Broker, who: SessionIdentity, text: string, now = 1000, to?: string[]) {
+  const r = b.stamp(who, 'note', text, now, to);
+  b.accept(r);
+  return r;
+}
+
+describe('Broker', () => {
+  it('fans a message out to every other session, never to its sender', () => {
+    const b = new Broker();
+    b.resolve(A, 0);
+    b.resolve(B, 0);
+    b.resolve(C, 0);
+    send(b, A, 'holding :1420');
+    expect(b.drain(A, 1).messages).toEqual([]);
+    expect(b.drain(B, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
+    expect(b.drain(C, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
+    // Drained means gone.
+    expect(b.drain(B, 2).messages).toEqual([]);
+  });
+
+  it('first sight is forward-only; backfill shows that many minutes of backlog', () => {
+    const b = new Broker();
+    send(b, A, 'old', 0);
+    send(b, A, 'recent', 9 * 60_000);
+    expect(b.drain(B, 10 * 60_000).messages).toEqual([]);
+    expect(b.drain(C, 10 * 60_000, { backfillMinutes: 5 }).messages.map((m) => m.text)).toEqual(['recent']);
+  });
+
+  it('keeps own messages own after /clear gives the same Claude process a new session id', () => {
+    const b = new Broker();
+    b.resolve(A, 0);
+    b.resolve(B, 0);
+    send(b, A, 'from A before clear');
+    const cleared = { ...A, sessionId: 'aaaa-new' };
+    expect(b.drain(cleared, 1).messages).toEqual([]);
+    send(b, B, 'from B');
+    expect(b.drain(cleared, 2).messages.map((m) => m.text)).toEqual(['from B']);
+    // The MCP server still sends under the old id: still own for the new id.
+    send(b, A, 'from A after clear');
+    expect(b.drain(cleared, 3).messages).toEqual([]);
+    expect(b.sessionList()).toHaveLength(2);
+  });
+
+  it('stops at the character budget, always gives at least one, and moves the position only past what it gave', () => {
+    const b = new Broker();
+    b.resolve(B, 0);
+    for (let i = 0; i < 5; i++) send(b, A, 'x'.repeat(100));
+    const first = b.drain(B, 1, { maxChars: 400 });
+    expect(first.messages).toHaveLength(2);
+    expect(first.remaining).toBe(3);
+    const second = b.drain(B, 2, { maxChars: 10 });
+    expect(second.messages).toHaveLength(1);
+    expect(second.remaining).toBe(2);
+    expect(b.drain(B, 3).messages.map((m) => m.seq)).toEqual([4, 5]);
+  });
+
+  it('inbox shows recent messages from others without moving the position', () => {
+    const b = new Broker();
+    b.resolve(B, 0);
+    send(b, A, 'one');
+    send(b, B, 'mine');
+    send(b, A, 'two');
+    expect(b.inbox(B, 1, 10).messages.map((m) => m.text)).toEqual(['one', 'two']);
+    expect(b.inbox(B, 1, 1).messages.map((m) => m.text)).toEqual(['two']);
+    expect(b.drain(B, 2).messages.map((m) => m.text)).toEqual(['one', 'two']);
+  });
+
+  it('delivers a direct message only to its recipients', () => {
+    const b = new Broker();
+    for (const s of [A, B, C]) b.resolve(s, 0);
+    send(b, A, 'for B only', 1, [B.sessionId]);
+    expect(b.drain(B, 2).messages).toHaveLength(1);
+    expect(b.drain(C, 2).messages).toHaveLength(0);
+  });
+
+  it('seq never goes back: retention drops messages but not the counter', () => {
+    const b = new Broker({ maxCount: 3, maxAgeMs: 1000 });
+    for (let i = 0; i < 5; i++) send(b, A, `m${i}`, 10_000);
+    expect(b.applyRetention(10_000)).toBe(2);
+    expect(b.messageCount).toBe(3);
+    expect(b.applyRetention(20_000)).toBe(3);
+    const restored = new Broker();
+    const snap = b.snapshot(20_000);
+    restored.restore({ lastSeq: (snap[0] as { lastSeq: number }).lastSeq, messages: [], sessions: [], cursors: new Map() });
+    expect(restored.stamp(A, 'note', 'next', 20_001).seq).toBe(6);
+  });
+
+  it('counts a session\'s unread queue for status', () => {
+    const b = new Broker();
+    const { session } = b.resolve(B, 0);
+    send(b, A, 'a');
+    send(b, A, 'b');
+    send(b, B, 'own');
+    expect(b.statusOf(session).queueDepth).toBe(2);
+  });
+});
