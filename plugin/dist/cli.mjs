@@ -146,13 +146,56 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/project.ts
+import * as fs3 from "node:fs";
+import * as path3 from "node:path";
+
+// src/client/git-files.ts
 import * as fs2 from "node:fs";
 import * as path2 from "node:path";
+function findGitDir(dir) {
+  let cur = path2.resolve(dir);
+  for (; ; ) {
+    const dotGit = path2.join(cur, ".git");
+    try {
+      const st = fs2.statSync(dotGit);
+      if (st.isDirectory()) return dotGit;
+      if (st.isFile()) {
+        const m = /^gitdir:\s*(.+)$/m.exec(fs2.readFileSync(dotGit, "utf8"));
+        if (m) return path2.resolve(cur, m[1].trim());
+      }
+    } catch {
+    }
+    const parent = path2.dirname(cur);
+    if (parent === cur) return void 0;
+    cur = parent;
+  }
+}
+function gitCommonDir(gitDir) {
+  try {
+    let common = gitDir;
+    try {
+      common = path2.resolve(gitDir, fs2.readFileSync(path2.join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+    }
+    return fs2.realpathSync(common);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/client/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
+var LEGACY_MAILBOX_DIR = path3.join(".claude", ".session-bus");
 function locateProject(dir) {
-  const projectDir = fs2.realpathSync(dir);
-  const mailboxDir = path2.join(projectDir, ".claude", ".session-bus");
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path2.join(mailboxDir, MAILBOX_FILE) };
+  const projectDir = fs3.realpathSync(dir);
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
+  if (commonDir) {
+    const mailboxDir2 = path3.join(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: path3.join(mailboxDir2, MAILBOX_FILE), inGit: true };
+  }
+  const mailboxDir = path3.join(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path3.join(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
 // src/client/rpc-client.ts
@@ -262,7 +305,7 @@ var RpcClient = class _RpcClient {
   onNotification;
   onClose;
   static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const socket = net.createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
@@ -271,7 +314,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve4(new _RpcClient(socket));
+        resolve5(new _RpcClient(socket));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -282,8 +325,8 @@ var RpcClient = class _RpcClient {
   request(method, params, timeoutMs = 1e4) {
     if (this.closedError) return Promise.reject(this.closedError);
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      const waiter = { resolve: resolve4, reject };
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
       if (timeoutMs > 0) {
         waiter.timer = setTimeout(() => {
           this.waiters.delete(id);
@@ -342,22 +385,22 @@ var RpcClient = class _RpcClient {
 
 // src/client/spawn.ts
 import { spawn } from "node:child_process";
-import * as fs3 from "node:fs";
-import * as path3 from "node:path";
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
 import { fileURLToPath } from "node:url";
 function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
-  const here = path3.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path3.join(here, "daemon.mjs"), path3.resolve(here, "../../plugin/dist/daemon.mjs")];
-  for (const c of candidates) if (fs3.existsSync(c)) return c;
+  const here = path4.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path4.join(here, "daemon.mjs"), path4.resolve(here, "../../plugin/dist/daemon.mjs")];
+  for (const c of candidates) if (fs4.existsSync(c)) return c;
   return candidates[0];
 }
 function spawnDaemon(location, endpoint, env = process.env) {
-  const out = fs3.openSync(endpoint.logPath, "a", 384);
+  const out = fs4.openSync(endpoint.logPath, "a", 384);
   try {
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), "--root", location.busRoot, "--mailbox", location.mailboxPath, "--project", location.projectDir],
+      [daemonEntry(env), "--project", location.projectDir],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -365,12 +408,12 @@ function spawnDaemon(location, endpoint, env = process.env) {
     child.unref();
     return child.pid;
   } finally {
-    fs3.closeSync(out);
+    fs4.closeSync(out);
   }
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = fs3.readFileSync(logPath, "utf8");
+    const text = fs4.readFileSync(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -477,7 +520,7 @@ function sleep(ms) {
 
 // src/client/identity.ts
 import * as os2 from "node:os";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -489,7 +532,7 @@ function humanIdentity(dir) {
     user = os2.userInfo().username || user;
   } catch {
   }
-  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: path4.resolve(dir) };
+  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: path5.resolve(dir) };
 }
 
 // src/cli/format.ts

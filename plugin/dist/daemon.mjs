@@ -302,8 +302,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path3 = req.path;
-        _req.url = typeof path3 === "string" ? path3 : req.url ? req.url.path || req.url : void 0;
+        const path6 = req.path;
+        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -473,14 +473,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path3) {
+    function parsePath(path6) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path3.length; i++) {
-        const char = path3[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -611,10 +611,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path3 of paths) {
-        const parts = parsePath(path3);
+      for (const path6 of paths) {
+        const parts = parsePath(path6);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path3, remove);
+          redactWildcardPath(obj, parts, censor, path6, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -699,8 +699,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path3) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path3];
+            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -735,8 +735,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path3 of pathsToClone) {
-        const parts = parsePath(path3);
+      for (const path6 of pathsToClone) {
+        const parts = parsePath(path6);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -788,24 +788,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path3) {
-      if (typeof path3 !== "string") {
+    function validatePath(path6) {
+      if (typeof path6 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path3 === "") {
+      if (path6 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path3.includes("..")) {
-        throw new Error(`Invalid redaction path (${path3})`);
+      if (path6.includes("..")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
-      if (path3.includes(",")) {
-        throw new Error(`Invalid redaction path (${path3})`);
+      if (path6.includes(",")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path3.length; i++) {
-        const char = path3[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -819,20 +819,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path3})`);
+            throw new Error(`Invalid redaction path (${path6})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path3})`);
+        throw new Error(`Invalid redaction path (${path6})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path3 of paths) {
-        validatePath(path3);
+      for (const path6 of paths) {
+        validatePath(path6);
       }
     }
     function slowRedact(options = {}) {
@@ -1002,8 +1002,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path3) => {
-            return censor(value, [k, ...path3]);
+          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+            return censor(value, [k, ...path6]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1221,10 +1221,10 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs5 = __require("fs");
+    var fs8 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path3 = __require("path");
+    var path6 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1278,20 +1278,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs5.mkdirSync(path3.dirname(file2), { recursive: true });
-          const fd = fs5.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs8.mkdirSync(path6.dirname(file2), { recursive: true });
+          const fd = fs8.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs5.mkdir(path3.dirname(file2), { recursive: true }, (err) => {
+        fs8.mkdir(path6.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs5.open(file2, flags, mode, fileOpened);
+          fs8.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs5.open(file2, flags, mode, fileOpened);
+        fs8.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1332,8 +1332,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs5.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs5.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs8.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs8.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1342,15 +1342,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs5.writeSync(this.fd, this._writingBuf);
+            return fs8.writeSync(this.fd, this._writingBuf);
           }
-          return fs5.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs8.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs5.write(this.fd, this._writingBuf, this.release);
+            return fs8.write(this.fd, this._writingBuf, this.release);
           }
-          return fs5.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs8.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1407,7 +1407,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs5.fsyncSync(this.fd);
+          fs8.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1521,7 +1521,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs5.fsync(this.fd, (err) => {
+            fs8.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1623,7 +1623,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs5.close(fd, (err) => {
+          fs8.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1672,7 +1672,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs5.writeSync(this.fd, buf) : fs5.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs8.writeSync(this.fd, buf) : fs8.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1688,7 +1688,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs5.fsyncSync(this.fd);
+        fs8.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1709,7 +1709,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs5.writeSync(this.fd, buf);
+          const n = fs8.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1737,13 +1737,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs5.writeSync(this.fd, this._writingBuf) : fs5.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs8.writeSync(this.fd, this._writingBuf) : fs8.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs5.write(this.fd, this._writingBuf, release);
+        fs8.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -1752,7 +1752,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs5.writeSync(this.fd, this._writingBuf);
+          const written = fs8.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -1761,7 +1761,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs5.write(this.fd, this._writingBuf, release);
+        fs8.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -1777,12 +1777,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs5.fsync(sonic.fd, closeWrapped);
+        fs8.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs5.close(sonic.fd, done);
+          fs8.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2051,7 +2051,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join2 } = __require("path");
+    var { join: join5 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2103,7 +2103,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join2(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join5(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2274,7 +2274,7 @@ var require_thread_stream = __commonJS({
         }
         if (this[kImpl].flushing && this[kImpl].bufLen + dataBuf.length >= MAX_STRING) {
           try {
-            writeSync2(this);
+            writeSync3(this);
             this[kImpl].flushing = true;
           } catch (err) {
             destroy(this, err);
@@ -2285,7 +2285,7 @@ var require_thread_stream = __commonJS({
         this[kImpl].bufLen += dataBuf.length;
         if (this[kImpl].sync) {
           try {
-            writeSync2(this);
+            writeSync3(this);
             return true;
           } catch (err) {
             destroy(this, err);
@@ -2336,7 +2336,7 @@ var require_thread_stream = __commonJS({
         if (this[kImpl].destroyed) {
           return;
         }
-        writeSync2(this);
+        writeSync3(this);
         flushSync(this);
       }
       unref() {
@@ -2559,7 +2559,7 @@ var require_thread_stream = __commonJS({
         destroy(stream, err);
       }
     }
-    function writeSync2(stream) {
+    function writeSync3(stream) {
       const cb = () => {
         if (stream[kImpl].ending) {
           end(stream);
@@ -2614,9 +2614,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports, module) {
     "use strict";
     var { createRequire } = __require("module");
-    var { existsSync } = __require("node:fs");
+    var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join2, isAbsolute, sep } = __require("node:path");
+    var { join: join5, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2681,15 +2681,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path3 = unquoted;
-      if (path3.startsWith("file://")) {
+      let path6 = unquoted;
+      if (path6.startsWith("file://")) {
         try {
-          path3 = fileURLToPath(path3);
+          path6 = fileURLToPath(path6);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path3) && !existsSync(path3);
+      return isAbsolute(path6) && !existsSync3(path6);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2771,7 +2771,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join2(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join5(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2792,7 +2792,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join2(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join5(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2819,7 +2819,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join2(__dirname, "..", "file.js");
+          return join5(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3799,7 +3799,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join2 = ",";
+            let join5 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3813,7 +3813,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join2 = `,
+                join5 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3821,13 +3821,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join2;
+                res += join5;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3848,7 +3848,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join2 = `,
+              join5 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3862,13 +3862,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join2;
+                separator = join5;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join2;
+              separator = join5;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3909,7 +3909,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join2 = ",";
+            let join5 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3922,7 +3922,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join2 = `,
+                join5 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3930,13 +3930,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join2;
+                res += join5;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3949,7 +3949,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join2 = `,
+              join5 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3958,7 +3958,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join2;
+                separator = join5;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4016,20 +4016,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join3 = `,
+              const join6 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join3;
+                res2 += join6;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join6}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4045,16 +4045,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join2 = `,
+            const join5 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join2, maximumBreadth);
+              res += stringifyTypedArray(value, join5, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join2;
+              separator = join5;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4065,13 +4065,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join2;
+                separator = join5;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join2;
+              separator = join5;
             }
             if (separator !== "") {
               res = `
@@ -4622,7 +4622,7 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs4 from "node:fs";
+import * as fs7 from "node:fs";
 import * as net2 from "node:net";
 import { parseArgs } from "node:util";
 
@@ -4711,6 +4711,87 @@ function checkPrivateDir(dir) {
       `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in. Run: chmod 700 ${dir}`
     );
   }
+}
+
+// src/client/project.ts
+import * as fs3 from "node:fs";
+import * as path3 from "node:path";
+
+// src/client/git-files.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+function findGitDir(dir) {
+  let cur = path2.resolve(dir);
+  for (; ; ) {
+    const dotGit = path2.join(cur, ".git");
+    try {
+      const st = fs2.statSync(dotGit);
+      if (st.isDirectory()) return dotGit;
+      if (st.isFile()) {
+        const m = /^gitdir:\s*(.+)$/m.exec(fs2.readFileSync(dotGit, "utf8"));
+        if (m) return path2.resolve(cur, m[1].trim());
+      }
+    } catch {
+    }
+    const parent = path2.dirname(cur);
+    if (parent === cur) return void 0;
+    cur = parent;
+  }
+}
+function gitCommonDir(gitDir) {
+  try {
+    let common = gitDir;
+    try {
+      common = path2.resolve(gitDir, fs2.readFileSync(path2.join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+    }
+    return fs2.realpathSync(common);
+  } catch {
+    return void 0;
+  }
+}
+function worktreesOf(commonDir) {
+  const out = /* @__PURE__ */ new Set();
+  if (path2.basename(commonDir) === ".git") out.add(path2.dirname(commonDir));
+  let names = [];
+  try {
+    names = fs2.readdirSync(path2.join(commonDir, "worktrees"));
+  } catch {
+  }
+  for (const name of names) {
+    try {
+      const gitFile = fs2.readFileSync(path2.join(commonDir, "worktrees", name, "gitdir"), "utf8").trim();
+      out.add(path2.dirname(path2.resolve(commonDir, "worktrees", name, gitFile)));
+    } catch {
+    }
+  }
+  return [...out];
+}
+
+// src/client/project.ts
+var MAILBOX_FILE = "mailbox.jsonl";
+var LEGACY_MAILBOX_DIR = path3.join(".claude", ".session-bus");
+function locateProject(dir) {
+  const projectDir = fs3.realpathSync(dir);
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
+  if (commonDir) {
+    const mailboxDir2 = path3.join(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: path3.join(mailboxDir2, MAILBOX_FILE), inGit: true };
+  }
+  const mailboxDir = path3.join(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path3.join(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function legacyMailboxes(location) {
+  if (!location.inGit) return [];
+  const dirs = /* @__PURE__ */ new Set([location.projectDir, ...worktreesOf(location.busRoot)]);
+  return [...dirs].map((d) => path3.join(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => fs3.existsSync(f));
+}
+function ensureSelfIgnoring(mailboxDir) {
+  const ignore = path3.join(mailboxDir, ".gitignore");
+  if (fs3.existsSync(ignore)) return;
+  fs3.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs3.writeFileSync(ignore, "*\n", { mode: 384 });
 }
 
 // src/protocol/version.ts
@@ -5869,10 +5950,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -6212,11 +6293,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -6678,16 +6759,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path6 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6726,17 +6807,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path3 = []) => {
+  const processError = (error63, path6 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -6775,8 +6856,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path3 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path3) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10119,7 +10200,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve4) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -10129,7 +10210,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve4);
       if (answer > result)
         result = answer;
     }
@@ -10140,7 +10221,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -10204,7 +10285,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -23914,13 +23995,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path3 = ref.slice(1).split("/").filter(Boolean);
-  if (path3.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path3[0] === defsKey) {
-    const key = path3[1] === void 0 ? void 0 : decodeJSONPointerSegment(path3[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -24949,13 +25030,13 @@ var handlers = {
 };
 
 // src/daemon/mailbox-log.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
 var FSYNC_INTERVAL_MS = 200;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs2) {
-    this.path = path3;
+  constructor(path6, policy = "interval", ops = fs4) {
+    this.path = path6;
     this.policy = policy;
     this.ops = ops;
   }
@@ -25029,8 +25110,8 @@ var JsonlMailboxLog = class {
     if (entries.length === 0) return Promise.resolve();
     let data = "";
     for (const e of entries) data += JSON.stringify(e) + "\n";
-    return new Promise((resolve2, reject) => {
-      this.pending.push({ data, resolve: resolve2, reject });
+    return new Promise((resolve4, reject) => {
+      this.pending.push({ data, resolve: resolve4, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -25077,7 +25158,7 @@ var JsonlMailboxLog = class {
   }
   open() {
     if (this.fd !== void 0) return this.fd;
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path4.dirname(this.path), { recursive: true, mode: 448 });
     this.fd = this.ops.openSync(this.path, "a", 384);
     return this.fd;
   }
@@ -25093,7 +25174,7 @@ var JsonlMailboxLog = class {
     const tmp = `${this.path}.${process.pid}.tmp`;
     let data = "";
     for (const e of entries) data += JSON.stringify(e) + "\n";
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path4.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
     try {
       writeAll(this.ops, fd, Buffer.from(data, "utf8"));
@@ -25104,7 +25185,7 @@ var JsonlMailboxLog = class {
     this.syncNow();
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
-    fsyncDir(this.ops, path2.dirname(this.path));
+    fsyncDir(this.ops, path4.dirname(this.path));
     this.needsNewline = false;
   }
   close() {
@@ -25333,7 +25414,7 @@ var ConnectionServer = class {
 };
 
 // src/daemon/single-instance.ts
-import * as fs3 from "node:fs";
+import * as fs5 from "node:fs";
 import * as net from "node:net";
 var LOCK_WAIT_MS = 5e3;
 var LOCK_POLL_MS = 20;
@@ -25347,7 +25428,7 @@ async function bindExclusive(server, socketPath, lockPath) {
       if (err.code !== "EADDRINUSE") throw err;
     }
     if (await answers(socketPath)) return "already-running";
-    fs3.unlinkSync(socketPath);
+    fs5.unlinkSync(socketPath);
     await listen(server, socketPath);
     return "bound";
   } finally {
@@ -25355,14 +25436,14 @@ async function bindExclusive(server, socketPath, lockPath) {
   }
 }
 function listen(server, socketPath) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve4, reject) => {
     const onError = (err) => {
       server.off("listening", onListening);
       reject(err);
     };
     const onListening = () => {
       server.off("error", onError);
-      resolve2();
+      resolve4();
     };
     server.once("error", onError);
     server.once("listening", onListening);
@@ -25375,22 +25456,22 @@ function listen(server, socketPath) {
   });
 }
 function answers(socketPath) {
-  return new Promise((resolve2) => {
+  return new Promise((resolve4) => {
     const s = net.createConnection(socketPath);
     s.once("connect", () => {
       s.destroy();
-      resolve2(true);
+      resolve4(true);
     });
-    s.once("error", () => resolve2(false));
+    s.once("error", () => resolve4(false));
   });
 }
 async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs3.openSync(lockPath, "wx", 384);
-      fs3.writeSync(fd, String(process.pid));
-      fs3.closeSync(fd);
+      const fd = fs5.openSync(lockPath, "wx", 384);
+      fs5.writeSync(fd, String(process.pid));
+      fs5.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
@@ -25399,7 +25480,7 @@ async function acquireLock(lockPath) {
     const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
     if (stale || Date.now() > until) {
       try {
-        fs3.unlinkSync(lockPath);
+        fs5.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -25409,20 +25490,20 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (readPid(lockPath) === process.pid) fs3.unlinkSync(lockPath);
+    if (readPid(lockPath) === process.pid) fs5.unlinkSync(lockPath);
   } catch {
   }
 }
 function lockAgeMs(file2) {
   try {
-    return Date.now() - fs3.statSync(file2).mtimeMs;
+    return Date.now() - fs5.statSync(file2).mtimeMs;
   } catch {
     return 0;
   }
 }
 function readPid(file2) {
   try {
-    const n = Number.parseInt(fs3.readFileSync(file2, "utf8"), 10);
+    const n = Number.parseInt(fs5.readFileSync(file2, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -25437,18 +25518,84 @@ function isAlive(pid) {
   }
 }
 
+// src/daemon/takeover.ts
+import * as fs6 from "node:fs";
+import * as path5 from "node:path";
+function takeOverLegacyMailboxes(mailboxPath, legacy) {
+  const reports = [];
+  for (const old of legacy) {
+    if (path5.resolve(old) === path5.resolve(mailboxPath) || !fs6.existsSync(old)) continue;
+    const oldState = new JsonlMailboxLog(old).replay().state;
+    const current = new JsonlMailboxLog(mailboxPath).replay().state;
+    fs6.mkdirSync(path5.dirname(mailboxPath), { recursive: true, mode: 448 });
+    const empty = current.lastSeq === 0 && current.sessions.length === 0;
+    if (empty) {
+      copyDurably(old, mailboxPath);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
+    } else {
+      const entries = [];
+      const seqMap = /* @__PURE__ */ new Map();
+      let next = current.lastSeq;
+      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
+        next += 1;
+        seqMap.set(m.seq, next);
+        entries.push({ type: "msg", ...m, seq: next });
+      }
+      const known = new Set(current.sessions.flatMap((s) => s.ids));
+      for (const s of oldState.sessions) {
+        if (s.ids.some((id) => known.has(id))) continue;
+        entries.push(s);
+        const cursor = oldState.cursors.get(s.id);
+        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
+        entries.push({ type: "cursor", id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
+      }
+      appendDurably(mailboxPath, entries);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
+    }
+    fs6.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs6.rmSync(path5.join(path5.dirname(old), leftover), { force: true });
+    try {
+      fs6.rmdirSync(path5.dirname(old));
+    } catch {
+    }
+  }
+  return reports;
+}
+function mapCursor(oldCursor, seqMap, base) {
+  let best = base;
+  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
+  return best;
+}
+function copyDurably(from, to) {
+  const tmp = `${to}.takeover.tmp`;
+  fs6.copyFileSync(from, tmp);
+  fs6.chmodSync(tmp, 384);
+  const fd = fs6.openSync(tmp, "r+");
+  fs6.fsyncSync(fd);
+  fs6.closeSync(fd);
+  fs6.renameSync(tmp, to);
+}
+function appendDurably(file2, entries) {
+  const fd = fs6.openSync(file2, "a", 384);
+  try {
+    fs6.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs6.fsyncSync(fd);
+  } finally {
+    fs6.closeSync(fd);
+  }
+}
+
 // src/daemon/main.ts
 var LOG_CAP_BYTES = 5 * 1024 * 1024;
 var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
 async function main() {
-  const { values } = parseArgs({
-    options: { root: { type: "string" }, mailbox: { type: "string" }, project: { type: "string" } },
-    strict: true
-  });
-  if (!values.root || !values.mailbox) throw new Error("usage: daemon --root <bus root> --mailbox <mailbox file>");
-  const root = values.root;
+  const { values } = parseArgs({ options: { project: { type: "string" } }, strict: true });
+  if (!values.project) throw new Error("usage: daemon --project <dir>");
+  const location = locateProject(values.project);
+  const root = location.busRoot;
+  const mailboxPath = location.mailboxPath;
   const config2 = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
@@ -25457,7 +25604,7 @@ async function main() {
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
   const broker = new Broker(config2.retention);
-  const log = new JsonlMailboxLog(values.mailbox, config2.fsync);
+  const log = new JsonlMailboxLog(mailboxPath, config2.fsync);
   let linesSinceCompact = 0;
   let shuttingDown = false;
   let lastActivity = Date.now();
@@ -25475,7 +25622,7 @@ async function main() {
       startedAt,
       socketPath: endpoint.socketPath,
       logPath: endpoint.logPath,
-      mailboxPath: values.mailbox
+      mailboxPath
     },
     async persist(entries) {
       if (entries.length === 0) return;
@@ -25515,7 +25662,7 @@ async function main() {
     shuttingDown = true;
     logger.info({ reason }, "daemon stopping");
     try {
-      if (process.platform !== "win32") fs4.unlinkSync(endpoint.socketPath);
+      if (process.platform !== "win32") fs7.unlinkSync(endpoint.socketPath);
     } catch {
     }
     netServer.close();
@@ -25545,19 +25692,27 @@ async function main() {
     process.exit(0);
   }
   try {
-    fs4.chmodSync(endpoint.socketPath, 384);
+    fs7.chmodSync(endpoint.socketPath, 384);
   } catch {
   }
   const replayStart = Date.now();
+  if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
+  try {
+    for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
+      logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
+    }
+  } catch (err) {
+    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
+  }
   const replayed = log.replay();
-  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: values.mailbox }, `mailbox replay: ${w.reason}`);
+  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
   if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, "mailbox replay: more warnings not shown");
   broker.restore(replayed.state);
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
   if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();
   logger.info(
-    { root, socket: endpoint.socketPath, mailbox: values.mailbox, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
+    { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     "daemon started"
   );
   const idleCheckMs = Math.max(20, Math.min(config2.idleMs / 4, 6e4));
@@ -25569,10 +25724,17 @@ async function main() {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
 }
+function prepareSelfIgnoring(dir, logger) {
+  try {
+    ensureSelfIgnoring(dir);
+  } catch (err) {
+    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
+  }
+}
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs4.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs4.renameSync(logPath, `${logPath}.1`);
+    if (fs7.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs7.renameSync(logPath, `${logPath}.1`);
     dest?.reopen();
   } catch {
   }

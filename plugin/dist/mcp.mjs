@@ -2984,7 +2984,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3011,7 +3011,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3262,8 +3262,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input2 = path5;
+    function removeDotSegments(path6) {
+      let input2 = path6;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -3337,11 +3337,11 @@ var require_utils = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path6) {
+      if (path6 === "" || path6[0] === "/") {
+        return removeDotSegments(path6);
       }
-      const segments = path5.split("/");
+      const segments = path6.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -3704,8 +3704,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path6 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path6 && path6 !== "/" ? path6 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3875,7 +3875,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4266,7 +4266,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -7629,8 +7629,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path5, errorMaps, issueData } = params;
-  const fullPath = [...path5, ...issueData.path || []];
+  const { data, path: path6, errorMaps, issueData } = params;
+  const fullPath = [...path6, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -7745,11 +7745,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path5, key) {
+  constructor(parent, value, path6, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path5;
+    this._path = path6;
     this._key = key;
   }
   get path() {
@@ -11704,10 +11704,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path5) {
-  if (!path5)
+function getElementAtPath(obj, path6) {
+  if (!path6)
     return obj;
-  return path5.reduce((acc, key) => acc?.[key], obj);
+  return path6.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12047,11 +12047,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path5, issues) {
+function prefixIssues(path6, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path5);
+    iss.path.unshift(path6);
     return iss;
   });
 }
@@ -12513,16 +12513,16 @@ function flattenError(error63, mapper = (issue2) => issue2.message) {
 }
 function formatError(error63, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path5 = []) => {
+  const processError = (error64, path6 = []) => {
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12561,17 +12561,17 @@ function formatError(error63, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error63, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error64, path5 = []) => {
+  const processError = (error64, path6 = []) => {
     var _a3;
     for (const issue2 of error64.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path5, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path5, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
       } else {
-        const fullpath = [...path5, ...issue2.path];
+        const fullpath = [...path6, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12610,8 +12610,8 @@ function treeifyError(error63, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path5) {
+  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path6) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -15954,7 +15954,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -15964,7 +15964,7 @@ function isRecursive(inst, stack, resolve4) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -15975,7 +15975,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -16039,7 +16039,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -28162,11 +28162,11 @@ function normalizeObjectSchema(schema) {
   }
   return void 0;
 }
-function getDotPath(path5) {
-  if (path5.length === 0) {
+function getDotPath(path6) {
+  if (path6.length === 0) {
     return "object root";
   }
-  return path5.reduce((acc, seg, index) => {
+  return path6.reduce((acc, seg, index) => {
     if (index === 0) {
       return String(seg);
     }
@@ -30393,13 +30393,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path5 = ref.slice(1).split("/").filter(Boolean);
-  if (path5.length === 0) {
+  const path6 = ref.slice(1).split("/").filter(Boolean);
+  if (path6.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path5[0] === defsKey) {
-    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
+  if (path6[0] === defsKey) {
+    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -34477,7 +34477,7 @@ var Protocol = class {
           return;
         }
         const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve4) => setTimeout(resolve4, pollInterval));
+        await new Promise((resolve5) => setTimeout(resolve5, pollInterval));
         options?.signal?.throwIfAborted();
       }
     } catch (error63) {
@@ -34494,7 +34494,7 @@ var Protocol = class {
    */
   request(request, resultSchema, options) {
     const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const earlyReject = (error63) => {
         reject(error63);
       };
@@ -34572,7 +34572,7 @@ var Protocol = class {
           if (!parseResult.success) {
             reject(parseResult.error);
           } else {
-            resolve4(parseResult.data);
+            resolve5(parseResult.data);
           }
         } catch (error63) {
           reject(error63);
@@ -34834,12 +34834,12 @@ var Protocol = class {
       }
     } catch {
     }
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      const timeoutId = setTimeout(resolve4, interval);
+      const timeoutId = setTimeout(resolve5, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId);
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
@@ -35979,7 +35979,7 @@ var McpServer = class {
     let task = createTaskResult.task;
     const pollInterval = task.pollInterval ?? 5e3;
     while (task.status !== "completed" && task.status !== "failed" && task.status !== "cancelled") {
-      await new Promise((resolve4) => setTimeout(resolve4, pollInterval));
+      await new Promise((resolve5) => setTimeout(resolve5, pollInterval));
       const updatedTask = await extra.taskStore.getTask(taskId);
       if (!updatedTask) {
         throw new McpError(ErrorCode.InternalError, `Task ${taskId} not found during polling`);
@@ -36643,12 +36643,12 @@ var StdioServerTransport = class {
     this.onclose?.();
   }
   send(message) {
-    return new Promise((resolve4) => {
+    return new Promise((resolve5) => {
       const json2 = serializeMessage(message);
       if (this._stdout.write(json2)) {
-        resolve4();
+        resolve5();
       } else {
-        this._stdout.once("drain", resolve4);
+        this._stdout.once("drain", resolve5);
       }
     });
   }
@@ -36658,8 +36658,7 @@ var StdioServerTransport = class {
 import { randomUUID } from "node:crypto";
 
 // src/client/identity.ts
-import * as fs from "node:fs";
-import * as path from "node:path";
+import * as path2 from "node:path";
 
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
@@ -36675,7 +36674,9 @@ function shortId(sessionId) {
   return sessionId.replace(/-/g, "").slice(0, 6);
 }
 
-// src/client/identity.ts
+// src/client/git-files.ts
+import * as fs from "node:fs";
+import * as path from "node:path";
 function gitBranch(dir) {
   const gitDir = findGitDir(dir);
   if (!gitDir) return void 0;
@@ -36706,13 +36707,27 @@ function findGitDir(dir) {
     cur = parent;
   }
 }
+function gitCommonDir(gitDir) {
+  try {
+    let common = gitDir;
+    try {
+      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+    }
+    return fs.realpathSync(common);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/client/identity.ts
 function sessionLabel(dir, sessionId) {
-  const where = gitBranch(dir) ?? path.basename(path.resolve(dir));
+  const where = gitBranch(dir) ?? path2.basename(path2.resolve(dir));
   const id = shortId(sessionId);
   return `${where.slice(0, MAX_LABEL_CHARS - id.length - 1)}#${id}`;
 }
 function claudeIdentity(sessionId, hostPid, dir) {
-  return { sessionId, pid: hostPid, label: sessionLabel(dir, sessionId), cwd: path.resolve(dir) };
+  return { sessionId, pid: hostPid, label: sessionLabel(dir, sessionId), cwd: path2.resolve(dir) };
 }
 
 // src/protocol/version.ts
@@ -36776,15 +36791,15 @@ var BusError = class extends Error {
 // src/client/endpoint.ts
 import { createHash } from "node:crypto";
 import * as os from "node:os";
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return path2.resolve(override);
+  if (override) return path3.resolve(override);
   const uid = typeof process.getuid === "function" ? process.getuid() : os.userInfo().username;
-  return path2.join("/tmp", `session-bus-${uid}`);
+  return path3.join("/tmp", `session-bus-${uid}`);
 }
 function hashRoot(root) {
   return createHash("sha256").update(root).digest("hex").slice(0, 16);
@@ -36792,7 +36807,7 @@ function hashRoot(root) {
 function endpointFor(busRoot, env = process.env) {
   const hash2 = hashRoot(busRoot);
   const dir = socketDir(env);
-  const base = path2.join(dir, hash2);
+  const base = path3.join(dir, hash2);
   const endpoint = {
     dir,
     socketPath: `${base}.sock`,
@@ -36852,12 +36867,19 @@ function checkPrivateDir(dir) {
 
 // src/client/project.ts
 import * as fs3 from "node:fs";
-import * as path3 from "node:path";
+import * as path4 from "node:path";
 var MAILBOX_FILE = "mailbox.jsonl";
+var LEGACY_MAILBOX_DIR = path4.join(".claude", ".session-bus");
 function locateProject(dir) {
   const projectDir = fs3.realpathSync(dir);
-  const mailboxDir = path3.join(projectDir, ".claude", ".session-bus");
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path3.join(mailboxDir, MAILBOX_FILE) };
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
+  if (commonDir) {
+    const mailboxDir2 = path4.join(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: path4.join(mailboxDir2, MAILBOX_FILE), inGit: true };
+  }
+  const mailboxDir = path4.join(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path4.join(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
 // src/client/rpc-client.ts
@@ -36967,7 +36989,7 @@ var RpcClient = class _RpcClient {
   onNotification;
   onClose;
   static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const socket = net.createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
@@ -36976,7 +36998,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve4(new _RpcClient(socket));
+        resolve5(new _RpcClient(socket));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -36987,8 +37009,8 @@ var RpcClient = class _RpcClient {
   request(method, params, timeoutMs = 1e4) {
     if (this.closedError) return Promise.reject(this.closedError);
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      const waiter = { resolve: resolve4, reject };
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
       if (timeoutMs > 0) {
         waiter.timer = setTimeout(() => {
           this.waiters.delete(id);
@@ -37048,12 +37070,12 @@ var RpcClient = class _RpcClient {
 // src/client/spawn.ts
 import { spawn } from "node:child_process";
 import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
-  const here = path4.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path4.join(here, "daemon.mjs"), path4.resolve(here, "../../plugin/dist/daemon.mjs")];
+  const here = path5.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path5.join(here, "daemon.mjs"), path5.resolve(here, "../../plugin/dist/daemon.mjs")];
   for (const c of candidates) if (fs4.existsSync(c)) return c;
   return candidates[0];
 }
@@ -37062,7 +37084,7 @@ function spawnDaemon(location, endpoint, env = process.env) {
   try {
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), "--root", location.busRoot, "--mailbox", location.mailboxPath, "--project", location.projectDir],
+      [daemonEntry(env), "--project", location.projectDir],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -37290,8 +37312,9 @@ async function guard(fn) {
 // src/mcp/main.ts
 async function main() {
   const projectDir = process.env.CLAUDE_PROJECT_DIR || process.cwd();
+  const hostedByClaude = Boolean(process.env.CLAUDE_CODE_SESSION_ID);
   const sessionId = process.env.CLAUDE_CODE_SESSION_ID || `mcp-${randomUUID()}`;
-  const bus = new BusSession(projectDir, claudeIdentity(sessionId, process.ppid, projectDir));
+  const bus = new BusSession(projectDir, claudeIdentity(sessionId, hostedByClaude ? process.ppid : 0, projectDir));
   const server = new McpServer({ name: "session-bus", version: VERSION });
   registerTools(server, bus);
   await server.connect(new StdioServerTransport());

@@ -1,23 +1,56 @@
 /**
  * A project's bus identity and where its mailbox lives.
+ *
+ * Inside a git repository the bus is the repository's: keyed by the real path of the git common
+ * dir, so every worktree of one repository reaches one broker and one mailbox, and the mailbox
+ * lives under the common dir where `git status` never sees it. Outside git it is the folder's,
+ * with the mailbox in `<project>/.claude/.session-bus/`, which ignores itself.
+ *
+ * Resolved by reading `.git` files directly (no git process): this runs on every prompt.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findGitDir, gitCommonDir, worktreesOf } from './git-files.ts';
 
 export interface ProjectLocation {
-  /** The project folder, real path. */
+  /** The project folder (a worktree, in a repository), real path. */
   projectDir: string;
-  /** What the bus is keyed by (its hash names the socket). */
+  /** What the bus is keyed by (its hash names the socket): the git common dir, else the folder. */
   busRoot: string;
   /** The folder holding the mailbox. */
   mailboxDir: string;
   mailboxPath: string;
+  /** True when the bus is a git repository's. */
+  inGit: boolean;
 }
 
 export const MAILBOX_FILE = 'mailbox.jsonl';
+/** Where mailboxes lived before the bus was keyed by repository; taken over once. */
+export const LEGACY_MAILBOX_DIR = path.join('.claude', '.session-bus');
 
 export function locateProject(dir: string): ProjectLocation {
   const projectDir = fs.realpathSync(dir);
-  const mailboxDir = path.join(projectDir, '.claude', '.session-bus');
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path.join(mailboxDir, MAILBOX_FILE) };
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : undefined;
+  if (commonDir) {
+    const mailboxDir = path.join(commonDir, 'session-bus');
+    return { projectDir, busRoot: commonDir, mailboxDir, mailboxPath: path.join(mailboxDir, MAILBOX_FILE), inGit: true };
+  }
+  const mailboxDir = path.join(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path.join(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+
+/** Mailboxes at the old place, inside the worktrees of this repository, to take over. */
+export function legacyMailboxes(location: ProjectLocation): string[] {
+  if (!location.inGit) return [];
+  const dirs = new Set([location.projectDir, ...worktreesOf(location.busRoot)]);
+  return [...dirs].map((d) => path.join(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => fs.existsSync(f));
+}
+
+/** A mailbox folder inside a working tree ignores itself, so it stays out of any repository made later. */
+export function ensureSelfIgnoring(mailboxDir: string): void {
+  const ignore = path.join(mailboxDir, '.gitignore');
+  if (fs.existsSync(ignore)) return;
+  fs.mkdirSync(mailboxDir, { recursive: true, mode: 0o700 });
+  fs.writeFileSync(ignore, '*\n', { mode: 0o600 });
 }

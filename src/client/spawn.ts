@@ -24,7 +24,7 @@ export function spawnDaemon(location: ProjectLocation, endpoint: Endpoint, env: 
   try {
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), '--root', location.busRoot, '--mailbox', location.mailboxPath, '--project', location.projectDir],
+      [daemonEntry(env), '--project', location.projectDir],
       { detached: true, stdio: ['ignore', out, out], env, cwd: '/', windowsHide: true },
     );
     child.on('error', () => {

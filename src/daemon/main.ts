@@ -2,7 +2,7 @@
  * The daemon process: one per project. Binds the project's socket (single instance), replays
  * the mailbox, serves clients, compacts the log, and exits when idle or asked to.
  *
- * Usage (spawned by connectOrSpawn): node daemon.mjs --root <bus root> --mailbox <file> [--project <dir>]
+ * Usage (spawned by connectOrSpawn): node daemon.mjs --project <dir>
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { endpointFor } from '../client/endpoint.ts';
 import { ensurePrivateDir } from '../client/private-dir.ts';
+import { ensureSelfIgnoring, legacyMailboxes, locateProject } from '../client/project.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { Broker } from './broker.ts';
 import { readConfig } from './config.ts';
@@ -19,6 +20,7 @@ import type { LogEntry } from './log-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { ConnectionServer } from './server.ts';
 import { bindExclusive } from './single-instance.ts';
+import { takeOverLegacyMailboxes } from './takeover.ts';
 
 /** The log file is capped: past this size it is rotated to `<log>.1` (one generation kept). */
 const LOG_CAP_BYTES = 5 * 1024 * 1024;
@@ -29,12 +31,11 @@ const COMPACT_MIN_LINES = 5000;
 const RETENTION_CHECK_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { root: { type: 'string' }, mailbox: { type: 'string' }, project: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.root || !values.mailbox) throw new Error('usage: daemon --root <bus root> --mailbox <mailbox file>');
-  const root = values.root;
+  const { values } = parseArgs({ options: { project: { type: 'string' } }, strict: true });
+  if (!values.project) throw new Error('usage: daemon --project <dir>');
+  const location = locateProject(values.project);
+  const root = location.busRoot;
+  const mailboxPath = location.mailboxPath;
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
 
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
-  const log = new JsonlMailboxLog(values.mailbox, config.fsync);
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync);
   let linesSinceCompact = 0;
   let shuttingDown = false;
   let lastActivity = Date.now();
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
       startedAt,
       socketPath: endpoint.socketPath,
       logPath: endpoint.logPath,
-      mailboxPath: values.mailbox,
+      mailboxPath: mailboxPath,
     },
     async persist(entries: LogEntry[]) {
       if (entries.length === 0) return;
@@ -147,15 +148,23 @@ async function main(): Promise<void> {
 
   // Replay before the first connection is read: clients that connected meanwhile wait in the backlog.
   const replayStart = Date.now();
+  if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
+  try {
+    for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
+      logger.info({ ...r, to: mailboxPath }, 'took over a mailbox from the old location');
+    }
+  } catch (err) {
+    logger.error({ err: (err as Error).message }, 'taking over the old mailbox failed; it stays where it is');
+  }
   const replayed = log.replay();
-  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: values.mailbox }, `mailbox replay: ${w.reason}`);
+  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
   if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, 'mailbox replay: more warnings not shown');
   broker.restore(replayed.state);
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
   if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();
   logger.info(
-    { root, socket: endpoint.socketPath, mailbox: values.mailbox, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
+    { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     'daemon started',
   );
 
@@ -168,6 +177,15 @@ async function main(): Promise<void> {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
   // The server keeps the process alive; the timers above do not.
+}
+
+function prepareSelfIgnoring(dir: string, logger: { warn(o: object, m: string): void }): void {
+  try {
+    ensureSelfIgnoring(dir);
+  } catch (err) {
+    // A read-only project: the mailbox cannot be written either, and broadcasts will say so.
+    logger.warn({ err: (err as Error).message, dir }, 'could not write the mailbox folder .gitignore');
+  }
 }
 
 function rotateIfOver(logPath: string, dest?: { reopen(): void }): void {

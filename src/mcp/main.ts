@@ -12,9 +12,11 @@ import { registerTools } from './tools.ts';
 
 async function main(): Promise<void> {
   const projectDir = process.env.CLAUDE_PROJECT_DIR || process.cwd();
-  // Outside Claude Code (another MCP client) there is no session id: make one for this process.
+  // Outside Claude Code (another MCP client) there is no session id, and the parent may host
+  // many servers: make an id for this process and do not correlate by the parent's pid.
+  const hostedByClaude = Boolean(process.env.CLAUDE_CODE_SESSION_ID);
   const sessionId = process.env.CLAUDE_CODE_SESSION_ID || `mcp-${randomUUID()}`;
-  const bus = new BusSession(projectDir, claudeIdentity(sessionId, process.ppid, projectDir));
+  const bus = new BusSession(projectDir, claudeIdentity(sessionId, hostedByClaude ? process.ppid : 0, projectDir));
   const server = new McpServer({ name: 'session-bus', version: VERSION });
   registerTools(server, bus);
   await server.connect(new StdioServerTransport());

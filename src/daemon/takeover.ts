@@ -1,0 +1,89 @@
+/**
+ * Taking over mailboxes from the old place (`<worktree>/.claude/.session-bus/`) when the bus moved
+ * to the repository's git common dir. Runs once per old mailbox, at daemon start, before replay:
+ *   - the first one found, into an empty new mailbox, moves as it is (every seq kept);
+ *   - any further one (another worktree had its own bus) is appended with new seqs after the
+ *     current last one, in time order, with its sessions' positions mapped to the new seqs,
+ *     so seq never moves backwards.
+ * The new file is durable (fsync) before the old one is removed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LogEntry } from './log-entries.ts';
+import { JsonlMailboxLog } from './mailbox-log.ts';
+
+export interface TakeoverReport {
+  from: string;
+  messages: number;
+  renumbered: boolean;
+}
+
+export function takeOverLegacyMailboxes(mailboxPath: string, legacy: string[]): TakeoverReport[] {
+  const reports: TakeoverReport[] = [];
+  for (const old of legacy) {
+    if (path.resolve(old) === path.resolve(mailboxPath) || !fs.existsSync(old)) continue;
+    const oldState = new JsonlMailboxLog(old).replay().state;
+    const current = new JsonlMailboxLog(mailboxPath).replay().state;
+    fs.mkdirSync(path.dirname(mailboxPath), { recursive: true, mode: 0o700 });
+    const empty = current.lastSeq === 0 && current.sessions.length === 0;
+    if (empty) {
+      copyDurably(old, mailboxPath);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
+    } else {
+      const entries: LogEntry[] = [];
+      const seqMap = new Map<number, number>();
+      let next = current.lastSeq;
+      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
+        next += 1;
+        seqMap.set(m.seq, next);
+        entries.push({ type: 'msg', ...m, seq: next });
+      }
+      const known = new Set(current.sessions.flatMap((s) => s.ids));
+      for (const s of oldState.sessions) {
+        // A session already on the new bus keeps its position there.
+        if (s.ids.some((id) => known.has(id))) continue;
+        entries.push(s);
+        const cursor = oldState.cursors.get(s.id);
+        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
+        entries.push({ type: 'cursor', id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
+      }
+      appendDurably(mailboxPath, entries);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
+    }
+    fs.unlinkSync(old);
+    for (const leftover of ['.gitignore']) fs.rmSync(path.join(path.dirname(old), leftover), { force: true });
+    try {
+      fs.rmdirSync(path.dirname(old));
+    } catch {
+      // Not empty: something else lives there.
+    }
+  }
+  return reports;
+}
+
+/** The new seq of the last message at or before an old position. */
+function mapCursor(oldCursor: number, seqMap: Map<number, number>, base: number): number {
+  let best = base;
+  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
+  return best;
+}
+
+function copyDurably(from: string, to: string): void {
+  const tmp = `${to}.takeover.tmp`;
+  fs.copyFileSync(from, tmp);
+  fs.chmodSync(tmp, 0o600);
+  const fd = fs.openSync(tmp, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  fs.renameSync(tmp, to);
+}
+
+function appendDurably(file: string, entries: LogEntry[]): void {
+  const fd = fs.openSync(file, 'a', 0o600);
+  try {
+    fs.writeSync(fd, entries.map((e) => JSON.stringify(e) + '\n').join(''));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

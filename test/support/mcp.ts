@@ -1,0 +1,41 @@
+/** The plugin's real MCP server bundle, driven by the MCP SDK's own client over stdio. */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import * as path from 'node:path';
+import { DIST } from './project.ts';
+
+const HOST_STANDIN = `
+const child = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+`;
+
+export interface McpSession {
+  client: Client;
+  call(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }>;
+  pid: number | null;
+  close(): Promise<void>;
+}
+
+export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projectDir: string): Promise<McpSession> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    // A stand-in host process per session, as Claude Code is: the MCP server's parent pid is
+    // how the broker tells one Claude process (and its /clear'ed ids) from another.
+    args: ['-e', HOST_STANDIN, path.join(DIST, 'mcp.mjs')],
+    env: { ...(env as Record<string, string>), CLAUDE_CODE_SESSION_ID: sessionId, CLAUDE_PROJECT_DIR: projectDir },
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'session-bus-test', version: '0' });
+  await client.connect(transport);
+  return {
+    client,
+    pid: transport.pid,
+    async call(name, args) {
+      const r = await client.callTool({ name, arguments: args });
+      const content = r.content as { type: string; text: string }[];
+      return { text: content.map((c) => c.text).join('\n'), isError: r.isError === true };
+    },
+    close: () => client.close(),
+  };
+}
