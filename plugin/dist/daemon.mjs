@@ -1732,36 +1732,36 @@ var require_sonic_boom = __commonJS({
       actualClose(this);
     };
     function actualWrite() {
-      const release = this.release;
+      const release2 = this.release;
       this._writing = true;
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
           const written = Buffer.isBuffer(this._writingBuf) ? fs8.writeSync(this.fd, this._writingBuf) : fs8.writeSync(this.fd, this._writingBuf, "utf8");
-          release(null, written);
+          release2(null, written);
         } catch (err) {
-          release(err);
+          release2(err);
         }
       } else {
-        fs8.write(this.fd, this._writingBuf, release);
+        fs8.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
-      const release = this.release;
+      const release2 = this.release;
       this._writing = true;
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
           const written = fs8.writeSync(this.fd, this._writingBuf);
-          release(null, written);
+          release2(null, written);
         } catch (err) {
-          release(err);
+          release2(err);
         }
       } else {
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs8.write(this.fd, this._writingBuf, release);
+        fs8.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -2144,7 +2144,7 @@ var require_thread_stream = __commonJS({
           if (stream[kImpl].bufLen === 0) {
             stream[kImpl].flushing = false;
             if (stream[kImpl].ending) {
-              end(stream);
+              end2(stream);
             } else if (stream[kImpl].needDrain) {
               process.nextTick(drain2, stream);
             }
@@ -2305,7 +2305,7 @@ var require_thread_stream = __commonJS({
         }
         this[kImpl].ending = true;
         this.worker.stream = new FakeWeakRef(this);
-        end(this);
+        end2(this);
       }
       flush(cb) {
         const userCb = typeof cb === "function" ? cb : null;
@@ -2527,7 +2527,7 @@ var require_thread_stream = __commonJS({
       cb();
       return true;
     }
-    function end(stream) {
+    function end2(stream) {
       if (stream[kImpl].ended || !stream[kImpl].ending || stream[kImpl].flushing) {
         return;
       }
@@ -2562,7 +2562,7 @@ var require_thread_stream = __commonJS({
     function writeSync3(stream) {
       const cb = () => {
         if (stream[kImpl].ending) {
-          end(stream);
+          end2(stream);
         } else if (stream[kImpl].needDrain) {
           process.nextTick(drain2, stream);
         }
@@ -2945,7 +2945,7 @@ var require_tools = __commonJS({
       const stringify2 = this[stringifySym];
       const stringifySafe = this[stringifySafeSym];
       const stringifiers = this[stringifiersSym];
-      const end = this[endSym];
+      const end2 = this[endSym];
       const chindings = this[chindingsSym];
       const serializers = this[serializersSym];
       const formatters = this[formattersSym];
@@ -3017,9 +3017,9 @@ var require_tools = __commonJS({
         }
       }
       if (this[nestedKeySym] && propStr) {
-        return data + this[nestedKeyStrSym] + propStr.slice(1) + "}" + msgStr + end;
+        return data + this[nestedKeyStrSym] + propStr.slice(1) + "}" + msgStr + end2;
       } else {
-        return data + propStr + msgStr + end;
+        return data + propStr + msgStr + end2;
       }
     }
     function asChindings(instance, bindings) {
@@ -4242,7 +4242,7 @@ var require_multistream = __commonJS({
         remove,
         emit,
         flushSync,
-        end,
+        end: end2,
         minLevel: 0,
         lastId: 0,
         streams: [],
@@ -4342,7 +4342,7 @@ var require_multistream = __commonJS({
         }
         return this;
       }
-      function end() {
+      function end2() {
         for (const { stream } of this.streams) {
           if (typeof stream.flushSync === "function") {
             stream.flushSync();
@@ -4364,7 +4364,7 @@ var require_multistream = __commonJS({
           remove,
           emit,
           flushSync,
-          end,
+          end: end2,
           minLevel: level,
           streams,
           clone: clone2,
@@ -4518,7 +4518,7 @@ var require_pino = __commonJS({
       });
       const stringifiers = redact ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact, stringifyFn)) : /* @__PURE__ */ Object.create(null);
       const formatOpts = redact ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
-      const end = "}" + (crlf ? "\r\n" : "\n");
+      const end2 = "}" + (crlf ? "\r\n" : "\n");
       const coreChindings = asChindings.bind(null, {
         [chindingsSym]: "",
         [serializersSym]: serializers2,
@@ -4577,7 +4577,7 @@ var require_pino = __commonJS({
         [stringifySym]: stringify,
         [stringifySafeSym]: stringifySafe,
         [stringifiersSym]: stringifiers,
-        [endSym]: end,
+        [endSym]: end2,
         [formatOptsSym]: formatOpts,
         [messageKeySym]: messageKey,
         [errorKeySym]: errorKey,
@@ -4805,6 +4805,125 @@ function shortId(sessionId) {
   return sessionId.replace(/-/g, "").slice(0, 6);
 }
 
+// src/daemon/claims.ts
+var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
+function isName(resource) {
+  return NAME.test(resource);
+}
+function normalizeResource(resource) {
+  const r = resource.trim();
+  if (isName(r)) return r;
+  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+  return segs.join("/") || ".";
+}
+function hasGlob(s) {
+  return /[*?[]/.test(s);
+}
+function overlaps(a, b) {
+  const an = isName(a);
+  const bn = isName(b);
+  if (an || bn) return an && bn && a === b;
+  return segmentsOverlap(expand(a), expand(b));
+}
+function expand(p) {
+  const segs = p === "." ? [] : p.split("/");
+  if (!segs.some(hasGlob)) segs.push("**");
+  return segs;
+}
+function segmentsOverlap(a, b) {
+  const memo2 = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key = `${i},${j}`;
+    const hit = memo2.get(key);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
+    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
+    else if (i === a.length || j === b.length) r = false;
+    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
+    memo2.set(key, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function segmentCompatible(x, y) {
+  const gx = hasGlob(x);
+  const gy = hasGlob(y);
+  if (!gx && !gy) return x === y;
+  if (!gx) return globRegex(y).test(x);
+  if (!gy) return globRegex(x).test(y);
+  const [px, sx] = fixedEnds(x);
+  const [py, sy] = fixedEnds(y);
+  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
+}
+function fixedEnds(glob) {
+  const first = glob.search(/[*?[]/);
+  let last = -1;
+  for (let i = glob.length - 1; i >= 0; i--) {
+    if ("*?]".includes(glob[i])) {
+      last = i;
+      break;
+    }
+  }
+  return [glob.slice(0, first), glob.slice(last + 1)];
+}
+function globRegex(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end2 = glob.indexOf("]", i + 1);
+      if (end2 === -1) re += "\\[";
+      else {
+        re += `[${glob.slice(i + 1, end2).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end2;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+var ClaimTable = class {
+  claims = /* @__PURE__ */ new Map();
+  /** A live claim by someone else that overlaps `resource`. */
+  conflict(resource, holder, now) {
+    for (const c of this.claims.values()) {
+      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
+    }
+    return void 0;
+  }
+  /** Takes or refreshes a claim; the caller has checked `conflict` first. */
+  set(claim3) {
+    this.claims.set(claim3.resource, claim3);
+  }
+  get(resource) {
+    return this.claims.get(resource);
+  }
+  delete(resource) {
+    return this.claims.delete(resource);
+  }
+  heldBy(holder) {
+    return [...this.claims.values()].filter((c) => c.holder === holder);
+  }
+  /** Removes and returns the claims whose TTL has run out. */
+  expire(now) {
+    const gone = [...this.claims.values()].filter((c) => expired(c, now));
+    for (const c of gone) this.claims.delete(c.resource);
+    return gone;
+  }
+  list(now) {
+    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
+  }
+  clear() {
+    this.claims.clear();
+  }
+};
+function expired(c, now) {
+  return c.expiresAt !== void 0 && c.expiresAt <= now;
+}
+
 // src/daemon/broker.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
 var Broker = class {
@@ -4818,6 +4937,7 @@ var Broker = class {
   sessions = /* @__PURE__ */ new Map();
   /** Any id a session has had → the session. */
   byId = /* @__PURE__ */ new Map();
+  claims = new ClaimTable();
   get lastSeq() {
     return this.seq;
   }
@@ -4845,6 +4965,8 @@ var Broker = class {
       this.sessions.set(session.id, session);
       for (const id of session.ids) this.byId.set(id, session);
     }
+    this.claims.clear();
+    for (const c of state.claims.values()) this.claims.set(c);
   }
   /**
    * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
@@ -4964,12 +5086,74 @@ var Broker = class {
     }
     return n;
   }
-  connect(session) {
+  connect(session, now) {
+    if (session.connections === 0) session.connectedSince = now;
     session.connections += 1;
   }
   disconnect(session, now) {
     session.connections = Math.max(0, session.connections - 1);
+    if (session.connections === 0) session.connectedSince = void 0;
     session.lastSeen = now;
+  }
+  /** Live sessions: an open MCP connection each. */
+  peers() {
+    return this.sessionList().filter((s) => s.connections > 0).sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+  }
+  sessionById(id) {
+    return this.byId.get(id);
+  }
+  /** Direct-message recipients: each a label, short id or session id of exactly one live peer. */
+  resolveRecipients(sender, tokens) {
+    const live = this.peers().filter((s) => s !== sender);
+    const ids = [];
+    for (const token of tokens) {
+      const t = token.trim().replace(/^#/, "");
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`));
+      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
+      ids.push(matches[0].id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
+  claim(who, resource, now, ttlMs, note) {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const conflict = this.claims.conflict(name, session.id, now);
+    if (conflict) return { ok: false, conflict, entries, records: [] };
+    const claim3 = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
+    if (ttlMs !== void 0) claim3.expiresAt = now + ttlMs;
+    if (note) claim3.note = note;
+    this.claims.set(claim3);
+    entries.push({ type: "claim", ...claim3 });
+    const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
+    return { ok: true, claim: claim3, entries, records: [this.stamp(who, "lock", text, now)] };
+  }
+  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
+  release(who, resource, now) {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const held = this.claims.get(name);
+    if (!held || held.holder !== session.id) return void 0;
+    return { released: held, ...this.endClaims([held], now, "released", entries) };
+  }
+  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
+  endSession(session, now, reason) {
+    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
+  }
+  expireClaims(now) {
+    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
+    return this.endClaims(gone, now, "expired", []);
+  }
+  endClaims(claims2, now, reason, entries) {
+    const records = [];
+    for (const c of claims2) {
+      this.claims.delete(c.resource);
+      entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
+      const holder = this.sessions.get(c.holder);
+      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
+      records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
+    }
+    return { entries, records };
   }
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now) {
@@ -4978,7 +5162,7 @@ var Broker = class {
     while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
     if (drop > 0) this.messages = this.messages.slice(drop);
     for (const s of this.sessions.values()) {
-      if (s.connections === 0 && s.lastSeen < cutoff) {
+      if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
         this.sessions.delete(s.id);
         for (const id of s.ids) this.byId.delete(id);
       }
@@ -4989,6 +5173,7 @@ var Broker = class {
   snapshot(now) {
     const entries = [{ type: "meta", lastSeq: this.seq, compactedAt: now }];
     for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
     for (const m of this.messages) entries.push({ type: "msg", ...m });
     return entries;
   }
@@ -5000,7 +5185,7 @@ var Broker = class {
       sessionId: session.id,
       shortId: shortId(session.id),
       label: session.label,
-      pid: [...session.pids].pop() ?? 0,
+      pid: lastPid(session),
       cwd: session.cwd,
       connected: session.connections > 0,
       queueDepth: this.pendingCount(session),
@@ -5046,6 +5231,9 @@ var Broker = class {
     return lo;
   }
 };
+function lastPid(s) {
+  return [...s.pids].pop() ?? 0;
+}
 function sessionEntry(s) {
   const entry = { type: "session", id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
   if (s.cwd) entry.cwd = s.cwd;
@@ -5056,6 +5244,7 @@ function cursorEntry(s, now) {
 }
 
 // src/daemon/config.ts
+var DEFAULT_GRACE_MS = 5e3;
 var DEFAULT_IDLE_MS = 30 * 6e4;
 function readConfig(env) {
   const fsync = env.SESSION_BUS_FSYNC || "interval";
@@ -5064,6 +5253,7 @@ function readConfig(env) {
   }
   return {
     idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
     fsync,
     retention: {
       maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
@@ -5078,60 +5268,6 @@ function positive(env, name, fallback) {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
 }
-
-// src/protocol/errors.ts
-function describeError(code, data = {}) {
-  switch (code) {
-    case -32700 /* ParseError */:
-      return `invalid JSON on the wire${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32600 /* InvalidRequest */:
-      return `not a JSON-RPC 2.0 request${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32601 /* MethodNotFound */:
-      return `unknown method ${JSON.stringify(data.method)}`;
-    case -32602 /* InvalidParams */:
-      return `invalid parameters for ${String(data.method)}: ${String(data.detail ?? "wrong shape")}`;
-    case -32603 /* Internal */:
-      return `internal error in the session-bus daemon${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32001 /* FrameTooLarge */:
-      return `frame of ${String(data.bytes)} bytes is over the ${MAX_FRAME_BYTES}-byte limit; closing the connection`;
-    case -32002 /* InvalidUtf8 */:
-      return "frame is not valid UTF-8";
-    case -32010 /* TextTooLong */:
-      return `message text is ${String(data.bytes)} bytes; the limit is ${MAX_TEXT_BYTES} bytes. Shorten it or point to a file instead`;
-    case -32011 /* TextEmpty */:
-      return "message text is empty";
-    case -32020 /* LogWriteFailed */:
-      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
-    case -32030 /* IncompatibleProtocol */:
-      return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
-    case -32040 /* ShuttingDown */:
-      return "the daemon is shutting down; retry";
-    case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
-    case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
-    case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
-    default:
-      return `error ${code}`;
-  }
-}
-function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
-}
-var BusError = class extends Error {
-  constructor(code, data = {}) {
-    super(describeError(code, data));
-    this.code = code;
-    this.data = data;
-    this.name = "BusError";
-  }
-  code;
-  data;
-  toWire() {
-    return { code: this.code, message: this.message, data: this.data };
-  }
-};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -5844,8 +5980,8 @@ function nullish(input2) {
 }
 function cleanRegex(source) {
   const start = source.startsWith("^") ? 1 : 0;
-  const end = source.endsWith("$") ? source.length - 1 : source.length;
-  return source.slice(start, end);
+  const end2 = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end2);
 }
 function floatSafeRemainder(val, step) {
   const ratio = val / step;
@@ -24861,7 +24997,23 @@ var identity = {
 var ParamSchemas = {
   hello: external_exports.object({ protocol: external_exports.number().int(), version: external_exports.string().max(64), root: external_exports.string().max(4096) }),
   register: external_exports.object({ ...identity, live: external_exports.boolean().optional() }),
-  broadcast: external_exports.object({ ...identity, text: external_exports.string(), kind: Kind.optional() }),
+  broadcast: external_exports.object({
+    ...identity,
+    text: external_exports.string(),
+    kind: Kind.optional(),
+    to: external_exports.union([external_exports.string().min(1).max(128), external_exports.array(external_exports.string().min(1).max(128)).min(1).max(32)]).optional()
+  }),
+  claim: external_exports.object({
+    ...identity,
+    resource: external_exports.string().trim().min(1).max(512),
+    ttlSeconds: external_exports.number().positive().max(7 * 24 * 3600).optional(),
+    note: external_exports.string().max(200).optional()
+  }),
+  release: external_exports.object({ ...identity, resource: external_exports.string().trim().min(1).max(512) }),
+  claims: external_exports.object({}).passthrough(),
+  peers: external_exports.object({ sessionId: external_exports.string().max(128).optional() }),
+  end: external_exports.object({ ...identity, reason: external_exports.string().max(100).optional() }),
+  brief: external_exports.object({ ...identity, backfillMinutes: external_exports.number().min(0).max(7 * 24 * 60).optional() }),
   drain: external_exports.object({
     ...identity,
     maxChars: external_exports.number().int().positive().optional(),
@@ -24893,19 +25045,99 @@ var LogEntrySchema = external_exports.discriminatedUnion("type", [
     firstSeen: external_exports.number()
   }),
   external_exports.object({ type: external_exports.literal("cursor"), id: external_exports.string(), seq: external_exports.number().int().min(0), ts: external_exports.number() }),
-  external_exports.object({ type: external_exports.literal("meta"), lastSeq: external_exports.number().int().min(0), compactedAt: external_exports.number() })
+  external_exports.object({ type: external_exports.literal("meta"), lastSeq: external_exports.number().int().min(0), compactedAt: external_exports.number() }),
+  external_exports.object({
+    type: external_exports.literal("claim"),
+    resource: external_exports.string(),
+    holder: external_exports.string(),
+    label: external_exports.string(),
+    since: external_exports.number(),
+    expiresAt: external_exports.number().optional(),
+    note: external_exports.string().optional()
+  }),
+  external_exports.object({ type: external_exports.literal("release"), resource: external_exports.string(), holder: external_exports.string(), ts: external_exports.number() })
 ]);
+
+// src/daemon/context.ts
+function defineHandler(h) {
+  return h;
+}
+
+// src/daemon/handlers/brief.ts
+var brief = defineHandler({
+  method: "brief",
+  params: ParamSchemas.brief,
+  async handle(ctx, params) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now, params.backfillMinutes);
+    await ctx.persist(entries);
+    return {
+      peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })),
+      claims: ctx.broker.claims.list(now),
+      unread: ctx.broker.pendingCount(session)
+    };
+  }
+});
+
+// src/protocol/errors.ts
+function describeError(code, data = {}) {
+  switch (code) {
+    case -32700 /* ParseError */:
+      return `invalid JSON on the wire${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32600 /* InvalidRequest */:
+      return `not a JSON-RPC 2.0 request${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32601 /* MethodNotFound */:
+      return `unknown method ${JSON.stringify(data.method)}`;
+    case -32602 /* InvalidParams */:
+      return `invalid parameters for ${String(data.method)}: ${String(data.detail ?? "wrong shape")}`;
+    case -32603 /* Internal */:
+      return `internal error in the session-bus daemon${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32001 /* FrameTooLarge */:
+      return `frame of ${String(data.bytes)} bytes is over the ${MAX_FRAME_BYTES}-byte limit; closing the connection`;
+    case -32002 /* InvalidUtf8 */:
+      return "frame is not valid UTF-8";
+    case -32010 /* TextTooLong */:
+      return `message text is ${String(data.bytes)} bytes; the limit is ${MAX_TEXT_BYTES} bytes. Shorten it or point to a file instead`;
+    case -32011 /* TextEmpty */:
+      return "message text is empty";
+    case -32020 /* LogWriteFailed */:
+      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
+    case -32030 /* IncompatibleProtocol */:
+      return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32040 /* ShuttingDown */:
+      return "the daemon is shutting down; retry";
+    case -32050 /* UnknownRecipient */:
+      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+    case -32060 /* ClaimConflict */:
+      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+    case -32061 /* NotHolder */:
+      return `${String(data.resource)} is not held by this session`;
+    default:
+      return `error ${code}`;
+  }
+}
+function formatList(v) {
+  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+}
+var BusError = class extends Error {
+  constructor(code, data = {}) {
+    super(describeError(code, data));
+    this.code = code;
+    this.data = data;
+    this.name = "BusError";
+  }
+  code;
+  data;
+  toWire() {
+    return { code: this.code, message: this.message, data: this.data };
+  }
+};
 
 // src/protocol/sanitize.ts
 var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function cleanText(text) {
   return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-
-// src/daemon/context.ts
-function defineHandler(h) {
-  return h;
 }
 
 // src/daemon/handlers/broadcast.ts
@@ -24918,8 +25150,14 @@ var broadcast = defineHandler({
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_TEXT_BYTES) throw new BusError(-32010 /* TextTooLong */, { bytes });
     const now = ctx.now();
-    const { entries } = ctx.broker.resolve(params, now);
-    const record2 = ctx.broker.stamp(params, params.kind ?? "note", text, now);
+    const { session, entries } = ctx.broker.resolve(params, now);
+    let to;
+    if (params.to !== void 0) {
+      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
+      if (!found.ok) throw new BusError(-32050 /* UnknownRecipient */, { recipient: found.recipient, peers: found.peers });
+      to = found.ids;
+    }
+    const record2 = ctx.broker.stamp(params, params.kind ?? "note", text, now, to);
     try {
       await ctx.persist([...entries, { type: "msg", ...record2 }]);
     } catch (err) {
@@ -24929,6 +25167,74 @@ var broadcast = defineHandler({
     }
     ctx.broker.accept(record2);
     return { seq: record2.seq, from: record2.from };
+  }
+});
+
+// src/daemon/handlers/claim.ts
+var claim2 = defineHandler({
+  method: "claim",
+  params: ParamSchemas.claim,
+  async handle(ctx, params) {
+    const now = ctx.now();
+    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3, params.note);
+    await ctx.commit(outcome);
+    if (!outcome.ok) {
+      const c = outcome.conflict;
+      throw new BusError(-32060 /* ClaimConflict */, { resource: c.resource, holder: c.label, since: new Date(c.since).toISOString(), note: c.note, wanted: params.resource });
+    }
+    return { claim: outcome.claim };
+  }
+});
+
+// src/daemon/handlers/claims.ts
+var claims = defineHandler({
+  method: "claims",
+  params: ParamSchemas.claims,
+  handle: (ctx) => ({ claims: ctx.broker.claims.list(ctx.now()) })
+});
+
+// src/daemon/handlers/end.ts
+var end = defineHandler({
+  method: "end",
+  params: ParamSchemas.end,
+  async handle(ctx, params) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now);
+    const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
+    await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    return { released: change.entries.flatMap((e) => e.type === "release" ? [e.resource] : []) };
+  }
+});
+
+// src/daemon/handlers/peers.ts
+var peers = defineHandler({
+  method: "peers",
+  params: ParamSchemas.peers,
+  handle(ctx, params) {
+    const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : void 0;
+    return {
+      peers: ctx.broker.peers().map((s) => ({
+        sessionId: s.id,
+        shortId: shortId(s.id),
+        label: s.label,
+        cwd: s.cwd,
+        since: s.connectedSince ?? s.firstSeen,
+        lastActivity: s.lastSeen,
+        ...s === asker ? { you: true } : {}
+      }))
+    };
+  }
+});
+
+// src/daemon/handlers/release.ts
+var release = defineHandler({
+  method: "release",
+  params: ParamSchemas.release,
+  async handle(ctx, params) {
+    const outcome = ctx.broker.release(params, params.resource, ctx.now());
+    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: params.resource });
+    await ctx.commit(outcome);
+    return { released: outcome.released };
   }
 });
 
@@ -24977,7 +25283,7 @@ var register = defineHandler({
     if (params.live && conn.session !== session) {
       if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
       conn.session = session;
-      ctx.broker.connect(session);
+      ctx.broker.connect(session, ctx.now());
     }
     return { cursor: session.cursor };
   }
@@ -25013,7 +25319,8 @@ var status = defineHandler({
       mailboxPath: info.mailboxPath,
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
-      sessions: broker.sessionList().map((s) => broker.statusOf(s))
+      sessions: broker.sessionList().map((s) => broker.statusOf(s)),
+      claims: broker.claims.list(now)
     };
   }
 });
@@ -25026,7 +25333,13 @@ var handlers = {
   drain,
   inbox,
   status,
-  shutdown
+  shutdown,
+  claim: claim2,
+  release,
+  claims,
+  peers,
+  end,
+  brief
 };
 
 // src/daemon/mailbox-log.ts
@@ -25052,7 +25365,7 @@ var JsonlMailboxLog = class {
   needsNewline = false;
   replay() {
     const warnings = [];
-    const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map() };
+    const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
     let raw;
     try {
       raw = this.ops.readFileSync(this.path);
@@ -25065,18 +25378,18 @@ var JsonlMailboxLog = class {
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
-      let end = raw.indexOf(10, start);
-      if (end === -1) end = raw.length;
+      let end2 = raw.indexOf(10, start);
+      if (end2 === -1) end2 = raw.length;
       lineNo += 1;
-      const bytes = end - start;
+      const bytes = end2 - start;
       if (bytes > MAX_LOG_LINE_BYTES) {
         warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
       } else if (bytes > 0) {
-        const entry = parseLine(raw.toString("utf8", start, end));
+        const entry = parseLine(raw.toString("utf8", start, end2));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
         else this.apply(entry, state, sessions, seen, lineNo, warnings);
       }
-      start = end + 1;
+      start = end2 + 1;
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
@@ -25103,6 +25416,14 @@ var JsonlMailboxLog = class {
         return;
       case "meta":
         state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+        return;
+      case "claim": {
+        const { type: _t, ...claim3 } = entry;
+        state.claims.set(claim3.resource, claim3);
+        return;
+      }
+      case "release":
+        if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
         return;
     }
   }
@@ -25407,7 +25728,10 @@ var ConnectionServer = class {
   onClose(conn) {
     conn.closed = true;
     this.conns.delete(conn);
-    if (conn.session) this.ctx.broker.disconnect(conn.session, this.ctx.now());
+    if (conn.session) {
+      this.ctx.broker.disconnect(conn.session, this.ctx.now());
+      this.hooks.onSessionDisconnected(conn.session);
+    }
     this.hooks.onActivity();
     this.hooks.onConnectionsChanged(this.conns.size);
   }
@@ -25590,6 +25914,8 @@ var LOG_CAP_BYTES = 5 * 1024 * 1024;
 var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
+var CLAIM_SWEEP_MS = 1e3;
+var RESTART_GRACE_EXTRA_MS = 5e3;
 async function main() {
   const { values } = parseArgs({ options: { project: { type: "string" } }, strict: true });
   if (!values.project) throw new Error("usage: daemon --project <dir>");
@@ -25638,14 +25964,31 @@ async function main() {
         setImmediate(compact);
       }
     },
+    async commit(change) {
+      await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))]);
+      for (const r of change.records) broker.accept(r);
+    },
     shutdown: (reason) => void stop(reason, 0)
   };
+  function checkGone(sessionId, graceMs) {
+    setTimeout(() => {
+      const session = broker.sessionById(sessionId);
+      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      ctx.commit(broker.endSession(session, Date.now(), "its session is gone")).catch((err) => {
+        logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session");
+      });
+      logger.info({ session: session.id, label: session.label }, "session gone past the grace period; its claims ended");
+    }, graceMs).unref();
+  }
   const server = new ConnectionServer(ctx, handlers, {
     onActivity: () => {
       lastActivity = Date.now();
     },
     onConnectionsChanged: () => {
       lastActivity = Date.now();
+    },
+    onSessionDisconnected: (session) => {
+      if (session.connections === 0) checkGone(session.id, config2.graceMs);
     }
   });
   function compact() {
@@ -25715,6 +26058,13 @@ async function main() {
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     "daemon started"
   );
+  for (const s of broker.sessionList()) {
+    if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config2.graceMs + RESTART_GRACE_EXTRA_MS);
+  }
+  setInterval(() => {
+    const change = broker.expireClaims(Date.now());
+    if (change.records.length > 0) ctx.commit(change).catch((err) => logger.warn({ err: err.message }, "could not record expired claims"));
+  }, CLAIM_SWEEP_MS).unref();
   const idleCheckMs = Math.max(20, Math.min(config2.idleMs / 4, 6e4));
   setInterval(() => {
     if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config2.idleMs) void stop("idle", 0);

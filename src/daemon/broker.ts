@@ -6,6 +6,7 @@
 import type { MessageKind, MessageRecord, SessionIdentity, SessionStatus } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
 import { MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
+import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
 
 export interface Retention {
@@ -32,6 +33,8 @@ export interface Session {
   lastSeen: number;
   /** Open live connections (an MCP server's) standing for this session. */
   connections: number;
+  /** When its current live connection began. */
+  connectedSince?: number;
 }
 
 export interface RestoredState {
@@ -39,7 +42,18 @@ export interface RestoredState {
   messages: MessageRecord[];
   sessions: SessionEntry[];
   cursors: Map<string, CursorEntry>;
+  claims: Map<string, Claim>;
 }
+
+/** A change to make durable: log entries plus announcements (stamped, accepted after the append). */
+export interface Change {
+  entries: LogEntry[];
+  records: MessageRecord[];
+}
+
+export type ClaimOutcome = ({ ok: true; claim: Claim } | { ok: false; conflict: Claim }) & Change;
+
+export type RecipientOutcome = { ok: true; ids: string[] } | { ok: false; recipient: string; peers: string[] };
 
 export interface DrainOptions {
   maxChars?: number;
@@ -60,6 +74,7 @@ export class Broker {
   private sessions = new Map<string, Session>();
   /** Any id a session has had → the session. */
   private byId = new Map<string, Session>();
+  readonly claims = new ClaimTable();
 
   constructor(private readonly retention: Retention = DEFAULT_RETENTION) {}
 
@@ -92,6 +107,8 @@ export class Broker {
       this.sessions.set(session.id, session);
       for (const id of session.ids) this.byId.set(id, session);
     }
+    this.claims.clear();
+    for (const c of state.claims.values()) this.claims.set(c);
   }
 
   /**
@@ -220,13 +237,85 @@ export class Broker {
     return n;
   }
 
-  connect(session: Session): void {
+  connect(session: Session, now: number): void {
+    if (session.connections === 0) session.connectedSince = now;
     session.connections += 1;
   }
 
   disconnect(session: Session, now: number): void {
     session.connections = Math.max(0, session.connections - 1);
+    if (session.connections === 0) session.connectedSince = undefined;
     session.lastSeen = now;
+  }
+
+  /** Live sessions: an open MCP connection each. */
+  peers(): Session[] {
+    return this.sessionList()
+      .filter((s) => s.connections > 0)
+      .sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+  }
+
+  sessionById(id: string): Session | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Direct-message recipients: each a label, short id or session id of exactly one live peer. */
+  resolveRecipients(sender: Session, tokens: string[]): RecipientOutcome {
+    const live = this.peers().filter((s) => s !== sender);
+    const ids: string[] = [];
+    for (const token of tokens) {
+      const t = token.trim().replace(/^#/, '');
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`));
+      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
+      ids.push(matches[0]!.id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+
+  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
+  claim(who: SessionIdentity, resource: string, now: number, ttlMs?: number, note?: string): ClaimOutcome {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const conflict = this.claims.conflict(name, session.id, now);
+    if (conflict) return { ok: false, conflict, entries, records: [] };
+    const claim: Claim = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
+    if (ttlMs !== undefined) claim.expiresAt = now + ttlMs;
+    if (note) claim.note = note;
+    this.claims.set(claim);
+    entries.push({ type: 'claim', ...claim });
+    const text = `claimed ${name}${note ? ` (${note})` : ''}${ttlMs !== undefined ? ` for ${Math.round(ttlMs / 1000)}s` : ''}`;
+    return { ok: true, claim, entries, records: [this.stamp(who, 'lock', text, now)] };
+  }
+
+  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
+  release(who: SessionIdentity, resource: string, now: number): (Change & { released: Claim }) | undefined {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const held = this.claims.get(name);
+    if (!held || held.holder !== session.id) return undefined;
+    return { released: held, ...this.endClaims([held], now, 'released', entries) };
+  }
+
+  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
+  endSession(session: Session, now: number, reason: string): Change {
+    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
+  }
+
+  expireClaims(now: number): Change {
+    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== undefined && c.expiresAt <= now);
+    return this.endClaims(gone, now, 'expired', []);
+  }
+
+  private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): Change {
+    const records: MessageRecord[] = [];
+    for (const c of claims) {
+      this.claims.delete(c.resource);
+      entries.push({ type: 'release', resource: c.resource, holder: c.holder, ts: now });
+      const holder = this.sessions.get(c.holder);
+      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
+      records.push(this.stamp(origin, 'unlock', reason === 'released' ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
+    }
+    return { entries, records };
   }
 
   /** Drops what falls out of the retention window; returns how many messages went. */
@@ -237,7 +326,7 @@ export class Broker {
     if (drop > 0) this.messages = this.messages.slice(drop);
     // Sessions unseen for the whole window are gone for good: forget them.
     for (const s of this.sessions.values()) {
-      if (s.connections === 0 && s.lastSeen < cutoff) {
+      if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
         this.sessions.delete(s.id);
         for (const id of s.ids) this.byId.delete(id);
       }
@@ -249,6 +338,7 @@ export class Broker {
   snapshot(now: number): LogEntry[] {
     const entries: LogEntry[] = [{ type: 'meta', lastSeq: this.seq, compactedAt: now }];
     for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    for (const c of this.claims.list(now)) entries.push({ type: 'claim', ...c });
     for (const m of this.messages) entries.push({ type: 'msg', ...m });
     return entries;
   }
@@ -262,7 +352,7 @@ export class Broker {
       sessionId: session.id,
       shortId: shortId(session.id),
       label: session.label,
-      pid: [...session.pids].pop() ?? 0,
+      pid: lastPid(session),
       cwd: session.cwd,
       connected: session.connections > 0,
       queueDepth: this.pendingCount(session),
@@ -312,6 +402,10 @@ export class Broker {
     }
     return lo;
   }
+}
+
+function lastPid(s: Session): number {
+  return [...s.pids].pop() ?? 0;
 }
 
 function sessionEntry(s: Session): SessionEntry {

@@ -11,7 +11,12 @@ export interface DaemonConfig {
   idleMs: number;
   fsync: FsyncPolicy;
   retention: Retention;
+  /** A live session whose connection is gone this long has left: its claims end. */
+  graceMs: number;
 }
+
+/** Long enough for an MCP server to reconnect after a daemon restart or a blip, short enough that a crashed session's claims do not block others for long. */
+export const DEFAULT_GRACE_MS = 5000;
 
 /** Half an hour: long enough to outlive a coffee break between sessions, short enough not to linger for days. */
 export const DEFAULT_IDLE_MS = 30 * 60_000;
@@ -23,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv): DaemonConfig {
   }
   return {
     idleMs: positive(env, 'SESSION_BUS_IDLE_MS', DEFAULT_IDLE_MS),
+    graceMs: positive(env, 'SESSION_BUS_GRACE_MS', DEFAULT_GRACE_MS),
     fsync,
     retention: {
       maxCount: positive(env, 'SESSION_BUS_RETAIN_COUNT', DEFAULT_RETENTION.maxCount),

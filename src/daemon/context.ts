@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { MethodName, Methods } from '../protocol/messages.ts';
-import type { Broker, Session } from './broker.ts';
+import type { Broker, Change, Session } from './broker.ts';
 import type { LogEntry } from './log-entries.ts';
 
 /** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
@@ -32,6 +32,8 @@ export interface DaemonContext {
   now(): number;
   /** Appends entries to the mailbox; resolves once they would survive a daemon crash. */
   persist(entries: LogEntry[]): Promise<void>;
+  /** Persists a change, then puts its announcements in every peer's queue. */
+  commit(change: Change): Promise<void>;
   shutdown(reason: string): void;
 }
 

@@ -3,6 +3,7 @@
  * are derived from it on replay.
  */
 import type { MessageRecord } from '../protocol/messages.ts';
+import type { Claim } from './claims.ts';
 
 export type MessageEntry = { type: 'msg' } & MessageRecord;
 
@@ -32,4 +33,15 @@ export interface MetaEntry {
   compactedAt: number;
 }
 
-export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry;
+/** A claim taken or refreshed (last one for a resource wins until a release). */
+export type ClaimEntry = { type: 'claim' } & Claim;
+
+/** A claim ended: released, expired, or its holder gone. */
+export interface ReleaseEntry {
+  type: 'release';
+  resource: string;
+  holder: string;
+  ts: number;
+}
+
+export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry;

@@ -74,7 +74,7 @@ export class JsonlMailboxLog implements MailboxLog {
 
   replay(): ReplayResult {
     const warnings: ReplayWarning[] = [];
-    const state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map() };
+    const state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map(), claims: new Map() };
     let raw: Buffer;
     try {
       raw = this.ops.readFileSync(this.path) as Buffer;
@@ -133,6 +133,14 @@ export class JsonlMailboxLog implements MailboxLog {
         return;
       case 'meta':
         state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+        return;
+      case 'claim': {
+        const { type: _t, ...claim } = entry;
+        state.claims.set(claim.resource, claim);
+        return;
+      }
+      case 'release':
+        if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
         return;
     }
   }

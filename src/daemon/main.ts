@@ -29,6 +29,10 @@ const LOG_CHECK_MS = 10 * 60_000;
 const COMPACT_MIN_LINES = 5000;
 /** Retention is applied this often even when nothing is written. */
 const RETENTION_CHECK_MS = 60 * 60_000;
+/** Claim TTLs are checked this often: an expired claim is announced within a second. */
+const CLAIM_SWEEP_MS = 1000;
+/** After a restart every session reconnects; give them this much more than the usual grace. */
+const RESTART_GRACE_EXTRA_MS = 5000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { project: { type: 'string' } }, strict: true });
@@ -80,14 +84,33 @@ async function main(): Promise<void> {
         setImmediate(compact);
       }
     },
+    async commit(change) {
+      await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
+      for (const r of change.records) broker.accept(r);
+    },
     shutdown: (reason) => void stop(reason, 0),
   };
+
+  /** A live session without a connection past the grace period has left: end its claims. */
+  function checkGone(sessionId: string, graceMs: number): void {
+    setTimeout(() => {
+      const session = broker.sessionById(sessionId);
+      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      ctx.commit(broker.endSession(session, Date.now(), 'its session is gone')).catch((err: Error) => {
+        logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session');
+      });
+      logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
+    }, graceMs).unref();
+  }
   const server = new ConnectionServer(ctx, handlers, {
     onActivity: () => {
       lastActivity = Date.now();
     },
     onConnectionsChanged: () => {
       lastActivity = Date.now();
+    },
+    onSessionDisconnected: (session) => {
+      if (session.connections === 0) checkGone(session.id, config.graceMs);
     },
   });
 
@@ -167,6 +190,15 @@ async function main(): Promise<void> {
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     'daemon started',
   );
+
+  // Claims outlive a restart; their holders have until the grace period to reconnect.
+  for (const s of broker.sessionList()) {
+    if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
+  }
+  setInterval(() => {
+    const change = broker.expireClaims(Date.now());
+    if (change.records.length > 0) ctx.commit(change).catch((err: Error) => logger.warn({ err: err.message }, 'could not record expired claims'));
+  }, CLAIM_SWEEP_MS).unref();
 
   const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
   setInterval(() => {

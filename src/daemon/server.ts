@@ -16,6 +16,8 @@ export interface ServerHooks {
   /** Any traffic: resets the idle timer. */
   onActivity(): void;
   onConnectionsChanged(count: number): void;
+  /** A live session's connection closed. */
+  onSessionDisconnected(session: NonNullable<ClientConnection['session']>): void;
 }
 
 class Conn implements ClientConnection {
@@ -138,7 +140,10 @@ export class ConnectionServer {
   private onClose(conn: Conn): void {
     conn.closed = true;
     this.conns.delete(conn);
-    if (conn.session) this.ctx.broker.disconnect(conn.session, this.ctx.now());
+    if (conn.session) {
+      this.ctx.broker.disconnect(conn.session, this.ctx.now());
+      this.hooks.onSessionDisconnected(conn.session);
+    }
     this.hooks.onActivity();
     this.hooks.onConnectionsChanged(this.conns.size);
   }

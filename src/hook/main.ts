@@ -1,66 +1,105 @@
 /**
- * The plugin's hook command. Reads the host's JSON on stdin and, for UserPromptSubmit, delivers
- * this session's unread peer messages as additionalContext.
+ * The plugin's hook command, one process per event:
+ *   SessionStart      a short briefing: who is here, what is claimed, what is unread
+ *   UserPromptSubmit  this session's unread peer messages
+ *   SessionEnd        the session is over: its claims end now (one quick message, no daemon start)
+ * Output is `additionalContext` for the model.
  *
  * It never blocks or breaks a prompt: on any failure, or when the broker does not answer within
  * the deadline, it exits 0 with no output and writes why to the daemon's log.
  * Bundled without SDK, zod or pino: it starts on every prompt.
  */
-import { connectOrSpawn } from '../client/connect.ts';
+import { connectExisting, connectOrSpawn } from '../client/connect.ts';
 import { endpointFor } from '../client/endpoint.ts';
 import { claudeIdentity } from '../client/identity.ts';
 import { locateProject } from '../client/project.ts';
 import { hookLog } from './log.ts';
-import { CONTEXT_BUDGET_CHARS, renderDelivery } from './render.ts';
+import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from './render.ts';
 
 /** The broker answers in about a millisecond; a cold start of the daemon takes a few hundred. */
 const DEFAULT_DEADLINE_MS = 2000;
+/** All SessionEnd hooks share about 1.5 s: ours must fit well inside. */
+const SESSION_END_DEADLINE_MS = 700;
 
 interface HookInput {
   session_id?: string;
   cwd?: string;
   hook_event_name?: string;
+  source?: string;
+  reason?: string;
 }
 
 let logPath: string | undefined;
 
-async function main(): Promise<void> {
-  const deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
-  const guard = setTimeout(() => {
-    hookLog(logPath, 'warn', `no answer from the broker within ${deadlineMs} ms; prompt goes on without bus messages`);
+let guard: NodeJS.Timeout | undefined;
+
+/** Whatever happens, this process is gone by the deadline, silently. */
+function armDeadline(event: string, deadlineMs: number): void {
+  if (guard) clearTimeout(guard);
+  guard = setTimeout(() => {
+    hookLog(logPath, 'warn', `${event}: no answer from the broker within ${deadlineMs} ms; going on without the bus`);
     process.exit(0);
   }, deadlineMs);
   guard.unref();
+}
 
+async function main(): Promise<void> {
+  let deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
+  armDeadline(process.argv[2] ?? 'hook', deadlineMs);
   const input = JSON.parse(await readStdin()) as HookInput;
-  const event = input.hook_event_name ?? process.argv[2];
-  if (event !== 'UserPromptSubmit') return;
+  const event = input.hook_event_name ?? process.argv[2] ?? 'hook';
+  if (event === 'SessionEnd') deadlineMs = Math.min(deadlineMs, SESSION_END_DEADLINE_MS);
+  armDeadline(event, deadlineMs);
+
+  if (event !== 'UserPromptSubmit' && event !== 'SessionStart' && event !== 'SessionEnd') return;
   const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
-  if (!sessionId) {
-    hookLog(logPath, 'warn', 'no session id on stdin or in CLAUDE_CODE_SESSION_ID; nothing delivered');
-    return;
-  }
   try {
     logPath = endpointFor(locateProject(projectDir).busRoot).logPath;
   } catch {
-    // Reported below by connectOrSpawn with its own words.
+    // Reported below by connect with its own words.
+  }
+  if (!sessionId) {
+    hookLog(logPath, 'warn', `${event}: no session id on stdin or in CLAUDE_CODE_SESSION_ID; nothing done`);
+    return;
   }
   const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
   const backfill = Number(process.env.SESSION_BUS_BACKFILL_MIN) || 0;
+  const backfillMinutes = backfill > 0 ? backfill : undefined;
+
+  if (event === 'SessionEnd') {
+    // Never start a daemon to say goodbye to it.
+    const conn = await connectExisting(projectDir, { timeoutMs: deadlineMs });
+    try {
+      await conn.client.request('end', { ...who, reason: input.reason }, deadlineMs);
+    } finally {
+      conn.client.close();
+    }
+    return;
+  }
+
   const conn = await connectOrSpawn(projectDir, { timeoutMs: deadlineMs });
   try {
-    const { messages, remaining } = await conn.client.request(
-      'drain',
-      { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes: backfill > 0 ? backfill : undefined },
-      deadlineMs,
-    );
-    if (messages.length === 0) return;
-    const out = { hookSpecificOutput: { hookEventName: 'UserPromptSubmit', additionalContext: renderDelivery(messages, remaining) } };
-    process.stdout.write(JSON.stringify(out));
+    if (event === 'SessionStart') {
+      const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
+      let text = renderBriefing(b, Date.now());
+      if (backfillMinutes && b.unread > 0) {
+        const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS }, deadlineMs);
+        if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
+      }
+      emit('SessionStart', text);
+      return;
+    }
+    const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes }, deadlineMs);
+    if (messages.length > 0) emit('UserPromptSubmit', renderDelivery(messages, remaining));
   } finally {
     conn.client.close();
   }
+}
+
+function emit(hookEventName: string, additionalContext: string): void {
+  if (!additionalContext) return;
+  process.stdout.write(JSON.stringify({ hookSpecificOutput: { hookEventName, additionalContext } }));
 }
 
 function readStdin(): Promise<string> {
@@ -75,7 +114,7 @@ function readStdin(): Promise<string> {
 main().then(
   () => process.exit(0),
   (err: Error) => {
-    hookLog(logPath, 'warn', `hook failed; prompt goes on without bus messages: ${err.message}`);
+    hookLog(logPath, 'warn', `hook failed; going on without bus messages: ${err.message}`);
     process.exit(0);
   },
 );

@@ -1,15 +1,25 @@
 /**
  * The MCP server's line to the broker: one live, registered connection standing for this
- * session's presence. Lost connections (a killed or replaced daemon) are re-made on the next
- * call, starting a daemon if none runs, and registered again.
+ * session's presence (peers, claims). When it drops (a killed or replaced daemon) it is re-made
+ * right away, starting a daemon if none runs, so presence and claims survive within the grace
+ * period; a call made meanwhile waits for the new connection.
  */
 import { connectOrSpawn, type Connection } from '../client/connect.ts';
 import { ConnectionError } from '../client/rpc-client.ts';
 import type { MethodName, Methods, SessionIdentity } from '../protocol/messages.ts';
 
+/** Reconnect backoff: quick first (a restart takes ~100 ms), then no faster than every 2 s. */
+const RECONNECT_MIN_MS = 50;
+const RECONNECT_MAX_MS = 2000;
+
+type Params<M extends MethodName> = Omit<Methods[M]['params'], keyof SessionIdentity>;
+
 export class BusSession {
   private conn: Connection | undefined;
   private connecting: Promise<Connection> | undefined;
+  private closed = false;
+  private retryMs = RECONNECT_MIN_MS;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly projectDir: string,
@@ -17,12 +27,17 @@ export class BusSession {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** Connects and registers now; failures are retried by the next call. */
+  /** Connects and registers now; on failure keeps trying in the background. */
   async start(): Promise<void> {
-    await this.connection();
+    try {
+      await this.connection();
+    } catch (err) {
+      this.scheduleReconnect();
+      throw err;
+    }
   }
 
-  async call<M extends MethodName>(method: M, params: Omit<Methods[M]['params'], keyof SessionIdentity>): Promise<Methods[M]['result']> {
+  async call<M extends MethodName>(method: M, params: Params<M>): Promise<Methods[M]['result']> {
     const full = { ...this.who, ...params } as Methods[M]['params'];
     const conn = await this.connection();
     try {
@@ -37,6 +52,8 @@ export class BusSession {
   }
 
   close(): void {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.conn?.client.close();
     this.conn = undefined;
   }
@@ -47,14 +64,29 @@ export class BusSession {
       try {
         const conn = await connectOrSpawn(this.projectDir, { env: this.env });
         await conn.client.request('register', { ...this.who, live: true });
-        conn.client.onClose = () => this.drop(conn);
+        conn.client.onClose = () => {
+          this.drop(conn);
+          this.scheduleReconnect();
+        };
         this.conn = conn;
+        this.retryMs = RECONNECT_MIN_MS;
         return conn;
       } finally {
         this.connecting = undefined;
       }
     })();
     return this.connecting;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connection().catch(() => {
+        this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
+        this.scheduleReconnect();
+      });
+    }, this.retryMs);
   }
 
   private drop(conn: Connection): void {

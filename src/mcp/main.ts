@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   registerTools(server, bus);
   await server.connect(new StdioServerTransport());
   // Register now, so the session is present and its unread position starts at its start.
-  bus.start().catch((err: Error) => process.stderr.write(`session-bus: broker not reachable yet: ${err.message}\n`));
+  bus.start().catch((err: Error) => process.stderr.write(`session-bus: broker not reachable yet (retrying): ${err.message}\n`));
   const stop = () => {
     bus.close();
     process.exit(0);

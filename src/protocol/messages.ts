@@ -52,6 +52,8 @@ export interface HelloResult {
 export interface BroadcastParams extends SessionIdentity {
   text: string;
   kind?: MessageKind;
+  /** A direct message: labels, short ids or session ids of live peers. */
+  to?: string | string[];
 }
 
 export interface BroadcastResult {
@@ -85,6 +87,43 @@ export interface RegisterParams extends SessionIdentity {
   live?: boolean;
 }
 
+export interface ClaimInfo {
+  resource: string;
+  holder: string;
+  label: string;
+  since: number;
+  expiresAt?: number;
+  note?: string;
+}
+
+export interface ClaimParams extends SessionIdentity {
+  resource: string;
+  ttlSeconds?: number;
+  note?: string;
+}
+
+export interface ReleaseParams extends SessionIdentity {
+  resource: string;
+}
+
+export interface PeerInfo {
+  sessionId: string;
+  shortId: string;
+  label: string;
+  cwd?: string;
+  /** Connected since. */
+  since: number;
+  lastActivity: number;
+  /** True for the session that asked. */
+  you?: boolean;
+}
+
+export interface BriefResult {
+  peers: PeerInfo[];
+  claims: ClaimInfo[];
+  unread: number;
+}
+
 export interface SessionStatus {
   sessionId: string;
   shortId: string;
@@ -111,6 +150,7 @@ export interface StatusResult {
   messageCount: number;
   lastSeq: number;
   sessions: SessionStatus[];
+  claims: ClaimInfo[];
 }
 
 /** Method names and their parameter/result types: the single list of the wire's methods. */
@@ -121,6 +161,12 @@ export interface Methods {
   drain: { params: DrainParams; result: DrainResult };
   inbox: { params: InboxParams; result: InboxResult };
   status: { params: Record<string, never>; result: StatusResult };
+  claim: { params: ClaimParams; result: { claim: ClaimInfo } };
+  release: { params: ReleaseParams; result: { released: ClaimInfo } };
+  claims: { params: Record<string, never>; result: { claims: ClaimInfo[] } };
+  peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
+  end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
+  brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };
   shutdown: { params: { reason?: string }; result: { ok: true } };
 }
 export type MethodName = keyof Methods;

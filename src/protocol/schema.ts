@@ -19,7 +19,23 @@ const identity = {
 export const ParamSchemas = {
   hello: z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
   register: z.object({ ...identity, live: z.boolean().optional() }),
-  broadcast: z.object({ ...identity, text: z.string(), kind: Kind.optional() }),
+  broadcast: z.object({
+    ...identity,
+    text: z.string(),
+    kind: Kind.optional(),
+    to: z.union([z.string().min(1).max(128), z.array(z.string().min(1).max(128)).min(1).max(32)]).optional(),
+  }),
+  claim: z.object({
+    ...identity,
+    resource: z.string().trim().min(1).max(512),
+    ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
+    note: z.string().max(200).optional(),
+  }),
+  release: z.object({ ...identity, resource: z.string().trim().min(1).max(512) }),
+  claims: z.object({}).passthrough(),
+  peers: z.object({ sessionId: z.string().max(128).optional() }),
+  end: z.object({ ...identity, reason: z.string().max(100).optional() }),
+  brief: z.object({ ...identity, backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional() }),
   drain: z.object({
     ...identity,
     maxChars: z.number().int().positive().optional(),
@@ -54,4 +70,14 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0), ts: z.number() }),
   z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0), compactedAt: z.number() }),
+  z.object({
+    type: z.literal('claim'),
+    resource: z.string(),
+    holder: z.string(),
+    label: z.string(),
+    since: z.number(),
+    expiresAt: z.number().optional(),
+    note: z.string().optional(),
+  }),
+  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: z.number() }),
 ]);

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('MCP tools', () => {
   it('lists broadcast and inbox with input schemas', async () => {
     const { tools } = await a.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['broadcast', 'inbox']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['broadcast', 'claim', 'claims', 'inbox', 'peers', 'release']);
     const broadcast = tools.find((t) => t.name === 'broadcast')!;
     expect(broadcast.inputSchema.required).toEqual(['text']);
     expect((broadcast.inputSchema.properties as Record<string, { enum?: string[] }>).kind!.enum).toEqual(['note', 'lock', 'unlock', 'handoff']);

@@ -89,7 +89,7 @@ describe('Broker', () => {
     expect(b.applyRetention(20_000)).toBe(3);
     const restored = new Broker();
     const snap = b.snapshot(20_000);
-    restored.restore({ lastSeq: (snap[0] as { lastSeq: number }).lastSeq, messages: [], sessions: [], cursors: new Map() });
+    restored.restore({ lastSeq: (snap[0] as { lastSeq: number }).lastSeq, messages: [], sessions: [], cursors: new Map(), claims: new Map() });
     expect(restored.stamp(A, 'note', 'next', 20_001).seq).toBe(6);
   });
 

@@ -14,8 +14,14 @@ export const broadcast = defineHandler({
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_TEXT_BYTES) throw new BusError(ErrorCode.TextTooLong, { bytes });
     const now = ctx.now();
-    const { entries } = ctx.broker.resolve(params, now);
-    const record = ctx.broker.stamp(params, params.kind ?? 'note', text, now);
+    const { session, entries } = ctx.broker.resolve(params, now);
+    let to: string[] | undefined;
+    if (params.to !== undefined) {
+      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
+      if (!found.ok) throw new BusError(ErrorCode.UnknownRecipient, { recipient: found.recipient, peers: found.peers });
+      to = found.ids;
+    }
+    const record = ctx.broker.stamp(params, params.kind ?? 'note', text, now, to);
     try {
       await ctx.persist([...entries, { type: 'msg', ...record }]);
     } catch (err) {

@@ -1,7 +1,13 @@
 /** The wire's methods, one handler each. */
 import type { MethodName } from '../../protocol/messages.ts';
 import type { Handler } from '../context.ts';
+import { brief } from './brief.ts';
 import { broadcast } from './broadcast.ts';
+import { claim } from './claim.ts';
+import { claims } from './claims.ts';
+import { end } from './end.ts';
+import { peers } from './peers.ts';
+import { release } from './release.ts';
 import { drain } from './drain.ts';
 import { hello } from './hello.ts';
 import { inbox } from './inbox.ts';
@@ -17,4 +23,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   inbox,
   status,
   shutdown,
+  claim,
+  release,
+  claims,
+  peers,
+  end,
+  brief,
 };

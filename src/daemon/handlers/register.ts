@@ -14,7 +14,7 @@ export const register = defineHandler({
     if (params.live && conn.session !== session) {
       if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
       conn.session = session;
-      ctx.broker.connect(session);
+      ctx.broker.connect(session, ctx.now());
     }
     return { cursor: session.cursor };
   },

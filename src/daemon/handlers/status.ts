@@ -20,6 +20,7 @@ export const status = defineHandler({
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
       sessions: broker.sessionList().map((s) => broker.statusOf(s)),
+      claims: broker.claims.list(now),
     };
   },
 });

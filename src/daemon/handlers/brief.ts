@@ -1,0 +1,25 @@
+import { shortId } from '../../protocol/messages.ts';
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * The SessionStart briefing in one round trip: registers the session (its unread position starts
+ * now, or `backfillMinutes` back) and says who is here, what is claimed, and how much is unread.
+ */
+export const brief = defineHandler({
+  method: 'brief',
+  params: ParamSchemas.brief,
+  async handle(ctx, params) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now, params.backfillMinutes);
+    await ctx.persist(entries);
+    return {
+      peers: ctx.broker
+        .peers()
+        .filter((s) => s !== session)
+        .map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })),
+      claims: ctx.broker.claims.list(now),
+      unread: ctx.broker.pendingCount(session),
+    };
+  },
+});

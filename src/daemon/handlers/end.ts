@@ -1,0 +1,15 @@
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/** The SessionEnd hook: the session is over; its claims end now, not after the grace period. */
+export const end = defineHandler({
+  method: 'end',
+  params: ParamSchemas.end,
+  async handle(ctx, params) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now);
+    const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ''}`);
+    await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    return { released: change.entries.flatMap((e) => (e.type === 'release' ? [e.resource] : [])) };
+  },
+});

@@ -1,0 +1,196 @@
+/**
+ * Presence, claims, direct messages, the start-of-session briefing and the end-of-session
+ * release, through the real MCP server bundles and hook processes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { startMcp, type McpSession } from '../support/mcp.ts';
+
+const projects: TestProject[] = [];
+const sessions: McpSession[] = [];
+function project(...args: Parameters<typeof makeProject>) {
+  const p = makeProject(...args);
+  projects.push(p);
+  return p;
+}
+async function session(p: TestProject, id: string) {
+  const s = await startMcp(p.env, id, p.dir);
+  sessions.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
+  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+});
+
+const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
+const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
+const C_ID = 'cccccccc-3333-4000-8000-000000000003';
+
+function hook(p: TestProject, event: string, sessionId: string, claudePid: number, extra: object = {}) {
+  return run(process.execPath, [HOOK, event], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: event, cwd: p.dir, ...extra }),
+  });
+}
+
+describe('claims', () => {
+  it('names, paths and globs conflict as they overlap; release frees them; refusals name the holder', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    expect(await a.call('claim', { resource: 'port:1420', note: 'dev server' })).toEqual({ isError: false, text: 'claimed port:1420 ("dev server")' });
+    const refused = await b.call('claim', { resource: 'port:1420' });
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toMatch(/^port:1420 is held by main#aaaaaa since \d{4}-\d\d-\d\dT.* \(dev server\)$/);
+    expect((await b.call('claim', { resource: 'port:1421' })).isError).toBe(false);
+
+    expect((await a.call('claim', { resource: 'src/**' })).isError).toBe(false);
+    expect((await b.call('claim', { resource: 'src/a.ts' })).text).toMatch(/^src\/\*\* is held by main#aaaaaa/);
+    expect((await b.call('claim', { resource: 'docs/**' })).isError).toBe(false);
+    expect((await a.call('claim', { resource: 'docs/guide.md' })).text).toMatch(/^docs\/\*\* is held by main#bbbbbb/);
+
+    expect((await b.call('release', { resource: 'src/**' })).text).toMatch(/not held by this session/);
+    expect(await a.call('release', { resource: 'src/**' })).toEqual({ isError: false, text: 'released src/**' });
+    expect((await b.call('claim', { resource: 'src/a.ts' })).isError).toBe(false);
+
+    const list = (await a.call('claims', {})).text.split('\n');
+    expect(list).toEqual(['port:1420 ("dev server") by main#aaaaaa', 'port:1421 by main#bbbbbb', 'docs/** by main#bbbbbb', 'src/a.ts by main#bbbbbb']);
+  });
+
+  it('a claim with a TTL ends by itself and is announced', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    expect((await a.call('claim', { resource: 'db:dev', ttl: 1 })).text).toMatch(/^claimed db:dev, expires in 1s$/);
+    expect((await b.call('claim', { resource: 'db:dev' })).isError).toBe(true);
+    await sleep(1100);
+    expect((await b.call('claim', { resource: 'db:dev' })).isError).toBe(false);
+    const inbox = (await b.call('inbox', {})).text;
+    expect(inbox).toMatch(/main#aaaaaa \[lock\]: "claimed db:dev for 1s"/);
+  });
+
+  it('taking and ending a claim is announced to the others as lock/unlock', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    await a.call('claim', { resource: 'port:1420' });
+    await a.call('release', { resource: 'port:1420' });
+    const inbox = (await b.call('inbox', {})).text;
+    expect(inbox).toMatch(/\[lock\]: "claimed port:1420"[\s\S]*\[unlock\]: "released port:1420"/);
+    expect((await a.call('inbox', {})).text).toBe('No messages from other sessions.');
+  });
+});
+
+describe('presence', () => {
+  it('a session killed with SIGKILL leaves peers at once and its claims within the grace period', async () => {
+    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    await a.call('claim', { resource: 'port:1420' });
+    expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa \(aaaaaa\) in .*, since \d+s ago, active \d+s ago$/);
+    // The Claude process dies hard: its MCP server (our host stand-in's child) goes with it.
+    process.kill(a.pid!, 'SIGKILL');
+    await waitFor('A to leave peers', async () => (await b.call('peers', {})).text === 'No other session is here.', 5000);
+    const t0 = Date.now();
+    await waitFor('A\'s claim to end', async () => !(await b.call('claim', { resource: 'port:1420' })).isError, 5000);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect((await b.call('inbox', {})).text).toMatch(/\[unlock\]: "port:1420 is free: its session is gone"/);
+  });
+
+  it('status and the peers tool list the live sessions with label, id and since', async () => {
+    const p = project({ git: true });
+    await session(p, A_ID);
+    const b = await session(p, B_ID);
+    const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    expect(status.sessions.filter((s: { connected: boolean }) => s.connected).map((s: { label: string }) => s.label).sort()).toEqual(['main#aaaaaa', 'main#bbbbbb']);
+    expect((await b.call('peers', {})).text).toContain('main#aaaaaa (aaaaaa)');
+  });
+});
+
+describe('restart', () => {
+  it('a daemon restart keeps live claims; the holders reconnect', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    await a.call('claim', { resource: 'port:1420', note: 'dev' });
+    const before = await p.connect();
+    before.client.close();
+    process.kill(before.hello.pid, 'SIGKILL');
+    await waitFor('daemon to die', () => !isAlive(before.hello.pid));
+    // The MCP servers restart the daemon and register again on their own.
+    await waitFor('A back in peers', async () => (await b.call('peers', {})).text.includes('main#aaaaaa'), 5000);
+    await sleep(6000 + 500);
+    expect((await b.call('claim', { resource: 'port:1420' })).text).toMatch(/held by main#aaaaaa .*\(dev\)/);
+    const after = await p.connect();
+    expect(after.hello.pid).not.toBe(before.hello.pid);
+    after.client.close();
+  }, 30_000);
+});
+
+describe('direct messages', () => {
+  it('reach only their recipient, are not in others\' inbox, and an unknown recipient lists live peers', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    const c = await session(p, C_ID);
+    expect((await a.call('broadcast', { text: 'B: your turn on api.ts', kind: 'handoff', to: ['bbbbbb'] })).text).toBe('sent #1 as main#aaaaaa to bbbbbb');
+    expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "B: your turn on api.ts"/);
+    expect((await c.call('inbox', {})).text).toBe('No messages from other sessions.');
+    const unknown = await a.call('broadcast', { text: 'hi', to: ['zzzz'] });
+    expect(unknown).toEqual({ isError: true, text: 'unknown or ambiguous recipient "zzzz"; live peers: main#bbbbbb, main#cccccc' });
+    expect((await a.call('broadcast', { text: 'hi', to: ['main#cccccc'] })).isError).toBe(false);
+  });
+});
+
+describe('session hooks', () => {
+  it('SessionStart briefs in a few hundred characters: who is here, claims, unread', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    await a.call('claim', { resource: 'port:1420', note: 'dev server' });
+    const r = await hook(p, 'SessionStart', 'dddddddd-4', 4004, { source: 'startup' });
+    const out = JSON.parse(r.stdout).hookSpecificOutput;
+    expect(out.hookEventName).toBe('SessionStart');
+    expect(out.additionalContext).toMatch(/1 other session here: main#aaaaaa \(just now\)\. Claimed: "port:1420" by main#aaaaaa \("dev server"\)\./);
+    expect(out.additionalContext.length).toBeLessThan(500);
+  });
+
+  it('SessionStart is silent for a session alone; with backfill it includes the backlog', async () => {
+    const p = project({ git: true });
+    expect((await hook(p, 'SessionStart', 'eeeeeeee-5', 5005)).stdout).toBe('');
+    await p.cli(['send', 'earlier news']);
+    const r = await run(process.execPath, [HOOK, 'SessionStart'], {
+      env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5' },
+      input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),
+    });
+    expect(JSON.parse(r.stdout).hookSpecificOutput.additionalContext).toMatch(/1 unread message[\s\S]*"earlier news"/);
+  });
+
+  it('SessionEnd releases the session\'s claims at once, well inside the host\'s 1.5 s budget, and never starts a daemon', async () => {
+    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '60000' } });
+    const a = await session(p, A_ID);
+    const b = await session(p, B_ID);
+    await a.call('claim', { resource: 'port:1420' });
+    const t0 = Date.now();
+    // The MCP server's host pid is its stand-in parent; the hook correlates by session id here.
+    const r = await hook(p, 'SessionEnd', A_ID, 0, { reason: 'prompt_input_exit' });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect((await b.call('claim', { resource: 'port:1420' })).isError).toBe(false);
+    expect((await b.call('inbox', {})).text).toMatch(/"port:1420 is free: session ended \(prompt_input_exit\)"/);
+
+    const q = project();
+    expect(await hook(q, 'SessionEnd', 'x', 1)).toMatchObject({ code: 0, stdout: '' });
+    expect(q.daemonPids()).toEqual([]);
+  });
+});
+
+describe('token budget', () => {
+  it('all tool descriptions and schemas together stay under ~1,200 tokens (4,800 characters of JSON)', async () => {
+    const p = project();
+    const a = await session(p, A_ID);
+    const { tools } = await a.client.listTools();
+    const size = JSON.stringify(tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }))).length;
+    expect(size).toBeLessThan(4800);
+  });
+});
