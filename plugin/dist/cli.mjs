@@ -566,7 +566,22 @@ function formatStatus(s, now = Date.now()) {
     const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [x.label, x.shortId, x.connected ? "connected" : "away", String(x.queueDepth), `${duration(now - x.lastSeen)} ago`, x.cwd ?? ""]);
     lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "WORKTREE"], rows));
   }
+  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
   return lines.join("\n");
+}
+function formatPeers(peers, now = Date.now()) {
+  if (peers.length === 0) return "No session is here now.";
+  return table(
+    ["SESSION", "ID", "SINCE", "ACTIVE", "WORKTREE"],
+    peers.map((p) => [p.label, p.shortId, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, p.cwd ?? ""])
+  );
+}
+function formatClaims(claims, now = Date.now()) {
+  if (claims.length === 0) return "Nothing is claimed.";
+  return table(
+    ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
+    claims.map((c) => [c.resource, c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : "-", c.note ?? ""])
+  );
 }
 
 // src/cli/main.ts
@@ -574,6 +589,8 @@ var HELP = `session-bus ${VERSION}: a coordination channel for the Claude Code s
 
 Usage:
   session-bus status [--json]          is the project's daemon running; who is here
+  session-bus peers [--json]           the sessions working here now
+  session-bus claims [--json]          what is claimed, by whom, until when
   session-bus stop                     stop the project's daemon (it restarts on demand)
   session-bus send TEXT [--kind K]     broadcast TEXT to every session, as you (K: ${MESSAGE_KINDS.join("|")})
 
@@ -582,7 +599,7 @@ Options:
   --json          machine-readable output
   -h, --help      this help
 
-Exit codes: 0 ok, 1 error, 2 usage, 3 daemon not running (status, stop).
+Exit codes: 0 ok, 1 error, 2 usage, 3 daemon not running (status, peers, claims, stop).
 
 Examples:
   session-bus status
@@ -618,6 +635,16 @@ async function run(argv) {
       return status(project, values.json);
     case "stop":
       return stop(project, values.json);
+    case "peers":
+      return query(project, values.json, async (c) => {
+        const { peers } = await c.client.request("peers", {});
+        return values.json ? JSON.stringify({ peers }) : formatPeers(peers);
+      });
+    case "claims":
+      return query(project, values.json, async (c) => {
+        const { claims } = await c.client.request("claims", {});
+        return values.json ? JSON.stringify({ claims }) : formatClaims(claims);
+      });
     case "send": {
       const text = rest.join(" ");
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
@@ -648,6 +675,24 @@ async function status(project, json) {
   try {
     const s = await conn.client.request("status", {});
     console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+async function query(project, json, fn) {
+  let conn;
+  try {
+    conn = await connectExisting(project);
+  } catch (err) {
+    if (isNotRunning(err)) {
+      console.log(json ? JSON.stringify({ running: false }) : "session-bus daemon: not running");
+      return NOT_RUNNING2;
+    }
+    throw err;
+  }
+  try {
+    console.log(await fn(conn));
     return 0;
   } finally {
     conn.client.close();

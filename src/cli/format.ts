@@ -1,5 +1,5 @@
 /** Words and tables for the terminal. */
-import type { StatusResult } from '../protocol/messages.ts';
+import type { ClaimInfo, PeerInfo, StatusResult } from '../protocol/messages.ts';
 
 export function duration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -39,5 +39,22 @@ export function formatStatus(s: StatusResult, now = Date.now()): string {
       .map((x) => [x.label, x.shortId, x.connected ? 'connected' : 'away', String(x.queueDepth), `${duration(now - x.lastSeen)} ago`, x.cwd ?? '']);
     lines.push(table(['SESSION', 'ID', 'STATE', 'UNREAD', 'LAST SEEN', 'WORKTREE'], rows));
   }
+  if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now));
   return lines.join('\n');
+}
+
+export function formatPeers(peers: PeerInfo[], now = Date.now()): string {
+  if (peers.length === 0) return 'No session is here now.';
+  return table(
+    ['SESSION', 'ID', 'SINCE', 'ACTIVE', 'WORKTREE'],
+    peers.map((p) => [p.label, p.shortId, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, p.cwd ?? '']),
+  );
+}
+
+export function formatClaims(claims: ClaimInfo[], now = Date.now()): string {
+  if (claims.length === 0) return 'Nothing is claimed.';
+  return table(
+    ['RESOURCE', 'HOLDER', 'SINCE', 'EXPIRES', 'NOTE'],
+    claims.map((c) => [c.resource, c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : '-', c.note ?? '']),
+  );
 }

@@ -3,22 +3,25 @@
  *   session-bus status [--json] [--project DIR]   is a daemon running, and who is here
  *   session-bus stop [--project DIR]              stop the project's daemon
  *   session-bus send TEXT [--kind K] [--project DIR]   broadcast as the human at this terminal
- * Exit codes: 0 ok, 1 error, 2 usage, 3 not running (status, stop).
+ *   session-bus peers|claims [--json]              who is here; who holds what
+ * Exit codes: 0 ok, 1 error, 2 usage, 3 not running (status, peers, claims, stop).
  */
 import { parseArgs } from 'node:util';
-import { connectExisting, connectOrSpawn } from '../client/connect.ts';
+import { connectExisting, connectOrSpawn, type Connection } from '../client/connect.ts';
 import { endpointFor } from '../client/endpoint.ts';
 import { humanIdentity } from '../client/identity.ts';
 import { locateProject } from '../client/project.ts';
 import { ConnectionError, RpcError } from '../client/rpc-client.ts';
 import { MESSAGE_KINDS, type MessageKind } from '../protocol/messages.ts';
 import { VERSION } from '../protocol/version.ts';
-import { formatStatus } from './format.ts';
+import { formatClaims, formatPeers, formatStatus } from './format.ts';
 
 const HELP = `session-bus ${VERSION}: a coordination channel for the Claude Code sessions of one project
 
 Usage:
   session-bus status [--json]          is the project's daemon running; who is here
+  session-bus peers [--json]           the sessions working here now
+  session-bus claims [--json]          what is claimed, by whom, until when
   session-bus stop                     stop the project's daemon (it restarts on demand)
   session-bus send TEXT [--kind K]     broadcast TEXT to every session, as you (K: ${MESSAGE_KINDS.join('|')})
 
@@ -27,7 +30,7 @@ Options:
   --json          machine-readable output
   -h, --help      this help
 
-Exit codes: 0 ok, 1 error, 2 usage, 3 daemon not running (status, stop).
+Exit codes: 0 ok, 1 error, 2 usage, 3 daemon not running (status, peers, claims, stop).
 
 Examples:
   session-bus status
@@ -65,6 +68,16 @@ async function run(argv: string[]): Promise<number> {
       return status(project, values.json);
     case 'stop':
       return stop(project, values.json);
+    case 'peers':
+      return query(project, values.json, async (c) => {
+        const { peers } = await c.client.request('peers', {});
+        return values.json ? JSON.stringify({ peers }) : formatPeers(peers);
+      });
+    case 'claims':
+      return query(project, values.json, async (c) => {
+        const { claims } = await c.client.request('claims', {});
+        return values.json ? JSON.stringify({ claims }) : formatClaims(claims);
+      });
     case 'send': {
       const text = rest.join(' ');
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
@@ -94,6 +107,26 @@ async function status(project: string, json: boolean): Promise<number> {
   try {
     const s = await conn.client.request('status', {});
     console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+
+/** A read-only command against a running daemon: never starts one. */
+async function query(project: string, json: boolean, fn: (c: Connection) => Promise<string>): Promise<number> {
+  let conn: Connection;
+  try {
+    conn = await connectExisting(project);
+  } catch (err) {
+    if (isNotRunning(err)) {
+      console.log(json ? JSON.stringify({ running: false }) : 'session-bus daemon: not running');
+      return NOT_RUNNING;
+    }
+    throw err;
+  }
+  try {
+    console.log(await fn(conn));
     return 0;
   } finally {
     conn.client.close();

@@ -48,3 +48,25 @@ describe('session-bus status', () => {
     expect((await p.cli(['status'])).code).toBe(3);
   });
 });
+
+describe('session-bus peers and claims', () => {
+  const q = makeProject();
+  afterAll(() => q.cleanup());
+
+  it('print tables and --json, exit 3 when no daemon runs', async () => {
+    expect((await q.cli(['peers'])).code).toBe(3);
+    const conn = await q.connect();
+    const who = { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11' };
+    await conn.client.request('register', { ...who, live: true });
+    await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server', ttlSeconds: 600 });
+    const peers = await q.cli(['peers']);
+    expect(peers.code).toBe(0);
+    expect(peers.stdout).toMatch(/^SESSION\s+ID\s+SINCE\s+ACTIVE\s+WORKTREE\nmain#aaaa11\s+aaaa11\s+\d+s ago/);
+    expect(JSON.parse((await q.cli(['peers', '--json'])).stdout).peers[0]).toMatchObject({ label: 'main#aaaa11', shortId: 'aaaa11' });
+    const claims = await q.cli(['claims']);
+    expect(claims.stdout).toMatch(/port:1420\s+main#aaaa11\s+\d+s ago\s+in (9m|10m) \d+s\s+dev server/);
+    expect(JSON.parse((await q.cli(['claims', '--json'])).stdout).claims[0]).toMatchObject({ resource: 'port:1420', label: 'main#aaaa11', note: 'dev server' });
+    expect((await q.cli(['status'])).stdout).toMatch(/RESOURCE\s+HOLDER[\s\S]*port:1420/);
+    conn.client.close();
+  });
+});
