@@ -563,8 +563,16 @@ function formatStatus(s, now = Date.now()) {
   if (s.sessions.length === 0) {
     lines.push("No sessions yet.");
   } else {
-    const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [x.label, x.shortId, x.connected ? "connected" : "away", String(x.queueDepth), `${duration(now - x.lastSeen)} ago`, x.cwd ?? ""]);
-    lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "WORKTREE"], rows));
+    const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
+      x.label,
+      x.shortId,
+      x.connected ? "connected" : "away",
+      String(x.queueDepth),
+      `${duration(now - x.lastSeen)} ago`,
+      x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : "-",
+      x.cwd ?? ""
+    ]);
+    lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows));
   }
   if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
   return lines.join("\n");

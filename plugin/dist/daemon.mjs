@@ -302,8 +302,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path6 = req.path;
-        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
+        const path7 = req.path;
+        _req.url = typeof path7 === "string" ? path7 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -473,14 +473,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path6) {
+    function parsePath(path7) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -611,10 +611,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path6 of paths) {
-        const parts = parsePath(path6);
+      for (const path7 of paths) {
+        const parts = parsePath(path7);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path6, remove);
+          redactWildcardPath(obj, parts, censor, path7, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -699,8 +699,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
+            const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path7];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -735,8 +735,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path6 of pathsToClone) {
-        const parts = parsePath(path6);
+      for (const path7 of pathsToClone) {
+        const parts = parsePath(path7);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -788,24 +788,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path6) {
-      if (typeof path6 !== "string") {
+    function validatePath(path7) {
+      if (typeof path7 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path6 === "") {
+      if (path7 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path6.includes("..")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes("..")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
-      if (path6.includes(",")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes(",")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -819,20 +819,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path6})`);
+            throw new Error(`Invalid redaction path (${path7})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path6})`);
+        throw new Error(`Invalid redaction path (${path7})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path6 of paths) {
-        validatePath(path6);
+      for (const path7 of paths) {
+        validatePath(path7);
       }
     }
     function slowRedact(options = {}) {
@@ -1002,8 +1002,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-            return censor(value, [k, ...path6]);
+          const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+            return censor(value, [k, ...path7]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1221,10 +1221,10 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs8 = __require("fs");
+    var fs9 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path6 = __require("path");
+    var path7 = __require("path");
     var sleep = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1278,20 +1278,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs8.mkdirSync(path6.dirname(file2), { recursive: true });
-          const fd = fs8.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs9.mkdirSync(path7.dirname(file2), { recursive: true });
+          const fd = fs9.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs8.mkdir(path6.dirname(file2), { recursive: true }, (err) => {
+        fs9.mkdir(path7.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs8.open(file2, flags, mode, fileOpened);
+          fs9.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs8.open(file2, flags, mode, fileOpened);
+        fs9.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1332,8 +1332,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs8.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs8.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs9.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs9.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1342,15 +1342,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs8.writeSync(this.fd, this._writingBuf);
+            return fs9.writeSync(this.fd, this._writingBuf);
           }
-          return fs8.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs9.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs8.write(this.fd, this._writingBuf, this.release);
+            return fs9.write(this.fd, this._writingBuf, this.release);
           }
-          return fs8.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs9.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1407,7 +1407,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs8.fsyncSync(this.fd);
+          fs9.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1521,7 +1521,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs8.fsync(this.fd, (err) => {
+            fs9.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1623,7 +1623,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs8.close(fd, (err) => {
+          fs9.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1672,7 +1672,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs8.writeSync(this.fd, buf) : fs8.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs9.writeSync(this.fd, buf) : fs9.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1688,7 +1688,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs8.fsyncSync(this.fd);
+        fs9.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1709,7 +1709,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs8.writeSync(this.fd, buf);
+          const n = fs9.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1737,13 +1737,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs8.writeSync(this.fd, this._writingBuf) : fs8.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs9.writeSync(this.fd, this._writingBuf) : fs9.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs8.write(this.fd, this._writingBuf, release2);
+        fs9.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1752,7 +1752,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs8.writeSync(this.fd, this._writingBuf);
+          const written = fs9.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1761,7 +1761,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs8.write(this.fd, this._writingBuf, release2);
+        fs9.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1777,12 +1777,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs8.fsync(sonic.fd, closeWrapped);
+        fs9.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs8.close(sonic.fd, done);
+          fs9.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2051,7 +2051,7 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join5 } = __require("path");
+    var { join: join6 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2103,7 +2103,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join5(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join6(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2616,7 +2616,7 @@ var require_transport = __commonJS({
     var { createRequire } = __require("module");
     var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join5, isAbsolute, sep } = __require("node:path");
+    var { join: join6, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2681,15 +2681,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path6 = unquoted;
-      if (path6.startsWith("file://")) {
+      let path7 = unquoted;
+      if (path7.startsWith("file://")) {
         try {
-          path6 = fileURLToPath(path6);
+          path7 = fileURLToPath(path7);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path6) && !existsSync3(path6);
+      return isAbsolute(path7) && !existsSync3(path7);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2771,7 +2771,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join5(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join6(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2792,7 +2792,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join5(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join6(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2819,7 +2819,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join5(__dirname, "..", "file.js");
+          return join6(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3799,7 +3799,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join5 = ",";
+            let join6 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3813,7 +3813,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join5 = `,
+                join6 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3821,13 +3821,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join5;
+                res += join6;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join6}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3848,7 +3848,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join5 = `,
+              join6 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3862,13 +3862,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join5;
+                separator = join6;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join5;
+              separator = join6;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3909,7 +3909,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join5 = ",";
+            let join6 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3922,7 +3922,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join5 = `,
+                join6 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3930,13 +3930,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join5;
+                res += join6;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join5}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join6}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3949,7 +3949,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join5 = `,
+              join6 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3958,7 +3958,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join5;
+                separator = join6;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4016,20 +4016,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join6 = `,
+              const join7 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join6;
+                res2 += join7;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join6}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join7}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4045,16 +4045,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join5 = `,
+            const join6 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join5, maximumBreadth);
+              res += stringifyTypedArray(value, join6, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join5;
+              separator = join6;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4065,13 +4065,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join5;
+                separator = join6;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join5;
+              separator = join6;
             }
             if (separator !== "") {
               res = `
@@ -4622,7 +4622,7 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 import * as net2 from "node:net";
 import { parseArgs } from "node:util";
 
@@ -4800,6 +4800,8 @@ var PROTOCOL_VERSION = 1;
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
+var WAKE_POLICIES = ["direct", "all", "none"];
 function shortId(sessionId) {
   if (sessionId.startsWith("human:")) return sessionId;
   return sessionId.replace(/-/g, "").slice(0, 6);
@@ -5045,6 +5047,7 @@ var Broker = class {
     const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
     const messages = [];
     let used = 0;
+    const cursorBefore = session.cursor;
     let cursor = session.cursor;
     let remaining = 0;
     for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
@@ -5066,7 +5069,25 @@ var Broker = class {
       session.cursor = cursor;
       entries.push(cursorEntry(session, now));
     }
-    return { messages, remaining, entries };
+    if (messages.length > 0 && options.via) session.lastReached = { via: options.via, at: now };
+    return { session, messages, remaining, cursorBefore, entries };
+  }
+  /**
+   * Puts a session's position back after a delivery that failed, so a hook delivers those
+   * messages instead — only if nothing moved the position since (else it would repeat others).
+   */
+  rewind(who, from, to, now) {
+    const { session, entries } = this.resolve(who, now);
+    if (session.cursor !== from || to > from) return { rewound: false, entries };
+    session.cursor = to;
+    entries.push(cursorEntry(session, now));
+    return { rewound: true, entries };
+  }
+  /** Should this new message wake the session through its host inbox, under its policy? */
+  wakes(m, session, policy) {
+    if (policy === "none" || !this.isFor(m, session)) return false;
+    if (policy === "all") return true;
+    return m.to !== void 0 || m.kind === "handoff";
   }
   /** The latest messages from other sessions, oldest first; the position does not move. */
   inbox(who, now, limit) {
@@ -5191,7 +5212,8 @@ var Broker = class {
       queueDepth: this.pendingCount(session),
       cursor: session.cursor,
       firstSeen: session.firstSeen,
-      lastSeen: session.lastSeen
+      lastSeen: session.lastSeen,
+      ...session.lastReached ? { lastReached: session.lastReached } : {}
     };
   }
   /** A message is for a session unless the session sent it or it is addressed to others. */
@@ -6086,10 +6108,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -6429,11 +6451,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -6895,16 +6917,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6943,17 +6965,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path7 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -6992,8 +7014,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -24131,13 +24153,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -24996,7 +25018,8 @@ var identity = {
 };
 var ParamSchemas = {
   hello: external_exports.object({ protocol: external_exports.number().int(), version: external_exports.string().max(64), root: external_exports.string().max(4096) }),
-  register: external_exports.object({ ...identity, live: external_exports.boolean().optional() }),
+  register: external_exports.object({ ...identity, live: external_exports.boolean().optional(), push: external_exports.enum(WAKE_POLICIES).optional() }),
+  rewind: external_exports.object({ ...identity, from: external_exports.number().int().min(0), to: external_exports.number().int().min(0) }),
   broadcast: external_exports.object({
     ...identity,
     text: external_exports.string(),
@@ -25016,6 +25039,7 @@ var ParamSchemas = {
   brief: external_exports.object({ ...identity, backfillMinutes: external_exports.number().min(0).max(7 * 24 * 60).optional() }),
   drain: external_exports.object({
     ...identity,
+    via: external_exports.enum(DELIVERY_PATHS).optional(),
     maxChars: external_exports.number().int().positive().optional(),
     backfillMinutes: external_exports.number().min(0).max(7 * 24 * 60).optional()
   }),
@@ -25165,7 +25189,7 @@ var broadcast = defineHandler({
       ctx.logger.error({ err: e.message, code: e.code, seq: record2.seq }, "mailbox append failed; message refused");
       throw new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
-    ctx.broker.accept(record2);
+    ctx.accept([record2]);
     return { seq: record2.seq, from: record2.from };
   }
 });
@@ -25238,14 +25262,28 @@ var release = defineHandler({
   }
 });
 
+// src/daemon/handlers/rewind.ts
+var rewind = defineHandler({
+  method: "rewind",
+  params: ParamSchemas.rewind,
+  async handle(ctx, params) {
+    const outcome = ctx.broker.rewind(params, params.from, params.to, ctx.now());
+    await ctx.persist(outcome.entries);
+    const session = ctx.broker.sessionById(params.sessionId);
+    if (session) ctx.pendingChanged(session);
+    return { rewound: outcome.rewound };
+  }
+});
+
 // src/daemon/handlers/drain.ts
 var drain = defineHandler({
   method: "drain",
   params: ParamSchemas.drain,
   async handle(ctx, params) {
-    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
     await ctx.persist(outcome.entries);
-    return { messages: outcome.messages, remaining: outcome.remaining };
+    ctx.pendingChanged(outcome.session);
+    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
   }
 });
 
@@ -25285,6 +25323,7 @@ var register = defineHandler({
       conn.session = session;
       ctx.broker.connect(session, ctx.now());
     }
+    if (params.push) conn.push = params.push;
     return { cursor: session.cursor };
   }
 });
@@ -25339,7 +25378,8 @@ var handlers = {
   claims,
   peers,
   end,
-  brief
+  brief,
+  rewind
 };
 
 // src/daemon/mailbox-log.ts
@@ -25348,8 +25388,8 @@ import * as path4 from "node:path";
 var FSYNC_INTERVAL_MS = 200;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path6, policy = "interval", ops = fs4) {
-    this.path = path6;
+  constructor(path7, policy = "interval", ops = fs4) {
+    this.path = path7;
     this.policy = policy;
     this.ops = ops;
   }
@@ -25543,6 +25583,36 @@ function fsyncDir(ops, dir) {
   }
 }
 
+// src/daemon/pending-markers.ts
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
+function markerPath(dir, pid) {
+  return path5.join(dir, `pending-${pid}`);
+}
+var PendingMarkers = class {
+  constructor(dir, onError = () => void 0) {
+    this.dir = dir;
+    this.onError = onError;
+  }
+  dir;
+  onError;
+  /** Session id → whether its markers are on. */
+  state = /* @__PURE__ */ new Map();
+  set(session, pending) {
+    if (this.state.get(session.id) === pending) return;
+    this.state.set(session.id, pending);
+    for (const pid of session.pids) {
+      const file2 = markerPath(this.dir, pid);
+      try {
+        if (pending) fs5.writeFileSync(file2, "", { mode: 384 });
+        else fs5.rmSync(file2, { force: true });
+      } catch (err) {
+        this.onError(err);
+      }
+    }
+  }
+};
+
 // src/protocol/framing.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var NEWLINE = 10;
@@ -25623,6 +25693,7 @@ var Conn = class {
   socket;
   decoder = new LineDecoder(MAX_FRAME_BYTES);
   session;
+  push;
   closed = false;
 };
 var ConnectionServer = class {
@@ -25647,6 +25718,18 @@ var ConnectionServer = class {
     socket.on("error", () => {
     });
     socket.on("close", () => this.onClose(conn));
+  }
+  /**
+   * Tells each subscribed session's connection that new messages are waiting for it, once per
+   * batch, when one of them matches its wake policy. The subscriber drains them itself, so every
+   * delivery still goes through the session's position (exactly once across push and hooks).
+   */
+  notifyWake(records) {
+    for (const c of this.conns) {
+      if (!c.session || !c.push || c.push === "none") continue;
+      const wake = records.find((r) => this.ctx.broker.wakes(r, c.session, c.push));
+      if (wake) this.send(c, { jsonrpc: "2.0", method: "wake", params: { seq: wake.seq } });
+    }
   }
   closeAll() {
     for (const c of this.conns) c.socket.destroy();
@@ -25738,7 +25821,7 @@ var ConnectionServer = class {
 };
 
 // src/daemon/single-instance.ts
-import * as fs5 from "node:fs";
+import * as fs6 from "node:fs";
 import * as net from "node:net";
 var LOCK_WAIT_MS = 5e3;
 var LOCK_POLL_MS = 20;
@@ -25752,7 +25835,7 @@ async function bindExclusive(server, socketPath, lockPath) {
       if (err.code !== "EADDRINUSE") throw err;
     }
     if (await answers(socketPath)) return "already-running";
-    fs5.unlinkSync(socketPath);
+    fs6.unlinkSync(socketPath);
     await listen(server, socketPath);
     return "bound";
   } finally {
@@ -25793,9 +25876,9 @@ async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs5.openSync(lockPath, "wx", 384);
-      fs5.writeSync(fd, String(process.pid));
-      fs5.closeSync(fd);
+      const fd = fs6.openSync(lockPath, "wx", 384);
+      fs6.writeSync(fd, String(process.pid));
+      fs6.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
@@ -25804,7 +25887,7 @@ async function acquireLock(lockPath) {
     const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
     if (stale || Date.now() > until) {
       try {
-        fs5.unlinkSync(lockPath);
+        fs6.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -25814,20 +25897,20 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (readPid(lockPath) === process.pid) fs5.unlinkSync(lockPath);
+    if (readPid(lockPath) === process.pid) fs6.unlinkSync(lockPath);
   } catch {
   }
 }
 function lockAgeMs(file2) {
   try {
-    return Date.now() - fs5.statSync(file2).mtimeMs;
+    return Date.now() - fs6.statSync(file2).mtimeMs;
   } catch {
     return 0;
   }
 }
 function readPid(file2) {
   try {
-    const n = Number.parseInt(fs5.readFileSync(file2, "utf8"), 10);
+    const n = Number.parseInt(fs6.readFileSync(file2, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -25843,15 +25926,15 @@ function isAlive(pid) {
 }
 
 // src/daemon/takeover.ts
-import * as fs6 from "node:fs";
-import * as path5 from "node:path";
+import * as fs7 from "node:fs";
+import * as path6 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy) {
   const reports = [];
   for (const old of legacy) {
-    if (path5.resolve(old) === path5.resolve(mailboxPath) || !fs6.existsSync(old)) continue;
+    if (path6.resolve(old) === path6.resolve(mailboxPath) || !fs7.existsSync(old)) continue;
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs6.mkdirSync(path5.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs7.mkdirSync(path6.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -25876,10 +25959,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs6.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs6.rmSync(path5.join(path5.dirname(old), leftover), { force: true });
+    fs7.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs7.rmSync(path6.join(path6.dirname(old), leftover), { force: true });
     try {
-      fs6.rmdirSync(path5.dirname(old));
+      fs7.rmdirSync(path6.dirname(old));
     } catch {
     }
   }
@@ -25892,20 +25975,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs6.copyFileSync(from, tmp);
-  fs6.chmodSync(tmp, 384);
-  const fd = fs6.openSync(tmp, "r+");
-  fs6.fsyncSync(fd);
-  fs6.closeSync(fd);
-  fs6.renameSync(tmp, to);
+  fs7.copyFileSync(from, tmp);
+  fs7.chmodSync(tmp, 384);
+  const fd = fs7.openSync(tmp, "r+");
+  fs7.fsyncSync(fd);
+  fs7.closeSync(fd);
+  fs7.renameSync(tmp, to);
 }
 function appendDurably(file2, entries) {
-  const fd = fs6.openSync(file2, "a", 384);
+  const fd = fs7.openSync(file2, "a", 384);
   try {
-    fs6.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs6.fsyncSync(fd);
+    fs7.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs7.fsyncSync(fd);
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 
@@ -25936,6 +26019,8 @@ async function main() {
   let lastActivity = Date.now();
   let pendingWrites = 0;
   const netServer = net2.createServer();
+  const markers = new PendingMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, "pending marker not written"));
+  let server;
   const ctx = {
     broker,
     logger,
@@ -25966,7 +26051,18 @@ async function main() {
     },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))]);
-      for (const r of change.records) broker.accept(r);
+      ctx.accept(change.records);
+    },
+    accept(records) {
+      if (records.length === 0) return;
+      for (const r of records) broker.accept(r);
+      for (const s of broker.sessionList()) {
+        if (records.some((r) => broker.isFor(r, s))) markers.set(s, true);
+      }
+      server.notifyWake(records);
+    },
+    pendingChanged(session) {
+      markers.set(session, broker.pendingCount(session) > 0);
     },
     shutdown: (reason) => void stop(reason, 0)
   };
@@ -25980,7 +26076,7 @@ async function main() {
       logger.info({ session: session.id, label: session.label }, "session gone past the grace period; its claims ended");
     }, graceMs).unref();
   }
-  const server = new ConnectionServer(ctx, handlers, {
+  server = new ConnectionServer(ctx, handlers, {
     onActivity: () => {
       lastActivity = Date.now();
     },
@@ -26005,7 +26101,7 @@ async function main() {
     shuttingDown = true;
     logger.info({ reason }, "daemon stopping");
     try {
-      if (process.platform !== "win32") fs7.unlinkSync(endpoint.socketPath);
+      if (process.platform !== "win32") fs8.unlinkSync(endpoint.socketPath);
     } catch {
     }
     netServer.close();
@@ -26035,7 +26131,7 @@ async function main() {
     process.exit(0);
   }
   try {
-    fs7.chmodSync(endpoint.socketPath, 384);
+    fs8.chmodSync(endpoint.socketPath, 384);
   } catch {
   }
   const replayStart = Date.now();
@@ -26058,6 +26154,7 @@ async function main() {
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     "daemon started"
   );
+  for (const s of broker.sessionList()) ctx.pendingChanged(s);
   for (const s of broker.sessionList()) {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config2.graceMs + RESTART_GRACE_EXTRA_MS);
   }
@@ -26083,8 +26180,8 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs7.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs7.renameSync(logPath, `${logPath}.1`);
+    if (fs8.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs8.renameSync(logPath, `${logPath}.1`);
     dest?.reopen();
   } catch {
   }

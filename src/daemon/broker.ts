@@ -3,7 +3,7 @@
  * no files, no clock of its own — so every rule here is tested in-process. It returns the log
  * entries a change needs; the caller makes them durable before it answers a client.
  */
-import type { MessageKind, MessageRecord, SessionIdentity, SessionStatus } from '../protocol/messages.ts';
+import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
 import { MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
@@ -35,6 +35,7 @@ export interface Session {
   connections: number;
   /** When its current live connection began. */
   connectedSince?: number;
+  lastReached?: { via: DeliveryPath; at: number };
 }
 
 export interface RestoredState {
@@ -58,11 +59,14 @@ export type RecipientOutcome = { ok: true; ids: string[] } | { ok: false; recipi
 export interface DrainOptions {
   maxChars?: number;
   backfillMinutes?: number;
+  via?: DeliveryPath;
 }
 
 export interface DrainOutcome {
+  session: Session;
   messages: MessageRecord[];
   remaining: number;
+  cursorBefore: number;
   /** Entries to make durable before the messages are handed out. */
   entries: LogEntry[];
 }
@@ -192,6 +196,7 @@ export class Broker {
     const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
     const messages: MessageRecord[] = [];
     let used = 0;
+    const cursorBefore = session.cursor;
     let cursor = session.cursor;
     let remaining = 0;
     for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
@@ -214,7 +219,27 @@ export class Broker {
       session.cursor = cursor;
       entries.push(cursorEntry(session, now));
     }
-    return { messages, remaining, entries };
+    if (messages.length > 0 && options.via) session.lastReached = { via: options.via, at: now };
+    return { session, messages, remaining, cursorBefore, entries };
+  }
+
+  /**
+   * Puts a session's position back after a delivery that failed, so a hook delivers those
+   * messages instead — only if nothing moved the position since (else it would repeat others).
+   */
+  rewind(who: SessionIdentity, from: number, to: number, now: number): { rewound: boolean; entries: LogEntry[] } {
+    const { session, entries } = this.resolve(who, now);
+    if (session.cursor !== from || to > from) return { rewound: false, entries };
+    session.cursor = to;
+    entries.push(cursorEntry(session, now));
+    return { rewound: true, entries };
+  }
+
+  /** Should this new message wake the session through its host inbox, under its policy? */
+  wakes(m: MessageRecord, session: Session, policy: WakePolicy): boolean {
+    if (policy === 'none' || !this.isFor(m, session)) return false;
+    if (policy === 'all') return true;
+    return m.to !== undefined || m.kind === 'handoff';
   }
 
   /** The latest messages from other sessions, oldest first; the position does not move. */
@@ -359,6 +384,7 @@ export class Broker {
       cursor: session.cursor,
       firstSeen: session.firstSeen,
       lastSeen: session.lastSeen,
+      ...(session.lastReached ? { lastReached: session.lastReached } : {}),
     };
   }
 

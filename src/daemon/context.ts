@@ -3,7 +3,7 @@
  * return data; the server turns it (or a thrown BusError) into a reply.
  */
 import type { z } from 'zod';
-import type { MethodName, Methods } from '../protocol/messages.ts';
+import type { MessageRecord, MethodName, Methods, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { LogEntry } from './log-entries.ts';
 
@@ -34,7 +34,11 @@ export interface DaemonContext {
   persist(entries: LogEntry[]): Promise<void>;
   /** Persists a change, then puts its announcements in every peer's queue. */
   commit(change: Change): Promise<void>;
+  /** Messages made durable: into the queues, markers set, subscribers woken. */
+  accept(records: MessageRecord[]): void;
   shutdown(reason: string): void;
+  /** A session's pending messages may have changed (drain, rewind): refresh its marker. */
+  pendingChanged(session: Session): void;
 }
 
 /** One client connection as handlers see it. */
@@ -42,6 +46,8 @@ export interface ClientConnection {
   readonly id: number;
   /** The session a live registration made this connection stand for. */
   session?: Session;
+  /** Which new messages to announce on this connection with a `wake` notification. */
+  push?: WakePolicy;
 }
 
 export interface Handler<M extends MethodName> {

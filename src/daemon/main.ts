@@ -18,6 +18,7 @@ import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import type { LogEntry } from './log-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
+import { PendingMarkers } from './pending-markers.ts';
 import { ConnectionServer } from './server.ts';
 import { bindExclusive } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   let pendingWrites = 0;
 
   const netServer = net.createServer();
+  const markers = new PendingMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, 'pending marker not written'));
+  let server: ConnectionServer;
   const ctx: DaemonContext = {
     broker,
     logger,
@@ -86,7 +89,18 @@ async function main(): Promise<void> {
     },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
-      for (const r of change.records) broker.accept(r);
+      ctx.accept(change.records);
+    },
+    accept(records) {
+      if (records.length === 0) return;
+      for (const r of records) broker.accept(r);
+      for (const s of broker.sessionList()) {
+        if (records.some((r) => broker.isFor(r, s))) markers.set(s, true);
+      }
+      server.notifyWake(records);
+    },
+    pendingChanged(session) {
+      markers.set(session, broker.pendingCount(session) > 0);
     },
     shutdown: (reason) => void stop(reason, 0),
   };
@@ -102,7 +116,7 @@ async function main(): Promise<void> {
       logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
     }, graceMs).unref();
   }
-  const server = new ConnectionServer(ctx, handlers, {
+  server = new ConnectionServer(ctx, handlers, {
     onActivity: () => {
       lastActivity = Date.now();
     },
@@ -191,6 +205,7 @@ async function main(): Promise<void> {
     'daemon started',
   );
 
+  for (const s of broker.sessionList()) ctx.pendingChanged(s);
   // Claims outlive a restart; their holders have until the grace period to reconnect.
   for (const s of broker.sessionList()) {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);

@@ -7,7 +7,7 @@ import type * as net from 'node:net';
 import { BusError, describeError, ErrorCode, type WireError } from '../protocol/errors.ts';
 import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
 import { MAX_CLIENT_BACKLOG_BYTES, MAX_FRAME_BYTES } from '../protocol/limits.ts';
-import type { MethodName } from '../protocol/messages.ts';
+import type { MessageRecord, MethodName } from '../protocol/messages.ts';
 import type { ClientConnection, DaemonContext, Handler } from './context.ts';
 
 type Id = string | number | null;
@@ -23,6 +23,7 @@ export interface ServerHooks {
 class Conn implements ClientConnection {
   readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
   session?: ClientConnection['session'];
+  push?: ClientConnection['push'];
   closed = false;
   constructor(
     readonly id: number,
@@ -53,6 +54,19 @@ export class ConnectionServer {
       // A reset by the peer: 'close' follows.
     });
     socket.on('close', () => this.onClose(conn));
+  }
+
+  /**
+   * Tells each subscribed session's connection that new messages are waiting for it, once per
+   * batch, when one of them matches its wake policy. The subscriber drains them itself, so every
+   * delivery still goes through the session's position (exactly once across push and hooks).
+   */
+  notifyWake(records: MessageRecord[]): void {
+    for (const c of this.conns) {
+      if (!c.session || !c.push || c.push === 'none') continue;
+      const wake = records.find((r) => this.ctx.broker.wakes(r, c.session!, c.push!));
+      if (wake) this.send(c, { jsonrpc: '2.0', method: 'wake', params: { seq: wake.seq } });
+    }
   }
 
   closeAll(): void {

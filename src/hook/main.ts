@@ -2,6 +2,8 @@
  * The plugin's hook command, one process per event:
  *   SessionStart      a short briefing: who is here, what is claimed, what is unread
  *   UserPromptSubmit  this session's unread peer messages
+ *   PostToolUse       the same, between tool calls (started by the hook command only when the
+ *                     broker's pending marker for this Claude process exists)
  *   SessionEnd        the session is over: its claims end now (one quick message, no daemon start)
  * Output is `additionalContext` for the model.
  *
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   if (event === 'SessionEnd') deadlineMs = Math.min(deadlineMs, SESSION_END_DEADLINE_MS);
   armDeadline(event, deadlineMs);
 
-  if (event !== 'UserPromptSubmit' && event !== 'SessionStart' && event !== 'SessionEnd') return;
+  if (event !== 'UserPromptSubmit' && event !== 'PostToolUse' && event !== 'SessionStart' && event !== 'SessionEnd') return;
   const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
   try {
@@ -84,14 +86,15 @@ async function main(): Promise<void> {
       const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
       let text = renderBriefing(b, Date.now());
       if (backfillMinutes && b.unread > 0) {
-        const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS }, deadlineMs);
+        const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs);
         if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
       }
       emit('SessionStart', text);
       return;
     }
-    const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes }, deadlineMs);
-    if (messages.length > 0) emit('UserPromptSubmit', renderDelivery(messages, remaining));
+    const via = event === 'PostToolUse' ? 'tool' : 'prompt';
+    const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes, via }, deadlineMs);
+    if (messages.length > 0) emit(event, renderDelivery(messages, remaining));
   } finally {
     conn.client.close();
   }

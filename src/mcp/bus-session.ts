@@ -6,7 +6,7 @@
  */
 import { connectOrSpawn, type Connection } from '../client/connect.ts';
 import { ConnectionError } from '../client/rpc-client.ts';
-import type { MethodName, Methods, SessionIdentity } from '../protocol/messages.ts';
+import type { MethodName, Methods, SessionIdentity, WakePolicy } from '../protocol/messages.ts';
 
 /** Reconnect backoff: quick first (a restart takes ~100 ms), then no faster than every 2 s. */
 const RECONNECT_MIN_MS = 50;
@@ -20,6 +20,10 @@ export class BusSession {
   private closed = false;
   private retryMs = RECONNECT_MIN_MS;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** Called when the broker says messages matching `push` wait for this session. */
+  onWake: (() => void) | undefined;
+  /** Subscribe to wake notifications under this policy (only when the host has an inbox). */
+  push: WakePolicy | undefined;
 
   constructor(
     readonly projectDir: string,
@@ -63,7 +67,10 @@ export class BusSession {
     this.connecting ??= (async () => {
       try {
         const conn = await connectOrSpawn(this.projectDir, { env: this.env });
-        await conn.client.request('register', { ...this.who, live: true });
+        conn.client.onNotification = (method) => {
+          if (method === 'wake') this.onWake?.();
+        };
+        await conn.client.request('register', { ...this.who, live: true, push: this.push });
         conn.client.onClose = () => {
           this.drop(conn);
           this.scheduleReconnect();

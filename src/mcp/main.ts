@@ -7,7 +7,10 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { randomUUID } from 'node:crypto';
 import { claudeIdentity } from '../client/identity.ts';
 import { VERSION } from '../protocol/version.ts';
+import { WAKE_POLICIES, type WakePolicy } from '../protocol/messages.ts';
 import { BusSession } from './bus-session.ts';
+import { hostInboxFromEnv } from './host-inbox.ts';
+import { Pusher } from './pusher.ts';
 import { registerTools } from './tools.ts';
 
 async function main(): Promise<void> {
@@ -19,6 +22,15 @@ async function main(): Promise<void> {
   const bus = new BusSession(projectDir, claudeIdentity(sessionId, hostedByClaude ? process.ppid : 0, projectDir));
   const server = new McpServer({ name: 'session-bus', version: VERSION });
   registerTools(server, bus);
+  const log = (msg: string) => process.stderr.write(`session-bus: ${msg}\n`);
+  const inbox = hostInboxFromEnv(process.env);
+  const policy = wakePolicy(process.env.SESSION_BUS_WAKE, log);
+  // Without the host's inbox socket, hooks are the only way in (PostToolUse, UserPromptSubmit).
+  if (inbox && policy !== 'none') {
+    const pusher = new Pusher(bus, inbox, log);
+    bus.push = policy;
+    bus.onWake = () => pusher.wake();
+  }
   await server.connect(new StdioServerTransport());
   // Register now, so the session is present and its unread position starts at its start.
   bus.start().catch((err: Error) => process.stderr.write(`session-bus: broker not reachable yet (retrying): ${err.message}\n`));
@@ -29,6 +41,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.stdin.on('close', stop);
+}
+
+function wakePolicy(raw: string | undefined, log: (m: string) => void): WakePolicy {
+  if (!raw) return 'direct';
+  if ((WAKE_POLICIES as readonly string[]).includes(raw)) return raw as WakePolicy;
+  log(`SESSION_BUS_WAKE must be one of ${WAKE_POLICIES.join(', ')}, not ${JSON.stringify(raw)}; using direct`);
+  return 'direct';
 }
 
 main().catch((err: Error) => {

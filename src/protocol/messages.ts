@@ -61,7 +61,17 @@ export interface BroadcastResult {
   from: string;
 }
 
+/** How a session was reached: pushed into its inbox, between tool calls, at a prompt, at its start. */
+export const DELIVERY_PATHS = ['push', 'tool', 'prompt', 'start'] as const;
+export type DeliveryPath = (typeof DELIVERY_PATHS)[number];
+
+/** Which new messages wake a session through its host inbox (SESSION_BUS_WAKE). */
+export const WAKE_POLICIES = ['direct', 'all', 'none'] as const;
+export type WakePolicy = (typeof WAKE_POLICIES)[number];
+
 export interface DrainParams extends SessionIdentity {
+  /** Which path delivers: recorded for status. */
+  via?: DeliveryPath;
   /** Deliver at most this many characters of text (the hook's context budget). */
   maxChars?: number;
   /** On first sight, also deliver this many minutes of backlog. */
@@ -70,6 +80,9 @@ export interface DrainParams extends SessionIdentity {
 
 export interface DrainResult {
   messages: MessageRecord[];
+  /** The position before and after this drain (for a rewind). */
+  cursorBefore: number;
+  cursor: number;
   /** Messages still pending after this drain (over the budget). */
   remaining: number;
 }
@@ -85,6 +98,14 @@ export interface InboxResult {
 export interface RegisterParams extends SessionIdentity {
   /** A live registration: the connection stands for the session's presence until it closes. */
   live?: boolean;
+  /** Send `wake` notifications on this connection for new messages that match the policy. */
+  push?: WakePolicy;
+}
+
+/** Undo a drain whose delivery failed, if nothing moved the position since. */
+export interface RewindParams extends SessionIdentity {
+  from: number;
+  to: number;
 }
 
 export interface ClaimInfo {
@@ -135,6 +156,8 @@ export interface SessionStatus {
   cursor: number;
   firstSeen: number;
   lastSeen: number;
+  /** How and when messages last reached it. */
+  lastReached?: { via: DeliveryPath; at: number };
 }
 
 export interface StatusResult {
@@ -167,6 +190,7 @@ export interface Methods {
   peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
   end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };
+  rewind: { params: RewindParams; result: { rewound: boolean } };
   shutdown: { params: { reason?: string }; result: { ok: true } };
 }
 export type MethodName = keyof Methods;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_LABEL_CHARS } from './limits.ts';
-import { MESSAGE_KINDS } from './messages.ts';
+import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
 
@@ -18,7 +18,8 @@ const identity = {
 /** Length limits on `text` are checked by the handler, to answer with the byte count. */
 export const ParamSchemas = {
   hello: z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
-  register: z.object({ ...identity, live: z.boolean().optional() }),
+  register: z.object({ ...identity, live: z.boolean().optional(), push: z.enum(WAKE_POLICIES).optional() }),
+  rewind: z.object({ ...identity, from: z.number().int().min(0), to: z.number().int().min(0) }),
   broadcast: z.object({
     ...identity,
     text: z.string(),
@@ -38,6 +39,7 @@ export const ParamSchemas = {
   brief: z.object({ ...identity, backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional() }),
   drain: z.object({
     ...identity,
+    via: z.enum(DELIVERY_PATHS).optional(),
     maxChars: z.number().int().positive().optional(),
     backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
   }),

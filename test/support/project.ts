@@ -92,6 +92,8 @@ export function run(cmd: string, args: string[], options: SpawnOptions & { input
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A child may exit without reading its input (the PostToolUse command does, by design).
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(options.input ?? '');
   });
 }

@@ -29,7 +29,7 @@ export const broadcast = defineHandler({
       ctx.logger.error({ err: e.message, code: e.code, seq: record.seq }, 'mailbox append failed; message refused');
       throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
-    ctx.broker.accept(record);
+    ctx.accept([record]);
     return { seq: record.seq, from: record.from };
   },
 });

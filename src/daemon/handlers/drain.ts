@@ -9,8 +9,9 @@ export const drain = defineHandler({
   method: 'drain',
   params: ParamSchemas.drain,
   async handle(ctx, params) {
-    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
     await ctx.persist(outcome.entries);
-    return { messages: outcome.messages, remaining: outcome.remaining };
+    ctx.pendingChanged(outcome.session);
+    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
   },
 });

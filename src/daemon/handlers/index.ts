@@ -8,6 +8,7 @@ import { claims } from './claims.ts';
 import { end } from './end.ts';
 import { peers } from './peers.ts';
 import { release } from './release.ts';
+import { rewind } from './rewind.ts';
 import { drain } from './drain.ts';
 import { hello } from './hello.ts';
 import { inbox } from './inbox.ts';
@@ -29,4 +30,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   peers,
   end,
   brief,
+  rewind,
 };

@@ -16,6 +16,7 @@ export const register = defineHandler({
       conn.session = session;
       ctx.broker.connect(session, ctx.now());
     }
+    if (params.push) conn.push = params.push;
     return { cursor: session.cursor };
   },
 });

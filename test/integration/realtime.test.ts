@@ -1,0 +1,171 @@
+/**
+ * Real-time delivery: pushes into the host's inbox socket (a stand-in here; the real host is in
+ * test/e2e), the PostToolUse path behind its pending marker, and exactly-once across every path.
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIST, HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { startMcp, type McpSession } from '../support/mcp.ts';
+
+const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
+const POST_TOOL_USE: string = hooksJson.hooks.PostToolUse[0].hooks[0].command;
+
+const projects: TestProject[] = [];
+const sessions: McpSession[] = [];
+const servers: net.Server[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
+  for (const s of servers.splice(0)) s.close();
+  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+});
+
+/** A stand-in for Claude Code's inbox socket: records what is posted. */
+function fakeInbox(socketPath: string) {
+  const posts: { auth: unknown; user: { message: { content: string } } }[] = [];
+  const server = net.createServer((s) => {
+    let buf = '';
+    s.on('data', (d) => (buf += d));
+    s.on('end', () => {
+      const [auth, user] = buf.trim().split('\n').map((l) => JSON.parse(l));
+      posts.push({ auth, user });
+      s.end();
+    });
+  });
+  servers.push(server);
+  return { posts, listen: () => new Promise<void>((r) => server.listen(socketPath, () => r())) };
+}
+
+function seqs(text: string): number[] {
+  return [...text.matchAll(/^#(\d+) /gm)].map((m) => Number(m[1]));
+}
+
+function runHook(p: TestProject, event: string, sessionId: string, claudePid: number) {
+  return run(process.execPath, [HOOK, event], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: event, cwd: p.dir }),
+  });
+}
+
+/** The PostToolUse command exactly as hooks.json has it, through a shell as the host runs it. */
+function runPostToolUse(p: TestProject, sessionId: string, claudePid: number, shell = '/bin/sh', pluginRoot = path.dirname(DIST)) {
+  return run(shell, ['-c', POST_TOOL_USE], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PLUGIN_ROOT: pluginRoot },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Bash' }),
+  });
+}
+
+const context = (stdout: string) => (stdout ? (JSON.parse(stdout).hookSpecificOutput.additionalContext as string) : '');
+
+const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
+const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
+
+describe('PostToolUse path (no host inbox)', () => {
+  it('delivers between tool calls, the prompt hook does not repeat it, and with nothing pending node never starts', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const a = await startMcp(p.env, A_ID, p.dir);
+    const b = await startMcp(p.env, B_ID, p.dir);
+    sessions.push(a, b);
+    const bPid = b.pid!;
+    const marker = path.join(p.env.SESSION_BUS_SOCKET_DIR!, `pending-${bPid}`);
+
+    // Nothing pending: the shell test fails first, so even a broken plugin root cannot matter.
+    for (const shell of ['/bin/sh', '/bin/bash']) {
+      expect(await runPostToolUse(p, B_ID, bPid, shell, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    await a.call('broadcast', { text: 'tests are red on main' });
+    await waitFor('marker', () => fs.existsSync(marker));
+    const r = await runPostToolUse(p, B_ID, bPid);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout).hookSpecificOutput;
+    expect(out.hookEventName).toBe('PostToolUse');
+    expect(out.additionalContext).toContain('"tests are red on main"');
+    expect(fs.existsSync(marker)).toBe(false);
+    expect((await runHook(p, 'UserPromptSubmit', B_ID, bPid)).stdout).toBe('');
+    const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    expect(status.sessions.find((s: { shortId: string }) => s.shortId === 'bbbbbb').lastReached).toMatchObject({ via: 'tool' });
+  });
+});
+
+describe('push into the host inbox', () => {
+  it('wakes on a direct message within 2 s, coalesces a burst, leaves notes for the hooks', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const inboxPath = path.join(p.base, 'host-inbox.sock');
+    const inbox = fakeInbox(inboxPath);
+    await inbox.listen();
+    const a = await startMcp(p.env, A_ID, p.dir);
+    const b = await startMcp({ ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok-b' }, B_ID, p.dir);
+    sessions.push(a, b);
+    await a.call('broadcast', { text: 'just a note' });
+    const t0 = Date.now();
+    await a.call('broadcast', { text: 'B, take over the migration', kind: 'handoff' });
+    await a.call('broadcast', { text: 'and ping me when done', to: ['bbbbbb'] });
+    await waitFor('push', () => inbox.posts.length > 0, 2000);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await sleep(400);
+    // One post for the burst, holding everything pending in order (the note rides along).
+    expect(inbox.posts).toHaveLength(1);
+    expect(inbox.posts[0]!.auth).toEqual({ type: 'auth', token: 'tok-b' });
+    expect(inbox.posts[0]!.user).toMatchObject({ type: 'user', message: { role: 'user' } });
+    expect(seqs(inbox.posts[0]!.user.message.content)).toEqual([1, 2, 3]);
+    expect((await runHook(p, 'UserPromptSubmit', B_ID, b.pid!)).stdout).toBe('');
+    // A note alone does not wake: it waits for a tool round or a prompt.
+    await a.call('broadcast', { text: 'later note' });
+    await sleep(500);
+    expect(inbox.posts).toHaveLength(1);
+    expect(context((await runPostToolUse(p, B_ID, b.pid!)).stdout)).toContain('"later note"');
+  });
+
+  it('no duplicates and no loss across a failed push, a daemon restart and hook delivery', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const inboxPath = path.join(p.base, 'host-inbox.sock');
+    const inbox = fakeInbox(inboxPath);
+    const a = await startMcp(p.env, A_ID, p.dir);
+    const b = await startMcp({ ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok' }, B_ID, p.dir);
+    sessions.push(a, b);
+    const delivered: number[] = [];
+    const collect = async () => {
+      delivered.push(...seqs(context((await runPostToolUse(p, B_ID, b.pid!)).stdout)));
+      delivered.push(...seqs(context((await runHook(p, 'UserPromptSubmit', B_ID, b.pid!)).stdout)));
+    };
+
+    // 1: the host inbox is not there: the push fails, gives the message back, a hook delivers it.
+    await a.call('broadcast', { text: 'm1', to: ['bbbbbb'] });
+    await sleep(600);
+    await collect();
+    expect(delivered).toEqual([1]);
+
+    // 2: the inbox is back: pushed, and no hook repeats it.
+    await inbox.listen();
+    await a.call('broadcast', { text: 'm2', kind: 'handoff' });
+    await waitFor('push of m2', () => inbox.posts.length === 1, 3000);
+    await collect();
+
+    // 3: the daemon is killed; the sessions reconnect; more messages of every kind.
+    const d = await p.connect();
+    d.client.close();
+    process.kill(d.hello.pid, 'SIGKILL');
+    await waitFor('daemon gone', () => !isAlive(d.hello.pid));
+    expect((await a.call('broadcast', { text: 'm3' })).isError).toBe(false);
+    // A direct message needs its recipient live: wait for B's MCP server to reconnect by itself.
+    await waitFor('B back', async () => (await a.call('peers', {})).text.includes('main#bbbbbb'), 5000);
+    expect((await a.call('broadcast', { text: 'm4', to: ['bbbbbb'] })).isError).toBe(false);
+    await waitFor('push of m4', () => inbox.posts.length === 2, 3000);
+    // The burst allowance is spent (failed m1, m2, m4): m5 waits for the hooks instead of waking B.
+    expect((await a.call('broadcast', { text: 'm5', kind: 'handoff' })).isError).toBe(false);
+    await sleep(500);
+    expect(inbox.posts).toHaveLength(2);
+    await collect();
+    await collect();
+
+    const pushed = inbox.posts.flatMap((x) => seqs(x.user.message.content));
+    const all = [...delivered, ...pushed].sort((x, y) => x - y);
+    expect(all).toEqual([1, 2, 3, 4, 5]);
+    expect(pushed).toEqual([2, 3, 4]);
+    expect(delivered).toEqual([1, 5]);
+  });
+});
