@@ -37203,6 +37203,7 @@ function sleep(ms) {
 // src/mcp/bus-session.ts
 var RECONNECT_MIN_MS = 50;
 var RECONNECT_MAX_MS = 2e3;
+var CALL_ATTEMPTS = 4;
 var BusSession = class {
   constructor(projectDir, who, env = process.env) {
     this.projectDir = projectDir;
@@ -37232,14 +37233,15 @@ var BusSession = class {
   }
   async call(method, params) {
     const full = { ...this.who, ...params };
-    const conn = await this.connection();
-    try {
-      return await conn.client.request(method, full);
-    } catch (err) {
-      if (!(err instanceof ConnectionError)) throw err;
-      this.drop(conn);
-      const again = await this.connection();
-      return again.client.request(method, full);
+    for (let attempt = 1; ; attempt++) {
+      const conn = await this.connection();
+      try {
+        return await conn.client.request(method, full);
+      } catch (err) {
+        if (!(err instanceof ConnectionError) || attempt >= CALL_ATTEMPTS) throw err;
+        this.drop(conn);
+        await new Promise((r) => setTimeout(r, RECONNECT_MIN_MS * attempt));
+      }
     }
   }
   close() {

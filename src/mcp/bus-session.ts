@@ -11,6 +11,8 @@ import type { MethodName, Methods, SessionIdentity, WakePolicy } from '../protoc
 /** Reconnect backoff: quick first (a restart takes ~100 ms), then no faster than every 2 s. */
 const RECONNECT_MIN_MS = 50;
 const RECONNECT_MAX_MS = 2000;
+/** Tries per call when the connection is lost under it. */
+const CALL_ATTEMPTS = 4;
 
 type Params<M extends MethodName> = Omit<Methods[M]['params'], keyof SessionIdentity>;
 
@@ -43,15 +45,18 @@ export class BusSession {
 
   async call<M extends MethodName>(method: M, params: Params<M>): Promise<Methods[M]['result']> {
     const full = { ...this.who, ...params } as Methods[M]['params'];
-    const conn = await this.connection();
-    try {
-      return await conn.client.request(method, full);
-    } catch (err) {
-      // The daemon went away mid-call (killed, replaced): one more try on a fresh connection.
-      if (!(err instanceof ConnectionError)) throw err;
-      this.drop(conn);
-      const again = await this.connection();
-      return again.client.request(method, full);
+    for (let attempt = 1; ; attempt++) {
+      const conn = await this.connection();
+      try {
+        return await conn.client.request(method, full);
+      } catch (err) {
+        // The daemon went away mid-call (killed, replaced, or a start race): retry on a fresh
+        // connection. A broadcast that was written but not acked may then be sent twice; one
+        // that was acked never is.
+        if (!(err instanceof ConnectionError) || attempt >= CALL_ATTEMPTS) throw err;
+        this.drop(conn);
+        await new Promise((r) => setTimeout(r, RECONNECT_MIN_MS * attempt));
+      }
     }
   }
 

@@ -64,6 +64,7 @@ describe('MCP tools', () => {
     before.client.close();
     process.kill(before.hello.pid, 'SIGKILL');
     const r = await a.call('broadcast', { text: 'after the crash' });
+    expect(r.text).toMatch(/^sent/);
     expect(r.isError).toBe(false);
     expect(r.text).toMatch(/^sent #\d+ as main#aaaaaa$/);
     const after = await p.connect();
