@@ -5006,7 +5006,7 @@ var Broker = class {
       session.pids.add(who.pid);
       changed = true;
     }
-    if (who.label && who.label !== session.label) {
+    if (who.sessionId === session.id && who.label && who.label !== session.label) {
       session.label = who.label;
       changed = true;
     }

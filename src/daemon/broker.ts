@@ -151,7 +151,9 @@ export class Broker {
       session.pids.add(who.pid);
       changed = true;
     }
-    if (who.label && who.label !== session.label) {
+    // The label follows the session's first id: after /clear, hooks come with a new id (and so a
+    // new short id in their label) while the MCP server keeps the first; one label, not two.
+    if (who.sessionId === session.id && who.label && who.label !== session.label) {
       session.label = who.label;
       changed = true;
     }
