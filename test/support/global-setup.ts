@@ -4,6 +4,11 @@
  * and the run fails.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Only this checkout's daemons: other checkouts (worktrees) may run their tests at the same time.
+const DAEMON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../plugin/dist/daemon.mjs');
 
 export function findTestDaemons(): number[] {
   const pids: number[] = [];
@@ -15,7 +20,7 @@ export function findTestDaemons(): number[] {
     } catch {
       continue;
     }
-    if (cmd.includes('daemon.mjs') && cmd.includes('sb-test-')) pids.push(Number(entry));
+    if (cmd.includes(DAEMON) && cmd.includes('sb-test-')) pids.push(Number(entry));
   }
   return pids;
 }
