@@ -18,7 +18,7 @@ fs.mkdirSync(project);
 const env = { ...process.env, SESSION_BUS_SOCKET_DIR: path.join(base, 'sock'), CLAUDE_PROJECT_DIR: project } as Record<string, string>;
 const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(dist, 'cli.mjs'), ...args, '--project', project], { env, encoding: 'utf8' });
 const hook = (sessionId: string, pid: number) =>
-  execFileSync(process.execPath, [path.join(dist, 'hook.mjs')], {
+  execFileSync(process.execPath, [path.join(dist, 'hook.cjs')], {
     env: { ...env, CLAUDE_PID: String(pid) },
     input: JSON.stringify({ session_id: sessionId, hook_event_name: 'UserPromptSubmit', cwd: project, prompt: 'next step' }),
     encoding: 'utf8',

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 
 // src/protocol/errors.ts
@@ -69,25 +70,141 @@ var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
 
 // src/client/endpoint.ts
-import { createHash } from "node:crypto";
-import * as os from "node:os";
-import * as path from "node:path";
+import { userInfo } from "node:os";
+import { join, resolve } from "node:path";
+
+// src/client/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(text) {
+  const data = Buffer.from(text, "utf8");
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const buf = Buffer.alloc(blocks * 64);
+  data.copy(buf);
+  buf[data.length] = 128;
+  const bits = data.length * 8;
+  buf.writeUInt32BE(Math.floor(bits / 2 ** 32), buf.length - 8);
+  buf.writeUInt32BE(bits >>> 0, buf.length - 4);
+  const h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+  const w = new Uint32Array(64);
+  for (let off = 0; off < buf.length; off += 64) {
+    for (let i = 0; i < 16; i++) w[i] = buf.readUInt32BE(off + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ w[i - 15] >>> 3;
+      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ w[i - 2] >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + S1 + ch + K[i] + w[i] >>> 0;
+      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = a & b ^ a & c ^ b & c;
+      const t2 = S0 + maj >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
+  }
+  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+// src/client/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return path.resolve(override);
-  const uid = typeof process.getuid === "function" ? process.getuid() : os.userInfo().username;
-  return path.join("/tmp", `session-bus-${uid}`);
+  if (override) return resolve(override);
+  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
+  return join("/tmp", `session-bus-${uid}`);
 }
 function hashRoot(root) {
-  return createHash("sha256").update(root).digest("hex").slice(0, 16);
+  return sha256Hex(root).slice(0, 16);
 }
 function endpointFor(busRoot, env = process.env) {
   const hash = hashRoot(busRoot);
   const dir = socketDir(env);
-  const base = path.join(dir, hash);
+  const base = join(dir, hash);
   const endpoint = {
     dir,
     socketPath: `${base}.sock`,
@@ -96,7 +213,7 @@ function endpointFor(busRoot, env = process.env) {
     hash
   };
   if (process.platform === "win32") {
-    const user = os.userInfo().username;
+    const user = userInfo().username;
     endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
     return endpoint;
   }
@@ -110,13 +227,13 @@ function endpointFor(busRoot, env = process.env) {
 }
 
 // src/client/private-dir.ts
-import * as fs from "node:fs";
+import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
 };
 function ensurePrivateDir(dir) {
   try {
-    fs.mkdirSync(dir, { mode: 448, recursive: true });
+    mkdirSync(dir, { mode: 448, recursive: true });
   } catch (err) {
     const code = err.code;
     if (code !== "EEXIST") throw new PrivateDirError(`cannot create the socket directory ${dir}: ${code ?? String(err)}`);
@@ -125,7 +242,7 @@ function ensurePrivateDir(dir) {
 }
 function checkPrivateDir(dir) {
   if (process.platform === "win32") return;
-  const st = fs.lstatSync(dir);
+  const st = lstatSync(dir);
   if (st.isSymbolicLink()) {
     throw new PrivateDirError(`refusing the socket directory ${dir}: it is a symlink. Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR`);
   }
@@ -146,26 +263,26 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/project.ts
-import * as fs3 from "node:fs";
-import * as path3 from "node:path";
+import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/client/git-files.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
 function findGitDir(dir) {
-  let cur = path2.resolve(dir);
+  let cur = resolve2(dir);
   for (; ; ) {
-    const dotGit = path2.join(cur, ".git");
+    const dotGit = join2(cur, ".git");
     try {
-      const st = fs2.statSync(dotGit);
+      const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(fs2.readFileSync(dotGit, "utf8"));
-        if (m) return path2.resolve(cur, m[1].trim());
+        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
     }
-    const parent = path2.dirname(cur);
+    const parent = dirname(cur);
     if (parent === cur) return void 0;
     cur = parent;
   }
@@ -174,10 +291,10 @@ function gitCommonDir(gitDir) {
   try {
     let common = gitDir;
     try {
-      common = path2.resolve(gitDir, fs2.readFileSync(path2.join(gitDir, "commondir"), "utf8").trim());
+      common = resolve2(gitDir, readFileSync(join2(gitDir, "commondir"), "utf8").trim());
     } catch {
     }
-    return fs2.realpathSync(common);
+    return realpathSync(common);
   } catch {
     return void 0;
   }
@@ -185,21 +302,21 @@ function gitCommonDir(gitDir) {
 
 // src/client/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
-var LEGACY_MAILBOX_DIR = path3.join(".claude", ".session-bus");
+var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
 function locateProject(dir) {
-  const projectDir = fs3.realpathSync(dir);
+  const projectDir = realpathSync2(dir);
   const gitDir = findGitDir(projectDir);
   const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
   if (commonDir) {
-    const mailboxDir2 = path3.join(commonDir, "session-bus");
-    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: path3.join(mailboxDir2, MAILBOX_FILE), inGit: true };
+    const mailboxDir2 = join3(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = path3.join(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path3.join(mailboxDir, MAILBOX_FILE), inGit: false };
+  const mailboxDir = join3(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
 // src/client/rpc-client.ts
-import * as net from "node:net";
+import { createConnection } from "node:net";
 
 // src/protocol/framing.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -306,7 +423,7 @@ var RpcClient = class _RpcClient {
   onClose;
   static connect(socketPath, timeoutMs = 2e3) {
     return new Promise((resolve5, reject) => {
-      const socket = net.createConnection(socketPath);
+      const socket = createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
@@ -384,23 +501,29 @@ var RpcClient = class _RpcClient {
 };
 
 // src/client/spawn.ts
-import { spawn } from "node:child_process";
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
-import { fileURLToPath } from "node:url";
-function daemonEntry(env = process.env) {
+import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
+async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
-  const here = path4.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path4.join(here, "daemon.mjs"), path4.resolve(here, "../../plugin/dist/daemon.mjs")];
-  for (const c of candidates) if (fs4.existsSync(c)) return c;
+  const here = await ownDir();
+  const candidates = [join4(here, "daemon.mjs"), resolve3(here, "../../plugin/dist/daemon.mjs")];
+  for (const c of candidates) if (existsSync2(c)) return c;
   return candidates[0];
 }
-function spawnDaemon(location, endpoint, env = process.env) {
-  const out = fs4.openSync(endpoint.logPath, "a", 384);
+var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2"];
+async function ownDir() {
+  if (typeof __dirname === "string") return __dirname;
+  const { fileURLToPath } = await import("node:url");
+  return dirname2(fileURLToPath(import.meta.url));
+}
+async function spawnDaemon(location, endpoint, env = process.env) {
+  const { spawn } = await import("node:child_process");
+  const entry = await daemonEntry(env);
+  const out = openSync(endpoint.logPath, "a", 384);
   try {
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), "--project", location.projectDir],
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -408,12 +531,12 @@ function spawnDaemon(location, endpoint, env = process.env) {
     child.unref();
     return child.pid;
   } finally {
-    fs4.closeSync(out);
+    closeSync(out);
   }
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = fs4.readFileSync(logPath, "utf8");
+    const text = readFileSync2(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -450,7 +573,7 @@ async function connectOrSpawn(projectDir, options = {}) {
       if (!code || !NOT_RUNNING.has(code)) throw err;
       if (options.spawn === false) throw err;
       if (!spawned) {
-        spawnDaemon(location, endpoint, env);
+        await spawnDaemon(location, endpoint, env);
         spawned = true;
       }
     }
@@ -519,8 +642,8 @@ function sleep(ms) {
 }
 
 // src/client/identity.ts
-import * as os2 from "node:os";
-import * as path5 from "node:path";
+import { userInfo as userInfo2 } from "node:os";
+import { basename as basename2, resolve as resolve4 } from "node:path";
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -529,10 +652,10 @@ var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
 function humanIdentity(dir) {
   let user = "human";
   try {
-    user = os2.userInfo().username || user;
+    user = userInfo2().username || user;
   } catch {
   }
-  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: path5.resolve(dir) };
+  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve4(dir) };
 }
 
 // src/cli/format.ts

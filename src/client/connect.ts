@@ -66,7 +66,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       if (!code || !NOT_RUNNING.has(code)) throw err;
       if (options.spawn === false) throw err;
       if (!spawned) {
-        spawnDaemon(location, endpoint, env);
+        await spawnDaemon(location, endpoint, env);
         spawned = true;
       }
     }

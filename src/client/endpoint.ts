@@ -2,10 +2,10 @@
  * Where a project's daemon listens and logs. The directory comes from the uid, not TMPDIR:
  * sandboxes rewrite TMPDIR, and two callers of one project must find one socket.
  */
-import { createHash } from 'node:crypto';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 import { MAX_SOCKET_PATH_BYTES } from '../protocol/limits.ts';
+import { sha256Hex } from './sha256.ts';
 
 export interface Endpoint {
   /** The private directory holding the socket, lock and log (Unix). */
@@ -25,20 +25,20 @@ export class EndpointError extends Error {
 
 export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return path.resolve(override);
-  const uid = typeof process.getuid === 'function' ? process.getuid() : os.userInfo().username;
-  return path.join('/tmp', `session-bus-${uid}`);
+  if (override) return resolve(override);
+  const uid = typeof process.getuid === 'function' ? process.getuid() : userInfo().username;
+  return join('/tmp', `session-bus-${uid}`);
 }
 
 export function hashRoot(root: string): string {
-  return createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return sha256Hex(root).slice(0, 16);
 }
 
 /** `busRoot` must already be a real path: the hash is of that exact string. */
 export function endpointFor(busRoot: string, env: NodeJS.ProcessEnv = process.env): Endpoint {
   const hash = hashRoot(busRoot);
   const dir = socketDir(env);
-  const base = path.join(dir, hash);
+  const base = join(dir, hash);
   const endpoint: Endpoint = {
     dir,
     socketPath: `${base}.sock`,
@@ -47,7 +47,7 @@ export function endpointFor(busRoot: string, env: NodeJS.ProcessEnv = process.en
     hash,
   };
   if (process.platform === 'win32') {
-    const user = os.userInfo().username;
+    const user = userInfo().username;
     endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
     return endpoint;
   }

@@ -2,15 +2,15 @@
  * What git keeps in files, read directly: running git costs a process start, and these run on
  * every prompt.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** The branch checked out in `dir`'s worktree, a short sha when detached, undefined outside git. */
 export function gitBranch(dir: string): string | undefined {
   const gitDir = findGitDir(dir);
   if (!gitDir) return undefined;
   try {
-    const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
     const ref = /^ref: refs\/heads\/(.+)$/.exec(head);
     if (ref) return ref[1];
     return /^[0-9a-f]{7,}$/.test(head) ? head.slice(0, 7) : undefined;
@@ -21,20 +21,20 @@ export function gitBranch(dir: string): string | undefined {
 
 /** The worktree's git dir: `.git` itself, or where a `.git` file (linked worktree) points. */
 export function findGitDir(dir: string): string | undefined {
-  let cur = path.resolve(dir);
+  let cur = resolve(dir);
   for (;;) {
-    const dotGit = path.join(cur, '.git');
+    const dotGit = join(cur, '.git');
     try {
-      const st = fs.statSync(dotGit);
+      const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
-        if (m) return path.resolve(cur, m[1]!.trim());
+        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+        if (m) return resolve(cur, m[1]!.trim());
       }
     } catch {
       // Not here; look further up.
     }
-    const parent = path.dirname(cur);
+    const parent = dirname(cur);
     if (parent === cur) return undefined;
     cur = parent;
   }
@@ -45,11 +45,11 @@ export function gitCommonDir(gitDir: string): string | undefined {
   try {
     let common = gitDir;
     try {
-      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+      common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
     } catch {
       // The main worktree's .git is the common dir.
     }
-    return fs.realpathSync(common);
+    return realpathSync(common);
   } catch {
     return undefined;
   }
@@ -61,17 +61,17 @@ export function gitCommonDir(gitDir: string): string | undefined {
  */
 export function worktreesOf(commonDir: string): string[] {
   const out = new Set<string>();
-  if (path.basename(commonDir) === '.git') out.add(path.dirname(commonDir));
+  if (basename(commonDir) === '.git') out.add(dirname(commonDir));
   let names: string[] = [];
   try {
-    names = fs.readdirSync(path.join(commonDir, 'worktrees'));
+    names = readdirSync(join(commonDir, 'worktrees'));
   } catch {
     // No linked worktrees.
   }
   for (const name of names) {
     try {
-      const gitFile = fs.readFileSync(path.join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').trim();
-      out.add(path.dirname(path.resolve(commonDir, 'worktrees', name, gitFile)));
+      const gitFile = readFileSync(join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').trim();
+      out.add(dirname(resolve(commonDir, 'worktrees', name, gitFile)));
     } catch {
       // A pruned or broken worktree entry.
     }

@@ -2,14 +2,14 @@
  * Who a client speaks for, and the label peers see. Read from files, never by running git: the
  * hook pays for every millisecond on every prompt.
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { userInfo } from 'node:os';
+import { basename, resolve } from 'node:path';
 import { MAX_LABEL_CHARS } from '../protocol/limits.ts';
 import { shortId, type SessionIdentity } from '../protocol/messages.ts';
 import { gitBranch } from './git-files.ts';
 
 export function sessionLabel(dir: string, sessionId: string): string {
-  const where = gitBranch(dir) ?? path.basename(path.resolve(dir));
+  const where = gitBranch(dir) ?? basename(resolve(dir));
   const id = shortId(sessionId);
   return `${where.slice(0, MAX_LABEL_CHARS - id.length - 1)}#${id}`;
 }
@@ -20,16 +20,16 @@ export function sessionLabel(dir: string, sessionId: string): string {
  * messages its own after `/clear` gives hooks a new id.
  */
 export function claudeIdentity(sessionId: string, hostPid: number, dir: string): SessionIdentity {
-  return { sessionId, pid: hostPid, label: sessionLabel(dir, sessionId), cwd: path.resolve(dir) };
+  return { sessionId, pid: hostPid, label: sessionLabel(dir, sessionId), cwd: resolve(dir) };
 }
 
 /** A person at a terminal: `human:<user>`. Pid 0: it is no Claude process and filters nobody's own. */
 export function humanIdentity(dir: string): SessionIdentity {
   let user = 'human';
   try {
-    user = os.userInfo().username || user;
+    user = userInfo().username || user;
   } catch {
     // No passwd entry (containers).
   }
-  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: path.resolve(dir) };
+  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
 }

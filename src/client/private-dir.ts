@@ -2,7 +2,7 @@
  * The socket directory must be ours alone: a real directory (no symlink), owned by us, with no
  * group or other bits. Anything else could let another user read the bus or plant a socket.
  */
-import * as fs from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 
 export class PrivateDirError extends Error {
   override name = 'PrivateDirError';
@@ -10,7 +10,7 @@ export class PrivateDirError extends Error {
 
 export function ensurePrivateDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { mode: 0o700, recursive: true });
+    mkdirSync(dir, { mode: 0o700, recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST') throw new PrivateDirError(`cannot create the socket directory ${dir}: ${code ?? String(err)}`);
@@ -20,7 +20,7 @@ export function ensurePrivateDir(dir: string): void {
 
 export function checkPrivateDir(dir: string): void {
   if (process.platform === 'win32') return;
-  const st = fs.lstatSync(dir);
+  const st = lstatSync(dir);
   if (st.isSymbolicLink()) {
     throw new PrivateDirError(`refusing the socket directory ${dir}: it is a symlink. Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR`);
   }

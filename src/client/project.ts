@@ -8,8 +8,8 @@
  *
  * Resolved by reading `.git` files directly (no git process): this runs on every prompt.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { findGitDir, gitCommonDir, worktreesOf } from './git-files.ts';
 
 export interface ProjectLocation {
@@ -26,31 +26,31 @@ export interface ProjectLocation {
 
 export const MAILBOX_FILE = 'mailbox.jsonl';
 /** Where mailboxes lived before the bus was keyed by repository; taken over once. */
-export const LEGACY_MAILBOX_DIR = path.join('.claude', '.session-bus');
+export const LEGACY_MAILBOX_DIR = join('.claude', '.session-bus');
 
 export function locateProject(dir: string): ProjectLocation {
-  const projectDir = fs.realpathSync(dir);
+  const projectDir = realpathSync(dir);
   const gitDir = findGitDir(projectDir);
   const commonDir = gitDir ? gitCommonDir(gitDir) : undefined;
   if (commonDir) {
-    const mailboxDir = path.join(commonDir, 'session-bus');
-    return { projectDir, busRoot: commonDir, mailboxDir, mailboxPath: path.join(mailboxDir, MAILBOX_FILE), inGit: true };
+    const mailboxDir = join(commonDir, 'session-bus');
+    return { projectDir, busRoot: commonDir, mailboxDir, mailboxPath: join(mailboxDir, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = path.join(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: path.join(mailboxDir, MAILBOX_FILE), inGit: false };
+  const mailboxDir = join(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
 /** Mailboxes at the old place, inside the worktrees of this repository, to take over. */
 export function legacyMailboxes(location: ProjectLocation): string[] {
   if (!location.inGit) return [];
   const dirs = new Set([location.projectDir, ...worktreesOf(location.busRoot)]);
-  return [...dirs].map((d) => path.join(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => fs.existsSync(f));
+  return [...dirs].map((d) => join(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => existsSync(f));
 }
 
 /** A mailbox folder inside a working tree ignores itself, so it stays out of any repository made later. */
 export function ensureSelfIgnoring(mailboxDir: string): void {
-  const ignore = path.join(mailboxDir, '.gitignore');
-  if (fs.existsSync(ignore)) return;
-  fs.mkdirSync(mailboxDir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(ignore, '*\n', { mode: 0o600 });
+  const ignore = join(mailboxDir, '.gitignore');
+  if (existsSync(ignore)) return;
+  mkdirSync(mailboxDir, { recursive: true, mode: 0o700 });
+  writeFileSync(ignore, '*\n', { mode: 0o600 });
 }

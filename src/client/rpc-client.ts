@@ -2,7 +2,7 @@
  * A JSON-RPC client over one socket. Small on purpose: the hook bundles it. Requests may be
  * pipelined; replies are matched by id. Notifications from the daemon go to `onNotification`.
  */
-import * as net from 'node:net';
+import { Socket, createConnection } from 'node:net';
 import { describeError, type WireError } from '../protocol/errors.ts';
 import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
 import type { MethodName, Methods } from '../protocol/messages.ts';
@@ -44,7 +44,7 @@ export class RpcClient {
   onNotification: ((method: string, params: unknown) => void) | undefined;
   onClose: ((err?: Error) => void) | undefined;
 
-  private constructor(private readonly socket: net.Socket) {
+  private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (err: NodeJS.ErrnoException) => this.fail(new ConnectionError(err.message, err.code)));
     socket.on('close', () => this.fail(new ConnectionError('the session-bus daemon closed the connection')));
@@ -52,7 +52,7 @@ export class RpcClient {
 
   static connect(socketPath: string, timeoutMs = 2000): Promise<RpcClient> {
     return new Promise((resolve, reject) => {
-      const socket = net.createConnection(socketPath);
+      const socket = createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionError(`timed out connecting to ${socketPath}`, 'ETIMEDOUT'));

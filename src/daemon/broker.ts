@@ -4,7 +4,7 @@
  * entries a change needs; the caller makes them durable before it answers a client.
  */
 import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
-import { shortId } from '../protocol/messages.ts';
+import { MESSAGE_KINDS, shortId } from '../protocol/messages.ts';
 import { MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
@@ -75,6 +75,8 @@ export class Broker {
   private seq = 0;
   /** Retained messages, ascending seq. */
   private messages: MessageRecord[] = [];
+  /** Shared copies of origins and labels: see share(). */
+  private readonly pool = new Map<string, unknown>();
   private sessions = new Map<string, Session>();
   /** Any id a session has had → the session. */
   private byId = new Map<string, Session>();
@@ -93,6 +95,7 @@ export class Broker {
   restore(state: RestoredState): void {
     this.seq = state.lastSeq;
     this.messages = state.messages;
+    for (const m of this.messages) this.share(m);
     this.sessions.clear();
     this.byId.clear();
     for (const entry of state.sessions) {
@@ -182,6 +185,11 @@ export class Broker {
 
   /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
   accept(record: MessageRecord): void {
+    this.share(record);
+    // The count limit holds as messages arrive (age is checked now and then): a burst cannot
+    // grow memory past it. Trimmed in steps so a busy bus does not copy the array per message.
+    const max = this.retention.maxCount;
+    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
     const last = this.messages[this.messages.length - 1];
     if (last && last.seq >= record.seq) {
       // Appends finish in seq order; this keeps the array sorted even if one ever does not.
@@ -417,6 +425,23 @@ export class Broker {
       else hi = mid;
     }
     return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1]!.seq;
+  }
+
+  /**
+   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
+   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
+   * only a saving, so the pool is simply emptied when it grows large.
+   */
+  private share(m: MessageRecord): void {
+    if (this.pool.size > 10_000) this.pool.clear();
+    const key = `o\0${m.origin.sessionId}\0${m.origin.pid}`;
+    const origin = this.pool.get(key) as MessageRecord['origin'] | undefined;
+    if (origin) m.origin = origin;
+    else this.pool.set(key, m.origin);
+    const from = this.pool.get(`f\0${m.from}`) as string | undefined;
+    if (from !== undefined) m.from = from;
+    else this.pool.set(`f\0${m.from}`, m.from);
+    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
   }
 
   /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */

@@ -39,6 +39,8 @@ export interface DaemonContext {
   shutdown(reason: string): void;
   /** A session's pending messages may have changed (drain, rewind): refresh its marker. */
   pendingChanged(session: Session): void;
+  /** A live connection for this Claude pid opened or closed: its live marker follows. */
+  liveChanged(pid: number, on: boolean): void;
 }
 
 /** One client connection as handlers see it. */
@@ -46,6 +48,8 @@ export interface ClientConnection {
   readonly id: number;
   /** The session a live registration made this connection stand for. */
   session?: Session;
+  /** The Claude pid a live registration stands for. */
+  livePid?: number;
   /** Which new messages to announce on this connection with a `wake` notification. */
   push?: WakePolicy;
 }

@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MessageRecord } from '../protocol/messages.ts';
+import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
@@ -27,7 +27,7 @@ const MAX_LOG_LINE_BYTES = 256 * 1024;
 
 export type FileOps = Pick<
   typeof fs,
-  'openSync' | 'writeSync' | 'fdatasyncSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'mkdirSync' | 'readFileSync' | 'existsSync' | 'chmodSync'
+  'openSync' | 'writeSync' | 'fdatasync' | 'fdatasyncSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'mkdirSync' | 'readFileSync' | 'existsSync' | 'chmodSync'
 >;
 
 export interface ReplayWarning {
@@ -63,6 +63,9 @@ export class JsonlMailboxLog implements MailboxLog {
   private scheduled = false;
   private dirty = false;
   private fsyncTimer: NodeJS.Timeout | undefined;
+  /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
+  private syncing = false;
+  private retiredFd: number | undefined;
   /** A failed write may have left half a line: start the next write on a fresh line. */
   private needsNewline = false;
 
@@ -96,13 +99,24 @@ export class JsonlMailboxLog implements MailboxLog {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString('utf8', start, end));
         if (typeof entry === 'string') warnings.push({ line: lineNo, reason: entry });
-        else this.apply(entry, state, sessions, seen, lineNo, warnings);
+        else if ('type' in entry) this.apply(entry, state, sessions, seen, lineNo, warnings);
+        else this.applyMessage(entry, state, seen, lineNo, warnings);
       }
       start = end + 1;
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };
+  }
+
+  private applyMessage(record: MessageRecord, state: RestoredState, seen: Set<number>, line: number, warnings: ReplayWarning[]): void {
+    if (seen.has(record.seq)) {
+      warnings.push({ line, reason: `duplicate seq ${record.seq}; kept the first` });
+      return;
+    }
+    seen.add(record.seq);
+    state.messages.push(record);
+    state.lastSeq = Math.max(state.lastSeq, record.seq);
   }
 
   private apply(
@@ -115,14 +129,8 @@ export class JsonlMailboxLog implements MailboxLog {
   ): void {
     switch (entry.type) {
       case 'msg': {
-        if (seen.has(entry.seq)) {
-          warnings.push({ line, reason: `duplicate seq ${entry.seq}; kept the first` });
-          return;
-        }
-        seen.add(entry.seq);
         const { type: _type, ...record } = entry;
-        state.messages.push(record as MessageRecord);
-        state.lastSeq = Math.max(state.lastSeq, entry.seq);
+        this.applyMessage(record as MessageRecord, state, seen, line, warnings);
         return;
       }
       case 'session':
@@ -186,9 +194,31 @@ export class JsonlMailboxLog implements MailboxLog {
     if (this.fsyncTimer) return;
     this.fsyncTimer = setTimeout(() => {
       this.fsyncTimer = undefined;
-      this.syncNow();
+      this.syncInBackground();
     }, FSYNC_INTERVAL_MS);
     this.fsyncTimer.unref();
+  }
+
+  /**
+   * The interval sync runs in libuv's thread pool: an fdatasync can take tens of milliseconds,
+   * and on the event loop it would stall every client for that long.
+   */
+  private syncInBackground(): void {
+    if (!this.dirty || this.fd === undefined || this.syncing) return;
+    const fd = this.fd;
+    this.dirty = false;
+    this.syncing = true;
+    this.ops.fdatasync(fd, (err) => {
+      this.syncing = false;
+      if (this.retiredFd === fd) {
+        this.retiredFd = undefined;
+        this.closeQuietly(fd);
+      } else if (err) {
+        // Try again next window; a failing disk is reported by the next write to its sender.
+        this.dirty = true;
+      }
+      if (this.dirty) this.scheduleFsync();
+    });
   }
 
   private syncNow(): void {
@@ -210,12 +240,18 @@ export class JsonlMailboxLog implements MailboxLog {
 
   private closeFd(): void {
     if (this.fd === undefined) return;
+    // Closing under a running fdatasync could let the number be reused before it ends.
+    if (this.syncing) this.retiredFd = this.fd;
+    else this.closeQuietly(this.fd);
+    this.fd = undefined;
+  }
+
+  private closeQuietly(fd: number): void {
     try {
-      this.ops.closeSync(this.fd);
+      this.ops.closeSync(fd);
     } catch {
       // Already gone.
     }
-    this.fd = undefined;
   }
 
   compact(entries: LogEntry[]): void {
@@ -246,16 +282,42 @@ export class JsonlMailboxLog implements MailboxLog {
   }
 }
 
-function parseLine(text: string): LogEntry | string {
+/** A log line: a message (the common case, as a record), another entry, or why it was skipped. */
+function parseLine(text: string): MessageRecord | LogEntry | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return 'not JSON (truncated or corrupt); skipped';
   }
+  const message = messageFastPath(value);
+  if (message) return message;
   const parsed = LogEntrySchema.safeParse(value);
   if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? 'wrong shape'}); skipped`;
   return parsed.data as LogEntry;
+}
+
+/**
+ * The shape almost every line has, checked by hand: zod's parse of 100,000 messages was most of
+ * a restart. Only an exact match takes this path — any other type, an extra key, a wrong type —
+ * and everything else goes through the schema, which has the last word and the wording.
+ * test/unit/mailbox-fast-path.test.ts holds it to agree with the schema.
+ */
+export function messageFastPath(v: unknown): MessageRecord | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const m = v as Record<string, unknown>;
+  if (m.type !== 'msg') return undefined;
+  const { seq, ts, origin, from, kind, text, to } = m;
+  if (Object.keys(m).length !== (to === undefined ? 7 : 8)) return undefined;
+  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || typeof ts !== 'number' || !Number.isFinite(ts)) return undefined;
+  if (typeof from !== 'string' || typeof text !== 'string' || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
+  if (typeof origin !== 'object' || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return undefined;
+  const { sessionId, pid } = origin as Record<string, unknown>;
+  if (typeof sessionId !== 'string' || !Number.isSafeInteger(pid)) return undefined;
+  if (to !== undefined && !(Array.isArray(to) && to.every((t) => typeof t === 'string'))) return undefined;
+  const record: MessageRecord = { seq: seq as number, ts, origin: { sessionId, pid: pid as number }, from, kind: kind as MessageKind, text };
+  if (to !== undefined) record.to = to as string[];
+  return record;
 }
 
 function writeAll(ops: FileOps, fd: number, buf: Buffer): void {

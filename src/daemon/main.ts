@@ -18,7 +18,7 @@ import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import type { LogEntry } from './log-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
-import { PendingMarkers } from './pending-markers.ts';
+import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
 import { bindExclusive } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   let pendingWrites = 0;
 
   const netServer = net.createServer();
-  const markers = new PendingMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, 'pending marker not written'));
+  const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, 'session marker not written'));
   let server: ConnectionServer;
   const ctx: DaemonContext = {
     broker,
@@ -95,12 +95,15 @@ async function main(): Promise<void> {
       if (records.length === 0) return;
       for (const r of records) broker.accept(r);
       for (const s of broker.sessionList()) {
-        if (records.some((r) => broker.isFor(r, s))) markers.set(s, true);
+        if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
       }
       server.notifyWake(records);
     },
     pendingChanged(session) {
-      markers.set(session, broker.pendingCount(session) > 0);
+      markers.pending(session, broker.pendingCount(session) > 0);
+    },
+    liveChanged(pid, on) {
+      markers.live(pid, on);
     },
     shutdown: (reason) => void stop(reason, 0),
   };
@@ -150,6 +153,7 @@ async function main(): Promise<void> {
     }
     netServer.close();
     server.closeAll();
+    markers.removeLive();
     log.close();
     dest.flushSync();
     process.exit(code);

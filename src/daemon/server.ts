@@ -24,7 +24,9 @@ class Conn implements ClientConnection {
   readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
   session?: ClientConnection['session'];
   push?: ClientConnection['push'];
+  livePid?: number;
   closed = false;
+  corked = false;
   constructor(
     readonly id: number,
     readonly socket: net.Socket,
@@ -139,16 +141,31 @@ export class ConnectionServer {
     this.send(conn, { jsonrpc: '2.0', id, error });
   }
 
-  /** Writes a frame; drops the client if it has left too much unread. */
+  /**
+   * Writes a frame; drops the client if it has left too much unread. Checked before the write:
+   * one big reply to a client that reads is not a slow consumer, a client that let earlier
+   * frames pile up is.
+   */
   send(conn: ClientConnection, value: unknown): void {
     const c = conn as Conn;
     if (c.socket.destroyed) return;
-    c.socket.write(encodeFrame(value));
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
       this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
       c.closed = true;
       c.socket.destroy();
+      return;
     }
+    // Replies made in one turn of the event loop (a group commit acks a whole batch) leave in
+    // one write, not one system call each.
+    if (!c.corked) {
+      c.corked = true;
+      c.socket.cork();
+      process.nextTick(() => {
+        c.corked = false;
+        c.socket.uncork();
+      });
+    }
+    c.socket.write(encodeFrame(value));
   }
 
   private onClose(conn: Conn): void {
@@ -158,6 +175,7 @@ export class ConnectionServer {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());
       this.hooks.onSessionDisconnected(conn.session);
     }
+    if (conn.livePid !== undefined) this.ctx.liveChanged(conn.livePid, false);
     this.hooks.onActivity();
     this.hooks.onConnectionsChanged(this.conns.size);
   }

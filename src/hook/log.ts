@@ -2,13 +2,13 @@
  * Hooks never print on failure (the host would show it, or block the prompt on exit 2), so they
  * say why in the daemon's log file, in the same JSON-lines shape pino writes.
  */
-import * as fs from 'node:fs';
+import { appendFileSync } from 'node:fs';
 
 export function hookLog(logPath: string | undefined, level: 'info' | 'warn', msg: string, extra: Record<string, unknown> = {}): void {
   if (!logPath) return;
   try {
     const line = JSON.stringify({ level: level === 'warn' ? 40 : 30, time: Date.now(), pid: process.pid, role: 'hook', ...extra, msg });
-    fs.appendFileSync(logPath, line + '\n', { mode: 0o600 });
+    appendFileSync(logPath, line + '\n', { mode: 0o600 });
   } catch {
     // Nowhere left to say it.
   }

@@ -11,6 +11,7 @@
  * the deadline, it exits 0 with no output and writes why to the daemon's log.
  * Bundled without SDK, zod or pino: it starts on every prompt.
  */
+import { fstatSync, readFileSync } from 'node:fs';
 import { connectExisting, connectOrSpawn } from '../client/connect.ts';
 import { endpointFor } from '../client/endpoint.ts';
 import { claudeIdentity } from '../client/identity.ts';
@@ -48,7 +49,7 @@ function armDeadline(event: string, deadlineMs: number): void {
 async function main(): Promise<void> {
   let deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
   armDeadline(process.argv[2] ?? 'hook', deadlineMs);
-  const input = JSON.parse(await readStdin()) as HookInput;
+  const input = JSON.parse(readStdin()) as HookInput;
   const event = input.hook_event_name ?? process.argv[2] ?? 'hook';
   if (event === 'SessionEnd') deadlineMs = Math.min(deadlineMs, SESSION_END_DEADLINE_MS);
   armDeadline(event, deadlineMs);
@@ -72,32 +73,26 @@ async function main(): Promise<void> {
   if (event === 'SessionEnd') {
     // Never start a daemon to say goodbye to it.
     const conn = await connectExisting(projectDir, { timeoutMs: deadlineMs });
-    try {
-      await conn.client.request('end', { ...who, reason: input.reason }, deadlineMs);
-    } finally {
-      conn.client.close();
-    }
+    await conn.client.request('end', { ...who, reason: input.reason }, deadlineMs);
     return;
   }
 
+  // The connection is never closed here: process.exit right after main() closes it, and an
+  // orderly close would cost a few milliseconds on every prompt.
   const conn = await connectOrSpawn(projectDir, { timeoutMs: deadlineMs });
-  try {
-    if (event === 'SessionStart') {
-      const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
-      let text = renderBriefing(b, Date.now());
-      if (backfillMinutes && b.unread > 0) {
-        const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs);
-        if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
-      }
-      emit('SessionStart', text);
-      return;
+  if (event === 'SessionStart') {
+    const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
+    let text = renderBriefing(b, Date.now());
+    if (backfillMinutes && b.unread > 0) {
+      const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs);
+      if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
     }
-    const via = event === 'PostToolUse' ? 'tool' : 'prompt';
-    const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes, via }, deadlineMs);
-    if (messages.length > 0) emit(event, renderDelivery(messages, remaining));
-  } finally {
-    conn.client.close();
+    emit('SessionStart', text);
+    return;
   }
+  const via = event === 'PostToolUse' ? 'tool' : 'prompt';
+  const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes, via }, deadlineMs);
+  if (messages.length > 0) emit(event, renderDelivery(messages, remaining));
 }
 
 function emit(hookEventName: string, additionalContext: string): void {
@@ -105,13 +100,14 @@ function emit(hookEventName: string, additionalContext: string): void {
   process.stdout.write(JSON.stringify({ hookSpecificOutput: { hookEventName, additionalContext } }));
 }
 
-function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
+/**
+ * Synchronous on purpose: setting up process.stdin as a stream costs about a tenth of a Node
+ * start, paid on every prompt. The host writes the event and closes the pipe; a terminal (a
+ * human trying the command) gets an empty event instead of a read that waits for ever.
+ */
+function readStdin(): string {
+  if (fstatSync(0).isCharacterDevice()) return '{}';
+  return readFileSync(0, 'utf8');
 }
 
 main().then(

@@ -13,6 +13,13 @@ export const MAX_FRAME_BYTES = 64 * 1024;
  */
 export const MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 
+/**
+ * Characters of text one drain hands out at most, whatever the caller asks: its reply stays well
+ * under the backlog cap, so a reader that asks for a big backlog at once is never mistaken for a
+ * slow one. The rest comes with the next drain (`remaining` says how much).
+ */
+export const MAX_DRAIN_CHARS = 128 * 1024;
+
 /** Unix socket paths are limited to 108 bytes on Linux and 104 on macOS; keep a margin. */
 export const MAX_SOCKET_PATH_BYTES = 100;
 

@@ -2,7 +2,7 @@
  * zod schemas for what the daemon accepts: method parameters and mailbox lines. Daemon-only:
  * clients (the hook above all) do not import zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_LABEL_CHARS } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 

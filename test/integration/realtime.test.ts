@@ -11,6 +11,7 @@ import { startMcp, type McpSession } from '../support/mcp.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const POST_TOOL_USE: string = hooksJson.hooks.PostToolUse[0].hooks[0].command;
+const USER_PROMPT_SUBMIT: string = hooksJson.hooks.UserPromptSubmit[0].hooks[0].command;
 
 const projects: TestProject[] = [];
 const sessions: McpSession[] = [];
@@ -56,6 +57,14 @@ function runPostToolUse(p: TestProject, sessionId: string, claudePid: number, sh
   });
 }
 
+/** The UserPromptSubmit command exactly as hooks.json has it. */
+function runPromptCommand(p: TestProject, sessionId: string, claudePid: number, shell = '/bin/sh', pluginRoot = path.dirname(DIST)) {
+  return run(shell, ['-c', USER_PROMPT_SUBMIT], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PLUGIN_ROOT: pluginRoot },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: 'UserPromptSubmit', cwd: p.dir, prompt: 'go on' }),
+  });
+}
+
 const context = (stdout: string) => (stdout ? (JSON.parse(stdout).hookSpecificOutput.additionalContext as string) : '');
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
@@ -89,6 +98,49 @@ describe('PostToolUse path (no host inbox)', () => {
   });
 });
 
+describe('UserPromptSubmit behind the live marker', () => {
+  it('starts no node while the MCP server is connected and nothing is pending; delivers when something is', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const a = await startMcp(p.env, A_ID, p.dir);
+    const b = await startMcp(p.env, B_ID, p.dir);
+    sessions.push(a, b);
+    const bPid = b.pid!;
+    const dir = p.env.SESSION_BUS_SOCKET_DIR!;
+    const live = path.join(dir, `live-${bPid}`);
+    await waitFor('live marker', () => fs.existsSync(live));
+    expect(Number(fs.readFileSync(live, 'utf8'))).toBe(p.daemonPids()[0]);
+
+    // A broken plugin root proves node never starts: it would fail to load the hook.
+    for (const shell of ['/bin/sh', '/bin/bash']) {
+      expect(await runPromptCommand(p, B_ID, bPid, shell, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    await a.call('broadcast', { text: 'main is frozen for the release' });
+    await waitFor('pending marker', () => fs.existsSync(path.join(dir, `pending-${bPid}`)));
+    const r = await runPromptCommand(p, B_ID, bPid);
+    expect(context(r.stdout)).toContain('"main is frozen for the release"');
+    expect(await runPromptCommand(p, B_ID, bPid, '/bin/sh', '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
+
+    // Its MCP server gone, the session is unknown to the shell test again: node runs.
+    await b.close();
+    await waitFor('live marker removed', () => !fs.existsSync(live));
+    expect((await runPromptCommand(p, B_ID, bPid, '/bin/sh', '/nonexistent')).stderr).toMatch(/Cannot find module/);
+  });
+
+  it('a live marker left by a killed daemon does not silence the hook', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const dir = p.env.SESSION_BUS_SOCKET_DIR!;
+    const c = await p.connect();
+    await c.client.request('broadcast', { sessionId: 'x', pid: 1, label: 'main#xxxxxx', text: 'warm up' });
+    c.client.close();
+    const claudePid = 424242;
+    fs.writeFileSync(path.join(dir, `live-${claudePid}`), '999999999\n');
+    expect((await runPromptCommand(p, 'cccccccc-3333', claudePid, '/bin/sh', '/nonexistent')).stderr).toMatch(/Cannot find module/);
+    expect(await runPromptCommand(p, 'cccccccc-3333', claudePid)).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
 describe('push into the host inbox', () => {
   it('wakes on a direct message within 2 s, coalesces a burst, leaves notes for the hooks', async () => {
     const p = makeProject({ git: true });
@@ -99,10 +151,13 @@ describe('push into the host inbox', () => {
     const a = await startMcp(p.env, A_ID, p.dir);
     const b = await startMcp({ ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok-b' }, B_ID, p.dir);
     sessions.push(a, b);
-    await a.call('broadcast', { text: 'just a note' });
+    // A burst: sent at once, so it falls in one coalescing window even on a loaded machine.
     const t0 = Date.now();
-    await a.call('broadcast', { text: 'B, take over the migration', kind: 'handoff' });
-    await a.call('broadcast', { text: 'and ping me when done', to: ['bbbbbb'] });
+    await Promise.all([
+      a.call('broadcast', { text: 'just a note' }),
+      a.call('broadcast', { text: 'B, take over the migration', kind: 'handoff' }),
+      a.call('broadcast', { text: 'and ping me when done', to: ['bbbbbb'] }),
+    ]);
     await waitFor('push', () => inbox.posts.length > 0, 2000);
     expect(Date.now() - t0).toBeLessThan(2000);
     await sleep(400);
@@ -135,7 +190,7 @@ describe('push into the host inbox', () => {
 
     // 1: the host inbox is not there: the push fails, gives the message back, a hook delivers it.
     await a.call('broadcast', { text: 'm1', to: ['bbbbbb'] });
-    await sleep(600);
+    await waitFor('the failed push given back', () => b.stderr().includes('left for the hooks'), 5000);
     await collect();
     expect(delivered).toEqual([1]);
 

@@ -14,6 +14,8 @@ export interface McpSession {
   client: Client;
   call(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }>;
   pid: number | null;
+  /** What the MCP server wrote to stderr so far (its log). */
+  stderr(): string;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projec
     env: { ...(env as Record<string, string>), CLAUDE_CODE_SESSION_ID: sessionId, CLAUDE_PROJECT_DIR: projectDir },
     stderr: 'pipe',
   });
+  let stderr = '';
+  transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const client = new Client({ name: 'session-bus-test', version: '0' });
   await client.connect(transport);
   return {
@@ -36,6 +40,7 @@ export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projec
       const content = r.content as { type: string; text: string }[];
       return { text: content.map((c) => c.text).join('\n'), isError: r.isError === true };
     },
+    stderr: () => stderr,
     close: () => client.close(),
   };
 }

@@ -15,7 +15,7 @@ import { findTestDaemons } from './global-setup.ts';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(REPO, 'plugin', 'dist');
 export const CLI = path.join(DIST, 'cli.mjs');
-export const HOOK = path.join(DIST, 'hook.mjs');
+export const HOOK = path.join(DIST, 'hook.cjs');
 
 export interface TestProject {
   dir: string;

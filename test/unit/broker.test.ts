@@ -93,6 +93,28 @@ describe('Broker', () => {
     expect(restored.stamp(A, 'note', 'next', 20_001).seq).toBe(6);
   });
 
+  it('the count limit holds during a burst, before any retention check', () => {
+    const b = new Broker({ maxCount: 1000, maxAgeMs: 3600_000 });
+    b.resolve(B, 0);
+    for (let i = 0; i < 5000; i++) send(b, A, `m${i}`, 1);
+    expect(b.messageCount).toBeLessThanOrEqual(1100);
+    expect(b.messageCount).toBeGreaterThanOrEqual(1000);
+    const got = b.drain(B, 2).messages.map((m) => m.text);
+    expect(got.at(-1)).toBe('m4999');
+    expect(got).toContain('m4000');
+    expect(b.stamp(A, 'note', 'next', 3).seq).toBe(5001);
+  });
+
+  it('messages from one session share one origin and label in memory', () => {
+    const b = new Broker();
+    b.resolve(B, 0);
+    send(b, A, 'one');
+    send(b, A, 'two');
+    const [m1, m2] = b.drain(B, 2).messages;
+    expect(m1!.origin).toBe(m2!.origin);
+    expect(m1!.origin).toEqual({ sessionId: A.sessionId, pid: A.pid });
+  });
+
   it('counts a session\'s unread queue for status', () => {
     const b = new Broker();
     const { session } = b.resolve(B, 0);

@@ -1,3 +1,4 @@
+import { MAX_DRAIN_CHARS } from '../../protocol/limits.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { defineHandler } from '../context.ts';
 
@@ -9,7 +10,8 @@ export const drain = defineHandler({
   method: 'drain',
   params: ParamSchemas.drain,
   async handle(ctx, params) {
-    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
+    const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
+    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
     await ctx.persist(outcome.entries);
     ctx.pendingChanged(outcome.session);
     return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };

@@ -16,6 +16,11 @@ export const register = defineHandler({
       conn.session = session;
       ctx.broker.connect(session, ctx.now());
     }
+    if (params.live && conn.livePid !== params.pid) {
+      if (conn.livePid !== undefined) ctx.liveChanged(conn.livePid, false);
+      conn.livePid = params.pid;
+      ctx.liveChanged(params.pid, true);
+    }
     if (params.push) conn.push = params.push;
     return { cursor: session.cursor };
   },

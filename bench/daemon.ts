@@ -1,0 +1,265 @@
+/**
+ * The broker daemon under load, through its real socket: throughput, delivery latency, restart
+ * replay, memory, cold start, and whether a drain stays flat as the log and the team grow.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import type { Connection } from '../src/client/connect.ts';
+import { tailLog } from '../src/client/spawn.ts';
+import type { SessionIdentity } from '../src/protocol/messages.ts';
+import { makeProject, sleep, type TestProject } from '../test/support/project.ts';
+import { int, mb, median, ms, percentile, printTable, type BenchRow } from './table.ts';
+
+const TEXT = 'pushed feat/login to origin, safe to rebase onto it; dev server stays on :1420 '.padEnd(100, '.');
+
+const who = (i: number): SessionIdentity => ({ sessionId: `bench-session-${i}`, pid: 10_000 + i, label: `main#${String(i).padStart(6, '0')}` });
+
+function rss(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
+
+/** Resident pages no other process shares: RSS counts the node binary's text (~40 MB), shared by every node process. */
+function privateBytes(pid: number): number {
+  const text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  let kb = 0;
+  for (const m of text.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)) kb += Number(m[1]);
+  return kb * 1024;
+}
+
+const memFigure = (pid: number) => `${mb(rss(pid))} RSS, ${mb(privateBytes(pid))} private`;
+
+/** Broadcasts `count` messages from `clients` connections, `window` requests in flight on each. */
+async function fill(conns: Connection[], count: number, window = 64): Promise<number> {
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    conns.map(async (c, ci) => {
+      const sender = who(1000 + ci);
+      const lane = async () => {
+        while (next < count) {
+          next++;
+          await c.client.request('broadcast', { ...sender, text: TEXT });
+        }
+      };
+      await Promise.all(Array.from({ length: window }, lane));
+    }),
+  );
+  return performance.now() - start;
+}
+
+async function withProject<T>(env: NodeJS.ProcessEnv, fn: (p: TestProject) => Promise<T>): Promise<T> {
+  const p = makeProject({ git: true, env });
+  try {
+    return await fn(p);
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}; the daemon's log ends:\n${tailLog(p.endpoint().logPath, 12)}\n`);
+    throw err;
+  } finally {
+    await p.cleanup();
+  }
+}
+
+const daemonPid = (c: Connection) => c.hello.pid;
+
+/** What a bare Node process holds resident, idle: the floor under the daemon's figures. */
+async function bareNodeRss(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
+  await sleep(300);
+  const r = rss(child.pid!);
+  child.kill();
+  return r;
+}
+
+export async function coldStartRows(): Promise<BenchRow[]> {
+  const times: number[] = [];
+  const idle: number[] = [];
+  const idlePrivate: number[] = [];
+  const bare = await bareNodeRss();
+  for (let i = 0; i < 7; i++) {
+    await withProject({}, async (p) => {
+      const start = performance.now();
+      const c = await p.connect();
+      times.push(performance.now() - start);
+      await sleep(300);
+      idle.push(rss(daemonPid(c)));
+      idlePrivate.push(privateBytes(daemonPid(c)));
+      c.client.close();
+    });
+  }
+  return [
+    { row: 'cold start: first connectOrSpawn until hello answers (median of 7)', figure: ms(median(times), 0), target: '≤ 300 ms', pass: median(times) <= 300 },
+    { row: 'daemon resident memory, idle', figure: `${mb(median(idle))} RSS, ${mb(median(idlePrivate))} private (bare node: ${mb(bare)} RSS)`, target: '≤ 60 MB', pass: median(idle) <= 60 * 1024 * 1024 },
+  ];
+}
+
+/** Memory after 100,000 messages with the default settings (the newest 10,000 kept). */
+export async function memoryRows(): Promise<BenchRow[]> {
+  return withProject({}, async (p) => {
+    const senders = await Promise.all(Array.from({ length: 4 }, () => p.connect()));
+    await fill(senders, 100_000);
+    await sleep(1000);
+    const pid = daemonPid(senders[0]!);
+    const full = rss(pid);
+    const figure = memFigure(pid);
+    for (const c of senders) c.client.close();
+    return [{ row: 'daemon resident memory after 100,000 messages (default retention)', figure, target: '≤ 60 MB', pass: full <= 60 * 1024 * 1024 }];
+  });
+}
+
+export async function throughputRows(): Promise<BenchRow[]> {
+  return withProject({}, async (p) => {
+    const sessions = await Promise.all(Array.from({ length: 8 }, () => p.connect()));
+    await Promise.all(sessions.map((c, i) => c.client.request('register', { ...who(i), live: true })));
+    const senders = await Promise.all(Array.from({ length: 4 }, () => p.connect()));
+    await fill(senders, 2000); // warm up
+    const count = 40_000;
+    const elapsed = await fill(senders, count);
+    const rate = count / (elapsed / 1000);
+    for (const c of [...sessions, ...senders]) c.client.close();
+    return [{ row: 'broadcast throughput: 4 clients, 8 sessions, acked after the log append', figure: `${int(rate)} msg/s`, target: '≥ 20,000 msg/s', pass: rate >= 20_000 }];
+  });
+}
+
+/**
+ * A sender paced at `rate` messages a second; a live peer with push "all" drains on every wake,
+ * as the MCP server does (without its deliberate 150 ms coalescing). Latency: broadcast sent →
+ * message in the peer's drain reply.
+ */
+export async function latencyRows(rate = 1000, seconds = 5): Promise<BenchRow[]> {
+  return withProject({}, async (p) => {
+    const sender = await p.connect();
+    const peer = await p.connect();
+    const B = who(2);
+    await peer.client.request('register', { ...B, live: true, push: 'all' });
+    // Indexed by the number the text starts with: the wake and drain may come before the ack.
+    const sentAt: number[] = [];
+    const latencies: number[] = [];
+    let draining = false;
+    let again = false;
+    const drain = async (): Promise<void> => {
+      if (draining) {
+        again = true;
+        return;
+      }
+      draining = true;
+      do {
+        again = false;
+        const r = await peer.client.request('drain', { ...B, via: 'push' });
+        const now = performance.now();
+        for (const m of r.messages) {
+          const i = Number.parseInt(m.text, 10);
+          if (i >= warm) latencies.push(now - sentAt[i]!);
+        }
+      } while (again);
+      draining = false;
+    };
+    peer.client.onNotification = (method) => {
+      if (method === 'wake') void drain();
+    };
+    const A = who(1);
+    // The first second warms both processes up (JIT, buffers) and is not counted.
+    const warm = rate;
+    const total = warm + rate * seconds;
+    const start = performance.now();
+    const acks: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / rate;
+      while (performance.now() < due) await new Promise((r) => setImmediate(r));
+      sentAt[i] = performance.now();
+      acks.push(sender.client.request('broadcast', { ...A, text: `${i} ${TEXT}` }).then(() => undefined));
+    }
+    await Promise.all(acks);
+    await sleep(200);
+    await drain();
+    sender.client.close();
+    peer.client.close();
+    const measured = latencies.length;
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    return [
+      {
+        row: `broadcast → peer drain latency at ${int(rate)} msg/s, p50 / p99 (${int(measured)} of ${int(total - warm)})`,
+        figure: `${ms(p50, 2)} / ${ms(p99, 2)}`,
+        target: 'p99 ≤ 5 ms',
+        pass: p99 <= 5,
+      },
+    ];
+  });
+}
+
+/**
+ * Three projects with 1, 8 and 32 registered sessions, each filled to 1k, 10k and 100k messages;
+ * at each size, the median round trip of a drain that gets one new message. The 100k log of the
+ * 8-session project also gives the memory and restart-replay rows.
+ */
+export async function scaleRows(details: (line: string) => void): Promise<BenchRow[]> {
+  const sizes = [1000, 10_000, 100_000];
+  const teams = [1, 8, 32];
+  const cells = new Map<string, number>();
+  const rows: BenchRow[] = [];
+  for (const team of teams) {
+    await withProject({ SESSION_BUS_RETAIN_COUNT: '1000000' }, async (p) => {
+      const reader = await p.connect();
+      const R = who(0);
+      await reader.client.request('register', { ...R });
+      for (let i = 1; i < team; i++) await reader.client.request('register', { ...who(i) });
+      const senders = await Promise.all(Array.from({ length: 4 }, () => p.connect()));
+      let filled = 0;
+      for (const size of sizes) {
+        await fill(senders, size - filled);
+        filled = size;
+        while ((await reader.client.request('drain', { ...R })).remaining > 0);
+        const times: number[] = [];
+        for (let i = 0; i < 250; i++) {
+          await senders[0]!.client.request('broadcast', { ...who(1000), text: TEXT });
+          const t = performance.now();
+          const r = await reader.client.request('drain', { ...R });
+          // The first 50 warm up the JIT at each size; they are not counted.
+          if (i >= 50) times.push(performance.now() - t);
+          if (r.messages.length !== 1) throw new Error(`drain returned ${r.messages.length} messages, expected 1`);
+        }
+        filled += 250;
+        cells.set(`${team}/${size}`, median(times));
+      }
+      if (team === 8) {
+        const pid = daemonPid(reader);
+        await sleep(500);
+        rows.push({ row: `  the same, all ${int(filled)} kept in memory (SESSION_BUS_RETAIN_COUNT raised)`, figure: memFigure(pid), target: '', pass: null });
+        for (const c of [reader, ...senders]) c.client.close();
+        const replays: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const stop = await p.cli(['stop']);
+          if (stop.code !== 0) throw new Error(`session-bus stop failed: ${stop.stderr}`);
+          const t = performance.now();
+          const c = await p.connect({ timeoutMs: 30_000 });
+          replays.push(performance.now() - t);
+          c.client.close();
+        }
+        const replay = median(replays);
+        rows.push({ row: `daemon restart: replay a ${int(filled)}-message log until hello answers (median of 3)`, figure: ms(replay, 0), target: '≤ 1 s', pass: replay <= 1000 });
+      } else {
+        for (const c of [reader, ...senders]) c.client.close();
+      }
+    });
+  }
+  const all = [...cells.values()];
+  const spread = Math.max(...all) / Math.min(...all);
+  rows.unshift({
+    row: 'drain of 1 new message vs log 1k/10k/100k × sessions 1/8/32 (max/min of medians)',
+    figure: `${ms(Math.min(...all), 3)} – ${ms(Math.max(...all), 3)} (${spread.toFixed(2)}×)`,
+    target: 'flat (≤ 2×)',
+    pass: spread <= 2,
+  });
+  details('drain round trip, median (ms), by registered sessions × messages in the log:');
+  printTable(
+    teams.map((team) => ({
+      row: `${team} session${team === 1 ? '' : 's'}`,
+      figure: sizes.map((s) => `${int(s)}: ${cells.get(`${team}/${s}`)!.toFixed(3)}`).join('   '),
+      target: '',
+      pass: null,
+    })),
+    details,
+  );
+  return rows;
+}
