@@ -11750,6 +11750,7 @@ var register = defineHandler({
   async handle(ctx, params, conn) {
     const { session, entries } = ctx.broker.resolve(params, ctx.now());
     await ctx.persist(entries);
+    ctx.pendingChanged(session);
     if (params.live && conn.session !== session) {
       if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
       conn.session = session;
@@ -12085,14 +12086,25 @@ var SessionMarkers = class {
   }
   dir;
   onError;
-  /** Session id → whether its pending markers are on. */
-  state = /* @__PURE__ */ new Map();
+  /** Session id → the pids whose pending markers are on (a session gains pids: --resume, a restart). */
+  written = /* @__PURE__ */ new Map();
   /** Claude pid → live connections standing for it. */
   liveCount = /* @__PURE__ */ new Map();
   pending(session, pending) {
-    if (this.state.get(session.id) === pending) return;
-    this.state.set(session.id, pending);
-    for (const pid of session.pids) this.write(markerPath(this.dir, pid), pending ? "" : void 0);
+    const on = this.written.get(session.id);
+    if (pending) {
+      const pids = on ?? /* @__PURE__ */ new Set();
+      for (const pid of session.pids) {
+        if (pid > 0 && !pids.has(pid)) {
+          pids.add(pid);
+          this.write(markerPath(this.dir, pid), "");
+        }
+      }
+      this.written.set(session.id, pids);
+    } else if (on) {
+      for (const pid of on) this.write(markerPath(this.dir, pid), void 0);
+      this.written.delete(session.id);
+    }
   }
   /** A live connection for this Claude pid opened (`on`) or closed. */
   live(pid, on) {

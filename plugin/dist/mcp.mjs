@@ -24194,7 +24194,7 @@ ${tailLog(endpoint.logPath)}`
       );
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
-    delay = Math.min(delay * 2, 100);
+    delay = Math.min(delay * 2, 20);
   }
 }
 function compareVersions(a, b) {

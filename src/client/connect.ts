@@ -106,7 +106,9 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       );
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
-    delay = Math.min(delay * 2, 100);
+    // A fine poll: the daemon is usually up within a few hundred ms, and a coarse step would
+    // add most of a step to every cold start. A refused connect to a Unix socket is cheap.
+    delay = Math.min(delay * 2, 20);
   }
 }
 

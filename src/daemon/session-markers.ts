@@ -23,8 +23,8 @@ export function liveMarkerPath(dir: string, pid: number): string {
 }
 
 export class SessionMarkers {
-  /** Session id → whether its pending markers are on. */
-  private state = new Map<string, boolean>();
+  /** Session id → the pids whose pending markers are on (a session gains pids: --resume, a restart). */
+  private written = new Map<string, Set<number>>();
   /** Claude pid → live connections standing for it. */
   private liveCount = new Map<number, number>();
 
@@ -34,10 +34,21 @@ export class SessionMarkers {
   ) {}
 
   pending(session: Session, pending: boolean): void {
-    if (this.state.get(session.id) === pending) return;
-    this.state.set(session.id, pending);
     // Worst case the hook starts node for nothing, or waits for the next prompt.
-    for (const pid of session.pids) this.write(markerPath(this.dir, pid), pending ? '' : undefined);
+    const on = this.written.get(session.id);
+    if (pending) {
+      const pids = on ?? new Set<number>();
+      for (const pid of session.pids) {
+        if (pid > 0 && !pids.has(pid)) {
+          pids.add(pid);
+          this.write(markerPath(this.dir, pid), '');
+        }
+      }
+      this.written.set(session.id, pids);
+    } else if (on) {
+      for (const pid of on) this.write(markerPath(this.dir, pid), undefined);
+      this.written.delete(session.id);
+    }
   }
 
   /** A live connection for this Claude pid opened (`on`) or closed. */

@@ -127,6 +127,25 @@ describe('UserPromptSubmit behind the live marker', () => {
     expect((await runPromptCommand(p, B_ID, bPid, '/bin/sh', '/nonexistent')).stderr).toMatch(/Cannot find module/);
   });
 
+  it('a session resumed under a new Claude process finds its pending messages there too', async () => {
+    const p = makeProject({ git: true });
+    projects.push(p);
+    const dir = p.env.SESSION_BUS_SOCKET_DIR!;
+    const B = { sessionId: B_ID, label: 'main#bbbbbb' };
+    const first = await p.connect();
+    await first.client.request('register', { ...B, pid: 5001, live: true });
+    await first.client.request('broadcast', { sessionId: A_ID, pid: 5000, label: 'main#aaaaaa', text: 'rebase onto main' });
+    await waitFor('pending marker', () => fs.existsSync(path.join(dir, 'pending-5001')));
+    first.client.close();
+    // `claude --resume`: the same session id from a new process, whose MCP server registers first.
+    const resumed = await p.connect();
+    await resumed.client.request('register', { ...B, pid: 5002, live: true });
+    expect(fs.existsSync(path.join(dir, 'pending-5002'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'live-5002'))).toBe(true);
+    expect(context((await runPromptCommand(p, B_ID, 5002)).stdout)).toContain('"rebase onto main"');
+    resumed.client.close();
+  });
+
   it('a live marker left by a killed daemon does not silence the hook', async () => {
     const p = makeProject({ git: true });
     projects.push(p);

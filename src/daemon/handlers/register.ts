@@ -11,6 +11,8 @@ export const register = defineHandler({
   async handle(ctx, params, conn) {
     const { session, entries } = ctx.broker.resolve(params, ctx.now());
     await ctx.persist(entries);
+    // A session seen again under a new Claude pid (--resume) needs its pending marker there too.
+    ctx.pendingChanged(session);
     if (params.live && conn.session !== session) {
       if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
       conn.session = session;
