@@ -10,8 +10,6 @@ import { DIST, HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject
 import { startMcp, type McpSession } from '../support/mcp.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
-const POST_TOOL_USE: string = hooksJson.hooks.PostToolUse[0].hooks[0].command;
-const USER_PROMPT_SUBMIT: string = hooksJson.hooks.UserPromptSubmit[0].hooks[0].command;
 
 const projects: TestProject[] = [];
 const sessions: McpSession[] = [];
@@ -49,34 +47,36 @@ function runHook(p: TestProject, event: string, sessionId: string, claudePid: nu
   });
 }
 
-/** The PostToolUse command exactly as hooks.json has it, through a shell as the host runs it. */
-function runPostToolUse(p: TestProject, sessionId: string, claudePid: number, shell = '/bin/sh', pluginRoot = path.dirname(DIST)) {
-  return run(shell, ['-c', POST_TOOL_USE], {
+/** A hook command exactly as hooks.json has it, through a shell as the host runs it. */
+function runHookCommand(event: 'PostToolUse' | 'UserPromptSubmit', p: TestProject, sessionId: string, claudePid: number, shell = '/bin/sh', pluginRoot = path.dirname(DIST)) {
+  const input = event === 'PostToolUse' ? { tool_name: 'Bash' } : { prompt: 'go on' };
+  return run(shell, ['-c', hooksJson.hooks[event][0].hooks[0].command], {
     env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PLUGIN_ROOT: pluginRoot },
-    input: JSON.stringify({ session_id: sessionId, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Bash' }),
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: event, cwd: p.dir, ...input }),
   });
 }
-
-/** The UserPromptSubmit command exactly as hooks.json has it. */
-function runPromptCommand(p: TestProject, sessionId: string, claudePid: number, shell = '/bin/sh', pluginRoot = path.dirname(DIST)) {
-  return run(shell, ['-c', USER_PROMPT_SUBMIT], {
-    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PLUGIN_ROOT: pluginRoot },
-    input: JSON.stringify({ session_id: sessionId, hook_event_name: 'UserPromptSubmit', cwd: p.dir, prompt: 'go on' }),
-  });
-}
+const runPostToolUse = (...args: DropFirst<Parameters<typeof runHookCommand>>) => runHookCommand('PostToolUse', ...args);
+const runPromptCommand = (...args: DropFirst<Parameters<typeof runHookCommand>>) => runHookCommand('UserPromptSubmit', ...args);
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 
 const context = (stdout: string) => (stdout ? (JSON.parse(stdout).hookSpecificOutput.additionalContext as string) : '');
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 
+/** Two sessions' MCP servers on one fresh project, with no host inbox. */
+async function twoSessions() {
+  const p = makeProject({ git: true });
+  projects.push(p);
+  const a = await startMcp(p.env, A_ID, p.dir);
+  const b = await startMcp(p.env, B_ID, p.dir);
+  sessions.push(a, b);
+  return { p, a, b };
+}
+
 describe('PostToolUse path (no host inbox)', () => {
   it('delivers between tool calls, the prompt hook does not repeat it, and with nothing pending node never starts', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
-    const a = await startMcp(p.env, A_ID, p.dir);
-    const b = await startMcp(p.env, B_ID, p.dir);
-    sessions.push(a, b);
+    const { p, a, b } = await twoSessions();
     const bPid = b.pid!;
     const marker = path.join(p.env.SESSION_BUS_SOCKET_DIR!, `pending-${bPid}`);
 
@@ -100,11 +100,7 @@ describe('PostToolUse path (no host inbox)', () => {
 
 describe('UserPromptSubmit behind the live marker', () => {
   it('starts no node while the MCP server is connected and nothing is pending; delivers when something is', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
-    const a = await startMcp(p.env, A_ID, p.dir);
-    const b = await startMcp(p.env, B_ID, p.dir);
-    sessions.push(a, b);
+    const { p, a, b } = await twoSessions();
     const bPid = b.pid!;
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
     const live = path.join(dir, `live-${bPid}`);
