@@ -98,6 +98,7 @@ async function main(): Promise<void> {
         if (records.some((r) => broker.isFor(r, s))) markers.set(s, true);
       }
       server.notifyWake(records);
+      server.notifyWatchers(records);
     },
     pendingChanged(session) {
       markers.set(session, broker.pendingCount(session) > 0);

@@ -7,7 +7,7 @@ import type * as net from 'node:net';
 import { BusError, describeError, ErrorCode, type WireError } from '../protocol/errors.ts';
 import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
 import { MAX_CLIENT_BACKLOG_BYTES, MAX_FRAME_BYTES } from '../protocol/limits.ts';
-import type { MessageRecord, MethodName } from '../protocol/messages.ts';
+import { MESSAGE_NOTIFICATION, type MessageRecord, type MethodName } from '../protocol/messages.ts';
 import type { ClientConnection, DaemonContext, Handler } from './context.ts';
 
 type Id = string | number | null;
@@ -24,6 +24,7 @@ class Conn implements ClientConnection {
   readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
   session?: ClientConnection['session'];
   push?: ClientConnection['push'];
+  watching?: boolean;
   closed = false;
   constructor(
     readonly id: number,
@@ -66,6 +67,20 @@ export class ConnectionServer {
       if (!c.session || !c.push || c.push === 'none') continue;
       const wake = records.find((r) => this.ctx.broker.wakes(r, c.session!, c.push!));
       if (wake) this.send(c, { jsonrpc: '2.0', method: 'wake', params: { seq: wake.seq } });
+    }
+  }
+
+  /**
+   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
+   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
+   */
+  notifyWatchers(records: MessageRecord[]): void {
+    for (const c of this.conns) {
+      if (!c.watching) continue;
+      for (const r of records) {
+        if (c.closed) break;
+        this.send(c, { jsonrpc: '2.0', method: MESSAGE_NOTIFICATION, params: r });
+      }
     }
   }
 

@@ -1,0 +1,200 @@
+/**
+ * The feed for people: `tail` (the last messages, `-f` live) and `log` (history search). Both
+ * read the running daemon and never start one; with none running they read the mailbox file,
+ * which is the bus's durable log, so the history is there whether or not a session is.
+ */
+import { connectExisting, type Connection } from '../client/connect.ts';
+import { locateProject } from '../client/project.ts';
+import { ConnectionError } from '../client/rpc-client.ts';
+import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import { selectHistory } from '../protocol/history.ts';
+import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
+import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
+import { formatMessage } from './format.ts';
+
+/** While following with no daemon, look for one this often: a session start is seen within a second. */
+const FOLLOW_RETRY_MS = 1000;
+
+export interface FeedOutput {
+  json: boolean;
+  color: boolean;
+  /** Where lines go (stdout). */
+  out: (line: string) => void;
+  /** Where notes for the person go (stderr), never mixed into the data. */
+  note: (line: string) => void;
+}
+
+type Fetch = (q: HistoryParams) => Promise<HistoryResult>;
+
+export function isNotRunning(err: unknown): boolean {
+  return err instanceof ConnectionError && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'ENOTSOCK');
+}
+
+/** The running daemon, or undefined when none runs. */
+export async function daemonIfRunning(project: string): Promise<Connection | undefined> {
+  try {
+    return await connectExisting(project);
+  } catch (err) {
+    if (isNotRunning(err)) return undefined;
+    throw err;
+  }
+}
+
+/** The mailbox file as a history source (no daemon): read-only, replayed like the daemon does. */
+export function mailboxSource(project: string): { fetch: Fetch; lastSeq: number; path: string } {
+  const path = locateProject(project).mailboxPath;
+  let state;
+  try {
+    state = new JsonlMailboxLog(path).replay().state;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new Error(`cannot read the mailbox ${path}: ${e.code ?? e.message}`);
+  }
+  const messages = state.messages;
+  return { path, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+}
+
+export function daemonSource(conn: Connection): Fetch {
+  return (q) => conn.client.request('history', q);
+}
+
+/**
+ * Every match of `q`, oldest first, or only the last `want` of them: pages backwards through
+ * replies capped by count and size.
+ */
+export async function readAll(fetch: Fetch, q: HistoryParams, want?: number): Promise<MessageRecord[]> {
+  const pages: MessageRecord[][] = [];
+  let count = 0;
+  let beforeSeq = q.beforeSeq;
+  for (;;) {
+    const limit = want === undefined ? MAX_HISTORY_LIMIT : Math.min(MAX_HISTORY_LIMIT, want - count);
+    if (limit <= 0) break;
+    const r = await fetch({ ...q, beforeSeq, limit });
+    pages.unshift(r.messages);
+    count += r.messages.length;
+    if (!r.more || r.messages.length === 0) break;
+    beforeSeq = r.messages[0]!.seq;
+  }
+  return pages.flat();
+}
+
+function printer(o: FeedOutput, withDate: boolean): (m: MessageRecord) => void {
+  return (m) => o.out(o.json ? JSON.stringify(m) : formatMessage(m, { color: o.color, date: withDate }));
+}
+
+/** `session-bus tail -n N`: the last N messages. */
+export async function tail(project: string, lines: number, o: FeedOutput): Promise<number> {
+  const conn = await daemonIfRunning(project);
+  try {
+    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, {}, lines);
+    messages.forEach(printer(o, false));
+    if (messages.length === 0 && !o.json && lines > 0) o.note('No messages yet.');
+    return 0;
+  } finally {
+    conn?.client.close();
+  }
+}
+
+export interface LogQuery {
+  sinceTs?: number;
+  from?: string[];
+  kinds?: HistoryParams['kinds'];
+  grep?: string;
+  lines?: number;
+}
+
+/** `session-bus log`: the matches, with dates, from the daemon or else the mailbox. */
+export async function log(project: string, query: LogQuery, o: FeedOutput): Promise<number> {
+  const conn = await daemonIfRunning(project);
+  try {
+    const q: HistoryParams = {};
+    if (query.sinceTs !== undefined) q.sinceTs = query.sinceTs;
+    if (query.from && query.from.length > 0) q.from = query.from;
+    if (query.kinds && query.kinds.length > 0) q.kinds = query.kinds;
+    if (query.grep) q.grep = query.grep;
+    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, q, query.lines);
+    if (o.json) {
+      o.out(JSON.stringify({ source: conn ? 'daemon' : 'mailbox', messages }));
+    } else {
+      messages.forEach(printer(o, true));
+      if (messages.length === 0) o.note('No messages match.');
+    }
+    return 0;
+  } finally {
+    conn?.client.close();
+  }
+}
+
+/**
+ * `session-bus tail -f`: the last `lines` messages, then every new one as it is accepted. With
+ * no daemon it shows the mailbox and waits for one; when the daemon goes (idle exit, restart,
+ * or it dropped this reader for falling behind) it reconnects and catches up from the last seq
+ * shown. Runs until the process is stopped.
+ */
+export async function follow(project: string, lines: number, o: FeedOutput, signal?: AbortSignal): Promise<number> {
+  const print = printer(o, false);
+  /** The highest seq shown; undefined until the first read. */
+  let last: number | undefined;
+  let waitingSaid = false;
+  const show = (m: MessageRecord) => {
+    print(m);
+    last = Math.max(last ?? 0, m.seq);
+  };
+  while (!signal?.aborted) {
+    const conn = await daemonIfRunning(project);
+    if (!conn) {
+      if (last === undefined) {
+        const source = mailboxSource(project);
+        (await readAll(source.fetch, {}, lines)).forEach(show);
+        last = Math.max(last ?? 0, source.lastSeq);
+      }
+      if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
+      waitingSaid = true;
+      await sleep(FOLLOW_RETRY_MS, signal);
+      continue;
+    }
+    waitingSaid = false;
+    // Notifications may overtake the subscribe reply: hold them until the history is out.
+    const held: MessageRecord[] = [];
+    let ready = false;
+    conn.client.onNotification = (method, params) => {
+      if (method !== MESSAGE_NOTIFICATION) return;
+      if (ready) show(params as MessageRecord);
+      else held.push(params as MessageRecord);
+    };
+    const closed = new Promise<void>((resolve) => {
+      conn.client.onClose = () => resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    try {
+      const r = await conn.client.request('subscribe', last === undefined ? { limit: lines } : { afterSeq: last });
+      if (last !== undefined && r.lastSeq < last) {
+        o.note(`session-bus: the bus starts over (its last seq is ${r.lastSeq}, ${last} was shown): its mailbox was replaced`);
+        last = r.lastSeq;
+      } else if (last !== undefined && r.more) {
+        o.note('session-bus: (earlier messages missed while away are left out; see `session-bus log`)');
+      }
+      r.messages.forEach(show);
+      last = Math.max(last ?? 0, r.lastSeq);
+      ready = true;
+      held.forEach(show);
+    } catch (err) {
+      if (!(err instanceof ConnectionError)) throw err;
+    }
+    await closed;
+    conn.client.close();
+    if (!signal?.aborted) o.note('session-bus: the daemon went away; waiting for it to come back.');
+    waitingSaid = true;
+  }
+  return 0;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+}
