@@ -862,14 +862,24 @@ function runValidate(claude, plugin, env) {
     });
   });
 }
+function validationErrors(output2) {
+  const errors = [];
+  let inErrors = false;
+  for (const line of output2.split("\n")) {
+    if (/^✘ Found \d+ errors?:/.test(line)) inErrors = true;
+    else if (inErrors && /^\s*❯ /.test(line)) errors.push(line.replace(/^\s*❯ /, "").trim().slice(0, 200));
+    else if (/^\S/.test(line)) inErrors = false;
+  }
+  return errors;
+}
 function judgeValidation(claude, plugin, r) {
   const name = "plugin";
   const cmd = `${claude} plugin validate ${plugin}`;
   if (r.timedOut) return { name, status: "fail", message: `\`${cmd}\` did not finish within ${VALIDATE_TIMEOUT_MS / 1e3} s`, fix: `Run it by hand: DISABLE_AUTOUPDATER=1 ${cmd}` };
   const passed = r.code === 0 && /Validation passed/.test(r.output);
   if (passed) return { name, status: "ok", message: `${plugin}: ${/passed with warnings/.test(r.output) ? "validation passed (with warnings about the plugin directory listing)" : "validation passed"}` };
-  const lines = r.output.split("\n").map((l) => l.trim()).filter((l) => /✘|error|fail|invalid/i.test(l));
-  const why = (lines.slice(0, 3).join("; ") || r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 400);
+  const errors = validationErrors(r.output);
+  const why = (errors.length > 0 ? errors.slice(0, 3).join("; ") : r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 600);
   return { name, status: "fail", message: `${plugin} does not validate: ${why}`, fix: `Run for details: DISABLE_AUTOUPDATER=1 ${cmd}` };
 }
 async function runDoctor(project, env = process.env) {
