@@ -937,6 +937,9 @@ function formatDoctor(report, color) {
   return lines.join("\n");
 }
 
+// src/cli/feed.ts
+import * as fs7 from "node:fs";
+
 // src/daemon/mailbox-log.ts
 import * as fs6 from "node:fs";
 import * as path7 from "node:path";
@@ -21154,6 +21157,7 @@ async function follow(project, lines, o, signal) {
   const print = printer(o, false);
   let last;
   let waitingSaid = false;
+  let lastStamp;
   const show = (m) => {
     print(m);
     last = Math.max(last ?? 0, m.seq);
@@ -21161,9 +21165,12 @@ async function follow(project, lines, o, signal) {
   while (!signal?.aborted) {
     const conn = await daemonIfRunning(project);
     if (!conn) {
-      if (last === void 0) {
+      const stamp = mailboxStamp(project);
+      if (stamp !== lastStamp) {
+        lastStamp = stamp;
         const source = mailboxSource(project);
-        (await readAll(source.fetch, {}, lines)).forEach(show);
+        if (last !== void 0 && source.lastSeq < last) last = source.lastSeq;
+        (await readAll(source.fetch, last === void 0 ? {} : { afterSeq: last }, last === void 0 ? lines : void 0)).forEach(show);
         last = Math.max(last ?? 0, source.lastSeq);
       }
       if (!waitingSaid) o.note("session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.");
@@ -21171,6 +21178,7 @@ async function follow(project, lines, o, signal) {
       await sleep2(FOLLOW_RETRY_MS, signal);
       continue;
     }
+    lastStamp = void 0;
     waitingSaid = false;
     const held = [];
     let ready = false;
@@ -21184,7 +21192,7 @@ async function follow(project, lines, o, signal) {
       signal?.addEventListener("abort", () => resolve6(), { once: true });
     });
     try {
-      const r = await conn.client.request("subscribe", last === void 0 ? { limit: lines } : { afterSeq: last });
+      const r = await conn.client.request("subscribe", last === void 0 ? { limit: Math.min(lines, MAX_HISTORY_LIMIT) } : { afterSeq: last });
       if (last !== void 0 && r.lastSeq < last) {
         o.note(`session-bus: the bus starts over (its last seq is ${r.lastSeq}, ${last} was shown): its mailbox was replaced`);
         last = r.lastSeq;
@@ -21204,6 +21212,14 @@ async function follow(project, lines, o, signal) {
     waitingSaid = true;
   }
   return 0;
+}
+function mailboxStamp(project) {
+  try {
+    const st = fs7.statSync(locateProject(project).mailboxPath);
+    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return "none";
+  }
 }
 function sleep2(ms, signal) {
   return new Promise((resolve6) => {

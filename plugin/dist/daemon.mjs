@@ -25786,6 +25786,15 @@ var ConnectionServer = class {
   get connectionCount() {
     return this.conns.size;
   }
+  /**
+   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
+   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
+   */
+  get nonWatcherCount() {
+    let n = 0;
+    for (const c of this.conns) if (!c.watching) n++;
+    return n;
+  }
   attach(socket) {
     const conn = new Conn(this.nextId++, socket);
     this.conns.add(conn);
@@ -26254,7 +26263,7 @@ async function main() {
   }, CLAIM_SWEEP_MS).unref();
   const idleCheckMs = Math.max(20, Math.min(config2.idleMs / 4, 6e4));
   setInterval(() => {
-    if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config2.idleMs) void stop("idle", 0);
+    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config2.idleMs) void stop("idle", 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => {

@@ -3,6 +3,7 @@
  * read the running daemon and never start one; with none running they read the mailbox file,
  * which is the bus's durable log, so the history is there whether or not a session is.
  */
+import * as fs from 'node:fs';
 import { connectExisting, type Connection } from '../client/connect.ts';
 import { locateProject } from '../client/project.ts';
 import { ConnectionError } from '../client/rpc-client.ts';
@@ -136,6 +137,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
   /** The highest seq shown; undefined until the first read. */
   let last: number | undefined;
   let waitingSaid = false;
+  let lastStamp: string | undefined;
   const show = (m: MessageRecord) => {
     print(m);
     last = Math.max(last ?? 0, m.seq);
@@ -143,9 +145,14 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
   while (!signal?.aborted) {
     const conn = await daemonIfRunning(project);
     if (!conn) {
-      if (last === undefined) {
+      // No daemon: the mailbox is the feed. Read it again whenever it changes (a daemon that
+      // lived between two looks, or one on another path to the same file).
+      const stamp = mailboxStamp(project);
+      if (stamp !== lastStamp) {
+        lastStamp = stamp;
         const source = mailboxSource(project);
-        (await readAll(source.fetch, {}, lines)).forEach(show);
+        if (last !== undefined && source.lastSeq < last) last = source.lastSeq;
+        (await readAll(source.fetch, last === undefined ? {} : { afterSeq: last }, last === undefined ? lines : undefined)).forEach(show);
         last = Math.max(last ?? 0, source.lastSeq);
       }
       if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
@@ -153,6 +160,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       await sleep(FOLLOW_RETRY_MS, signal);
       continue;
     }
+    lastStamp = undefined;
     waitingSaid = false;
     // Notifications may overtake the subscribe reply: hold them until the history is out.
     const held: MessageRecord[] = [];
@@ -167,7 +175,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       signal?.addEventListener('abort', () => resolve(), { once: true });
     });
     try {
-      const r = await conn.client.request('subscribe', last === undefined ? { limit: lines } : { afterSeq: last });
+      const r = await conn.client.request('subscribe', last === undefined ? { limit: Math.min(lines, MAX_HISTORY_LIMIT) } : { afterSeq: last });
       if (last !== undefined && r.lastSeq < last) {
         o.note(`session-bus: the bus starts over (its last seq is ${r.lastSeq}, ${last} was shown): its mailbox was replaced`);
         last = r.lastSeq;
@@ -187,6 +195,16 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
     waitingSaid = true;
   }
   return 0;
+}
+
+/** Size and modification time of the mailbox: changes whenever a message is appended or it is compacted. */
+function mailboxStamp(project: string): string {
+  try {
+    const st = fs.statSync(locateProject(project).mailboxPath);
+    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return 'none';
+  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

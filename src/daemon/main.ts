@@ -218,7 +218,7 @@ async function main(): Promise<void> {
 
   const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
   setInterval(() => {
-    if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
+    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => {

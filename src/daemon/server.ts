@@ -46,6 +46,16 @@ export class ConnectionServer {
     return this.conns.size;
   }
 
+  /**
+   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
+   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
+   */
+  get nonWatcherCount(): number {
+    let n = 0;
+    for (const c of this.conns) if (!c.watching) n++;
+    return n;
+  }
+
   attach(socket: net.Socket): void {
     const conn = new Conn(this.nextId++, socket);
     this.conns.add(conn);

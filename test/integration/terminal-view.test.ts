@@ -167,6 +167,19 @@ describe('session-bus tail', () => {
 });
 
 describe('the subscribe wire method', () => {
+  it('a watcher does not keep an idle daemon alive; tail -f waits for the next one', async () => {
+    const p = project({ env: { SESSION_BUS_IDLE_MS: '300' } });
+    await p.cli(['send', 'before the idle exit']);
+    const t = startCli(p, ['tail', '-f']);
+    await waitFor('the backlog', () => t.out.stdout.includes('before the idle exit'));
+    await waitFor('the idle exit', () => p.daemonPids().length === 0, 15_000);
+    await waitFor('the note', () => t.out.stderr.includes('the daemon went away'));
+    await p.cli(['send', 'a new daemon']);
+    await waitFor('the next message', () => t.out.stdout.includes('a new daemon'), 15_000);
+    t.child.kill('SIGINT');
+    expect(await t.exited).toBe(0);
+  });
+
   it('answers with the history asked for, then pushes each accepted message; a watcher that never reads is dropped alone', async () => {
     const p = project();
     const conn = await seed(p);
