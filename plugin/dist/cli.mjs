@@ -43,6 +43,8 @@ function describeError(code, data = {}) {
       return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
@@ -653,13 +655,14 @@ function checkRegistrations(status2, alive) {
     fix: "An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop"
   };
 }
-function checkLogErrors(logPath, tailText) {
+var LOG_RECENT_MS = 24 * 36e5;
+function checkLogErrors(logPath, tailText, now = Date.now()) {
   if (tailText === void 0) return { name: "daemon log", status: "ok", message: `${logPath} (empty or not written yet)` };
   const errors = [];
   for (const line of tailText.split("\n")) {
     try {
       const e = JSON.parse(line);
-      if ((e.level ?? 0) >= 50) errors.push(e.msg ?? "error");
+      if ((e.level ?? 0) >= 50 && (e.time === void 0 || now - e.time < LOG_RECENT_MS)) errors.push(e.msg ?? "error");
     } catch {
       if (/failed to start/.test(line)) errors.push(line.trim());
     }
@@ -21101,8 +21104,26 @@ function mailboxSource(project) {
   const messages = state.messages;
   return { path: path8, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
-function daemonSource(conn) {
-  return (q) => conn.client.request("history", q);
+function daemonSource(conn, project) {
+  let fallback;
+  return {
+    get name() {
+      return fallback ? "mailbox" : "daemon";
+    },
+    async fetch(q) {
+      if (fallback) return fallback(q);
+      try {
+        return await conn.client.request("history", q);
+      } catch (err) {
+        if (!(err instanceof RpcError) || err.code !== -32601 /* MethodNotFound */) throw err;
+        fallback = mailboxSource(project).fetch;
+        return fallback(q);
+      }
+    }
+  };
+}
+function historySource(conn, project) {
+  return conn ? daemonSource(conn, project) : { name: "mailbox", fetch: mailboxSource(project).fetch };
 }
 async function readAll(fetch, q, want) {
   const pages = [];
@@ -21125,7 +21146,7 @@ function printer(o, withDate) {
 async function tail(project, lines, o) {
   const conn = await daemonIfRunning(project);
   try {
-    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, {}, lines);
+    const messages = await readAll(historySource(conn, project).fetch, {}, lines);
     messages.forEach(printer(o, false));
     if (messages.length === 0 && !o.json && lines > 0) o.note("No messages yet.");
     return 0;
@@ -21141,9 +21162,10 @@ async function log(project, query2, o) {
     if (query2.from && query2.from.length > 0) q.from = query2.from;
     if (query2.kinds && query2.kinds.length > 0) q.kinds = query2.kinds;
     if (query2.grep) q.grep = query2.grep;
-    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, q, query2.lines);
+    const source = historySource(conn, project);
+    const messages = await readAll(source.fetch, q, query2.lines);
     if (o.json) {
-      o.out(JSON.stringify({ source: conn ? "daemon" : "mailbox", messages }));
+      o.out(JSON.stringify({ source: source.name, messages }));
     } else {
       messages.forEach(printer(o, true));
       if (messages.length === 0) o.note("No messages match.");
@@ -21204,6 +21226,10 @@ async function follow(project, lines, o, signal) {
       ready = true;
       held.forEach(show);
     } catch (err) {
+      conn.client.close();
+      if (err instanceof RpcError && err.code === -32601 /* MethodNotFound */) {
+        throw new BusError(-32031 /* DaemonTooOld */, { pid: conn.hello.pid, daemonVersion: conn.hello.version, feature: "`tail -f` (the subscribe method)" });
+      }
       if (!(err instanceof ConnectionError)) throw err;
     }
     await closed;

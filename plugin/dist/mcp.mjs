@@ -36761,6 +36761,8 @@ function describeError(code, data = {}) {
       return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:

@@ -112,14 +112,17 @@ export function checkRegistrations(status: StatusResult, alive: (pid: number) =>
   };
 }
 
-/** Errors the daemon logged lately (pino JSON lines, level 50 error, 60 fatal). */
-export function checkLogErrors(logPath: string, tailText: string | undefined): Check {
+/** Errors older than this are history, not a present problem. */
+const LOG_RECENT_MS = 24 * 3600_000;
+
+/** Errors the daemon logged in the last day (pino JSON lines, level 50 error, 60 fatal). */
+export function checkLogErrors(logPath: string, tailText: string | undefined, now = Date.now()): Check {
   if (tailText === undefined) return { name: 'daemon log', status: 'ok', message: `${logPath} (empty or not written yet)` };
   const errors: string[] = [];
   for (const line of tailText.split('\n')) {
     try {
-      const e = JSON.parse(line) as { level?: number; msg?: string; err?: string };
-      if ((e.level ?? 0) >= 50) errors.push(e.msg ?? 'error');
+      const e = JSON.parse(line) as { level?: number; msg?: string; time?: number };
+      if ((e.level ?? 0) >= 50 && (e.time === undefined || now - e.time < LOG_RECENT_MS)) errors.push(e.msg ?? 'error');
     } catch {
       // A plain line (a failed start's stderr) or a cut first line.
       if (/failed to start/.test(line)) errors.push(line.trim());

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import { connectExisting, type Connection } from '../client/connect.ts';
 import { locateProject } from '../client/project.ts';
-import { ConnectionError } from '../client/rpc-client.ts';
+import { ConnectionError, RpcError } from '../client/rpc-client.ts';
+import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
 import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
@@ -55,8 +56,37 @@ export function mailboxSource(project: string): { fetch: Fetch; lastSeq: number;
   return { path, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 
-export function daemonSource(conn: Connection): Fetch {
-  return (q) => conn.client.request('history', q);
+/**
+ * The daemon as a history source. A daemon older than the `history` method (same protocol, an
+ * earlier build) answers MethodNotFound: then the mailbox file, which every build writes alike.
+ */
+export function daemonSource(conn: Connection, project: string): Source {
+  let fallback: Fetch | undefined;
+  return {
+    get name() {
+      return fallback ? ('mailbox' as const) : ('daemon' as const);
+    },
+    async fetch(q) {
+      if (fallback) return fallback(q);
+      try {
+        return await conn.client.request('history', q);
+      } catch (err) {
+        if (!(err instanceof RpcError) || err.code !== ErrorCode.MethodNotFound) throw err;
+        fallback = mailboxSource(project).fetch;
+        return fallback(q);
+      }
+    },
+  };
+}
+
+/** Where history comes from: the running daemon, else the mailbox file. */
+export interface Source {
+  readonly name: 'daemon' | 'mailbox';
+  fetch: Fetch;
+}
+
+function historySource(conn: Connection | undefined, project: string): Source {
+  return conn ? daemonSource(conn, project) : { name: 'mailbox', fetch: mailboxSource(project).fetch };
 }
 
 /**
@@ -87,7 +117,7 @@ function printer(o: FeedOutput, withDate: boolean): (m: MessageRecord) => void {
 export async function tail(project: string, lines: number, o: FeedOutput): Promise<number> {
   const conn = await daemonIfRunning(project);
   try {
-    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, {}, lines);
+    const messages = await readAll(historySource(conn, project).fetch, {}, lines);
     messages.forEach(printer(o, false));
     if (messages.length === 0 && !o.json && lines > 0) o.note('No messages yet.');
     return 0;
@@ -113,9 +143,10 @@ export async function log(project: string, query: LogQuery, o: FeedOutput): Prom
     if (query.from && query.from.length > 0) q.from = query.from;
     if (query.kinds && query.kinds.length > 0) q.kinds = query.kinds;
     if (query.grep) q.grep = query.grep;
-    const messages = await readAll(conn ? daemonSource(conn) : mailboxSource(project).fetch, q, query.lines);
+    const source = historySource(conn, project);
+    const messages = await readAll(source.fetch, q, query.lines);
     if (o.json) {
-      o.out(JSON.stringify({ source: conn ? 'daemon' : 'mailbox', messages }));
+      o.out(JSON.stringify({ source: source.name, messages }));
     } else {
       messages.forEach(printer(o, true));
       if (messages.length === 0) o.note('No messages match.');
@@ -187,6 +218,10 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       ready = true;
       held.forEach(show);
     } catch (err) {
+      conn.client.close();
+      if (err instanceof RpcError && err.code === ErrorCode.MethodNotFound) {
+        throw new BusError(ErrorCode.DaemonTooOld, { pid: conn.hello.pid, daemonVersion: conn.hello.version, feature: '`tail -f` (the subscribe method)' });
+      }
       if (!(err instanceof ConnectionError)) throw err;
     }
     await closed;

@@ -275,6 +275,45 @@ describe('session-bus log', () => {
   });
 });
 
+describe('an older daemon without history and subscribe', () => {
+  it('log and tail read the mailbox instead; tail -f says to restart it, in one line, exit 1', async () => {
+    const p = project();
+    const ep = p.endpoint();
+    fs.mkdirSync(ep.dir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(path.dirname(p.mailboxPath()), { recursive: true });
+    const record = { seq: 1, ts: Date.now(), origin: { sessionId: 's-1', pid: 1 }, from: 'main#s1', kind: 'note', text: 'from the old days' };
+    fs.writeFileSync(p.mailboxPath(), JSON.stringify({ type: 'msg', ...record }) + '\n');
+    // Knows hello, nothing newer: what a daemon of an earlier build answers.
+    const old = net.createServer((sock) => {
+      let buf = '';
+      sock.on('data', (d) => {
+        buf += d;
+        let nl;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          const req = JSON.parse(buf.slice(0, nl));
+          buf = buf.slice(nl + 1);
+          const reply =
+            req.method === 'hello'
+              ? { result: { protocol: 1, version: '0.1.0', pid: 4242, root: req.params.root, startedAt: 0 } }
+              : { error: { code: -32601, message: `unknown method "${req.method}"` } };
+          sock.write(JSON.stringify({ jsonrpc: '2.0', id: req.id, ...reply }) + '\n');
+        }
+      });
+    });
+    await new Promise<void>((r) => old.listen(ep.socketPath, () => r()));
+    try {
+      const logged = JSON.parse((await p.cli(['log', '--json'])).stdout);
+      expect(logged).toEqual({ source: 'mailbox', messages: [record] });
+      expect((await p.cli(['tail'], PLAIN)).stdout).toMatch(/main#s1 {2}\[note\] {2}from the old days\n$/);
+      const f = await p.cli(['tail', '-f']);
+      expect(f.code).toBe(1);
+      expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus stop` (the next session or `session-bus send` starts the current one)\n');
+    } finally {
+      old.close();
+    }
+  });
+});
+
 describe('session-bus send as a person', () => {
   it('is labeled human:<user>, never as a session, and the person is no peer', async () => {
     const p = project();

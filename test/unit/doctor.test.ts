@@ -77,6 +77,8 @@ describe('doctor checks', () => {
     ].join('\n');
     expect(checkLogErrors('/l', lines)).toMatchObject({ status: 'warn', message: '/l has 2 recent errors; the last: session-bus daemon failed to start: EADDRINUSE' });
     expect(checkLogErrors('/l', JSON.stringify({ level: 30, msg: 'ok' })).status).toBe('ok');
+    expect(checkLogErrors('/l', JSON.stringify({ level: 50, msg: 'old', time: 1000 }), 2 * 86_400_000).status).toBe('ok');
+    expect(checkLogErrors('/l', JSON.stringify({ level: 60, msg: 'new', time: 1000 }), 2000).message).toBe('/l has 1 recent error; the last: new');
     expect(checkLogErrors('/l', undefined).status).toBe('ok');
   });
 
