@@ -21185,7 +21185,12 @@ async function follow(project, lines, o, signal) {
     last = Math.max(last ?? 0, m.seq);
   };
   while (!signal?.aborted) {
-    const conn = await daemonIfRunning(project);
+    let conn;
+    try {
+      conn = await daemonIfRunning(project);
+    } catch (err) {
+      if (!(err instanceof ConnectionError)) throw err;
+    }
     if (!conn) {
       const stamp = mailboxStamp(project);
       if (stamp !== lastStamp) {
@@ -21209,9 +21214,12 @@ async function follow(project, lines, o, signal) {
       if (ready) show(params);
       else held.push(params);
     };
-    const closed = new Promise((resolve6) => {
-      conn.client.onClose = () => resolve6();
-      signal?.addEventListener("abort", () => resolve6(), { once: true });
+    const closed = untilAborted(signal, (done) => {
+      conn.client.onClose = () => done();
+      if (conn.client.closed) done();
+      return () => {
+        conn.client.onClose = void 0;
+      };
     });
     try {
       const r = await conn.client.request("subscribe", last === void 0 ? { limit: Math.min(lines, MAX_HISTORY_LIMIT) } : { afterSeq: last });
@@ -21248,12 +21256,22 @@ function mailboxStamp(project) {
   }
 }
 function sleep2(ms, signal) {
+  return untilAborted(signal, (done) => {
+    const t = setTimeout(done, ms);
+    return () => clearTimeout(t);
+  });
+}
+function untilAborted(signal, start) {
   return new Promise((resolve6) => {
-    const t = setTimeout(resolve6, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(t);
+    let cleanup = () => void 0;
+    const finish = () => {
+      signal?.removeEventListener("abort", finish);
+      cleanup();
       resolve6();
-    }, { once: true });
+    };
+    if (signal?.aborted) return finish();
+    signal?.addEventListener("abort", finish, { once: true });
+    cleanup = start(finish);
   });
 }
 

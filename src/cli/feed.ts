@@ -174,7 +174,13 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
     last = Math.max(last ?? 0, m.seq);
   };
   while (!signal?.aborted) {
-    const conn = await daemonIfRunning(project);
+    let conn: Connection | undefined;
+    try {
+      conn = await daemonIfRunning(project);
+    } catch (err) {
+      // A daemon stopping or starting right now: look again in a moment, as when none runs.
+      if (!(err instanceof ConnectionError)) throw err;
+    }
     if (!conn) {
       // No daemon: the mailbox is the feed. Read it again whenever it changes (a daemon that
       // lived between two looks, or one on another path to the same file).
@@ -201,9 +207,12 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       if (ready) show(params as MessageRecord);
       else held.push(params as MessageRecord);
     };
-    const closed = new Promise<void>((resolve) => {
-      conn.client.onClose = () => resolve();
-      signal?.addEventListener('abort', () => resolve(), { once: true });
+    const closed = untilAborted(signal, (done) => {
+      conn.client.onClose = () => done();
+      if (conn.client.closed) done();
+      return () => {
+        conn.client.onClose = undefined;
+      };
     });
     try {
       const r = await conn.client.request('subscribe', last === undefined ? { limit: Math.min(lines, MAX_HISTORY_LIMIT) } : { afterSeq: last });
@@ -242,12 +251,25 @@ function mailboxStamp(project: string): string {
   }
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind (a follow waits for hours). */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return untilAborted(signal, (done) => {
+    const t = setTimeout(done, ms);
+    return () => clearTimeout(t);
+  });
+}
+
+/** Runs `start(done)` until it calls done or `signal` aborts; then runs the cleanup it returned. */
+function untilAborted(signal: AbortSignal | undefined, start: (done: () => void) => () => void): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
+    let cleanup = () => undefined as void;
+    const finish = () => {
+      signal?.removeEventListener('abort', finish);
+      cleanup();
       resolve();
-    }, { once: true });
+    };
+    if (signal?.aborted) return finish();
+    signal?.addEventListener('abort', finish, { once: true });
+    cleanup = start(finish);
   });
 }
