@@ -738,6 +738,7 @@ async function probeDaemon(endpoint, root) {
     const code = err.code;
     if (code === "ECONNREFUSED") {
       return {
+        stale: true,
         check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
       };
     }
@@ -903,13 +904,11 @@ async function runDoctor(project, env = process.env) {
     checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
   }
   let probe;
-  if (endpoint && process.platform !== "win32") {
-    checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
-    const socketCheck = checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
-    if (socketCheck) checks.push(socketCheck);
-  }
+  if (endpoint && process.platform !== "win32") checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
   if (endpoint) {
     probe = await probeDaemon(endpoint, location.busRoot);
+    const socketCheck = process.platform === "win32" || probe.stale ? void 0 : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
+    if (socketCheck) checks.push(socketCheck);
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
     if (probe.status) checks.push(checkRegistrations(probe.status, isAlive));

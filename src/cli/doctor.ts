@@ -194,6 +194,8 @@ function mib(bytes: number): string {
 
 interface Probe {
   check: Check;
+  /** A socket file nothing answers at. */
+  stale?: boolean;
   hello?: HelloResult;
   status?: StatusResult;
 }
@@ -213,6 +215,7 @@ async function probeDaemon(endpoint: Endpoint, root: string): Promise<Probe> {
     const code = (err as ConnectionError).code;
     if (code === 'ECONNREFUSED') {
       return {
+        stale: true,
         check: { name, status: 'fail', message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` },
       };
     }
@@ -391,13 +394,12 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv = proces
     checks.push({ name: 'socket path', status: 'fail', message: problem!, fix: fix.join('. ') || undefined });
   }
   let probe: Probe | undefined;
-  if (endpoint && process.platform !== 'win32') {
-    checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
-    const socketCheck = checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
-    if (socketCheck) checks.push(socketCheck);
-  }
+  if (endpoint && process.platform !== 'win32') checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
   if (endpoint) {
     probe = await probeDaemon(endpoint, location.busRoot);
+    // The mode of a stale socket does not matter: it is to be removed.
+    const socketCheck = process.platform === 'win32' || probe.stale ? undefined : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
+    if (socketCheck) checks.push(socketCheck);
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
     if (probe.status) checks.push(checkRegistrations(probe.status, isAlive));

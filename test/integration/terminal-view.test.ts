@@ -412,7 +412,6 @@ describe('session-bus doctor', () => {
     const planted = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(ep.socketPath)}, () => process.kill(process.pid, 'SIGKILL'))`]);
     await new Promise((r) => planted.on('close', r));
     expect(fs.lstatSync(ep.socketPath).isSocket()).toBe(true);
-    fs.chmodSync(ep.socketPath, 0o600);
     fs.chmodSync(ep.dir, 0o755);
 
     const d = await doctor(p, fakeClaude(p, true));
