@@ -168,10 +168,14 @@ describe('session-bus tail', () => {
 
 describe('the subscribe wire method', () => {
   it('a watcher does not keep an idle daemon alive; tail -f waits for the next one', async () => {
-    const p = project({ env: { SESSION_BUS_IDLE_MS: '300' } });
-    await p.cli(['send', 'before the idle exit']);
+    const p = project({ env: { SESSION_BUS_IDLE_MS: '500' } });
+    // A session's connection holds the daemon up until the watcher is in.
+    const held = await p.connect();
+    await held.client.request('broadcast', { ...who(1, 'main'), text: 'before the idle exit' });
     const t = startCli(p, ['tail', '-f']);
     await waitFor('the backlog', () => t.out.stdout.includes('before the idle exit'));
+    expect(t.out.stderr).toBe('');
+    held.client.close();
     await waitFor('the idle exit', () => p.daemonPids().length === 0, 15_000);
     await waitFor('the note', () => t.out.stderr.includes('the daemon went away'));
     await p.cli(['send', 'a new daemon']);
