@@ -4638,6 +4638,8 @@ var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_LABEL_CHARS = 64;
 var MESSAGE_OVERHEAD_CHARS = 64;
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
 // src/client/sha256.ts
 var K = new Uint32Array([
@@ -4806,26 +4808,21 @@ function ensurePrivateDir(dir) {
   }
   checkPrivateDir(dir);
 }
-function checkPrivateDir(dir) {
-  if (process.platform === "win32") return;
-  const st = lstatSync(dir);
-  if (st.isSymbolicLink()) {
-    throw new PrivateDirError(`refusing the socket directory ${dir}: it is a symlink. Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR`);
-  }
-  if (!st.isDirectory()) {
-    throw new PrivateDirError(`refusing the socket directory ${dir}: it is not a directory. Remove it or set SESSION_BUS_SOCKET_DIR`);
-  }
-  const uid = process.getuid?.();
+function privateDirProblem(dir, st, uid = process.getuid?.()) {
+  if (st.isSymbolicLink()) return { problem: `refusing the socket directory ${dir}: it is a symlink`, fix: `Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR` };
+  if (!st.isDirectory()) return { problem: `refusing the socket directory ${dir}: it is not a directory`, fix: "Remove it or set SESSION_BUS_SOCKET_DIR" };
   if (uid !== void 0 && st.uid !== uid) {
-    throw new PrivateDirError(
-      `refusing the socket directory ${dir}: owned by uid ${st.uid}, not by you (uid ${uid}). Set SESSION_BUS_SOCKET_DIR to a directory of your own`
-    );
+    return { problem: `refusing the socket directory ${dir}: owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
   }
   if ((st.mode & 63) !== 0) {
-    throw new PrivateDirError(
-      `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in. Run: chmod 700 ${dir}`
-    );
+    return { problem: `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in`, fix: `Run: chmod 700 ${dir}` };
   }
+  return void 0;
+}
+function checkPrivateDir(dir) {
+  if (process.platform === "win32") return;
+  const found = privateDirProblem(dir, lstatSync(dir));
+  if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
 // src/client/project.ts
@@ -4917,6 +4914,7 @@ var PROTOCOL_VERSION = 1;
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
 var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
 var WAKE_POLICIES = ["direct", "all", "none"];
+var MESSAGE_NOTIFICATION = "message";
 function shortId(sessionId) {
   if (sessionId.startsWith("human:")) return sessionId;
   return sessionId.replace(/-/g, "").slice(0, 6);
@@ -5062,6 +5060,10 @@ var Broker = class {
   }
   get messageCount() {
     return this.messages.length;
+  }
+  /** The retained messages, ascending seq: read-only (history, watchers). */
+  retained() {
+    return this.messages;
   }
   restore(state) {
     this.seq = state.lastSeq;
@@ -11476,7 +11478,20 @@ var ParamSchemas = {
   }),
   inbox: object({ ...identity, limit: number2().int().min(1).max(500).optional() }),
   status: object({}).passthrough(),
-  shutdown: object({ reason: string2().max(200).optional() })
+  shutdown: object({ reason: string2().max(200).optional() }),
+  history: object({
+    sinceTs: number2().optional(),
+    from: array(string2().min(1).max(128)).max(32).optional(),
+    kinds: array(Kind).max(MESSAGE_KINDS.length).optional(),
+    grep: string2().min(1).max(512).optional(),
+    beforeSeq: number2().int().min(0).optional(),
+    afterSeq: number2().int().min(0).optional(),
+    limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
+  }),
+  subscribe: object({
+    afterSeq: number2().int().min(0).optional(),
+    limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
+  })
 };
 var Origin = object({ sessionId: string2(), pid: number2().int() });
 var LogEntrySchema = discriminatedUnion("type", [
@@ -11559,6 +11574,8 @@ function describeError(code, data = {}) {
       return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
@@ -11732,6 +11749,54 @@ var hello = defineHandler({
   })
 });
 
+// src/protocol/history.ts
+function matchesSender(m, token) {
+  const t = token.trim().toLowerCase();
+  if (t === "") return false;
+  const from = m.from.toLowerCase();
+  if (from === t || m.origin.sessionId.toLowerCase() === t) return true;
+  if (t === "human" && from.startsWith("human:")) return true;
+  const hash = from.lastIndexOf("#");
+  if (hash < 0) return false;
+  return from.slice(0, hash) === t || from.slice(hash + 1) === t.replace(/^#/, "");
+}
+function matchesFilter(m, q) {
+  if (q.sinceTs !== void 0 && m.ts < q.sinceTs) return false;
+  if (q.from && q.from.length > 0 && !q.from.some((t) => matchesSender(m, t))) return false;
+  if (q.kinds && q.kinds.length > 0 && !q.kinds.includes(m.kind)) return false;
+  if (q.grep !== void 0 && !m.text.toLowerCase().includes(q.grep.toLowerCase())) return false;
+  return true;
+}
+function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
+  const limit = Math.min(q.limit ?? MAX_HISTORY_LIMIT, MAX_HISTORY_LIMIT);
+  const out = [];
+  let bytes = 0;
+  let more = false;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (q.beforeSeq !== void 0 && m.seq >= q.beforeSeq) continue;
+    if (q.afterSeq !== void 0 && m.seq <= q.afterSeq) break;
+    if (!matchesFilter(m, q)) continue;
+    const size = Buffer.byteLength(JSON.stringify(m));
+    if (out.length >= limit || out.length > 0 && bytes + size > maxBytes) {
+      more = true;
+      break;
+    }
+    out.push(m);
+    bytes += size;
+  }
+  return { messages: out.reverse(), more };
+}
+
+// src/daemon/handlers/history.ts
+var history = defineHandler({
+  method: "history",
+  params: ParamSchemas.history,
+  handle(ctx, params) {
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+  }
+});
+
 // src/daemon/handlers/inbox.ts
 var inbox = defineHandler({
   method: "inbox",
@@ -11802,6 +11867,16 @@ var status = defineHandler({
   }
 });
 
+// src/daemon/handlers/subscribe.ts
+var subscribe = defineHandler({
+  method: "subscribe",
+  params: ParamSchemas.subscribe,
+  handle(ctx, params, conn) {
+    conn.watching = true;
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+  }
+});
+
 // src/daemon/handlers/index.ts
 var handlers = {
   hello,
@@ -11817,7 +11892,9 @@ var handlers = {
   peers,
   end,
   brief,
-  rewind
+  rewind,
+  history,
+  subscribe
 };
 
 // src/daemon/mailbox-log.ts
@@ -12213,6 +12290,7 @@ var Conn = class {
   session;
   push;
   livePid;
+  watching;
   closed = false;
   corked = false;
 };
@@ -12229,6 +12307,15 @@ var ConnectionServer = class {
   conns = /* @__PURE__ */ new Set();
   get connectionCount() {
     return this.conns.size;
+  }
+  /**
+   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
+   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
+   */
+  get nonWatcherCount() {
+    let n = 0;
+    for (const c of this.conns) if (!c.watching) n++;
+    return n;
   }
   attach(socket) {
     const conn = new Conn(this.nextId++, socket);
@@ -12249,6 +12336,19 @@ var ConnectionServer = class {
       if (!c.session || !c.push || c.push === "none") continue;
       const wake = records.find((r) => this.ctx.broker.wakes(r, c.session, c.push));
       if (wake) this.send(c, { jsonrpc: "2.0", method: "wake", params: { seq: wake.seq } });
+    }
+  }
+  /**
+   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
+   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
+   */
+  notifyWatchers(records) {
+    for (const c of this.conns) {
+      if (!c.watching) continue;
+      for (const r of records) {
+        if (c.closed) break;
+        this.send(c, { jsonrpc: "2.0", method: MESSAGE_NOTIFICATION, params: r });
+      }
     }
   }
   closeAll() {
@@ -12594,6 +12694,7 @@ async function main() {
         if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
       }
       server.notifyWake(records);
+      server.notifyWatchers(records);
     },
     pendingChanged(session) {
       markers.pending(session, broker.pendingCount(session) > 0);
@@ -12702,7 +12803,7 @@ async function main() {
   }, CLAIM_SWEEP_MS).unref();
   const idleCheckMs = Math.max(20, Math.min(config2.idleMs / 4, 6e4));
   setInterval(() => {
-    if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config2.idleMs) void stop("idle", 0);
+    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config2.idleMs) void stop("idle", 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => {

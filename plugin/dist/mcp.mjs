@@ -23565,6 +23565,7 @@ var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_LABEL_CHARS = 64;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -23659,6 +23660,8 @@ function describeError(code, data = {}) {
       return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
@@ -23859,26 +23862,21 @@ function ensurePrivateDir(dir) {
   }
   checkPrivateDir(dir);
 }
-function checkPrivateDir(dir) {
-  if (process.platform === "win32") return;
-  const st = lstatSync(dir);
-  if (st.isSymbolicLink()) {
-    throw new PrivateDirError(`refusing the socket directory ${dir}: it is a symlink. Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR`);
-  }
-  if (!st.isDirectory()) {
-    throw new PrivateDirError(`refusing the socket directory ${dir}: it is not a directory. Remove it or set SESSION_BUS_SOCKET_DIR`);
-  }
-  const uid = process.getuid?.();
+function privateDirProblem(dir, st, uid = process.getuid?.()) {
+  if (st.isSymbolicLink()) return { problem: `refusing the socket directory ${dir}: it is a symlink`, fix: `Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR` };
+  if (!st.isDirectory()) return { problem: `refusing the socket directory ${dir}: it is not a directory`, fix: "Remove it or set SESSION_BUS_SOCKET_DIR" };
   if (uid !== void 0 && st.uid !== uid) {
-    throw new PrivateDirError(
-      `refusing the socket directory ${dir}: owned by uid ${st.uid}, not by you (uid ${uid}). Set SESSION_BUS_SOCKET_DIR to a directory of your own`
-    );
+    return { problem: `refusing the socket directory ${dir}: owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
   }
   if ((st.mode & 63) !== 0) {
-    throw new PrivateDirError(
-      `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in. Run: chmod 700 ${dir}`
-    );
+    return { problem: `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in`, fix: `Run: chmod 700 ${dir}` };
   }
+  return void 0;
+}
+function checkPrivateDir(dir) {
+  if (process.platform === "win32") return;
+  const found = privateDirProblem(dir, lstatSync(dir));
+  if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
 // src/client/project.ts

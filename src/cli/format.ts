@@ -1,5 +1,16 @@
-/** Words and tables for the terminal. */
-import type { ClaimInfo, PeerInfo, StatusResult } from '../protocol/messages.ts';
+/** Words and tables for the terminal. Pure: every function takes the time and the colors it uses. */
+import type { ClaimInfo, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
+import { shortId } from '../protocol/messages.ts';
+import { cleanText } from '../protocol/sanitize.ts';
+import { labelStyle, painter, type Paint, type Style } from './color.ts';
+
+/**
+ * One table cell or feed field: what a peer wrote (labels, notes, resources, text) may hold
+ * escapes a terminal would obey, or newlines that would break a table; neither reaches the screen.
+ */
+export function safe(text: string): string {
+  return cleanText(text).replace(/[\t\n]+/g, ' ');
+}
 
 export function duration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -11,7 +22,8 @@ export function duration(ms: number): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
-export function table(headers: string[], rows: string[][]): string {
+export function table(headers: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((r) => r.map(safe));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -65,4 +77,41 @@ export function formatClaims(claims: ClaimInfo[], now = Date.now()): string {
     ['RESOURCE', 'HOLDER', 'SINCE', 'EXPIRES', 'NOTE'],
     claims.map((c) => [c.resource, c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : '-', c.note ?? '']),
   );
+}
+
+const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Local wall-clock time: `08:32:04`, or `2026-11-25 08:32:04` with the date. */
+export function clock(ts: number, withDate = false): string {
+  const d = new Date(ts);
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
+}
+
+export interface LineOptions {
+  color?: boolean;
+  /** Show the date too (log spans days; the live feed does not). */
+  date?: boolean;
+}
+
+/**
+ * One message, one line: time, sender, kind, text. A direct message names its recipients' short
+ * ids; newlines in the text show as `↵`, so every message stays one line.
+ */
+export function formatMessage(m: MessageRecord, options: LineOptions = {}): string {
+  const paint: Paint = painter(options.color ?? false);
+  const label = safe(m.from);
+  const kindStyle = KIND_STYLE[m.kind];
+  const kind = `[${m.kind}]`;
+  const to = m.to && m.to.length > 0 ? ` ${paint('dim', `(to ${m.to.map(shortId).map(safe).join(', ')})`)}` : '';
+  const text = cleanText(m.text).replace(/\n/g, ' \u21b5 ').replace(/\t/g, ' ');
+  return [
+    paint('dim', clock(m.ts, options.date)),
+    paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label),
+    kindStyle ? paint(kindStyle, kind) : paint('dim', kind),
+  ].join('  ') + `${to}  ${text}`;
 }

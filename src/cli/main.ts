@@ -1,45 +1,30 @@
 /**
- * session-bus: the humans' view of the bus.
- *   session-bus status [--json] [--project DIR]   is a daemon running, and who is here
- *   session-bus stop [--project DIR]              stop the project's daemon
- *   session-bus send TEXT [--kind K] [--project DIR]   broadcast as the human at this terminal
- *   session-bus peers|claims [--json]              who is here; who holds what
- * Exit codes: 0 ok, 1 error, 2 usage, 3 not running (status, peers, claims, stop).
+ * session-bus: the humans' view of the bus. `session-bus --help` lists the commands;
+ * `session-bus help CMD` (or `CMD --help`) explains one, with examples.
+ * Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 not running (status, peers, claims, stop).
  */
 import { parseArgs } from 'node:util';
 import { connectExisting, connectOrSpawn, type Connection } from '../client/connect.ts';
 import { endpointFor } from '../client/endpoint.ts';
 import { humanIdentity } from '../client/identity.ts';
 import { locateProject } from '../client/project.ts';
-import { ConnectionError, RpcError } from '../client/rpc-client.ts';
-import { MESSAGE_KINDS, type MessageKind } from '../protocol/messages.ts';
+import { RpcError } from '../client/rpc-client.ts';
+import { type MessageKind } from '../protocol/messages.ts';
 import { VERSION } from '../protocol/version.ts';
+import { colorEnabled } from './color.ts';
+import { formatDoctor, runDoctor } from './doctor.ts';
+import { follow, isNotRunning, log, tail, type FeedOutput } from './feed.ts';
 import { formatClaims, formatPeers, formatStatus } from './format.ts';
-
-const HELP = `session-bus ${VERSION}: a coordination channel for the Claude Code sessions of one project
-
-Usage:
-  session-bus status [--json]          is the project's daemon running; who is here
-  session-bus peers [--json]           the sessions working here now
-  session-bus claims [--json]          what is claimed, by whom, until when
-  session-bus stop                     stop the project's daemon (it restarts on demand)
-  session-bus send TEXT [--kind K]     broadcast TEXT to every session, as you (K: ${MESSAGE_KINDS.join('|')})
-
-Options:
-  --project DIR   the project (default: the current directory)
-  --json          machine-readable output
-  -h, --help      this help
-
-Exit codes: 0 ok, 1 error, 2 usage, 3 daemon not running (status, peers, claims, stop).
-
-Examples:
-  session-bus status
-  session-bus send "main is green again, safe to rebase" --kind handoff
-`;
+import { COMMANDS, commandDoc, commandHelp, completionScript, generalHelp } from './help.ts';
+import { parseCount, parseKinds, parseSince, UsageError } from './parse.ts';
 
 const NOT_RUNNING = 3;
-
-class UsageError extends Error {}
+/** `tail` without -n shows this many, like tail(1). */
+const DEFAULT_TAIL_LINES = 10;
+/** Options every command takes. */
+const COMMON_OPTIONS = new Set(['project', 'json', 'help', 'version']);
+/** Commands that take words after them. */
+const TAKES_WORDS = new Set(['send', 'help', 'completion']);
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,10 +32,15 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       project: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      kind: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      kind: { type: 'string', multiple: true },
+      follow: { type: 'boolean', short: 'f' },
+      lines: { type: 'string', short: 'n' },
+      since: { type: 'string' },
+      from: { type: 'string', multiple: true },
+      grep: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -58,32 +48,90 @@ async function run(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  if (values.help || !command) {
-    process.stdout.write(HELP);
+  if (!command) {
+    process.stdout.write(generalHelp());
     return values.help ? 0 : 2;
   }
+  const doc = commandDoc(command);
+  if (!doc) throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+  if (values.help) {
+    process.stdout.write(commandHelp(doc));
+    return 0;
+  }
+  for (const key of Object.keys(values)) {
+    if (!COMMON_OPTIONS.has(key) && !doc.options.includes(`--${key}`)) throw new UsageError(`${command} does not take --${key}`);
+  }
+  if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(' '))}`);
   const project = values.project ?? process.cwd();
+  const json = values.json ?? false;
+  const feed: FeedOutput = {
+    json,
+    color: !json && colorEnabled(process.stdout),
+    out: (line) => process.stdout.write(`${line}\n`),
+    note: (line) => process.stderr.write(`${line}\n`),
+  };
   switch (command) {
+    case 'help': {
+      if (rest.length === 0) {
+        process.stdout.write(generalHelp());
+        return 0;
+      }
+      const topic = commandDoc(rest[0]!);
+      if (!topic) throw new UsageError(`no help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+      process.stdout.write(commandHelp(topic));
+      return 0;
+    }
+    case 'completion': {
+      const shell = rest[0] ?? 'bash';
+      if (shell !== 'bash' && shell !== 'zsh') throw new UsageError('completion takes bash or zsh');
+      process.stdout.write(completionScript(shell));
+      return 0;
+    }
     case 'status':
-      return status(project, values.json);
+      return status(project, json);
     case 'stop':
-      return stop(project, values.json);
+      return stop(project, json);
     case 'peers':
-      return query(project, values.json, async (c) => {
+      return query(project, json, async (c) => {
         const { peers } = await c.client.request('peers', {});
-        return values.json ? JSON.stringify({ peers }) : formatPeers(peers);
+        return json ? JSON.stringify({ peers }) : formatPeers(peers);
       });
     case 'claims':
-      return query(project, values.json, async (c) => {
+      return query(project, json, async (c) => {
         const { claims } = await c.client.request('claims', {});
-        return values.json ? JSON.stringify({ claims }) : formatClaims(claims);
+        return json ? JSON.stringify({ claims }) : formatClaims(claims);
       });
+    case 'tail': {
+      const lines = values.lines === undefined ? DEFAULT_TAIL_LINES : parseCount(values.lines, '-n');
+      if (!values.follow) return tail(project, lines, feed);
+      const stopped = new AbortController();
+      process.once('SIGINT', () => stopped.abort());
+      process.once('SIGTERM', () => stopped.abort());
+      return follow(project, lines, feed, stopped.signal);
+    }
+    case 'log':
+      return log(
+        project,
+        {
+          sinceTs: values.since === undefined ? undefined : parseSince(values.since, Date.now()),
+          from: values.from,
+          kinds: values.kind ? parseKinds(values.kind) : undefined,
+          grep: values.grep,
+          lines: values.lines === undefined ? undefined : parseCount(values.lines, '-n'),
+        },
+        feed,
+      );
     case 'send': {
       const text = rest.join(' ');
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
-      const kind = values.kind ?? 'note';
-      if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(', ')}`);
-      return send(project, text, kind as MessageKind, values.json);
+      const kinds = parseKinds(values.kind ?? ['note']);
+      if (kinds.length !== 1) throw new UsageError('send takes one --kind');
+      return send(project, text, kinds[0]!, json);
+    }
+    case 'doctor': {
+      const report = await runDoctor(project);
+      console.log(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(process.stdout)));
+      return report.ok ? 0 : 1;
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
@@ -161,9 +209,10 @@ async function send(project: string, text: string, kind: MessageKind, json: bool
   }
 }
 
-function isNotRunning(err: unknown): boolean {
-  return err instanceof ConnectionError && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'ENOTSOCK');
-}
+// `session-bus log | head`: the reader left; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
 
 run(process.argv.slice(2)).then(
   (code) => {

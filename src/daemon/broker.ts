@@ -92,6 +92,11 @@ export class Broker {
     return this.messages.length;
   }
 
+  /** The retained messages, ascending seq: read-only (history, watchers). */
+  retained(): readonly MessageRecord[] {
+    return this.messages;
+  }
+
   restore(state: RestoredState): void {
     this.seq = state.lastSeq;
     this.messages = state.messages;

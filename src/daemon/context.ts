@@ -52,6 +52,8 @@ export interface ClientConnection {
   livePid?: number;
   /** Which new messages to announce on this connection with a `wake` notification. */
   push?: WakePolicy;
+  /** A watcher (`subscribe`): gets every accepted message as a `message` notification. Not a session. */
+  watching?: boolean;
 }
 
 export interface Handler<M extends MethodName> {

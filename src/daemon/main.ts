@@ -98,6 +98,7 @@ async function main(): Promise<void> {
         if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
       }
       server.notifyWake(records);
+      server.notifyWatchers(records);
     },
     pendingChanged(session) {
       markers.pending(session, broker.pendingCount(session) > 0);
@@ -221,7 +222,7 @@ async function main(): Promise<void> {
 
   const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
   setInterval(() => {
-    if (server.connectionCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
+    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => {

@@ -7,7 +7,7 @@ import type * as net from 'node:net';
 import { BusError, describeError, ErrorCode, type WireError } from '../protocol/errors.ts';
 import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
 import { MAX_CLIENT_BACKLOG_BYTES, MAX_FRAME_BYTES } from '../protocol/limits.ts';
-import type { MessageRecord, MethodName } from '../protocol/messages.ts';
+import { MESSAGE_NOTIFICATION, type MessageRecord, type MethodName } from '../protocol/messages.ts';
 import type { ClientConnection, DaemonContext, Handler } from './context.ts';
 
 type Id = string | number | null;
@@ -25,6 +25,7 @@ class Conn implements ClientConnection {
   session?: ClientConnection['session'];
   push?: ClientConnection['push'];
   livePid?: number;
+  watching?: boolean;
   closed = false;
   corked = false;
   constructor(
@@ -45,6 +46,16 @@ export class ConnectionServer {
 
   get connectionCount(): number {
     return this.conns.size;
+  }
+
+  /**
+   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
+   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
+   */
+  get nonWatcherCount(): number {
+    let n = 0;
+    for (const c of this.conns) if (!c.watching) n++;
+    return n;
   }
 
   attach(socket: net.Socket): void {
@@ -68,6 +79,20 @@ export class ConnectionServer {
       if (!c.session || !c.push || c.push === 'none') continue;
       const wake = records.find((r) => this.ctx.broker.wakes(r, c.session!, c.push!));
       if (wake) this.send(c, { jsonrpc: '2.0', method: 'wake', params: { seq: wake.seq } });
+    }
+  }
+
+  /**
+   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
+   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
+   */
+  notifyWatchers(records: MessageRecord[]): void {
+    for (const c of this.conns) {
+      if (!c.watching) continue;
+      for (const r of records) {
+        if (c.closed) break;
+        this.send(c, { jsonrpc: '2.0', method: MESSAGE_NOTIFICATION, params: r });
+      }
     }
   }
 

@@ -19,6 +19,8 @@ export enum ErrorCode {
   TextEmpty = -32011,
   LogWriteFailed = -32020,
   IncompatibleProtocol = -32030,
+  /** Client-side: the daemon answers but lacks a method this client needs (an older build). */
+  DaemonTooOld = -32031,
   ShuttingDown = -32040,
   UnknownRecipient = -32050,
   ClaimConflict = -32060,
@@ -58,6 +60,8 @@ export function describeError(code: number, data: ErrorData = {}): string {
       return `the message was not sent: the mailbox could not be written (${String(data.cause ?? 'I/O error')}) at ${String(data.path ?? 'the mailbox')}. Free disk space or fix permissions; reads keep working`;
     case ErrorCode.IncompatibleProtocol:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case ErrorCode.DaemonTooOld:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
     case ErrorCode.ShuttingDown:
       return 'the daemon is shutting down; retry';
     case ErrorCode.UnknownRecipient:

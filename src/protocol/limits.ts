@@ -31,3 +31,12 @@ export const MAX_LABEL_CHARS = 64;
  * Drain budgets count it, so many tiny messages cannot overflow a hook's context.
  */
 export const MESSAGE_OVERHEAD_CHARS = 64;
+
+/** Messages one history reply may hold: a screenful of pages, far below the mailbox's retention. */
+export const MAX_HISTORY_LIMIT = 1000;
+
+/**
+ * Bytes of messages in one history reply. Well under MAX_CLIENT_BACKLOG_BYTES, so a reply to a
+ * reader that is merely slow never trips the slow-consumer cut; longer reads page with beforeSeq.
+ */
+export const MAX_HISTORY_REPLY_BYTES = 256 * 1024;

@@ -176,6 +176,41 @@ export interface StatusResult {
   claims: ClaimInfo[];
 }
 
+/**
+ * A read of the retained messages (the feed, `session-bus log`). Read-only: it registers no
+ * session and moves no position. Filters are applied by `selectHistory` (history.ts).
+ */
+export interface HistoryParams {
+  /** Only messages accepted at or after this time (ms since the epoch). */
+  sinceTs?: number;
+  /** Only messages from these senders: a label, its branch part, its short id, or a session id. */
+  from?: string[];
+  kinds?: MessageKind[];
+  /** Only messages whose text contains this, case-insensitive (a plain substring, no regex). */
+  grep?: string;
+  /** Only messages with a seq below this (paging backwards) ... */
+  beforeSeq?: number;
+  /** ... or above this (catching up after a reconnect). */
+  afterSeq?: number;
+  /** At most this many: the newest matches. */
+  limit?: number;
+}
+
+export interface HistoryResult {
+  /** Oldest first. */
+  messages: MessageRecord[];
+  /** Older matches exist that were left out (by `limit` or the reply's size cap): page with `beforeSeq`. */
+  more: boolean;
+  /** The daemon's last seq (to notice a reset mailbox). */
+  lastSeq: number;
+}
+
+/** A watcher (`session-bus tail -f`): not a session. Gets the history asked for, then every accepted message. */
+export type SubscribeParams = Pick<HistoryParams, 'afterSeq' | 'limit'>;
+
+/** The notification a watcher receives for every accepted message: `{"method":"message","params":<MessageRecord>}`. */
+export const MESSAGE_NOTIFICATION = 'message';
+
 /** Method names and their parameter/result types: the single list of the wire's methods. */
 export interface Methods {
   hello: { params: HelloParams; result: HelloResult };
@@ -192,6 +227,8 @@ export interface Methods {
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };
   rewind: { params: RewindParams; result: { rewound: boolean } };
   shutdown: { params: { reason?: string }; result: { ok: true } };
+  history: { params: HistoryParams; result: HistoryResult };
+  subscribe: { params: SubscribeParams; result: HistoryResult };
 }
 export type MethodName = keyof Methods;
 

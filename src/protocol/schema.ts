@@ -3,7 +3,7 @@
  * clients (the hook above all) do not import zod.
  */
 import * as z from 'zod';
-import { MAX_LABEL_CHARS } from './limits.ts';
+import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
@@ -46,6 +46,19 @@ export const ParamSchemas = {
   inbox: z.object({ ...identity, limit: z.number().int().min(1).max(500).optional() }),
   status: z.object({}).passthrough(),
   shutdown: z.object({ reason: z.string().max(200).optional() }),
+  history: z.object({
+    sinceTs: z.number().optional(),
+    from: z.array(z.string().min(1).max(128)).max(32).optional(),
+    kinds: z.array(Kind).max(MESSAGE_KINDS.length).optional(),
+    grep: z.string().min(1).max(512).optional(),
+    beforeSeq: z.number().int().min(0).optional(),
+    afterSeq: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).optional(),
+  }),
+  subscribe: z.object({
+    afterSeq: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).optional(),
+  }),
 } as const;
 
 const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });

@@ -11,10 +11,12 @@ import { release } from './release.ts';
 import { rewind } from './rewind.ts';
 import { drain } from './drain.ts';
 import { hello } from './hello.ts';
+import { history } from './history.ts';
 import { inbox } from './inbox.ts';
 import { register } from './register.ts';
 import { shutdown } from './shutdown.ts';
 import { status } from './status.ts';
+import { subscribe } from './subscribe.ts';
 
 export const handlers: { [M in MethodName]: Handler<M> } = {
   hello,
@@ -31,4 +33,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   end,
   brief,
   rewind,
+  history,
+  subscribe,
 };

@@ -1,0 +1,39 @@
+/**
+ * Plain ANSI colors for the terminal view, no dependency. On only when stdout is a terminal and
+ * NO_COLOR is unset (https://no-color.org); FORCE_COLOR turns them on for a pipe (`| less -R`).
+ */
+
+export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+const CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39],
+} as const;
+
+export type Style = keyof typeof CODES;
+
+export type Paint = (style: Style, text: string) => string;
+
+export function painter(on: boolean): Paint {
+  if (!on) return (_style, text) => text;
+  return (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m`;
+}
+
+/** Senders keep one color each, chosen from their label, so a busy feed reads by color. */
+const LABEL_COLORS: Style[] = ['cyan', 'blue', 'green', 'magenta', 'yellow'];
+
+export function labelStyle(label: string): Style {
+  let h = 0;
+  for (let i = 0; i < label.length; i++) h = (h * 31 + label.charCodeAt(i)) >>> 0;
+  return LABEL_COLORS[h % LABEL_COLORS.length]!;
+}

@@ -1,0 +1,12 @@
+import { selectHistory } from '../../protocol/history.ts';
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/** The retained messages, filtered (`session-bus log`, `tail -n`). Read-only: no session, no position. */
+export const history = defineHandler({
+  method: 'history',
+  params: ParamSchemas.history,
+  handle(ctx, params) {
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+  },
+});

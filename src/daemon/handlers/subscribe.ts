@@ -1,0 +1,19 @@
+import { selectHistory } from '../../protocol/history.ts';
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * Makes this connection a watcher (`session-bus tail -f`): it gets the history asked for now,
+ * then every accepted message as a `message` notification. A watcher is not a session: it is
+ * not in `peers`, has no queue and moves no one's position. The history and the switch happen
+ * in one turn, so nothing falls between them; a notification may arrive before this reply, and
+ * the reader orders by seq.
+ */
+export const subscribe = defineHandler({
+  method: 'subscribe',
+  params: ParamSchemas.subscribe,
+  handle(ctx, params, conn) {
+    conn.watching = true;
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+  },
+});
