@@ -11,6 +11,7 @@ import pino from 'pino';
 import { endpointFor } from '../client/endpoint.ts';
 import { ensurePrivateDir } from '../client/private-dir.ts';
 import { ensureSelfIgnoring, legacyMailboxes, locateProject } from '../client/project.ts';
+import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { Broker } from './broker.ts';
 import { readConfig } from './config.ts';
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       pendingWrites += 1;
       try {
         await log.append(entries);
+      } catch (err) {
+        // Disk full, a read-only folder: the caller's change did not happen, and says so clearly.
+        const e = err as NodeJS.ErrnoException;
+        throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: mailboxPath });
       } finally {
         pendingWrites -= 1;
       }

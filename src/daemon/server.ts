@@ -126,7 +126,8 @@ export class ConnectionServer {
       if (!isNotification) this.send(conn, { jsonrpc: '2.0', id, result });
     } catch (err) {
       if (err instanceof BusError) {
-        if (!isNotification) this.replyError(conn, id, err.toWire());
+        const wire = err.code === ErrorCode.LogWriteFailed ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
+        if (!isNotification) this.replyError(conn, id, wire);
         return;
       }
       this.ctx.logger.error({ err: (err as Error).stack ?? String(err), method: msg.method }, 'handler failed');

@@ -13,10 +13,19 @@ export const CONTEXT_BUDGET_CHARS = 4000;
 
 const LABEL_SAFE = /[^\w.:#/@+-]/g;
 
+/**
+ * A peer's text as a JSON string literal, with `<` escaped where it would start a tag: the host
+ * wraps hook context in tags of its own, and a literal `</system-reminder>` inside a message
+ * must not be one. `JSON.parse` of the literal gives the text back unchanged.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, '\\u003c');
+}
+
 export function renderLine(m: MessageRecord): string {
   const time = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? ' (to you)' : '';
-  return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${JSON.stringify(m.text)}`;
+  return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 
 export function renderDelivery(messages: MessageRecord[], remaining: number): string {
@@ -55,7 +64,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.claims.length > 0) {
     const list = b.claims
       .slice(0, MAX_LISTED)
-      .map((c) => `${JSON.stringify(c.resource)} by ${c.label.replace(LABEL_SAFE, '?')}${c.note ? ` (${JSON.stringify(c.note)})` : ''}`);
+      .map((c) => `${quote(c.resource)} by ${c.label.replace(LABEL_SAFE, '?')}${c.note ? ` (${quote(c.note)})` : ''}`);
     if (b.claims.length > MAX_LISTED) list.push(`+${b.claims.length - MAX_LISTED} more`);
     parts.push(`Claimed: ${list.join(', ')}.`);
   }

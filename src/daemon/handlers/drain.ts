@@ -3,14 +3,22 @@ import { defineHandler } from '../context.ts';
 
 /**
  * Hands a session its unread messages and moves its position past them. The position is made
- * durable before the reply, so a crash right after never hands the same message out twice.
+ * durable before the reply, so a crash right after never hands the same message out twice; when
+ * it cannot be made durable (disk full), nothing is handed out and nothing is lost.
  */
 export const drain = defineHandler({
   method: 'drain',
   params: ParamSchemas.drain,
   async handle(ctx, params) {
     const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
-    await ctx.persist(outcome.entries);
+    try {
+      await ctx.persist(outcome.entries);
+    } catch (err) {
+      // The new position is not durable, so nothing is handed out: put it back, and these
+      // messages come with the first drain after the mailbox can be written again.
+      ctx.broker.rewind(params, outcome.session.cursor, outcome.cursorBefore, ctx.now());
+      throw err;
+    }
     ctx.pendingChanged(outcome.session);
     return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
   },
