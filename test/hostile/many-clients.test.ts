@@ -1,0 +1,113 @@
+/**
+ * Load and stalls: 200 clients at once, while one client floods requests and never reads its
+ * socket and others hold half-written lines open. The daemon's buffers stay bounded, the
+ * non-reader is dropped with a log line, and nobody else waits on them.
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../src/client/connect.ts';
+import { RpcClient } from '../../src/client/rpc-client.ts';
+import { encodeFrame } from '../../src/protocol/framing.ts';
+import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
+import { makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { assertBystanderWorks, daemonLog } from './helpers.ts';
+
+let p: TestProject;
+let bystander: Connection;
+const who = { sessionId: 'bystander-load', pid: 4444, label: 'main#bystld' };
+const READER = { sessionId: 'reader-load', pid: 4445, label: 'main#readld' };
+const CLIENTS = 200;
+
+beforeAll(async () => {
+  p = makeProject();
+  bystander = await p.connect();
+  await bystander.client.request('register', { ...who, live: true });
+  await bystander.client.request('register', READER);
+});
+afterAll(async () => {
+  bystander.client.close();
+  await p.cleanup();
+});
+
+function rssKiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? 0);
+}
+
+/** A client that sends requests with big answers and never reads one of them. */
+function nonReader(socketPath: string, requests: number): Promise<net.Socket> {
+  return new Promise((resolve) => {
+    const s = net.createConnection(socketPath);
+    s.on('error', () => undefined);
+    s.on('connect', () => {
+      s.pause();
+      let frames = '';
+      for (let i = 0; i < requests; i++) frames += encodeFrame({ jsonrpc: '2.0', id: i, method: 'inbox', params: { ...READER, limit: 500 } });
+      s.write(frames);
+      resolve(s);
+    });
+  });
+}
+
+describe('200 concurrent clients and a client that never reads', () => {
+  it('nobody stalls: every client is served, the non-reader is dropped with a log line, memory stays bounded', async () => {
+    const pid = bystander.hello.pid;
+    // Big messages, so that each unread inbox answer is ~300 KB.
+    for (let i = 0; i < 80; i++) await bystander.client.request('broadcast', { ...who, text: `${i} ${'x'.repeat(3500)}` });
+    const rssBefore = rssKiB(pid);
+
+    // Half-written lines held open (slowloris): each costs the daemon at most one frame.
+    const holders = await Promise.all(
+      Array.from({ length: 20 }, () => new Promise<net.Socket>((resolve) => {
+        const s = net.createConnection(p.endpoint().socketPath, () => {
+          s.write(`{"jsonrpc":"2.0","id":1,"method":"status","params":{"pad":"${'p'.repeat(MAX_FRAME_BYTES - 100)}`);
+          resolve(s);
+        });
+        s.on('error', () => undefined);
+      })),
+    );
+    const flooder = await nonReader(p.endpoint().socketPath, 40);
+
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const me = { sessionId: `load-${i}`, pid: 20000 + i, label: `main#load${i}` };
+        const c = await RpcClient.connect(p.endpoint().socketPath, 15_000);
+        try {
+          await c.request('hello', { protocol: 1, version: '0.1.0', root: '' }, 15_000);
+          await c.request('register', { ...me, live: true }, 15_000);
+          const { seq } = await c.request('broadcast', { ...me, text: `hello from ${i}` }, 15_000);
+          const drained = await c.request('drain', me, 15_000);
+          return { me, seq, drained: drained.messages };
+        } finally {
+          c.close();
+        }
+      }),
+    );
+    const elapsed = Date.now() - started;
+
+    const seqs = results.map((r) => r.seq);
+    expect(new Set(seqs).size).toBe(CLIENTS);
+    for (const r of results) {
+      const got = r.drained.map((m) => m.seq);
+      expect(new Set(got).size).toBe(got.length);
+      expect(r.drained.filter((m) => m.origin.sessionId === r.me.sessionId)).toEqual([]);
+    }
+    const reader = await bystander.client.request('drain', READER);
+    const read = new Set(reader.messages.map((m) => m.seq));
+    expect(seqs.filter((s) => !read.has(s))).toEqual([]);
+    expect(elapsed).toBeLessThan(30_000);
+
+    // The flooder was cut off once its unread backlog passed the cap, and said so in the log.
+    await waitFor('the slow consumer to be dropped', () => /slow consumer: unread backlog over the cap; connection dropped/.test(daemonLog(p)), 10_000);
+    flooder.on('data', () => undefined).resume();
+    await waitFor('the flooder to see its connection end', () => flooder.destroyed || flooder.readableEnded, 5_000);
+    expect(rssKiB(pid) - rssBefore).toBeLessThan(150 * 1024);
+
+    // The half-written lines are still only half-written: the daemon did not wait on them.
+    for (const h of holders) h.destroy();
+    flooder.destroy();
+    await assertBystanderWorks(p, bystander, who);
+  });
+});
