@@ -454,11 +454,12 @@ async function connectOrSpawn(projectDir, options = {}) {
         spawned = true;
       }
     }
-    if (client) {
-      const hello = await client.request("hello", { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
-        client.close();
-        throw err;
-      });
+    const hello = client ? await client.request("hello", { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
+      client.close();
+      if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
+      throw err;
+    }) : void 0;
+    if (client && hello) {
       if (hello.root !== location.busRoot) {
         client.close();
         throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);

@@ -70,13 +70,15 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         spawned = true;
       }
     }
-    if (client) {
-      const hello = await client
-        .request('hello', { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now()))
-        .catch((err: Error) => {
+    const hello = client
+      ? await client.request('hello', { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err: Error) => {
           client!.close();
+          // A daemon killed as we connect resets the connection: as good as not running.
+          if (err instanceof ConnectionError && err.code !== 'ETIMEDOUT' && options.spawn !== false) return undefined;
           throw err;
-        });
+        })
+      : undefined;
+    if (client && hello) {
       if (hello.root !== location.busRoot) {
         client.close();
         throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);

@@ -140,16 +140,21 @@ export class ConnectionServer {
     this.send(conn, { jsonrpc: '2.0', id, error });
   }
 
-  /** Writes a frame; drops the client if it has left too much unread. */
+  /**
+   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
+   * before the write: one answer bigger than the cap (a long backlog drained at once) goes to a
+   * client that reads, and only a client that leaves the cap unread and asks for more is dropped.
+   */
   send(conn: ClientConnection, value: unknown): void {
     const c = conn as Conn;
     if (c.socket.destroyed) return;
-    c.socket.write(encodeFrame(value));
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
       this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
       c.closed = true;
       c.socket.destroy();
+      return;
     }
+    c.socket.write(encodeFrame(value));
   }
 
   private onClose(conn: Conn): void {
