@@ -25445,6 +25445,7 @@ var handlers = {
 import * as fs4 from "node:fs";
 import * as path4 from "node:path";
 var FSYNC_INTERVAL_MS = 200;
+var TORN_LINE_END = "\0\n";
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path7, policy = "interval", ops = fs4) {
@@ -25460,7 +25461,9 @@ var JsonlMailboxLog = class {
   scheduled = false;
   dirty = false;
   fsyncTimer;
-  /** A failed write may have left half a line: start the next write on a fresh line. */
+  /** Bytes of the open file that hold only whole, acknowledged lines. */
+  goodSize = 0;
+  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   needsNewline = false;
   replay() {
     const warnings = [];
@@ -25543,21 +25546,37 @@ var JsonlMailboxLog = class {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let data = this.needsNewline ? "\n" : "";
+    let data = this.needsNewline ? TORN_LINE_END : "";
     for (const p of batch) data += p.data;
     try {
       const fd = this.open();
-      writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-      this.needsNewline = false;
+      const buf = Buffer.from(data, "utf8");
+      writeAll(this.ops, fd, buf);
       if (this.policy === "always") this.ops.fdatasyncSync(fd);
       else this.scheduleFsync();
+      this.goodSize += buf.length;
+      this.needsNewline = false;
     } catch (err) {
-      this.needsNewline = true;
+      this.cutTornWrite();
       this.closeFd();
       for (const p of batch) p.reject(err);
       return;
     }
     for (const p of batch) p.resolve();
+  }
+  /**
+   * A write that failed part way (disk full) may have left whole lines of entries whose senders
+   * are told they failed, or a line missing only its newline: cut the file back to what was
+   * acknowledged, so a refused message never comes back on replay. If even that fails, the
+   * next write first ends the torn line so that replay skips it as corrupt.
+   */
+  cutTornWrite() {
+    if (this.fd === void 0) return;
+    try {
+      this.ops.ftruncateSync(this.fd, this.goodSize);
+    } catch {
+      this.needsNewline = true;
+    }
   }
   scheduleFsync() {
     this.dirty = true;
@@ -25579,8 +25598,15 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path4.dirname(this.path), { recursive: true, mode: 448 });
-    this.fd = this.ops.openSync(this.path, "a", 384);
-    return this.fd;
+    const fd = this.ops.openSync(this.path, "a", 384);
+    try {
+      this.goodSize = this.ops.fstatSync(fd).size;
+    } catch (err) {
+      this.ops.closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
   }
   closeFd() {
     if (this.fd === void 0) return;

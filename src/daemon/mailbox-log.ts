@@ -22,12 +22,29 @@ export type FsyncPolicy = 'interval' | 'always';
 /** Bounds what a power loss can take under the `interval` policy, at the cost of one fdatasync per window. */
 export const FSYNC_INTERVAL_MS = 200;
 
+/**
+ * Ends a line a failed write left behind: a NUL is not JSON whitespace, so even a line that lost
+ * only its newline is skipped on replay instead of coming back as a refused message.
+ */
+const TORN_LINE_END = '\u0000\n';
+
 /** A line this long cannot be ours (a message is ≤ 4 KiB); skip it without parsing. */
 const MAX_LOG_LINE_BYTES = 256 * 1024;
 
 export type FileOps = Pick<
   typeof fs,
-  'openSync' | 'writeSync' | 'fdatasyncSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'mkdirSync' | 'readFileSync' | 'existsSync' | 'chmodSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'fdatasyncSync'
+  | 'fsyncSync'
+  | 'fstatSync'
+  | 'ftruncateSync'
+  | 'closeSync'
+  | 'renameSync'
+  | 'mkdirSync'
+  | 'readFileSync'
+  | 'existsSync'
+  | 'chmodSync'
 >;
 
 export interface ReplayWarning {
@@ -63,7 +80,9 @@ export class JsonlMailboxLog implements MailboxLog {
   private scheduled = false;
   private dirty = false;
   private fsyncTimer: NodeJS.Timeout | undefined;
-  /** A failed write may have left half a line: start the next write on a fresh line. */
+  /** Bytes of the open file that hold only whole, acknowledged lines. */
+  private goodSize = 0;
+  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   private needsNewline = false;
 
   constructor(
@@ -164,21 +183,38 @@ export class JsonlMailboxLog implements MailboxLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let data = this.needsNewline ? '\n' : '';
+    let data = this.needsNewline ? TORN_LINE_END : '';
     for (const p of batch) data += p.data;
     try {
       const fd = this.open();
-      writeAll(this.ops, fd, Buffer.from(data, 'utf8'));
-      this.needsNewline = false;
+      const buf = Buffer.from(data, 'utf8');
+      writeAll(this.ops, fd, buf);
       if (this.policy === 'always') this.ops.fdatasyncSync(fd);
       else this.scheduleFsync();
+      this.goodSize += buf.length;
+      this.needsNewline = false;
     } catch (err) {
-      this.needsNewline = true;
+      this.cutTornWrite();
       this.closeFd();
       for (const p of batch) p.reject(err as Error);
       return;
     }
     for (const p of batch) p.resolve();
+  }
+
+  /**
+   * A write that failed part way (disk full) may have left whole lines of entries whose senders
+   * are told they failed, or a line missing only its newline: cut the file back to what was
+   * acknowledged, so a refused message never comes back on replay. If even that fails, the
+   * next write first ends the torn line so that replay skips it as corrupt.
+   */
+  private cutTornWrite(): void {
+    if (this.fd === undefined) return;
+    try {
+      this.ops.ftruncateSync(this.fd, this.goodSize);
+    } catch {
+      this.needsNewline = true;
+    }
   }
 
   private scheduleFsync(): void {
@@ -204,8 +240,15 @@ export class JsonlMailboxLog implements MailboxLog {
   private open(): number {
     if (this.fd !== undefined) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
-    this.fd = this.ops.openSync(this.path, 'a', 0o600);
-    return this.fd;
+    const fd = this.ops.openSync(this.path, 'a', 0o600);
+    try {
+      this.goodSize = this.ops.fstatSync(fd).size;
+    } catch (err) {
+      this.ops.closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
   }
 
   private closeFd(): void {
