@@ -9,6 +9,7 @@ var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {

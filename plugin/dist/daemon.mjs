@@ -4636,6 +4636,7 @@ var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
 var MAX_LABEL_CHARS = 64;
 var MESSAGE_OVERHEAD_CHARS = 64;
 
@@ -25144,7 +25145,7 @@ var Origin = external_exports.object({ sessionId: external_exports.string(), pid
 var LogEntrySchema = external_exports.discriminatedUnion("type", [
   external_exports.object({
     type: external_exports.literal("msg"),
-    seq: external_exports.number().int().positive(),
+    seq: external_exports.number().int().positive().max(MAX_SEQ),
     ts: external_exports.number(),
     origin: Origin,
     from: external_exports.string(),
@@ -25161,8 +25162,8 @@ var LogEntrySchema = external_exports.discriminatedUnion("type", [
     cwd: external_exports.string().optional(),
     firstSeen: external_exports.number()
   }),
-  external_exports.object({ type: external_exports.literal("cursor"), id: external_exports.string(), seq: external_exports.number().int().min(0), ts: external_exports.number() }),
-  external_exports.object({ type: external_exports.literal("meta"), lastSeq: external_exports.number().int().min(0), compactedAt: external_exports.number() }),
+  external_exports.object({ type: external_exports.literal("cursor"), id: external_exports.string(), seq: external_exports.number().int().min(0).max(MAX_SEQ), ts: external_exports.number() }),
+  external_exports.object({ type: external_exports.literal("meta"), lastSeq: external_exports.number().int().min(0).max(MAX_SEQ), compactedAt: external_exports.number() }),
   external_exports.object({
     type: external_exports.literal("claim"),
     resource: external_exports.string(),
@@ -25477,6 +25478,7 @@ var JsonlMailboxLog = class {
     }
     const sessions = /* @__PURE__ */ new Map();
     const seen = /* @__PURE__ */ new Set();
+    const cursorLines = /* @__PURE__ */ new Map();
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
@@ -25489,9 +25491,17 @@ var JsonlMailboxLog = class {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString("utf8", start, end2));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else this.apply(entry, state, sessions, seen, lineNo, warnings);
+        else {
+          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
+        }
       }
       start = end2 + 1;
+    }
+    for (const [id, c] of state.cursors) {
+      if (c.seq <= state.lastSeq) continue;
+      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+      state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);

@@ -103,6 +103,7 @@ export class JsonlMailboxLog implements MailboxLog {
     }
     const sessions = new Map<string, SessionEntry>();
     const seen = new Set<number>();
+    const cursorLines = new Map<string, number>();
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
@@ -115,9 +116,18 @@ export class JsonlMailboxLog implements MailboxLog {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString('utf8', start, end));
         if (typeof entry === 'string') warnings.push({ line: lineNo, reason: entry });
-        else this.apply(entry, state, sessions, seen, lineNo, warnings);
+        else {
+          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          if (entry.type === 'cursor') cursorLines.set(entry.id, lineNo);
+        }
       }
       start = end + 1;
+    }
+    // A position past every seq ever given would make its session deaf until seq caught up.
+    for (const [id, c] of state.cursors) {
+      if (c.seq <= state.lastSeq) continue;
+      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+      state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);

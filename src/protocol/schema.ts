@@ -3,7 +3,7 @@
  * clients (the hook above all) do not import zod.
  */
 import { z } from 'zod';
-import { MAX_LABEL_CHARS } from './limits.ts';
+import { MAX_LABEL_CHARS, MAX_SEQ } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
@@ -53,7 +53,7 @@ const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });
 export const LogEntrySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('msg'),
-    seq: z.number().int().positive(),
+    seq: z.number().int().positive().max(MAX_SEQ),
     ts: z.number(),
     origin: Origin,
     from: z.string(),
@@ -70,8 +70,8 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     cwd: z.string().optional(),
     firstSeen: z.number(),
   }),
-  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0), ts: z.number() }),
-  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0), compactedAt: z.number() }),
+  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: z.number() }),
+  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: z.number() }),
   z.object({
     type: z.literal('claim'),
     resource: z.string(),
