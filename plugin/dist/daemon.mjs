@@ -4623,7 +4623,7 @@ var require_pino = __commonJS({
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
 import * as fs8 from "node:fs";
-import * as net2 from "node:net";
+import * as net3 from "node:net";
 import { parseArgs } from "node:util";
 
 // src/client/endpoint.ts
@@ -4852,6 +4852,200 @@ var BusError = class extends Error {
 // src/protocol/version.ts
 var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/client/rpc-client.ts
+import * as net from "node:net";
+
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
+// src/client/rpc-client.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve4, reject) => {
+      const socket = net.createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve4(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve4, reject) => {
+      const waiter = { resolve: resolve4, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
+      }
+    }
+  }
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters.clear();
+    this.onClose?.(err);
+  }
+};
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -25708,76 +25902,6 @@ var PendingMarkers = class {
   }
 };
 
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
-}
-
 // src/daemon/server.ts
 var Conn = class {
   constructor(id, socket) {
@@ -25923,10 +26047,10 @@ var ConnectionServer = class {
 
 // src/daemon/single-instance.ts
 import * as fs6 from "node:fs";
-import * as net from "node:net";
+import * as net2 from "node:net";
 var LOCK_WAIT_MS = 5e3;
 var LOCK_POLL_MS = 20;
-async function bindExclusive(server, socketPath, lockPath) {
+async function bindExclusive(server, socketPath, lockPath, replace) {
   await acquireLock(lockPath);
   try {
     try {
@@ -25935,13 +26059,24 @@ async function bindExclusive(server, socketPath, lockPath) {
     } catch (err) {
       if (err.code !== "EADDRINUSE") throw err;
     }
-    if (await answers(socketPath)) return "already-running";
-    fs6.unlinkSync(socketPath);
+    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
+    try {
+      fs6.unlinkSync(socketPath);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
     await listen(server, socketPath);
     return "bound";
   } finally {
     releaseLock(lockPath);
   }
+}
+async function waitUntilGone(socketPath, until) {
+  while (Date.now() < until) {
+    if (!await answers(socketPath)) return true;
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+  return false;
 }
 function listen(server, socketPath) {
   return new Promise((resolve4, reject) => {
@@ -25965,7 +26100,7 @@ function listen(server, socketPath) {
 }
 function answers(socketPath) {
   return new Promise((resolve4) => {
-    const s = net.createConnection(socketPath);
+    const s = net2.createConnection(socketPath);
     s.once("connect", () => {
       s.destroy();
       resolve4(true);
@@ -26101,7 +26236,7 @@ var RETENTION_CHECK_MS = 60 * 6e4;
 var CLAIM_SWEEP_MS = 1e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
 async function main() {
-  const { values } = parseArgs({ options: { project: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
   if (!values.project) throw new Error("usage: daemon --project <dir>");
   const location = locateProject(values.project);
   const root = location.busRoot;
@@ -26119,7 +26254,7 @@ async function main() {
   let shuttingDown = false;
   let lastActivity = Date.now();
   let pendingWrites = 0;
-  const netServer = net2.createServer();
+  const netServer = net3.createServer();
   const markers = new PendingMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, "pending marker not written"));
   let server;
   const ctx = {
@@ -26228,7 +26363,13 @@ async function main() {
     }
     server.attach(socket);
   });
-  const outcome = await bindExclusive(netServer, endpoint.socketPath, endpoint.lockPath);
+  const replaceOlderThan = values["replace-older-than"];
+  const outcome = await bindExclusive(
+    netServer,
+    endpoint.socketPath,
+    endpoint.lockPath,
+    replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : void 0
+  );
   if (outcome === "already-running") {
     logger.info({ socket: endpoint.socketPath }, "another daemon already serves this project; exiting");
     dest.flushSync();
@@ -26274,6 +26415,23 @@ async function main() {
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
+}
+var REPLACE_TIMEOUT_MS = 3e3;
+async function replaceOlder(socketPath, root, version2, logger) {
+  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
+  if (!client) return false;
+  try {
+    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
+    const older = hello2.protocol < PROTOCOL_VERSION || compareVersions(hello2.version, version2) < 0;
+    if (!older) return false;
+    logger.info({ pid: hello2.pid, version: hello2.version, by: version2 }, "replacing an older daemon");
+    await client.request("shutdown", { reason: `replaced by version ${version2}` }, 2e3).catch(() => void 0);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
 }
 function prepareSelfIgnoring(dir, logger) {
   try {

@@ -36735,6 +36735,15 @@ function claudeIdentity(sessionId, hostPid, dir) {
 // src/protocol/version.ts
 var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
@@ -37081,12 +37090,13 @@ function daemonEntry(env = process.env) {
   for (const c of candidates) if (fs4.existsSync(c)) return c;
   return candidates[0];
 }
-function spawnDaemon(location, endpoint, env = process.env) {
+function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const out = fs4.openSync(endpoint.logPath, "a", 384);
   try {
+    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), "--project", location.projectDir],
+      [daemonEntry(env), "--project", location.projectDir, ...replace],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -37111,6 +37121,7 @@ var StartError = class extends Error {
   name = "StartError";
 };
 var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK"]);
+var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
   const location = locateProject(projectDir);
@@ -37120,7 +37131,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawned = false;
-  let replaced = false;
+  let replacing;
   let delay = 5;
   for (; ; ) {
     let client;
@@ -37160,13 +37171,14 @@ async function connectOrSpawn(projectDir, options = {}) {
         });
       }
       const older = hello.protocol < protocol || compareVersions(hello.version, version2) < 0;
-      if (!older || replaced || options.spawn === false) return { client, hello, endpoint, location };
-      await client.request("shutdown", { reason: `replaced by version ${version2}` }, 2e3).catch(() => void 0);
+      const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
+      if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
-      await waitUntilGone(endpoint.socketPath, Math.min(deadline, Date.now() + 3e3));
-      replaced = true;
-      spawned = false;
-      continue;
+      if (!replacing) {
+        spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+        spawned = true;
+        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+      }
     }
     if (Date.now() >= deadline) {
       throw new StartError(
@@ -37176,26 +37188,6 @@ ${tailLog(endpoint.logPath)}`
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
     delay = Math.min(delay * 2, 100);
-  }
-}
-function compareVersions(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    try {
-      const probe = await RpcClient.connect(socketPath, 200);
-      probe.close();
-    } catch {
-      return;
-    }
-    await sleep(10);
   }
 }
 function sleep(ms) {

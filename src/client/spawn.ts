@@ -19,12 +19,18 @@ export function daemonEntry(env: NodeJS.ProcessEnv = process.env): string {
   return candidates[0]!;
 }
 
-export function spawnDaemon(location: ProjectLocation, endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): number | undefined {
+export interface SpawnOptions {
+  /** A client of this version found an older daemon running: the new daemon replaces it. */
+  replaceOlderThan?: string;
+}
+
+export function spawnDaemon(location: ProjectLocation, endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env, options: SpawnOptions = {}): number | undefined {
   const out = fs.openSync(endpoint.logPath, 'a', 0o600);
   try {
+    const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [daemonEntry(env), '--project', location.projectDir],
+      [daemonEntry(env), '--project', location.projectDir, ...replace],
       { detached: true, stdio: ['ignore', out, out], env, cwd: '/', windowsHide: true },
     );
     child.on('error', () => {
