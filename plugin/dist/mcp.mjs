@@ -37318,8 +37318,9 @@ function post(socketPath, token, text) {
 // src/hook/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
 var LABEL_SAFE = /[^\w.:#/@+-]/g;
+var INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function quote(text) {
-  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c");
+  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c").replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function renderLine(m) {
   const time3 = new Date(m.ts).toISOString().slice(11, 19);

@@ -13,13 +13,20 @@ export const CONTEXT_BUDGET_CHARS = 4000;
 
 const LABEL_SAFE = /[^\w.:#/@+-]/g;
 
+/** What JSON.stringify leaves raw but a terminal or a model could read as layout: C1 controls, line separators, bidi overrides. */
+const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
- * A peer's text as a JSON string literal, with `<` escaped where it would start a tag: the host
+ * A peer's text as a JSON string literal, with `<` escaped where it would start a tag (the host
  * wraps hook context in tags of its own, and a literal `</system-reminder>` inside a message
- * must not be one. `JSON.parse` of the literal gives the text back unchanged.
+ * must not be one) and invisible layout characters escaped. Message texts are cleaned when
+ * accepted; claim names and notes are not, so this holds for any string. `JSON.parse` of the
+ * literal gives the text back unchanged.
  */
 export function quote(text: string): string {
-  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, '\\u003c');
+  return JSON.stringify(text)
+    .replace(/<(?=[/!?A-Za-z])/g, '\\u003c')
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function renderLine(m: MessageRecord): string {
