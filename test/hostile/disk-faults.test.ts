@@ -16,7 +16,7 @@ import { RpcClient, RpcError } from '../../src/client/rpc-client.ts';
 import { JsonlMailboxLog, type FileOps } from '../../src/daemon/mailbox-log.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
-import { canMountTmpfs, canRunAsNobody, daemonLog, NOBODY } from './helpers.ts';
+import { canMountTmpfs, canRunAsNobody, daemonLog, named, NOBODY } from './helpers.ts';
 
 const projects: TestProject[] = [];
 const mounts: string[] = [];
@@ -50,7 +50,7 @@ function errorOf(p: Promise<unknown>): Promise<RpcError> {
 }
 
 describe('disk full (ENOSPC)', () => {
-  it.skipIf(!MOUNT_OK)('a real full disk: broadcast refused clearly, reads work, the bus recovers by itself, nothing acked lost', async () => {
+  it.skipIf(!MOUNT_OK)(named('a real full disk: broadcast refused clearly, reads work, the bus recovers by itself, nothing acked lost', MOUNT_OK ? undefined : 'cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)'), async () => {
     const p = makeProject();
     projects.push(p);
     const mailboxDir = path.dirname(p.mailboxPath());
@@ -177,7 +177,7 @@ describe('read-only mailbox folder', () => {
     return waitFor('the daemon to listen', () => RpcClient.connect(socket, 500).catch(() => undefined), 10_000);
   }
 
-  it.skipIf(!canRunAsNobody)('broadcast refused clearly, reads work, and a writable folder again is used without a restart', async () => {
+  it.skipIf(!canRunAsNobody)(named('broadcast refused clearly, reads work, and a writable folder again is used without a restart', canRunAsNobody ? undefined : 'cannot run the daemon as nobody (needs root and setpriv); root ignores permission bits'), async () => {
     const p = makeProject();
     projects.push(p);
     // `nobody` must reach the project and own its socket dir and mailbox folder.

@@ -100,6 +100,11 @@ export function asNobody(cmd: string, args: string[]): [string, string[]] {
   return ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', cmd, ...args]];
 }
 
+/** A test's name, saying why it is skipped when it is. */
+export function named(name: string, skipReason: string | undefined): string {
+  return skipReason ? `${name} [skipped: ${skipReason}]` : name;
+}
+
 /** Can this process mount a tmpfs (root with CAP_SYS_ADMIN, no seccomp in the way)? */
 export function canMountTmpfs(probeDir: string): boolean {
   if (process.getuid?.() !== 0) return false;

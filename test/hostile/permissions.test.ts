@@ -9,7 +9,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIST, CLI, makeProject, run, type TestProject } from '../support/project.ts';
-import { asNobody, assertBystanderWorks, canRunAsNobody, NOBODY } from './helpers.ts';
+import { asNobody, assertBystanderWorks, canRunAsNobody, named, NOBODY } from './helpers.ts';
 
 const projects: TestProject[] = [];
 const servers: net.Server[] = [];
@@ -61,7 +61,7 @@ describe('planted socket directories', () => {
     expect(p.daemonPids()).toEqual([]);
   });
 
-  it.skipIf(!IS_ROOT)('a directory owned by another user, with a socket inside: refused by client, CLI and daemon; nothing connects', async () => {
+  it.skipIf(!IS_ROOT)(named('a directory owned by another user, with a socket inside: refused by client, CLI and daemon; nothing connects', IS_ROOT ? undefined : 'needs root to give a directory to another user'), async () => {
     const p = project();
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
     fs.mkdirSync(dir, { mode: 0o700 });
@@ -85,7 +85,7 @@ describe('a client running as another user', () => {
     s.on('connect', () => { s.write('{"jsonrpc":"2.0","id":1,"method":"status"}\\n'); s.on('data', (d) => { console.log('CONNECTED ' + d); process.exit(0); }); });
     s.on('error', (e) => { console.log(e.code); process.exit(0); });`;
 
-  it.skipIf(!canRunAsNobody)('nobody cannot connect: not through the CLI, not by a raw connect, even with the directory searchable', async () => {
+  it.skipIf(!canRunAsNobody)(named('nobody cannot connect: not through the CLI, not by a raw connect, even with the directory searchable', canRunAsNobody ? undefined : 'needs root and setpriv to run a client as nobody'), async () => {
     const p = project();
     const who = { sessionId: 'perm-owner', pid: 6001, label: 'main#permow' };
     const owner = await p.connect();
