@@ -5,10 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
 import { expect } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { SessionIdentity } from '../../src/protocol/messages.ts';
-import type { TestProject } from '../support/project.ts';
+import { DIST, type TestProject } from '../support/project.ts';
 
 export interface Exchange {
   replies: any[];
@@ -84,12 +85,16 @@ export function daemonsMentioning(needle: string): number[] {
   return pids;
 }
 
-/** Root can drop to `nobody` here (tests run as root locally and in CI). */
+/**
+ * Root can drop to `nobody` here (tests run as root locally and in CI), and `nobody` can run
+ * node and read the built plugin (a checkout under a private home would not be readable).
+ */
 export const NOBODY = { uid: 65534, gid: 65534 };
 export const canRunAsNobody = (() => {
   if (process.getuid?.() !== 0) return false;
   try {
-    execFileSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'true'], { stdio: 'ignore' });
+    const probe = `require('node:fs').readFileSync(${JSON.stringify(path.join(DIST, 'daemon.mjs'))})`;
+    execFileSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', probe], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
