@@ -25903,6 +25903,7 @@ var PendingMarkers = class {
 };
 
 // src/daemon/server.ts
+var SLOW_CONSUMER_MS = 5e3;
 var Conn = class {
   constructor(id, socket) {
     this.id = id;
@@ -25914,6 +25915,7 @@ var Conn = class {
   session;
   push;
   closed = false;
+  stallTimer;
 };
 var ConnectionServer = class {
   constructor(ctx, handlers2, hooks) {
@@ -26019,22 +26021,39 @@ var ConnectionServer = class {
   }
   /**
    * Writes a frame; drops the client if it has left too much unread. The backlog is judged
-   * before the write: one answer bigger than the cap (a long backlog drained at once) goes to a
-   * client that reads, and only a client that leaves the cap unread and asks for more is dropped.
+   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
+   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
+   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
    */
   send(conn, value) {
     const c = conn;
     if (c.socket.destroyed) return;
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
-      c.closed = true;
-      c.socket.destroy();
+      this.dropSlowConsumer(c);
       return;
     }
     c.socket.write(encodeFrame(value));
+    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
+  }
+  watchStall(c, backlog) {
+    if (c.stallTimer) return;
+    c.stallTimer = setTimeout(() => {
+      c.stallTimer = void 0;
+      const now = c.socket.writableLength;
+      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
+      if (now >= backlog) this.dropSlowConsumer(c);
+      else this.watchStall(c, now);
+    }, SLOW_CONSUMER_MS);
+    c.stallTimer.unref();
+  }
+  dropSlowConsumer(c) {
+    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
+    c.closed = true;
+    c.socket.destroy();
   }
   onClose(conn) {
     conn.closed = true;
+    clearTimeout(conn.stallTimer);
     this.conns.delete(conn);
     if (conn.session) {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());

@@ -20,11 +20,18 @@ export interface ServerHooks {
   onSessionDisconnected(session: NonNullable<ClientConnection['session']>): void;
 }
 
+/**
+ * A client holding more than the backlog cap unread (one big answer may pass it) is given this
+ * long to read some of it; one that reads nothing in that time is dropped as a slow consumer.
+ */
+const SLOW_CONSUMER_MS = 5000;
+
 class Conn implements ClientConnection {
   readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
   session?: ClientConnection['session'];
   push?: ClientConnection['push'];
   closed = false;
+  stallTimer?: NodeJS.Timeout;
   constructor(
     readonly id: number,
     readonly socket: net.Socket,
@@ -142,23 +149,42 @@ export class ConnectionServer {
 
   /**
    * Writes a frame; drops the client if it has left too much unread. The backlog is judged
-   * before the write: one answer bigger than the cap (a long backlog drained at once) goes to a
-   * client that reads, and only a client that leaves the cap unread and asks for more is dropped.
+   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
+   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
+   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
    */
   send(conn: ClientConnection, value: unknown): void {
     const c = conn as Conn;
     if (c.socket.destroyed) return;
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
-      c.closed = true;
-      c.socket.destroy();
+      this.dropSlowConsumer(c);
       return;
     }
     c.socket.write(encodeFrame(value));
+    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
+  }
+
+  private watchStall(c: Conn, backlog: number): void {
+    if (c.stallTimer) return;
+    c.stallTimer = setTimeout(() => {
+      c.stallTimer = undefined;
+      const now = c.socket.writableLength;
+      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
+      if (now >= backlog) this.dropSlowConsumer(c);
+      else this.watchStall(c, now);
+    }, SLOW_CONSUMER_MS);
+    c.stallTimer.unref();
+  }
+
+  private dropSlowConsumer(c: Conn): void {
+    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
+    c.closed = true;
+    c.socket.destroy();
   }
 
   private onClose(conn: Conn): void {
     conn.closed = true;
+    clearTimeout(conn.stallTimer);
     this.conns.delete(conn);
     if (conn.session) {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());

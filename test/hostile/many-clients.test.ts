@@ -1,7 +1,8 @@
 /**
  * Load and stalls: 200 clients at once, while one client floods requests and never reads its
- * socket and others hold half-written lines open. The daemon's buffers stay bounded, the
- * non-reader is dropped with a log line, and nobody else waits on them.
+ * socket, one asks for a big answer and never reads it, and others hold half-written lines
+ * open. The daemon's buffers stay bounded, the non-readers are dropped with a log line, a
+ * reader of an answer bigger than the cap is not, and nobody else waits on any of them.
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -35,27 +36,41 @@ function rssKiB(pid: number): number {
   return Number(m?.[1] ?? 0);
 }
 
-/** A client that sends requests with big answers and never reads one of them. */
-function nonReader(socketPath: string, requests: number): Promise<net.Socket> {
+/** A client that sends requests and never reads an answer. */
+function nonReader(socketPath: string, requests: { method: string; params: object }[]): Promise<net.Socket> {
   return new Promise((resolve) => {
     const s = net.createConnection(socketPath);
     s.on('error', () => undefined);
     s.on('connect', () => {
       s.pause();
-      let frames = '';
-      for (let i = 0; i < requests; i++) frames += encodeFrame({ jsonrpc: '2.0', id: i, method: 'inbox', params: { ...READER, limit: 500 } });
-      s.write(frames);
+      s.write(requests.map((r, i) => encodeFrame({ jsonrpc: '2.0', id: i, ...r })).join(''));
       resolve(s);
     });
   });
 }
 
-describe('200 concurrent clients and a client that never reads', () => {
-  it('nobody stalls: every client is served, the non-reader is dropped with a log line, memory stays bounded', async () => {
+const SLOW = /slow consumer: unread backlog over the cap; connection dropped/g;
+
+async function ended(s: net.Socket): Promise<void> {
+  s.on('data', () => undefined).resume();
+  await waitFor('the dropped client to see its connection end', () => s.destroyed || s.readableEnded, 5_000);
+}
+
+describe('200 concurrent clients and clients that never read', () => {
+  it('nobody stalls: every client is served, the non-readers are dropped with a log line, memory stays bounded', async () => {
     const pid = bystander.hello.pid;
-    // Big messages, so that each unread inbox answer is ~300 KB.
-    for (let i = 0; i < 80; i++) await bystander.client.request('broadcast', { ...who, text: `${i} ${'x'.repeat(3500)}` });
+    const STALLED = { sessionId: 'stalled-load', pid: 4446, label: 'main#stalld' };
+    const BIG_READER = { sessionId: 'big-reader', pid: 4447, label: 'main#bigrd' };
+    for (const s of [STALLED, BIG_READER]) await bystander.client.request('register', s);
+    // Big messages: each unread inbox answer is ~1.7 MB, a whole backlog ~2 MB, over the 1 MiB cap.
+    for (let i = 0; i < 500; i += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, j) => bystander.client.request('broadcast', { ...who, text: `${i + j} ${'x'.repeat(3500)}` })));
+    }
     const rssBefore = rssKiB(pid);
+    // A reader that asks for its whole backlog in one answer gets it, over the cap or not.
+    expect((await bystander.client.request('drain', BIG_READER)).messages).toHaveLength(500);
+    // One that asks once and then reads nothing of the answer is dropped after a while.
+    const stalled = await nonReader(p.endpoint().socketPath, [{ method: 'drain', params: STALLED }]);
 
     // Half-written lines held open (slowloris): each costs the daemon at most one frame.
     const holders = await Promise.all(
@@ -67,7 +82,8 @@ describe('200 concurrent clients and a client that never reads', () => {
         s.on('error', () => undefined);
       })),
     );
-    const flooder = await nonReader(p.endpoint().socketPath, 40);
+    // One that keeps asking without reading is dropped as soon as its unread answers pass the cap.
+    const flooder = await nonReader(p.endpoint().socketPath, Array.from({ length: 40 }, () => ({ method: 'inbox', params: { ...READER, limit: 500 } })));
 
     const started = Date.now();
     const results = await Promise.all(
@@ -99,15 +115,14 @@ describe('200 concurrent clients and a client that never reads', () => {
     expect(seqs.filter((s) => !read.has(s))).toEqual([]);
     expect(elapsed).toBeLessThan(30_000);
 
-    // The flooder was cut off once its unread backlog passed the cap, and said so in the log.
-    await waitFor('the slow consumer to be dropped', () => /slow consumer: unread backlog over the cap; connection dropped/.test(daemonLog(p)), 10_000);
-    flooder.on('data', () => undefined).resume();
-    await waitFor('the flooder to see its connection end', () => flooder.destroyed || flooder.readableEnded, 5_000);
+    // Both were cut off, each with a line in the log; the reader of the big answer was not.
+    await waitFor('both slow consumers to be dropped', () => (daemonLog(p).match(SLOW) ?? []).length === 2, 15_000);
+    await ended(flooder);
+    await ended(stalled);
     expect(rssKiB(pid) - rssBefore).toBeLessThan(150 * 1024);
 
     // The half-written lines are still only half-written: the daemon did not wait on them.
     for (const h of holders) h.destroy();
-    flooder.destroy();
     await assertBystanderWorks(p, bystander, who);
   });
 });
