@@ -25530,10 +25530,11 @@ var drain = defineHandler({
   params: ParamSchemas.drain,
   async handle(ctx, params) {
     const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
+    const moved = outcome.session.cursor;
     try {
       await ctx.persist(outcome.entries);
     } catch (err) {
-      ctx.broker.rewind(params, outcome.session.cursor, outcome.cursorBefore, ctx.now());
+      ctx.broker.rewind(params, moved, outcome.cursorBefore, ctx.now());
       throw err;
     }
     ctx.pendingChanged(outcome.session);

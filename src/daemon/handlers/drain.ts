@@ -11,12 +11,13 @@ export const drain = defineHandler({
   params: ParamSchemas.drain,
   async handle(ctx, params) {
     const outcome = ctx.broker.drain(params, ctx.now(), { maxChars: params.maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
+    const moved = outcome.session.cursor;
     try {
       await ctx.persist(outcome.entries);
     } catch (err) {
-      // The new position is not durable, so nothing is handed out: put it back, and these
-      // messages come with the first drain after the mailbox can be written again.
-      ctx.broker.rewind(params, outcome.session.cursor, outcome.cursorBefore, ctx.now());
+      // The new position is not durable, so nothing is handed out: put it back (unless another
+      // drain moved it since), and these messages come with a drain after the disk recovers.
+      ctx.broker.rewind(params, moved, outcome.cursorBefore, ctx.now());
       throw err;
     }
     ctx.pendingChanged(outcome.session);
