@@ -25298,10 +25298,12 @@ function date4(params) {
 
 // src/protocol/schema.ts
 var Kind = external_exports.enum(MESSAGE_KINDS);
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+var ONE_LINE_MESSAGE = "must be one line without control characters";
 var identity = {
-  sessionId: external_exports.string().min(1).max(128),
+  sessionId: external_exports.string().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
   pid: external_exports.number().int().min(0),
-  label: external_exports.string().min(1).max(MAX_LABEL_CHARS),
+  label: external_exports.string().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
   cwd: external_exports.string().max(4096).optional()
 };
 var ParamSchemas = {
@@ -25316,11 +25318,11 @@ var ParamSchemas = {
   }),
   claim: external_exports.object({
     ...identity,
-    resource: external_exports.string().trim().min(1).max(512),
+    resource: external_exports.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
     ttlSeconds: external_exports.number().positive().max(7 * 24 * 3600).optional(),
     note: external_exports.string().max(200).optional()
   }),
-  release: external_exports.object({ ...identity, resource: external_exports.string().trim().min(1).max(512) }),
+  release: external_exports.object({ ...identity, resource: external_exports.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: external_exports.object({}).passthrough(),
   peers: external_exports.object({ sessionId: external_exports.string().max(128).optional() }),
   end: external_exports.object({ ...identity, reason: external_exports.string().max(100).optional() }),
@@ -25436,7 +25438,8 @@ var claim2 = defineHandler({
     const now = ctx.now();
     const name = normalizeResource(params.resource);
     const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3, params.note);
+    const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
+    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {

@@ -1,4 +1,5 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
+import { cleanText } from '../../protocol/sanitize.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { normalizeResource } from '../claims.ts';
 import { defineHandler } from '../context.ts';
@@ -11,7 +12,9 @@ export const claim = defineHandler({
     const now = ctx.now();
     const name = normalizeResource(params.resource);
     const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000, params.note);
+    // A note is shown to models and terminals: cleaned like a message, and kept to one line.
+    const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
+    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {
