@@ -41,7 +41,8 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
+/** Nothing serves the socket; ECONNRESET: a daemon dying as we connected. */
+const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
 
 /** How long to wait for our daemon to take over from an older one before using the older one. */
 const REPLACE_WAIT_MS = 3000;

@@ -144,11 +144,14 @@ function paramsFor(method: MethodName): fc.Arbitrary<unknown> {
   const plausible = fc.record(Object.fromEntries(keys.map((k) => [k, valid(k)])), { requiredKeys: required });
   const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(FIELD[k] ?? json, valid(k))])), { requiredKeys: [] });
   const withExtra = fc.tuple(plausible, fc.constantFrom('__proto__', 'constructor', 'extra', 'then'), json).map(([o, k, v]) => ({ ...(o as object), [k]: v }));
+  // Not an object (null would stand for no params): wrong for every method.
+  const notAnObject = fc.oneof(fc.integer(), fc.string({ maxLength: 10 }), fc.boolean(), fc.array(json, { maxLength: 3 }));
   return fc.oneof(
     { weight: 4, arbitrary: plausible },
     { weight: 4, arbitrary: shaped },
     { weight: 1, arbitrary: withExtra },
     { weight: 1, arbitrary: json },
+    { weight: 1, arbitrary: notAnObject },
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
 }
