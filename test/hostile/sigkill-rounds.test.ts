@@ -1,7 +1,7 @@
 /**
  * 50 rounds of SIGKILL at random moments while four writers broadcast and two sessions drain
- * (one through the drain method, one through the real prompt hook). The clients restart the
- * daemon by themselves. Afterwards:
+ * (one through the drain method, one through the real prompt hook). After each kill a client's
+ * connectOrSpawn (or the hook's) starts the next daemon and the others reconnect. Afterwards:
  *   - every acked broadcast is in the mailbox once, and a session that drains only at the end
  *     gets every one of them, once, in seq order;
  *   - no session is ever handed a seq twice, and each gets its seqs in increasing order;
