@@ -218,7 +218,12 @@ describe('the wire, fuzzed against a real daemon', () => {
         const points = [...new Set(cuts.map((c) => c % stream.length))].sort((a, b) => a - b);
         const chunks = [...points, stream.length].map((end, i, all) => stream.subarray(i === 0 ? 0 : all[i - 1], end));
         const owed = safe.filter(owesReply).length + 1;
-        const { replies, closed, timedOut } = await rawExchange(p.endpoint().socketPath, chunks, owed, 5000);
+        // The bystander is served meanwhile, not only afterwards.
+        const [{ replies, closed, timedOut }, meanwhile] = await Promise.all([
+          rawExchange(p.endpoint().socketPath, chunks, owed, 5000),
+          bystander.client.request('inbox', { ...who, limit: 1 }, 5000),
+        ]);
+        expect(meanwhile.messages.length).toBeLessThanOrEqual(1);
         expect(timedOut, 'the daemon stopped answering').toBe(false);
         expect(closed).toBe(false);
         const answers = replies.filter((r) => 'id' in r);
