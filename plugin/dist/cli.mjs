@@ -15,6 +15,7 @@ var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
@@ -41,7 +42,7 @@ function describeError(code, data = {}) {
     case -32011 /* TextEmpty */:
       return "message text is empty";
     case -32020 /* LogWriteFailed */:
-      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
+      return `${data.method === void 0 || data.method === "broadcast" ? "the message was not sent" : `${String(data.method)} was not done`}: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working, and the bus recovers by itself once the mailbox can be written`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case -32031 /* DaemonTooOld */:
@@ -78,6 +79,15 @@ var BusError = class extends Error {
 // src/protocol/version.ts
 var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 // src/client/endpoint.ts
 import { userInfo } from "node:os";
@@ -521,14 +531,15 @@ async function ownDir() {
   const { fileURLToPath: fileURLToPath2 } = await import("node:url");
   return dirname2(fileURLToPath2(import.meta.url));
 }
-async function spawnDaemon(location, endpoint, env = process.env) {
+async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn: spawn2 } = await import("node:child_process");
   const entry = await daemonEntry(env);
   const out = openSync(endpoint.logPath, "a", 384);
   try {
+    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn2(
       process.execPath,
-      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir],
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -552,7 +563,8 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK"]);
+var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
   const location = locateProject(projectDir);
@@ -562,7 +574,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawned = false;
-  let replaced = false;
+  let replacing;
   let delay = 5;
   for (; ; ) {
     let client;
@@ -582,11 +594,12 @@ async function connectOrSpawn(projectDir, options = {}) {
         spawned = true;
       }
     }
-    if (client) {
-      const hello = await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
-        client.close();
-        throw err;
-      });
+    const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
+      client.close();
+      if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
+      throw err;
+    }) : void 0;
+    if (client && hello) {
       if (hello.root !== location.busRoot) {
         client.close();
         throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
@@ -601,13 +614,14 @@ async function connectOrSpawn(projectDir, options = {}) {
         });
       }
       const older = hello.protocol < protocol || compareVersions(hello.version, version2) < 0;
-      if (!older || replaced || options.spawn === false) return { client, hello, endpoint, location };
-      await client.request("shutdown", { reason: `replaced by version ${version2}` }, 2e3).catch(() => void 0);
+      const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
+      if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
-      await waitUntilGone(endpoint.socketPath, Math.min(deadline, Date.now() + 3e3));
-      replaced = true;
-      spawned = false;
-      continue;
+      if (!replacing) {
+        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+        spawned = true;
+        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+      }
     }
     if (Date.now() >= deadline) {
       throw new StartError(
@@ -621,26 +635,6 @@ ${tailLog(endpoint.logPath)}`
 }
 function connectExisting(projectDir, options = {}) {
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2e3 });
-}
-function compareVersions(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    try {
-      const probe = await RpcClient.connect(socketPath, 200);
-      probe.close();
-    } catch {
-      return;
-    }
-    await sleep(10);
-  }
 }
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
@@ -7082,10 +7076,12 @@ function superRefine(fn, params) {
 
 // src/protocol/schema.ts
 var Kind = _enum(MESSAGE_KINDS);
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+var ONE_LINE_MESSAGE = "must be one line without control characters";
 var identity = {
-  sessionId: string2().min(1).max(128),
+  sessionId: string2().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
   pid: number2().int().min(0),
-  label: string2().min(1).max(MAX_LABEL_CHARS),
+  label: string2().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
   cwd: string2().max(4096).optional()
 };
 var ParamSchemas = {
@@ -7100,11 +7096,11 @@ var ParamSchemas = {
   }),
   claim: object({
     ...identity,
-    resource: string2().trim().min(1).max(512),
+    resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
     ttlSeconds: number2().positive().max(7 * 24 * 3600).optional(),
     note: string2().max(200).optional()
   }),
-  release: object({ ...identity, resource: string2().trim().min(1).max(512) }),
+  release: object({ ...identity, resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: object({}).passthrough(),
   peers: object({ sessionId: string2().max(128).optional() }),
   end: object({ ...identity, reason: string2().max(100).optional() }),
@@ -7136,7 +7132,7 @@ var Origin = object({ sessionId: string2(), pid: number2().int() });
 var LogEntrySchema = discriminatedUnion("type", [
   object({
     type: literal("msg"),
-    seq: number2().int().positive(),
+    seq: number2().int().positive().max(MAX_SEQ),
     ts: number2(),
     origin: Origin,
     from: string2(),
@@ -7153,8 +7149,8 @@ var LogEntrySchema = discriminatedUnion("type", [
     cwd: string2().optional(),
     firstSeen: number2()
   }),
-  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0), ts: number2() }),
-  object({ type: literal("meta"), lastSeq: number2().int().min(0), compactedAt: number2() }),
+  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: number2() }),
+  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: number2() }),
   object({
     type: literal("claim"),
     resource: string2(),
@@ -7169,6 +7165,7 @@ var LogEntrySchema = discriminatedUnion("type", [
 
 // src/daemon/mailbox-log.ts
 var FSYNC_INTERVAL_MS = 200;
+var TORN_LINE_END = "\0\n";
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path3, policy = "interval", ops = fs2) {
@@ -7187,7 +7184,9 @@ var JsonlMailboxLog = class {
   /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
   syncing = false;
   retiredFd;
-  /** A failed write may have left half a line: start the next write on a fresh line. */
+  /** Bytes of the open file that hold only whole, acknowledged lines. */
+  goodSize = 0;
+  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   needsNewline = false;
   replay() {
     const warnings = [];
@@ -7201,6 +7200,7 @@ var JsonlMailboxLog = class {
     }
     const sessions = /* @__PURE__ */ new Map();
     const seen = /* @__PURE__ */ new Set();
+    const cursorLines = /* @__PURE__ */ new Map();
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
@@ -7213,10 +7213,18 @@ var JsonlMailboxLog = class {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString("utf8", start, end));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if ("type" in entry) this.apply(entry, state, sessions, seen, lineNo, warnings);
-        else this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else {
+          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
+        }
       }
       start = end + 1;
+    }
+    for (const [id, c] of state.cursors) {
+      if (c.seq <= state.lastSeq) continue;
+      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+      state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
@@ -7274,21 +7282,37 @@ var JsonlMailboxLog = class {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let data = this.needsNewline ? "\n" : "";
+    let data = this.needsNewline ? TORN_LINE_END : "";
     for (const p of batch) data += p.data;
     try {
       const fd = this.open();
-      writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-      this.needsNewline = false;
+      const buf = Buffer.from(data, "utf8");
+      writeAll(this.ops, fd, buf);
       if (this.policy === "always") this.ops.fdatasyncSync(fd);
       else this.scheduleFsync();
+      this.goodSize += buf.length;
+      this.needsNewline = false;
     } catch (err) {
-      this.needsNewline = true;
+      this.cutTornWrite();
       this.closeFd();
       for (const p of batch) p.reject(err);
       return;
     }
     for (const p of batch) p.resolve();
+  }
+  /**
+   * A write that failed part way (disk full) may have left whole lines of entries whose senders
+   * are told they failed, or a line missing only its newline: cut the file back to what was
+   * acknowledged, so a refused message never comes back on replay. If even that fails, the
+   * next write first ends the torn line so that replay skips it as corrupt.
+   */
+  cutTornWrite() {
+    if (this.fd === void 0) return;
+    try {
+      this.ops.ftruncateSync(this.fd, this.goodSize);
+    } catch {
+      this.needsNewline = true;
+    }
   }
   scheduleFsync() {
     this.dirty = true;
@@ -7330,8 +7354,15 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
-    this.fd = this.ops.openSync(this.path, "a", 384);
-    return this.fd;
+    const fd = this.ops.openSync(this.path, "a", 384);
+    try {
+      this.goodSize = this.ops.fstatSync(fd).size;
+    } catch (err) {
+      this.ops.closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
   }
   closeFd() {
     if (this.fd === void 0) return;
@@ -7389,7 +7420,7 @@ function messageFastPath(v) {
   if (m.type !== "msg") return void 0;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
   if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
   if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
   const { sessionId, pid } = origin;

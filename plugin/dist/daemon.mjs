@@ -4636,6 +4636,7 @@ var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
 var MAX_LABEL_CHARS = 64;
 var MESSAGE_OVERHEAD_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
@@ -4906,9 +4907,259 @@ function ensureSelfIgnoring(mailboxDir) {
   writeFileSync(ignore, "*\n", { mode: 384 });
 }
 
+// src/protocol/errors.ts
+function describeError(code, data = {}) {
+  switch (code) {
+    case -32700 /* ParseError */:
+      return `invalid JSON on the wire${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32600 /* InvalidRequest */:
+      return `not a JSON-RPC 2.0 request${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32601 /* MethodNotFound */:
+      return `unknown method ${JSON.stringify(data.method)}`;
+    case -32602 /* InvalidParams */:
+      return `invalid parameters for ${String(data.method)}: ${String(data.detail ?? "wrong shape")}`;
+    case -32603 /* Internal */:
+      return `internal error in the session-bus daemon${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32001 /* FrameTooLarge */:
+      return `frame of ${String(data.bytes)} bytes is over the ${MAX_FRAME_BYTES}-byte limit; closing the connection`;
+    case -32002 /* InvalidUtf8 */:
+      return "frame is not valid UTF-8";
+    case -32010 /* TextTooLong */:
+      return `message text is ${String(data.bytes)} bytes; the limit is ${MAX_TEXT_BYTES} bytes. Shorten it or point to a file instead`;
+    case -32011 /* TextEmpty */:
+      return "message text is empty";
+    case -32020 /* LogWriteFailed */:
+      return `${data.method === void 0 || data.method === "broadcast" ? "the message was not sent" : `${String(data.method)} was not done`}: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working, and the bus recovers by itself once the mailbox can be written`;
+    case -32030 /* IncompatibleProtocol */:
+      return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
+    case -32040 /* ShuttingDown */:
+      return "the daemon is shutting down; retry";
+    case -32050 /* UnknownRecipient */:
+      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+    case -32060 /* ClaimConflict */:
+      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+    case -32061 /* NotHolder */:
+      return `${String(data.resource)} is not held by this session`;
+    default:
+      return `error ${code}`;
+  }
+}
+function formatList(v) {
+  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+}
+var BusError = class extends Error {
+  constructor(code, data = {}) {
+    super(describeError(code, data));
+    this.code = code;
+    this.data = data;
+    this.name = "BusError";
+  }
+  code;
+  data;
+  toWire() {
+    return { code: this.code, message: this.message, data: this.data };
+  }
+};
+
 // src/protocol/version.ts
 var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/client/rpc-client.ts
+import { createConnection } from "node:net";
+
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
+// src/client/rpc-client.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve4, reject) => {
+      const socket = createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve4(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve4, reject) => {
+      const waiter = { resolve: resolve4, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
+      }
+    }
+  }
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters.clear();
+    this.onClose?.(err);
+  }
+};
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -4966,8 +5217,8 @@ function segmentCompatible(x, y) {
   const gx = hasGlob(x);
   const gy = hasGlob(y);
   if (!gx && !gy) return x === y;
-  if (!gx) return globRegex(y).test(x);
-  if (!gy) return globRegex(x).test(y);
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
   const [px, sx] = fixedEnds(x);
   const [py, sy] = fixedEnds(y);
   return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
@@ -4983,22 +5234,61 @@ function fixedEnds(glob) {
   }
   return [glob.slice(0, first), glob.slice(last + 1)];
 }
-function globRegex(glob) {
-  let re = "";
+function parseGlob(glob) {
+  const tokens = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end2 = glob.indexOf("]", i + 1);
-      if (end2 === -1) re += "\\[";
-      else {
-        re += `[${glob.slice(i + 1, end2).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end2;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
+      const end2 = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end2);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: "class", negate, items: [...body] });
+      i = end2;
+    } else tokens.push({ kind: "char", c });
   }
-  return new RegExp(`^${re}$`);
+  return tokens;
+}
+function classHas(items, c) {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === "-" && i + 2 < items.length) {
+      if (items[i] <= c && c <= items[i + 2]) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+function tokenMatches(t, c) {
+  if (t.kind === "char") return t.c === c;
+  if (t.kind === "any") return c !== "/";
+  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
+  return false;
+}
+function globMatch(glob, s) {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === "star") {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si])) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== "/") {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
 }
 var ClaimTable = class {
   claims = /* @__PURE__ */ new Map();
@@ -11443,10 +11733,12 @@ function superRefine(fn, params) {
 
 // src/protocol/schema.ts
 var Kind = _enum(MESSAGE_KINDS);
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+var ONE_LINE_MESSAGE = "must be one line without control characters";
 var identity = {
-  sessionId: string2().min(1).max(128),
+  sessionId: string2().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
   pid: number2().int().min(0),
-  label: string2().min(1).max(MAX_LABEL_CHARS),
+  label: string2().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
   cwd: string2().max(4096).optional()
 };
 var ParamSchemas = {
@@ -11461,11 +11753,11 @@ var ParamSchemas = {
   }),
   claim: object({
     ...identity,
-    resource: string2().trim().min(1).max(512),
+    resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
     ttlSeconds: number2().positive().max(7 * 24 * 3600).optional(),
     note: string2().max(200).optional()
   }),
-  release: object({ ...identity, resource: string2().trim().min(1).max(512) }),
+  release: object({ ...identity, resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: object({}).passthrough(),
   peers: object({ sessionId: string2().max(128).optional() }),
   end: object({ ...identity, reason: string2().max(100).optional() }),
@@ -11497,7 +11789,7 @@ var Origin = object({ sessionId: string2(), pid: number2().int() });
 var LogEntrySchema = discriminatedUnion("type", [
   object({
     type: literal("msg"),
-    seq: number2().int().positive(),
+    seq: number2().int().positive().max(MAX_SEQ),
     ts: number2(),
     origin: Origin,
     from: string2(),
@@ -11514,8 +11806,8 @@ var LogEntrySchema = discriminatedUnion("type", [
     cwd: string2().optional(),
     firstSeen: number2()
   }),
-  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0), ts: number2() }),
-  object({ type: literal("meta"), lastSeq: number2().int().min(0), compactedAt: number2() }),
+  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: number2() }),
+  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: number2() }),
   object({
     type: literal("claim"),
     resource: string2(),
@@ -11549,62 +11841,6 @@ var brief = defineHandler({
   }
 });
 
-// src/protocol/errors.ts
-function describeError(code, data = {}) {
-  switch (code) {
-    case -32700 /* ParseError */:
-      return `invalid JSON on the wire${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32600 /* InvalidRequest */:
-      return `not a JSON-RPC 2.0 request${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32601 /* MethodNotFound */:
-      return `unknown method ${JSON.stringify(data.method)}`;
-    case -32602 /* InvalidParams */:
-      return `invalid parameters for ${String(data.method)}: ${String(data.detail ?? "wrong shape")}`;
-    case -32603 /* Internal */:
-      return `internal error in the session-bus daemon${data.detail ? `: ${String(data.detail)}` : ""}`;
-    case -32001 /* FrameTooLarge */:
-      return `frame of ${String(data.bytes)} bytes is over the ${MAX_FRAME_BYTES}-byte limit; closing the connection`;
-    case -32002 /* InvalidUtf8 */:
-      return "frame is not valid UTF-8";
-    case -32010 /* TextTooLong */:
-      return `message text is ${String(data.bytes)} bytes; the limit is ${MAX_TEXT_BYTES} bytes. Shorten it or point to a file instead`;
-    case -32011 /* TextEmpty */:
-      return "message text is empty";
-    case -32020 /* LogWriteFailed */:
-      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
-    case -32030 /* IncompatibleProtocol */:
-      return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
-    case -32031 /* DaemonTooOld */:
-      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
-    case -32040 /* ShuttingDown */:
-      return "the daemon is shutting down; retry";
-    case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
-    case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
-    case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
-    default:
-      return `error ${code}`;
-  }
-}
-function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
-}
-var BusError = class extends Error {
-  constructor(code, data = {}) {
-    super(describeError(code, data));
-    this.code = code;
-    this.data = data;
-    this.name = "BusError";
-  }
-  code;
-  data;
-  toWire() {
-    return { code: this.code, message: this.message, data: this.data };
-  }
-};
-
 // src/protocol/sanitize.ts
 var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -11634,8 +11870,8 @@ var broadcast = defineHandler({
       await ctx.persist([...entries, { type: "msg", ...record }]);
     } catch (err) {
       const e = err;
-      ctx.logger.error({ err: e.message, code: e.code, seq: record.seq }, "mailbox append failed; message refused");
-      throw new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
+      ctx.logger.error({ err: e.message, seq: record.seq }, "mailbox append failed; message refused");
+      throw err instanceof BusError ? err : new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
     ctx.accept([record]);
     return { seq: record.seq, from: record.from };
@@ -11648,8 +11884,19 @@ var claim2 = defineHandler({
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
-    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3, params.note);
-    await ctx.commit(outcome);
+    const name = normalizeResource(params.resource);
+    const before = ctx.broker.claims.get(name);
+    const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
+    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3, note);
+    try {
+      await ctx.commit(outcome);
+    } catch (err) {
+      if (outcome.ok) {
+        if (before) ctx.broker.claims.set(before);
+        else ctx.broker.claims.delete(name);
+      }
+      throw err;
+    }
     if (!outcome.ok) {
       const c = outcome.conflict;
       throw new BusError(-32060 /* ClaimConflict */, { resource: c.resource, holder: c.label, since: new Date(c.since).toISOString(), note: c.note, wanted: params.resource });
@@ -11705,7 +11952,12 @@ var release = defineHandler({
   async handle(ctx, params) {
     const outcome = ctx.broker.release(params, params.resource, ctx.now());
     if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: params.resource });
-    await ctx.commit(outcome);
+    try {
+      await ctx.commit(outcome);
+    } catch (err) {
+      ctx.broker.claims.set(outcome.released);
+      throw err;
+    }
     return { released: outcome.released };
   }
 });
@@ -11730,7 +11982,13 @@ var drain = defineHandler({
   async handle(ctx, params) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
     const outcome = ctx.broker.drain(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
-    await ctx.persist(outcome.entries);
+    const moved = outcome.session.cursor;
+    try {
+      await ctx.persist(outcome.entries);
+    } catch (err) {
+      ctx.broker.rewind(params, moved, outcome.cursorBefore, ctx.now());
+      throw err;
+    }
     ctx.pendingChanged(outcome.session);
     return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
   }
@@ -11901,6 +12159,7 @@ var handlers = {
 import * as fs from "node:fs";
 import * as path from "node:path";
 var FSYNC_INTERVAL_MS = 200;
+var TORN_LINE_END = "\0\n";
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path4, policy = "interval", ops = fs) {
@@ -11919,7 +12178,9 @@ var JsonlMailboxLog = class {
   /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
   syncing = false;
   retiredFd;
-  /** A failed write may have left half a line: start the next write on a fresh line. */
+  /** Bytes of the open file that hold only whole, acknowledged lines. */
+  goodSize = 0;
+  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   needsNewline = false;
   replay() {
     const warnings = [];
@@ -11933,6 +12194,7 @@ var JsonlMailboxLog = class {
     }
     const sessions = /* @__PURE__ */ new Map();
     const seen = /* @__PURE__ */ new Set();
+    const cursorLines = /* @__PURE__ */ new Map();
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
@@ -11945,10 +12207,18 @@ var JsonlMailboxLog = class {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString("utf8", start, end2));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if ("type" in entry) this.apply(entry, state, sessions, seen, lineNo, warnings);
-        else this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else {
+          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
+        }
       }
       start = end2 + 1;
+    }
+    for (const [id, c] of state.cursors) {
+      if (c.seq <= state.lastSeq) continue;
+      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+      state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
@@ -12006,21 +12276,37 @@ var JsonlMailboxLog = class {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let data = this.needsNewline ? "\n" : "";
+    let data = this.needsNewline ? TORN_LINE_END : "";
     for (const p of batch) data += p.data;
     try {
       const fd = this.open();
-      writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-      this.needsNewline = false;
+      const buf = Buffer.from(data, "utf8");
+      writeAll(this.ops, fd, buf);
       if (this.policy === "always") this.ops.fdatasyncSync(fd);
       else this.scheduleFsync();
+      this.goodSize += buf.length;
+      this.needsNewline = false;
     } catch (err) {
-      this.needsNewline = true;
+      this.cutTornWrite();
       this.closeFd();
       for (const p of batch) p.reject(err);
       return;
     }
     for (const p of batch) p.resolve();
+  }
+  /**
+   * A write that failed part way (disk full) may have left whole lines of entries whose senders
+   * are told they failed, or a line missing only its newline: cut the file back to what was
+   * acknowledged, so a refused message never comes back on replay. If even that fails, the
+   * next write first ends the torn line so that replay skips it as corrupt.
+   */
+  cutTornWrite() {
+    if (this.fd === void 0) return;
+    try {
+      this.ops.ftruncateSync(this.fd, this.goodSize);
+    } catch {
+      this.needsNewline = true;
+    }
   }
   scheduleFsync() {
     this.dirty = true;
@@ -12062,8 +12348,15 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    this.fd = this.ops.openSync(this.path, "a", 384);
-    return this.fd;
+    const fd = this.ops.openSync(this.path, "a", 384);
+    try {
+      this.goodSize = this.ops.fstatSync(fd).size;
+    } catch (err) {
+      this.ops.closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
   }
   closeFd() {
     if (this.fd === void 0) return;
@@ -12121,7 +12414,7 @@ function messageFastPath(v) {
   if (m.type !== "msg") return void 0;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
   if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
   if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
   const { sessionId, pid } = origin;
@@ -12208,77 +12501,8 @@ var SessionMarkers = class {
   }
 };
 
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
-}
-
 // src/daemon/server.ts
+var SLOW_CONSUMER_MS = 5e3;
 var Conn = class {
   constructor(id, socket) {
     this.id = id;
@@ -12293,6 +12517,7 @@ var Conn = class {
   watching;
   closed = false;
   corked = false;
+  stallTimer;
 };
 var ConnectionServer = class {
   constructor(ctx, handlers2, hooks) {
@@ -12406,7 +12631,8 @@ var ConnectionServer = class {
       if (!isNotification) this.send(conn, { jsonrpc: "2.0", id, result });
     } catch (err) {
       if (err instanceof BusError) {
-        if (!isNotification) this.replyError(conn, id, err.toWire());
+        const wire = err.code === -32020 /* LogWriteFailed */ ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
+        if (!isNotification) this.replyError(conn, id, wire);
         return;
       }
       this.ctx.logger.error({ err: err.stack ?? String(err), method: msg.method }, "handler failed");
@@ -12418,17 +12644,16 @@ var ConnectionServer = class {
     this.send(conn, { jsonrpc: "2.0", id, error: error2 });
   }
   /**
-   * Writes a frame; drops the client if it has left too much unread. Checked before the write:
-   * one big reply to a client that reads is not a slow consumer, a client that let earlier
-   * frames pile up is.
+   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
+   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
+   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
+   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
    */
   send(conn, value) {
     const c = conn;
     if (c.socket.destroyed) return;
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
-      c.closed = true;
-      c.socket.destroy();
+      this.dropSlowConsumer(c);
       return;
     }
     if (!c.corked) {
@@ -12437,12 +12662,30 @@ var ConnectionServer = class {
       process.nextTick(() => {
         c.corked = false;
         c.socket.uncork();
+        if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
       });
     }
     c.socket.write(encodeFrame(value));
   }
+  watchStall(c, backlog) {
+    if (c.stallTimer) return;
+    c.stallTimer = setTimeout(() => {
+      c.stallTimer = void 0;
+      const now = c.socket.writableLength;
+      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
+      if (now >= backlog) this.dropSlowConsumer(c);
+      else this.watchStall(c, now);
+    }, SLOW_CONSUMER_MS);
+    c.stallTimer.unref();
+  }
+  dropSlowConsumer(c) {
+    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
+    c.closed = true;
+    c.socket.destroy();
+  }
   onClose(conn) {
     conn.closed = true;
+    clearTimeout(conn.stallTimer);
     this.conns.delete(conn);
     if (conn.session) {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());
@@ -12459,7 +12702,7 @@ import * as fs3 from "node:fs";
 import * as net from "node:net";
 var LOCK_WAIT_MS = 5e3;
 var LOCK_POLL_MS = 20;
-async function bindExclusive(server, socketPath, lockPath) {
+async function bindExclusive(server, socketPath, lockPath, replace) {
   await acquireLock(lockPath);
   try {
     try {
@@ -12468,13 +12711,24 @@ async function bindExclusive(server, socketPath, lockPath) {
     } catch (err) {
       if (err.code !== "EADDRINUSE") throw err;
     }
-    if (await answers(socketPath)) return "already-running";
-    fs3.unlinkSync(socketPath);
+    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
+    try {
+      fs3.unlinkSync(socketPath);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
     await listen(server, socketPath);
     return "bound";
   } finally {
     releaseLock(lockPath);
   }
+}
+async function waitUntilGone(socketPath, until) {
+  while (Date.now() < until) {
+    if (!await answers(socketPath)) return true;
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+  return false;
 }
 function listen(server, socketPath) {
   return new Promise((resolve4, reject) => {
@@ -12634,7 +12888,7 @@ var RETENTION_CHECK_MS = 60 * 6e4;
 var CLAIM_SWEEP_MS = 1e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
 async function main() {
-  const { values } = parseArgs({ options: { project: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
   if (!values.project) throw new Error("usage: daemon --project <dir>");
   const location = locateProject(values.project);
   const root = location.busRoot;
@@ -12674,6 +12928,9 @@ async function main() {
       pendingWrites += 1;
       try {
         await log.append(entries);
+      } catch (err) {
+        const e = err;
+        throw new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: mailboxPath });
       } finally {
         pendingWrites -= 1;
       }
@@ -12763,7 +13020,13 @@ async function main() {
     }
     server.attach(socket);
   });
-  const outcome = await bindExclusive(netServer, endpoint.socketPath, endpoint.lockPath);
+  const replaceOlderThan = values["replace-older-than"];
+  const outcome = await bindExclusive(
+    netServer,
+    endpoint.socketPath,
+    endpoint.lockPath,
+    replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : void 0
+  );
   if (outcome === "already-running") {
     logger.info({ socket: endpoint.socketPath }, "another daemon already serves this project; exiting");
     dest.flushSync();
@@ -12809,6 +13072,23 @@ async function main() {
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
+}
+var REPLACE_TIMEOUT_MS = 3e3;
+async function replaceOlder(socketPath, root, version2, logger) {
+  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
+  if (!client) return false;
+  try {
+    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
+    const older = hello2.protocol < PROTOCOL_VERSION || compareVersions(hello2.version, version2) < 0;
+    if (!older) return false;
+    logger.info({ pid: hello2.pid, version: hello2.version, by: version2 }, "replacing an older daemon");
+    await client.request("shutdown", { reason: `replaced by version ${version2}` }, 2e3).catch(() => void 0);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
 }
 function prepareSelfIgnoring(dir, logger) {
   try {

@@ -23564,6 +23564,7 @@ var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
@@ -23634,6 +23635,15 @@ function claudeIdentity(sessionId, hostPid, dir) {
 // src/protocol/version.ts
 var VERSION = "0.1.0";
 var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
@@ -23657,7 +23667,7 @@ function describeError(code, data = {}) {
     case -32011 /* TextEmpty */:
       return "message text is empty";
     case -32020 /* LogWriteFailed */:
-      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working`;
+      return `${data.method === void 0 || data.method === "broadcast" ? "the message was not sent" : `${String(data.method)} was not done`}: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working, and the bus recovers by itself once the mailbox can be written`;
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case -32031 /* DaemonTooOld */:
@@ -24097,14 +24107,15 @@ async function ownDir() {
   const { fileURLToPath } = await import("node:url");
   return dirname2(fileURLToPath(import.meta.url));
 }
-async function spawnDaemon(location, endpoint, env = process.env) {
+async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn } = await import("node:child_process");
   const entry = await daemonEntry(env);
   const out = openSync(endpoint.logPath, "a", 384);
   try {
+    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir],
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
       { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -24128,7 +24139,8 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK"]);
+var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
   const location = locateProject(projectDir);
@@ -24138,7 +24150,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawned = false;
-  let replaced = false;
+  let replacing;
   let delay = 5;
   for (; ; ) {
     let client;
@@ -24158,11 +24170,12 @@ async function connectOrSpawn(projectDir, options = {}) {
         spawned = true;
       }
     }
-    if (client) {
-      const hello = await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
-        client.close();
-        throw err;
-      });
+    const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
+      client.close();
+      if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
+      throw err;
+    }) : void 0;
+    if (client && hello) {
       if (hello.root !== location.busRoot) {
         client.close();
         throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
@@ -24177,13 +24190,14 @@ async function connectOrSpawn(projectDir, options = {}) {
         });
       }
       const older = hello.protocol < protocol || compareVersions(hello.version, version2) < 0;
-      if (!older || replaced || options.spawn === false) return { client, hello, endpoint, location };
-      await client.request("shutdown", { reason: `replaced by version ${version2}` }, 2e3).catch(() => void 0);
+      const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
+      if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
-      await waitUntilGone(endpoint.socketPath, Math.min(deadline, Date.now() + 3e3));
-      replaced = true;
-      spawned = false;
-      continue;
+      if (!replacing) {
+        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+        spawned = true;
+        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+      }
     }
     if (Date.now() >= deadline) {
       throw new StartError(
@@ -24193,26 +24207,6 @@ ${tailLog(endpoint.logPath)}`
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
     delay = Math.min(delay * 2, 20);
-  }
-}
-function compareVersions(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    try {
-      const probe = await RpcClient.connect(socketPath, 200);
-      probe.close();
-    } catch {
-      return;
-    }
-    await sleep(10);
   }
 }
 function sleep(ms) {
@@ -24343,10 +24337,14 @@ function post(socketPath, token, text) {
 // src/hook/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
 var LABEL_SAFE = /[^\w.:#/@+-]/g;
+var INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function quote(text) {
+  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c").replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 function renderLine(m) {
   const time3 = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? " (to you)" : "";
-  return `#${m.seq} ${time3} ${m.from.replace(LABEL_SAFE, "?")} [${m.kind}]${to}: ${JSON.stringify(m.text)}`;
+  return `#${m.seq} ${time3} ${m.from.replace(LABEL_SAFE, "?")} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 function renderDelivery(messages, remaining) {
   const n = messages.length;

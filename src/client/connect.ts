@@ -5,12 +5,14 @@
  *   callers may spawn at once; the daemons settle it among themselves (the bind is the lock),
  *   and the extra ones exit.
  * - EACCES/EPERM: refused by the OS or a sandbox, not "not running": fail at once with a hint.
- * - Hello: an older daemon is asked to shut down and replaced; a newer one is used when its
- *   protocol matches, else a clear error. Only ever older → newer, so versions never fight.
+ * - Hello: an older daemon is replaced by ours, which the spawned daemon does itself under the
+ *   start lock (so an older client reconnecting meanwhile cannot slip an older daemon in between
+ *   and start a fight); a newer one is used when its protocol matches, else a clear error. Only
+ *   ever older → newer, once per call, so versions never take turns.
  */
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import type { HelloResult } from '../protocol/messages.ts';
-import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { endpointFor, type Endpoint } from './endpoint.ts';
 import { ensurePrivateDir } from './private-dir.ts';
 import { locateProject, type ProjectLocation } from './project.ts';
@@ -39,7 +41,11 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
+/** Nothing serves the socket; ECONNRESET: a daemon dying as we connected. */
+const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
+
+/** How long to wait for our daemon to take over from an older one before using the older one. */
+const REPLACE_WAIT_MS = 3000;
 
 export async function connectOrSpawn(projectDir: string, options: ConnectOptions = {}): Promise<Connection> {
   const env = options.env ?? process.env;
@@ -50,7 +56,8 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
   const version = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawned = false;
-  let replaced = false;
+  /** The older daemon ours is replacing, and until when we wait for that. */
+  let replacing: { pid: number; until: number } | undefined;
   let delay = 5;
   for (;;) {
     let client: RpcClient | undefined;
@@ -70,13 +77,15 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         spawned = true;
       }
     }
-    if (client) {
-      const hello = await client
-        .request('hello', { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now()))
-        .catch((err: Error) => {
+    const hello = client
+      ? await client.request('hello', { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err: Error) => {
           client!.close();
+          // A daemon killed as we connect resets the connection: as good as not running.
+          if (err instanceof ConnectionError && err.code !== 'ETIMEDOUT' && options.spawn !== false) return undefined;
           throw err;
-        });
+        })
+      : undefined;
+    if (client && hello) {
       if (hello.root !== location.busRoot) {
         client.close();
         throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
@@ -91,14 +100,16 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         });
       }
       const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
-      if (!older || replaced || options.spawn === false) return { client, hello, endpoint, location };
-      // An older daemon: ask it to go, then start ours in its place.
-      await client.request('shutdown', { reason: `replaced by version ${version}` }, 2000).catch(() => undefined);
+      // Any daemon but the older one being replaced is used as it is: once per call, never a fight.
+      const waiting = replacing !== undefined && hello.pid === replacing.pid && Date.now() < replacing.until;
+      if (!older || options.spawn === false || (replacing !== undefined && !waiting)) return { client, hello, endpoint, location };
       client.close();
-      await waitUntilGone(endpoint.socketPath, Math.min(deadline, Date.now() + 3000));
-      replaced = true;
-      spawned = false;
-      continue;
+      if (!replacing) {
+        // An older daemon: start ours, which takes over from it under the start lock.
+        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version });
+        spawned = true;
+        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+      }
     }
     if (Date.now() >= deadline) {
       throw new StartError(
@@ -117,27 +128,7 @@ export function connectExisting(projectDir: string, options: Omit<ConnectOptions
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2000 });
 }
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-async function waitUntilGone(socketPath: string, until: number): Promise<void> {
-  while (Date.now() < until) {
-    try {
-      const probe = await RpcClient.connect(socketPath, 200);
-      probe.close();
-    } catch {
-      return;
-    }
-    await sleep(10);
-  }
-}
+export { compareVersions };
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -31,16 +31,27 @@ async function ownDir(): Promise<string> {
   return dirname(fileURLToPath(import.meta.url));
 }
 
-export async function spawnDaemon(location: ProjectLocation, endpoint: Endpoint, env: NodeJS.ProcessEnv = process.env): Promise<number | undefined> {
+export interface SpawnOptions {
+  /** A client of this version found an older daemon running: the new daemon replaces it. */
+  replaceOlderThan?: string;
+}
+
+export async function spawnDaemon(
+  location: ProjectLocation,
+  endpoint: Endpoint,
+  env: NodeJS.ProcessEnv = process.env,
+  options: SpawnOptions = {},
+): Promise<number | undefined> {
   // Loaded only here: the hook starts on every prompt and almost never spawns; every module
   // it loads at start-up is paid on each prompt.
   const { spawn } = await import('node:child_process');
   const entry = await daemonEntry(env);
   const out = openSync(endpoint.logPath, 'a', 0o600);
   try {
+    const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [...DAEMON_NODE_FLAGS, entry, '--project', location.projectDir],
+      [...DAEMON_NODE_FLAGS, entry, '--project', location.projectDir, ...replace],
       { detached: true, stdio: ['ignore', out, out], env, cwd: '/', windowsHide: true },
     );
     child.on('error', () => {

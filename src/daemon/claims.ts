@@ -72,8 +72,8 @@ function segmentCompatible(x: string, y: string): boolean {
   const gx = hasGlob(x);
   const gy = hasGlob(y);
   if (!gx && !gy) return x === y;
-  if (!gx) return globRegex(y).test(x);
-  if (!gy) return globRegex(x).test(y);
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
   const [px, sx] = fixedEnds(x);
   const [py, sy] = fixedEnds(y);
   return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
@@ -91,22 +91,74 @@ function fixedEnds(glob: string): [string, string] {
   return [glob.slice(0, first), glob.slice(last + 1)];
 }
 
-function globRegex(glob: string): RegExp {
-  let re = '';
+/** One glob element: a literal character, `?`, `*`, or a `[...]` class. */
+type GlobToken = { kind: 'char'; c: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negate: boolean; items: string[] };
+
+function parseGlob(glob: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end === -1) re += '\\[';
-      else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    if (c === '*') {
+      // `**` inside a segment matches what `*` does; a run of stars is one star.
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'any' });
+    else if (c === '[' && glob.indexOf(']', i + 2) !== -1) {
+      const end = glob.indexOf(']', i + 2);
+      let body = glob.slice(i + 1, end);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: 'class', negate, items: [...body] });
+      i = end;
+    } else tokens.push({ kind: 'char', c });
   }
-  return new RegExp(`^${re}$`);
+  return tokens;
+}
+
+function classHas(items: string[], c: string): boolean {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === '-' && i + 2 < items.length) {
+      // A range whose ends are out of order matches nothing (never a thrown error).
+      if (items[i]! <= c && c <= items[i + 2]!) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+
+function tokenMatches(t: GlobToken, c: string): boolean {
+  if (t.kind === 'char') return t.c === c;
+  if (t.kind === 'any') return c !== '/';
+  if (t.kind === 'class') return c !== '/' && classHas(t.items, c) !== t.negate;
+  return false;
+}
+
+/**
+ * Does the glob `glob` match the whole of `s`? Linear backtracking to the last star only, so
+ * the time is O(|glob|·|s|) whatever the input: a claim is a string from a peer, and a regex
+ * built from it (`a*a*a*…b`) could backtrack for minutes and stall the whole daemon.
+ */
+export function globMatch(glob: string, s: string): boolean {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === 'star') {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si]!)) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== '/') {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === 'star') ti++;
+  return ti === tokens.length;
 }
 
 export class ClaimTable {

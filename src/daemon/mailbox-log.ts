@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
+import { MAX_SEQ } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
@@ -22,12 +23,30 @@ export type FsyncPolicy = 'interval' | 'always';
 /** Bounds what a power loss can take under the `interval` policy, at the cost of one fdatasync per window. */
 export const FSYNC_INTERVAL_MS = 200;
 
+/**
+ * Ends a line a failed write left behind: a NUL is not JSON whitespace, so even a line that lost
+ * only its newline is skipped on replay instead of coming back as a refused message.
+ */
+const TORN_LINE_END = '\u0000\n';
+
 /** A line this long cannot be ours (a message is ≤ 4 KiB); skip it without parsing. */
 const MAX_LOG_LINE_BYTES = 256 * 1024;
 
 export type FileOps = Pick<
   typeof fs,
-  'openSync' | 'writeSync' | 'fdatasync' | 'fdatasyncSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'mkdirSync' | 'readFileSync' | 'existsSync' | 'chmodSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'fdatasync'
+  | 'fdatasyncSync'
+  | 'fsyncSync'
+  | 'fstatSync'
+  | 'ftruncateSync'
+  | 'closeSync'
+  | 'renameSync'
+  | 'mkdirSync'
+  | 'readFileSync'
+  | 'existsSync'
+  | 'chmodSync'
 >;
 
 export interface ReplayWarning {
@@ -66,7 +85,9 @@ export class JsonlMailboxLog implements MailboxLog {
   /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
   private syncing = false;
   private retiredFd: number | undefined;
-  /** A failed write may have left half a line: start the next write on a fresh line. */
+  /** Bytes of the open file that hold only whole, acknowledged lines. */
+  private goodSize = 0;
+  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   private needsNewline = false;
 
   constructor(
@@ -87,6 +108,7 @@ export class JsonlMailboxLog implements MailboxLog {
     }
     const sessions = new Map<string, SessionEntry>();
     const seen = new Set<number>();
+    const cursorLines = new Map<string, number>();
     let lineNo = 0;
     let start = 0;
     while (start < raw.length) {
@@ -99,10 +121,19 @@ export class JsonlMailboxLog implements MailboxLog {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString('utf8', start, end));
         if (typeof entry === 'string') warnings.push({ line: lineNo, reason: entry });
-        else if ('type' in entry) this.apply(entry, state, sessions, seen, lineNo, warnings);
-        else this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!('type' in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else {
+          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          if (entry.type === 'cursor') cursorLines.set(entry.id, lineNo);
+        }
       }
       start = end + 1;
+    }
+    // A position past every seq ever given would make its session deaf until seq caught up.
+    for (const [id, c] of state.cursors) {
+      if (c.seq <= state.lastSeq) continue;
+      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+      state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
@@ -172,21 +203,38 @@ export class JsonlMailboxLog implements MailboxLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let data = this.needsNewline ? '\n' : '';
+    let data = this.needsNewline ? TORN_LINE_END : '';
     for (const p of batch) data += p.data;
     try {
       const fd = this.open();
-      writeAll(this.ops, fd, Buffer.from(data, 'utf8'));
-      this.needsNewline = false;
+      const buf = Buffer.from(data, 'utf8');
+      writeAll(this.ops, fd, buf);
       if (this.policy === 'always') this.ops.fdatasyncSync(fd);
       else this.scheduleFsync();
+      this.goodSize += buf.length;
+      this.needsNewline = false;
     } catch (err) {
-      this.needsNewline = true;
+      this.cutTornWrite();
       this.closeFd();
       for (const p of batch) p.reject(err as Error);
       return;
     }
     for (const p of batch) p.resolve();
+  }
+
+  /**
+   * A write that failed part way (disk full) may have left whole lines of entries whose senders
+   * are told they failed, or a line missing only its newline: cut the file back to what was
+   * acknowledged, so a refused message never comes back on replay. If even that fails, the
+   * next write first ends the torn line so that replay skips it as corrupt.
+   */
+  private cutTornWrite(): void {
+    if (this.fd === undefined) return;
+    try {
+      this.ops.ftruncateSync(this.fd, this.goodSize);
+    } catch {
+      this.needsNewline = true;
+    }
   }
 
   private scheduleFsync(): void {
@@ -234,8 +282,15 @@ export class JsonlMailboxLog implements MailboxLog {
   private open(): number {
     if (this.fd !== undefined) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
-    this.fd = this.ops.openSync(this.path, 'a', 0o600);
-    return this.fd;
+    const fd = this.ops.openSync(this.path, 'a', 0o600);
+    try {
+      this.goodSize = this.ops.fstatSync(fd).size;
+    } catch (err) {
+      this.ops.closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
   }
 
   private closeFd(): void {
@@ -309,7 +364,7 @@ export function messageFastPath(v: unknown): MessageRecord | undefined {
   if (m.type !== 'msg') return undefined;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === undefined ? 7 : 8)) return undefined;
-  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || typeof ts !== 'number' || !Number.isFinite(ts)) return undefined;
+  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || (seq as number) > MAX_SEQ || typeof ts !== 'number' || !Number.isFinite(ts)) return undefined;
   if (typeof from !== 'string' || typeof text !== 'string' || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
   if (typeof origin !== 'object' || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return undefined;
   const { sessionId, pid } = origin as Record<string, unknown>;

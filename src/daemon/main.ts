@@ -2,7 +2,7 @@
  * The daemon process: one per project. Binds the project's socket (single instance), replays
  * the mailbox, serves clients, compacts the log, and exits when idle or asked to.
  *
- * Usage (spawned by connectOrSpawn): node daemon.mjs --project <dir>
+ * Usage (spawned by connectOrSpawn): node daemon.mjs --project <dir> [--replace-older-than <version>]
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -11,7 +11,9 @@ import pino from 'pino';
 import { endpointFor } from '../client/endpoint.ts';
 import { ensurePrivateDir } from '../client/private-dir.ts';
 import { ensureSelfIgnoring, legacyMailboxes, locateProject } from '../client/project.ts';
-import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { BusError, ErrorCode } from '../protocol/errors.ts';
+import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { RpcClient } from '../client/rpc-client.ts';
 import { Broker } from './broker.ts';
 import { readConfig } from './config.ts';
 import type { DaemonContext } from './context.ts';
@@ -20,7 +22,7 @@ import type { LogEntry } from './log-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
-import { bindExclusive } from './single-instance.ts';
+import { bindExclusive, waitUntilGone } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
 
 /** The log file is capped: past this size it is rotated to `<log>.1` (one generation kept). */
@@ -36,7 +38,7 @@ const CLAIM_SWEEP_MS = 1000;
 const RESTART_GRACE_EXTRA_MS = 5000;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { project: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { project: { type: 'string' }, 'replace-older-than': { type: 'string' } }, strict: true });
   if (!values.project) throw new Error('usage: daemon --project <dir>');
   const location = locateProject(values.project);
   const root = location.busRoot;
@@ -78,6 +80,10 @@ async function main(): Promise<void> {
       pendingWrites += 1;
       try {
         await log.append(entries);
+      } catch (err) {
+        // Disk full, a read-only folder: the caller's change did not happen, and says so clearly.
+        const e = err as NodeJS.ErrnoException;
+        throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: mailboxPath });
       } finally {
         pendingWrites -= 1;
       }
@@ -176,7 +182,13 @@ async function main(): Promise<void> {
     server.attach(socket);
   });
 
-  const outcome = await bindExclusive(netServer, endpoint.socketPath, endpoint.lockPath);
+  const replaceOlderThan = values['replace-older-than'];
+  const outcome = await bindExclusive(
+    netServer,
+    endpoint.socketPath,
+    endpoint.lockPath,
+    replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : undefined,
+  );
   if (outcome === 'already-running') {
     logger.info({ socket: endpoint.socketPath }, 'another daemon already serves this project; exiting');
     dest.flushSync();
@@ -229,6 +241,31 @@ async function main(): Promise<void> {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
   // The server keeps the process alive; the timers above do not.
+}
+
+/** How long an older daemon has to go when asked; past it, it keeps serving and we exit. */
+const REPLACE_TIMEOUT_MS = 3000;
+
+/**
+ * A client of `version` found an older daemon serving and started this one. Under the start
+ * lock (no other daemon can start meanwhile), ask the running one whether it is older still,
+ * and if so to shut down; true once it has gone. A daemon as new as ours, or newer, stays.
+ */
+async function replaceOlder(socketPath: string, root: string, version: string, logger: { info(o: object, m: string): void }): Promise<boolean> {
+  const client = await RpcClient.connect(socketPath, 1000).catch(() => undefined);
+  if (!client) return false;
+  try {
+    const hello = await client.request('hello', { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2000);
+    const older = hello.protocol < PROTOCOL_VERSION || compareVersions(hello.version, version) < 0;
+    if (!older) return false;
+    logger.info({ pid: hello.pid, version: hello.version, by: version }, 'replacing an older daemon');
+    await client.request('shutdown', { reason: `replaced by version ${version}` }, 2000).catch(() => undefined);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
 }
 
 function prepareSelfIgnoring(dir: string, logger: { warn(o: object, m: string): void }): void {

@@ -20,6 +20,12 @@ export interface ServerHooks {
   onSessionDisconnected(session: NonNullable<ClientConnection['session']>): void;
 }
 
+/**
+ * A client holding more than the backlog cap unread (one big answer may pass it) is given this
+ * long to read some of it; one that reads nothing in that time is dropped as a slow consumer.
+ */
+const SLOW_CONSUMER_MS = 5000;
+
 class Conn implements ClientConnection {
   readonly decoder = new LineDecoder(MAX_FRAME_BYTES);
   session?: ClientConnection['session'];
@@ -28,6 +34,7 @@ class Conn implements ClientConnection {
   watching?: boolean;
   closed = false;
   corked = false;
+  stallTimer?: NodeJS.Timeout;
   constructor(
     readonly id: number,
     readonly socket: net.Socket,
@@ -153,7 +160,8 @@ export class ConnectionServer {
       if (!isNotification) this.send(conn, { jsonrpc: '2.0', id, result });
     } catch (err) {
       if (err instanceof BusError) {
-        if (!isNotification) this.replyError(conn, id, err.toWire());
+        const wire = err.code === ErrorCode.LogWriteFailed ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
+        if (!isNotification) this.replyError(conn, id, wire);
         return;
       }
       this.ctx.logger.error({ err: (err as Error).stack ?? String(err), method: msg.method }, 'handler failed');
@@ -167,17 +175,16 @@ export class ConnectionServer {
   }
 
   /**
-   * Writes a frame; drops the client if it has left too much unread. Checked before the write:
-   * one big reply to a client that reads is not a slow consumer, a client that let earlier
-   * frames pile up is.
+   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
+   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
+   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
+   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
    */
   send(conn: ClientConnection, value: unknown): void {
     const c = conn as Conn;
     if (c.socket.destroyed) return;
     if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
-      c.closed = true;
-      c.socket.destroy();
+      this.dropSlowConsumer(c);
       return;
     }
     // Replies made in one turn of the event loop (a group commit acks a whole batch) leave in
@@ -188,13 +195,33 @@ export class ConnectionServer {
       process.nextTick(() => {
         c.corked = false;
         c.socket.uncork();
+        if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
       });
     }
     c.socket.write(encodeFrame(value));
   }
 
+  private watchStall(c: Conn, backlog: number): void {
+    if (c.stallTimer) return;
+    c.stallTimer = setTimeout(() => {
+      c.stallTimer = undefined;
+      const now = c.socket.writableLength;
+      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
+      if (now >= backlog) this.dropSlowConsumer(c);
+      else this.watchStall(c, now);
+    }, SLOW_CONSUMER_MS);
+    c.stallTimer.unref();
+  }
+
+  private dropSlowConsumer(c: Conn): void {
+    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, 'slow consumer: unread backlog over the cap; connection dropped');
+    c.closed = true;
+    c.socket.destroy();
+  }
+
   private onClose(conn: Conn): void {
     conn.closed = true;
+    clearTimeout(conn.stallTimer);
     this.conns.delete(conn);
     if (conn.session) {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());

@@ -12,7 +12,13 @@ const LOCK_POLL_MS = 20;
 
 export type BindOutcome = 'bound' | 'already-running';
 
-export async function bindExclusive(server: net.Server, socketPath: string, lockPath: string): Promise<BindOutcome> {
+/**
+ * Asked, under the lock, when a daemon answers at the socket: resolves true once that daemon
+ * has gone for this one to take its place (it was older), false to leave it serving.
+ */
+export type Replace = (socketPath: string) => Promise<boolean>;
+
+export async function bindExclusive(server: net.Server, socketPath: string, lockPath: string, replace?: Replace): Promise<BindOutcome> {
   await acquireLock(lockPath);
   try {
     try {
@@ -21,13 +27,27 @@ export async function bindExclusive(server: net.Server, socketPath: string, lock
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     }
-    if (await answers(socketPath)) return 'already-running';
-    fs.unlinkSync(socketPath);
+    if ((await answers(socketPath)) && !(await replace?.(socketPath))) return 'already-running';
+    try {
+      fs.unlinkSync(socketPath);
+    } catch (err) {
+      // The daemon we replaced removed it on its way out.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
     await listen(server, socketPath);
     return 'bound';
   } finally {
     releaseLock(lockPath);
   }
+}
+
+/** True once nothing answers at the socket, false if something still does at `until`. */
+export async function waitUntilGone(socketPath: string, until: number): Promise<boolean> {
+  while (Date.now() < until) {
+    if (!(await answers(socketPath))) return true;
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+  return false;
 }
 
 function listen(server: net.Server, socketPath: string): Promise<void> {

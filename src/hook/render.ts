@@ -13,10 +13,26 @@ export const CONTEXT_BUDGET_CHARS = 4000;
 
 const LABEL_SAFE = /[^\w.:#/@+-]/g;
 
+/** What JSON.stringify leaves raw but a terminal or a model could read as layout: C1 controls, line separators, bidi overrides. */
+const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A peer's text as a JSON string literal, with `<` escaped where it would start a tag (the host
+ * wraps hook context in tags of its own, and a literal `</system-reminder>` inside a message
+ * must not be one) and invisible layout characters escaped. Message texts are cleaned when
+ * accepted; claim names and notes are not, so this holds for any string. `JSON.parse` of the
+ * literal gives the text back unchanged.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text)
+    .replace(/<(?=[/!?A-Za-z])/g, '\\u003c')
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function renderLine(m: MessageRecord): string {
   const time = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? ' (to you)' : '';
-  return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${JSON.stringify(m.text)}`;
+  return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 
 export function renderDelivery(messages: MessageRecord[], remaining: number): string {
@@ -55,7 +71,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.claims.length > 0) {
     const list = b.claims
       .slice(0, MAX_LISTED)
-      .map((c) => `${JSON.stringify(c.resource)} by ${c.label.replace(LABEL_SAFE, '?')}${c.note ? ` (${JSON.stringify(c.note)})` : ''}`);
+      .map((c) => `${quote(c.resource)} by ${c.label.replace(LABEL_SAFE, '?')}${c.note ? ` (${quote(c.note)})` : ''}`);
     if (b.claims.length > MAX_LISTED) list.push(`+${b.claims.length - MAX_LISTED} more`);
     parts.push(`Claimed: ${list.join(', ')}.`);
   }

@@ -57,7 +57,7 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.TextEmpty:
       return 'message text is empty';
     case ErrorCode.LogWriteFailed:
-      return `the message was not sent: the mailbox could not be written (${String(data.cause ?? 'I/O error')}) at ${String(data.path ?? 'the mailbox')}. Free disk space or fix permissions; reads keep working`;
+      return `${data.method === undefined || data.method === 'broadcast' ? 'the message was not sent' : `${String(data.method)} was not done`}: the mailbox could not be written (${String(data.cause ?? 'I/O error')}) at ${String(data.path ?? 'the mailbox')}. Free disk space or fix permissions; reads keep working, and the bus recovers by itself once the mailbox can be written`;
     case ErrorCode.IncompatibleProtocol:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case ErrorCode.DaemonTooOld:

@@ -23,6 +23,12 @@ export const MAX_DRAIN_CHARS = 128 * 1024;
 /** Unix socket paths are limited to 108 bytes on Linux and 104 on macOS; keep a margin. */
 export const MAX_SOCKET_PATH_BYTES = 100;
 
+/**
+ * The highest seq a mailbox may hold: 2^48, centuries of messages at any real rate. A line with a
+ * bigger one is tampering, and one near 2^53 would make every later seq inexact (x + 1 === x).
+ */
+export const MAX_SEQ = 2 ** 48;
+
 /** Labels are shown in every line of the feed: keep them short. */
 export const MAX_LABEL_CHARS = 64;
 

@@ -3,15 +3,23 @@
  * clients (the hook above all) do not import zod.
  */
 import * as z from 'zod';
-import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS } from './limits.ts';
+import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_SEQ } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
 
+/**
+ * A name shown to models and on terminals as it is (labels, session ids, claimed resources): one
+ * line, no control characters, line separators or bidi overrides, so it cannot pose as a line
+ * of its own. Message texts and notes are cleaned instead (sanitize.ts).
+ */
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+const ONE_LINE_MESSAGE = 'must be one line without control characters';
+
 const identity = {
-  sessionId: z.string().min(1).max(128),
+  sessionId: z.string().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
   pid: z.number().int().min(0),
-  label: z.string().min(1).max(MAX_LABEL_CHARS),
+  label: z.string().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
   cwd: z.string().max(4096).optional(),
 };
 
@@ -28,11 +36,11 @@ export const ParamSchemas = {
   }),
   claim: z.object({
     ...identity,
-    resource: z.string().trim().min(1).max(512),
+    resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
     ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
     note: z.string().max(200).optional(),
   }),
-  release: z.object({ ...identity, resource: z.string().trim().min(1).max(512) }),
+  release: z.object({ ...identity, resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: z.object({}).passthrough(),
   peers: z.object({ sessionId: z.string().max(128).optional() }),
   end: z.object({ ...identity, reason: z.string().max(100).optional() }),
@@ -66,7 +74,7 @@ const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });
 export const LogEntrySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('msg'),
-    seq: z.number().int().positive(),
+    seq: z.number().int().positive().max(MAX_SEQ),
     ts: z.number(),
     origin: Origin,
     from: z.string(),
@@ -83,8 +91,8 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     cwd: z.string().optional(),
     firstSeen: z.number(),
   }),
-  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0), ts: z.number() }),
-  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0), compactedAt: z.number() }),
+  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: z.number() }),
+  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: z.number() }),
   z.object({
     type: z.literal('claim'),
     resource: z.string(),

@@ -7,3 +7,14 @@ export const VERSION = '0.1.0';
  * replaced, one with a newer protocol is an error for the older client (never a replace loop).
  */
 export const PROTOCOL_VERSION = 1;
+
+/** Compares dotted versions numerically: negative when `a` is older than `b`. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

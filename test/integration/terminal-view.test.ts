@@ -348,7 +348,10 @@ describe('session-bus peers and claims', () => {
   it('tables never pass a peer\'s escape codes or newlines to the terminal', async () => {
     const p = project();
     const conn = await p.connect();
-    const evil = { sessionId: 'evil-1', pid: process.pid, label: 'x\u001b[2Jy' };
+    // The daemon refuses a label that is not one plain line, and cleans a claim's note; the
+    // tables clean again, for a mailbox edited by hand.
+    await expect(conn.client.request('register', { sessionId: 'evil-1', pid: process.pid, label: 'x\u001b[2Jy', live: true })).rejects.toThrow(/one line/);
+    const evil = { sessionId: 'evil-1', pid: process.pid, label: 'xy' };
     await conn.client.request('register', { ...evil, live: true });
     await conn.client.request('claim', { ...evil, resource: 'port:1', note: 'a\nb\u001b]0;title\u0007' });
     const peers = await p.cli(['peers']);

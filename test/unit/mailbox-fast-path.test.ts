@@ -15,7 +15,7 @@ const entry = fc
   .record(
     {
       type: fc.constant('msg'),
-      seq: fc.integer({ min: 1 }),
+      seq: fc.oneof(fc.integer({ min: 1 }), fc.maxSafeNat()),
       ts: fc.integer({ min: 0 }),
       origin: fc.record({ sessionId: fc.string(), pid: fc.nat() }),
       from: fc.string(),

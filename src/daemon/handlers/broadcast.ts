@@ -26,8 +26,8 @@ export const broadcast = defineHandler({
       await ctx.persist([...entries, { type: 'msg', ...record }]);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      ctx.logger.error({ err: e.message, code: e.code, seq: record.seq }, 'mailbox append failed; message refused');
-      throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
+      ctx.logger.error({ err: e.message, seq: record.seq }, 'mailbox append failed; message refused');
+      throw err instanceof BusError ? err : new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
     ctx.accept([record]);
     return { seq: record.seq, from: record.from };

@@ -8,7 +8,13 @@ export const release = defineHandler({
   async handle(ctx, params) {
     const outcome = ctx.broker.release(params, params.resource, ctx.now());
     if (!outcome) throw new BusError(ErrorCode.NotHolder, { resource: params.resource });
-    await ctx.commit(outcome);
+    try {
+      await ctx.commit(outcome);
+    } catch (err) {
+      // Not durable, not released.
+      ctx.broker.claims.set(outcome.released);
+      throw err;
+    }
     return { released: outcome.released };
   },
 });

@@ -1,0 +1,126 @@
+/**
+ * Shared by the hostile suite: raw sockets that speak whatever bytes a test wants, a bystander
+ * that must keep working through every attack, and running things as another user.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { expect } from 'vitest';
+import type { Connection } from '../../src/client/connect.ts';
+import type { SessionIdentity } from '../../src/protocol/messages.ts';
+import { DIST, type TestProject } from '../support/project.ts';
+
+export interface Exchange {
+  replies: any[];
+  closed: boolean;
+  timedOut: boolean;
+}
+
+/**
+ * Opens a raw socket, writes `bytes` (in the given chunks), and collects reply lines until
+ * `expected` replies arrived, the daemon closed the connection, or `timeoutMs` passed.
+ */
+export function rawExchange(socketPath: string, chunks: (Buffer | string)[], expected: number, timeoutMs = 5000): Promise<Exchange> {
+  return new Promise((resolve) => {
+    const s = net.createConnection(socketPath);
+    let buf = '';
+    const replies: any[] = [];
+    let finished = false;
+    const done = (closed: boolean, timedOut = false) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      s.destroy();
+      resolve({ replies, closed, timedOut });
+    };
+    const timer = setTimeout(() => done(false, true), timeoutMs);
+    s.on('data', (d) => {
+      buf += d.toString();
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        replies.push(JSON.parse(buf.slice(0, nl)));
+        buf = buf.slice(nl + 1);
+      }
+      if (replies.length >= expected) done(false);
+    });
+    s.on('close', () => done(true));
+    s.on('error', () => undefined);
+    s.on('connect', () => {
+      for (const c of chunks) s.write(c);
+      if (expected === 0) setTimeout(() => done(false), 50);
+    });
+  });
+}
+
+/** A well-behaved session on the same daemon: after any attack it still broadcasts and drains, and the daemon is the same process. */
+export async function assertBystanderWorks(p: TestProject, bystander: Connection, who: SessionIdentity): Promise<void> {
+  const r = await bystander.client.request('broadcast', { ...who, text: 'bystander still here' }, 5000);
+  expect(r.seq).toBeGreaterThan(0);
+  const s = await bystander.client.request('status', {}, 5000);
+  expect(s.pid).toBe(bystander.hello.pid);
+  expect(p.daemonPids()).toEqual([bystander.hello.pid]);
+}
+
+export function daemonLog(p: TestProject): string {
+  try {
+    return fs.readFileSync(p.endpoint().logPath, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Processes whose command line mentions `needle` and runs a daemon bundle (any copy of it). */
+export function daemonsMentioning(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes('daemon.mjs') && cmd.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // Gone.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Root can drop to `nobody` here (tests run as root locally and in CI), and `nobody` can run
+ * node and read the built plugin (a checkout under a private home would not be readable).
+ */
+export const NOBODY = { uid: 65534, gid: 65534 };
+export const canRunAsNobody = (() => {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    const probe = `require('node:fs').readFileSync(${JSON.stringify(path.join(DIST, 'daemon.mjs'))})`;
+    execFileSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export function asNobody(cmd: string, args: string[]): [string, string[]] {
+  return ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', cmd, ...args]];
+}
+
+/** A test's name, saying why it is skipped when it is. */
+export function named(name: string, skipReason: string | undefined): string {
+  return skipReason ? `${name} [skipped: ${skipReason}]` : name;
+}
+
+/** Can this process mount a tmpfs (root with CAP_SYS_ADMIN, no seccomp in the way)? */
+export function canMountTmpfs(probeDir: string): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    fs.mkdirSync(probeDir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probeDir], { stdio: 'ignore' });
+    execFileSync('umount', [probeDir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probeDir, { recursive: true, force: true });
+  }
+}

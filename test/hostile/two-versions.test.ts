@@ -1,0 +1,138 @@
+/**
+ * Two plugin versions in two sessions of one project: real copies of the built plugin, one
+ * patched to a newer version (and one to a newer protocol), each running its own MCP server,
+ * CLI and daemon. One daemon ends up serving both, or the older side gets a clear error; the
+ * daemons never take turns replacing each other.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, DIST, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { daemonLog, daemonsMentioning } from './helpers.ts';
+
+const projects: TestProject[] = [];
+const sessions: Client[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
+  for (const p of projects.splice(0)) {
+    await p.cleanup();
+    // The copies' daemons are not the checkout's: stop them here.
+    for (const pid of daemonsMentioning(p.dir)) process.kill(pid, 'SIGKILL');
+  }
+});
+
+/** A copy of the built plugin claiming another version (and protocol). */
+function pluginCopy(p: TestProject, name: string, version: string, protocol = 1): string {
+  const dir = path.join(p.base, name);
+  fs.mkdirSync(dir);
+  for (const f of ['cli.mjs', 'daemon.mjs', 'mcp.mjs']) {
+    let code = fs.readFileSync(path.join(DIST, f), 'utf8');
+    expect(code).toContain('VERSION = "0.1.0"');
+    code = code.replace('VERSION = "0.1.0"', `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`);
+    fs.writeFileSync(path.join(dir, f), code);
+  }
+  return dir;
+}
+
+// A stand-in for the Claude Code process, as test/support/mcp.ts has it: each session its own host pid.
+const HOST_STANDIN = `
+const child = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+`;
+
+async function session(p: TestProject, pluginDir: string, sessionId: string) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['-e', HOST_STANDIN, path.join(pluginDir, 'mcp.mjs')],
+    env: { ...(p.env as Record<string, string>), CLAUDE_CODE_SESSION_ID: sessionId, CLAUDE_PROJECT_DIR: p.dir },
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'session-bus-hostile', version: '0' });
+  await client.connect(transport);
+  sessions.push(client);
+  return async (name: string, args: Record<string, unknown>) => {
+    const r = await client.callTool({ name, arguments: args });
+    return { text: (r.content as { text: string }[]).map((c) => c.text).join('\n'), isError: r.isError === true };
+  };
+}
+
+function cliOf(p: TestProject, pluginDir: string | undefined, args: string[]) {
+  const cli = pluginDir ? path.join(pluginDir, 'cli.mjs') : CLI;
+  return run(process.execPath, [cli, ...args, '--project', p.dir], { env: p.env });
+}
+
+const started = (p: TestProject) => daemonLog(p).split('\n').filter((l) => l.includes('"msg":"daemon started"'));
+const starts = (p: TestProject) => started(p).length;
+const versionsStarted = (p: TestProject) => started(p).map((l) => JSON.parse(l).version as string);
+
+describe('two plugin versions on one project', () => {
+  it('same protocol: the newer daemon replaces the older once, then serves both sessions; no churn', async () => {
+    const p = makeProject();
+    projects.push(p);
+    const older = pluginCopy(p, 'v0.1.0', '0.1.0');
+    const newer = pluginCopy(p, 'v0.2.0', '0.2.0');
+
+    const callOld = await session(p, older, 'ver-old-session');
+    expect((await callOld('broadcast', { text: 'old session here' })).isError).toBe(false);
+    await waitFor('the older daemon', () => daemonsMentioning(p.dir).length === 1);
+    const callNew = await session(p, newer, 'ver-new-session');
+    expect((await callNew('broadcast', { text: 'new session here' })).isError).toBe(false);
+
+    // Both sessions and both CLIs at once, a few rounds.
+    for (let round = 0; round < 4; round++) {
+      const results = await Promise.all([
+        callOld('broadcast', { text: `old ${round}` }),
+        callNew('broadcast', { text: `new ${round}` }),
+        cliOf(p, older, ['send', `old cli ${round}`]),
+        cliOf(p, newer, ['send', `new cli ${round}`]),
+      ]);
+      expect(results.filter((r) => ('isError' in r ? r.isError : r.code !== 0))).toEqual([]);
+    }
+    const settled = await waitFor('one daemon', () => (daemonsMentioning(p.dir).length === 1 ? daemonsMentioning(p.dir)[0] : undefined));
+    const status = JSON.parse((await cliOf(p, newer, ['status', '--json'])).stdout);
+    expect(status).toMatchObject({ running: true, version: '0.2.0', pid: settled });
+    const startsAfterSettling = starts(p);
+    // The older daemon, then the newer one, and no other: an older session reconnecting during
+    // the swap found the start lock held by the newer daemon and joined it.
+    expect(versionsStarted(p)).toEqual(['0.1.0', '0.2.0']);
+
+    // Settled means settled: more traffic from both versions starts no daemon.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([callOld('broadcast', { text: `old again ${round}` }), callNew('broadcast', { text: `new again ${round}` }), cliOf(p, older, ['status'])]);
+    }
+    await sleep(300);
+    expect(daemonsMentioning(p.dir)).toEqual([settled]);
+    expect(starts(p)).toBe(startsAfterSettling);
+
+    // And the two sessions hear each other across the versions.
+    expect((await callOld('inbox', { limit: 100 })).text).toContain('new again 2');
+    expect((await callNew('inbox', { limit: 100 })).text).toContain('old again 2');
+  });
+
+  it('a newer protocol: it replaces the older daemon once; the older side gets a clear error and never replaces it back', async () => {
+    const p = makeProject();
+    projects.push(p);
+    const proto2 = pluginCopy(p, 'v0.3.0-p2', '0.3.0', 2);
+
+    expect((await cliOf(p, undefined, ['send', 'protocol 1 first'])).code).toBe(0);
+    expect((await cliOf(p, proto2, ['send', 'protocol 2 takes over'])).code).toBe(0);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => cliOf(p, i % 2 === 0 ? undefined : proto2, ['send', `mixed ${i}`])),
+    );
+    for (const [i, r] of results.entries()) {
+      if (i % 2 === 1) expect(r.code, r.stderr).toBe(0);
+      else {
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/the running session-bus daemon \(version 0\.3\.0, protocol 2\) is newer than this client \(version 0\.1\.0, protocol 1\)\. Update the session-bus plugin/);
+      }
+    }
+    const pids = daemonsMentioning(p.dir);
+    expect(pids).toHaveLength(1);
+    const status = JSON.parse((await cliOf(p, proto2, ['status', '--json'])).stdout);
+    expect(status).toMatchObject({ version: '0.3.0', protocol: 2, pid: pids[0] });
+    expect(versionsStarted(p)).toEqual(['0.1.0', '0.3.0']);
+  });
+});
