@@ -40,7 +40,7 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
     default:
@@ -558,6 +558,7 @@ function formatStatus(s, now = Date.now()) {
     `  log       ${s.logPath}`,
     `  mailbox   ${s.mailboxPath}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
+    ...formatFederation(s.federation, now),
     ""
   ];
   if (s.sessions.length === 0) {
@@ -577,6 +578,14 @@ function formatStatus(s, now = Date.now()) {
   if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
   return lines.join("\n");
 }
+function formatFederation(f, now = Date.now()) {
+  if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
+  if (f.state === "refused") return [`  federation refused: ${f.reason ?? "unknown reason"}`];
+  const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
+  const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ""}`;
+  const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${h.name} (${h.id}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => x.label).join(", ")}` : ""}, seen ${duration(now - h.lastSeen)} ago`);
+  return [head, lag, ...hosts, ...f.warnings.map((w) => `  warning   ${w}`)];
+}
 function formatPeers(peers, now = Date.now()) {
   if (peers.length === 0) return "No session is here now.";
   return table(
@@ -588,7 +597,7 @@ function formatClaims(claims, now = Date.now()) {
   if (claims.length === 0) return "Nothing is claimed.";
   return table(
     ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
-    claims.map((c) => [c.resource, c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : "-", c.note ?? ""])
+    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : "-", c.note ?? ""])
   );
 }
 

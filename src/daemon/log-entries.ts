@@ -44,4 +44,15 @@ export interface ReleaseEntry {
   ts: number;
 }
 
-export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry;
+/**
+ * Federation's durable position: every local message with seq ≤ `published` is confirmed by
+ * JetStream (the outbox starts after it); `received` is the highest seq taken in per other host
+ * (also derived from the `remoteId` of the messages in the log; kept here across compaction).
+ */
+export interface FederationEntry {
+  type: 'fed';
+  published: number;
+  received?: Record<string, number>;
+}
+
+export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry | FederationEntry;

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MessageRecord } from '../protocol/messages.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
-import type { RestoredState } from './broker.ts';
+import type { FederationPosition, RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
 
 export type FsyncPolicy = 'interval' | 'always';
@@ -123,6 +123,7 @@ export class JsonlMailboxLog implements MailboxLog {
         const { type: _type, ...record } = entry;
         state.messages.push(record as MessageRecord);
         state.lastSeq = Math.max(state.lastSeq, entry.seq);
+        if (entry.remoteId) noteReceived(state, entry.remoteId);
         return;
       }
       case 'session':
@@ -142,6 +143,12 @@ export class JsonlMailboxLog implements MailboxLog {
       case 'release':
         if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
         return;
+      case 'fed': {
+        const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);
+        fed.published = Math.max(fed.published ?? 0, entry.published);
+        for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+        return;
+      }
     }
   }
 
@@ -244,6 +251,16 @@ export class JsonlMailboxLog implements MailboxLog {
     this.fsyncTimer = undefined;
     this.closeFd();
   }
+}
+
+/** A message from another host: its `<hostId>:<seq>` raises that host's received mark. */
+function noteReceived(state: RestoredState, remoteId: string): void {
+  const at = remoteId.lastIndexOf(':');
+  const seq = Number(remoteId.slice(at + 1));
+  if (at <= 0 || !Number.isInteger(seq)) return;
+  const host = remoteId.slice(0, at);
+  const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);
+  fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
 }
 
 function parseLine(text: string): LogEntry | string {

@@ -1,19 +1,46 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
+import type { ClaimInfo } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
+import { normalizeResource, type Claim } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 
-/** Takes a claim, or refuses it naming the holder. Advisory: the bus enforces nothing on disk. */
+/**
+ * Takes a claim, or refuses it naming the holder (and its host, for a claim held on another
+ * host). Advisory: the bus enforces nothing on disk. With federation, a claim no local session
+ * blocks is first taken in the shared claims bucket, so two hosts never both hold it.
+ */
 export const claim = defineHandler({
   method: 'claim',
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
-    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000, params.note);
-    await ctx.commit(outcome);
-    if (!outcome.ok) {
-      const c = outcome.conflict;
-      throw new BusError(ErrorCode.ClaimConflict, { resource: c.resource, holder: c.label, since: new Date(c.since).toISOString(), note: c.note, wanted: params.resource });
+    const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
+    if (ctx.federation) {
+      const name = normalizeResource(params.resource);
+      const known = ctx.broker.sessionById(params.sessionId);
+      const holder = known?.id ?? params.sessionId;
+      if (!ctx.broker.claims.conflict(name, holder, now)) {
+        const wanted: Claim = { resource: name, holder, label: known?.label ?? params.label, since: ctx.broker.claims.get(name)?.since ?? now };
+        if (ttlMs !== undefined) wanted.expiresAt = now + ttlMs;
+        if (params.note) wanted.note = params.note;
+        const shared = await ctx.federation.acquire(wanted);
+        if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+      }
     }
+    const outcome = ctx.broker.claim(params, params.resource, ctx.now(), ttlMs, params.note);
+    await ctx.commit(outcome);
+    if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim };
   },
 });
+
+function conflictError(c: ClaimInfo, wanted: string): BusError {
+  return new BusError(ErrorCode.ClaimConflict, {
+    resource: c.resource,
+    holder: c.label,
+    ...(c.host ? { host: c.host } : {}),
+    since: new Date(c.since).toISOString(),
+    note: c.note,
+    wanted,
+  });
+}
