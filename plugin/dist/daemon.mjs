@@ -6380,7 +6380,7 @@ var require_denobuffer = __commonJS({
     exports.assert = assert2;
     exports.concat = concat;
     exports.append = append;
-    exports.readAll = readAll2;
+    exports.readAll = readAll;
     exports.writeAll = writeAll2;
     var encoders_1 = require_encoders();
     var AssertionError = class extends Error {
@@ -6554,7 +6554,7 @@ var require_denobuffer = __commonJS({
       }
     };
     exports.DenoBuffer = DenoBuffer;
-    function readAll2(r) {
+    function readAll(r) {
       const buf = new DenoBuffer();
       buf.readFrom(r);
       return buf.bytes();
@@ -40884,6 +40884,7 @@ var RETRY_MS = 500;
 var POSITION_WRITE_MS = 250;
 var ACK_WAIT_MS = 3e4;
 var ACQUIRE_GRACE_MS = 5e3;
+var KV_WORK_TIMEOUT_MS = 4e3;
 var Federation = class {
   constructor(settings, host, hooks, position, lastSeq, retained) {
     this.settings = settings;
@@ -40905,6 +40906,7 @@ var Federation = class {
   durable;
   nc;
   js;
+  jsm;
   presenceKv;
   claimsKv;
   state = "connecting";
@@ -41000,7 +41002,12 @@ var Federation = class {
    * take it in the claims bucket atomically. Unreachable NATS: granted locally, with a warning.
    */
   acquire(claim3) {
-    return this.serialized(() => this.acquireNow(claim3));
+    return this.serialized(
+      () => withTimeout(this.acquireNow(claim3), KV_WORK_TIMEOUT_MS, "claim").catch((err) => {
+        this.hooks.logger.warn({ err: err.message, resource: claim3.resource }, "federation: claim not shared; granted locally only");
+        return { ok: true, localOnly: true };
+      })
+    );
   }
   serialized(fn) {
     const run = this.claimLock.then(fn, fn);
@@ -41134,6 +41141,7 @@ var Federation = class {
       }
       const kvm = new import_kv.Kvm(nc);
       const lease = this.settings.leaseMs;
+      this.jsm = jsm;
       this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, lease);
       this.claimsKv = await openBucket(kvm, jsm, this.names.claimsBucket, lease);
       this.js = (0, import_jetstream.jetstream)(nc, { timeout: PUBLISH_TIMEOUT_MS });
@@ -41259,12 +41267,12 @@ var Federation = class {
       const me = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now() };
       await presence.put(this.host.id, JSON.stringify(me));
       const hosts = [];
-      for (const e of await readAll(presence)) {
+      for (const e of await withTimeout(this.readAll(presence, this.names.presenceBucket), KV_WORK_TIMEOUT_MS, "presence read")) {
         const p = decodeJson(PresenceSchema, e.value);
         if (p && p.hostId !== this.host.id) hosts.push({ id: p.hostId, name: p.host, sessions: p.sessions, lastSeen: e.created.getTime() });
       }
       this.hosts = hosts.sort((a, b) => a.name.localeCompare(b.name));
-      await this.serialized(() => this.reconcileClaims(claims2));
+      await this.serialized(() => withTimeout(this.reconcileClaims(claims2), KV_WORK_TIMEOUT_MS, "claims refresh"));
     } catch (err) {
       this.hooks.logger.warn({ err: err.message }, "federation: presence/claims refresh failed");
     }
@@ -41303,6 +41311,23 @@ var Federation = class {
     for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
     this.remote = await this.readClaims(kv);
   }
+  /**
+   * Every live entry of a bucket. The keys come from the stream's subject list (one request, no
+   * consumer that could stall), each value by a direct get; all with the request timeout.
+   */
+  async readAll(kv, bucket) {
+    const jsm = this.jsm;
+    if (!jsm) return [];
+    const prefix = `$KV.${bucket}.`;
+    const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: `${prefix}>` });
+    const out = [];
+    for (const subject of Object.keys(info.state.subjects ?? {})) {
+      const key = subject.slice(prefix.length);
+      const e = await kv.get(key);
+      if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
+    }
+    return out;
+  }
   claimValue(c) {
     const v = { v: 1, hostId: this.host.id, host: this.settings.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
     if (c.expiresAt !== void 0) v.expiresAt = c.expiresAt;
@@ -41311,7 +41336,7 @@ var Federation = class {
   }
   async readClaims(kv) {
     const out = [];
-    for (const e of await readAll(kv)) {
+    for (const e of await this.readAll(kv, this.names.claimsBucket)) {
       const value = decodeJson(RemoteClaimSchema, e.value);
       if (value) out.push({ key: e.key, revision: e.revision, value });
     }
@@ -41337,16 +41362,6 @@ async function openBucket(kvm, jsm, name, leaseMs) {
     return kvm.open(name);
   }
 }
-async function readAll(kv) {
-  const keys = [];
-  for await (const k of await kv.keys()) keys.push(k);
-  const out = [];
-  for (const key of keys) {
-    const e = await kv.get(key);
-    if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
-  }
-  return out;
-}
 function toClaimInfo(v) {
   const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
   if (v.expiresAt !== void 0) c.expiresAt = v.expiresAt;
@@ -41361,6 +41376,13 @@ function isWrongSequence(err) {
 }
 function isNotFound(err) {
   return err instanceof import_jetstream.JetStreamApiError && (err.code === 10059 || err.code === 10014);
+}
+function withTimeout(p, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms).unref());

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
 import { startNats, type NatsServer } from '../support/nats.ts';
@@ -21,7 +21,9 @@ const conns: Connection[] = [];
 beforeAll(async () => {
   nats = await startNats();
 });
-afterEach(async () => {
+afterEach(async (ctx) => {
+  // A failure on a loaded machine is hard to read without the brokers' side of it.
+  if (ctx.task.result?.state === 'fail') for (const p of projects) dumpLog(p);
   for (const c of conns.splice(0)) c.client.close();
   await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
@@ -43,6 +45,17 @@ function host(name: string, remote: string | undefined, env: NodeJS.ProcessEnv =
   projects.push(p);
   if (remote) execFileSync('git', ['-C', p.dir, 'remote', 'add', 'origin', remote]);
   return p;
+}
+
+function dumpLog(p: TestProject): void {
+  let log: string;
+  try {
+    log = fs.readFileSync(p.endpoint().logPath, 'utf8');
+  } catch {
+    log = '(no log)';
+  }
+  const lines = log.split('\n').filter((l) => /federation|claim|"level":[456]0/.test(l));
+  console.log(`--- daemon log of ${p.env.SESSION_BUS_HOST} (federation lines) ---\n${lines.slice(-40).join('\n')}`);
 }
 
 async function connect(p: TestProject): Promise<Connection> {

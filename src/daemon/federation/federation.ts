@@ -61,6 +61,8 @@ const POSITION_WRITE_MS = 250;
 const ACK_WAIT_MS = 30_000;
 /** A claim just taken in the bucket is committed locally within milliseconds; this is the margin. */
 const ACQUIRE_GRACE_MS = 5000;
+/** A claim or a refresh gives up on NATS after this long (a claim is then granted locally, with a warning). */
+const KV_WORK_TIMEOUT_MS = 4000;
 
 export interface FederationHooks {
   logger: Logger;
@@ -92,6 +94,7 @@ export class Federation {
   private readonly durable: string;
   private nc: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
+  private jsm: JetStreamManager | undefined;
   private presenceKv: KV | undefined;
   private claimsKv: KV | undefined;
   private state: FederationState = 'connecting';
@@ -218,7 +221,12 @@ export class Federation {
    * take it in the claims bucket atomically. Unreachable NATS: granted locally, with a warning.
    */
   acquire(claim: Claim): Promise<AcquireOutcome> {
-    return this.serialized(() => this.acquireNow(claim));
+    return this.serialized(() =>
+      withTimeout(this.acquireNow(claim), KV_WORK_TIMEOUT_MS, 'claim').catch((err: Error) => {
+        this.hooks.logger.warn({ err: err.message, resource: claim.resource }, 'federation: claim not shared; granted locally only');
+        return { ok: true as const, localOnly: true };
+      }),
+    );
   }
 
   private serialized<T>(fn: () => Promise<T>): Promise<T> {
@@ -359,6 +367,7 @@ export class Federation {
       }
       const kvm = new Kvm(nc);
       const lease = this.settings.leaseMs;
+      this.jsm = jsm;
       this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, lease);
       this.claimsKv = await openBucket(kvm, jsm, this.names.claimsBucket, lease);
       this.js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
@@ -494,12 +503,12 @@ export class Federation {
       const me: Presence = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now() };
       await presence.put(this.host.id, JSON.stringify(me));
       const hosts: FederationHost[] = [];
-      for (const e of await readAll(presence)) {
+      for (const e of await withTimeout(this.readAll(presence, this.names.presenceBucket), KV_WORK_TIMEOUT_MS, 'presence read')) {
         const p = decodeJson(PresenceSchema, e.value);
         if (p && p.hostId !== this.host.id) hosts.push({ id: p.hostId, name: p.host, sessions: p.sessions, lastSeen: e.created.getTime() });
       }
       this.hosts = hosts.sort((a, b) => a.name.localeCompare(b.name));
-      await this.serialized(() => this.reconcileClaims(claims));
+      await this.serialized(() => withTimeout(this.reconcileClaims(claims), KV_WORK_TIMEOUT_MS, 'claims refresh'));
     } catch (err) {
       this.hooks.logger.warn({ err: (err as Error).message }, 'federation: presence/claims refresh failed');
     }
@@ -541,6 +550,24 @@ export class Federation {
     this.remote = await this.readClaims(kv);
   }
 
+  /**
+   * Every live entry of a bucket. The keys come from the stream's subject list (one request, no
+   * consumer that could stall), each value by a direct get; all with the request timeout.
+   */
+  private async readAll(kv: KV, bucket: string): Promise<{ key: string; revision: number; value: Uint8Array; created: Date }[]> {
+    const jsm = this.jsm;
+    if (!jsm) return [];
+    const prefix = `$KV.${bucket}.`;
+    const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: `${prefix}>` });
+    const out = [];
+    for (const subject of Object.keys(info.state.subjects ?? {})) {
+      const key = subject.slice(prefix.length);
+      const e = await kv.get(key);
+      if (e && e.operation === 'PUT') out.push({ key, revision: e.revision, value: e.value, created: e.created });
+    }
+    return out;
+  }
+
   private claimValue(c: Claim): string {
     const v: RemoteClaimValue = { v: 1, hostId: this.host.id, host: this.settings.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
     if (c.expiresAt !== undefined) v.expiresAt = c.expiresAt;
@@ -550,7 +577,7 @@ export class Federation {
 
   private async readClaims(kv: KV): Promise<ClaimEntry[]> {
     const out: ClaimEntry[] = [];
-    for (const e of await readAll(kv)) {
+    for (const e of await this.readAll(kv, this.names.claimsBucket)) {
       const value = decodeJson(RemoteClaimSchema, e.value);
       if (value) out.push({ key: e.key, revision: e.revision, value });
     }
@@ -582,17 +609,6 @@ async function openBucket(kvm: Kvm, jsm: JetStreamManager, name: string, leaseMs
   }
 }
 
-async function readAll(kv: KV): Promise<{ key: string; revision: number; value: Uint8Array; created: Date }[]> {
-  const keys: string[] = [];
-  for await (const k of await kv.keys()) keys.push(k);
-  const out = [];
-  for (const key of keys) {
-    const e = await kv.get(key);
-    if (e && e.operation === 'PUT') out.push({ key, revision: e.revision, value: e.value, created: e.created });
-  }
-  return out;
-}
-
 function toClaimInfo(v: RemoteClaimValue): ClaimInfo {
   const c: ClaimInfo = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
   if (v.expiresAt !== undefined) c.expiresAt = v.expiresAt;
@@ -610,6 +626,14 @@ function isWrongSequence(err: unknown): boolean {
 
 function isNotFound(err: unknown): boolean {
   return err instanceof JetStreamApiError && (err.code === 10059 || err.code === 10014);
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {
