@@ -40165,7 +40165,6 @@ var JsonlMailboxLog = class {
         const { type: _type, ...record2 } = entry;
         state.messages.push(record2);
         state.lastSeq = Math.max(state.lastSeq, entry.seq);
-        if (entry.remoteId) noteReceived(state, entry.remoteId);
         return;
       }
       case "session":
@@ -40282,14 +40281,6 @@ var JsonlMailboxLog = class {
     this.closeFd();
   }
 };
-function noteReceived(state, remoteId) {
-  const at = remoteId.lastIndexOf(":");
-  const seq = Number(remoteId.slice(at + 1));
-  if (at <= 0 || !Number.isInteger(seq)) return;
-  const host = remoteId.slice(0, at);
-  const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-  fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-}
 function parseLine(text) {
   let value;
   try {
@@ -40890,10 +40881,12 @@ var Federation = class {
     this.settings = settings;
     this.host = host;
     this.hooks = hooks;
+    this.retained = retained;
     this.names = busNames(settings.project);
     this.subject = `${this.names.subjectPrefix}.${host.id}`;
     this.durable = `h_${host.id}`;
-    this.received = new Map(position?.received ?? []);
+    this.floor = new Map(position?.received ?? []);
+    for (const r of retained(0)) if (r.remoteId) this.markSeen(r.remoteId);
     this.published = position?.published ?? lastSeq;
     this.outbox = retained(this.published).filter(isFederated);
     if (position?.published === void 0) void this.hooks.persist({ type: "fed", published: this.published }).catch(() => void 0);
@@ -40901,6 +40894,7 @@ var Federation = class {
   settings;
   host;
   hooks;
+  retained;
   names;
   subject;
   durable;
@@ -40918,7 +40912,11 @@ var Federation = class {
   published;
   positionTimer;
   pumping = false;
-  received;
+  /** Per other host: its seqs up to here were taken in (see FederationPosition). */
+  floor;
+  /** Per other host: its seqs above the floor taken in (from the retained log, and since). */
+  seen = /* @__PURE__ */ new Map();
+  consuming = false;
   receivedCount = 0;
   lastReceivedAt;
   inboundPending = 0;
@@ -40964,9 +40962,34 @@ var Federation = class {
   claimsChanged() {
     setImmediate(() => this.kick());
   }
-  /** The entry a compacted mailbox keeps: position and received marks. */
+  /**
+   * The entry a compacted mailbox keeps: the position, and per host the floor below which
+   * everything was taken in. Retention drops the oldest messages first, so the floor rises to
+   * just below the oldest one still retained (or to the highest taken in when none is).
+   */
   snapshotEntry() {
-    return { type: "fed", published: this.published, received: Object.fromEntries(this.received) };
+    const oldest = /* @__PURE__ */ new Map();
+    for (const r of this.retained(0)) {
+      const id = parseId(r.remoteId);
+      if (id && !oldest.has(id.hostId)) oldest.set(id.hostId, id.seq);
+    }
+    for (const [hostId, seqs] of this.seen) {
+      const keep = oldest.get(hostId);
+      const floor = Math.max(this.floor.get(hostId) ?? 0, keep !== void 0 ? keep - 1 : Math.max(0, ...seqs));
+      this.floor.set(hostId, floor);
+      for (const s of seqs) if (s <= floor) seqs.delete(s);
+    }
+    return { type: "fed", published: this.published, received: Object.fromEntries(this.floor) };
+  }
+  markSeen(remoteId) {
+    const id = parseId(remoteId);
+    if (!id) return;
+    let set2 = this.seen.get(id.hostId);
+    if (!set2) this.seen.set(id.hostId, set2 = /* @__PURE__ */ new Set());
+    set2.add(id.seq);
+  }
+  taken(hostId, seq) {
+    return seq <= (this.floor.get(hostId) ?? 0) || (this.seen.get(hostId)?.has(seq) ?? false);
   }
   /** Claims held on other hosts, as last seen. */
   remoteClaims(now) {
@@ -41148,7 +41171,7 @@ var Federation = class {
       this.ready = true;
       this.lastError = void 0;
       this.setState("connected");
-      if (!this.consumer) void this.consume();
+      void this.consume();
       void this.pump();
       this.kick();
     } catch (err) {
@@ -41164,26 +41187,42 @@ var Federation = class {
     this.stateSince = Date.now();
   }
   // ——— messages in ———
+  /**
+   * The one loop taking messages from this host's durable consumer (never two: each message is
+   * made durable and acknowledged before the next is looked at). Restarts the consumer when it
+   * fails; what was pulled but not acknowledged comes again and is dropped if already taken in.
+   */
   async consume() {
-    const js = this.js;
-    if (!js || this.stopped) return;
+    if (this.consuming) return;
+    this.consuming = true;
     try {
-      const consumer = await js.consumers.get(this.names.stream, this.durable);
-      const messages = await consumer.consume({ max_messages: 256 });
-      this.consumer = messages;
-      for await (const m of messages) {
-        if (this.stopped) return;
-        if (!await this.onRemote(m)) {
-          messages.stop();
-          break;
+      while (!this.stopped) {
+        const js = this.js;
+        if (!js || !this.ready) {
+          await sleep(RETRY_MS);
+          continue;
         }
+        try {
+          const consumer = await js.consumers.get(this.names.stream, this.durable);
+          const messages = await consumer.consume({ max_messages: 256 });
+          this.consumer = messages;
+          for await (const m of messages) {
+            if (this.stopped) return;
+            if (!await this.onRemote(m)) {
+              messages.stop();
+              break;
+            }
+          }
+        } catch (err) {
+          this.hooks.logger.warn({ err: err.message }, "federation: consumer stopped; restarting");
+        } finally {
+          this.consumer = void 0;
+        }
+        if (!this.stopped) await sleep(1e3);
       }
-    } catch (err) {
-      this.hooks.logger.warn({ err: err.message }, "federation: consumer stopped; restarting");
     } finally {
-      this.consumer = void 0;
+      this.consuming = false;
     }
-    if (!this.stopped) setTimeout(() => void this.consume(), 1e3).unref();
   }
   /** One message from the stream; false when it could not be made durable (retried later). */
   async onRemote(m) {
@@ -41194,7 +41233,7 @@ var Federation = class {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.host.id || msg.seq <= (this.received.get(msg.hostId) ?? 0)) {
+    if (msg.hostId === this.host.id || this.taken(msg.hostId, msg.seq)) {
       m.ack();
       return true;
     }
@@ -41205,7 +41244,7 @@ var Federation = class {
       m.nak(RETRY_MS);
       return false;
     }
-    this.received.set(msg.hostId, msg.seq);
+    this.markSeen(messageId(msg.hostId, msg.seq));
     this.receivedCount += 1;
     this.lastReceivedAt = Date.now();
     m.ack();
@@ -41361,6 +41400,13 @@ async function openBucket(kvm, jsm, name, leaseMs) {
     });
     return kvm.open(name);
   }
+}
+function parseId(remoteId) {
+  if (!remoteId) return void 0;
+  const at = remoteId.lastIndexOf(":");
+  const seq = Number(remoteId.slice(at + 1));
+  if (at <= 0 || !Number.isInteger(seq)) return void 0;
+  return { hostId: remoteId.slice(0, at), seq };
 }
 function toClaimInfo(v) {
   const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };

@@ -51,7 +51,10 @@ export interface RestoredState {
 export interface FederationPosition {
   /** Local seqs up to here are confirmed published; absent when the log never federated. */
   published?: number;
-  /** Per other host id, the highest of its seqs taken into this log. */
+  /**
+   * Per other host id, a floor: its seqs up to here were taken in (and may have left the log by
+   * retention). Above it, the `remoteId`s of the retained messages say what was taken in.
+   */
   received: Map<string, number>;
 }
 

@@ -46,8 +46,9 @@ export interface ReleaseEntry {
 
 /**
  * Federation's durable position: every local message with seq ≤ `published` is confirmed by
- * JetStream (the outbox starts after it); `received` is the highest seq taken in per other host
- * (also derived from the `remoteId` of the messages in the log; kept here across compaction).
+ * JetStream (the outbox starts after it); `received` is, per other host, the seq up to which
+ * everything was taken in (written at compaction, when the messages themselves may be dropped;
+ * above it the `remoteId` of each retained message says what was taken in).
  */
 export interface FederationEntry {
   type: 'fed';

@@ -123,7 +123,6 @@ export class JsonlMailboxLog implements MailboxLog {
         const { type: _type, ...record } = entry;
         state.messages.push(record as MessageRecord);
         state.lastSeq = Math.max(state.lastSeq, entry.seq);
-        if (entry.remoteId) noteReceived(state, entry.remoteId);
         return;
       }
       case 'session':
@@ -251,16 +250,6 @@ export class JsonlMailboxLog implements MailboxLog {
     this.fsyncTimer = undefined;
     this.closeFd();
   }
-}
-
-/** A message from another host: its `<hostId>:<seq>` raises that host's received mark. */
-function noteReceived(state: RestoredState, remoteId: string): void {
-  const at = remoteId.lastIndexOf(':');
-  const seq = Number(remoteId.slice(at + 1));
-  if (at <= 0 || !Number.isInteger(seq)) return;
-  const host = remoteId.slice(0, at);
-  const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);
-  fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
 }
 
 function parseLine(text: string): LogEntry | string {

@@ -71,7 +71,7 @@ describe('readFederationConfig', () => {
 });
 
 describe('federation position in the mailbox', () => {
-  it('replay rebuilds the published position and the per-host received marks', () => {
+  it('replay rebuilds the published position and the per-host received floors', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-unit-'));
     try {
       const file = path.join(dir, 'mailbox.jsonl');
@@ -90,7 +90,8 @@ describe('federation position in the mailbox', () => {
       const { state, warnings } = new JsonlMailboxLog(file).replay();
       expect(warnings).toEqual([]);
       expect(state.federation?.published).toBe(3);
-      expect(Object.fromEntries(state.federation!.received)).toEqual({ bbbbbbbbbbbb: 8, cccccccccccc: 2, dddddddddddd: 5 });
+      // The floors come from the fed entries; the retained messages carry their own remoteIds.
+      expect(Object.fromEntries(state.federation!.received)).toEqual({ bbbbbbbbbbbb: 1, dddddddddddd: 5 });
       expect(state.messages[1]).toMatchObject({ host: 'hostB', remoteId: 'bbbbbbbbbbbb:7' });
       // A log that never federated has no position: federation then starts after its last seq.
       fs.writeFileSync(file, msg(1) + '\n');
@@ -109,5 +110,30 @@ describe('federation position in the mailbox', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('federation floors at compaction', () => {
+  it('rise to just below the oldest retained message of each host, never fall', async () => {
+    const { Federation } = await import('../../src/daemon/federation/federation.ts');
+    const rec = (seq: number, remoteId?: string) => ({ seq, ts: 1, origin: { sessionId: 's', pid: 0 }, from: 'x', kind: 'note' as const, text: 't', ...(remoteId ? { remoteId } : {}) });
+    let retained = [rec(1, 'bbbbbbbbbbbb:5'), rec(2), rec(3, 'bbbbbbbbbbbb:6'), rec(4, 'cccccccccccc:3')];
+    const persisted: unknown[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const f = new Federation(
+      { servers: ['nats://127.0.0.1:1'], displayUrl: 'nats://127.0.0.1:1', auth: {}, project: 'p', hostName: 'me', leaseMs: 3000 },
+      { id: 'aaaaaaaaaaaa', createdAt: 0 },
+      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [] },
+      { published: 2, received: new Map([['dddddddddddd', 9]]) },
+      4,
+      (after) => retained.filter((r) => r.seq > after),
+    );
+    // The outbox after a restart: local broadcasts after the published position.
+    expect(f.status().outbox).toBe(0);
+    expect(f.snapshotEntry()).toEqual({ type: 'fed', published: 2, received: { bbbbbbbbbbbb: 4, cccccccccccc: 2, dddddddddddd: 9 } });
+    retained = [rec(4, 'cccccccccccc:3')];
+    expect(f.snapshotEntry().received).toEqual({ bbbbbbbbbbbb: 6, cccccccccccc: 2, dddddddddddd: 9 });
+    expect(persisted).toEqual([]);
+    f.stop();
   });
 });

@@ -9,8 +9,8 @@
  *   written to the mailbox (`fed` entry), and everything after it is published again after a
  *   restart or an outage, in seq order, one at a time. Messages of the other hosts come from
  *   this host's durable consumer; each is appended to the mailbox (with its `remoteId`) before it
- *   is acknowledged, and a per-host high-water mark (rebuilt from the mailbox on restart) drops
- *   what was already taken in: exactly once.
+ *   is acknowledged, and the ids already taken in (rebuilt from the mailbox on restart, in any
+ *   order) are dropped: exactly once.
  * - Presence. A KV bucket whose entries live one lease; each host re-puts its own entry (its live
  *   sessions) every tick, so a host that dies leaves the others' view within a lease.
  * - Claims. A KV bucket keyed by resource, also with a lease TTL that the holder's host refreshes
@@ -107,7 +107,11 @@ export class Federation {
   private published: number;
   private positionTimer: NodeJS.Timeout | undefined;
   private pumping = false;
-  private received: Map<string, number>;
+  /** Per other host: its seqs up to here were taken in (see FederationPosition). */
+  private floor: Map<string, number>;
+  /** Per other host: its seqs above the floor taken in (from the retained log, and since). */
+  private seen = new Map<string, Set<number>>();
+  private consuming = false;
   private receivedCount = 0;
   private lastReceivedAt: number | undefined;
   private inboundPending = 0;
@@ -132,13 +136,14 @@ export class Federation {
     position: FederationPosition | undefined,
     /** The local log's last seq: a log that never federated starts publishing after it. */
     lastSeq: number,
-    /** Retained local messages, to find the outbox in after a restart. */
-    retained: (afterSeq: number) => MessageRecord[],
+    /** Retained messages after a seq: the outbox after a restart, what was taken in, compaction's floors. */
+    private readonly retained: (afterSeq: number) => MessageRecord[],
   ) {
     this.names = busNames(settings.project);
     this.subject = `${this.names.subjectPrefix}.${host.id}`;
     this.durable = `h_${host.id}`;
-    this.received = new Map(position?.received ?? []);
+    this.floor = new Map(position?.received ?? []);
+    for (const r of retained(0)) if (r.remoteId) this.markSeen(r.remoteId);
     this.published = position?.published ?? lastSeq;
     this.outbox = retained(this.published).filter(isFederated);
     if (position?.published === undefined) void this.hooks.persist({ type: 'fed', published: this.published }).catch(() => undefined);
@@ -179,9 +184,36 @@ export class Federation {
     setImmediate(() => this.kick());
   }
 
-  /** The entry a compacted mailbox keeps: position and received marks. */
+  /**
+   * The entry a compacted mailbox keeps: the position, and per host the floor below which
+   * everything was taken in. Retention drops the oldest messages first, so the floor rises to
+   * just below the oldest one still retained (or to the highest taken in when none is).
+   */
   snapshotEntry(): FederationEntry {
-    return { type: 'fed', published: this.published, received: Object.fromEntries(this.received) };
+    const oldest = new Map<string, number>();
+    for (const r of this.retained(0)) {
+      const id = parseId(r.remoteId);
+      if (id && !oldest.has(id.hostId)) oldest.set(id.hostId, id.seq);
+    }
+    for (const [hostId, seqs] of this.seen) {
+      const keep = oldest.get(hostId);
+      const floor = Math.max(this.floor.get(hostId) ?? 0, keep !== undefined ? keep - 1 : Math.max(0, ...seqs));
+      this.floor.set(hostId, floor);
+      for (const s of seqs) if (s <= floor) seqs.delete(s);
+    }
+    return { type: 'fed', published: this.published, received: Object.fromEntries(this.floor) };
+  }
+
+  private markSeen(remoteId: string): void {
+    const id = parseId(remoteId);
+    if (!id) return;
+    let set = this.seen.get(id.hostId);
+    if (!set) this.seen.set(id.hostId, (set = new Set()));
+    set.add(id.seq);
+  }
+
+  private taken(hostId: string, seq: number): boolean {
+    return seq <= (this.floor.get(hostId) ?? 0) || (this.seen.get(hostId)?.has(seq) ?? false);
   }
 
   /** Claims held on other hosts, as last seen. */
@@ -374,7 +406,7 @@ export class Federation {
       this.ready = true;
       this.lastError = undefined;
       this.setState('connected');
-      if (!this.consumer) void this.consume();
+      void this.consume();
       void this.pump();
       this.kick();
     } catch (err) {
@@ -393,26 +425,42 @@ export class Federation {
 
   // ——— messages in ———
 
+  /**
+   * The one loop taking messages from this host's durable consumer (never two: each message is
+   * made durable and acknowledged before the next is looked at). Restarts the consumer when it
+   * fails; what was pulled but not acknowledged comes again and is dropped if already taken in.
+   */
   private async consume(): Promise<void> {
-    const js = this.js;
-    if (!js || this.stopped) return;
+    if (this.consuming) return;
+    this.consuming = true;
     try {
-      const consumer = await js.consumers.get(this.names.stream, this.durable);
-      const messages = await consumer.consume({ max_messages: 256 });
-      this.consumer = messages;
-      for await (const m of messages) {
-        if (this.stopped) return;
-        if (!(await this.onRemote(m))) {
-          messages.stop();
-          break;
+      while (!this.stopped) {
+        const js = this.js;
+        if (!js || !this.ready) {
+          await sleep(RETRY_MS);
+          continue;
         }
+        try {
+          const consumer = await js.consumers.get(this.names.stream, this.durable);
+          const messages = await consumer.consume({ max_messages: 256 });
+          this.consumer = messages;
+          for await (const m of messages) {
+            if (this.stopped) return;
+            if (!(await this.onRemote(m))) {
+              messages.stop();
+              break;
+            }
+          }
+        } catch (err) {
+          this.hooks.logger.warn({ err: (err as Error).message }, 'federation: consumer stopped; restarting');
+        } finally {
+          this.consumer = undefined;
+        }
+        if (!this.stopped) await sleep(1000);
       }
-    } catch (err) {
-      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: consumer stopped; restarting');
     } finally {
-      this.consumer = undefined;
+      this.consuming = false;
     }
-    if (!this.stopped) setTimeout(() => void this.consume(), 1000).unref();
   }
 
   /** One message from the stream; false when it could not be made durable (retried later). */
@@ -424,7 +472,7 @@ export class Federation {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.host.id || msg.seq <= (this.received.get(msg.hostId) ?? 0)) {
+    if (msg.hostId === this.host.id || this.taken(msg.hostId, msg.seq)) {
       m.ack();
       return true;
     }
@@ -435,7 +483,7 @@ export class Federation {
       m.nak(RETRY_MS);
       return false;
     }
-    this.received.set(msg.hostId, msg.seq);
+    this.markSeen(messageId(msg.hostId, msg.seq));
     this.receivedCount += 1;
     this.lastReceivedAt = Date.now();
     m.ack();
@@ -607,6 +655,14 @@ async function openBucket(kvm: Kvm, jsm: JetStreamManager, name: string, leaseMs
     });
     return kvm.open(name);
   }
+}
+
+function parseId(remoteId: string | undefined): { hostId: string; seq: number } | undefined {
+  if (!remoteId) return undefined;
+  const at = remoteId.lastIndexOf(':');
+  const seq = Number(remoteId.slice(at + 1));
+  if (at <= 0 || !Number.isInteger(seq)) return undefined;
+  return { hostId: remoteId.slice(0, at), seq };
 }
 
 function toClaimInfo(v: RemoteClaimValue): ClaimInfo {
