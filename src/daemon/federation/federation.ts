@@ -57,8 +57,13 @@ const PUBLISH_TIMEOUT_MS = 5000;
 const RETRY_MS = 500;
 /** The confirmed position is written at most this often (a re-publish after a crash is harmless). */
 const POSITION_WRITE_MS = 250;
-/** How long a message may wait unacknowledged in this host's consumer before it is redelivered. */
-const ACK_WAIT_MS = 30_000;
+/**
+ * How long a message may wait unacknowledged in this host's consumer before it is redelivered:
+ * what a killed broker had pulled but not taken in comes again after this long (out of order;
+ * anything already taken in is dropped by its id). An append takes milliseconds; a slow one that
+ * overruns this only causes a redelivery, which is dropped.
+ */
+const ACK_WAIT_MS = 5000;
 /** A claim just taken in the bucket is committed locally within milliseconds; this is the margin. */
 const ACQUIRE_GRACE_MS = 5000;
 /** A claim or a refresh gives up on NATS after this long (a claim is then granted locally, with a warning). */
