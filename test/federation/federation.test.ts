@@ -214,6 +214,34 @@ describe('federation: two hosts, one NATS', () => {
     expect(idsOnA).toHaveLength(3);
   });
 
+  it('the sending broker killed with messages in its outbox, or before it recorded their confirmation: forwarded once after its restart', async () => {
+    const remote = uniqueRemote();
+    const a = host('hostA', remote);
+    const b = host('hostB', remote);
+    let ca = await connect(a);
+    const cb = await connect(b);
+    await cb.client.request('register', { ...B1, live: true });
+    await Promise.all([federated(ca), federated(cb)]);
+    // Published, then killed at once: the confirmed position may not be written yet; a re-publish is dropped.
+    for (let i = 0; i < 20; i++) await ca.client.request('broadcast', { ...A1, text: `up ${i}` });
+    process.kill(ca.hello.pid, 'SIGKILL');
+    await waitFor('A daemon to die', () => !isAlive(ca.hello.pid));
+    // Sent while NATS is down, then killed: the mailbox is the outbox.
+    await nats.stop();
+    ca = await connect(a);
+    for (let i = 0; i < 5; i++) await ca.client.request('broadcast', { ...A1, text: `stored ${i}` });
+    expect((await status(ca)).federation.outbox).toBeGreaterThanOrEqual(5);
+    process.kill(ca.hello.pid, 'SIGKILL');
+    await waitFor('A daemon to die', () => !isAlive(ca.hello.pid));
+    await nats.start();
+    ca = await connect(a);
+    const got = await drainUntil(cb, B1, 25, 30_000);
+    await sleep(1000);
+    got.push(...(await cb.client.request('drain', B1)).messages);
+    expect(got.map((m) => m.text)).toEqual([...Array.from({ length: 20 }, (_, i) => `up ${i}`), ...Array.from({ length: 5 }, (_, i) => `stored ${i}`)]);
+    expect((await federated(ca)).federation.outbox).toBe(0);
+  });
+
   it('the receiving broker killed twice while a stream of messages arrives: each enters its mailbox exactly once', async () => {
     const remote = uniqueRemote();
     const a = host('hostA', remote);
