@@ -40852,7 +40852,9 @@ var RemoteClaimSchema = external_exports.object({
   label: external_exports.string().max(MAX_LABEL_CHARS * 2),
   since: external_exports.number(),
   expiresAt: external_exports.number().optional(),
-  note: external_exports.string().max(200).optional()
+  note: external_exports.string().max(200).optional(),
+  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+  created: external_exports.number().int().positive().optional()
 });
 function claimKey(resource) {
   return Buffer.from(resource, "utf8").toString("base64url");
@@ -41049,13 +41051,14 @@ var Federation = class {
       const before = await this.readClaims(kv);
       const other = before.find((e) => e.value.hostId !== this.host.id && !expired2(e.value, now) && overlaps(e.value.resource, claim3.resource));
       if (other) return { ok: false, conflict: toClaimInfo(other.value) };
-      const value = this.claimValue(claim3);
-      const mine = this.own.get(key) ?? before.find((e) => e.key === key && e.value.hostId === this.host.id);
-      const revision = mine ? await kv.update(key, value, mine.revision) : await kv.create(key, value);
-      this.own.set(key, { revision });
+      const found = before.find((e) => e.key === key && e.value.hostId === this.host.id);
+      const mine = this.own.get(key) ?? (found ? { revision: found.revision, created: createdRevision(found) } : void 0);
+      const revision = mine ? await kv.update(key, this.claimValue(claim3, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim3));
+      const created = mine?.created ?? revision;
+      this.own.set(key, { revision, created });
       this.acquiredAt.set(key, Date.now());
       const after = await this.readClaims(kv);
-      const earlier = after.find((e) => e.value.hostId !== this.host.id && e.revision < revision && !expired2(e.value, now) && overlaps(e.value.resource, claim3.resource));
+      const earlier = after.find((e) => e.value.hostId !== this.host.id && createdRevision(e) < created && !expired2(e.value, now) && overlaps(e.value.resource, claim3.resource));
       if (earlier) {
         await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
         this.own.delete(key);
@@ -41321,12 +41324,11 @@ var Federation = class {
     const entries = await this.readClaims(kv);
     const want = new Map(this.hooks.localClaims().map((c) => [claimKey(c.resource), c]));
     for (const [key, c] of want) {
-      const value = this.claimValue(c);
       const found = entries.find((e) => e.key === key);
-      const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision } : void 0);
+      const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision, created: createdRevision(found) } : void 0);
       try {
-        const revision = mine ? await kv.update(key, value, mine.revision) : await kv.create(key, value);
-        this.own.set(key, { revision });
+        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
+        this.own.set(key, { revision, created: mine?.created ?? revision });
         this.claimWarnings.delete(key);
       } catch (err) {
         if (!isWrongSequence(err)) throw err;
@@ -41367,8 +41369,10 @@ var Federation = class {
     }
     return out;
   }
-  claimValue(c) {
+  /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
+  claimValue(c, created) {
     const v = { v: 1, hostId: this.host.id, host: this.settings.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
+    if (created !== void 0) v.created = created;
     if (c.expiresAt !== void 0) v.expiresAt = c.expiresAt;
     if (c.note) v.note = c.note;
     return JSON.stringify(v);
@@ -41400,6 +41404,9 @@ async function openBucket(kvm, jsm, name, leaseMs) {
     });
     return kvm.open(name);
   }
+}
+function createdRevision(e) {
+  return e.value.created ?? e.revision;
 }
 function parseId(remoteId) {
   if (!remoteId) return void 0;

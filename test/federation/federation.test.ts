@@ -163,6 +163,22 @@ describe('federation: two hosts, one NATS', () => {
     expect(text).toMatch(/lag {7}outbox 0 to publish/);
   });
 
+  it('two hosts claiming one resource, or overlapping ones, at the same moment: exactly one gets it', async () => {
+    const remote = uniqueRemote();
+    const a = host('hostA', remote);
+    const b = host('hostB', remote);
+    const ca = await connect(a);
+    const cb = await connect(b);
+    await Promise.all([federated(ca), federated(cb)]);
+    for (let i = 0; i < 20; i++) {
+      const [ra, rb] = i % 2 === 0 ? [`port:${7000 + i}`, `port:${7000 + i}`] : [`race${i}/**`, `race${i}/deep/file.ts`];
+      const [ea, eb] = await Promise.all([claimError(ca, A1, ra), claimError(cb, B1, rb)]);
+      const winners = [ea, eb].filter((e) => e === undefined).length;
+      expect(winners, `round ${i}: ${ea ?? 'A got it'} / ${eb ?? 'B got it'}`).toBe(1);
+      expect(ea ?? eb).toMatch(/ is held by main#(aaaaaa on hostA|bbbbbb on hostB) since /);
+    }
+  });
+
   it('NATS stopped for a while and restarted: nothing lost, no duplicates (also across a broker restart)', async () => {
     const remote = uniqueRemote();
     const a = host('hostA', remote);

@@ -85,6 +85,8 @@ export type AcquireOutcome = { ok: true; localOnly?: boolean } | { ok: false; co
 
 interface OwnClaim {
   revision: number;
+  /** The revision that created the entry: refreshes raise `revision`, never this. */
+  created: number;
 }
 
 interface ClaimEntry {
@@ -284,14 +286,16 @@ export class Federation {
       const before = await this.readClaims(kv);
       const other = before.find((e) => e.value.hostId !== this.host.id && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
       if (other) return { ok: false, conflict: toClaimInfo(other.value) };
-      const value = this.claimValue(claim);
-      const mine = this.own.get(key) ?? before.find((e) => e.key === key && e.value.hostId === this.host.id);
-      const revision = mine ? await kv.update(key, value, mine.revision) : await kv.create(key, value);
-      this.own.set(key, { revision });
+      const found = before.find((e) => e.key === key && e.value.hostId === this.host.id);
+      const mine = this.own.get(key) ?? (found ? { revision: found.revision, created: createdRevision(found) } : undefined);
+      const revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
+      const created = mine?.created ?? revision;
+      this.own.set(key, { revision, created });
       this.acquiredAt.set(key, Date.now());
-      // Two hosts may take different but overlapping resources at once: the lower revision wins.
+      // Two hosts may take different but overlapping resources at once: the one created first
+      // (lower creating revision; refreshes do not count) wins.
       const after = await this.readClaims(kv);
-      const earlier = after.find((e) => e.value.hostId !== this.host.id && e.revision < revision && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
+      const earlier = after.find((e) => e.value.hostId !== this.host.id && createdRevision(e) < created && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
       if (earlier) {
         await kv.delete(key, { previousSeq: revision }).catch(() => undefined);
         this.own.delete(key);
@@ -572,12 +576,11 @@ export class Federation {
     const entries = await this.readClaims(kv);
     const want = new Map(this.hooks.localClaims().map((c) => [claimKey(c.resource), c]));
     for (const [key, c] of want) {
-      const value = this.claimValue(c);
       const found = entries.find((e) => e.key === key);
-      const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision } : undefined);
+      const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision, created: createdRevision(found) } : undefined);
       try {
-        const revision = mine ? await kv.update(key, value, mine.revision) : await kv.create(key, value);
-        this.own.set(key, { revision });
+        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
+        this.own.set(key, { revision, created: mine?.created ?? revision });
         this.claimWarnings.delete(key);
       } catch (err) {
         if (!isWrongSequence(err)) throw err;
@@ -621,8 +624,10 @@ export class Federation {
     return out;
   }
 
-  private claimValue(c: Claim): string {
+  /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
+  private claimValue(c: Claim, created?: number): string {
     const v: RemoteClaimValue = { v: 1, hostId: this.host.id, host: this.settings.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
+    if (created !== undefined) v.created = created;
     if (c.expiresAt !== undefined) v.expiresAt = c.expiresAt;
     if (c.note) v.note = c.note;
     return JSON.stringify(v);
@@ -660,6 +665,11 @@ async function openBucket(kvm: Kvm, jsm: JetStreamManager, name: string, leaseMs
     });
     return kvm.open(name);
   }
+}
+
+/** When a claim entry was created, in bucket order: its first revision, carried in the value by refreshes. */
+function createdRevision(e: ClaimEntry): number {
+  return e.value.created ?? e.revision;
 }
 
 function parseId(remoteId: string | undefined): { hostId: string; seq: number } | undefined {

@@ -69,6 +69,8 @@ export const RemoteClaimSchema = z.object({
   since: z.number(),
   expiresAt: z.number().optional(),
   note: z.string().max(200).optional(),
+  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+  created: z.number().int().positive().optional(),
 });
 export type RemoteClaimValue = z.infer<typeof RemoteClaimSchema>;
 
