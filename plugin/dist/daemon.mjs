@@ -40726,8 +40726,9 @@ var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
   if (!raw) return { mode: "off" };
-  const servers = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  const displayUrl = servers.map(redactUrl).join(",");
+  const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const servers = listed.map(redactUrl);
+  const displayUrl = servers.join(",");
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project;
   if (override) {
@@ -40744,7 +40745,7 @@ function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
       reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host'
     };
   }
-  const auth = {};
+  const auth = { ...listed.map(urlAuth).find((a) => a !== void 0) };
   if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
   if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
   if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
@@ -40795,6 +40796,12 @@ function normalizeRemoteUrl(url2) {
 }
 function projectKeyOf(remoteUrl) {
   return createHash2("sha256").update(normalizeRemoteUrl(remoteUrl)).digest("hex").slice(0, 16);
+}
+function urlAuth(url2) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url2);
+  if (!m || !m[1]) return void 0;
+  const [user, pass] = m[1].split(":", 2).map((x) => decodeURIComponent(x));
+  return pass !== void 0 ? { user, pass } : { token: user };
 }
 function redactUrl(url2) {
   return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
@@ -40874,6 +40881,7 @@ var STREAM_MAX_MSGS = 1e5;
 var DUPLICATE_WINDOW_MS = 36e5;
 var PUBLISH_TIMEOUT_MS = 5e3;
 var RETRY_MS = 500;
+var CONNECT_RETRY_MS = 5e3;
 var POSITION_WRITE_MS = 250;
 var ACK_WAIT_MS = 5e3;
 var ACQUIRE_GRACE_MS = 5e3;
@@ -41091,16 +41099,17 @@ var Federation = class {
       ...this.settings.auth.pass ? { pass: this.settings.auth.pass } : {},
       ...this.settings.auth.token ? { token: this.settings.auth.token } : {}
     };
-    if (this.settings.auth.credsFile) options.authenticator = (0, import_transport_node.credsAuthenticator)(fs8.readFileSync(this.settings.auth.credsFile));
     if (this.settings.tls) options.tls = { ...this.settings.tls };
     let nc;
     try {
+      if (this.settings.auth.credsFile) options.authenticator = (0, import_transport_node.credsAuthenticator)(fs8.readFileSync(this.settings.auth.credsFile));
       nc = await (0, import_transport_node.connect)(options);
     } catch (err) {
-      this.lastError = err.message;
+      const message = err.message;
+      if (message !== this.lastError) this.hooks.logger.error({ err: message, url: this.settings.displayUrl }, "federation: cannot connect to NATS; retrying every few seconds");
+      this.lastError = message;
       this.setState("disconnected");
-      this.hooks.logger.error({ err: this.lastError, url: this.settings.displayUrl }, "federation: cannot connect to NATS; retrying");
-      if (!this.stopped) setTimeout(() => void this.run(), 2e3).unref();
+      if (!this.stopped) setTimeout(() => void this.run(), CONNECT_RETRY_MS).unref();
       return;
     }
     if (this.stopped) {
@@ -41120,6 +41129,13 @@ var Federation = class {
     });
   }
   async watchStatus(nc) {
+    try {
+      await this.followStatus(nc);
+    } catch (err) {
+      this.hooks.logger.warn({ err: err.message }, "federation: connection status feed ended");
+    }
+  }
+  async followStatus(nc) {
     for await (const s of nc.status()) {
       if (this.stopped) return;
       if (s.type === "disconnect") {

@@ -314,6 +314,28 @@ describe('federation: two hosts, one NATS', () => {
     expect((await cb.client.request('claims', {})).claims.map((c) => `${c.resource} ${c.label}`)).toEqual(['port:9000 main#bbbbbb']);
   });
 
+  it('credentials by the usual NATS options: user/password connects, a wrong password is shown in status', async () => {
+    const secured = await startNats(['--user', 'bus', '--pass', 's3cret']);
+    try {
+      const remote = uniqueRemote();
+      const good = host('hostA', remote, { SESSION_BUS_NATS_URL: secured.url, SESSION_BUS_NATS_USER: 'bus', SESSION_BUS_NATS_PASSWORD: 's3cret' });
+      const inUrl = host('hostB', remote, { SESSION_BUS_NATS_URL: secured.url.replace('nats://', 'nats://bus:s3cret@') });
+      const bad = host('hostC', remote, { SESSION_BUS_NATS_URL: secured.url, SESSION_BUS_NATS_USER: 'bus', SESSION_BUS_NATS_PASSWORD: 'wrong' });
+      const [cg, ci, cx] = await Promise.all([connect(good), connect(inUrl), connect(bad)]);
+      await Promise.all([federated(cg), federated(ci)]);
+      expect((await status(ci)).federation.url).toBe(secured.url);
+      const refused = await federated(cx, 'disconnected');
+      expect(refused.federation.reason).toMatch(/authorization/i);
+      expect(refused.federation.claimsLocalOnly).toBe(true);
+      await cg.client.request('broadcast', { ...A1, text: 'authenticated' });
+      expect((await drainUntil(ci, B1, 1)).map((m) => m.text)).toEqual(['authenticated']);
+    } finally {
+      for (const c of conns.splice(0)) c.client.close();
+      await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+      await secured.cleanup();
+    }
+  });
+
   it('no origin remote and no SESSION_BUS_PROJECT: federation refuses with the reason, the local bus works; SESSION_BUS_PROJECT fixes it', async () => {
     const p = host('hostA', undefined);
     const c = await connect(p);

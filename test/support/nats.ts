@@ -37,7 +37,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startNats(): Promise<NatsServer> {
+/** `extraArgs`: e.g. `['--user', 'u', '--pass', 'p']` for a server that wants credentials. */
+export async function startNats(extraArgs: string[] = []): Promise<NatsServer> {
   const bin = natsServerBinary();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-nats-'));
   const storeDir = path.join(base, 'js');
@@ -50,7 +51,7 @@ export async function startNats(): Promise<NatsServer> {
     async start() {
       if (child) return;
       const logFile = fs.openSync(path.join(base, 'nats.log'), 'a');
-      const c = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: ['ignore', logFile, logFile] });
+      const c = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, ...extraArgs], { stdio: ['ignore', logFile, logFile] });
       fs.closeSync(logFile);
       child = c;
       c.on('exit', () => {

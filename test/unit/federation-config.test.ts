@@ -54,9 +54,9 @@ describe('readFederationConfig', () => {
     expect(on).toMatchObject({
       mode: 'on',
       settings: {
-        servers: ['tls://bob:pw@nats.example.com:4222', 'tls://nats2.example.com:4222'],
+        servers: ['tls://nats.example.com:4222', 'tls://nats2.example.com:4222'],
         displayUrl: 'tls://nats.example.com:4222,tls://nats2.example.com:4222',
-        auth: { token: 't0k', credsFile: '/etc/nats/user.creds' },
+        auth: { user: 'bob', pass: 'pw', token: 't0k', credsFile: '/etc/nats/user.creds' },
         tls: { caFile: '/etc/nats/ca.pem' },
         project: projectKeyOf(remote),
         hostName: 'buildbox',
@@ -67,6 +67,7 @@ describe('readFederationConfig', () => {
     expect(plain).toMatchObject({ mode: 'on', settings: { project: 'team-repo', auth: { user: 'u', pass: 'p' } } });
     expect(plain.mode === 'on' && plain.settings.tls).toBeFalsy();
     expect(redactUrl('nats://user:pass@host:4222')).toBe('nats://host:4222');
+    expect(readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://s%40cret-token@h:4222' }, undefined, remote)).toMatchObject({ mode: 'on', settings: { servers: ['nats://h:4222'], auth: { token: 's@cret-token' } } });
   });
 });
 

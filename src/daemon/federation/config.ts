@@ -62,8 +62,9 @@ const PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | undefined, remoteUrl = originUrl(gitDir)): FederationConfig {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
   if (!raw) return { mode: 'off' };
-  const servers = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const displayUrl = servers.map(redactUrl).join(',');
+  const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = listed.map(redactUrl);
+  const displayUrl = servers.join(',');
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project: string;
   if (override) {
@@ -80,7 +81,8 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
       reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host',
     };
   }
-  const auth: NatsAuth = {};
+  // `nats://user:pass@host` or `nats://token@host`, as other NATS tools take them; the variables win.
+  const auth: NatsAuth = { ...listed.map(urlAuth).find((a) => a !== undefined) };
   if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
   if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
   if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
@@ -140,6 +142,13 @@ export function normalizeRemoteUrl(url: string): string {
 
 export function projectKeyOf(remoteUrl: string): string {
   return createHash('sha256').update(normalizeRemoteUrl(remoteUrl)).digest('hex').slice(0, 16);
+}
+
+function urlAuth(url: string): NatsAuth | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
+  if (!m || !m[1]) return undefined;
+  const [user, pass] = m[1].split(':', 2).map((x) => decodeURIComponent(x));
+  return pass !== undefined ? { user, pass } : { token: user };
 }
 
 /** A URL fit for status and logs: user, password and token dropped. */

@@ -55,6 +55,8 @@ const DUPLICATE_WINDOW_MS = 3600_000;
 /** A publish not confirmed within this long is retried (same id: no duplicate). */
 const PUBLISH_TIMEOUT_MS = 5000;
 const RETRY_MS = 500;
+/** A refused connection (bad credentials, TLS, a creds file missing) is tried again this often. */
+const CONNECT_RETRY_MS = 5000;
 /** The confirmed position is written at most this often (a re-publish after a crash is harmless). */
 const POSITION_WRITE_MS = 250;
 /**
@@ -330,16 +332,18 @@ export class Federation {
       ...(this.settings.auth.pass ? { pass: this.settings.auth.pass } : {}),
       ...(this.settings.auth.token ? { token: this.settings.auth.token } : {}),
     };
-    if (this.settings.auth.credsFile) options.authenticator = credsAuthenticator(fs.readFileSync(this.settings.auth.credsFile));
     if (this.settings.tls) options.tls = { ...this.settings.tls };
     let nc: NatsConnection;
     try {
+      if (this.settings.auth.credsFile) options.authenticator = credsAuthenticator(fs.readFileSync(this.settings.auth.credsFile));
       nc = await connect(options);
     } catch (err) {
-      this.lastError = (err as Error).message;
+      const message = (err as Error).message;
+      // Once per distinct cause, not every retry.
+      if (message !== this.lastError) this.hooks.logger.error({ err: message, url: this.settings.displayUrl }, 'federation: cannot connect to NATS; retrying every few seconds');
+      this.lastError = message;
       this.setState('disconnected');
-      this.hooks.logger.error({ err: this.lastError, url: this.settings.displayUrl }, 'federation: cannot connect to NATS; retrying');
-      if (!this.stopped) setTimeout(() => void this.run(), 2000).unref();
+      if (!this.stopped) setTimeout(() => void this.run(), CONNECT_RETRY_MS).unref();
       return;
     }
     if (this.stopped) {
@@ -360,6 +364,14 @@ export class Federation {
   }
 
   private async watchStatus(nc: NatsConnection): Promise<void> {
+    try {
+      await this.followStatus(nc);
+    } catch (err) {
+      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: connection status feed ended');
+    }
+  }
+
+  private async followStatus(nc: NatsConnection): Promise<void> {
     for await (const s of nc.status()) {
       if (this.stopped) return;
       if (s.type === 'disconnect') {
