@@ -40881,7 +40881,7 @@ var STREAM_MAX_MSGS = 1e5;
 var DUPLICATE_WINDOW_MS = 36e5;
 var PUBLISH_TIMEOUT_MS = 5e3;
 var RETRY_MS = 500;
-var CONNECT_RETRY_MS = 5e3;
+var CONNECT_RETRY_MS = 2e3;
 var POSITION_WRITE_MS = 250;
 var ACK_WAIT_MS = 5e3;
 var ACQUIRE_GRACE_MS = 5e3;
@@ -41089,7 +41089,6 @@ var Federation = class {
     const options = {
       servers: this.settings.servers,
       name: `session-bus ${this.settings.hostName} ${this.host.id}`,
-      waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       reconnectJitter: 200,

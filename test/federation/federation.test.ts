@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
@@ -69,10 +71,16 @@ async function status(c: Connection): Promise<StatusResult> {
 }
 
 async function federated(c: Connection, state = 'connected'): Promise<StatusResult> {
-  return waitFor(`federation ${state}`, async () => {
-    const s = await status(c);
-    return s.federation.state === state ? s : undefined;
-  }, 20_000);
+  let last: StatusResult['federation'] | undefined;
+  try {
+    return await waitFor(`federation ${state}`, async () => {
+      const s = await status(c);
+      last = s.federation;
+      return s.federation.state === state ? s : undefined;
+    }, 20_000);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; last: ${last?.state} (${last?.reason ?? 'no reason'})`);
+  }
 }
 
 /** Drains `who` until `n` messages came (then a little longer, to catch any extra). */
@@ -322,6 +330,7 @@ describe('federation: two hosts, one NATS', () => {
       const inUrl = host('hostB', remote, { SESSION_BUS_NATS_URL: secured.url.replace('nats://', 'nats://bus:s3cret@') });
       const bad = host('hostC', remote, { SESSION_BUS_NATS_URL: secured.url, SESSION_BUS_NATS_USER: 'bus', SESSION_BUS_NATS_PASSWORD: 'wrong' });
       const [cg, ci, cx] = await Promise.all([connect(good), connect(inUrl), connect(bad)]);
+      await ci.client.request('register', { ...B1, live: true });
       await Promise.all([federated(cg), federated(ci)]);
       expect((await status(ci)).federation.url).toBe(secured.url);
       const refused = await federated(cx, 'disconnected');
@@ -333,6 +342,31 @@ describe('federation: two hosts, one NATS', () => {
       for (const c of conns.splice(0)) c.client.close();
       await Promise.all(projects.splice(0).map((p) => p.cleanup()));
       await secured.cleanup();
+    }
+  });
+
+  it('TLS when the URL says tls://, verified against the CA given in SESSION_BUS_NATS_CA', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-tls-'));
+    const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=sb-test-ca');
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
+    fs.writeFileSync(path.join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+    ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'ext.cnf');
+    const secured = await startNats(['--tls', '--tlscert', path.join(dir, 'server.pem'), '--tlskey', path.join(dir, 'server.key')]);
+    try {
+      const url = secured.url.replace('nats://', 'tls://');
+      const remote = uniqueRemote();
+      const a = host('hostA', remote, { SESSION_BUS_NATS_URL: url, SESSION_BUS_NATS_CA: path.join(dir, 'ca.pem') });
+      // Without the CA the server's certificate is not trusted: no connection, and status says so.
+      const b = host('hostB', remote, { SESSION_BUS_NATS_URL: url });
+      const [ca, cb] = await Promise.all([connect(a), connect(b)]);
+      expect((await federated(ca)).federation.url).toBe(url);
+      expect((await federated(cb, 'disconnected')).federation.reason).toMatch(/certificate/i);
+    } finally {
+      for (const c of conns.splice(0)) c.client.close();
+      await Promise.all(projects.splice(0).map((p) => p.cleanup()));
+      await secured.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -55,8 +55,11 @@ const DUPLICATE_WINDOW_MS = 3600_000;
 /** A publish not confirmed within this long is retried (same id: no duplicate). */
 const PUBLISH_TIMEOUT_MS = 5000;
 const RETRY_MS = 500;
-/** A refused connection (bad credentials, TLS, a creds file missing) is tried again this often. */
-const CONNECT_RETRY_MS = 5000;
+/**
+ * A first connection that fails (server down, bad credentials, an untrusted certificate) is tried
+ * again this often; its error is in status meanwhile. Once connected, the client reconnects by itself.
+ */
+const CONNECT_RETRY_MS = 2000;
 /** The confirmed position is written at most this often (a re-publish after a crash is harmless). */
 const POSITION_WRITE_MS = 250;
 /**
@@ -322,7 +325,6 @@ export class Federation {
     const options: ConnectionOptions = {
       servers: this.settings.servers,
       name: `session-bus ${this.settings.hostName} ${this.host.id}`,
-      waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       reconnectJitter: 200,
