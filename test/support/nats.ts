@@ -54,7 +54,11 @@ export async function startNats(extraArgs: string[] = []): Promise<NatsServer> {
       const c = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir, ...extraArgs], { stdio: ['ignore', logFile, logFile] });
       fs.closeSync(logFile);
       child = c;
+      // A test process that dies leaves no server behind.
+      const reap = () => c.kill('SIGKILL');
+      process.once('exit', reap);
       c.on('exit', () => {
+        process.removeListener('exit', reap);
         if (child === c) child = undefined;
       });
       await waitPort(port, 10_000);
