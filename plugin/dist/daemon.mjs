@@ -41338,9 +41338,17 @@ var Federation = class {
   async reconcileClaims(kv) {
     const entries = await this.readClaims(kv);
     const want = new Map(this.hooks.localClaims().map((c) => [claimKey(c.resource), c]));
+    const checkedAt = Date.now();
     for (const [key, c] of want) {
       const found = entries.find((e) => e.key === key);
       const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision, created: createdRevision(found) } : void 0);
+      if (!mine) {
+        const other = entries.find((e) => e.value.hostId !== this.host.id && !expired2(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
+        if (other) {
+          this.warnConflict(key, c, other.value);
+          continue;
+        }
+      }
       try {
         const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
         this.own.set(key, { revision, created: mine?.created ?? revision });
@@ -41348,10 +41356,7 @@ var Federation = class {
       } catch (err) {
         if (!isWrongSequence(err)) throw err;
         this.own.delete(key);
-        const holder = entries.find((e) => e.key === key && e.value.hostId !== this.host.id)?.value;
-        const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.label} on ${holder.host}` : "another host"}: taken while NATS was unreachable`;
-        if (!this.claimWarnings.has(key)) this.hooks.logger.warn({ resource: c.resource }, `federation: ${text}`);
-        this.claimWarnings.set(key, text);
+        this.warnConflict(key, c, entries.find((e) => e.key === key && e.value.hostId !== this.host.id)?.value);
       }
     }
     const now = Date.now();
@@ -41383,6 +41388,12 @@ var Federation = class {
       if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
     }
     return out;
+  }
+  /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
+  warnConflict(key, c, holder) {
+    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.resource} held by ${holder.label} on ${holder.host}` : "another host"}: taken while NATS was unreachable`;
+    if (!this.claimWarnings.has(key)) this.hooks.logger.warn({ resource: c.resource }, `federation: ${text}`);
+    this.claimWarnings.set(key, text);
   }
   /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
   claimValue(c, created) {

@@ -207,20 +207,29 @@ describe('federation: two hosts, one NATS', () => {
     // The local bus keeps working.
     expect((await ca.client.request('drain', A2)).messages.map((m) => m.text)).toEqual(['before', ...Array.from({ length: 10 }, (_, i) => `down ${i}`)]);
     await ca.client.request('claim', { ...A1, resource: 'db:dev' });
+    // Both hosts take overlapping claims while they cannot see each other.
+    await ca.client.request('claim', { ...A1, resource: 'src/a.ts' });
+    await cb.client.request('claim', { ...B1, resource: 'src/**' });
     const down = await status(ca);
-    // Ten messages and the announcement of the claim wait in the outbox.
-    expect(down.federation).toMatchObject({ state: 'disconnected', outbox: 11, claimsLocalOnly: true });
-    expect(down.federation.warnings.join('\n')).toMatch(/claims are local only; 11 message\(s\) wait to be forwarded/);
+    // Ten messages and the announcements of the two claims wait in the outbox.
+    expect(down.federation).toMatchObject({ state: 'disconnected', outbox: 12, claimsLocalOnly: true });
+    expect(down.federation.warnings.join('\n')).toMatch(/claims are local only; 12 message\(s\) wait to be forwarded/);
     expect((await a.cli(['status'])).stdout).toMatch(/warning {3}NATS unreachable .*claims are local only/);
 
     await nats.start();
-    const onB = await drainUntil(cb, B1, 11, 30_000);
-    expect(onB.map((m) => m.text)).toEqual([...Array.from({ length: 10 }, (_, i) => `down ${i}`), 'claimed db:dev']);
-    const onA = await drainUntil(ca, A1, 3, 30_000);
-    expect(onA.map((m) => m.text)).toEqual(['b down 0', 'b down 1', 'b down 2']);
+    const onB = await drainUntil(cb, B1, 12, 30_000);
+    expect(onB.map((m) => m.text)).toEqual([...Array.from({ length: 10 }, (_, i) => `down ${i}`), 'claimed db:dev', 'claimed src/a.ts']);
+    const onA = await drainUntil(ca, A1, 4, 30_000);
+    expect(onA.map((m) => m.text)).toEqual(['b down 0', 'b down 1', 'b down 2', 'claimed src/**']);
     expect((await federated(ca)).federation.outbox).toBe(0);
     // The claim taken while NATS was down is shared once it is back.
     await waitFor('db:dev refused on B', async () => /^db:dev is held by main#aaaaaa on hostA/.test((await claimError(cb, B1, 'db:dev')) ?? ''));
+    // The overlapping pair: whichever host shared its claim first keeps it; the other says so in status.
+    const conflict = await waitFor('a claim conflict in status', async () => {
+      const w = [...(await status(ca)).federation.warnings, ...(await status(cb)).federation.warnings];
+      return w.find((x) => /conflicts with/.test(x));
+    });
+    expect(conflict).toMatch(/^claim (src\/a\.ts \(held here by main#aaaaaa\) conflicts with src\/\*\* held by main#bbbbbb on hostB|src\/\*\* \(held here by main#bbbbbb\) conflicts with src\/a\.ts held by main#aaaaaa on hostA): taken while NATS was unreachable$/);
 
     // B's broker is killed; A goes on sending; B comes back and takes each message in once.
     const bPid = cb.hello.pid;
@@ -232,10 +241,10 @@ describe('federation: two hosts, one NATS', () => {
     const after = await drainUntil(cb2, B1, 5, 30_000);
     expect(after.map((m) => m.text)).toEqual(Array.from({ length: 5 }, (_, i) => `while B was dead ${i}`));
     const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [m.remoteId] : []));
-    expect(ids).toHaveLength(1 + 10 + 1 + 5); // before, down ×10, A's claim announcement, after ×5
+    expect(ids).toHaveLength(1 + 10 + 2 + 5); // before, down ×10, A's two claim announcements, after ×5
     expect(new Set(ids).size).toBe(ids.length);
     const idsOnA = mailboxMessages(a).flatMap((m) => (m.remoteId ? [m.remoteId] : []));
-    expect(idsOnA).toHaveLength(3);
+    expect(idsOnA).toHaveLength(4);
   });
 
   it('the sending broker killed with messages in its outbox, or before it recorded their confirmation: forwarded once after its restart', async () => {
