@@ -41193,9 +41193,10 @@ var Federation = class {
       void this.pump();
       this.kick();
     } catch (err) {
-      this.lastError = err.message;
+      const message = err.message;
+      if (message !== this.lastError) this.hooks.logger.error({ err: message }, "federation: JetStream set-up failed (is the server started with -js?); retrying");
+      this.lastError = message;
       this.ready = false;
-      this.hooks.logger.error({ err: this.lastError }, "federation: JetStream set-up failed (is the server started with -js?); retrying");
       if (!this.stopped) setTimeout(() => void this.setUp(), 2e3).unref();
     }
   }

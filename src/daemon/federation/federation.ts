@@ -433,9 +433,10 @@ export class Federation {
       void this.pump();
       this.kick();
     } catch (err) {
-      this.lastError = (err as Error).message;
+      const message = (err as Error).message;
+      if (message !== this.lastError) this.hooks.logger.error({ err: message }, 'federation: JetStream set-up failed (is the server started with -js?); retrying');
+      this.lastError = message;
       this.ready = false;
-      this.hooks.logger.error({ err: this.lastError }, 'federation: JetStream set-up failed (is the server started with -js?); retrying');
       if (!this.stopped) setTimeout(() => void this.setUp(), 2000).unref();
     }
   }
