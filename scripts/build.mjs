@@ -19,16 +19,18 @@ const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true },
-  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true },
+  // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
+  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
   { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true },
 ];
 
 let failed = false;
+const produced = new Set();
 for (const e of entries) {
   const banner = [e.shebang ? '#!/usr/bin/env node' : '', e.deps ? requireShim : ''].filter(Boolean).join('\n');
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [e.entry],
+    entryPoints: { [e.name]: e.entry },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -41,7 +43,9 @@ for (const e of entries) {
     write: false,
     metafile: true,
     logLevel: 'warning',
-    outfile: path.join(outdir, `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`),
+    ...(e.split
+      ? { splitting: true, outdir, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' } }
+      : { outfile: path.join(outdir, `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`) }),
   });
   if (!e.deps) {
     const deps = Object.keys(result.metafile.inputs).filter((i) => i.includes('node_modules'));
@@ -51,6 +55,7 @@ for (const e of entries) {
     }
   }
   for (const file of result.outputFiles) {
+    produced.add(file.path);
     const rel = path.relative(root, file.path);
     if (check) {
       const current = fs.existsSync(file.path) ? fs.readFileSync(file.path) : undefined;
@@ -63,6 +68,18 @@ for (const e of entries) {
       fs.writeFileSync(file.path, file.contents, { mode: e.shebang ? 0o755 : 0o644 });
       console.log(`build: ${rel} ${(file.contents.length / 1024).toFixed(1)} KiB`);
     }
+  }
+}
+// A chunk no build makes any more is stale too.
+const chunkDir = path.join(outdir, 'chunks');
+for (const f of fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir) : []) {
+  const file = path.join(chunkDir, f);
+  if (produced.has(file)) continue;
+  if (check) {
+    console.error(`build: ${path.relative(root, file)} is left from an older build: run \`npm run build\` and commit plugin/dist`);
+    failed = true;
+  } else {
+    fs.rmSync(file);
   }
 }
 if (failed) process.exit(1);

@@ -23677,7 +23677,7 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
     default:
@@ -24502,7 +24502,7 @@ function registerTools(server, bus) {
     { description: "What is claimed now, by whom.", inputSchema: {} },
     async () => guard(async () => {
       const { claims } = await bus.call("claims", {});
-      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${c.label}`).join("\n"));
+      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${c.label}${c.host ? ` on ${c.host}` : ""}`).join("\n"));
     })
   );
 }

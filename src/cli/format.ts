@@ -1,5 +1,5 @@
 /** Words and tables for the terminal. Pure: every function takes the time and the colors it uses. */
-import type { ClaimInfo, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
+import type { ClaimInfo, FederationStatus, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
 import { cleanText } from '../protocol/sanitize.ts';
 import { labelStyle, painter, type Paint, type Style } from './color.ts';
@@ -41,6 +41,7 @@ export function formatStatus(s: StatusResult, now = Date.now()): string {
     `  log       ${s.logPath}`,
     `  mailbox   ${s.mailboxPath}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
+    ...formatFederation(s.federation, now),
     '',
   ];
   if (s.sessions.length === 0) {
@@ -63,6 +64,20 @@ export function formatStatus(s: StatusResult, now = Date.now()): string {
   return lines.join('\n');
 }
 
+/** The federation lines of status: state, lag, the other hosts and their sessions, warnings. */
+export function formatFederation(f: FederationStatus | undefined, now = Date.now()): string[] {
+  if (!f || f.state === 'off') return ['  federation off (SESSION_BUS_NATS_URL not set)'];
+  if (f.state === 'refused') return [`  federation refused: ${f.reason ?? 'unknown reason'}`];
+  const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ''} to ${f.url ?? '?'} as ${f.host?.name ?? '?'} (${f.host?.id ?? '?'}), project ${f.project ?? '?'}`;
+  const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ''}`;
+  const hosts =
+    f.hosts.length === 0
+      ? ['  hosts     no other host seen']
+      : f.hosts.map((h, i) => `${i === 0 ? '  hosts     ' : '            '}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(', ')}` : ''}, seen ${duration(now - h.lastSeen)} ago`);
+  // Names and labels come from other hosts: cleaned like everything a peer wrote.
+  return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
+}
+
 export function formatPeers(peers: PeerInfo[], now = Date.now()): string {
   if (peers.length === 0) return 'No session is here now.';
   return table(
@@ -75,7 +90,7 @@ export function formatClaims(claims: ClaimInfo[], now = Date.now()): string {
   if (claims.length === 0) return 'Nothing is claimed.';
   return table(
     ['RESOURCE', 'HOLDER', 'SINCE', 'EXPIRES', 'NOTE'],
-    claims.map((c) => [c.resource, c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : '-', c.note ?? '']),
+    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : '-', c.note ?? '']),
   );
 }
 

@@ -44,6 +44,18 @@ export interface RestoredState {
   sessions: SessionEntry[];
   cursors: Map<string, CursorEntry>;
   claims: Map<string, Claim>;
+  /** Federation's position, when the log holds one (see FederationEntry). */
+  federation?: FederationPosition;
+}
+
+export interface FederationPosition {
+  /** Local seqs up to here are confirmed published; absent when the log never federated. */
+  published?: number;
+  /**
+   * Per other host id, a floor: its seqs up to here were taken in (and may have left the log by
+   * retention). Above it, the `remoteId`s of the retained messages say what was taken in.
+   */
+  received: Map<string, number>;
 }
 
 /** A change to make durable: log entries plus announcements (stamped, accepted after the append). */
@@ -203,6 +215,11 @@ export class Broker {
     } else {
       this.messages.push(record);
     }
+  }
+
+  /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
+  messagesAfter(seq: number): MessageRecord[] {
+    return this.messages.slice(this.indexAfter(seq));
   }
 
   /** Hands a session what it has not been given yet, up to a character budget, and moves its position. */

@@ -3,8 +3,9 @@
  * return data; the server turns it (or a thrown BusError) into a reply.
  */
 import type { z } from 'zod';
-import type { MessageRecord, MethodName, Methods, WakePolicy } from '../protocol/messages.ts';
+import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
+import type { Claim } from './claims.ts';
 import type { LogEntry } from './log-entries.ts';
 
 /** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
@@ -25,8 +26,22 @@ export interface DaemonInfo {
   mailboxPath: string;
 }
 
+/** What handlers see of federation (brokers on other hosts through NATS); absent when it is off. */
+export interface FederationSeam {
+  /** Before a local claim is granted: refused if another host holds anything overlapping. */
+  acquire(claim: Claim): Promise<{ ok: true; localOnly?: boolean } | { ok: false; conflict: ClaimInfo }>;
+  /** Claims held on other hosts (each with its `host`). */
+  remoteClaims(now: number): ClaimInfo[];
+  /** Other hosts present on the bus and their live sessions. */
+  remoteHosts(): FederationHost[];
+}
+
 export interface DaemonContext {
   broker: Broker;
+  /** Federation, when SESSION_BUS_NATS_URL is set and it could start. */
+  federation?: FederationSeam;
+  /** Federation's state for status (also when off or refused). */
+  federationStatus(): FederationStatus;
   info: DaemonInfo;
   logger: Logger;
   now(): number;

@@ -44,4 +44,16 @@ export interface ReleaseEntry {
   ts: number;
 }
 
-export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry;
+/**
+ * Federation's durable position: every local message with seq ≤ `published` is confirmed by
+ * JetStream (the outbox starts after it); `received` is, per other host, the seq up to which
+ * everything was taken in (written at compaction, when the messages themselves may be dropped;
+ * above it the `remoteId` of each retained message says what was taken in).
+ */
+export interface FederationEntry {
+  type: 'fed';
+  published: number;
+  received?: Record<string, number>;
+}
+
+export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry | FederationEntry;

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
 import { MAX_SEQ } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
-import type { RestoredState } from './broker.ts';
+import type { FederationPosition, RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
 
 export type FsyncPolicy = 'interval' | 'always';
@@ -181,6 +181,12 @@ export class JsonlMailboxLog implements MailboxLog {
       case 'release':
         if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
         return;
+      case 'fed': {
+        const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);
+        fed.published = Math.max(fed.published ?? 0, entry.published);
+        for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+        return;
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
 import { bindExclusive, waitUntilGone } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
+import { startFederation, type FederationRuntime } from './federation/start.ts';
 
 /** The log file is capped: past this size it is rotated to `<log>.1` (one generation kept). */
 const LOG_CAP_BYTES = 5 * 1024 * 1024;
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   let lastActivity = Date.now();
   let pendingWrites = 0;
 
+  /** Set once the mailbox is replayed (federation needs the log's position); see startFederation. */
+  let federation: FederationRuntime | undefined;
   const netServer = net.createServer();
   const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, 'session marker not written'));
   let server: ConnectionServer;
@@ -93,13 +96,16 @@ async function main(): Promise<void> {
         setImmediate(compact);
       }
     },
+    federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
       ctx.accept(change.records);
     },
     accept(records) {
       if (records.length === 0) return;
       for (const r of records) broker.accept(r);
+      federation?.onAccepted(records);
       for (const s of broker.sessionList()) {
         if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
       }
@@ -141,7 +147,7 @@ async function main(): Promise<void> {
   function compact(): void {
     try {
       const dropped = broker.applyRetention(Date.now());
-      log.compact(broker.snapshot(Date.now()));
+      log.compact([...broker.snapshot(Date.now()), ...(federation?.snapshotEntries() ?? [])]);
       logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted');
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'compaction failed; the log keeps growing until it succeeds');
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
     netServer.close();
     server.closeAll();
     markers.removeLive();
+    federation?.stop();
     log.close();
     dest.flushSync();
     process.exit(code);
@@ -214,6 +221,8 @@ async function main(): Promise<void> {
   for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
   if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, 'mailbox replay: more warnings not shown');
   broker.restore(replayed.state);
+  // Before retention can drop a message: the outbox is found among the retained messages.
+  federation = await startFederation(ctx, location, replayed.state.federation);
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
   if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();

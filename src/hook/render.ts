@@ -71,7 +71,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.claims.length > 0) {
     const list = b.claims
       .slice(0, MAX_LISTED)
-      .map((c) => `${quote(c.resource)} by ${c.label.replace(LABEL_SAFE, '?')}${c.note ? ` (${quote(c.note)})` : ''}`);
+      .map((c) => `${quote(c.resource)} by ${(c.host ? `${c.label}@${c.host}` : c.label).replace(LABEL_SAFE, '?')}${c.note ? ` (${quote(c.note)})` : ''}`);
     if (b.claims.length > MAX_LISTED) list.push(`+${b.claims.length - MAX_LISTED} more`);
     parts.push(`Claimed: ${list.join(', ')}.`);
   }

@@ -89,7 +89,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     async () =>
       guard(async () => {
         const { claims } = await bus.call('claims', {});
-        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${c.label}`).join('\n'));
+        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${c.label}${c.host ? ` on ${c.host}` : ''}`).join('\n'));
       }),
   );
 }

@@ -67,7 +67,7 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.UnknownRecipient:
       return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
     case ErrorCode.ClaimConflict:
-      return `${String(data.resource)} is held by ${String(data.holder)} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
+      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ''} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
       return `${String(data.resource)} is not held by this session`;
     default:

@@ -24,6 +24,10 @@ export interface MessageRecord {
   text: string;
   /** Session ids of the recipients of a direct message; absent for a broadcast. */
   to?: string[];
+  /** Federation: the name of the host the message came from; absent for a message sent on this host. */
+  host?: string;
+  /** Federation: `<hostId>:<seq on that host>`, the message's id on the bus; absent for a local message. */
+  remoteId?: string;
 }
 
 /** Who a client speaks for. `pid` is the Claude Code process (the host), not the client's own. */
@@ -115,6 +119,8 @@ export interface ClaimInfo {
   since: number;
   expiresAt?: number;
   note?: string;
+  /** Federation: the host of a claim held on another host; absent for a claim held here. */
+  host?: string;
 }
 
 export interface ClaimParams extends SessionIdentity {
@@ -137,6 +143,8 @@ export interface PeerInfo {
   lastActivity: number;
   /** True for the session that asked. */
   you?: boolean;
+  /** Federation: the host of a session on another host; absent for a session here. */
+  host?: string;
 }
 
 export interface BriefResult {
@@ -174,6 +182,65 @@ export interface StatusResult {
   lastSeq: number;
   sessions: SessionStatus[];
   claims: ClaimInfo[];
+  /** Brokers on other hosts sharing this bus through NATS (SESSION_BUS_NATS_URL). */
+  federation: FederationStatus;
+}
+
+/**
+ * Federation through NATS JetStream, as the status reply reports it.
+ *   off           SESSION_BUS_NATS_URL is not set: nothing leaves this host.
+ *   refused       set, but federation cannot start (`reason` says why, e.g. no project key).
+ *   connecting    first connection not made yet.
+ *   connected     publishing, consuming, presence and claims shared.
+ *   disconnected  NATS unreachable: the local bus works, messages wait in the outbox, claims are local only.
+ */
+export const FEDERATION_STATES = ['off', 'refused', 'connecting', 'connected', 'disconnected'] as const;
+export type FederationState = (typeof FEDERATION_STATES)[number];
+
+export interface FederationHostSession {
+  sessionId: string;
+  shortId: string;
+  label: string;
+  cwd?: string;
+  since: number;
+}
+
+/** Another host on the bus, from its presence entry (gone once the entry's TTL runs out). */
+export interface FederationHost {
+  id: string;
+  name: string;
+  sessions: FederationHostSession[];
+  /** When it last refreshed its presence (its clock, via the NATS server). */
+  lastSeen: number;
+}
+
+export interface FederationStatus {
+  state: FederationState;
+  /** Why federation is refused, or the last connection error. */
+  reason?: string;
+  /** The NATS URL with any credentials removed. */
+  url?: string;
+  /** The project key: subject, stream and buckets are named after it. */
+  project?: string;
+  subject?: string;
+  /** This host: a durable random id and a display name. */
+  host?: { id: string; name: string };
+  /** When `state` last changed. */
+  since?: number;
+  /** Local messages not yet confirmed by JetStream (store and forward). */
+  outbox: number;
+  /** The last local seq JetStream confirmed. */
+  publishedSeq?: number;
+  /** Messages from other hosts waiting in this host's consumer. */
+  inboundPending: number;
+  /** Messages from other hosts taken into the local mailbox since start. */
+  received: number;
+  lastReceivedAt?: number;
+  /** True while claims cannot be checked against other hosts. */
+  claimsLocalOnly: boolean;
+  warnings: string[];
+  /** Other hosts present on the bus, with their live sessions. */
+  hosts: FederationHost[];
 }
 
 /**

@@ -81,6 +81,8 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     kind: Kind,
     text: z.string(),
     to: z.array(z.string()).optional(),
+    host: z.string().optional(),
+    remoteId: z.string().optional(),
   }),
   z.object({
     type: z.literal('session'),
@@ -103,4 +105,9 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     note: z.string().optional(),
   }),
   z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: z.number() }),
+  z.object({
+    type: z.literal('fed'),
+    published: z.number().int().min(0),
+    received: z.record(z.string(), z.number().int().min(0)).optional(),
+  }),
 ]);

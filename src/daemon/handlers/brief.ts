@@ -1,6 +1,7 @@
-import { shortId } from '../../protocol/messages.ts';
+import { shortId, type PeerInfo } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { defineHandler } from '../context.ts';
+import { remotePeers } from './peers.ts';
 
 /**
  * The SessionStart briefing in one round trip: registers the session (its unread position starts
@@ -17,8 +18,9 @@ export const brief = defineHandler({
       peers: ctx.broker
         .peers()
         .filter((s) => s !== session)
-        .map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })),
-      claims: ctx.broker.claims.list(now),
+        .map((s): PeerInfo => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen }))
+        .concat(remotePeers(ctx)),
+      claims: [...ctx.broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
       unread: ctx.broker.pendingCount(session),
     };
   },

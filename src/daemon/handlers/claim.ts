@@ -1,20 +1,37 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
+import type { ClaimInfo } from '../../protocol/messages.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
-import { normalizeResource } from '../claims.ts';
+import { normalizeResource, type Claim } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 
-/** Takes a claim, or refuses it naming the holder. Advisory: the bus enforces nothing on disk. */
+/**
+ * Takes a claim, or refuses it naming the holder (and its host, for a claim held on another
+ * host). Advisory: the bus enforces nothing on disk. With federation, a claim no local session
+ * blocks is first taken in the shared claims bucket, so two hosts never both hold it.
+ */
 export const claim = defineHandler({
   method: 'claim',
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
     const name = normalizeResource(params.resource);
-    const before = ctx.broker.claims.get(name);
+    const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
-    const outcome = ctx.broker.claim(params, params.resource, now, params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000, note);
+    if (ctx.federation) {
+      const known = ctx.broker.sessionById(params.sessionId);
+      const holder = known?.id ?? params.sessionId;
+      if (!ctx.broker.claims.conflict(name, holder, now)) {
+        const wanted: Claim = { resource: name, holder, label: known?.label ?? params.label, since: ctx.broker.claims.get(name)?.since ?? now };
+        if (ttlMs !== undefined) wanted.expiresAt = now + ttlMs;
+        if (note) wanted.note = note;
+        const shared = await ctx.federation.acquire(wanted);
+        if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+      }
+    }
+    const before = ctx.broker.claims.get(name);
+    const outcome = ctx.broker.claim(params, params.resource, ctx.now(), ttlMs, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {
@@ -25,10 +42,18 @@ export const claim = defineHandler({
       }
       throw err;
     }
-    if (!outcome.ok) {
-      const c = outcome.conflict;
-      throw new BusError(ErrorCode.ClaimConflict, { resource: c.resource, holder: c.label, since: new Date(c.since).toISOString(), note: c.note, wanted: params.resource });
-    }
+    if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim };
   },
 });
+
+function conflictError(c: ClaimInfo, wanted: string): BusError {
+  return new BusError(ErrorCode.ClaimConflict, {
+    resource: c.resource,
+    holder: c.label,
+    ...(c.host ? { host: c.host } : {}),
+    since: new Date(c.since).toISOString(),
+    note: c.note,
+    wanted,
+  });
+}

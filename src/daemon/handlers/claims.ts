@@ -1,8 +1,9 @@
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { defineHandler } from '../context.ts';
 
+/** What is claimed now: here, and (with federation) on the other hosts. */
 export const claims = defineHandler({
   method: 'claims',
   params: ParamSchemas.claims as never,
-  handle: (ctx) => ({ claims: ctx.broker.claims.list(ctx.now()) }),
+  handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...(ctx.federation?.remoteClaims(ctx.now()) ?? [])] }),
 });

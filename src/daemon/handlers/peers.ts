@@ -1,23 +1,33 @@
-import { shortId } from '../../protocol/messages.ts';
+import { shortId, type PeerInfo } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
-import { defineHandler } from '../context.ts';
+import { defineHandler, type DaemonContext } from '../context.ts';
 
-/** Who is working here now: sessions with a live connection. */
+/** Sessions on the other hosts of a federated bus, labelled `label@host`. */
+export function remotePeers(ctx: DaemonContext): PeerInfo[] {
+  return (ctx.federation?.remoteHosts() ?? []).flatMap((h) =>
+    h.sessions.map((s) => ({ sessionId: s.sessionId, shortId: s.shortId, label: `${s.label}@${h.name}`, cwd: s.cwd, since: s.since, lastActivity: h.lastSeen, host: h.name })),
+  );
+}
+
+/** Who is working here now: sessions with a live connection (and, federated, on the other hosts). */
 export const peers = defineHandler({
   method: 'peers',
   params: ParamSchemas.peers,
   handle(ctx, params) {
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : undefined;
     return {
-      peers: ctx.broker.peers().map((s) => ({
-        sessionId: s.id,
-        shortId: shortId(s.id),
-        label: s.label,
-        cwd: s.cwd,
-        since: s.connectedSince ?? s.firstSeen,
-        lastActivity: s.lastSeen,
-        ...(s === asker ? { you: true } : {}),
-      })),
+      peers: [
+        ...ctx.broker.peers().map((s) => ({
+          sessionId: s.id,
+          shortId: shortId(s.id),
+          label: s.label,
+          cwd: s.cwd,
+          since: s.connectedSince ?? s.firstSeen,
+          lastActivity: s.lastSeen,
+          ...(s === asker ? { you: true } : {}),
+        })),
+        ...remotePeers(ctx),
+      ],
     };
   },
 });

@@ -20,7 +20,8 @@ export const status = defineHandler({
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
       sessions: broker.sessionList().map((s) => broker.statusOf(s)),
-      claims: broker.claims.list(now),
+      claims: [...broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
+      federation: ctx.federationStatus(),
     };
   },
 });

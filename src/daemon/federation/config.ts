@@ -1,0 +1,157 @@
+/**
+ * Federation settings, from the environment. Nothing here touches the network: with
+ * SESSION_BUS_NATS_URL unset federation is `off` and nothing leaves the host.
+ *
+ *   SESSION_BUS_NATS_URL         nats://host:4222 (tls://… for TLS; several, comma-separated)
+ *   SESSION_BUS_PROJECT          the project key; default: a hash of `git remote get-url origin`
+ *   SESSION_BUS_HOST             this host's display name; default: os.hostname()
+ *   SESSION_BUS_NATS_USER / SESSION_BUS_NATS_PASSWORD, SESSION_BUS_NATS_TOKEN,
+ *   SESSION_BUS_NATS_CREDS       credentials (user/password may also be in the URL)
+ *   SESSION_BUS_NATS_CA / SESSION_BUS_NATS_CERT / SESSION_BUS_NATS_KEY   TLS files
+ *   SESSION_BUS_FED_LEASE_MS     how long presence and claims outlive a silent host
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+
+/**
+ * A host that stops refreshing is gone after this long: its sessions leave the other hosts'
+ * peers and its claims end. Long enough to ride out a GC pause or a slow NATS round trip,
+ * short enough that a dead laptop does not hold `port:1420` for minutes.
+ */
+export const DEFAULT_LEASE_MS = 15_000;
+
+export interface NatsAuth {
+  user?: string;
+  pass?: string;
+  token?: string;
+  /** Path of a NATS creds file (JWT + nkey seed). */
+  credsFile?: string;
+}
+
+export interface NatsTls {
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+}
+
+export interface FederationSettings {
+  servers: string[];
+  /** The URL as shown in status and logs: no credentials. */
+  displayUrl: string;
+  auth: NatsAuth;
+  /** Set when a URL says tls:// or a TLS file is given. */
+  tls?: NatsTls;
+  project: string;
+  hostName: string;
+  leaseMs: number;
+}
+
+export type FederationConfig =
+  | { mode: 'off' }
+  | { mode: 'refused'; reason: string; displayUrl: string }
+  | { mode: 'on'; settings: FederationSettings };
+
+/** A project key names NATS subjects, streams and buckets: keep it to what all of them allow. */
+const PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Reads the federation settings. `gitDir` is the repository's git (common) dir, used to find the
+ * origin remote when SESSION_BUS_PROJECT is not set; `remoteUrl` may be passed to skip git.
+ */
+export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | undefined, remoteUrl = originUrl(gitDir)): FederationConfig {
+  const raw = env.SESSION_BUS_NATS_URL?.trim();
+  if (!raw) return { mode: 'off' };
+  const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const servers = listed.map(redactUrl);
+  const displayUrl = servers.join(',');
+  const override = env.SESSION_BUS_PROJECT?.trim();
+  let project: string;
+  if (override) {
+    if (!PROJECT_KEY.test(override)) {
+      return { mode: 'refused', displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
+    }
+    project = override;
+  } else if (remoteUrl) {
+    project = projectKeyOf(remoteUrl);
+  } else {
+    return {
+      mode: 'refused',
+      displayUrl,
+      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host',
+    };
+  }
+  // `nats://user:pass@host` or `nats://token@host`, as other NATS tools take them; the variables win.
+  const auth: NatsAuth = { ...listed.map(urlAuth).find((a) => a !== undefined) };
+  if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
+  if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
+  if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
+  if (env.SESSION_BUS_NATS_CREDS) auth.credsFile = env.SESSION_BUS_NATS_CREDS;
+  const tlsFiles: NatsTls = {};
+  if (env.SESSION_BUS_NATS_CA) tlsFiles.caFile = env.SESSION_BUS_NATS_CA;
+  if (env.SESSION_BUS_NATS_CERT) tlsFiles.certFile = env.SESSION_BUS_NATS_CERT;
+  if (env.SESSION_BUS_NATS_KEY) tlsFiles.keyFile = env.SESSION_BUS_NATS_KEY;
+  const wantsTls = servers.some((s) => /^tls:\/\//i.test(s)) || Object.keys(tlsFiles).length > 0;
+  const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
+  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS;
+  if (!Number.isFinite(leaseMs) || leaseMs < 1000) {
+    return { mode: 'refused', displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds ≥ 1000, not ${JSON.stringify(leaseRaw)}` };
+  }
+  return {
+    mode: 'on',
+    settings: {
+      servers,
+      displayUrl,
+      auth,
+      ...(wantsTls ? { tls: tlsFiles } : {}),
+      project,
+      hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
+      leaseMs,
+    },
+  };
+}
+
+/** `git remote get-url origin` of the repository, or undefined (no git, no remote). */
+export function originUrl(gitDir: string | undefined): string | undefined {
+  if (!gitDir) return undefined;
+  try {
+    const out = execFileSync('git', ['--git-dir', gitDir, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    return out.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One repository, one key, however each host spells its remote: `git@github.com:team/repo.git`,
+ * `ssh://git@github.com/team/repo`, `https://user:token@GitHub.com/team/repo.git/` all become
+ * `github.com/team/repo`, hashed.
+ */
+export function normalizeRemoteUrl(url: string): string {
+  let u = url.trim();
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)(.*)$/.exec(u);
+  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) {
+    u = `${scp[1]!.toLowerCase()}/${scp[2]}`;
+  } else {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)?$/i.exec(u);
+    if (m) u = `${m[1]!.toLowerCase()}${m[2] ?? ''}`;
+    else u = u.replace(/^file:\/\//i, '');
+  }
+  return u.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/\/+$/, '');
+}
+
+export function projectKeyOf(remoteUrl: string): string {
+  return createHash('sha256').update(normalizeRemoteUrl(remoteUrl)).digest('hex').slice(0, 16);
+}
+
+function urlAuth(url: string): NatsAuth | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
+  if (!m || !m[1]) return undefined;
+  const [user, pass] = m[1].split(':', 2).map((x) => decodeURIComponent(x));
+  return pass !== undefined ? { user, pass } : { token: user };
+}
+
+/** A URL fit for status and logs: user, password and token dropped. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}

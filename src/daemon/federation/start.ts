@@ -1,0 +1,88 @@
+/**
+ * Wires federation into the daemon: reads its settings, and when SESSION_BUS_NATS_URL is set,
+ * starts the NATS link with the daemon's seam (messages from other hosts enter the local log
+ * like any accepted message, stamped with a local seq and their `remoteId`).
+ */
+import { shortId, type FederationStatus } from '../../protocol/messages.ts';
+import type { ProjectLocation } from '../../client/project.ts';
+import type { FederationPosition } from '../broker.ts';
+import type { DaemonContext } from '../context.ts';
+import type { FederationEntry, LogEntry } from '../log-entries.ts';
+import { readFederationConfig } from './config.ts';
+import type { Federation } from './federation.ts';
+import { loadHostId } from './host-id.ts';
+import { messageId } from './wire.ts';
+
+/** What the daemon's main loop calls; a no-op shell when federation is off or refused. */
+export interface FederationRuntime {
+  status(): FederationStatus;
+  onAccepted(records: Parameters<Federation['onAccepted']>[0]): void;
+  claimsChanged(): void;
+  /** Entries a compacted mailbox must keep (the position survives even while federation is off). */
+  snapshotEntries(): LogEntry[];
+  stop(): void;
+}
+
+const EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
+
+export async function startFederation(
+  ctx: DaemonContext,
+  location: ProjectLocation,
+  position: FederationPosition | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<FederationRuntime> {
+  const kept: LogEntry[] = position ? [positionEntry(position)] : [];
+  const config = readFederationConfig(env, location.inGit ? location.busRoot : undefined);
+  if (config.mode === 'off') {
+    return { status: () => ({ state: 'off', ...EMPTY }), onAccepted: () => undefined, claimsChanged: () => undefined, snapshotEntries: () => kept, stop: () => undefined };
+  }
+  if (config.mode === 'refused') {
+    ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
+    const status: FederationStatus = { state: 'refused', reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
+    return { status: () => status, onAccepted: () => undefined, claimsChanged: () => undefined, snapshotEntries: () => kept, stop: () => undefined };
+  }
+  const { settings } = config;
+  const host = loadHostId(location.mailboxDir);
+  const broker = ctx.broker;
+  // Loaded only here: the NATS client is most of the daemon's code, and a daemon that does not
+  // federate should not pay its start-up (the build puts it in a chunk of its own).
+  const { Federation } = await import('./federation.ts');
+  const federation = new Federation(
+    settings,
+    host,
+    {
+      logger: ctx.logger,
+      async ingest(m) {
+        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
+        record.host = m.host;
+        record.remoteId = messageId(m.hostId, m.seq);
+        await ctx.persist([{ type: 'msg', ...record }]);
+        ctx.accept([record]);
+      },
+      persist: (entry) => ctx.persist([entry]),
+      localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...(s.cwd ? { cwd: s.cwd } : {}), since: s.connectedSince ?? s.firstSeen })),
+      localClaims: () => broker.claims.list(ctx.now()),
+    },
+    position,
+    broker.lastSeq,
+    (seq) => broker.messagesAfter(seq),
+  );
+  ctx.federation = {
+    acquire: (claim) => federation.acquire(claim),
+    remoteClaims: (now) => federation.remoteClaims(now),
+    remoteHosts: () => federation.remoteHosts(),
+  };
+  ctx.logger.info({ url: settings.displayUrl, project: settings.project, host: settings.hostName, hostId: host.id }, 'federation starting');
+  federation.start();
+  return {
+    status: () => federation.status(),
+    onAccepted: (records) => federation.onAccepted(records),
+    claimsChanged: () => federation.claimsChanged(),
+    snapshotEntries: () => [federation.snapshotEntry()],
+    stop: () => federation.stop(),
+  };
+}
+
+function positionEntry(p: FederationPosition): FederationEntry {
+  return { type: 'fed', published: p.published ?? 0, received: Object.fromEntries(p.received) };
+}

@@ -1,0 +1,89 @@
+/**
+ * What travels through NATS: names derived from the project key, and the JSON bodies of
+ * messages, presence and claims. Every body from the network is validated before use.
+ */
+import * as z from 'zod';
+import { MAX_LABEL_CHARS, MAX_TEXT_BYTES } from '../../protocol/limits.ts';
+import { Kind } from '../../protocol/schema.ts';
+
+export interface BusNames {
+  /** Stream holding every host's messages. */
+  stream: string;
+  /** Subjects of the stream: `<prefix>.<hostId>` per host. */
+  subjectPrefix: string;
+  presenceBucket: string;
+  claimsBucket: string;
+}
+
+export function busNames(project: string): BusNames {
+  return {
+    stream: `SBUS_${project}`,
+    subjectPrefix: `sbus.${project}.msg`,
+    presenceBucket: `sbus_${project}_presence`,
+    claimsBucket: `sbus_${project}_claims`,
+  };
+}
+
+/** The message id JetStream de-duplicates on, and receivers remember. */
+export function messageId(hostId: string, seq: number): string {
+  return `${hostId}:${seq}`;
+}
+
+export const FederatedMessageSchema = z.object({
+  v: z.literal(1),
+  hostId: z.string().min(1).max(64),
+  host: z.string().min(1).max(128),
+  seq: z.number().int().positive(),
+  ts: z.number(),
+  sessionId: z.string().min(1).max(128),
+  from: z.string().min(1).max(MAX_LABEL_CHARS * 2),
+  kind: Kind,
+  text: z.string().max(MAX_TEXT_BYTES * 2),
+});
+export type FederatedMessage = z.infer<typeof FederatedMessageSchema>;
+
+const SessionSchema = z.object({
+  sessionId: z.string().max(128),
+  shortId: z.string().max(128),
+  label: z.string().max(MAX_LABEL_CHARS * 2),
+  cwd: z.string().max(4096).optional(),
+  since: z.number(),
+});
+
+export const PresenceSchema = z.object({
+  v: z.literal(1),
+  hostId: z.string().min(1).max(64),
+  host: z.string().min(1).max(128),
+  sessions: z.array(SessionSchema).max(1000),
+  ts: z.number(),
+});
+export type Presence = z.infer<typeof PresenceSchema>;
+
+export const RemoteClaimSchema = z.object({
+  v: z.literal(1),
+  hostId: z.string().min(1).max(64),
+  host: z.string().min(1).max(128),
+  resource: z.string().min(1).max(512),
+  holder: z.string().max(128),
+  label: z.string().max(MAX_LABEL_CHARS * 2),
+  since: z.number(),
+  expiresAt: z.number().optional(),
+  note: z.string().max(200).optional(),
+  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+  created: z.number().int().positive().optional(),
+});
+export type RemoteClaimValue = z.infer<typeof RemoteClaimSchema>;
+
+/** KV keys allow `[-/_=.a-zA-Z0-9]`; a resource may hold anything (`src/**`, `port:1420`). */
+export function claimKey(resource: string): string {
+  return Buffer.from(resource, 'utf8').toString('base64url');
+}
+
+export function decodeJson<T>(schema: z.ZodType<T>, data: Uint8Array): T | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(data).toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

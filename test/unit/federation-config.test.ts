@@ -1,0 +1,140 @@
+/**
+ * Federation settings and the mailbox's federation position: pure, no NATS.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeRemoteUrl, projectKeyOf, readFederationConfig, redactUrl } from '../../src/daemon/federation/config.ts';
+import { loadHostId } from '../../src/daemon/federation/host-id.ts';
+import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
+
+describe('project key', () => {
+  it('one repository gives one key however each host spells its remote', () => {
+    const spellings = [
+      'git@github.com:team/repo.git',
+      'ssh://git@github.com/team/repo',
+      'https://github.com/team/repo.git',
+      'https://alice:s3cret@GitHub.com/team/repo/',
+      'ssh://git@github.com:22/team/repo.git',
+    ];
+    expect(new Set(spellings.map(normalizeRemoteUrl))).toEqual(new Set(['github.com/team/repo']));
+    expect(new Set(spellings.map(projectKeyOf)).size).toBe(1);
+    expect(projectKeyOf('git@github.com:team/other.git')).not.toBe(projectKeyOf(spellings[0]!));
+    expect(projectKeyOf(spellings[0]!)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('readFederationConfig', () => {
+  const remote = 'git@example.com:team/repo.git';
+
+  it('is off unless SESSION_BUS_NATS_URL is set: nothing is sent anywhere', () => {
+    expect(readFederationConfig({}, undefined, remote)).toEqual({ mode: 'off' });
+    expect(readFederationConfig({ SESSION_BUS_NATS_URL: '  ' }, undefined, remote)).toEqual({ mode: 'off' });
+  });
+
+  it('refuses without a project key rather than guessing one', () => {
+    const c = readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://127.0.0.1:4222' }, undefined, undefined);
+    expect(c).toMatchObject({ mode: 'refused', reason: expect.stringMatching(/no "origin" remote.*SESSION_BUS_PROJECT/) });
+    expect(readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://x', SESSION_BUS_PROJECT: 'a b' }, undefined, remote)).toMatchObject({ mode: 'refused', reason: expect.stringMatching(/SESSION_BUS_PROJECT must be/) });
+  });
+
+  it('takes the key from the remote or SESSION_BUS_PROJECT, credentials and TLS from the usual options', () => {
+    const on = readFederationConfig(
+      {
+        SESSION_BUS_NATS_URL: 'tls://bob:pw@nats.example.com:4222, tls://nats2.example.com:4222',
+        SESSION_BUS_NATS_TOKEN: 't0k',
+        SESSION_BUS_NATS_CREDS: '/etc/nats/user.creds',
+        SESSION_BUS_NATS_CA: '/etc/nats/ca.pem',
+        SESSION_BUS_HOST: 'buildbox',
+      },
+      undefined,
+      remote,
+    );
+    expect(on).toMatchObject({
+      mode: 'on',
+      settings: {
+        servers: ['tls://nats.example.com:4222', 'tls://nats2.example.com:4222'],
+        displayUrl: 'tls://nats.example.com:4222,tls://nats2.example.com:4222',
+        auth: { user: 'bob', pass: 'pw', token: 't0k', credsFile: '/etc/nats/user.creds' },
+        tls: { caFile: '/etc/nats/ca.pem' },
+        project: projectKeyOf(remote),
+        hostName: 'buildbox',
+        leaseMs: 15_000,
+      },
+    });
+    const plain = readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://127.0.0.1:4222', SESSION_BUS_PROJECT: 'team-repo', SESSION_BUS_NATS_USER: 'u', SESSION_BUS_NATS_PASSWORD: 'p' }, undefined, undefined);
+    expect(plain).toMatchObject({ mode: 'on', settings: { project: 'team-repo', auth: { user: 'u', pass: 'p' } } });
+    expect(plain.mode === 'on' && plain.settings.tls).toBeFalsy();
+    expect(redactUrl('nats://user:pass@host:4222')).toBe('nats://host:4222');
+    expect(readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://s%40cret-token@h:4222' }, undefined, remote)).toMatchObject({ mode: 'on', settings: { servers: ['nats://h:4222'], auth: { token: 's@cret-token' } } });
+  });
+});
+
+describe('federation position in the mailbox', () => {
+  it('replay rebuilds the published position and the per-host received floors', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-unit-'));
+    try {
+      const file = path.join(dir, 'mailbox.jsonl');
+      const msg = (seq: number, extra: object = {}) => JSON.stringify({ type: 'msg', seq, ts: 1, origin: { sessionId: 's', pid: 0 }, from: 'x@h', kind: 'note', text: `m${seq}`, ...extra });
+      fs.writeFileSync(
+        file,
+        [
+          msg(1),
+          JSON.stringify({ type: 'fed', published: 1 }),
+          msg(2, { host: 'hostB', remoteId: 'bbbbbbbbbbbb:7' }),
+          msg(3, { host: 'hostB', remoteId: 'bbbbbbbbbbbb:8' }),
+          msg(4, { host: 'hostC', remoteId: 'cccccccccccc:2' }),
+          JSON.stringify({ type: 'fed', published: 3, received: { dddddddddddd: 5, bbbbbbbbbbbb: 1 } }),
+        ].join('\n') + '\n',
+      );
+      const { state, warnings } = new JsonlMailboxLog(file).replay();
+      expect(warnings).toEqual([]);
+      expect(state.federation?.published).toBe(3);
+      // The floors come from the fed entries; the retained messages carry their own remoteIds.
+      expect(Object.fromEntries(state.federation!.received)).toEqual({ bbbbbbbbbbbb: 1, dddddddddddd: 5 });
+      expect(state.messages[1]).toMatchObject({ host: 'hostB', remoteId: 'bbbbbbbbbbbb:7' });
+      // A log that never federated has no position: federation then starts after its last seq.
+      fs.writeFileSync(file, msg(1) + '\n');
+      expect(new JsonlMailboxLog(file).replay().state.federation).toBeUndefined();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the host id is made once and kept beside the mailbox', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-unit-'));
+    try {
+      const first = loadHostId(dir);
+      expect(first.id).toMatch(/^[0-9a-f]{12}$/);
+      expect(loadHostId(dir)).toEqual(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('federation floors at compaction', () => {
+  it('rise to just below the oldest retained message of each host, never fall', async () => {
+    const { Federation } = await import('../../src/daemon/federation/federation.ts');
+    const rec = (seq: number, remoteId?: string) => ({ seq, ts: 1, origin: { sessionId: 's', pid: 0 }, from: 'x', kind: 'note' as const, text: 't', ...(remoteId ? { remoteId } : {}) });
+    let retained = [rec(1, 'bbbbbbbbbbbb:5'), rec(2), rec(3, 'bbbbbbbbbbbb:6'), rec(4, 'cccccccccccc:3')];
+    const persisted: unknown[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const f = new Federation(
+      { servers: ['nats://127.0.0.1:1'], displayUrl: 'nats://127.0.0.1:1', auth: {}, project: 'p', hostName: 'me', leaseMs: 3000 },
+      { id: 'aaaaaaaaaaaa', createdAt: 0 },
+      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [] },
+      { published: 2, received: new Map([['dddddddddddd', 9]]) },
+      4,
+      (after) => retained.filter((r) => r.seq > after),
+    );
+    // The outbox after a restart: local broadcasts after the published position.
+    expect(f.status().outbox).toBe(0);
+    expect(f.snapshotEntry()).toEqual({ type: 'fed', published: 2, received: { bbbbbbbbbbbb: 4, cccccccccccc: 2, dddddddddddd: 9 } });
+    retained = [rec(4, 'cccccccccccc:3')];
+    expect(f.snapshotEntry().received).toEqual({ bbbbbbbbbbbb: 6, cccccccccccc: 2, dddddddddddd: 9 });
+    expect(persisted).toEqual([]);
+    f.stop();
+  });
+});
