@@ -15,13 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from '../src/client/connect.ts';
 import { startNats } from '../test/support/nats.ts';
 import { makeProject, sleep, type TestProject } from '../test/support/project.ts';
+import { percentile, printTable, type BenchRow } from './table.ts';
 
-export interface BenchRow {
-  row: string;
-  figure: string;
-  target: string;
-  pass: boolean | null;
-}
 
 const MESSAGES = 500;
 const RATE_PER_S = 200;
@@ -103,9 +98,8 @@ export async function federationRows(): Promise<BenchRow[]> {
     await sleep(300);
     await drain();
 
-    latencies.sort((x, y) => x - y);
-    const p50 = quantile(latencies, 0.5);
-    const p99 = quantile(latencies, 0.99);
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
     const delivered = latencies.length;
     const label = `${MESSAGES} msgs @ ${RATE_PER_S}/s, nats-server loopback`;
     return [
@@ -137,17 +131,10 @@ async function until(fn: () => boolean | Promise<boolean>, timeoutMs: number): P
   }
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   federationRows().then(
-    (rows) => {
-      const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => [r.row, r.figure, r.target][i]!.length)));
-      for (const r of rows) console.log(`${r.row.padEnd(w[0]!)}  ${r.figure.padEnd(w[1]!)}  ${r.target.padEnd(w[2]!)}  ${r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL'}`);
-    },
+    (rows) => printTable(rows),
     (err: Error) => {
       console.error(err.stack ?? err.message);
       process.exitCode = 1;

@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: the numbers users feel, as one table of figure against target.
  *   npm run bench                 every row
- *   npm run bench -- hooks daemon only some groups (hooks, start, throughput, latency, memory, scale)
+ *   npm run bench -- hooks daemon only some groups (hooks, start, throughput, latency, memory, scale, federation)
  * Process costs are ratios to `node -e 0` measured in the same run; the machine is printed
  * with the table because the absolute figures mean little without it.
  */
 import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
+import { federationRows } from './federation.ts';
 import { hookRows } from './hook-cost.ts';
 import { printTable, type BenchRow } from './table.ts';
 
@@ -18,6 +19,7 @@ const groups: Record<string, () => Promise<BenchRow[]>> = {
   latency: () => latencyRows(),
   memory: memoryRows,
   scale: () => scaleRows((line) => details.push(line)),
+  federation: federationRows,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -33,6 +33,8 @@ function pluginCopy(p: TestProject, name: string, version: string, protocol = 1)
     code = code.replace('VERSION = "0.1.0"', `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`);
     fs.writeFileSync(path.join(dir, f), code);
   }
+  // The daemon's chunks (split off by the build) come along unchanged.
+  fs.cpSync(path.join(DIST, 'chunks'), path.join(dir, 'chunks'), { recursive: true });
   return dir;
 }
 
