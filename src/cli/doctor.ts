@@ -14,7 +14,7 @@ import { locateProject, type ProjectLocation } from '../client/project.ts';
 import { ConnectionError, RpcClient } from '../client/rpc-client.ts';
 import { isAlive } from '../daemon/single-instance.ts';
 import { describeError, ErrorCode } from '../protocol/errors.ts';
-import type { HelloResult, StatusResult } from '../protocol/messages.ts';
+import type { FederationStatus, HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
 
@@ -130,6 +130,27 @@ export function checkLogErrors(logPath: string, tailText: string | undefined, no
   }
   if (errors.length === 0) return { name: 'daemon log', status: 'ok', message: `${logPath}: no recent errors` };
   return { name: 'daemon log', status: 'warn', message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? '' : 's'}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
+}
+
+/** Federation across hosts (SESSION_BUS_NATS_URL), as the daemon reports it. */
+export function checkFederation(f: FederationStatus | undefined): Check {
+  const name = 'federation';
+  if (!f || f.state === 'off') return { name, status: 'ok', message: 'off (SESSION_BUS_NATS_URL not set): this host only' };
+  if (f.state === 'refused') {
+    return { name, status: 'fail', message: `refused: ${f.reason ?? 'unknown reason'}`, fix: 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation' };
+  }
+  const where = `${f.url ?? '?'} as ${f.host?.name ?? '?'}`;
+  if (f.state === 'connected') {
+    const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
+    if (f.warnings.length === 0) return { name, status: 'ok', message };
+    return { name, status: 'warn', message: `${message}; ${f.warnings.join('; ')}`, fix: 'See session-bus status for the claims involved' };
+  }
+  return {
+    name,
+    status: 'warn',
+    message: `${f.state} to ${where}${f.reason ? `: ${f.reason}` : ''}; claims are local only and ${f.outbox} message(s) wait to be forwarded`,
+    fix: 'Check that nats-server runs with JetStream (-js), is reachable from here, and the credentials (SESSION_BUS_NATS_*)',
+  };
 }
 
 export function checkHostInbox(env: NodeJS.ProcessEnv, stat: (p: string) => fs.Stats | undefined): Check {
@@ -262,7 +283,7 @@ function checkStaleFiles(endpoint: Endpoint, daemonRuns: boolean): Check[] {
   }
   let markers: string[] = [];
   try {
-    markers = fs.readdirSync(endpoint.dir).filter((f) => /^pending-\d+$/.test(f) && !isAlive(Number(f.slice(8))));
+    markers = fs.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf('-') + 1))));
   } catch {
     // No directory yet.
   }
@@ -270,7 +291,7 @@ function checkStaleFiles(endpoint: Endpoint, daemonRuns: boolean): Check[] {
     checks.push({
       name: 'pending markers',
       status: 'warn',
-      message: `${markers.length} pending marker${markers.length === 1 ? '' : 's'} of Claude Code processes that are gone (harmless)`,
+      message: `${markers.length} session marker${markers.length === 1 ? '' : 's'} of Claude Code processes that are gone (harmless)`,
       fix: `Remove: rm ${markers.map((m) => path.join(endpoint.dir, m)).join(' ')}`,
     });
   }
@@ -402,7 +423,7 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv = proces
     if (socketCheck) checks.push(socketCheck);
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
-    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive));
+    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
     checks.push(...checkStaleFiles(endpoint, probe.hello !== undefined));
     checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
   }

@@ -215,6 +215,11 @@ describe('federation: two hosts, one NATS', () => {
     expect(down.federation).toMatchObject({ state: 'disconnected', outbox: 12, claimsLocalOnly: true });
     expect(down.federation.warnings.join('\n')).toMatch(/claims are local only; 12 message\(s\) wait to be forwarded/);
     expect((await a.cli(['status'])).stdout).toMatch(/warning {3}NATS unreachable .*claims are local only/);
+    const doctor = await a.cli(['doctor', '--json']);
+    expect(JSON.parse(doctor.stdout).checks.find((c: { name: string }) => c.name === 'federation')).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/^disconnected .*claims are local only and 12 message\(s\) wait/),
+    });
 
     await nats.start();
     const onB = await drainUntil(cb, B1, 12, 30_000);

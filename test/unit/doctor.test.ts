@@ -1,6 +1,7 @@
 import type * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  checkFederation,
   checkHostInbox,
   checkLogErrors,
   checkNode,
@@ -12,7 +13,7 @@ import {
   judgeValidation,
   validationErrors,
 } from '../../src/cli/doctor.ts';
-import type { StatusResult } from '../../src/protocol/messages.ts';
+import type { FederationStatus, StatusResult } from '../../src/protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../../src/protocol/version.ts';
 
 const st = (o: { mode: number; uid?: number; dir?: boolean; link?: boolean; socket?: boolean }) =>
@@ -130,5 +131,22 @@ describe('doctor checks', () => {
       false,
     );
     expect(text).toBe(['session-bus doctor for /r', '  ok    node        node v20.1.0', '  FAIL  socket dir  mode 755 lets others in', '                    fix: Run: chmod 700 /d', '', '1 check failed.'].join('\n'));
+  });
+
+  it('federation: off is fine, refused fails with a fix, disconnected warns that claims are local only', () => {
+    const base: FederationStatus = { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
+    expect(checkFederation(undefined)).toMatchObject({ status: 'ok', message: expect.stringMatching(/^off/) });
+    expect(checkFederation(base)).toMatchObject({ status: 'ok' });
+    expect(checkFederation({ ...base, state: 'refused', reason: 'no origin remote and no SESSION_BUS_PROJECT' })).toMatchObject({
+      status: 'fail',
+      message: 'refused: no origin remote and no SESSION_BUS_PROJECT',
+      fix: expect.stringContaining('SESSION_BUS_PROJECT'),
+    });
+    const host = { id: 'h1', name: 'box' };
+    expect(checkFederation({ ...base, state: 'connected', url: 'nats://127.0.0.1:4222', host })).toMatchObject({ status: 'ok', message: expect.stringContaining('connected to nats://127.0.0.1:4222 as box') });
+    expect(checkFederation({ ...base, state: 'connected', host, warnings: ['port:1 conflicts with main#a@other'] })).toMatchObject({ status: 'warn' });
+    const down = checkFederation({ ...base, state: 'disconnected', url: 'nats://x:4222', host, reason: 'CONNECTION_REFUSED', outbox: 3, claimsLocalOnly: true });
+    expect(down).toMatchObject({ status: 'warn', message: expect.stringContaining('claims are local only and 3 message(s) wait') });
+    expect(down.fix).toMatch(/JetStream/);
   });
 });
