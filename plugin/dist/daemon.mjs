@@ -6805,6 +6805,7 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
+  fs6.closeSync(fs6.openSync(endpoint.logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
@@ -7015,6 +7016,7 @@ function rotateIfOver(logPath, dest) {
   try {
     if (fs6.statSync(logPath).size <= LOG_CAP_BYTES) return;
     fs6.renameSync(logPath, `${logPath}.1`);
+    fs6.closeSync(fs6.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
+  // Created 0600 here: pino would create it by the umask, and the log quotes what peers said.
+  fs.closeSync(fs.openSync(endpoint.logPath, 'a', 0o600));
   const dest = pino.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = pino({ base: { pid: process.pid, role: 'daemon' } }, dest);
 
@@ -290,6 +292,7 @@ function rotateIfOver(logPath: string, dest?: { reopen(): void }): void {
   try {
     if (fs.statSync(logPath).size <= LOG_CAP_BYTES) return;
     fs.renameSync(logPath, `${logPath}.1`);
+    fs.closeSync(fs.openSync(logPath, 'a', 0o600));
     dest?.reopen();
   } catch {
     // No log yet.

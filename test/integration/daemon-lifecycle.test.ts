@@ -2,6 +2,7 @@
  * The daemon as a process: one per project, found from any TMPDIR, started by the first caller,
  * replacing a stale socket, exiting when idle, private on disk.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrSpawn, StartError } from '../../src/client/connect.ts';
 import { endpointFor } from '../../src/client/endpoint.ts';
 import { BusError } from '../../src/protocol/errors.ts';
-import { isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { DIST, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 
 const projects: TestProject[] = [];
 function project(...args: Parameters<typeof makeProject>) {
@@ -127,6 +128,17 @@ describe('idle exit and permissions', () => {
     expect(fs.statSync(e.dir).mode & 0o777).toBe(0o700);
     expect(fs.statSync(e.socketPath).mode & 0o777).toBe(0o600);
     expect(fs.statSync(e.logPath).mode & 0o777).toBe(0o600);
+  });
+
+  it('a daemon started by hand, under a loose umask, still keeps its log 0600', async () => {
+    const p = project();
+    const e = p.endpoint();
+    fs.mkdirSync(e.dir, { mode: 0o700 });
+    const daemon = spawn('/bin/sh', ['-c', `umask 022; exec "${process.execPath}" "${path.join(DIST, 'daemon.mjs')}" --project "${p.dir}"`], { env: p.env, stdio: 'ignore' });
+    await waitFor('the socket', () => fs.existsSync(e.socketPath));
+    expect(fs.statSync(e.logPath).mode & 0o777).toBe(0o600);
+    daemon.kill('SIGTERM');
+    await waitFor('the daemon gone', () => daemon.exitCode !== null || daemon.signalCode !== null);
   });
 
   it('refuses a planted symlink as the socket dir', async () => {
