@@ -7496,6 +7496,8 @@ var JsonlMailboxLog = class {
   /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
   syncing = false;
   retiredFd;
+  /** A compaction waiting for its new file to reach the disk: appends meanwhile are copied to it too. */
+  compacting;
   /** Bytes of the open file that hold only whole, acknowledged lines. */
   goodSize = 0;
   /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
@@ -7610,6 +7612,7 @@ var JsonlMailboxLog = class {
       else this.scheduleFsync();
       this.goodSize += buf.length;
       this.needsNewline = false;
+      this.compacting?.appended.push(buf);
     } catch (err) {
       this.cutTornWrite();
       this.closeFd();
@@ -7694,25 +7697,48 @@ var JsonlMailboxLog = class {
     } catch {
     }
   }
-  compact(entries) {
+  /**
+   * Writes the snapshot to a new file and swaps it in by rename. The new file's fsync, which can
+   * take tens of milliseconds for a big log, runs in the thread pool; what is appended to the old
+   * file meanwhile is copied to the new one before the swap, so nothing acknowledged is left out.
+   */
+  async compact(entries) {
+    if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
     let data = "";
     for (const e of entries) data += JSON.stringify(e) + "\n";
     this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
+    const state = { tmp, appended: [] };
+    this.compacting = state;
     try {
       writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-      this.ops.fsyncSync(fd);
-    } finally {
+      await new Promise((resolve6, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve6()));
+      for (const buf of state.appended) writeAll(this.ops, fd, buf);
+      if (state.appended.length > 0 && this.policy === "always") this.ops.fsyncSync(fd);
+    } catch (err) {
       this.ops.closeSync(fd);
+      try {
+        this.ops.unlinkSync(tmp);
+      } catch {
+      }
+      throw err;
+    } finally {
+      this.compacting = void 0;
     }
-    this.syncNow();
+    this.ops.closeSync(fd);
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
-    fsyncDir(this.ops, path2.dirname(this.path));
     this.needsNewline = false;
+    syncDirInBackground(this.ops, path2.dirname(this.path));
   }
   close() {
+    if (this.compacting) {
+      try {
+        this.ops.unlinkSync(this.compacting.tmp);
+      } catch {
+      }
+    }
     this.syncNow();
     if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
     this.fsyncTimer = void 0;
@@ -7752,16 +7778,16 @@ function writeAll(ops, fd, buf) {
   let off = 0;
   while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
 }
-function fsyncDir(ops, dir) {
+function syncDirInBackground(ops, dir) {
+  let fd;
   try {
-    const fd = ops.openSync(dir, "r");
-    try {
-      ops.fsyncSync(fd);
-    } finally {
-      ops.closeSync(fd);
-    }
+    fd = ops.openSync(dir, "r");
   } catch {
+    return;
   }
+  ops.fsync(fd, () => {
+    ops.closeSync(fd);
+  });
 }
 
 // src/protocol/history.ts

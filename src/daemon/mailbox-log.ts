@@ -38,7 +38,9 @@ export type FileOps = Pick<
   | 'writeSync'
   | 'fdatasync'
   | 'fdatasyncSync'
+  | 'fsync'
   | 'fsyncSync'
+  | 'unlinkSync'
   | 'fstatSync'
   | 'ftruncateSync'
   | 'closeSync'
@@ -65,8 +67,8 @@ export interface MailboxLog {
   readonly path: string;
   replay(): ReplayResult;
   append(entries: LogEntry[]): Promise<void>;
-  /** Atomically replaces the whole log with `entries`. */
-  compact(entries: LogEntry[]): void;
+  /** Atomically replaces the whole log with `entries` (and what is appended meanwhile). */
+  compact(entries: LogEntry[]): Promise<void>;
   close(): void;
 }
 
@@ -85,6 +87,8 @@ export class JsonlMailboxLog implements MailboxLog {
   /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
   private syncing = false;
   private retiredFd: number | undefined;
+  /** A compaction waiting for its new file to reach the disk: appends meanwhile are copied to it too. */
+  private compacting: { tmp: string; appended: Buffer[] } | undefined;
   /** Bytes of the open file that hold only whole, acknowledged lines. */
   private goodSize = 0;
   /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
@@ -219,6 +223,7 @@ export class JsonlMailboxLog implements MailboxLog {
       else this.scheduleFsync();
       this.goodSize += buf.length;
       this.needsNewline = false;
+      this.compacting?.appended.push(buf);
     } catch (err) {
       this.cutTornWrite();
       this.closeFd();
@@ -315,27 +320,52 @@ export class JsonlMailboxLog implements MailboxLog {
     }
   }
 
-  compact(entries: LogEntry[]): void {
+  /**
+   * Writes the snapshot to a new file and swaps it in by rename. The new file's fsync, which can
+   * take tens of milliseconds for a big log, runs in the thread pool; what is appended to the old
+   * file meanwhile is copied to the new one before the swap, so nothing acknowledged is left out.
+   */
+  async compact(entries: LogEntry[]): Promise<void> {
+    if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
     let data = '';
     for (const e of entries) data += JSON.stringify(e) + '\n';
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
     const fd = this.ops.openSync(tmp, 'w', 0o600);
+    const state = { tmp, appended: [] as Buffer[] };
+    this.compacting = state;
     try {
       writeAll(this.ops, fd, Buffer.from(data, 'utf8'));
-      this.ops.fsyncSync(fd);
-    } finally {
+      await new Promise<void>((resolve, reject) => this.ops.fsync(fd, (err) => (err ? reject(err) : resolve())));
+      // From here to the rename, all in this turn: no append can fall between.
+      for (const buf of state.appended) writeAll(this.ops, fd, buf);
+      if (state.appended.length > 0 && this.policy === 'always') this.ops.fsyncSync(fd);
+    } catch (err) {
       this.ops.closeSync(fd);
+      try {
+        this.ops.unlinkSync(tmp);
+      } catch {
+        // Left for the next compaction to overwrite.
+      }
+      throw err;
+    } finally {
+      this.compacting = undefined;
     }
-    // Pending appends were made against the old file: write them before it is replaced.
-    this.syncNow();
+    this.ops.closeSync(fd);
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
-    fsyncDir(this.ops, path.dirname(this.path));
     this.needsNewline = false;
+    syncDirInBackground(this.ops, path.dirname(this.path));
   }
 
   close(): void {
+    if (this.compacting) {
+      try {
+        this.ops.unlinkSync(this.compacting.tmp);
+      } catch {
+        // Already gone.
+      }
+    }
     this.syncNow();
     if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
     this.fsyncTimer = undefined;
@@ -386,15 +416,16 @@ function writeAll(ops: FileOps, fd: number, buf: Buffer): void {
   while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
 }
 
-function fsyncDir(ops: FileOps, dir: string): void {
+/** Makes a rename durable. Until it is, a power loss leaves the old file, which holds everything too. */
+function syncDirInBackground(ops: FileOps, dir: string): void {
+  let fd: number;
   try {
-    const fd = ops.openSync(dir, 'r');
-    try {
-      ops.fsyncSync(fd);
-    } finally {
-      ops.closeSync(fd);
-    }
+    fd = ops.openSync(dir, 'r');
   } catch {
-    // Not every platform can fsync a directory; the rename is still atomic.
+    return;
   }
+  ops.fsync(fd, () => {
+    // Not every platform can fsync a directory; the rename is still atomic.
+    ops.closeSync(fd);
+  });
 }

@@ -147,13 +147,11 @@ async function main(): Promise<void> {
   });
 
   function compact(): void {
-    try {
-      const dropped = broker.applyRetention(Date.now());
-      log.compact([...broker.snapshot(Date.now()), ...(federation?.snapshotEntries() ?? [])]);
-      logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted');
-    } catch (err) {
-      logger.warn({ err: (err as Error).message }, 'compaction failed; the log keeps growing until it succeeds');
-    }
+    const dropped = broker.applyRetention(Date.now());
+    log.compact([...broker.snapshot(Date.now()), ...(federation?.snapshotEntries() ?? [])]).then(
+      () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted'),
+      (err: Error) => logger.warn({ err: err.message }, 'compaction failed; the log keeps growing until it succeeds'),
+    );
   }
 
   async function stop(reason: string, code: number): Promise<void> {

@@ -80,4 +80,26 @@ describe('replay', () => {
     expect((await d.client.request('broadcast', { ...A, text: 'x' })).seq).toBe(6);
     d.client.close();
   });
+
+  it('a compaction keeps what is appended while its new file is being synced', async () => {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'sb-test-compact-'));
+    try {
+      const file = path.join(dir, 'mailbox.jsonl');
+      const msg = (seq: number) => ({ type: 'msg' as const, seq, ts: 1, origin: { sessionId: 's', pid: 1 }, from: 's#1', kind: 'note' as const, text: `m${seq}` });
+      const log = new JsonlMailboxLog(file);
+      await log.append([1, 2, 3].map(msg));
+      // The snapshot holds 2 and 3 (1 dropped by retention); 4..40 arrive while it is synced.
+      const compaction = log.compact([{ type: 'meta', lastSeq: 3, compactedAt: 1 }, msg(2), msg(3)]);
+      const late = Array.from({ length: 37 }, (_, i) => log.append([msg(i + 4)]));
+      await Promise.all([compaction, ...late]);
+      await log.append([msg(41)]);
+      log.close();
+      const { state, warnings } = new JsonlMailboxLog(file).replay();
+      expect(warnings).toEqual([]);
+      expect(state.messages.map((m) => m.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+      expect(fs.readdirSync(dir)).toEqual(['mailbox.jsonl']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -400,12 +400,13 @@ describe('session-bus doctor', () => {
       expect(Object.keys(c).every((k) => ['name', 'status', 'message', 'fix'].includes(k))).toBe(true);
       expect(['ok', 'skip']).toContain(c.status);
     }
-    expect(d.report.checks.map((c) => c.name)).toEqual(['node', 'project', 'socket dir', 'daemon', 'version', 'sessions', 'daemon log', 'mailbox', 'plugin', 'host inbox']);
+    expect(d.report.checks.map((c) => c.name)).toEqual(['node', 'project', 'socket dir', 'daemon', 'version', 'sessions', 'federation', 'daemon log', 'mailbox', 'plugin', 'host inbox']);
     expect(d.byName('daemon')!.message).toMatch(new RegExp(`^running, pid ${conn.hello.pid}, answered in \\d+ ms$`));
     expect(d.byName('version')!.message).toBe('daemon and this CLI are both version 0.1.0');
     expect(d.byName('mailbox')!.message).toMatch(/1 messages retained/);
     expect(d.byName('plugin')!.message).toBe(`${path.join(REPO, 'plugin')}: validation passed`);
     expect(d.byName('host inbox')!.status).toBe('skip');
+    expect(d.byName('federation')!.message).toMatch(/^off \(SESSION_BUS_NATS_URL not set\)/);
     expect(d.text).toMatch(/^ {2}ok {4}node {8}node v\d+/m);
     expect(d.text).toMatch(/All checks passed\.\n$/);
     conn.client.close();
