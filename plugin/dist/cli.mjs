@@ -7478,6 +7478,7 @@ var LogEntrySchema = discriminatedUnion("type", [
 // src/daemon/mailbox-log.ts
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
+var COMPACT_SLICE = 500;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path3, policy = "interval", ops = fs2) {
@@ -7705,14 +7706,17 @@ var JsonlMailboxLog = class {
   async compact(entries) {
     if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    let data = "";
-    for (const e of entries) data += JSON.stringify(e) + "\n";
     this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
     const state = { tmp, appended: [] };
     this.compacting = state;
     try {
-      writeAll(this.ops, fd, Buffer.from(data, "utf8"));
+      for (let i = 0; i < entries.length; i += COMPACT_SLICE) {
+        let data = "";
+        for (const e of entries.slice(i, i + COMPACT_SLICE)) data += JSON.stringify(e) + "\n";
+        writeAll(this.ops, fd, Buffer.from(data, "utf8"));
+        await new Promise((resolve6) => setImmediate(resolve6));
+      }
       await new Promise((resolve6, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve6()));
       for (const buf of state.appended) writeAll(this.ops, fd, buf);
       if (state.appended.length > 0 && this.policy === "always") this.ops.fsyncSync(fd);

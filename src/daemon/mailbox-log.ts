@@ -29,6 +29,9 @@ export const FSYNC_INTERVAL_MS = 200;
  */
 const TORN_LINE_END = '\u0000\n';
 
+/** Entries a compaction serialises between two turns of the event loop. */
+const COMPACT_SLICE = 500;
+
 /** A line this long cannot be ours (a message is ≤ 4 KiB); skip it without parsing. */
 const MAX_LOG_LINE_BYTES = 256 * 1024;
 
@@ -328,14 +331,18 @@ export class JsonlMailboxLog implements MailboxLog {
   async compact(entries: LogEntry[]): Promise<void> {
     if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    let data = '';
-    for (const e of entries) data += JSON.stringify(e) + '\n';
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
     const fd = this.ops.openSync(tmp, 'w', 0o600);
     const state = { tmp, appended: [] as Buffer[] };
     this.compacting = state;
     try {
-      writeAll(this.ops, fd, Buffer.from(data, 'utf8'));
+      // In slices, yielding between them: a big log serialised in one go stalls every client.
+      for (let i = 0; i < entries.length; i += COMPACT_SLICE) {
+        let data = '';
+        for (const e of entries.slice(i, i + COMPACT_SLICE)) data += JSON.stringify(e) + '\n';
+        writeAll(this.ops, fd, Buffer.from(data, 'utf8'));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       await new Promise<void>((resolve, reject) => this.ops.fsync(fd, (err) => (err ? reject(err) : resolve())));
       // From here to the rename, all in this turn: no append can fall between.
       for (const buf of state.appended) writeAll(this.ops, fd, buf);
