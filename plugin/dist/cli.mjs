@@ -525,7 +525,7 @@ async function daemonEntry(env = process.env) {
   for (const c of candidates) if (existsSync2(c)) return c;
   return candidates[0];
 }
-var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2"];
+var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
 async function ownDir() {
   if (typeof __dirname === "string") return __dirname;
   const { fileURLToPath: fileURLToPath2 } = await import("node:url");

@@ -6824,6 +6824,8 @@ var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
 var CLAIM_SWEEP_MS = 1e3;
+var IDLE_GC_AFTER_MESSAGES = 1e3;
+var IDLE_GC_QUIET_MS = 2e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
 async function main() {
   const { values } = parseArgs({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
@@ -6845,6 +6847,7 @@ async function main() {
   let shuttingDown = false;
   let lastActivity = Date.now();
   let pendingWrites = 0;
+  let acceptedSinceGc = 0;
   let federation;
   const netServer = net2.createServer();
   const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, "session marker not written"));
@@ -6888,6 +6891,7 @@ async function main() {
     },
     accept(records) {
       if (records.length === 0) return;
+      acceptedSinceGc += records.length;
       for (const r of records) broker.accept(r);
       federation?.onAccepted(records);
       for (const s of broker.sessionList()) {
@@ -7012,6 +7016,14 @@ async function main() {
     if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop("idle", 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
+  const gc = globalThis.gc;
+  if (gc) {
+    setInterval(() => {
+      if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return;
+      acceptedSinceGc = 0;
+      gc();
+    }, IDLE_GC_QUIET_MS).unref();
+  }
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();

@@ -19,10 +19,10 @@ export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise
 
 /**
  * A small young generation: the daemon's live data is small and steady, and V8's default lets
- * a burst of messages reserve tens of megabytes that stay resident long after (see the memory
- * rows of `npm run bench`).
+ * a burst of messages reserve tens of megabytes that stay resident long after. `gc` lets a quiet
+ * daemon give a burst's memory back (daemon/main.ts). See the memory rows of `npm run bench`.
  */
-const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2'];
+const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2', '--expose-gc'];
 
 /** The CommonJS hook bundle has __dirname; ES modules have import.meta.url. */
 async function ownDir(): Promise<string> {

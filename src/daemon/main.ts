@@ -35,6 +35,9 @@ const COMPACT_MIN_LINES = 5000;
 const RETENTION_CHECK_MS = 60 * 60_000;
 /** Claim TTLs are checked this often: an expired claim is announced within a second. */
 const CLAIM_SWEEP_MS = 1000;
+/** After this many messages, a quiet daemon runs a full GC (see below). */
+const IDLE_GC_AFTER_MESSAGES = 1000;
+const IDLE_GC_QUIET_MS = 2000;
 /** After a restart every session reconnects; give them this much more than the usual grace. */
 const RESTART_GRACE_EXTRA_MS = 5000;
 
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   let shuttingDown = false;
   let lastActivity = Date.now();
   let pendingWrites = 0;
+  let acceptedSinceGc = 0;
 
   /** Set once the mailbox is replayed (federation needs the log's position); see startFederation. */
   let federation: FederationRuntime | undefined;
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     },
     accept(records) {
       if (records.length === 0) return;
+      acceptedSinceGc += records.length;
       for (const r of records) broker.accept(r);
       federation?.onAccepted(records);
       for (const s of broker.sessionList()) {
@@ -246,6 +251,17 @@ async function main(): Promise<void> {
     if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
+  // After a burst, give the memory back once the daemon is quiet: V8 keeps the heap a burst grew
+  // until a full collection, and a daemon waiting for the next prompt allocates too little to
+  // trigger one. `gc` is there because the daemon is started with --expose-gc (spawn.ts).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    setInterval(() => {
+      if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return;
+      acceptedSinceGc = 0;
+      gc();
+    }, IDLE_GC_QUIET_MS).unref();
+  }
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
