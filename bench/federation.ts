@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Connection } from '../src/client/connect.ts';
 import { startNats } from '../test/support/nats.ts';
 import { makeProject, sleep, type TestProject } from '../test/support/project.ts';
+import { drainOnWake } from './drain-on-wake.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
 
@@ -52,33 +53,14 @@ export async function federationRows(): Promise<BenchRow[]> {
     const latencies: number[] = [];
     const seen = new Set<string>();
     let duplicates = 0;
-    let draining = false;
-    let again = false;
-    const drain = async (): Promise<void> => {
-      if (draining) {
-        again = true;
-        return;
+    const drain = drainOnWake(cb, B1, (messages, now) => {
+      for (const m of messages) {
+        if (seen.has(m.text)) duplicates += 1;
+        seen.add(m.text);
+        const t0 = sentAt.get(m.text);
+        if (t0 !== undefined) latencies.push(now - t0);
       }
-      draining = true;
-      try {
-        do {
-          again = false;
-          const { messages } = await cb.client.request('drain', { ...B1, via: 'push' });
-          const now = performance.now();
-          for (const m of messages) {
-            if (seen.has(m.text)) duplicates += 1;
-            seen.add(m.text);
-            const t0 = sentAt.get(m.text);
-            if (t0 !== undefined) latencies.push(now - t0);
-          }
-        } while (again);
-      } finally {
-        draining = false;
-      }
-    };
-    cb.client.onNotification = (method) => {
-      if (method === 'wake') void drain();
-    };
+    });
 
     // Warm up the path (consumer pull, first publish) outside the measurement.
     await ca.client.request('broadcast', { ...A1, text: 'warm-up' });

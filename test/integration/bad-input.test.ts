@@ -1,11 +1,11 @@
 /**
  * Bad frames get an error reply (or a close, for oversize) and never disturb other clients.
  */
-import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
+import { rawExchange } from '../support/raw-socket.ts';
 import { makeProject, type TestProject } from '../support/project.ts';
 
 let p: TestProject;
@@ -22,30 +22,8 @@ afterAll(async () => {
   await p.cleanup();
 });
 
-/** Opens a raw socket, writes bytes, collects reply lines until `count` or close. */
-function exchange(bytes: Buffer | string, count: number): Promise<{ replies: any[]; closed: boolean }> {
-  return new Promise((resolve) => {
-    const s = net.createConnection(p.endpoint().socketPath);
-    let buf = '';
-    const replies: any[] = [];
-    const done = (closed: boolean) => {
-      s.destroy();
-      resolve({ replies, closed });
-    };
-    s.on('data', (d) => {
-      buf += d.toString();
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        replies.push(JSON.parse(buf.slice(0, nl)));
-        buf = buf.slice(nl + 1);
-      }
-      if (replies.length >= count) done(false);
-    });
-    s.on('close', () => done(true));
-    s.on('error', () => undefined);
-    s.write(bytes);
-  });
-}
+/** Writes raw bytes to the daemon, collects reply lines until `count` or close. */
+const exchange = (bytes: Buffer | string, count: number) => rawExchange(p.endpoint().socketPath, [bytes], count);
 
 async function bystanderStillWorks() {
   const r = await bystander.client.request('broadcast', { ...who, text: 'still here' });
