@@ -9,6 +9,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/protocol/version.ts';
 import { CLI, DIST, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 import { daemonLog, daemonsMentioning } from './helpers.ts';
 
@@ -29,8 +30,8 @@ function pluginCopy(p: TestProject, name: string, version: string, protocol = 1)
   fs.mkdirSync(dir);
   for (const f of ['cli.mjs', 'daemon.mjs', 'mcp.mjs']) {
     let code = fs.readFileSync(path.join(DIST, f), 'utf8');
-    expect(code).toContain('VERSION = "0.1.0"');
-    code = code.replace('VERSION = "0.1.0"', `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`);
+    expect(code).toContain(`VERSION = "${VERSION}"`);
+    code = code.replace(`VERSION = "${VERSION}"`, `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`);
     fs.writeFileSync(path.join(dir, f), code);
   }
   // The daemon's chunks (split off by the build) come along unchanged.
@@ -128,13 +129,13 @@ describe('two plugin versions on one project', () => {
       if (i % 2 === 1) expect(r.code, r.stderr).toBe(0);
       else {
         expect(r.code).toBe(1);
-        expect(r.stderr).toMatch(/the running session-bus daemon \(version 0\.3\.0, protocol 2\) is newer than this client \(version 0\.1\.0, protocol 1\)\. Update the session-bus plugin/);
+        expect(r.stderr).toContain(`the running session-bus daemon (version 0.3.0, protocol 2) is newer than this client (version ${VERSION}, protocol 1). Update the session-bus plugin`);
       }
     }
     const pids = daemonsMentioning(p.dir);
     expect(pids).toHaveLength(1);
     const status = JSON.parse((await cliOf(p, proto2, ['status', '--json'])).stdout);
     expect(status).toMatchObject({ version: '0.3.0', protocol: 2, pid: pids[0] });
-    expect(versionsStarted(p)).toEqual(['0.1.0', '0.3.0']);
+    expect(versionsStarted(p)).toEqual([VERSION, '0.3.0']);
   });
 });

@@ -1,5 +1,6 @@
 /** `session-bus status`, `send` and `stop` as a person runs them. */
 import { afterAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/protocol/version.ts';
 import { makeProject } from '../support/project.ts';
 
 const p = makeProject();
@@ -24,7 +25,7 @@ describe('session-bus status', () => {
 
     const human = await p.cli(['status']);
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain(`pid ${conn.hello.pid}, version 0.1.0`);
+    expect(human.stdout).toContain(`pid ${conn.hello.pid}, version ${VERSION}`);
     expect(human.stdout).toContain(p.endpoint().socketPath);
     expect(human.stdout).toContain(p.mailboxPath());
     expect(human.stdout).toMatch(/messages\s+1 retained, last seq 1/);

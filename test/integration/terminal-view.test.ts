@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI, makeProject, REPO, sleep, waitFor, type TestProject } from '../support/project.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
+import { VERSION } from '../../src/protocol/version.ts';
 
 const USER = os.userInfo().username;
 /** Plain output whatever the runner's environment says about colors. */
@@ -402,7 +403,7 @@ describe('session-bus doctor', () => {
     }
     expect(d.report.checks.map((c) => c.name)).toEqual(['node', 'project', 'socket dir', 'daemon', 'version', 'sessions', 'federation', 'daemon log', 'mailbox', 'plugin', 'host inbox']);
     expect(d.byName('daemon')!.message).toMatch(new RegExp(`^running, pid ${conn.hello.pid}, answered in \\d+ ms$`));
-    expect(d.byName('version')!.message).toBe('daemon and this CLI are both version 0.1.0');
+    expect(d.byName('version')!.message).toBe(`daemon and this CLI are both version ${VERSION}`);
     expect(d.byName('mailbox')!.message).toMatch(/1 messages retained/);
     expect(d.byName('plugin')!.message).toBe(`${path.join(REPO, 'plugin')}: validation passed`);
     expect(d.byName('host inbox')!.status).toBe('skip');
