@@ -5394,7 +5394,7 @@ var Broker = class {
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
       records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
     }
-    return { entries, records };
+    return { entries, records, ended: claims2 };
   }
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now) {
@@ -5674,7 +5674,12 @@ var end = defineHandler({
     const now = ctx.now();
     const { session, entries } = ctx.broker.resolve(params, now);
     const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
-    await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    try {
+      await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    } catch (err) {
+      for (const c of change.ended) ctx.broker.claims.set(c);
+      throw err;
+    }
     return { released: change.entries.flatMap((e) => e.type === "release" ? [e.resource] : []) };
   }
 });
@@ -6912,8 +6917,11 @@ async function main() {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      ctx.commit(broker.endSession(session, Date.now(), "its session is gone")).catch((err) => {
-        logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session");
+      const change = broker.endSession(session, Date.now(), "its session is gone");
+      ctx.commit(change).catch((err) => {
+        for (const c of change.ended) broker.claims.set(c);
+        logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
+        checkGone(sessionId, graceMs);
       });
       logger.info({ session: session.id, label: session.label }, "session gone past the grace period; its claims ended");
     }, graceMs).unref();
@@ -7009,7 +7017,11 @@ async function main() {
   }
   setInterval(() => {
     const change = broker.expireClaims(Date.now());
-    if (change.records.length > 0) ctx.commit(change).catch((err) => logger.warn({ err: err.message }, "could not record expired claims"));
+    if (change.records.length === 0) return;
+    ctx.commit(change).catch((err) => {
+      for (const c of change.ended) broker.claims.set(c);
+      logger.warn({ err: err.message }, "could not record expired claims");
+    });
   }, CLAIM_SWEEP_MS).unref();
   const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 6e4));
   setInterval(() => {

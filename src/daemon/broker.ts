@@ -64,6 +64,9 @@ export interface Change {
   records: MessageRecord[];
 }
 
+/** Claims ended by a change: put back with `claims.set` if the change cannot be made durable. */
+export type ClaimsEnded = Change & { ended: Claim[] };
+
 export type ClaimOutcome = ({ ok: true; claim: Claim } | { ok: false; conflict: Claim }) & Change;
 
 export type RecipientOutcome = { ok: true; ids: string[] } | { ok: false; recipient: string; peers: string[] };
@@ -354,16 +357,16 @@ export class Broker {
   }
 
   /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
-  endSession(session: Session, now: number, reason: string): Change {
+  endSession(session: Session, now: number, reason: string): ClaimsEnded {
     return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
   }
 
-  expireClaims(now: number): Change {
+  expireClaims(now: number): ClaimsEnded {
     const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== undefined && c.expiresAt <= now);
     return this.endClaims(gone, now, 'expired', []);
   }
 
-  private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): Change {
+  private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): ClaimsEnded {
     const records: MessageRecord[] = [];
     for (const c of claims) {
       this.claims.delete(c.resource);
@@ -372,7 +375,7 @@ export class Broker {
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
       records.push(this.stamp(origin, 'unlock', reason === 'released' ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
     }
-    return { entries, records };
+    return { entries, records, ended: claims };
   }
 
   /** Drops what falls out of the retention window; returns how many messages went. */

@@ -133,8 +133,11 @@ async function main(): Promise<void> {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      ctx.commit(broker.endSession(session, Date.now(), 'its session is gone')).catch((err: Error) => {
-        logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session');
+      const change = broker.endSession(session, Date.now(), 'its session is gone');
+      ctx.commit(change).catch((err: Error) => {
+        for (const c of change.ended) broker.claims.set(c);
+        logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
+        checkGone(sessionId, graceMs);
       });
       logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
     }, graceMs).unref();
@@ -243,7 +246,12 @@ async function main(): Promise<void> {
   }
   setInterval(() => {
     const change = broker.expireClaims(Date.now());
-    if (change.records.length > 0) ctx.commit(change).catch((err: Error) => logger.warn({ err: err.message }, 'could not record expired claims'));
+    if (change.records.length === 0) return;
+    ctx.commit(change).catch((err: Error) => {
+      // Kept until the end can be recorded: the next sweep tries again.
+      for (const c of change.ended) broker.claims.set(c);
+      logger.warn({ err: err.message }, 'could not record expired claims');
+    });
   }, CLAIM_SWEEP_MS).unref();
 
   const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));

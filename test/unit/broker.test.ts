@@ -93,6 +93,18 @@ describe('Broker', () => {
     expect(restored.stamp(A, 'note', 'next', 20_001).seq).toBe(6);
   });
 
+  it('claims ended by a change that cannot be recorded can be put back as they were', () => {
+    const b = new Broker();
+    const taken = b.claim(A, 'port:1420', 1, 60_000, 'dev server');
+    expect(taken.ok).toBe(true);
+    const ended = b.endSession(b.resolve(A, 2).session, 2, 'session ended');
+    expect(ended.ended.map((c) => c.resource)).toEqual(['port:1420']);
+    expect(b.claims.list(3)).toEqual([]);
+    for (const c of ended.ended) b.claims.set(c);
+    expect(b.claims.list(3)).toMatchObject([{ resource: 'port:1420', note: 'dev server', holder: b.resolve(A, 3).session.id }]);
+    expect(b.expireClaims(60_002).ended.map((c) => c.resource)).toEqual(['port:1420']);
+  });
+
   it('the count limit holds during a burst, before any retention check', () => {
     const b = new Broker({ maxCount: 1000, maxAgeMs: 3600_000 });
     b.resolve(B, 0);

@@ -9,7 +9,13 @@ export const end = defineHandler({
     const now = ctx.now();
     const { session, entries } = ctx.broker.resolve(params, now);
     const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ''}`);
-    await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    try {
+      await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
+    } catch (err) {
+      // Not durable, not ended: the claims stay what the mailbox says.
+      for (const c of change.ended) ctx.broker.claims.set(c);
+      throw err;
+    }
     return { released: change.entries.flatMap((e) => (e.type === 'release' ? [e.resource] : [])) };
   },
 });
