@@ -5142,8 +5142,9 @@ var Broker = class {
   seq = 0;
   /** Retained messages, ascending seq. */
   messages = [];
-  /** Shared copies of origins and labels: see share(). */
-  pool = /* @__PURE__ */ new Map();
+  /** Shared copies of origins (by session id, then pid) and labels: see share(). */
+  origins = /* @__PURE__ */ new Map();
+  labels = /* @__PURE__ */ new Map();
   sessions = /* @__PURE__ */ new Map();
   /** Any id a session has had → the session. */
   byId = /* @__PURE__ */ new Map();
@@ -5467,14 +5468,18 @@ var Broker = class {
    * only a saving, so the pool is simply emptied when it grows large.
    */
   share(m) {
-    if (this.pool.size > 1e4) this.pool.clear();
-    const key = `o\0${m.origin.sessionId}\0${m.origin.pid}`;
-    const origin = this.pool.get(key);
+    if (this.origins.size + this.labels.size > 1e4) {
+      this.origins.clear();
+      this.labels.clear();
+    }
+    let byPid = this.origins.get(m.origin.sessionId);
+    if (!byPid) this.origins.set(m.origin.sessionId, byPid = /* @__PURE__ */ new Map());
+    const origin = byPid.get(m.origin.pid);
     if (origin) m.origin = origin;
-    else this.pool.set(key, m.origin);
-    const from = this.pool.get(`f\0${m.from}`);
+    else byPid.set(m.origin.pid, m.origin);
+    const from = this.labels.get(m.from);
     if (from !== void 0) m.from = from;
-    else this.pool.set(`f\0${m.from}`, m.from);
+    else this.labels.set(m.from, m.from);
     m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
   }
   /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */

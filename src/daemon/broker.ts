@@ -90,8 +90,9 @@ export class Broker {
   private seq = 0;
   /** Retained messages, ascending seq. */
   private messages: MessageRecord[] = [];
-  /** Shared copies of origins and labels: see share(). */
-  private readonly pool = new Map<string, unknown>();
+  /** Shared copies of origins (by session id, then pid) and labels: see share(). */
+  private readonly origins = new Map<string, Map<number, MessageRecord['origin']>>();
+  private readonly labels = new Map<string, string>();
   private sessions = new Map<string, Session>();
   /** Any id a session has had → the session. */
   private byId = new Map<string, Session>();
@@ -458,14 +459,18 @@ export class Broker {
    * only a saving, so the pool is simply emptied when it grows large.
    */
   private share(m: MessageRecord): void {
-    if (this.pool.size > 10_000) this.pool.clear();
-    const key = `o\0${m.origin.sessionId}\0${m.origin.pid}`;
-    const origin = this.pool.get(key) as MessageRecord['origin'] | undefined;
+    if (this.origins.size + this.labels.size > 10_000) {
+      this.origins.clear();
+      this.labels.clear();
+    }
+    let byPid = this.origins.get(m.origin.sessionId);
+    if (!byPid) this.origins.set(m.origin.sessionId, (byPid = new Map()));
+    const origin = byPid.get(m.origin.pid);
     if (origin) m.origin = origin;
-    else this.pool.set(key, m.origin);
-    const from = this.pool.get(`f\0${m.from}`) as string | undefined;
+    else byPid.set(m.origin.pid, m.origin);
+    const from = this.labels.get(m.from);
     if (from !== undefined) m.from = from;
-    else this.pool.set(`f\0${m.from}`, m.from);
+    else this.labels.set(m.from, m.from);
     m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
   }
 
