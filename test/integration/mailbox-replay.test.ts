@@ -74,6 +74,8 @@ describe('replay', () => {
     const d = await p.connect();
     const s = await d.client.request('status', {});
     expect(s).toMatchObject({ messageCount: 2, lastSeq: 5 });
+    // The start-up compaction finishes in the background (its fsync is off the event loop).
+    await waitFor('the compacted mailbox', () => fs.readFileSync(p.mailboxPath(), 'utf8').startsWith('{"type":"meta"'));
     const lines = fs.readFileSync(p.mailboxPath(), 'utf8').trim().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'meta', lastSeq: 5 });
     expect(lines.filter((l) => l.includes('"type":"msg"'))).toHaveLength(2);
