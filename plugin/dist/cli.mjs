@@ -564,6 +564,7 @@ var StartError = class extends Error {
   name = "StartError";
 };
 var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+var RESPAWN_AFTER_MS = 3e3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
@@ -573,7 +574,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const deadline = Date.now() + (options.timeoutMs ?? 1e4);
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
-  let spawned = false;
+  let spawnedAt;
   let replacing;
   let delay = 5;
   for (; ; ) {
@@ -589,9 +590,9 @@ async function connectOrSpawn(projectDir, options = {}) {
       }
       if (!code || !NOT_RUNNING.has(code)) throw err;
       if (options.spawn === false) throw err;
-      if (!spawned) {
+      if (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS) {
         await spawnDaemon(location, endpoint, env);
-        spawned = true;
+        spawnedAt = Date.now();
       }
     }
     const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
@@ -619,7 +620,7 @@ async function connectOrSpawn(projectDir, options = {}) {
       client.close();
       if (!replacing) {
         await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
-        spawned = true;
+        spawnedAt = Date.now();
         replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
       }
     }

@@ -6858,6 +6858,7 @@ async function main() {
   let lastActivity = Date.now();
   let pendingWrites = 0;
   let acceptedSinceGc = 0;
+  let socketInode;
   let federation;
   const netServer = net2.createServer();
   const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, "session marker not written"));
@@ -6954,10 +6955,9 @@ async function main() {
     shuttingDown = true;
     logger.info({ reason }, "daemon stopping");
     try {
-      if (process.platform !== "win32") fs6.unlinkSync(endpoint.socketPath);
+      if (process.platform !== "win32" && socketInode !== void 0 && fs6.statSync(endpoint.socketPath).ino === socketInode) fs6.unlinkSync(endpoint.socketPath);
     } catch {
     }
-    netServer.close();
     server.closeAll();
     markers.removeLive();
     federation?.stop();
@@ -6993,6 +6993,7 @@ async function main() {
   }
   try {
     fs6.chmodSync(endpoint.socketPath, 384);
+    socketInode = fs6.statSync(endpoint.socketPath).ino;
   } catch {
   }
   const replayStart = Date.now();

@@ -44,6 +44,9 @@ export class StartError extends Error {
 /** Nothing serves the socket; ECONNRESET: a daemon dying as we connected. */
 const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
 
+/** A daemon we started that does not serve after this long is started again (extra ones exit). */
+const RESPAWN_AFTER_MS = 3000;
+
 /** How long to wait for our daemon to take over from an older one before using the older one. */
 const REPLACE_WAIT_MS = 3000;
 
@@ -55,7 +58,8 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   const version = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
-  let spawned = false;
+  /** When we last started a daemon: started again if nothing serves long after (it died, or lost its socket). */
+  let spawnedAt: number | undefined;
   /** The older daemon ours is replacing, and until when we wait for that. */
   let replacing: { pid: number; until: number } | undefined;
   let delay = 5;
@@ -72,9 +76,9 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       }
       if (!code || !NOT_RUNNING.has(code)) throw err;
       if (options.spawn === false) throw err;
-      if (!spawned) {
+      if (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS) {
         await spawnDaemon(location, endpoint, env);
-        spawned = true;
+        spawnedAt = Date.now();
       }
     }
     const hello = client
@@ -107,7 +111,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       if (!replacing) {
         // An older daemon: start ours, which takes over from it under the start lock.
         await spawnDaemon(location, endpoint, env, { replaceOlderThan: version });
-        spawned = true;
+        spawnedAt = Date.now();
         replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
       }
     }

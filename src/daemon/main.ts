@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   let lastActivity = Date.now();
   let pendingWrites = 0;
   let acceptedSinceGc = 0;
+  /** The socket file this daemon bound: the only one it may remove. */
+  let socketInode: number | undefined;
 
   /** Set once the mailbox is replayed (federation needs the log's position); see startFederation. */
   let federation: FederationRuntime | undefined;
@@ -166,13 +168,15 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ reason }, 'daemon stopping');
-    // Unlink first: once the server is closed, another daemon may take the path over.
+    // Unlink first: once the server is closed, another daemon may take the path over. Only our
+    // own socket file, though: a daemon replacing this one may have bound a new one there already.
     try {
-      if (process.platform !== 'win32') fs.unlinkSync(endpoint.socketPath);
+      if (process.platform !== 'win32' && socketInode !== undefined && fs.statSync(endpoint.socketPath).ino === socketInode) fs.unlinkSync(endpoint.socketPath);
     } catch {
       // Already gone.
     }
-    netServer.close();
+    // No netServer.close(): libuv would unlink the socket path on close, whoever's socket it is
+    // by then. Nothing is accepted before the exit below, and the exit closes the listener.
     server.closeAll();
     markers.removeLive();
     federation?.stop();
@@ -211,6 +215,7 @@ async function main(): Promise<void> {
   }
   try {
     fs.chmodSync(endpoint.socketPath, 0o600);
+    socketInode = fs.statSync(endpoint.socketPath).ino;
   } catch {
     // Named pipes have no mode.
   }

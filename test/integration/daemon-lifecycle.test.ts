@@ -80,6 +80,26 @@ describe('stale socket', () => {
   });
 });
 
+describe('a daemon on its way out', () => {
+  it('removes only its own socket file, never one a newer daemon has bound at the path', async () => {
+    const p = project();
+    const conn = await p.connect();
+    const e = p.endpoint();
+    // A replacing daemon got there first: the path now holds its socket, not this daemon's.
+    fs.unlinkSync(e.socketPath);
+    const newer = net.createServer();
+    await new Promise<void>((r) => newer.listen(e.socketPath, () => r()));
+    try {
+      await conn.client.request('shutdown', { reason: 'test' }).catch(() => undefined);
+      await waitFor('the old daemon gone', () => !isAlive(conn.hello.pid));
+      expect(fs.statSync(e.socketPath).isSocket()).toBe(true);
+    } finally {
+      conn.client.close();
+      await new Promise((r) => newer.close(r));
+    }
+  });
+});
+
 describe('version-change-reconnect', () => {
   it('a newer client replaces an older daemon once, and an older client uses a newer daemon', async () => {
     const p = project();
