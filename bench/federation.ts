@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Connection } from '../src/client/connect.ts';
 import { startNats } from '../test/support/nats.ts';
-import { makeProject, sleep, type TestProject } from '../test/support/project.ts';
+import { makeProject, sleep, waitFor, type TestProject } from '../test/support/project.ts';
 import { drainOnWake } from './drain-on-wake.ts';
 import { percentile, printTable, type BenchRow } from './table.ts';
 
@@ -64,7 +64,7 @@ export async function federationRows(): Promise<BenchRow[]> {
 
     // Warm up the path (consumer pull, first publish) outside the measurement.
     await ca.client.request('broadcast', { ...A1, text: 'warm-up' });
-    await until(() => seen.has('warm-up'), 15_000);
+    await waitFor('the warm-up message on B', () => seen.has('warm-up'), 15_000);
 
     const interval = 1000 / RATE_PER_S;
     const start = performance.now();
@@ -76,7 +76,7 @@ export async function federationRows(): Promise<BenchRow[]> {
       sentAt.set(text, performance.now());
       void ca.client.request('broadcast', { ...A1, text });
     }
-    await until(() => latencies.length >= MESSAGES, 30_000).catch(() => undefined);
+    await waitFor('every message on B', () => latencies.length >= MESSAGES, 30_000).catch(() => undefined);
     await sleep(300);
     await drain();
 
@@ -102,17 +102,8 @@ export async function federationRows(): Promise<BenchRow[]> {
 }
 
 async function waitConnected(c: Connection): Promise<void> {
-  await until(async () => (await c.client.request('status', {})).federation.state === 'connected', 20_000);
+  await waitFor('federation connected', async () => (await c.client.request('status', {})).federation.state === 'connected', 20_000);
 }
-
-async function until(fn: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await sleep(10);
-  }
-}
-
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   federationRows().then(

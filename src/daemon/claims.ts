@@ -5,17 +5,10 @@
  * (`src/api/**`, `src/*.ts`, `README.md`). A plain path claims everything under it. Two paths or
  * globs conflict when some file could match both; names never conflict with paths.
  */
+import type { ClaimInfo } from '../protocol/messages.ts';
 
-export interface Claim {
-  resource: string;
-  /** The holder's session id (its key in the broker). */
-  holder: string;
-  label: string;
-  since: number;
-  /** Absolute expiry, ms since the epoch; absent: until released or the holder is gone. */
-  expiresAt?: number;
-  note?: string;
-}
+/** A claim held on this host: what the wire shows, without another host's name. */
+export type Claim = Omit<ClaimInfo, 'host'>;
 
 const NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
 

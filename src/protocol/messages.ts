@@ -114,9 +114,11 @@ export interface RewindParams extends SessionIdentity {
 
 export interface ClaimInfo {
   resource: string;
+  /** The holder's session id (its key in the broker). */
   holder: string;
   label: string;
   since: number;
+  /** Absolute expiry, ms since the epoch; absent: until released or the holder is gone. */
   expiresAt?: number;
   note?: string;
   /** Federation: the host of a claim held on another host; absent for a claim held here. */

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
 import { startNats, type NatsServer } from '../support/nats.ts';
@@ -64,6 +64,14 @@ async function connect(p: TestProject): Promise<Connection> {
   const c = await p.connect();
   conns.push(c);
   return c;
+}
+
+/** Two hosts of one repository on the test's NATS, each with a connection to its broker. */
+async function twoHosts() {
+  const remote = uniqueRemote();
+  const a = host('hostA', remote);
+  const b = host('hostB', remote);
+  return { a, b, ca: await connect(a), cb: await connect(b) };
 }
 
 async function status(c: Connection): Promise<StatusResult> {
@@ -172,11 +180,7 @@ describe('federation: two hosts, one NATS', () => {
   });
 
   it('two hosts claiming one resource, or overlapping ones, at the same moment: exactly one gets it', async () => {
-    const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    const ca = await connect(a);
-    const cb = await connect(b);
+    const { ca, cb } = await twoHosts();
     await Promise.all([federated(ca), federated(cb)]);
     for (let i = 0; i < 20; i++) {
       const [ra, rb] = i % 2 === 0 ? [`port:${7000 + i}`, `port:${7000 + i}`] : [`race${i}/**`, `race${i}/deep/file.ts`];
@@ -188,11 +192,7 @@ describe('federation: two hosts, one NATS', () => {
   });
 
   it('NATS stopped for a while and restarted: nothing lost, no duplicates (also across a broker restart)', async () => {
-    const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    const ca = await connect(a);
-    const cb = await connect(b);
+    const { a, b, ca, cb } = await twoHosts();
     await ca.client.request('register', { ...A1, live: true });
     await ca.client.request('register', { ...A2, live: true });
     await cb.client.request('register', { ...B1, live: true });
@@ -253,11 +253,9 @@ describe('federation: two hosts, one NATS', () => {
   });
 
   it('the sending broker killed with messages in its outbox, or before it recorded their confirmation: forwarded once after its restart', async () => {
-    const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    let ca = await connect(a);
-    const cb = await connect(b);
+    const hosts = await twoHosts();
+    const { a, cb } = hosts;
+    let ca = hosts.ca;
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     // Published, then killed at once: the confirmed position may not be written yet; a re-publish is dropped.
@@ -281,11 +279,9 @@ describe('federation: two hosts, one NATS', () => {
   });
 
   it('the receiving broker killed twice while a stream of messages arrives: each enters its mailbox exactly once', async () => {
-    const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    const ca = await connect(a);
-    let cb = await connect(b);
+    const hosts = await twoHosts();
+    const { b, ca } = hosts;
+    let cb = hosts.cb;
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     const N = 300;
@@ -315,11 +311,7 @@ describe('federation: two hosts, one NATS', () => {
   });
 
   it('a host whose broker is killed: its presence and claims expire on the other host', async () => {
-    const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    const ca = await connect(a);
-    const cb = await connect(b);
+    const { ca, cb } = await twoHosts();
     await ca.client.request('register', { ...A1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     await ca.client.request('claim', { ...A1, resource: 'port:9000' });
