@@ -38,6 +38,7 @@ const MAX_LOG_LINE_BYTES = 256 * 1024;
 export type FileOps = Pick<
   typeof fs,
   | 'openSync'
+  | 'readSync'
   | 'writeSync'
   | 'fdatasync'
   | 'fdatasyncSync'
@@ -120,8 +121,13 @@ export class JsonlMailboxLog implements MailboxLog {
     let start = 0;
     while (start < raw.length) {
       let end = raw.indexOf(0x0a, start);
-      if (end === -1) end = raw.length;
       lineNo += 1;
+      if (end === -1) {
+        // A write cut short (SIGKILL, disk full): its sender was never answered. Not replayed,
+        // and cut off before the next append (open) so nothing new is glued onto it.
+        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+        break;
+      }
       const bytes = end - start;
       if (bytes > MAX_LOG_LINE_BYTES) {
         warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
@@ -296,15 +302,28 @@ export class JsonlMailboxLog implements MailboxLog {
   private open(): number {
     if (this.fd !== undefined) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
-    const fd = this.ops.openSync(this.path, 'a', 0o600);
+    // a+, not a: the torn-tail check reads the file's last bytes.
+    const fd = this.ops.openSync(this.path, 'a+', 0o600);
     try {
-      this.goodSize = this.ops.fstatSync(fd).size;
+      const size = this.ops.fstatSync(fd).size;
+      this.goodSize = wholeLinesEnd(this.ops, fd, size);
+      if (this.goodSize < size) this.cutTornTail(fd, size);
     } catch (err) {
       this.ops.closeSync(fd);
       throw err;
     }
     this.fd = fd;
     return fd;
+  }
+
+  /** A torn last line is cut off; where the file cannot be cut, it is ended so replay skips it. */
+  private cutTornTail(fd: number, size: number): void {
+    try {
+      this.ops.ftruncateSync(fd, this.goodSize);
+    } catch {
+      this.goodSize = size;
+      this.needsNewline = true;
+    }
   }
 
   private closeFd(): void {
@@ -416,6 +435,20 @@ export function messageFastPath(v: unknown): MessageRecord | undefined {
   const record: MessageRecord = { seq: seq as number, ts, origin: { sessionId, pid: pid as number }, from, kind: kind as MessageKind, text };
   if (to !== undefined) record.to = to as string[];
   return record;
+}
+
+/** Where the last whole line of the file ends: after its last newline (0 when it has none). */
+function wholeLinesEnd(ops: FileOps, fd: number, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const n = ops.readSync(fd, chunk, 0, end - start, start);
+    const at = chunk.subarray(0, n).lastIndexOf(0x0a);
+    if (at !== -1) return start + at + 1;
+    end = start;
+  }
+  return 0;
 }
 
 function writeAll(ops: FileOps, fd: number, buf: Buffer): void {
