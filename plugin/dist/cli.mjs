@@ -16,6 +16,7 @@ var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
@@ -7434,12 +7435,14 @@ var ParamSchemas = {
     limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
   })
 };
+var TIME_MESSAGE = "time out of range";
+var Time = number2().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
 var Origin = object({ sessionId: string2(), pid: number2().int() });
 var LogEntrySchema = discriminatedUnion("type", [
   object({
     type: literal("msg"),
     seq: number2().int().positive().max(MAX_SEQ),
-    ts: number2(),
+    ts: Time,
     origin: Origin,
     from: string2(),
     kind: Kind,
@@ -7455,20 +7458,20 @@ var LogEntrySchema = discriminatedUnion("type", [
     pids: array(number2().int()),
     label: string2(),
     cwd: string2().optional(),
-    firstSeen: number2()
+    firstSeen: Time
   }),
-  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: number2() }),
-  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: number2() }),
+  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: Time }),
+  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: Time }),
   object({
     type: literal("claim"),
     resource: string2(),
     holder: string2(),
     label: string2(),
-    since: number2(),
-    expiresAt: number2().optional(),
+    since: Time,
+    expiresAt: Time.optional(),
     note: string2().optional()
   }),
-  object({ type: literal("release"), resource: string2(), holder: string2(), ts: number2() }),
+  object({ type: literal("release"), resource: string2(), holder: string2(), ts: Time }),
   object({
     type: literal("fed"),
     published: number2().int().min(0),
@@ -7521,8 +7524,11 @@ var JsonlMailboxLog = class {
     let start = 0;
     while (start < raw.length) {
       let end = raw.indexOf(10, start);
-      if (end === -1) end = raw.length;
       lineNo += 1;
+      if (end === -1) {
+        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+        break;
+      }
       const bytes = end - start;
       if (bytes > MAX_LOG_LINE_BYTES) {
         warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
@@ -7677,15 +7683,26 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, "a", 384);
+    const fd = this.ops.openSync(this.path, "a+", 384);
     try {
-      this.goodSize = this.ops.fstatSync(fd).size;
+      const size = this.ops.fstatSync(fd).size;
+      this.goodSize = wholeLinesEnd(this.ops, fd, size);
+      if (this.goodSize < size) this.cutTornTail(fd, size);
     } catch (err) {
       this.ops.closeSync(fd);
       throw err;
     }
     this.fd = fd;
     return fd;
+  }
+  /** A torn last line is cut off; where the file cannot be cut, it is ended so replay skips it. */
+  cutTornTail(fd, size) {
+    try {
+      this.ops.ftruncateSync(fd, this.goodSize);
+    } catch {
+      this.goodSize = size;
+      this.needsNewline = true;
+    }
   }
   closeFd() {
     if (this.fd === void 0) return;
@@ -7769,7 +7786,7 @@ function messageFastPath(v) {
   if (m.type !== "msg") return void 0;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
   if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
   if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
   const { sessionId, pid } = origin;
@@ -7778,6 +7795,18 @@ function messageFastPath(v) {
   const record2 = { seq, ts, origin: { sessionId, pid }, from, kind, text };
   if (to !== void 0) record2.to = to;
   return record2;
+}
+function wholeLinesEnd(ops, fd, size) {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const n = ops.readSync(fd, chunk, 0, end - start, start);
+    const at = chunk.subarray(0, n).lastIndexOf(10);
+    if (at !== -1) return start + at + 1;
+    end = start;
+  }
+  return 0;
 }
 function writeAll(ops, fd, buf) {
   let off = 0;

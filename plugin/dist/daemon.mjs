@@ -10,6 +10,7 @@ import {
   MAX_SEQ,
   MAX_SOCKET_PATH_BYTES,
   MAX_TEXT_BYTES,
+  MAX_TS,
   MESSAGE_KINDS,
   MESSAGE_NOTIFICATION,
   MESSAGE_OVERHEAD_CHARS,
@@ -20,7 +21,7 @@ import {
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-734TDZST.mjs";
+} from "./chunks/chunk-FLD2KNH5.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5947,8 +5948,11 @@ var JsonlMailboxLog = class {
     let start = 0;
     while (start < raw.length) {
       let end2 = raw.indexOf(10, start);
-      if (end2 === -1) end2 = raw.length;
       lineNo += 1;
+      if (end2 === -1) {
+        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+        break;
+      }
       const bytes = end2 - start;
       if (bytes > MAX_LOG_LINE_BYTES) {
         warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
@@ -6103,15 +6107,26 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, "a", 384);
+    const fd = this.ops.openSync(this.path, "a+", 384);
     try {
-      this.goodSize = this.ops.fstatSync(fd).size;
+      const size = this.ops.fstatSync(fd).size;
+      this.goodSize = wholeLinesEnd(this.ops, fd, size);
+      if (this.goodSize < size) this.cutTornTail(fd, size);
     } catch (err) {
       this.ops.closeSync(fd);
       throw err;
     }
     this.fd = fd;
     return fd;
+  }
+  /** A torn last line is cut off; where the file cannot be cut, it is ended so replay skips it. */
+  cutTornTail(fd, size) {
+    try {
+      this.ops.ftruncateSync(fd, this.goodSize);
+    } catch {
+      this.goodSize = size;
+      this.needsNewline = true;
+    }
   }
   closeFd() {
     if (this.fd === void 0) return;
@@ -6195,7 +6210,7 @@ function messageFastPath(v) {
   if (m.type !== "msg") return void 0;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !Number.isFinite(ts)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
   if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
   if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
   const { sessionId, pid } = origin;
@@ -6204,6 +6219,18 @@ function messageFastPath(v) {
   const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
   if (to !== void 0) record.to = to;
   return record;
+}
+function wholeLinesEnd(ops, fd, size) {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end2 = size;
+  while (end2 > 0) {
+    const start = Math.max(0, end2 - chunk.length);
+    const n = ops.readSync(fd, chunk, 0, end2 - start, start);
+    const at = chunk.subarray(0, n).lastIndexOf(10);
+    if (at !== -1) return start + at + 1;
+    end2 = start;
+  }
+  return 0;
 }
 function writeAll(ops, fd, buf) {
   let off = 0;
@@ -6788,7 +6815,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-MVZZNJ5N.mjs");
+  const { Federation } = await import("./chunks/federation-NGOBJMKZ.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -23565,6 +23565,7 @@ var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
@@ -24343,9 +24344,13 @@ function quote(text) {
   return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c").replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function renderLine(m) {
-  const time3 = new Date(m.ts).toISOString().slice(11, 19);
+  const time3 = clockTime(m.ts);
   const to = m.to ? " (to you)" : "";
   return `#${m.seq} ${time3} ${m.from.replace(LABEL_SAFE, "?")} [${m.kind}]${to}: ${quote(m.text)}`;
+}
+function clockTime(ts) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? "??:??:??" : d.toISOString().slice(11, 19);
 }
 function renderDelivery(messages, remaining) {
   const n = messages.length;

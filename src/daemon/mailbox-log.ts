@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
-import { MAX_SEQ } from '../protocol/limits.ts';
+import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { FederationPosition, RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
@@ -426,7 +426,7 @@ export function messageFastPath(v: unknown): MessageRecord | undefined {
   if (m.type !== 'msg') return undefined;
   const { seq, ts, origin, from, kind, text, to } = m;
   if (Object.keys(m).length !== (to === undefined ? 7 : 8)) return undefined;
-  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || (seq as number) > MAX_SEQ || typeof ts !== 'number' || !Number.isFinite(ts)) return undefined;
+  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || (seq as number) > MAX_SEQ || typeof ts !== 'number' || !(ts >= 0 && ts <= MAX_TS)) return undefined;
   if (typeof from !== 'string' || typeof text !== 'string' || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
   if (typeof origin !== 'object' || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return undefined;
   const { sessionId, pid } = origin as Record<string, unknown>;

@@ -30,9 +30,15 @@ export function quote(text: string): string {
 }
 
 export function renderLine(m: MessageRecord): string {
-  const time = new Date(m.ts).toISOString().slice(11, 19);
+  const time = clockTime(m.ts);
   const to = m.to ? ' (to you)' : '';
   return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${quote(m.text)}`;
+}
+
+/** HH:MM:SS (UTC) of a time; a time no Date can hold shows as unknown rather than throwing. */
+function clockTime(ts: number): string {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? '??:??:??' : d.toISOString().slice(11, 19);
 }
 
 export function renderDelivery(messages: MessageRecord[], remaining: number): string {

@@ -29,6 +29,12 @@ export const MAX_SOCKET_PATH_BYTES = 100;
  */
 export const MAX_SEQ = 2 ** 48;
 
+/**
+ * The latest time (ms since the epoch) a record may carry: the end of year 9999. A time past it
+ * is tampering, and one past Date's range (8.64e15) makes every formatter throw.
+ */
+export const MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** Labels are shown in every line of the feed: keep them short. */
 export const MAX_LABEL_CHARS = 64;
 

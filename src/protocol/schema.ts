@@ -3,7 +3,7 @@
  * clients (the hook above all) do not import zod.
  */
 import * as z from 'zod';
-import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_SEQ } from './limits.ts';
+import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_SEQ, MAX_TS } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
@@ -69,13 +69,17 @@ export const ParamSchemas = {
   }),
 } as const;
 
+/** Every time a mailbox line carries is checked at the edge: renderers format it as a date. */
+const TIME_MESSAGE = 'time out of range';
+const Time = z.number().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
+
 const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });
 
 export const LogEntrySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('msg'),
     seq: z.number().int().positive().max(MAX_SEQ),
-    ts: z.number(),
+    ts: Time,
     origin: Origin,
     from: z.string(),
     kind: Kind,
@@ -91,20 +95,20 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     pids: z.array(z.number().int()),
     label: z.string(),
     cwd: z.string().optional(),
-    firstSeen: z.number(),
+    firstSeen: Time,
   }),
-  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: z.number() }),
-  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: z.number() }),
+  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: Time }),
+  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: Time }),
   z.object({
     type: z.literal('claim'),
     resource: z.string(),
     holder: z.string(),
     label: z.string(),
-    since: z.number(),
-    expiresAt: z.number().optional(),
+    since: Time,
+    expiresAt: Time.optional(),
     note: z.string().optional(),
   }),
-  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: z.number() }),
+  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: Time }),
   z.object({
     type: z.literal('fed'),
     published: z.number().int().min(0),

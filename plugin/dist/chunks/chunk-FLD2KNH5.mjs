@@ -6501,6 +6501,7 @@ var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 var MAX_LABEL_CHARS = 64;
 var MESSAGE_OVERHEAD_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
@@ -6570,12 +6571,14 @@ var ParamSchemas = {
     limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
   })
 };
+var TIME_MESSAGE = "time out of range";
+var Time = number2().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
 var Origin = object({ sessionId: string2(), pid: number2().int() });
 var LogEntrySchema = discriminatedUnion("type", [
   object({
     type: literal("msg"),
     seq: number2().int().positive().max(MAX_SEQ),
-    ts: number2(),
+    ts: Time,
     origin: Origin,
     from: string2(),
     kind: Kind,
@@ -6591,20 +6594,20 @@ var LogEntrySchema = discriminatedUnion("type", [
     pids: array(number2().int()),
     label: string2(),
     cwd: string2().optional(),
-    firstSeen: number2()
+    firstSeen: Time
   }),
-  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: number2() }),
-  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: number2() }),
+  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: Time }),
+  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: Time }),
   object({
     type: literal("claim"),
     resource: string2(),
     holder: string2(),
     label: string2(),
-    since: number2(),
-    expiresAt: number2().optional(),
+    since: Time,
+    expiresAt: Time.optional(),
     note: string2().optional()
   }),
-  object({ type: literal("release"), resource: string2(), holder: string2(), ts: number2() }),
+  object({ type: literal("release"), resource: string2(), holder: string2(), ts: Time }),
   object({
     type: literal("fed"),
     published: number2().int().min(0),
@@ -6684,6 +6687,7 @@ export {
   MAX_DRAIN_CHARS,
   MAX_SOCKET_PATH_BYTES,
   MAX_SEQ,
+  MAX_TS,
   MESSAGE_OVERHEAD_CHARS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
