@@ -17,6 +17,7 @@ var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
 var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var MAX_LEASE_MS = 6e4;
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
@@ -7394,7 +7395,6 @@ var identity = {
 var ParamSchemas = {
   hello: object({ protocol: number2().int(), version: string2().max(64), root: string2().max(4096) }),
   register: object({ ...identity, live: boolean2().optional(), push: _enum(WAKE_POLICIES).optional() }),
-  rewind: object({ ...identity, from: number2().int().min(0), to: number2().int().min(0) }),
   broadcast: object({
     ...identity,
     text: string2(),
@@ -7412,6 +7412,13 @@ var ParamSchemas = {
   peers: object({ sessionId: string2().max(128).optional() }),
   end: object({ ...identity, reason: string2().max(100).optional() }),
   brief: object({ ...identity, backfillMinutes: number2().min(0).max(7 * 24 * 60).optional() }),
+  peek: object({
+    ...identity,
+    maxChars: number2().int().positive().optional(),
+    backfillMinutes: number2().min(0).max(7 * 24 * 60).optional(),
+    leaseMs: number2().int().min(1).max(MAX_LEASE_MS).optional()
+  }),
+  ack: object({ ...identity, upTo: number2().int().min(0).max(MAX_SEQ), via: _enum(DELIVERY_PATHS).optional() }),
   drain: object({
     ...identity,
     via: _enum(DELIVERY_PATHS).optional(),

@@ -1,6 +1,7 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 import {
   ClaimTable,
+  DEFAULT_LEASE_MS,
   LogEntrySchema,
   MAX_CLIENT_BACKLOG_BYTES,
   MAX_DRAIN_CHARS,
@@ -21,7 +22,7 @@ import {
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-FLD2KNH5.mjs";
+} from "./chunks/chunk-HZOBOK7J.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5263,19 +5264,26 @@ var Broker = class {
   messagesAfter(seq) {
     return this.messages.slice(this.indexAfter(seq));
   }
-  /** Hands a session what it has not been given yet, up to a character budget, and moves its position. */
-  drain(who, now, options = {}) {
+  /**
+   * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
+   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
+   */
+  peek(who, now, options = {}) {
     const { session, entries } = this.resolve(who, now, options.backfillMinutes);
+    const base = { session, cursor: session.cursor, entries };
+    if (session.lease && session.lease.until > now) {
+      return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
+    }
+    session.lease = void 0;
     const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
     const messages = [];
     let used = 0;
-    const cursorBefore = session.cursor;
-    let cursor = session.cursor;
+    let upTo = session.cursor;
     let remaining = 0;
     for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
       const m = this.messages[i];
       if (!this.isFor(m, session)) {
-        if (remaining === 0) cursor = m.seq;
+        if (remaining === 0) upTo = m.seq;
         continue;
       }
       const cost = m.text.length + MESSAGE_OVERHEAD_CHARS;
@@ -5285,25 +5293,31 @@ var Broker = class {
       }
       messages.push(m);
       used += cost;
-      cursor = m.seq;
+      upTo = m.seq;
     }
-    if (cursor !== session.cursor) {
-      session.cursor = cursor;
-      entries.push(cursorEntry(session, now));
-    }
-    if (messages.length > 0 && options.via) session.lastReached = { via: options.via, at: now };
-    return { session, messages, remaining, cursorBefore, entries };
+    if (messages.length > 0 && options.lease) session.lease = { upTo, until: now + options.lease.ms, owner: options.lease.owner };
+    return { ...base, messages, remaining, upTo, busy: false };
+  }
+  /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
+  ackEntry(session, upTo, now) {
+    const seq = Math.min(upTo, this.seq);
+    if (seq <= session.cursor) return void 0;
+    return { type: "cursor", id: session.id, seq, ts: now };
   }
   /**
-   * Puts a session's position back after a delivery that failed, so a hook delivers those
-   * messages instead — only if nothing moved the position since (else it would repeat others).
+   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
+   * ack covers it or comes from its holder (which showed no more than it acknowledged).
    */
-  rewind(who, from, to, now) {
-    const { session, entries } = this.resolve(who, now);
-    if (session.cursor !== from || to > from) return { rewound: false, entries };
-    session.cursor = to;
-    entries.push(cursorEntry(session, now));
-    return { rewound: true, entries };
+  applyAck(session, upTo, now, ack2 = {}) {
+    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.seq);
+    if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack2.owner)) session.lease = void 0;
+    const { via, delivered } = ack2;
+    if (delivered && via) session.lastReached = { via, at: now };
+    session.lastSeen = now;
+  }
+  /** A receiver's connection closed: batches it held and did not acknowledge go to the next one. */
+  releaseLeases(owner, sessions) {
+    for (const s of sessions) if (s.lease?.owner === owner) s.lease = void 0;
   }
   /** Should this new message wake the session through its host inbox, under its policy? */
   wakes(m, session, policy) {
@@ -5707,16 +5721,38 @@ var release = defineHandler({
   }
 });
 
-// src/daemon/handlers/rewind.ts
-var rewind = defineHandler({
-  method: "rewind",
-  params: ParamSchemas.rewind,
-  async handle(ctx, params) {
-    const outcome = ctx.broker.rewind(params, params.from, params.to, ctx.now());
-    await ctx.persist(outcome.entries);
-    const session = ctx.broker.sessionById(params.sessionId);
-    if (session) ctx.pendingChanged(session);
-    return { rewound: outcome.rewound };
+// src/daemon/handlers/ack.ts
+var ack = defineHandler({
+  method: "ack",
+  params: ParamSchemas.ack,
+  async handle(ctx, params, conn) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now);
+    const moved = ctx.broker.ackEntry(session, params.upTo, now);
+    await ctx.persist(moved ? [...entries, moved] : entries);
+    ctx.broker.applyAck(session, params.upTo, now, { via: params.via, delivered: moved !== void 0, owner: conn.id });
+    ctx.pendingChanged(session);
+    return { cursor: session.cursor };
+  }
+});
+
+// src/daemon/handlers/peek.ts
+var peek = defineHandler({
+  method: "peek",
+  params: ParamSchemas.peek,
+  async handle(ctx, params, conn) {
+    const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
+    const lease = conn.closed ? void 0 : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };
+    const outcome = ctx.broker.peek(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, lease });
+    if (outcome.session.lease?.owner === conn.id) (conn.leased ??= /* @__PURE__ */ new Set()).add(outcome.session);
+    try {
+      await ctx.persist(outcome.entries);
+    } catch (err) {
+      ctx.broker.releaseLeases(conn.id, [outcome.session]);
+      throw err;
+    }
+    const { messages, remaining, cursor, upTo, busy } = outcome;
+    return busy ? { messages, remaining, cursor, upTo, busy } : { messages, remaining, cursor, upTo };
   }
 });
 
@@ -5725,17 +5761,15 @@ var drain = defineHandler({
   method: "drain",
   params: ParamSchemas.drain,
   async handle(ctx, params) {
+    const now = ctx.now();
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
-    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
-    const moved = outcome.session.cursor;
-    try {
-      await ctx.persist(outcome.entries);
-    } catch (err) {
-      ctx.broker.rewind(params, moved, outcome.cursorBefore, ctx.now());
-      throw err;
-    }
+    const outcome = ctx.broker.peek(params, now, { maxChars, backfillMinutes: params.backfillMinutes });
+    if (outcome.busy) return { messages: [], remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.cursor };
+    const moved = ctx.broker.ackEntry(outcome.session, outcome.upTo, now);
+    await ctx.persist(moved ? [...outcome.entries, moved] : outcome.entries);
+    ctx.broker.applyAck(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
     ctx.pendingChanged(outcome.session);
-    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
+    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.session.cursor };
   }
 });
 
@@ -5886,6 +5920,8 @@ var handlers = {
   hello,
   register,
   broadcast,
+  peek,
+  ack,
   drain,
   inbox,
   status,
@@ -5896,7 +5932,6 @@ var handlers = {
   peers,
   end,
   brief,
-  rewind,
   history,
   subscribe
 };
@@ -6323,6 +6358,7 @@ var Conn = class {
   push;
   livePid;
   watching;
+  leased;
   closed = false;
   corked = false;
   stallTimer;
@@ -6500,6 +6536,7 @@ var ConnectionServer = class {
       this.hooks.onSessionDisconnected(conn.session);
     }
     if (conn.livePid !== void 0) this.ctx.liveChanged(conn.livePid, false);
+    if (conn.leased) this.ctx.broker.releaseLeases(conn.id, conn.leased);
     this.hooks.onActivity();
     this.hooks.onConnectionsChanged(this.conns.size);
   }
@@ -6692,7 +6729,7 @@ function appendDurably(file, entries) {
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as os from "node:os";
-var DEFAULT_LEASE_MS = 15e3;
+var DEFAULT_LEASE_MS2 = 15e3;
 var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
@@ -6727,7 +6764,7 @@ function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
   if (env.SESSION_BUS_NATS_KEY) tlsFiles.keyFile = env.SESSION_BUS_NATS_KEY;
   const wantsTls = servers.some((s) => /^tls:\/\//i.test(s)) || Object.keys(tlsFiles).length > 0;
   const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
-  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS;
+  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS2;
   if (!Number.isFinite(leaseMs) || leaseMs < 1e3) {
     return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}` };
   }
@@ -6815,7 +6852,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-NGOBJMKZ.mjs");
+  const { Federation } = await import("./chunks/federation-NPQX47LK.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -24366,6 +24366,7 @@ function renderDelivery(messages, remaining) {
 var COALESCE_MS = 150;
 var PUSH_BURST = 3;
 var PUSH_REFILL_MS = 2e4;
+var PUSH_LEASE_MS = 5e3;
 var Pusher = class {
   constructor(bus, inbox, log = () => void 0) {
     this.bus = bus;
@@ -24407,15 +24408,20 @@ var Pusher = class {
     }
     this.running = true;
     try {
-      const d = await this.bus.call("drain", { via: "push", maxChars: CONTEXT_BUDGET_CHARS });
-      if (d.messages.length === 0) return;
-      this.tokens -= 1;
-      try {
-        await this.inbox.post(renderDelivery(d.messages, d.remaining));
-      } catch (err) {
-        const r = await this.bus.call("rewind", { from: d.cursor, to: d.cursorBefore }).catch(() => ({ rewound: false }));
-        this.log(`push failed (${err.message}); ${r.rewound ? "left for the hooks" : "could not rewind"}`);
+      const batch = await this.bus.call("peek", { maxChars: CONTEXT_BUDGET_CHARS, leaseMs: PUSH_LEASE_MS });
+      if (batch.messages.length === 0) {
+        if (batch.upTo > batch.cursor) await this.bus.call("ack", { upTo: batch.upTo });
+        return;
       }
+      this.tokens -= 1;
+      let posted = true;
+      try {
+        await this.inbox.post(renderDelivery(batch.messages, batch.remaining));
+      } catch (err) {
+        posted = false;
+        this.log(`push failed (${err.message}); left for the hooks`);
+      }
+      await this.bus.call("ack", { upTo: posted ? batch.upTo : batch.cursor, via: "push" });
     } catch (err) {
       this.log(`push skipped: ${err.message}`);
     } finally {

@@ -36,6 +36,12 @@ export interface Session {
   /** When its current live connection began. */
   connectedSince?: number;
   lastReached?: { via: DeliveryPath; at: number };
+  /**
+   * A batch handed out and not yet acknowledged: until `until`, or until the connection `owner`
+   * closes, no other receiver of this session is handed anything (the two would show it twice).
+   * In memory only: a restarted daemon hands the batch out again unless its ack was recorded.
+   */
+  lease?: { upTo: number; until: number; owner: number };
 }
 
 export interface RestoredState {
@@ -71,18 +77,24 @@ export type ClaimOutcome = ({ ok: true; claim: Claim } | { ok: false; conflict: 
 
 export type RecipientOutcome = { ok: true; ids: string[] } | { ok: false; recipient: string; peers: string[] };
 
-export interface DrainOptions {
+export interface PeekOptions {
   maxChars?: number;
   backfillMinutes?: number;
-  via?: DeliveryPath;
+  /** Hold the batch for this receiver (a connection id) for this long; no lease when absent. */
+  lease?: { owner: number; ms: number };
 }
 
-export interface DrainOutcome {
+export interface PeekOutcome {
   session: Session;
   messages: MessageRecord[];
+  /** Messages still pending after these (over the budget, or held by another receiver). */
   remaining: number;
-  cursorBefore: number;
-  /** Entries to make durable before the messages are handed out. */
+  /** The session's position now, and where an ack of this batch moves it. */
+  cursor: number;
+  upTo: number;
+  /** Another receiver of this session holds a batch: nothing was handed out. */
+  busy: boolean;
+  /** Entries to make durable before the reply (a session seen for the first time). */
   entries: LogEntry[];
 }
 
@@ -226,19 +238,26 @@ export class Broker {
     return this.messages.slice(this.indexAfter(seq));
   }
 
-  /** Hands a session what it has not been given yet, up to a character budget, and moves its position. */
-  drain(who: SessionIdentity, now: number, options: DrainOptions = {}): DrainOutcome {
+  /**
+   * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
+   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
+   */
+  peek(who: SessionIdentity, now: number, options: PeekOptions = {}): PeekOutcome {
     const { session, entries } = this.resolve(who, now, options.backfillMinutes);
+    const base = { session, cursor: session.cursor, entries };
+    if (session.lease && session.lease.until > now) {
+      return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
+    }
+    session.lease = undefined;
     const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
     const messages: MessageRecord[] = [];
     let used = 0;
-    const cursorBefore = session.cursor;
-    let cursor = session.cursor;
+    let upTo = session.cursor;
     let remaining = 0;
     for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
       const m = this.messages[i]!;
       if (!this.isFor(m, session)) {
-        if (remaining === 0) cursor = m.seq;
+        if (remaining === 0) upTo = m.seq;
         continue;
       }
       const cost = m.text.length + MESSAGE_OVERHEAD_CHARS;
@@ -249,26 +268,35 @@ export class Broker {
       // The first message always goes, even over budget: a budget never stalls a session.
       messages.push(m);
       used += cost;
-      cursor = m.seq;
+      upTo = m.seq;
     }
-    if (cursor !== session.cursor) {
-      session.cursor = cursor;
-      entries.push(cursorEntry(session, now));
-    }
-    if (messages.length > 0 && options.via) session.lastReached = { via: options.via, at: now };
-    return { session, messages, remaining, cursorBefore, entries };
+    if (messages.length > 0 && options.lease) session.lease = { upTo, until: now + options.lease.ms, owner: options.lease.owner };
+    return { ...base, messages, remaining, upTo, busy: false };
+  }
+
+  /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
+  ackEntry(session: Session, upTo: number, now: number): CursorEntry | undefined {
+    // Never past the last seq: a position past every seq would make the session deaf.
+    const seq = Math.min(upTo, this.seq);
+    if (seq <= session.cursor) return undefined;
+    return { type: 'cursor', id: session.id, seq, ts: now };
   }
 
   /**
-   * Puts a session's position back after a delivery that failed, so a hook delivers those
-   * messages instead — only if nothing moved the position since (else it would repeat others).
+   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
+   * ack covers it or comes from its holder (which showed no more than it acknowledged).
    */
-  rewind(who: SessionIdentity, from: number, to: number, now: number): { rewound: boolean; entries: LogEntry[] } {
-    const { session, entries } = this.resolve(who, now);
-    if (session.cursor !== from || to > from) return { rewound: false, entries };
-    session.cursor = to;
-    entries.push(cursorEntry(session, now));
-    return { rewound: true, entries };
+  applyAck(session: Session, upTo: number, now: number, ack: { via?: DeliveryPath; delivered?: boolean; owner?: number } = {}): void {
+    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.seq);
+    if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack.owner)) session.lease = undefined;
+    const { via, delivered } = ack;
+    if (delivered && via) session.lastReached = { via, at: now };
+    session.lastSeen = now;
+  }
+
+  /** A receiver's connection closed: batches it held and did not acknowledge go to the next one. */
+  releaseLeases(owner: number, sessions: Iterable<Session>): void {
+    for (const s of sessions) if (s.lease?.owner === owner) s.lease = undefined;
   }
 
   /** Should this new message wake the session through its host inbox, under its policy? */

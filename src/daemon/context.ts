@@ -52,7 +52,7 @@ export interface DaemonContext {
   /** Messages made durable: into the queues, markers set, subscribers woken. */
   accept(records: MessageRecord[]): void;
   shutdown(reason: string): void;
-  /** A session's pending messages may have changed (drain, rewind): refresh its marker. */
+  /** A session's pending messages may have changed (peek, ack): refresh its marker. */
   pendingChanged(session: Session): void;
   /** A live connection for this Claude pid opened or closed: its live marker follows. */
   liveChanged(pid: number, on: boolean): void;
@@ -69,6 +69,10 @@ export interface ClientConnection {
   push?: WakePolicy;
   /** A watcher (`subscribe`): gets every accepted message as a `message` notification. Not a session. */
   watching?: boolean;
+  /** Sessions whose batch this connection holds (peek): freed when it closes. */
+  leased?: Set<Session>;
+  /** The client has gone: nothing sent to it arrives. */
+  readonly closed: boolean;
 }
 
 export interface Handler<M extends MethodName> {

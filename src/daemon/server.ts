@@ -32,6 +32,7 @@ class Conn implements ClientConnection {
   push?: ClientConnection['push'];
   livePid?: number;
   watching?: boolean;
+  leased?: Set<NonNullable<ClientConnection['session']>>;
   closed = false;
   corked = false;
   stallTimer?: NodeJS.Timeout;
@@ -228,6 +229,7 @@ export class ConnectionServer {
       this.hooks.onSessionDisconnected(conn.session);
     }
     if (conn.livePid !== undefined) this.ctx.liveChanged(conn.livePid, false);
+    if (conn.leased) this.ctx.broker.releaseLeases(conn.id, conn.leased);
     this.hooks.onActivity();
     this.hooks.onConnectionsChanged(this.conns.size);
   }

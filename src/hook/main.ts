@@ -16,6 +16,8 @@ import { connectExisting, connectOrSpawn } from '../client/connect.ts';
 import { endpointFor } from '../client/endpoint.ts';
 import { claudeIdentity } from '../client/identity.ts';
 import { locateProject } from '../client/project.ts';
+import { receive } from '../client/receive.ts';
+import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
 import { hookLog } from './log.ts';
 import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from './render.ts';
 
@@ -36,11 +38,18 @@ let logPath: string | undefined;
 
 let guard: NodeJS.Timeout | undefined;
 
-/** Whatever happens, this process is gone by the deadline, silently. */
+/**
+ * What this hook will print once its ack is recorded. Past the deadline with the ack sent but
+ * unanswered it is printed anyway: the ack may yet land, and shown twice beats never shown.
+ */
+let unacked: { event: string; text: string } | undefined;
+
+/** Whatever happens, this process is gone by the deadline, silently (or with what it received). */
 function armDeadline(event: string, deadlineMs: number): void {
   if (guard) clearTimeout(guard);
   guard = setTimeout(() => {
     hookLog(logPath, 'warn', `${event}: no answer from the broker within ${deadlineMs} ms; going on without the bus`);
+    if (unacked) emit(unacked.event, unacked.text);
     process.exit(0);
   }, deadlineMs);
   guard.unref();
@@ -79,23 +88,37 @@ async function main(): Promise<void> {
 
   // The connection is never closed here: process.exit right after main() closes it, and an
   // orderly close would cost a few milliseconds on every prompt.
-  const conn = await connectOrSpawn(projectDir, { timeoutMs: deadlineMs });
+  const started = Date.now();
+  const connect = () => connectOrSpawn(projectDir, { timeoutMs: Math.max(1, started + deadlineMs - Date.now()) });
+  const conn = await connect();
+  const receiveOptions = (via: DeliveryPath, render: (b: PeekResult) => string) => ({
+    maxChars: CONTEXT_BUDGET_CHARS,
+    backfillMinutes,
+    via,
+    deadline: started + deadlineMs,
+    reconnect: connect,
+    onPeeked: (b: PeekResult) => {
+      unacked = { event, text: render(b) };
+    },
+  });
   if (event === 'SessionStart') {
     const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
-    let text = renderBriefing(b, Date.now());
+    const briefing = renderBriefing(b, Date.now());
+    let text = briefing;
     if (backfillMinutes && b.unread > 0) {
-      const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs);
-      if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
+      const withBacklog = (d: PeekResult) => (d.messages.length > 0 ? `${briefing}\n${renderDelivery(d.messages, d.remaining)}` : briefing);
+      text = withBacklog(await receive(conn, who, receiveOptions('start', withBacklog)));
     }
     emit('SessionStart', text);
     return;
   }
   const via = event === 'PostToolUse' ? 'tool' : 'prompt';
-  const { messages, remaining } = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, backfillMinutes, via }, deadlineMs);
+  const { messages, remaining } = await receive(conn, who, receiveOptions(via, (d) => renderDelivery(d.messages, d.remaining)));
   if (messages.length > 0) emit(event, renderDelivery(messages, remaining));
 }
 
 function emit(hookEventName: string, additionalContext: string): void {
+  unacked = undefined;
   if (!additionalContext) return;
   process.stdout.write(JSON.stringify({ hookSpecificOutput: { hookEventName, additionalContext } }));
 }

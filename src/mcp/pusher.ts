@@ -1,8 +1,9 @@
 /**
  * Real-time delivery: when the broker says new messages wait that match the wake policy, drain
  * them and post them into this session through the host's inbox socket. A burst becomes one
- * post; posts are rate-limited so two sessions answering each other cannot run away; a post
- * that fails gives its messages back (rewind) for the hooks to deliver.
+ * post; posts are rate-limited so two sessions answering each other cannot run away. The
+ * batch is peeked, posted, and only then acknowledged: a post that fails acknowledges nothing,
+ * and its messages stay for the hooks.
  */
 import { renderDelivery } from '../hook/render.ts';
 import { CONTEXT_BUDGET_CHARS } from '../hook/render.ts';
@@ -14,6 +15,8 @@ export const COALESCE_MS = 150;
 /** Token bucket: a few posts at once, then one per refill interval. Bounds any loop between sessions. */
 export const PUSH_BURST = 3;
 export const PUSH_REFILL_MS = 20_000;
+/** A post takes at most the host inbox's 2 s timeout; the batch is held for the push a bit longer. */
+const PUSH_LEASE_MS = 5000;
 
 export class Pusher {
   private timer: NodeJS.Timeout | undefined;
@@ -58,15 +61,22 @@ export class Pusher {
     }
     this.running = true;
     try {
-      const d = await this.bus.call('drain', { via: 'push', maxChars: CONTEXT_BUDGET_CHARS });
-      if (d.messages.length === 0) return;
-      this.tokens -= 1;
-      try {
-        await this.inbox.post(renderDelivery(d.messages, d.remaining));
-      } catch (err) {
-        const r = await this.bus.call('rewind', { from: d.cursor, to: d.cursorBefore }).catch(() => ({ rewound: false }));
-        this.log(`push failed (${(err as Error).message}); ${r.rewound ? 'left for the hooks' : 'could not rewind'}`);
+      const batch = await this.bus.call('peek', { maxChars: CONTEXT_BUDGET_CHARS, leaseMs: PUSH_LEASE_MS });
+      if (batch.messages.length === 0) {
+        if (batch.upTo > batch.cursor) await this.bus.call('ack', { upTo: batch.upTo });
+        return;
       }
+      this.tokens -= 1;
+      let posted = true;
+      try {
+        await this.inbox.post(renderDelivery(batch.messages, batch.remaining));
+      } catch (err) {
+        posted = false;
+        this.log(`push failed (${(err as Error).message}); left for the hooks`);
+      }
+      // Posted: the position moves past the batch. Not posted: an ack of nothing new frees the
+      // batch for the hooks at once.
+      await this.bus.call('ack', { upTo: posted ? batch.upTo : batch.cursor, via: 'push' });
     } catch (err) {
       this.log(`push skipped: ${(err as Error).message}`);
     } finally {

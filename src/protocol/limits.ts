@@ -35,6 +35,13 @@ export const MAX_SEQ = 2 ** 48;
  */
 export const MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/**
+ * How long a batch handed to one receiver may stay unacknowledged before another receiver of the
+ * session gets it (a receiver whose connection closes frees it at once). A hook lives seconds.
+ */
+export const DEFAULT_LEASE_MS = 10_000;
+export const MAX_LEASE_MS = 60_000;
+
 /** Labels are shown in every line of the feed: keep them short. */
 export const MAX_LABEL_CHARS = 64;
 

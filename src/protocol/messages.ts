@@ -73,21 +73,49 @@ export type DeliveryPath = (typeof DELIVERY_PATHS)[number];
 export const WAKE_POLICIES = ['direct', 'all', 'none'] as const;
 export type WakePolicy = (typeof WAKE_POLICIES)[number];
 
-export interface DrainParams extends SessionIdentity {
-  /** Which path delivers: recorded for status. */
-  via?: DeliveryPath;
+export interface PeekParams extends SessionIdentity {
   /** Deliver at most this many characters of text (the hook's context budget). */
   maxChars?: number;
   /** On first sight, also deliver this many minutes of backlog. */
   backfillMinutes?: number;
+  /**
+   * Hold this batch for the caller for this long (ms), or until its connection closes: no other
+   * receiver of the session is handed anything meanwhile. Default 10 s.
+   */
+  leaseMs?: number;
+}
+
+export interface PeekResult {
+  messages: MessageRecord[];
+  /** The session's position, and where acknowledging this batch moves it (`ack` with `upTo`). */
+  cursor: number;
+  upTo: number;
+  /** Messages still pending after these (over the budget, or held by another receiver). */
+  remaining: number;
+  /** Another receiver of this session (its push, a hook) holds a batch now: nothing handed out. */
+  busy?: boolean;
+}
+
+/** The receiver showed everything up to `upTo`: the position moves there. Idempotent by seq. */
+export interface AckParams extends SessionIdentity {
+  upTo: number;
+  /** Which path delivered: recorded for status. */
+  via?: DeliveryPath;
+}
+
+export interface AckResult {
+  cursor: number;
+}
+
+/** peek + ack in one call, for readers that show nothing (tests, tools): the position moves before the reply. */
+export interface DrainParams extends Omit<PeekParams, 'leaseMs'> {
+  via?: DeliveryPath;
 }
 
 export interface DrainResult {
   messages: MessageRecord[];
-  /** The position before and after this drain (for a rewind). */
   cursorBefore: number;
   cursor: number;
-  /** Messages still pending after this drain (over the budget). */
   remaining: number;
 }
 
@@ -104,12 +132,6 @@ export interface RegisterParams extends SessionIdentity {
   live?: boolean;
   /** Send `wake` notifications on this connection for new messages that match the policy. */
   push?: WakePolicy;
-}
-
-/** Undo a drain whose delivery failed, if nothing moved the position since. */
-export interface RewindParams extends SessionIdentity {
-  from: number;
-  to: number;
 }
 
 export interface ClaimInfo {
@@ -285,6 +307,8 @@ export interface Methods {
   hello: { params: HelloParams; result: HelloResult };
   register: { params: RegisterParams; result: { cursor: number } };
   broadcast: { params: BroadcastParams; result: BroadcastResult };
+  peek: { params: PeekParams; result: PeekResult };
+  ack: { params: AckParams; result: AckResult };
   drain: { params: DrainParams; result: DrainResult };
   inbox: { params: InboxParams; result: InboxResult };
   status: { params: Record<string, never>; result: StatusResult };
@@ -294,7 +318,6 @@ export interface Methods {
   peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
   end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };
-  rewind: { params: RewindParams; result: { rewound: boolean } };
   shutdown: { params: { reason?: string }; result: { ok: true } };
   history: { params: HistoryParams; result: HistoryResult };
   subscribe: { params: SubscribeParams; result: HistoryResult };

@@ -3,7 +3,7 @@
  * clients (the hook above all) do not import zod.
  */
 import * as z from 'zod';
-import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_SEQ, MAX_TS } from './limits.ts';
+import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ, MAX_TS } from './limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
@@ -27,7 +27,6 @@ const identity = {
 export const ParamSchemas = {
   hello: z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
   register: z.object({ ...identity, live: z.boolean().optional(), push: z.enum(WAKE_POLICIES).optional() }),
-  rewind: z.object({ ...identity, from: z.number().int().min(0), to: z.number().int().min(0) }),
   broadcast: z.object({
     ...identity,
     text: z.string(),
@@ -45,6 +44,13 @@ export const ParamSchemas = {
   peers: z.object({ sessionId: z.string().max(128).optional() }),
   end: z.object({ ...identity, reason: z.string().max(100).optional() }),
   brief: z.object({ ...identity, backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional() }),
+  peek: z.object({
+    ...identity,
+    maxChars: z.number().int().positive().optional(),
+    backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
+    leaseMs: z.number().int().min(1).max(MAX_LEASE_MS).optional(),
+  }),
+  ack: z.object({ ...identity, upTo: z.number().int().min(0).max(MAX_SEQ), via: z.enum(DELIVERY_PATHS).optional() }),
   drain: z.object({
     ...identity,
     via: z.enum(DELIVERY_PATHS).optional(),

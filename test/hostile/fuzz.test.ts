@@ -104,6 +104,8 @@ const FIELD: Record<string, fc.Arbitrary<unknown>> = {
   limit: fc.oneof(fc.integer({ min: -1, max: 600 }), json),
   via: fc.oneof(fc.constantFrom(...DELIVERY_PATHS, 'smoke'), json),
   maxChars: fc.oneof(fc.integer({ min: -1, max: 1e9 }), fc.double(), json),
+  upTo: fc.oneof(fc.integer({ min: -1, max: 2 ** 53 }), fc.double(), json),
+  leaseMs: fc.oneof(fc.integer({ min: -1, max: 1e9 }), fc.double(), json),
   backfillMinutes: fc.oneof(fc.double(), fc.integer({ min: -1, max: 20000 }), json),
   reason: fc.oneof(fc.string({ maxLength: 220 }), json),
   protocol: fc.oneof(fc.integer(), json),
@@ -123,6 +125,8 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   live: fc.boolean(),
   push: fc.constantFrom(...WAKE_POLICIES),
   from: fc.integer({ min: 0, max: 1e6 }),
+  upTo: fc.integer({ min: 0, max: 1e6 }),
+  leaseMs: fc.integer({ min: 1, max: 60_000 }),
   resource: fc.oneof(fc.constantFrom('port:1420', 'src/**', 'db:dev', 'src/*.ts'), fc.string({ unit: fc.constantFrom('*', '?', '[', ']', '!', '-', '/', 'a', 'b'), minLength: 1, maxLength: 60 })),
   ttlSeconds: fc.integer({ min: 1, max: 3600 }),
   note: fc.string({ maxLength: 200 }),
@@ -139,7 +143,7 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
 function paramsFor(method: MethodName): fc.Arbitrary<unknown> {
   const shape: Record<string, { safeParse(v: unknown): { success: boolean } }> = (ParamSchemas[method] as any).shape ?? {};
   const keys = Object.keys(shape);
-  const valid = (k: string) => (method === 'rewind' && k === 'to' ? VALID.from! : (VALID[k] ?? json));
+  const valid = (k: string) => VALID[k] ?? json;
   const required = keys.filter((k) => !shape[k]!.safeParse(undefined).success);
   const plausible = fc.record(Object.fromEntries(keys.map((k) => [k, valid(k)])), { requiredKeys: required });
   const shaped = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(FIELD[k] ?? json, valid(k))])), { requiredKeys: [] });

@@ -12,6 +12,13 @@ function send(b: Broker, who: SessionIdentity, text: string, now = 1000, to?: st
   return r;
 }
 
+/** Peek and acknowledge at once, as the `drain` method does. */
+function drain(b: Broker, who: SessionIdentity, now: number, options: Parameters<Broker['peek']>[2] = {}) {
+  const batch = b.peek(who, now, options);
+  b.applyAck(batch.session, batch.upTo, now);
+  return batch;
+}
+
 describe('Broker', () => {
   it('fans a message out to every other session, never to its sender', () => {
     const b = new Broker();
@@ -19,19 +26,19 @@ describe('Broker', () => {
     b.resolve(B, 0);
     b.resolve(C, 0);
     send(b, A, 'holding :1420');
-    expect(b.drain(A, 1).messages).toEqual([]);
-    expect(b.drain(B, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
-    expect(b.drain(C, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
+    expect(drain(b, A, 1).messages).toEqual([]);
+    expect(drain(b, B, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
+    expect(drain(b, C, 1).messages.map((m) => m.text)).toEqual(['holding :1420']);
     // Drained means gone.
-    expect(b.drain(B, 2).messages).toEqual([]);
+    expect(drain(b, B, 2).messages).toEqual([]);
   });
 
   it('first sight is forward-only; backfill shows that many minutes of backlog', () => {
     const b = new Broker();
     send(b, A, 'old', 0);
     send(b, A, 'recent', 9 * 60_000);
-    expect(b.drain(B, 10 * 60_000).messages).toEqual([]);
-    expect(b.drain(C, 10 * 60_000, { backfillMinutes: 5 }).messages.map((m) => m.text)).toEqual(['recent']);
+    expect(drain(b, B, 10 * 60_000).messages).toEqual([]);
+    expect(drain(b, C, 10 * 60_000, { backfillMinutes: 5 }).messages.map((m) => m.text)).toEqual(['recent']);
   });
 
   it('keeps own messages own after /clear gives the same Claude process a new session id', () => {
@@ -40,12 +47,12 @@ describe('Broker', () => {
     b.resolve(B, 0);
     send(b, A, 'from A before clear');
     const cleared = { ...A, sessionId: 'aaaa-new' };
-    expect(b.drain(cleared, 1).messages).toEqual([]);
+    expect(drain(b, cleared, 1).messages).toEqual([]);
     send(b, B, 'from B');
-    expect(b.drain(cleared, 2).messages.map((m) => m.text)).toEqual(['from B']);
+    expect(drain(b, cleared, 2).messages.map((m) => m.text)).toEqual(['from B']);
     // The MCP server still sends under the old id: still own for the new id.
     send(b, A, 'from A after clear');
-    expect(b.drain(cleared, 3).messages).toEqual([]);
+    expect(drain(b, cleared, 3).messages).toEqual([]);
     expect(b.sessionList()).toHaveLength(2);
   });
 
@@ -53,13 +60,13 @@ describe('Broker', () => {
     const b = new Broker();
     b.resolve(B, 0);
     for (let i = 0; i < 5; i++) send(b, A, 'x'.repeat(100));
-    const first = b.drain(B, 1, { maxChars: 400 });
+    const first = drain(b, B, 1, { maxChars: 400 });
     expect(first.messages).toHaveLength(2);
     expect(first.remaining).toBe(3);
-    const second = b.drain(B, 2, { maxChars: 10 });
+    const second = drain(b, B, 2, { maxChars: 10 });
     expect(second.messages).toHaveLength(1);
     expect(second.remaining).toBe(2);
-    expect(b.drain(B, 3).messages.map((m) => m.seq)).toEqual([4, 5]);
+    expect(drain(b, B, 3).messages.map((m) => m.seq)).toEqual([4, 5]);
   });
 
   it('inbox shows recent messages from others without moving the position', () => {
@@ -70,15 +77,15 @@ describe('Broker', () => {
     send(b, A, 'two');
     expect(b.inbox(B, 1, 10).messages.map((m) => m.text)).toEqual(['one', 'two']);
     expect(b.inbox(B, 1, 1).messages.map((m) => m.text)).toEqual(['two']);
-    expect(b.drain(B, 2).messages.map((m) => m.text)).toEqual(['one', 'two']);
+    expect(drain(b, B, 2).messages.map((m) => m.text)).toEqual(['one', 'two']);
   });
 
   it('delivers a direct message only to its recipients', () => {
     const b = new Broker();
     for (const s of [A, B, C]) b.resolve(s, 0);
     send(b, A, 'for B only', 1, [B.sessionId]);
-    expect(b.drain(B, 2).messages).toHaveLength(1);
-    expect(b.drain(C, 2).messages).toHaveLength(0);
+    expect(drain(b, B, 2).messages).toHaveLength(1);
+    expect(drain(b, C, 2).messages).toHaveLength(0);
   });
 
   it('seq never goes back: retention drops messages but not the counter', () => {
@@ -111,7 +118,7 @@ describe('Broker', () => {
     for (let i = 0; i < 5000; i++) send(b, A, `m${i}`, 1);
     expect(b.messageCount).toBeLessThanOrEqual(1100);
     expect(b.messageCount).toBeGreaterThanOrEqual(1000);
-    const got = b.drain(B, 2).messages.map((m) => m.text);
+    const got = drain(b, B, 2).messages.map((m) => m.text);
     expect(got.at(-1)).toBe('m4999');
     expect(got).toContain('m4000');
     expect(b.stamp(A, 'note', 'next', 3).seq).toBe(5001);
@@ -122,7 +129,7 @@ describe('Broker', () => {
     b.resolve(B, 0);
     send(b, A, 'one');
     send(b, A, 'two');
-    const [m1, m2] = b.drain(B, 2).messages;
+    const [m1, m2] = drain(b, B, 2).messages;
     expect(m1!.origin).toBe(m2!.origin);
     expect(m1!.origin).toEqual({ sessionId: A.sessionId, pid: A.pid });
   });
@@ -134,5 +141,36 @@ describe('Broker', () => {
     send(b, A, 'b');
     send(b, B, 'own');
     expect(b.statusOf(session).queueDepth).toBe(2);
+  });
+});
+
+describe('peek and ack', () => {
+  it('a peek moves nothing; only an ack moves the position, never past the last seq', () => {
+    const b = new Broker();
+    b.resolve(B, 0);
+    send(b, A, 'one');
+    const first = b.peek(B, 1);
+    expect(first.messages.map((m) => m.text)).toEqual(['one']);
+    expect(b.peek(B, 2).messages.map((m) => m.text)).toEqual(['one']);
+    expect(b.ackEntry(first.session, 99, 3)).toMatchObject({ type: 'cursor', seq: 1 });
+    b.applyAck(first.session, first.upTo, 3);
+    expect(b.peek(B, 4).messages).toEqual([]);
+    expect(b.ackEntry(first.session, first.upTo, 5)).toBeUndefined();
+  });
+
+  it('a batch held by one receiver is handed to no other until acked, its holder lets go, or its lease ends', () => {
+    const b = new Broker();
+    b.resolve(B, 0);
+    send(b, A, 'one');
+    const held = b.peek(B, 1, { lease: { owner: 7, ms: 1000 } });
+    expect(held.messages).toHaveLength(1);
+    expect(b.peek(B, 2, { lease: { owner: 8, ms: 1000 } })).toMatchObject({ messages: [], busy: true, remaining: 1 });
+    b.releaseLeases(7, [held.session]);
+    expect(b.peek(B, 3, { lease: { owner: 8, ms: 1000 } }).messages).toHaveLength(1);
+    expect(b.peek(B, 1004).messages).toHaveLength(1);
+    // The holder acknowledging nothing new lets go too (a push that could not be posted).
+    b.peek(B, 2000, { lease: { owner: 9, ms: 1000 } });
+    b.applyAck(held.session, held.cursor, 2001, { owner: 9 });
+    expect(b.peek(B, 2002).busy).toBe(false);
   });
 });

@@ -3,26 +3,22 @@ import { ParamSchemas } from '../../protocol/schema.ts';
 import { defineHandler } from '../context.ts';
 
 /**
- * Hands a session its unread messages and moves its position past them. The position is made
- * durable before the reply, so a crash right after never hands the same message out twice; when
- * it cannot be made durable (disk full), nothing is handed out and nothing is lost.
+ * peek and ack in one call, for readers that show nothing themselves (the CLI, tests, clients of
+ * version 0.2). The new position is recorded before it is applied and before the reply: a
+ * refused write changes nothing. Receivers that show messages use peek + ack instead.
  */
 export const drain = defineHandler({
   method: 'drain',
   params: ParamSchemas.drain,
   async handle(ctx, params) {
+    const now = ctx.now();
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
-    const outcome = ctx.broker.drain(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, via: params.via });
-    const moved = outcome.session.cursor;
-    try {
-      await ctx.persist(outcome.entries);
-    } catch (err) {
-      // The new position is not durable, so nothing is handed out: put it back (unless another
-      // drain moved it since), and these messages come with a drain after the disk recovers.
-      ctx.broker.rewind(params, moved, outcome.cursorBefore, ctx.now());
-      throw err;
-    }
+    const outcome = ctx.broker.peek(params, now, { maxChars, backfillMinutes: params.backfillMinutes });
+    if (outcome.busy) return { messages: [], remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.cursor };
+    const moved = ctx.broker.ackEntry(outcome.session, outcome.upTo, now);
+    await ctx.persist(moved ? [...outcome.entries, moved] : outcome.entries);
+    ctx.broker.applyAck(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
     ctx.pendingChanged(outcome.session);
-    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursorBefore, cursor: outcome.session.cursor };
+    return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.session.cursor };
   },
 });

@@ -8,7 +8,8 @@ import { claims } from './claims.ts';
 import { end } from './end.ts';
 import { peers } from './peers.ts';
 import { release } from './release.ts';
-import { rewind } from './rewind.ts';
+import { ack } from './ack.ts';
+import { peek } from './peek.ts';
 import { drain } from './drain.ts';
 import { hello } from './hello.ts';
 import { history } from './history.ts';
@@ -22,6 +23,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   hello,
   register,
   broadcast,
+  peek,
+  ack,
   drain,
   inbox,
   status,
@@ -32,7 +35,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   peers,
   end,
   brief,
-  rewind,
   history,
   subscribe,
 };

@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-FLD2KNH5.mjs";
+} from "./chunk-HZOBOK7J.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({

@@ -1,0 +1,21 @@
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * A receiver showed a session's messages up to `upTo`: the position moves there once that is
+ * recorded, never before, so a refused write (disk full) changes nothing and the messages come
+ * again. Idempotent by seq: a receiver that lost its connection sends the same ack again.
+ */
+export const ack = defineHandler({
+  method: 'ack',
+  params: ParamSchemas.ack,
+  async handle(ctx, params, conn) {
+    const now = ctx.now();
+    const { session, entries } = ctx.broker.resolve(params, now);
+    const moved = ctx.broker.ackEntry(session, params.upTo, now);
+    await ctx.persist(moved ? [...entries, moved] : entries);
+    ctx.broker.applyAck(session, params.upTo, now, { via: params.via, delivered: moved !== undefined, owner: conn.id });
+    ctx.pendingChanged(session);
+    return { cursor: session.cursor };
+  },
+});

@@ -1,0 +1,28 @@
+import { DEFAULT_LEASE_MS, MAX_DRAIN_CHARS } from '../../protocol/limits.ts';
+import { ParamSchemas } from '../../protocol/schema.ts';
+import { defineHandler } from '../context.ts';
+
+/**
+ * Hands a session its unread messages without moving its position: the receiver shows them,
+ * then acknowledges (`ack`). Until then the batch is held for this connection, so a hook and a
+ * push of one session never both show it; a receiver that goes away frees it for the next.
+ */
+export const peek = defineHandler({
+  method: 'peek',
+  params: ParamSchemas.peek,
+  async handle(ctx, params, conn) {
+    const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
+    const lease = conn.closed ? undefined : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };
+    const outcome = ctx.broker.peek(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, lease });
+    if (outcome.session.lease?.owner === conn.id) (conn.leased ??= new Set()).add(outcome.session);
+    try {
+      await ctx.persist(outcome.entries);
+    } catch (err) {
+      // Not handed out after all: free the batch for the next receiver.
+      ctx.broker.releaseLeases(conn.id, [outcome.session]);
+      throw err;
+    }
+    const { messages, remaining, cursor, upTo, busy } = outcome;
+    return busy ? { messages, remaining, cursor, upTo, busy } : { messages, remaining, cursor, upTo };
+  },
+});
