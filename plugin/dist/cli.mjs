@@ -7492,14 +7492,16 @@ var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs2) {
+  constructor(path3, policy = "interval", ops = fs2, writeGuard = () => void 0) {
     this.path = path3;
     this.policy = policy;
     this.ops = ops;
+    this.writeGuard = writeGuard;
   }
   path;
   policy;
   ops;
+  writeGuard;
   fd;
   pending = [];
   scheduled = false;
@@ -7620,6 +7622,7 @@ var JsonlMailboxLog = class {
     let data = this.needsNewline ? TORN_LINE_END : "";
     for (const p of batch) data += p.data;
     try {
+      this.writeGuard();
       const fd = this.open();
       const buf = Buffer.from(data, "utf8");
       writeAll(this.ops, fd, buf);

@@ -287,8 +287,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path5 = req.path;
-        _req.url = typeof path5 === "string" ? path5 : req.url ? req.url.path || req.url : void 0;
+        const path6 = req.path;
+        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -458,14 +458,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path5) {
+    function parsePath(path6) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path5.length; i++) {
-        const char = path5[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -596,10 +596,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path5 of paths) {
-        const parts = parsePath(path5);
+      for (const path6 of paths) {
+        const parts = parsePath(path6);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path5, remove);
+          redactWildcardPath(obj, parts, censor, path6, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -684,8 +684,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path5) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path5];
+            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -720,8 +720,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path5 of pathsToClone) {
-        const parts = parsePath(path5);
+      for (const path6 of pathsToClone) {
+        const parts = parsePath(path6);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -773,24 +773,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path5) {
-      if (typeof path5 !== "string") {
+    function validatePath(path6) {
+      if (typeof path6 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path5 === "") {
+      if (path6 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path5.includes("..")) {
-        throw new Error(`Invalid redaction path (${path5})`);
+      if (path6.includes("..")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
-      if (path5.includes(",")) {
-        throw new Error(`Invalid redaction path (${path5})`);
+      if (path6.includes(",")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path5.length; i++) {
-        const char = path5[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -804,20 +804,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path5})`);
+            throw new Error(`Invalid redaction path (${path6})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path5})`);
+        throw new Error(`Invalid redaction path (${path6})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path5 of paths) {
-        validatePath(path5);
+      for (const path6 of paths) {
+        validatePath(path6);
       }
     }
     function slowRedact(options = {}) {
@@ -987,8 +987,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path5) => {
-            return censor(value, [k, ...path5]);
+          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+            return censor(value, [k, ...path6]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1206,10 +1206,10 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs7 = __require("fs");
+    var fs9 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path5 = __require("path");
+    var path6 = __require("path");
     var sleep = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1263,20 +1263,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs7.mkdirSync(path5.dirname(file), { recursive: true });
-          const fd = fs7.openSync(file, flags, mode);
+          if (sonic.mkdir) fs9.mkdirSync(path6.dirname(file), { recursive: true });
+          const fd = fs9.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs7.mkdir(path5.dirname(file), { recursive: true }, (err) => {
+        fs9.mkdir(path6.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs7.open(file, flags, mode, fileOpened);
+          fs9.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs7.open(file, flags, mode, fileOpened);
+        fs9.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1317,8 +1317,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs7.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs7.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs9.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs9.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1327,15 +1327,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs7.writeSync(this.fd, this._writingBuf);
+            return fs9.writeSync(this.fd, this._writingBuf);
           }
-          return fs7.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs9.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs7.write(this.fd, this._writingBuf, this.release);
+            return fs9.write(this.fd, this._writingBuf, this.release);
           }
-          return fs7.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs9.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1392,7 +1392,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs7.fsyncSync(this.fd);
+          fs9.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1506,7 +1506,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs7.fsync(this.fd, (err) => {
+            fs9.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1608,7 +1608,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs7.close(fd, (err) => {
+          fs9.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1657,7 +1657,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs7.writeSync(this.fd, buf) : fs7.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs9.writeSync(this.fd, buf) : fs9.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1673,7 +1673,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs7.fsyncSync(this.fd);
+        fs9.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1694,7 +1694,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs7.writeSync(this.fd, buf);
+          const n = fs9.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1722,13 +1722,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs7.writeSync(this.fd, this._writingBuf) : fs7.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs9.writeSync(this.fd, this._writingBuf) : fs9.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs7.write(this.fd, this._writingBuf, release2);
+        fs9.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1737,7 +1737,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs7.writeSync(this.fd, this._writingBuf);
+          const written = fs9.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1746,7 +1746,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs7.write(this.fd, this._writingBuf, release2);
+        fs9.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1762,12 +1762,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs7.fsync(sonic.fd, closeWrapped);
+        fs9.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs7.close(sonic.fd, done);
+          fs9.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2036,7 +2036,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join7 } = __require("path");
+    var { join: join8 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2088,7 +2088,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join7(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join8(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2259,7 +2259,7 @@ var require_thread_stream = __commonJS({
         }
         if (this[kImpl].flushing && this[kImpl].bufLen + dataBuf.length >= MAX_STRING) {
           try {
-            writeSync3(this);
+            writeSync4(this);
             this[kImpl].flushing = true;
           } catch (err) {
             destroy(this, err);
@@ -2270,7 +2270,7 @@ var require_thread_stream = __commonJS({
         this[kImpl].bufLen += dataBuf.length;
         if (this[kImpl].sync) {
           try {
-            writeSync3(this);
+            writeSync4(this);
             return true;
           } catch (err) {
             destroy(this, err);
@@ -2321,7 +2321,7 @@ var require_thread_stream = __commonJS({
         if (this[kImpl].destroyed) {
           return;
         }
-        writeSync3(this);
+        writeSync4(this);
         flushSync(this);
       }
       unref() {
@@ -2544,7 +2544,7 @@ var require_thread_stream = __commonJS({
         destroy(stream, err);
       }
     }
-    function writeSync3(stream) {
+    function writeSync4(stream) {
       const cb = () => {
         if (stream[kImpl].ending) {
           end2(stream);
@@ -2601,7 +2601,7 @@ var require_transport = __commonJS({
     var { createRequire } = __require("module");
     var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join7, isAbsolute, sep } = __require("node:path");
+    var { join: join8, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2666,15 +2666,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path5 = unquoted;
-      if (path5.startsWith("file://")) {
+      let path6 = unquoted;
+      if (path6.startsWith("file://")) {
         try {
-          path5 = fileURLToPath(path5);
+          path6 = fileURLToPath(path6);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path5) && !existsSync3(path5);
+      return isAbsolute(path6) && !existsSync3(path6);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2756,7 +2756,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join7(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join8(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2777,7 +2777,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join7(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join8(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2804,7 +2804,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join7(__dirname, "..", "file.js");
+          return join8(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3784,7 +3784,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join7 = ",";
+            let join8 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3798,7 +3798,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join7 = `,
+                join8 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3806,13 +3806,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join7;
+                res += join8;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join7}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join8}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3833,7 +3833,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join7 = `,
+              join8 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3847,13 +3847,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join7;
+                separator = join8;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join7;
+              separator = join8;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3894,7 +3894,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join7 = ",";
+            let join8 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3907,7 +3907,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join7 = `,
+                join8 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3915,13 +3915,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join7;
+                res += join8;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join7}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join8}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3934,7 +3934,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join7 = `,
+              join8 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3943,7 +3943,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join7;
+                separator = join8;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4001,20 +4001,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join8 = `,
+              const join9 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join8;
+                res2 += join9;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join8}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4030,16 +4030,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join7 = `,
+            const join8 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join7, maximumBreadth);
+              res += stringifyTypedArray(value, join8, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join7;
+              separator = join8;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4050,13 +4050,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join7;
+                separator = join8;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join7;
+              separator = join8;
             }
             if (separator !== "") {
               res = `
@@ -4426,7 +4426,7 @@ var require_pino = __commonJS({
     } = symbols;
     var { epochTime, nullTime } = time;
     var { pid } = process;
-    var hostname2 = os2.hostname();
+    var hostname3 = os2.hostname();
     var defaultErrorSerializer = stdSerializers.err;
     var defaultOptions = {
       level: "info",
@@ -4436,7 +4436,7 @@ var require_pino = __commonJS({
       errorKey: "err",
       nestedKey: null,
       enabled: true,
-      base: { pid, hostname: hostname2 },
+      base: { pid, hostname: hostname3 },
       serializers: Object.assign(/* @__PURE__ */ Object.create(null), {
         err: defaultErrorSerializer
       }),
@@ -4607,8 +4607,9 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs6 from "node:fs";
+import * as fs8 from "node:fs";
 import * as net2 from "node:net";
+import * as path5 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/client/endpoint.ts
@@ -5150,6 +5151,11 @@ var Broker = class {
   sessions = /* @__PURE__ */ new Map();
   /** Any id a session has had → the session. */
   byId = /* @__PURE__ */ new Map();
+  /**
+   * Claude pid → the session last seen running in it. A pid locates a session's markers and
+   * nothing more: pids are reused, and a session is its session id.
+   */
+  byPid = /* @__PURE__ */ new Map();
   claims = new ClaimTable();
   get lastSeq() {
     return this.seq;
@@ -5167,6 +5173,7 @@ var Broker = class {
     for (const m of this.messages) this.share(m);
     this.sessions.clear();
     this.byId.clear();
+    this.byPid.clear();
     for (const entry of state.sessions) {
       const cursor = state.cursors.get(entry.id);
       const session = {
@@ -5182,20 +5189,26 @@ var Broker = class {
       };
       this.sessions.set(session.id, session);
       for (const id of session.ids) this.byId.set(id, session);
+      for (const pid of session.pids) {
+        const before = this.byPid.get(pid);
+        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
+      }
     }
     this.claims.clear();
     for (const c of state.claims.values()) this.claims.set(c);
   }
   /**
    * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process that already has a session (after `/clear`) joins that session, so its own earlier
-   * messages stay its own and its position carries over.
+   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
+   * id) joins that session, so its own earlier messages stay its own and its position carries
+   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
    */
   resolve(who, now, backfillMinutes = 0) {
     let session = this.byId.get(who.sessionId);
     let changed = false;
     if (!session && who.pid > 0) {
-      session = this.findByPid(who.pid);
+      const running = this.byPid.get(who.pid);
+      session = running && running.connections > 0 ? running : void 0;
       if (session) {
         session.ids.add(who.sessionId);
         this.byId.set(who.sessionId, session);
@@ -5216,12 +5229,14 @@ var Broker = class {
       };
       this.sessions.set(session.id, session);
       this.byId.set(session.id, session);
+      if (who.pid > 0) this.byPid.set(who.pid, session);
       return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
     }
     if (who.pid > 0 && !session.pids.has(who.pid)) {
       session.pids.add(who.pid);
       changed = true;
     }
+    if (who.pid > 0) this.byPid.set(who.pid, session);
     if (who.sessionId === session.id && who.label && who.label !== session.label) {
       session.label = who.label;
       changed = true;
@@ -5422,6 +5437,7 @@ var Broker = class {
       if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
         this.sessions.delete(s.id);
         for (const id of s.ids) this.byId.delete(id);
+        for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
       }
     }
     return drop;
@@ -5452,18 +5468,15 @@ var Broker = class {
       ...session.lastReached ? { lastReached: session.lastReached } : {}
     };
   }
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  sessionOfPid(pid) {
+    return this.byPid.get(pid);
+  }
   /** A message is for a session unless the session sent it or it is addressed to others. */
   isFor(m, session) {
-    if (session.ids.has(m.origin.sessionId) || session.pids.has(m.origin.pid)) return false;
+    if (session.ids.has(m.origin.sessionId)) return false;
     if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
     return true;
-  }
-  findByPid(pid) {
-    let found;
-    for (const s of this.sessions.values()) {
-      if (s.pids.has(pid) && (!found || s.lastSeen > found.lastSeen)) found = s;
-    }
-    return found;
   }
   firstSightCursor(now, backfillMinutes) {
     if (backfillMinutes <= 0) return this.seq;
@@ -5944,14 +5957,16 @@ var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path5, policy = "interval", ops = fs) {
-    this.path = path5;
+  constructor(path6, policy = "interval", ops = fs, writeGuard = () => void 0) {
+    this.path = path6;
     this.policy = policy;
     this.ops = ops;
+    this.writeGuard = writeGuard;
   }
   path;
   policy;
   ops;
+  writeGuard;
   fd;
   pending = [];
   scheduled = false;
@@ -6072,6 +6087,7 @@ var JsonlMailboxLog = class {
     let data = this.needsNewline ? TORN_LINE_END : "";
     for (const p of batch) data += p.data;
     try {
+      this.writeGuard();
       const fd = this.open();
       const buf = Buffer.from(data, "utf8");
       writeAll(this.ops, fd, buf);
@@ -6284,39 +6300,170 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/daemon/session-markers.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as path2 from "node:path";
+
+// src/daemon/single-instance.ts
+import * as fs2 from "node:fs";
+import * as net from "node:net";
+var LOCK_WAIT_MS = 5e3;
+var LOCK_POLL_MS = 20;
+async function bindExclusive(server, socketPath, lockPath, replace) {
+  await acquireLock(lockPath);
+  try {
+    try {
+      await listen(server, socketPath);
+      return "bound";
+    } catch (err) {
+      if (err.code !== "EADDRINUSE") throw err;
+    }
+    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
+    try {
+      fs2.unlinkSync(socketPath);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
+    await listen(server, socketPath);
+    return "bound";
+  } finally {
+    releaseLock(lockPath);
+  }
+}
+async function waitUntilGone(socketPath, until) {
+  while (Date.now() < until) {
+    if (!await answers(socketPath)) return true;
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+  return false;
+}
+function listen(server, socketPath) {
+  return new Promise((resolve4, reject) => {
+    const onError = (err) => {
+      server.off("listening", onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve4();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    const old = process.umask(127);
+    try {
+      server.listen(socketPath);
+    } finally {
+      process.umask(old);
+    }
+  });
+}
+function answers(socketPath) {
+  return new Promise((resolve4) => {
+    const s = net.createConnection(socketPath);
+    s.once("connect", () => {
+      s.destroy();
+      resolve4(true);
+    });
+    s.once("error", () => resolve4(false));
+  });
+}
+async function acquireLock(lockPath) {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const fd = fs2.openSync(lockPath, "wx", 384);
+      fs2.writeSync(fd, String(process.pid));
+      fs2.closeSync(fd);
+      return;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    }
+    const holder = readPid(lockPath);
+    const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
+    if (stale || Date.now() > until) {
+      try {
+        fs2.unlinkSync(lockPath);
+      } catch {
+      }
+      continue;
+    }
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  }
+}
+function releaseLock(lockPath) {
+  try {
+    if (readPid(lockPath) === process.pid) fs2.unlinkSync(lockPath);
+  } catch {
+  }
+}
+function lockAgeMs(file) {
+  try {
+    return Date.now() - fs2.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+function readPid(file) {
+  try {
+    const n = Number.parseInt(fs2.readFileSync(file, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isRunning(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs2.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return isAlive(pid);
+  }
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/daemon/session-markers.ts
 function markerPath(dir, pid) {
   return path2.join(dir, `pending-${pid}`);
 }
 function liveMarkerPath(dir, pid) {
   return path2.join(dir, `live-${pid}`);
 }
+var MARKER_NAME = /^(pending|live)-(\d+)$/;
 var SessionMarkers = class {
-  constructor(dir, onError = () => void 0) {
+  constructor(dir, sessionOfPid, onError = () => void 0) {
     this.dir = dir;
+    this.sessionOfPid = sessionOfPid;
     this.onError = onError;
   }
   dir;
+  sessionOfPid;
   onError;
-  /** Session id → the pids whose pending markers are on (a session gains pids: --resume, a restart). */
-  written = /* @__PURE__ */ new Map();
+  /** Pids whose pending marker this daemon wrote. */
+  pendingOn = /* @__PURE__ */ new Set();
+  /** Pids whose pending marker is known absent (no stale file from an earlier daemon either). */
+  known = /* @__PURE__ */ new Set();
   /** Claude pid → live connections standing for it. */
   liveCount = /* @__PURE__ */ new Map();
   pending(session, pending) {
-    const on = this.written.get(session.id);
-    if (pending) {
-      const pids = on ?? /* @__PURE__ */ new Set();
-      for (const pid of session.pids) {
-        if (pid > 0 && !pids.has(pid)) {
-          pids.add(pid);
-          this.write(markerPath(this.dir, pid), "");
-        }
+    for (const pid of session.pids) {
+      if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
+      if (pending) {
+        if (this.pendingOn.has(pid) || !isAlive(pid)) continue;
+        this.pendingOn.add(pid);
+        this.known.delete(pid);
+        this.write(markerPath(this.dir, pid), "");
+      } else if (this.pendingOn.has(pid) || !this.known.has(pid)) {
+        this.pendingOn.delete(pid);
+        this.known.add(pid);
+        this.write(markerPath(this.dir, pid), void 0);
       }
-      this.written.set(session.id, pids);
-    } else if (on) {
-      for (const pid of on) this.write(markerPath(this.dir, pid), void 0);
-      this.written.delete(session.id);
     }
   }
   /** A live connection for this Claude pid opened (`on`) or closed. */
@@ -6334,10 +6481,39 @@ var SessionMarkers = class {
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), void 0);
     this.liveCount.clear();
   }
+  /** Removes the markers of Claude processes that are gone (killed, ended, or from before a restart). */
+  sweep() {
+    let names;
+    try {
+      names = fs3.readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const m = MARKER_NAME.exec(name);
+      if (!m) continue;
+      const pid = Number(m[2]);
+      if (isAlive(pid)) continue;
+      this.write(path2.join(this.dir, name), void 0);
+      this.pendingOn.delete(pid);
+      this.known.add(pid);
+      removed += 1;
+    }
+    return removed;
+  }
+  /** The socket dir was made anew: every marker is written again from the broker's state. */
+  rewriteAll(sessions, hasPending) {
+    this.pendingOn.clear();
+    this.known.clear();
+    for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), `${process.pid}
+`);
+    for (const s of sessions) if (hasPending(s)) this.pending(s, true);
+  }
   write(file, content) {
     try {
-      if (content !== void 0) fs2.writeFileSync(file, content, { mode: 384 });
-      else fs2.rmSync(file, { force: true });
+      if (content !== void 0) fs3.writeFileSync(file, content, { mode: 384 });
+      else fs3.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
@@ -6542,132 +6718,267 @@ var ConnectionServer = class {
   }
 };
 
-// src/daemon/single-instance.ts
-import * as fs3 from "node:fs";
-import * as net from "node:net";
-var LOCK_WAIT_MS = 5e3;
-var LOCK_POLL_MS = 20;
-async function bindExclusive(server, socketPath, lockPath, replace) {
-  await acquireLock(lockPath);
-  try {
-    try {
-      await listen(server, socketPath);
-      return "bound";
-    } catch (err) {
-      if (err.code !== "EADDRINUSE") throw err;
-    }
-    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
-    try {
-      fs3.unlinkSync(socketPath);
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-    await listen(server, socketPath);
-    return "bound";
-  } finally {
-    releaseLock(lockPath);
+// src/daemon/socket-keeper.ts
+import * as fs4 from "node:fs";
+var SOCKET_CHECK_MS = 1e3;
+var SocketKeeper = class {
+  constructor(endpoint, newServer, logger) {
+    this.endpoint = endpoint;
+    this.newServer = newServer;
+    this.logger = logger;
   }
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    if (!await answers(socketPath)) return true;
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+  endpoint;
+  newServer;
+  logger;
+  /** The socket file this daemon bound: the only one it may remove. */
+  inode;
+  checking = false;
+  timer;
+  /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
+  onRebound;
+  async bind(replace) {
+    const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
+    if (outcome === "bound") this.remember();
+    return outcome;
   }
-  return false;
-}
-function listen(server, socketPath) {
-  return new Promise((resolve4, reject) => {
-    const onError = (err) => {
-      server.off("listening", onListening);
-      reject(err);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      resolve4();
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    const old = process.umask(127);
+  /** True while the path is this daemon's socket. */
+  ownsPath() {
+    if (process.platform === "win32") return true;
     try {
-      server.listen(socketPath);
-    } finally {
-      process.umask(old);
+      return this.inode !== void 0 && fs4.statSync(this.endpoint.socketPath).ino === this.inode;
+    } catch {
+      return false;
     }
-  });
-}
-function answers(socketPath) {
-  return new Promise((resolve4) => {
-    const s = net.createConnection(socketPath);
-    s.once("connect", () => {
-      s.destroy();
-      resolve4(true);
-    });
-    s.once("error", () => resolve4(false));
-  });
-}
-async function acquireLock(lockPath) {
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (; ; ) {
+  }
+  watch(replace) {
+    this.timer = setInterval(() => void this.check(replace), SOCKET_CHECK_MS);
+    this.timer.unref();
+    process.on("SIGUSR2", () => void this.check(replace));
+  }
+  /** Serves the path again if it is not ours. A server bound before stays open: closing it would unlink the path. */
+  async check(replace) {
+    if (this.checking || this.ownsPath()) return;
+    this.checking = true;
     try {
-      const fd = fs3.openSync(lockPath, "wx", 384);
-      fs3.writeSync(fd, String(process.pid));
-      fs3.closeSync(fd);
-      return;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
-    const holder = readPid(lockPath);
-    const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
-    if (stale || Date.now() > until) {
-      try {
-        fs3.unlinkSync(lockPath);
-      } catch {
+      ensurePrivateDir(this.endpoint.dir);
+      const outcome = await this.bind(replace);
+      if (outcome === "bound") {
+        this.logger.warn({ socket: this.endpoint.socketPath }, "the socket path was removed or replaced; serving it again");
+        this.onRebound?.();
       }
-      continue;
+    } catch (err) {
+      this.logger.warn({ err: err.message, socket: this.endpoint.socketPath }, "could not serve the socket path again; trying again");
+    } finally {
+      this.checking = false;
     }
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
   }
-}
-function releaseLock(lockPath) {
-  try {
-    if (readPid(lockPath) === process.pid) fs3.unlinkSync(lockPath);
-  } catch {
+  /** On the way out: removes the socket file only if it is still ours (a replacing daemon may own it by now). */
+  removeOwnSocket() {
+    if (this.timer) clearInterval(this.timer);
+    try {
+      if (this.ownsPath() && process.platform !== "win32") fs4.unlinkSync(this.endpoint.socketPath);
+    } catch {
+    }
   }
-}
-function lockAgeMs(file) {
-  try {
-    return Date.now() - fs3.statSync(file).mtimeMs;
-  } catch {
-    return 0;
+  remember() {
+    try {
+      fs4.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs4.statSync(this.endpoint.socketPath).ino;
+    } catch {
+    }
   }
+};
+
+// src/daemon/mailbox-lock.ts
+import * as fs5 from "node:fs";
+import { dirname as dirname3 } from "node:path";
+
+// src/client/mailbox-owner.ts
+import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { hostname } from "node:os";
+function mailboxLockPath(mailboxPath) {
+  return `${mailboxPath}.lock`;
 }
-function readPid(file) {
+function readMailboxOwner(lockPath) {
+  let raw;
   try {
-    const n = Number.parseInt(fs3.readFileSync(file, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
+    raw = JSON.parse(readFileSync3(lockPath, "utf8"));
   } catch {
     return void 0;
   }
+  if (typeof raw !== "object" || raw === null) return void 0;
+  const o = raw;
+  if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
+  if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
+  return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
 }
-function isAlive(pid) {
+function ownPlace() {
+  let ns = "none";
   try {
-    process.kill(pid, 0);
-    return true;
+    ns = readlinkSync("/proc/self/ns/pid");
+  } catch {
+  }
+  return { host: hostname(), ns };
+}
+
+// src/daemon/mailbox-lock.ts
+var LOCK_HEARTBEAT_MS = 2e3;
+var LOCK_STALE_MS = 1e4;
+var MUTEX_STALE_MS = 5e3;
+var POLL_MS = 25;
+var MailboxLock = class {
+  constructor(mailboxPath, socket) {
+    this.socket = socket;
+    this.path = mailboxLockPath(mailboxPath);
+  }
+  socket;
+  path;
+  ino;
+  /** Held once: a lock lost after that means another daemon writes now, and this one must stop. */
+  wasHeld = false;
+  timer;
+  /**
+   * Takes the lock, waiting up to `waitMs` for a live owner to let go (an older daemon being
+   * replaced exits meanwhile). Otherwise reports who holds it, or why it cannot be made.
+   */
+  async acquire(waitMs) {
+    const until = Date.now() + waitMs;
+    for (; ; ) {
+      const r = this.take();
+      if (r !== "held-by-other") return r === "held" ? "held" : { unwritable: r };
+      if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
+      await new Promise((resolve4) => setTimeout(resolve4, POLL_MS));
+    }
+  }
+  /**
+   * Before every append: throws unless this daemon owns the mailbox now. One that never could
+   * make the lock (a read-only folder that became writable) takes it here; one that lost it
+   * does not get it back.
+   */
+  assertWritable() {
+    if (this.isHeld()) return;
+    if (this.wasHeld) throw new LockLost();
+    const r = this.take();
+    if (r === "held") return;
+    throw r === "held-by-other" ? new Error("another daemon owns the mailbox") : Object.assign(new Error(r), { code: r });
+  }
+  /** Still ours: the file at the path is the one we created. Cheap (one stat). */
+  isHeld() {
+    if (this.ino === void 0) return false;
+    try {
+      return fs5.statSync(this.path).ino === this.ino;
+    } catch {
+      return false;
+    }
+  }
+  get lost() {
+    return this.wasHeld && !this.isHeld();
+  }
+  /** Touches the lock every heartbeat; `onLost` when it is not ours any more. */
+  keepAlive(onLost) {
+    this.timer = setInterval(() => {
+      if (this.lost) {
+        onLost();
+        return;
+      }
+      if (!this.isHeld()) return;
+      try {
+        const now = /* @__PURE__ */ new Date();
+        fs5.utimesSync(this.path, now, now);
+      } catch {
+      }
+    }, LOCK_HEARTBEAT_MS);
+    this.timer.unref();
+  }
+  release() {
+    if (this.timer) clearInterval(this.timer);
+    if (this.isHeld()) fs5.rmSync(this.path, { force: true });
+  }
+  /** One try: 'held', 'held-by-other', or the errno that stopped it. */
+  take() {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let ino;
+      try {
+        fs5.mkdirSync(dirname3(this.path), { recursive: true, mode: 448 });
+        ino = tryCreate(this.path, this.socket);
+      } catch (err) {
+        return err.code ?? String(err);
+      }
+      if (ino !== void 0) {
+        this.ino = ino;
+        this.wasHeld = true;
+        return "held";
+      }
+      if (!(isStale(this.path, readMailboxOwner(this.path)) && takeOver(this.path))) return "held-by-other";
+    }
+    return "held-by-other";
+  }
+};
+var LockLost = class extends Error {
+  name = "LockLost";
+  constructor() {
+    super("another daemon took the mailbox over");
+  }
+};
+function tryCreate(lockPath, socket) {
+  const { host, ns } = ownPlace();
+  const record = { pid: process.pid, host, ns, socket, since: Date.now() };
+  let fd;
+  try {
+    fd = fs5.openSync(lockPath, "wx", 384);
   } catch (err) {
-    return err.code === "EPERM";
+    if (err.code === "EEXIST") return void 0;
+    throw err;
+  }
+  try {
+    fs5.writeSync(fd, JSON.stringify(record) + "\n");
+    return fs5.fstatSync(fd).ino;
+  } finally {
+    fs5.closeSync(fd);
+  }
+}
+function isStale(lockPath, owner) {
+  let age;
+  try {
+    age = Date.now() - fs5.statSync(lockPath).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (age > LOCK_STALE_MS) return true;
+  if (!owner) return age > 1e3;
+  const here = ownPlace();
+  return owner.host === here.host && owner.ns === here.ns && !isRunning(owner.pid);
+}
+function takeOver(lockPath) {
+  const mutex = `${lockPath}.d`;
+  try {
+    fs5.mkdirSync(mutex, { mode: 448 });
+  } catch (err) {
+    if (err.code !== "EEXIST") throw err;
+    try {
+      if (Date.now() - fs5.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs5.rmdirSync(mutex);
+    } catch {
+    }
+    return false;
+  }
+  try {
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs5.rmSync(lockPath, { force: true });
+    return true;
+  } finally {
+    fs5.rmdirSync(mutex);
   }
 }
 
 // src/daemon/takeover.ts
-import * as fs4 from "node:fs";
+import * as fs6 from "node:fs";
 import * as path3 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy) {
   const reports = [];
   for (const old of legacy) {
-    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs4.existsSync(old)) continue;
+    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs6.existsSync(old)) continue;
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs4.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs6.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -6692,10 +7003,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs4.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs4.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
+    fs6.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs6.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
     try {
-      fs4.rmdirSync(path3.dirname(old));
+      fs6.rmdirSync(path3.dirname(old));
     } catch {
     }
   }
@@ -6708,20 +7019,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs4.copyFileSync(from, tmp);
-  fs4.chmodSync(tmp, 384);
-  const fd = fs4.openSync(tmp, "r+");
-  fs4.fsyncSync(fd);
-  fs4.closeSync(fd);
-  fs4.renameSync(tmp, to);
+  fs6.copyFileSync(from, tmp);
+  fs6.chmodSync(tmp, 384);
+  const fd = fs6.openSync(tmp, "r+");
+  fs6.fsyncSync(fd);
+  fs6.closeSync(fd);
+  fs6.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs4.openSync(file, "a", 384);
+  const fd = fs6.openSync(file, "a", 384);
   try {
-    fs4.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs4.fsyncSync(fd);
+    fs6.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs6.fsyncSync(fd);
   } finally {
-    fs4.closeSync(fd);
+    fs6.closeSync(fd);
   }
 }
 
@@ -6817,22 +7128,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs5 from "node:fs";
+import * as fs7 from "node:fs";
 import * as path4 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
   const file = path4.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs5.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs7.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs5.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs7.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs5.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs5.renameSync(tmp, file);
+  fs7.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs7.renameSync(tmp, file);
   return identity;
 }
 
@@ -6898,6 +7209,7 @@ var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
 var CLAIM_SWEEP_MS = 1e3;
+var MARKER_SWEEP_MS = 5 * 6e4;
 var IDLE_GC_AFTER_MESSAGES = 1e3;
 var IDLE_GC_QUIET_MS = 2e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
@@ -6911,21 +7223,27 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
-  fs6.closeSync(fs6.openSync(endpoint.logPath, "a", 384));
+  fs8.closeSync(fs8.openSync(endpoint.logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync);
+  const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs8, () => {
+    try {
+      lock.assertWritable();
+    } catch (err) {
+      if (err instanceof LockLost) void stop("another daemon owns the mailbox now", 1);
+      throw err;
+    }
+  });
   let linesSinceCompact = 0;
   let shuttingDown = false;
   let lastActivity = Date.now();
   let pendingWrites = 0;
   let acceptedSinceGc = 0;
-  let socketInode;
   let federation;
-  const netServer = net2.createServer();
-  const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, "session marker not written"));
+  const markers = new SessionMarkers(endpoint.dir, (pid) => broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, "session marker not written"));
   let server;
   const ctx = {
     broker,
@@ -7018,14 +7336,12 @@ async function main() {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ reason }, "daemon stopping");
-    try {
-      if (process.platform !== "win32" && socketInode !== void 0 && fs6.statSync(endpoint.socketPath).ino === socketInode) fs6.unlinkSync(endpoint.socketPath);
-    } catch {
-    }
+    keeper.removeOwnSocket();
     server.closeAll();
     markers.removeLive();
     federation?.stop();
     log.close();
+    lock.release();
     dest.flushSync();
     process.exit(code);
   }
@@ -7036,30 +7352,41 @@ async function main() {
     logger.fatal({ err: err.stack ?? String(err) }, "uncaught exception");
     void stop("crash", 1);
   });
-  netServer.on("connection", (socket) => {
-    if (shuttingDown) {
-      socket.destroy();
-      return;
-    }
-    server.attach(socket);
-  });
-  const replaceOlderThan = values["replace-older-than"];
-  const outcome = await bindExclusive(
-    netServer,
-    endpoint.socketPath,
-    endpoint.lockPath,
-    replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : void 0
+  let held = [];
+  const keeper = new SocketKeeper(
+    endpoint,
+    () => net2.createServer((socket) => {
+      if (shuttingDown) socket.destroy();
+      else if (held) held.push(socket);
+      else server.attach(socket);
+    }),
+    logger
   );
+  const replaceOlderThan = values["replace-older-than"];
+  const outcome = await keeper.bind(replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : void 0);
   if (outcome === "already-running") {
     logger.info({ socket: endpoint.socketPath }, "another daemon already serves this project; exiting");
     dest.flushSync();
     process.exit(0);
   }
-  try {
-    fs6.chmodSync(endpoint.socketPath, 384);
-    socketInode = fs6.statSync(endpoint.socketPath).ino;
-  } catch {
+  const locked = await lock.acquire(replaceOlderThan ? REPLACE_TIMEOUT_MS : LOCK_WAIT_MS2);
+  if (locked !== "held" && "unwritable" in locked) {
+    logger.warn({ err: locked.unwritable, mailbox: mailboxPath }, "cannot make the mailbox lock; serving reads, writes are refused until it can be made");
+  } else if (locked !== "held") {
+    const owner = locked.heldBy;
+    logger.warn({ owner, mailbox: mailboxPath }, "another daemon owns this mailbox; handing the socket path back to it and exiting");
+    keeper.removeOwnSocket();
+    if (owner && owner.socket === endpoint.socketPath) signalToRebind(owner.pid);
+    dest.flushSync();
+    process.exit(0);
   }
+  lock.keepAlive(() => void stop("another daemon owns the mailbox now", 1));
+  if (lock.isHeld()) removeLeftovers(mailboxPath, logger);
+  keeper.onRebound = () => {
+    rotateIfOver(endpoint.logPath, dest);
+    markers.rewriteAll(broker.sessionList(), (s) => broker.pendingCount(s) > 0);
+  };
+  keeper.watch((socketPath) => replaceOlder(socketPath, root, VERSION, logger));
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
   try {
@@ -7070,6 +7397,8 @@ async function main() {
     logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
   }
   const replayed = log.replay();
+  for (const socket of held) if (!socket.destroyed) server.attach(socket);
+  held = void 0;
   for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
   if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, "mailbox replay: more warnings not shown");
   broker.restore(replayed.state);
@@ -7081,6 +7410,8 @@ async function main() {
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     "daemon started"
   );
+  const swept = markers.sweep();
+  if (swept > 0) logger.info({ removed: swept }, "removed the markers of Claude processes that are gone");
   for (const s of broker.sessionList()) ctx.pendingChanged(s);
   for (const s of broker.sessionList()) {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
@@ -7098,6 +7429,7 @@ async function main() {
     if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop("idle", 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
+  setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   const gc = globalThis.gc;
   if (gc) {
     setInterval(() => {
@@ -7111,6 +7443,26 @@ async function main() {
   }, RETENTION_CHECK_MS).unref();
 }
 var REPLACE_TIMEOUT_MS = 3e3;
+var LOCK_WAIT_MS2 = 300;
+function signalToRebind(pid) {
+  try {
+    process.kill(pid, "SIGUSR2");
+  } catch {
+  }
+}
+function removeLeftovers(mailboxPath, logger) {
+  const dir = path5.dirname(mailboxPath);
+  const base = path5.basename(mailboxPath);
+  let names;
+  try {
+    names = fs8.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
+  for (const n of left) fs8.rmSync(path5.join(dir, n), { force: true });
+  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
+}
 async function replaceOlder(socketPath, root, version, logger) {
   const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
   if (!client) return false;
@@ -7136,9 +7488,9 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs6.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs6.renameSync(logPath, `${logPath}.1`);
-    fs6.closeSync(fs6.openSync(logPath, "a", 384));
+    if (fs8.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs8.renameSync(logPath, `${logPath}.1`);
+    fs8.closeSync(fs8.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }

@@ -24414,14 +24414,14 @@ var Pusher = class {
         return;
       }
       this.tokens -= 1;
-      let posted = true;
+      let failed;
       try {
         await this.inbox.post(renderDelivery(batch.messages, batch.remaining));
       } catch (err) {
-        posted = false;
-        this.log(`push failed (${err.message}); left for the hooks`);
+        failed = err;
       }
-      await this.bus.call("ack", { upTo: posted ? batch.upTo : batch.cursor, via: "push" });
+      await this.bus.call("ack", { upTo: failed ? batch.cursor : batch.upTo, via: "push" });
+      if (failed) this.log(`push failed (${failed.message}); left for the hooks`);
     } catch (err) {
       this.log(`push skipped: ${err.message}`);
     } finally {

@@ -108,6 +108,11 @@ export class Broker {
   private sessions = new Map<string, Session>();
   /** Any id a session has had → the session. */
   private byId = new Map<string, Session>();
+  /**
+   * Claude pid → the session last seen running in it. A pid locates a session's markers and
+   * nothing more: pids are reused, and a session is its session id.
+   */
+  private byPid = new Map<number, Session>();
   readonly claims = new ClaimTable();
 
   constructor(private readonly retention: Retention = DEFAULT_RETENTION) {}
@@ -131,6 +136,7 @@ export class Broker {
     for (const m of this.messages) this.share(m);
     this.sessions.clear();
     this.byId.clear();
+    this.byPid.clear();
     for (const entry of state.sessions) {
       const cursor = state.cursors.get(entry.id);
       const session: Session = {
@@ -146,6 +152,10 @@ export class Broker {
       };
       this.sessions.set(session.id, session);
       for (const id of session.ids) this.byId.set(id, session);
+      for (const pid of session.pids) {
+        const before = this.byPid.get(pid);
+        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
+      }
     }
     this.claims.clear();
     for (const c of state.claims.values()) this.claims.set(c);
@@ -153,14 +163,16 @@ export class Broker {
 
   /**
    * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process that already has a session (after `/clear`) joins that session, so its own earlier
-   * messages stay its own and its position carries over.
+   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
+   * id) joins that session, so its own earlier messages stay its own and its position carries
+   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
    */
   resolve(who: SessionIdentity, now: number, backfillMinutes = 0): { session: Session; entries: LogEntry[] } {
     let session = this.byId.get(who.sessionId);
     let changed = false;
     if (!session && who.pid > 0) {
-      session = this.findByPid(who.pid);
+      const running = this.byPid.get(who.pid);
+      session = running && running.connections > 0 ? running : undefined;
       if (session) {
         session.ids.add(who.sessionId);
         this.byId.set(who.sessionId, session);
@@ -181,12 +193,14 @@ export class Broker {
       };
       this.sessions.set(session.id, session);
       this.byId.set(session.id, session);
+      if (who.pid > 0) this.byPid.set(who.pid, session);
       return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
     }
     if (who.pid > 0 && !session.pids.has(who.pid)) {
       session.pids.add(who.pid);
       changed = true;
     }
+    if (who.pid > 0) this.byPid.set(who.pid, session);
     // The label follows the session's first id: after /clear, hooks come with a new id (and so a
     // new short id in their label) while the MCP server keeps the first; one label, not two.
     if (who.sessionId === session.id && who.label && who.label !== session.label) {
@@ -418,6 +432,7 @@ export class Broker {
       if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
         this.sessions.delete(s.id);
         for (const id of s.ids) this.byId.delete(id);
+        for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
       }
     }
     return drop;
@@ -452,20 +467,16 @@ export class Broker {
     };
   }
 
-  /** A message is for a session unless the session sent it or it is addressed to others. */
-  isFor(m: MessageRecord, session: Session): boolean {
-    if (session.ids.has(m.origin.sessionId) || session.pids.has(m.origin.pid)) return false;
-    if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
-    return true;
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  sessionOfPid(pid: number): Session | undefined {
+    return this.byPid.get(pid);
   }
 
-  private findByPid(pid: number): Session | undefined {
-    let found: Session | undefined;
-    for (const s of this.sessions.values()) {
-      // The most recently seen one, should a pid have been reused.
-      if (s.pids.has(pid) && (!found || s.lastSeen > found.lastSeen)) found = s;
-    }
-    return found;
+  /** A message is for a session unless the session sent it or it is addressed to others. */
+  isFor(m: MessageRecord, session: Session): boolean {
+    if (session.ids.has(m.origin.sessionId)) return false;
+    if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
+    return true;
   }
 
   private firstSightCursor(now: number, backfillMinutes: number): number {

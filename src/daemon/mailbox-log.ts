@@ -102,6 +102,8 @@ export class JsonlMailboxLog implements MailboxLog {
     readonly path: string,
     private readonly policy: FsyncPolicy = 'interval',
     private readonly ops: FileOps = fs,
+    /** Throws when this process may not write the mailbox now (it lost the mailbox lock): checked before each write. */
+    private readonly writeGuard: () => void = () => undefined,
   ) {}
 
   replay(): ReplayResult {
@@ -225,6 +227,7 @@ export class JsonlMailboxLog implements MailboxLog {
     let data = this.needsNewline ? TORN_LINE_END : '';
     for (const p of batch) data += p.data;
     try {
+      this.writeGuard();
       const fd = this.open();
       const buf = Buffer.from(data, 'utf8');
       writeAll(this.ops, fd, buf);

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { endpointFor } from '../client/endpoint.ts';
@@ -14,7 +15,7 @@ import { ensureSelfIgnoring, legacyMailboxes, locateProject } from '../client/pr
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { RpcClient } from '../client/rpc-client.ts';
-import { Broker } from './broker.ts';
+import { Broker, type Session } from './broker.ts';
 import { readConfig } from './config.ts';
 import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
@@ -22,7 +23,9 @@ import type { LogEntry } from './log-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
-import { bindExclusive, waitUntilGone } from './single-instance.ts';
+import { waitUntilGone } from './single-instance.ts';
+import { SocketKeeper } from './socket-keeper.ts';
+import { LockLost, MailboxLock } from './mailbox-lock.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
 import { startFederation, type FederationRuntime } from './federation/start.ts';
 
@@ -35,6 +38,8 @@ const COMPACT_MIN_LINES = 5000;
 const RETENTION_CHECK_MS = 60 * 60_000;
 /** Claim TTLs are checked this often: an expired claim is announced within a second. */
 const CLAIM_SWEEP_MS = 1000;
+/** Markers of Claude processes that ended are removed this often (a session's end is not always told). */
+const MARKER_SWEEP_MS = 5 * 60_000;
 /** After this many messages, a quiet daemon runs a full GC (see below). */
 const IDLE_GC_AFTER_MESSAGES = 1000;
 const IDLE_GC_QUIET_MS = 2000;
@@ -58,19 +63,25 @@ async function main(): Promise<void> {
 
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync);
+  /** Nothing is appended unless this daemon owns the mailbox, at that moment. */
+  const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs, () => {
+    try {
+      lock.assertWritable();
+    } catch (err) {
+      if (err instanceof LockLost) void stop('another daemon owns the mailbox now', 1);
+      throw err;
+    }
+  });
   let linesSinceCompact = 0;
   let shuttingDown = false;
   let lastActivity = Date.now();
   let pendingWrites = 0;
   let acceptedSinceGc = 0;
-  /** The socket file this daemon bound: the only one it may remove. */
-  let socketInode: number | undefined;
 
   /** Set once the mailbox is replayed (federation needs the log's position); see startFederation. */
   let federation: FederationRuntime | undefined;
-  const netServer = net.createServer();
-  const markers = new SessionMarkers(endpoint.dir, (err) => logger.warn({ err: err.message }, 'session marker not written'));
+  const markers = new SessionMarkers(endpoint.dir, (pid) => broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, 'session marker not written'));
   let server: ConnectionServer;
   const ctx: DaemonContext = {
     broker,
@@ -170,17 +181,14 @@ async function main(): Promise<void> {
     logger.info({ reason }, 'daemon stopping');
     // Unlink first: once the server is closed, another daemon may take the path over. Only our
     // own socket file, though: a daemon replacing this one may have bound a new one there already.
-    try {
-      if (process.platform !== 'win32' && socketInode !== undefined && fs.statSync(endpoint.socketPath).ino === socketInode) fs.unlinkSync(endpoint.socketPath);
-    } catch {
-      // Already gone.
-    }
-    // No netServer.close(): libuv would unlink the socket path on close, whoever's socket it is
+    keeper.removeOwnSocket();
+    // No server.close(): libuv would unlink the socket path on close, whoever's socket it is
     // by then. Nothing is accepted before the exit below, and the exit closes the listener.
     server.closeAll();
     markers.removeLive();
     federation?.stop();
     log.close();
+    lock.release();
     dest.flushSync();
     process.exit(code);
   }
@@ -193,32 +201,47 @@ async function main(): Promise<void> {
     void stop('crash', 1);
   });
 
-  netServer.on('connection', (socket) => {
-    if (shuttingDown) {
-      socket.destroy();
-      return;
-    }
-    server.attach(socket);
-  });
-
-  const replaceOlderThan = values['replace-older-than'];
-  const outcome = await bindExclusive(
-    netServer,
-    endpoint.socketPath,
-    endpoint.lockPath,
-    replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : undefined,
+  /** Connections made before the mailbox is owned and replayed wait here, unread. */
+  let held: net.Socket[] | undefined = [];
+  const keeper = new SocketKeeper(
+    endpoint,
+    () =>
+      net.createServer((socket) => {
+        if (shuttingDown) socket.destroy();
+        else if (held) held.push(socket);
+        else server.attach(socket);
+      }),
+    logger,
   );
+  const replaceOlderThan = values['replace-older-than'];
+  const outcome = await keeper.bind(replaceOlderThan ? (socketPath) => replaceOlder(socketPath, root, replaceOlderThan, logger) : undefined);
   if (outcome === 'already-running') {
     logger.info({ socket: endpoint.socketPath }, 'another daemon already serves this project; exiting');
     dest.flushSync();
     process.exit(0);
   }
-  try {
-    fs.chmodSync(endpoint.socketPath, 0o600);
-    socketInode = fs.statSync(endpoint.socketPath).ino;
-  } catch {
-    // Named pipes have no mode.
+  // One mailbox, one writer. A daemon being replaced lets go as it exits; one that lost its
+  // socket path (a deleted socket dir, another SESSION_BUS_SOCKET_DIR) still owns the mailbox,
+  // and this daemon hands the path back to it and goes.
+  const locked = await lock.acquire(replaceOlderThan ? REPLACE_TIMEOUT_MS : LOCK_WAIT_MS);
+  if (locked !== 'held' && 'unwritable' in locked) {
+    // A read-only folder: reads are served; the first append that can make the lock takes it.
+    logger.warn({ err: locked.unwritable, mailbox: mailboxPath }, 'cannot make the mailbox lock; serving reads, writes are refused until it can be made');
+  } else if (locked !== 'held') {
+    const owner = locked.heldBy;
+    logger.warn({ owner, mailbox: mailboxPath }, 'another daemon owns this mailbox; handing the socket path back to it and exiting');
+    keeper.removeOwnSocket();
+    if (owner && owner.socket === endpoint.socketPath) signalToRebind(owner.pid);
+    dest.flushSync();
+    process.exit(0);
   }
+  lock.keepAlive(() => void stop('another daemon owns the mailbox now', 1));
+  if (lock.isHeld()) removeLeftovers(mailboxPath, logger);
+  keeper.onRebound = () => {
+    rotateIfOver(endpoint.logPath, dest);
+    markers.rewriteAll(broker.sessionList(), (s: Session) => broker.pendingCount(s) > 0);
+  };
+  keeper.watch((socketPath) => replaceOlder(socketPath, root, VERSION, logger));
 
   // Replay before the first connection is read: clients that connected meanwhile wait in the backlog.
   const replayStart = Date.now();
@@ -231,6 +254,8 @@ async function main(): Promise<void> {
     logger.error({ err: (err as Error).message }, 'taking over the old mailbox failed; it stays where it is');
   }
   const replayed = log.replay();
+  for (const socket of held) if (!socket.destroyed) server.attach(socket);
+  held = undefined;
   for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
   if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, 'mailbox replay: more warnings not shown');
   broker.restore(replayed.state);
@@ -244,6 +269,8 @@ async function main(): Promise<void> {
     'daemon started',
   );
 
+  const swept = markers.sweep();
+  if (swept > 0) logger.info({ removed: swept }, 'removed the markers of Claude processes that are gone');
   for (const s of broker.sessionList()) ctx.pendingChanged(s);
   // Claims outlive a restart; their holders have until the grace period to reconnect.
   for (const s of broker.sessionList()) {
@@ -264,6 +291,7 @@ async function main(): Promise<void> {
     if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
+  setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   // After a burst, give the memory back once the daemon is quiet: V8 keeps the heap a burst grew
   // until a full collection, and a daemon waiting for the next prompt allocates too little to
   // trigger one. `gc` is there because the daemon is started with --expose-gc (spawn.ts).
@@ -283,6 +311,32 @@ async function main(): Promise<void> {
 
 /** How long an older daemon has to go when asked; past it, it keeps serving and we exit. */
 const REPLACE_TIMEOUT_MS = 3000;
+/** How long a starting daemon waits for the mailbox lock of a daemon on its way out. */
+const LOCK_WAIT_MS = 300;
+
+/** The mailbox's owner lost our socket path: tell it to serve the path again now, not at its next check. */
+function signalToRebind(pid: number): void {
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    // Another pid namespace or machine: it notices within SOCKET_CHECK_MS.
+  }
+}
+
+/** Temp files of compactions and takeovers that a killed daemon left; only the owner may remove them. */
+function removeLeftovers(mailboxPath: string, logger: { info(o: object, m: string): void }): void {
+  const dir = path.dirname(mailboxPath);
+  const base = path.basename(mailboxPath);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith('.tmp'));
+  for (const n of left) fs.rmSync(path.join(dir, n), { force: true });
+  if (left.length > 0) logger.info({ removed: left.length }, 'removed temp files a killed daemon left beside the mailbox');
+}
 
 /**
  * A client of `version` found an older daemon serving and started this one. Under the start

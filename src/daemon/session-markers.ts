@@ -9,10 +9,16 @@
  *
  * The prompt hook skips Node when there is no pending marker and a live marker names a daemon
  * that is running; a marker left by a killed daemon names a dead pid, and Node runs as before.
+ *
+ * A pid only locates markers: a marker is written for a pid whose process runs and whose
+ * current session (the one last seen in it) is the one with mail, and markers of processes that
+ * are gone are swept away (at start, after the socket dir was made again, and every few
+ * minutes), so short sessions leave nothing behind and a reused pid does not inherit a marker.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Session } from './broker.ts';
+import { isAlive } from './single-instance.ts';
 
 export function markerPath(dir: string, pid: number): string {
   return path.join(dir, `pending-${pid}`);
@@ -22,32 +28,37 @@ export function liveMarkerPath(dir: string, pid: number): string {
   return path.join(dir, `live-${pid}`);
 }
 
+const MARKER_NAME = /^(pending|live)-(\d+)$/;
+
 export class SessionMarkers {
-  /** Session id → the pids whose pending markers are on (a session gains pids: --resume, a restart). */
-  private written = new Map<string, Set<number>>();
+  /** Pids whose pending marker this daemon wrote. */
+  private pendingOn = new Set<number>();
+  /** Pids whose pending marker is known absent (no stale file from an earlier daemon either). */
+  private known = new Set<number>();
   /** Claude pid → live connections standing for it. */
   private liveCount = new Map<number, number>();
 
   constructor(
     private readonly dir: string,
+    /** The session a pid runs now: only its mail puts a marker there. */
+    private readonly sessionOfPid: (pid: number) => Session | undefined,
     private readonly onError: (err: Error) => void = () => undefined,
   ) {}
 
   pending(session: Session, pending: boolean): void {
     // Worst case the hook starts node for nothing, or waits for the next prompt.
-    const on = this.written.get(session.id);
-    if (pending) {
-      const pids = on ?? new Set<number>();
-      for (const pid of session.pids) {
-        if (pid > 0 && !pids.has(pid)) {
-          pids.add(pid);
-          this.write(markerPath(this.dir, pid), '');
-        }
+    for (const pid of session.pids) {
+      if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
+      if (pending) {
+        if (this.pendingOn.has(pid) || !isAlive(pid)) continue;
+        this.pendingOn.add(pid);
+        this.known.delete(pid);
+        this.write(markerPath(this.dir, pid), '');
+      } else if (this.pendingOn.has(pid) || !this.known.has(pid)) {
+        this.pendingOn.delete(pid);
+        this.known.add(pid);
+        this.write(markerPath(this.dir, pid), undefined);
       }
-      this.written.set(session.id, pids);
-    } else if (on) {
-      for (const pid of on) this.write(markerPath(this.dir, pid), undefined);
-      this.written.delete(session.id);
     }
   }
 
@@ -66,6 +77,36 @@ export class SessionMarkers {
   removeLive(): void {
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), undefined);
     this.liveCount.clear();
+  }
+
+  /** Removes the markers of Claude processes that are gone (killed, ended, or from before a restart). */
+  sweep(): number {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const m = MARKER_NAME.exec(name);
+      if (!m) continue;
+      const pid = Number(m[2]);
+      if (isAlive(pid)) continue;
+      this.write(path.join(this.dir, name), undefined);
+      this.pendingOn.delete(pid);
+      this.known.add(pid);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** The socket dir was made anew: every marker is written again from the broker's state. */
+  rewriteAll(sessions: Session[], hasPending: (s: Session) => boolean): void {
+    this.pendingOn.clear();
+    this.known.clear();
+    for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), `${process.pid}\n`);
+    for (const s of sessions) if (hasPending(s)) this.pending(s, true);
   }
 
   private write(file: string, content: string | undefined): void {

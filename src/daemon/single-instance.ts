@@ -134,6 +134,21 @@ function readPid(file: string): number | undefined {
   }
 }
 
+/**
+ * Alive and not a zombie: a daemon killed while its parent (init, in a container often a shell
+ * that never reaps) has not collected it still answers kill(pid, 0), for a long time.
+ */
+export function isRunning(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    // No /proc (not Linux), or gone meanwhile.
+    return isAlive(pid);
+  }
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

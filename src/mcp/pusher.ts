@@ -67,16 +67,16 @@ export class Pusher {
         return;
       }
       this.tokens -= 1;
-      let posted = true;
+      let failed: Error | undefined;
       try {
         await this.inbox.post(renderDelivery(batch.messages, batch.remaining));
       } catch (err) {
-        posted = false;
-        this.log(`push failed (${(err as Error).message}); left for the hooks`);
+        failed = err as Error;
       }
       // Posted: the position moves past the batch. Not posted: an ack of nothing new frees the
       // batch for the hooks at once.
-      await this.bus.call('ack', { upTo: posted ? batch.upTo : batch.cursor, via: 'push' });
+      await this.bus.call('ack', { upTo: failed ? batch.cursor : batch.upTo, via: 'push' });
+      if (failed) this.log(`push failed (${failed.message}); left for the hooks`);
     } catch (err) {
       this.log(`push skipped: ${(err as Error).message}`);
     } finally {

@@ -128,17 +128,19 @@ describe('UserPromptSubmit behind the live marker', () => {
     projects.push(p);
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
     const B = { sessionId: B_ID, label: 'main#bbbbbb' };
+    // Markers are written only for Claude processes that run: two that do.
+    const [pid1, pid2] = [process.pid, process.ppid];
     const first = await p.connect();
-    await first.client.request('register', { ...B, pid: 5001, live: true });
+    await first.client.request('register', { ...B, pid: pid1, live: true });
     await first.client.request('broadcast', { sessionId: A_ID, pid: 5000, label: 'main#aaaaaa', text: 'rebase onto main' });
-    await waitFor('pending marker', () => fs.existsSync(path.join(dir, 'pending-5001')));
+    await waitFor('pending marker', () => fs.existsSync(path.join(dir, `pending-${pid1}`)));
     first.client.close();
     // `claude --resume`: the same session id from a new process, whose MCP server registers first.
     const resumed = await p.connect();
-    await resumed.client.request('register', { ...B, pid: 5002, live: true });
-    expect(fs.existsSync(path.join(dir, 'pending-5002'))).toBe(true);
-    expect(fs.existsSync(path.join(dir, 'live-5002'))).toBe(true);
-    expect(context((await runPromptCommand(p, B_ID, 5002)).stdout)).toContain('"rebase onto main"');
+    await resumed.client.request('register', { ...B, pid: pid2, live: true });
+    expect(fs.existsSync(path.join(dir, `pending-${pid2}`))).toBe(true);
+    expect(fs.existsSync(path.join(dir, `live-${pid2}`))).toBe(true);
+    expect(context((await runPromptCommand(p, B_ID, pid2)).stdout)).toContain('"rebase onto main"');
     resumed.client.close();
   });
 

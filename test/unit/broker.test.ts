@@ -43,7 +43,8 @@ describe('Broker', () => {
 
   it('keeps own messages own after /clear gives the same Claude process a new session id', () => {
     const b = new Broker();
-    b.resolve(A, 0);
+    // Its MCP server is connected under the first id.
+    b.connect(b.resolve(A, 0).session, 0);
     b.resolve(B, 0);
     send(b, A, 'from A before clear');
     const cleared = { ...A, sessionId: 'aaaa-new' };
