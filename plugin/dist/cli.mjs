@@ -248,6 +248,28 @@ function endpointFor(busRoot, env = process.env) {
   return endpoint;
 }
 
+// src/client/connect.ts
+import { dirname as dirname3 } from "node:path";
+
+// src/client/mailbox-owner.ts
+import { readFileSync, readlinkSync } from "node:fs";
+function mailboxLockPath(mailboxPath) {
+  return `${mailboxPath}.lock`;
+}
+function readMailboxOwner(lockPath) {
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync(lockPath, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof raw !== "object" || raw === null) return void 0;
+  const o = raw;
+  if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
+  if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
+  return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+
 // src/client/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
@@ -284,7 +306,7 @@ import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, wri
 import { join as join3 } from "node:path";
 
 // src/client/git-files.ts
-import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { readFileSync as readFileSync2, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
 function findGitDir(dir) {
   let cur = resolve2(dir);
@@ -294,7 +316,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync2(dotGit, "utf8"));
         if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
@@ -308,7 +330,7 @@ function gitCommonDir(gitDir) {
   try {
     let common = gitDir;
     try {
-      common = resolve2(gitDir, readFileSync(join2(gitDir, "commondir"), "utf8").trim());
+      common = resolve2(gitDir, readFileSync2(join2(gitDir, "commondir"), "utf8").trim());
     } catch {
     }
     return realpathSync(common);
@@ -518,7 +540,7 @@ var RpcClient = class _RpcClient {
 };
 
 // src/client/spawn.ts
-import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
+import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -554,7 +576,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync2(logPath, "utf8");
+    const text = readFileSync3(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -591,8 +613,9 @@ async function connectOrSpawn(projectDir, options = {}) {
         );
       }
       if (!code || !NOT_RUNNING.has(code)) throw err;
-      if (options.spawn === false) throw err;
-      if (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS) {
+      client = await connectToOwner(location, endpoint);
+      if (!client && options.spawn === false) throw err;
+      if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
         await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
@@ -634,6 +657,16 @@ ${tailLog(endpoint.logPath)}`
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
     delay = Math.min(delay * 2, 20);
+  }
+}
+async function connectToOwner(location, endpoint) {
+  const owner = readMailboxOwner(mailboxLockPath(location.mailboxPath));
+  if (!owner || owner.socket === endpoint.socketPath || !owner.socket.endsWith(`${endpoint.hash}.sock`)) return void 0;
+  try {
+    checkPrivateDir(dirname3(owner.socket));
+    return await RpcClient.connect(owner.socket, 1e3);
+  } catch {
+    return void 0;
   }
 }
 function connectExisting(projectDir, options = {}) {
@@ -7490,6 +7523,7 @@ var LogEntrySchema = discriminatedUnion("type", [
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
+var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path3, policy = "interval", ops = fs2, writeGuard = () => void 0) {
@@ -7527,7 +7561,8 @@ var JsonlMailboxLog = class {
       throw err;
     }
     const sessions = /* @__PURE__ */ new Map();
-    const seen = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Map();
+    const displaced = [];
     const cursorLines = /* @__PURE__ */ new Map();
     let lineNo = 0;
     let start = 0;
@@ -7544,13 +7579,18 @@ var JsonlMailboxLog = class {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString("utf8", start, end));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
         else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
           if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
         }
       }
       start = end + 1;
+    }
+    for (const { record: record2, line } of displaced) {
+      const seq = ++state.lastSeq;
+      warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      state.messages.push({ ...record2, seq });
     }
     for (const [id, c] of state.cursors) {
       if (c.seq <= state.lastSeq) continue;
@@ -7561,20 +7601,26 @@ var JsonlMailboxLog = class {
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };
   }
-  applyMessage(record2, state, seen, line, warnings) {
-    if (seen.has(record2.seq)) {
-      warnings.push({ line, reason: `duplicate seq ${record2.seq}; kept the first` });
+  applyMessage(record2, state, seen, line, warnings, displaced) {
+    if (record2.seq > SEQ_CEILING) {
+      warnings.push({ line, reason: `seq ${record2.seq} leaves no room for new messages (not written by a daemon); skipped` });
       return;
     }
-    seen.add(record2.seq);
+    const first = seen.get(record2.seq);
+    if (first) {
+      if (sameMessage(first, record2)) warnings.push({ line, reason: `message ${record2.seq} is in the log twice; kept once` });
+      else displaced.push({ record: record2, line });
+      return;
+    }
+    seen.set(record2.seq, record2);
     state.messages.push(record2);
     state.lastSeq = Math.max(state.lastSeq, record2.seq);
   }
-  apply(entry, state, sessions, seen, line, warnings) {
+  apply(entry, state, sessions, seen, line, warnings, displaced) {
     switch (entry.type) {
       case "msg": {
         const { type: _type, ...record2 } = entry;
-        this.applyMessage(record2, state, seen, line, warnings);
+        this.applyMessage(record2, state, seen, line, warnings, displaced);
         return;
       }
       case "session":
@@ -7584,7 +7630,8 @@ var JsonlMailboxLog = class {
         state.cursors.set(entry.id, entry);
         return;
       case "meta":
-        state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
         return;
       case "claim": {
         const { type: _t, ...claim2 } = entry;
@@ -7817,6 +7864,9 @@ function wholeLinesEnd(ops, fd, size) {
     end = start;
   }
   return 0;
+}
+function sameMessage(a, b) {
+  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
 }
 function writeAll(ops, fd, buf) {
   let off = 0;

@@ -5955,6 +5955,7 @@ import * as path from "node:path";
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
+var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
   constructor(path6, policy = "interval", ops = fs, writeGuard = () => void 0) {
@@ -5992,7 +5993,8 @@ var JsonlMailboxLog = class {
       throw err;
     }
     const sessions = /* @__PURE__ */ new Map();
-    const seen = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Map();
+    const displaced = [];
     const cursorLines = /* @__PURE__ */ new Map();
     let lineNo = 0;
     let start = 0;
@@ -6009,13 +6011,18 @@ var JsonlMailboxLog = class {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString("utf8", start, end2));
         if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
         else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
           if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
         }
       }
       start = end2 + 1;
+    }
+    for (const { record, line } of displaced) {
+      const seq = ++state.lastSeq;
+      warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      state.messages.push({ ...record, seq });
     }
     for (const [id, c] of state.cursors) {
       if (c.seq <= state.lastSeq) continue;
@@ -6026,20 +6033,26 @@ var JsonlMailboxLog = class {
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };
   }
-  applyMessage(record, state, seen, line, warnings) {
-    if (seen.has(record.seq)) {
-      warnings.push({ line, reason: `duplicate seq ${record.seq}; kept the first` });
+  applyMessage(record, state, seen, line, warnings, displaced) {
+    if (record.seq > SEQ_CEILING) {
+      warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
       return;
     }
-    seen.add(record.seq);
+    const first = seen.get(record.seq);
+    if (first) {
+      if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
+      else displaced.push({ record, line });
+      return;
+    }
+    seen.set(record.seq, record);
     state.messages.push(record);
     state.lastSeq = Math.max(state.lastSeq, record.seq);
   }
-  apply(entry, state, sessions, seen, line, warnings) {
+  apply(entry, state, sessions, seen, line, warnings, displaced) {
     switch (entry.type) {
       case "msg": {
         const { type: _type, ...record } = entry;
-        this.applyMessage(record, state, seen, line, warnings);
+        this.applyMessage(record, state, seen, line, warnings, displaced);
         return;
       }
       case "session":
@@ -6049,7 +6062,8 @@ var JsonlMailboxLog = class {
         state.cursors.set(entry.id, entry);
         return;
       case "meta":
-        state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
         return;
       case "claim": {
         const { type: _t, ...claim2 } = entry;
@@ -6282,6 +6296,9 @@ function wholeLinesEnd(ops, fd, size) {
     end2 = start;
   }
   return 0;
+}
+function sameMessage(a, b) {
+  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
 }
 function writeAll(ops, fd, buf) {
   let off = 0;

@@ -23859,6 +23859,28 @@ function endpointFor(busRoot, env = process.env) {
   return endpoint;
 }
 
+// src/client/connect.ts
+import { dirname as dirname3 } from "node:path";
+
+// src/client/mailbox-owner.ts
+import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
+function mailboxLockPath(mailboxPath) {
+  return `${mailboxPath}.lock`;
+}
+function readMailboxOwner(lockPath) {
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync2(lockPath, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof raw !== "object" || raw === null) return void 0;
+  const o = raw;
+  if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
+  if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
+  return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+
 // src/client/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
@@ -24093,7 +24115,7 @@ var RpcClient = class _RpcClient {
 };
 
 // src/client/spawn.ts
-import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
+import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname2, join as join4, resolve as resolve4 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -24129,7 +24151,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync2(logPath, "utf8");
+    const text = readFileSync3(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -24166,8 +24188,9 @@ async function connectOrSpawn(projectDir, options = {}) {
         );
       }
       if (!code || !NOT_RUNNING.has(code)) throw err;
-      if (options.spawn === false) throw err;
-      if (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS) {
+      client = await connectToOwner(location, endpoint);
+      if (!client && options.spawn === false) throw err;
+      if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
         await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
@@ -24209,6 +24232,16 @@ ${tailLog(endpoint.logPath)}`
     }
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
     delay = Math.min(delay * 2, 20);
+  }
+}
+async function connectToOwner(location, endpoint) {
+  const owner = readMailboxOwner(mailboxLockPath(location.mailboxPath));
+  if (!owner || owner.socket === endpoint.socketPath || !owner.socket.endsWith(`${endpoint.hash}.sock`)) return void 0;
+  try {
+    checkPrivateDir(dirname3(owner.socket));
+    return await RpcClient.connect(owner.socket, 1e3);
+  } catch {
+    return void 0;
   }
 }
 function sleep(ms) {

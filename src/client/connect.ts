@@ -14,7 +14,9 @@ import { BusError, ErrorCode } from '../protocol/errors.ts';
 import type { HelloResult } from '../protocol/messages.ts';
 import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { endpointFor, type Endpoint } from './endpoint.ts';
-import { ensurePrivateDir } from './private-dir.ts';
+import { dirname } from 'node:path';
+import { mailboxLockPath, readMailboxOwner } from './mailbox-owner.ts';
+import { checkPrivateDir, ensurePrivateDir } from './private-dir.ts';
 import { locateProject, type ProjectLocation } from './project.ts';
 import { ConnectionError, RpcClient } from './rpc-client.ts';
 import { spawnDaemon, tailLog } from './spawn.ts';
@@ -75,8 +77,10 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         );
       }
       if (!code || !NOT_RUNNING.has(code)) throw err;
-      if (options.spawn === false) throw err;
-      if (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS) {
+      // The mailbox's owner may serve another path (another SESSION_BUS_SOCKET_DIR): ask the lock.
+      client = await connectToOwner(location, endpoint);
+      if (!client && options.spawn === false) throw err;
+      if (!client && (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
         await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
@@ -124,6 +128,22 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
     // A fine poll: the daemon is usually up within a few hundred ms, and a coarse step would
     // add most of a step to every cold start. A refused connect to a Unix socket is cheap.
     delay = Math.min(delay * 2, 20);
+  }
+}
+
+/**
+ * The daemon that owns the mailbox, when it serves a socket other than ours: the one path a
+ * session whose environment names another socket dir can find it by. Only a socket in a private
+ * dir of ours is trusted (the lock file is in the project, which anyone may have written).
+ */
+async function connectToOwner(location: ProjectLocation, endpoint: Endpoint): Promise<RpcClient | undefined> {
+  const owner = readMailboxOwner(mailboxLockPath(location.mailboxPath));
+  if (!owner || owner.socket === endpoint.socketPath || !owner.socket.endsWith(`${endpoint.hash}.sock`)) return undefined;
+  try {
+    checkPrivateDir(dirname(owner.socket));
+    return await RpcClient.connect(owner.socket, 1000);
+  } catch {
+    return undefined;
   }
 }
 

@@ -32,6 +32,13 @@ const TORN_LINE_END = '\u0000\n';
 /** Entries a compaction serialises between two turns of the event loop. */
 const COMPACT_SLICE = 500;
 
+/**
+ * The highest seq replay takes. A daemon counts from 1 and would need centuries to come near
+ * MAX_SEQ; a seq up there was written by hand (a planted mailbox), and taking it would leave
+ * the next acked seq past what replay accepts, so every later message would vanish at restart.
+ */
+const SEQ_CEILING = MAX_SEQ - 2 ** 32;
+
 /** A line this long cannot be ours (a message is ≤ 4 KiB); skip it without parsing. */
 const MAX_LOG_LINE_BYTES = 256 * 1024;
 
@@ -117,7 +124,8 @@ export class JsonlMailboxLog implements MailboxLog {
       throw err;
     }
     const sessions = new Map<string, SessionEntry>();
-    const seen = new Set<number>();
+    const seen = new Map<number, MessageRecord>();
+    const displaced: { record: MessageRecord; line: number }[] = [];
     const cursorLines = new Map<string, number>();
     let lineNo = 0;
     let start = 0;
@@ -136,13 +144,20 @@ export class JsonlMailboxLog implements MailboxLog {
       } else if (bytes > 0) {
         const entry = parseLine(raw.toString('utf8', start, end));
         if (typeof entry === 'string') warnings.push({ line: lineNo, reason: entry });
-        else if (!('type' in entry)) this.applyMessage(entry, state, seen, lineNo, warnings);
+        else if (!('type' in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
         else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings);
+          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
           if (entry.type === 'cursor') cursorLines.set(entry.id, lineNo);
         }
       }
       start = end + 1;
+    }
+    // Two daemons wrote one mailbox (an older version, or a split before the mailbox lock): a
+    // second message under a seq already taken is placed after the last one, not dropped.
+    for (const { record, line } of displaced) {
+      const seq = ++state.lastSeq;
+      warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      state.messages.push({ ...record, seq });
     }
     // A position past every seq ever given would make its session deaf until seq caught up.
     for (const [id, c] of state.cursors) {
@@ -155,12 +170,18 @@ export class JsonlMailboxLog implements MailboxLog {
     return { state, warnings, lines: lineNo };
   }
 
-  private applyMessage(record: MessageRecord, state: RestoredState, seen: Set<number>, line: number, warnings: ReplayWarning[]): void {
-    if (seen.has(record.seq)) {
-      warnings.push({ line, reason: `duplicate seq ${record.seq}; kept the first` });
+  private applyMessage(record: MessageRecord, state: RestoredState, seen: Map<number, MessageRecord>, line: number, warnings: ReplayWarning[], displaced: { record: MessageRecord; line: number }[]): void {
+    if (record.seq > SEQ_CEILING) {
+      warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
       return;
     }
-    seen.add(record.seq);
+    const first = seen.get(record.seq);
+    if (first) {
+      if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
+      else displaced.push({ record, line });
+      return;
+    }
+    seen.set(record.seq, record);
     state.messages.push(record);
     state.lastSeq = Math.max(state.lastSeq, record.seq);
   }
@@ -169,14 +190,15 @@ export class JsonlMailboxLog implements MailboxLog {
     entry: LogEntry,
     state: RestoredState,
     sessions: Map<string, SessionEntry>,
-    seen: Set<number>,
+    seen: Map<number, MessageRecord>,
     line: number,
     warnings: ReplayWarning[],
+    displaced: { record: MessageRecord; line: number }[],
   ): void {
     switch (entry.type) {
       case 'msg': {
         const { type: _type, ...record } = entry;
-        this.applyMessage(record as MessageRecord, state, seen, line, warnings);
+        this.applyMessage(record as MessageRecord, state, seen, line, warnings, displaced);
         return;
       }
       case 'session':
@@ -186,7 +208,8 @@ export class JsonlMailboxLog implements MailboxLog {
         state.cursors.set(entry.id, entry as CursorEntry);
         return;
       case 'meta':
-        state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
         return;
       case 'claim': {
         const { type: _t, ...claim } = entry;
@@ -452,6 +475,11 @@ function wholeLinesEnd(ops: FileOps, fd: number, size: number): number {
     end = start;
   }
   return 0;
+}
+
+/** The same message twice (a line copied, a takeover run twice), not two messages given one seq. */
+function sameMessage(a: MessageRecord, b: MessageRecord): boolean {
+  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
 }
 
 function writeAll(ops: FileOps, fd: number, buf: Buffer): void {

@@ -60,17 +60,23 @@ describe('a tampered mailbox', () => {
     fs.writeFileSync(p.mailboxPath(), Buffer.concat(lines.map((l) => Buffer.concat([Buffer.from(l), Buffer.from('\n')]))));
 
     const replayed = new JsonlMailboxLog(p.mailboxPath()).replay();
-    expect(replayed.state.messages.map((m) => m.seq)).toEqual([1, 2, 7]);
-    expect(replayed.state.lastSeq).toBe(7);
+    // The second message given seq 2 is not dropped: it is placed after the last seq.
+    expect(replayed.state.messages.map((m) => [m.seq, m.text])).toEqual([
+      [1, 'm1'],
+      [2, 'm2'],
+      [7, 'proto'],
+      [8, 'a second seq 2'],
+    ]);
+    expect(replayed.state.lastSeq).toBe(8);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const reasons = replayed.warnings.map((w) => `${w.line}: ${w.reason}`);
     expect(reasons).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^5: not JSON/),
         expect.stringMatching(/^7: line of 10485\d+ bytes is too long; skipped/),
-        expect.stringMatching(/^9: duplicate seq 2; kept the first/),
+        expect.stringMatching(/^9: seq 2 was given to two different messages; this one is kept as seq 8/),
         expect.stringMatching(/^16: not a mailbox entry/),
-        expect.stringMatching(/^19: position 1000000000 of session tamper-deaf is past the last seq 7; moved back to it/),
+        expect.stringMatching(/^19: position 1000000000 of session tamper-deaf is past the last seq 8; moved back to it/),
       ]),
     );
     // Every line but the sound ones and the last-wins ones is warned about, each once.
@@ -79,15 +85,15 @@ describe('a tampered mailbox', () => {
 
     const c = await p.connect();
     const pid = c.hello.pid;
-    expect(await c.client.request('status', {})).toMatchObject({ messageCount: 3, lastSeq: 7 });
+    expect(await c.client.request('status', {})).toMatchObject({ messageCount: 4, lastSeq: 8 });
     const log = daemonLog(p);
     expect(log).toMatch(/mailbox replay: line of 10485\d+ bytes is too long/);
     expect(log).toMatch(/mailbox replay: position 1000000000 of session tamper-deaf/);
     // The next message continues after the highest sound seq; both sessions hear it.
     const next = await c.client.request('broadcast', { sessionId: 'w2', pid: 14, label: 'main#w2', text: 'after the tampering' });
-    expect(next.seq).toBe(8);
-    expect((await c.client.request('drain', READER)).messages.map((m) => m.seq)).toEqual([2, 7, 8]);
-    expect((await c.client.request('drain', DEAF)).messages.map((m) => m.seq)).toEqual([8]);
+    expect(next.seq).toBe(9);
+    expect((await c.client.request('drain', READER)).messages.map((m) => m.seq)).toEqual([2, 7, 8, 9]);
+    expect((await c.client.request('drain', DEAF)).messages.map((m) => m.seq)).toEqual([9]);
     await assertBystanderWorks(p, c, { sessionId: 'tamper-by', pid: 15, label: 'main#by' });
 
     // The start compacted the damage away: a second start replays clean.
