@@ -7597,6 +7597,11 @@ var JsonlMailboxLog = class {
       warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
       state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
+    for (const [resource, claim2] of state.claims) {
+      if (sessions.has(claim2.holder)) continue;
+      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
+      state.claims.delete(resource);
+    }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };

@@ -6029,6 +6029,11 @@ var JsonlMailboxLog = class {
       warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
       state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
+    for (const [resource, claim2] of state.claims) {
+      if (sessions.has(claim2.holder)) continue;
+      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
+      state.claims.delete(resource);
+    }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };
@@ -6987,12 +6992,17 @@ function takeOver(lockPath) {
 }
 
 // src/daemon/takeover.ts
+import { execFileSync } from "node:child_process";
 import * as fs6 from "node:fs";
 import * as path3 from "node:path";
-function takeOverLegacyMailboxes(mailboxPath, legacy) {
+function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
     if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs6.existsSync(old)) continue;
+    if (tracked(old)) {
+      reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
+      continue;
+    }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
     fs6.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
@@ -7029,6 +7039,14 @@ function takeOverLegacyMailboxes(mailboxPath, legacy) {
   }
   return reports;
 }
+function gitTracks(file) {
+  try {
+    execFileSync("git", ["-C", path3.dirname(file), "ls-files", "--error-unmatch", "--", path3.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    return true;
+  } catch (err) {
+    return err.status !== 1;
+  }
+}
 function mapCursor(oldCursor, seqMap, base) {
   let best = base;
   for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
@@ -7054,7 +7072,7 @@ function appendDurably(file, entries) {
 }
 
 // src/daemon/federation/config.ts
-import { execFileSync } from "node:child_process";
+import { execFileSync as execFileSync2 } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as os from "node:os";
 var DEFAULT_LEASE_MS2 = 15e3;
@@ -7112,7 +7130,7 @@ function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
 function originUrl(gitDir) {
   if (!gitDir) return void 0;
   try {
-    const out = execFileSync("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
+    const out = execFileSync2("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
     return out.trim() || void 0;
   } catch {
     return void 0;
@@ -7408,7 +7426,8 @@ async function main() {
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
   try {
     for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
-      logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
+      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
+      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
     }
   } catch (err) {
     logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");

@@ -165,6 +165,12 @@ export class JsonlMailboxLog implements MailboxLog {
       warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
       state.cursors.set(id, { ...c, seq: state.lastSeq });
     }
+    // A claim whose holder the log never saw can never end by its holder's leaving: planted.
+    for (const [resource, claim] of state.claims) {
+      if (sessions.has(claim.holder)) continue;
+      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim.holder)}); dropped` });
+      state.claims.delete(resource);
+    }
     state.sessions = [...sessions.values()];
     state.messages.sort((a, b) => a.seq - b.seq);
     return { state, warnings, lines: lineNo };

@@ -248,7 +248,8 @@ async function main(): Promise<void> {
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
   try {
     for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
-      logger.info({ ...r, to: mailboxPath }, 'took over a mailbox from the old location');
+      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, 'left a mailbox at the old location alone');
+      else logger.info({ ...r, to: mailboxPath }, 'took over a mailbox from the old location');
     }
   } catch (err) {
     logger.error({ err: (err as Error).message }, 'taking over the old mailbox failed; it stays where it is');

@@ -6,7 +6,12 @@
  *     current last one, in time order, with its sessions' positions mapped to the new seqs,
  *     so seq never moves backwards.
  * The new file is durable (fsync) before the old one is removed.
+ *
+ * A mailbox at the old place that git tracks came with the repository (someone committed it, or
+ * planted it): it is nobody's history here, so it is neither imported nor removed. Everything
+ * imported is replayed like any mailbox, as untrusted input (mailbox-log.ts).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LogEntry } from './log-entries.ts';
@@ -16,12 +21,18 @@ export interface TakeoverReport {
   from: string;
   messages: number;
   renumbered: boolean;
+  /** Why it was left where it is, untouched. */
+  skipped?: string;
 }
 
-export function takeOverLegacyMailboxes(mailboxPath: string, legacy: string[]): TakeoverReport[] {
+export function takeOverLegacyMailboxes(mailboxPath: string, legacy: string[], tracked: (file: string) => boolean = gitTracks): TakeoverReport[] {
   const reports: TakeoverReport[] = [];
   for (const old of legacy) {
     if (path.resolve(old) === path.resolve(mailboxPath) || !fs.existsSync(old)) continue;
+    if (tracked(old)) {
+      reports.push({ from: old, messages: 0, renumbered: false, skipped: 'it is tracked by git (it came with the repository): not imported, not removed' });
+      continue;
+    }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
     fs.mkdirSync(path.dirname(mailboxPath), { recursive: true, mode: 0o700 });
@@ -59,6 +70,16 @@ export function takeOverLegacyMailboxes(mailboxPath: string, legacy: string[]): 
     }
   }
   return reports;
+}
+
+/** Does git track this file? When git cannot say (no git, a broken repository), taken as yes: nothing is imported on a guess. */
+export function gitTracks(file: string): boolean {
+  try {
+    execFileSync('git', ['-C', path.dirname(file), 'ls-files', '--error-unmatch', '--', path.basename(file)], { stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch (err) {
+    return (err as { status?: number | null }).status !== 1;
+  }
 }
 
 /** The new seq of the last message at or before an old position. */
