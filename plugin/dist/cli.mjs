@@ -540,7 +540,7 @@ var RpcClient = class _RpcClient {
 };
 
 // src/client/spawn.ts
-import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
+import { closeSync, constants, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -558,7 +558,7 @@ async function ownDir() {
 async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn: spawn2 } = await import("node:child_process");
   const entry = await daemonEntry(env);
-  const out = openSync(endpoint.logPath, "a", 384);
+  const out = openSync(endpoint.logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 384);
   try {
     const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn2(
@@ -1076,7 +1076,11 @@ async function runDoctor(project, env = process.env) {
     checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
   }
   let probe;
-  if (endpoint && process.platform !== "win32") checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
+  if (endpoint && process.platform !== "win32") {
+    const dirCheck = checkSocketDir(endpoint.dir, lstat(endpoint.dir));
+    checks.push(dirCheck);
+    if (dirCheck.status === "fail") endpoint = void 0;
+  }
   if (endpoint) {
     probe = await probeDaemon(endpoint, location.busRoot);
     const socketCheck = process.platform === "win32" || probe.stale ? void 0 : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));

@@ -415,7 +415,12 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv = proces
     checks.push({ name: 'socket path', status: 'fail', message: problem!, fix: fix.join('. ') || undefined });
   }
   let probe: Probe | undefined;
-  if (endpoint && process.platform !== 'win32') checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
+  if (endpoint && process.platform !== 'win32') {
+    const dirCheck = checkSocketDir(endpoint.dir, lstat(endpoint.dir));
+    checks.push(dirCheck);
+    // Nothing in a socket dir that is not ours is read or connected to: another user may have made it.
+    if (dirCheck.status === 'fail') endpoint = undefined;
+  }
   if (endpoint) {
     probe = await probeDaemon(endpoint, location.busRoot);
     // The mode of a stale socket does not matter: it is to be removed.

@@ -3,7 +3,7 @@
  * caller's pipes: an MCP server's stdout is its protocol, a hook's pipes are the host's), unref'd
  * so the caller can exit while the daemon lives on.
  */
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from './endpoint.ts';
 import type { ProjectLocation } from './project.ts';
@@ -46,7 +46,8 @@ export async function spawnDaemon(
   // it loads at start-up is paid on each prompt.
   const { spawn } = await import('node:child_process');
   const entry = await daemonEntry(env);
-  const out = openSync(endpoint.logPath, 'a', 0o600);
+  // The socket dir was checked to be ours; still, never follow a link where the log goes.
+  const out = openSync(endpoint.logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   try {
     const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(

@@ -3,6 +3,7 @@
  * unread peer messages once, and on any failure exits 0 with no output and says why in the log.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOOK, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
 
@@ -114,9 +115,14 @@ describe('prompt hook', () => {
       process.kill(c.hello.pid, 'SIGCONT');
     }
     expect(await hook(p, 'ffff-6', 6006, {}, 'not json')).toEqual({ code: 0, stdout: '', stderr: '' });
+    // A socket dir that is not private is not written to, not even to log: the plugin data folder is.
+    const data = path.join(p.base, 'plugin-data');
+    fs.mkdirSync(data);
     fs.chmodSync(p.env.SESSION_BUS_SOCKET_DIR!, 0o755);
-    expect(await hook(p, 'ffff-6', 6006)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const logBefore = fs.readFileSync(p.endpoint().logPath, 'utf8');
+    expect(await hook(p, 'ffff-6', 6006, { CLAUDE_PLUGIN_DATA: data })).toEqual({ code: 0, stdout: '', stderr: '' });
     fs.chmodSync(p.env.SESSION_BUS_SOCKET_DIR!, 0o700);
-    expect(fs.readFileSync(p.endpoint().logPath, 'utf8')).toMatch(/hook failed; going on without bus messages: refusing the socket directory/);
+    expect(fs.readFileSync(p.endpoint().logPath, 'utf8')).toBe(logBefore);
+    expect(fs.readFileSync(path.join(data, 'hook.log'), 'utf8')).toMatch(/hook failed; going on without bus messages: refusing the socket directory/);
   });
 });
