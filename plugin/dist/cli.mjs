@@ -569,7 +569,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     child.on("error", () => {
     });
     child.unref();
-    return child.pid;
+    return { pid: child.pid, exitCode: () => child.exitCode };
   } finally {
     closeSync(out);
   }
@@ -599,6 +599,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawnedAt;
+  let spawned;
   let replacing;
   let delay = 5;
   for (; ; ) {
@@ -615,8 +616,12 @@ async function connectOrSpawn(projectDir, options = {}) {
       if (!code || !NOT_RUNNING.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
+      if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
+        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`);
+      }
       if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
-        await spawnDaemon(location, endpoint, env);
+        spawned = await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
     }
@@ -644,7 +649,7 @@ async function connectOrSpawn(projectDir, options = {}) {
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
       if (!replacing) {
-        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+        spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
         spawnedAt = Date.now();
         replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
       }
@@ -729,9 +734,26 @@ function labelStyle(label) {
 
 // src/cli/doctor.ts
 import { spawn } from "node:child_process";
-import * as fs from "node:fs";
+import * as fs2 from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/client/mailbox-file.ts
+import * as fs from "node:fs";
+var MailboxFileError = class extends Error {
+  name = "MailboxFileError";
+};
+function assertRegularFile(file) {
+  let st;
+  try {
+    st = fs.lstatSync(file);
+  } catch {
+    return;
+  }
+  if (st.isFile()) return;
+  const what = st.isFIFO() ? "a FIFO" : st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symlink" : st.isSocket() ? "a socket" : "a special file";
+  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
+}
 
 // src/daemon/single-instance.ts
 function isAlive(pid) {
@@ -864,14 +886,14 @@ function checkHostInbox(env, stat2) {
 }
 function lstat(p) {
   try {
-    return fs.lstatSync(p);
+    return fs2.lstatSync(p);
   } catch {
     return void 0;
   }
 }
 function stat(p) {
   try {
-    return fs.statSync(p);
+    return fs2.statSync(p);
   } catch {
     return void 0;
   }
@@ -879,18 +901,18 @@ function stat(p) {
 function readTail(file, bytes) {
   let fd;
   try {
-    fd = fs.openSync(file, "r");
-    const size = fs.fstatSync(fd).size;
+    fd = fs2.openSync(file, "r");
+    const size = fs2.fstatSync(fd).size;
     if (size === 0) return void 0;
     const len = Math.min(size, bytes);
     const buf = Buffer.alloc(len);
-    fs.readSync(fd, buf, 0, len, size - len);
+    fs2.readSync(fd, buf, 0, len, size - len);
     const text = buf.toString("utf8");
     return len < size ? text.slice(text.indexOf("\n") + 1) : text;
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) fs.closeSync(fd);
+    if (fd !== void 0) fs2.closeSync(fd);
   }
 }
 function mib(bytes) {
@@ -940,7 +962,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
   if (lock) {
     let pid;
     try {
-      pid = Number.parseInt(fs.readFileSync(endpoint.lockPath, "utf8"), 10) || void 0;
+      pid = Number.parseInt(fs2.readFileSync(endpoint.lockPath, "utf8"), 10) || void 0;
     } catch {
       pid = void 0;
     }
@@ -956,7 +978,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
   }
   let markers = [];
   try {
-    markers = fs.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+    markers = fs2.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
   } catch {
   }
   if (markers.length > 0) {
@@ -972,19 +994,25 @@ function checkStaleFiles(endpoint, daemonRuns) {
 function checkMailbox(location, status2) {
   const name = "mailbox";
   const file = location.mailboxPath;
+  try {
+    assertRegularFile(file);
+  } catch (err) {
+    const [problem, fix] = err.message.split(". ");
+    return { name, status: "fail", message: problem, fix };
+  }
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;
-    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    while (!fs2.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
     try {
-      fs.accessSync(dir, fs.constants.W_OK);
+      fs2.accessSync(dir, fs2.constants.W_OK);
     } catch {
       return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
     }
     return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
   }
   try {
-    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+    fs2.accessSync(file, fs2.constants.R_OK | fs2.constants.W_OK);
   } catch {
     return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
   }
@@ -997,7 +1025,7 @@ function checkMailbox(location, status2) {
 function pluginDir() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const c of [path.resolve(here, ".."), path.resolve(here, "../../plugin")]) {
-    if (fs.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
+    if (fs2.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;
 }
@@ -1006,14 +1034,14 @@ function findClaude(env, plugin) {
     if (!dir) continue;
     const candidate = path.join(dir, "claude");
     try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
+      fs2.accessSync(candidate, fs2.constants.X_OK);
+      if (fs2.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
   if (plugin) {
     const local = path.resolve(plugin, "..", "node_modules", ".bin", "claude");
-    if (fs.existsSync(local)) return local;
+    if (fs2.existsSync(local)) return local;
   }
   return void 0;
 }
@@ -1116,10 +1144,10 @@ function formatDoctor(report, color) {
 }
 
 // src/cli/feed.ts
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 
 // src/daemon/mailbox-log.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as path2 from "node:path";
 
 // node_modules/zod/v4/core/util.js
@@ -7530,7 +7558,7 @@ var COMPACT_SLICE = 500;
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs2, writeGuard = () => void 0) {
+  constructor(path3, policy = "interval", ops = fs3, writeGuard = () => void 0) {
     this.path = path3;
     this.policy = policy;
     this.ops = ops;
@@ -7557,6 +7585,7 @@ var JsonlMailboxLog = class {
   replay() {
     const warnings = [];
     const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+    assertRegularFile(this.path);
     let raw;
     try {
       raw = this.ops.readFileSync(this.path);
@@ -7749,7 +7778,7 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, "a+", 384);
+    const fd = this.ops.openSync(this.path, fs3.constants.O_RDWR | fs3.constants.O_APPEND | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -7982,6 +8011,7 @@ function formatStatus(s, now = Date.now()) {
       x.cwd ?? ""
     ]);
     lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows));
+    if (s.sessionsOmitted) lines.push(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? "" : "s"} seen longer ago, not listed)`);
   }
   if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
   return lines.join("\n");
@@ -8201,7 +8231,7 @@ async function follow(project, lines, o, signal) {
 }
 function mailboxStamp(project) {
   try {
-    const st = fs3.statSync(locateProject(project).mailboxPath);
+    const st = fs4.statSync(locateProject(project).mailboxPath);
     return `${st.size}:${st.mtimeMs}:${st.ino}`;
   } catch {
     return "none";

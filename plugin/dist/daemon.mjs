@@ -8,8 +8,10 @@ import {
   MAX_FRAME_BYTES,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
+  MAX_REMEMBERED_SESSIONS,
   MAX_SEQ,
   MAX_SOCKET_PATH_BYTES,
+  MAX_STATUS_SESSIONS,
   MAX_TEXT_BYTES,
   MAX_TS,
   MESSAGE_KINDS,
@@ -22,7 +24,7 @@ import {
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-HZOBOK7J.mjs";
+} from "./chunks/chunk-6D2RG4MD.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -1206,7 +1208,7 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs9 = __require("fs");
+    var fs10 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path6 = __require("path");
@@ -1263,20 +1265,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs9.mkdirSync(path6.dirname(file), { recursive: true });
-          const fd = fs9.openSync(file, flags, mode);
+          if (sonic.mkdir) fs10.mkdirSync(path6.dirname(file), { recursive: true });
+          const fd = fs10.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs9.mkdir(path6.dirname(file), { recursive: true }, (err) => {
+        fs10.mkdir(path6.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs9.open(file, flags, mode, fileOpened);
+          fs10.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs9.open(file, flags, mode, fileOpened);
+        fs10.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1317,8 +1319,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs9.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs9.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs10.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs10.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1327,15 +1329,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs9.writeSync(this.fd, this._writingBuf);
+            return fs10.writeSync(this.fd, this._writingBuf);
           }
-          return fs9.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs10.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs9.write(this.fd, this._writingBuf, this.release);
+            return fs10.write(this.fd, this._writingBuf, this.release);
           }
-          return fs9.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs10.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1392,7 +1394,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs9.fsyncSync(this.fd);
+          fs10.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1506,7 +1508,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs9.fsync(this.fd, (err) => {
+            fs10.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1608,7 +1610,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs9.close(fd, (err) => {
+          fs10.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1657,7 +1659,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs9.writeSync(this.fd, buf) : fs9.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs10.writeSync(this.fd, buf) : fs10.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1673,7 +1675,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs9.fsyncSync(this.fd);
+        fs10.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1694,7 +1696,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs9.writeSync(this.fd, buf);
+          const n = fs10.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1722,13 +1724,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs9.writeSync(this.fd, this._writingBuf) : fs9.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs10.writeSync(this.fd, this._writingBuf) : fs10.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs9.write(this.fd, this._writingBuf, release2);
+        fs10.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1737,7 +1739,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs9.writeSync(this.fd, this._writingBuf);
+          const written = fs10.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1746,7 +1748,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs9.write(this.fd, this._writingBuf, release2);
+        fs10.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1762,12 +1764,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs9.fsync(sonic.fd, closeWrapped);
+        fs10.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs9.close(sonic.fd, done);
+          fs10.close(sonic.fd, done);
         } else {
           done();
         }
@@ -4607,7 +4609,7 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs8 from "node:fs";
+import * as fs9 from "node:fs";
 import * as net2 from "node:net";
 import * as path5 from "node:path";
 import { parseArgs } from "node:util";
@@ -5433,14 +5435,19 @@ var Broker = class {
     let drop = Math.max(0, this.messages.length - this.retention.maxCount);
     while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
     if (drop > 0) this.messages = this.messages.slice(drop);
-    for (const s of this.sessions.values()) {
-      if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
-        this.sessions.delete(s.id);
-        for (const id of s.ids) this.byId.delete(id);
-        for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
-      }
+    const forgettable = [...this.sessions.values()].filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
+    let over = this.sessions.size - MAX_REMEMBERED_SESSIONS;
+    for (const s of forgettable) {
+      if (s.lastSeen >= cutoff && over <= 0) break;
+      this.forget(s);
+      over -= 1;
     }
     return drop;
+  }
+  forget(s) {
+    this.sessions.delete(s.id);
+    for (const id of s.ids) this.byId.delete(id);
+    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
   }
   /** Everything a compacted log must hold to rebuild this state. */
   snapshot(now) {
@@ -5893,6 +5900,12 @@ var shutdown = defineHandler({
 });
 
 // src/daemon/handlers/status.ts
+function listedSessions(all, describe) {
+  const ordered = [...all].sort((a, b) => Number(b.connections > 0) - Number(a.connections > 0) || b.lastSeen - a.lastSeen);
+  const shown = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
+  const omitted = ordered.length - shown.length;
+  return { sessions: shown.map(describe), ...omitted > 0 ? { sessionsOmitted: omitted } : {} };
+}
 var status = defineHandler({
   method: "status",
   params: ParamSchemas.status,
@@ -5911,7 +5924,7 @@ var status = defineHandler({
       mailboxPath: info.mailboxPath,
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
-      sessions: broker.sessionList().map((s) => broker.statusOf(s)),
+      ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
       claims: [...broker.claims.list(now), ...ctx.federation?.remoteClaims(now) ?? []],
       federation: ctx.federationStatus()
     };
@@ -5950,15 +5963,34 @@ var handlers = {
 };
 
 // src/daemon/mailbox-log.ts
-import * as fs from "node:fs";
+import * as fs2 from "node:fs";
 import * as path from "node:path";
+
+// src/client/mailbox-file.ts
+import * as fs from "node:fs";
+var MailboxFileError = class extends Error {
+  name = "MailboxFileError";
+};
+function assertRegularFile(file) {
+  let st;
+  try {
+    st = fs.lstatSync(file);
+  } catch {
+    return;
+  }
+  if (st.isFile()) return;
+  const what = st.isFIFO() ? "a FIFO" : st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symlink" : st.isSocket() ? "a socket" : "a special file";
+  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
+}
+
+// src/daemon/mailbox-log.ts
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path6, policy = "interval", ops = fs, writeGuard = () => void 0) {
+  constructor(path6, policy = "interval", ops = fs2, writeGuard = () => void 0) {
     this.path = path6;
     this.policy = policy;
     this.ops = ops;
@@ -5985,6 +6017,7 @@ var JsonlMailboxLog = class {
   replay() {
     const warnings = [];
     const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+    assertRegularFile(this.path);
     let raw;
     try {
       raw = this.ops.readFileSync(this.path);
@@ -6177,7 +6210,7 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, "a+", 384);
+    const fd = this.ops.openSync(this.path, fs2.constants.O_RDWR | fs2.constants.O_APPEND | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -6322,11 +6355,11 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/daemon/session-markers.ts
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 import * as path2 from "node:path";
 
 // src/daemon/single-instance.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as net from "node:net";
 var LOCK_WAIT_MS = 5e3;
 var LOCK_POLL_MS = 20;
@@ -6341,7 +6374,7 @@ async function bindExclusive(server, socketPath, lockPath, replace) {
     }
     if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
     try {
-      fs2.unlinkSync(socketPath);
+      fs3.unlinkSync(socketPath);
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -6392,9 +6425,9 @@ async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs2.openSync(lockPath, "wx", 384);
-      fs2.writeSync(fd, String(process.pid));
-      fs2.closeSync(fd);
+      const fd = fs3.openSync(lockPath, "wx", 384);
+      fs3.writeSync(fd, String(process.pid));
+      fs3.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
@@ -6403,7 +6436,7 @@ async function acquireLock(lockPath) {
     const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
     if (stale || Date.now() > until) {
       try {
-        fs2.unlinkSync(lockPath);
+        fs3.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -6413,20 +6446,20 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (readPid(lockPath) === process.pid) fs2.unlinkSync(lockPath);
+    if (readPid(lockPath) === process.pid) fs3.unlinkSync(lockPath);
   } catch {
   }
 }
 function lockAgeMs(file) {
   try {
-    return Date.now() - fs2.statSync(file).mtimeMs;
+    return Date.now() - fs3.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
 }
 function readPid(file) {
   try {
-    const n = Number.parseInt(fs2.readFileSync(file, "utf8"), 10);
+    const n = Number.parseInt(fs3.readFileSync(file, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -6435,7 +6468,7 @@ function readPid(file) {
 function isRunning(pid) {
   if (!isAlive(pid)) return false;
   try {
-    const stat = fs2.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs3.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return isAlive(pid);
@@ -6507,7 +6540,7 @@ var SessionMarkers = class {
   sweep() {
     let names;
     try {
-      names = fs3.readdirSync(this.dir);
+      names = fs4.readdirSync(this.dir);
     } catch {
       return 0;
     }
@@ -6534,8 +6567,8 @@ var SessionMarkers = class {
   }
   write(file, content) {
     try {
-      if (content !== void 0) fs3.writeFileSync(file, content, { mode: 384 });
-      else fs3.rmSync(file, { force: true });
+      if (content !== void 0) fs4.writeFileSync(file, content, { mode: 384 });
+      else fs4.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
@@ -6741,7 +6774,7 @@ var ConnectionServer = class {
 };
 
 // src/daemon/socket-keeper.ts
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var SocketKeeper = class {
   constructor(endpoint, newServer, logger) {
@@ -6767,7 +6800,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs4.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs5.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -6798,21 +6831,21 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs4.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs5.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs4.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs4.statSync(this.endpoint.socketPath).ino;
+      fs5.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs5.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs5 from "node:fs";
+import * as fs6 from "node:fs";
 import { dirname as dirname3 } from "node:path";
 
 // src/client/mailbox-owner.ts
@@ -6888,7 +6921,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs5.statSync(this.path).ino === this.ino;
+      return fs6.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -6906,7 +6939,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs5.utimesSync(this.path, now, now);
+        fs6.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -6914,14 +6947,14 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs5.rmSync(this.path, { force: true });
+    if (this.isHeld()) fs6.rmSync(this.path, { force: true });
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   take() {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs5.mkdirSync(dirname3(this.path), { recursive: true, mode: 448 });
+        fs6.mkdirSync(dirname3(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -6947,22 +6980,22 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs5.openSync(lockPath, "wx", 384);
+    fd = fs6.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs5.writeSync(fd, JSON.stringify(record) + "\n");
-    return fs5.fstatSync(fd).ino;
+    fs6.writeSync(fd, JSON.stringify(record) + "\n");
+    return fs6.fstatSync(fd).ino;
   } finally {
-    fs5.closeSync(fd);
+    fs6.closeSync(fd);
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    age = Date.now() - fs5.statSync(lockPath).mtimeMs;
+    age = Date.now() - fs6.statSync(lockPath).mtimeMs;
   } catch {
     return false;
   }
@@ -6974,38 +7007,38 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs5.mkdirSync(mutex, { mode: 448 });
+    fs6.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      if (Date.now() - fs5.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs5.rmdirSync(mutex);
+      if (Date.now() - fs6.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs6.rmdirSync(mutex);
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs5.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs6.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs5.rmdirSync(mutex);
+    fs6.rmdirSync(mutex);
   }
 }
 
 // src/daemon/takeover.ts
 import { execFileSync } from "node:child_process";
-import * as fs6 from "node:fs";
+import * as fs7 from "node:fs";
 import * as path3 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
-    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs6.existsSync(old)) continue;
+    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs7.existsSync(old)) continue;
     if (tracked(old)) {
       reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
       continue;
     }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs6.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs7.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -7030,10 +7063,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs6.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs6.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
+    fs7.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs7.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
     try {
-      fs6.rmdirSync(path3.dirname(old));
+      fs7.rmdirSync(path3.dirname(old));
     } catch {
     }
   }
@@ -7054,20 +7087,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs6.copyFileSync(from, tmp);
-  fs6.chmodSync(tmp, 384);
-  const fd = fs6.openSync(tmp, "r+");
-  fs6.fsyncSync(fd);
-  fs6.closeSync(fd);
-  fs6.renameSync(tmp, to);
+  fs7.copyFileSync(from, tmp);
+  fs7.chmodSync(tmp, 384);
+  const fd = fs7.openSync(tmp, "r+");
+  fs7.fsyncSync(fd);
+  fs7.closeSync(fd);
+  fs7.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs6.openSync(file, "a", 384);
+  const fd = fs7.openSync(file, "a", 384);
   try {
-    fs6.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs6.fsyncSync(fd);
+    fs7.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs7.fsyncSync(fd);
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 
@@ -7163,22 +7196,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 import * as path4 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
   const file = path4.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs7.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs8.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs7.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs8.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs7.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs7.renameSync(tmp, file);
+  fs8.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs8.renameSync(tmp, file);
   return identity;
 }
 
@@ -7198,7 +7231,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-NPQX47LK.mjs");
+  const { Federation } = await import("./chunks/federation-PBBKRNR4.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7258,13 +7291,13 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
-  fs8.closeSync(fs8.openSync(endpoint.logPath, "a", 384));
+  fs9.closeSync(fs9.openSync(endpoint.logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs8, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs9, () => {
     try {
       lock.assertWritable();
     } catch (err) {
@@ -7491,12 +7524,12 @@ function removeLeftovers(mailboxPath, logger) {
   const base = path5.basename(mailboxPath);
   let names;
   try {
-    names = fs8.readdirSync(dir);
+    names = fs9.readdirSync(dir);
   } catch {
     return;
   }
   const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs8.rmSync(path5.join(dir, n), { force: true });
+  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
   if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
 }
 async function replaceOlder(socketPath, root, version, logger) {
@@ -7524,9 +7557,9 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs8.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs8.renameSync(logPath, `${logPath}.1`);
-    fs8.closeSync(fs8.openSync(logPath, "a", 384));
+    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs9.renameSync(logPath, `${logPath}.1`);
+    fs9.closeSync(fs9.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }

@@ -24144,7 +24144,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     child.on("error", () => {
     });
     child.unref();
-    return child.pid;
+    return { pid: child.pid, exitCode: () => child.exitCode };
   } finally {
     closeSync(out);
   }
@@ -24174,6 +24174,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const version2 = options.version ?? VERSION;
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawnedAt;
+  let spawned;
   let replacing;
   let delay = 5;
   for (; ; ) {
@@ -24190,8 +24191,12 @@ async function connectOrSpawn(projectDir, options = {}) {
       if (!code || !NOT_RUNNING.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
+      if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
+        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`);
+      }
       if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
-        await spawnDaemon(location, endpoint, env);
+        spawned = await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
     }
@@ -24219,7 +24224,7 @@ async function connectOrSpawn(projectDir, options = {}) {
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
       if (!replacing) {
-        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+        spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
         spawnedAt = Date.now();
         replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
       }

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endpointFor, type Endpoint } from '../client/endpoint.ts';
+import { assertRegularFile } from '../client/mailbox-file.ts';
 import { privateDirProblem } from '../client/private-dir.ts';
 import { locateProject, type ProjectLocation } from '../client/project.ts';
 import { ConnectionError, RpcClient } from '../client/rpc-client.ts';
@@ -301,6 +302,12 @@ function checkStaleFiles(endpoint: Endpoint, daemonRuns: boolean): Check[] {
 function checkMailbox(location: ProjectLocation, status: StatusResult | undefined): Check {
   const name = 'mailbox';
   const file = location.mailboxPath;
+  try {
+    assertRegularFile(file);
+  } catch (err) {
+    const [problem, fix] = (err as Error).message.split('. ');
+    return { name, status: 'fail', message: problem!, fix };
+  }
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;

@@ -59,6 +59,7 @@ export function formatStatus(s: StatusResult, now = Date.now()): string {
         x.cwd ?? '',
       ]);
     lines.push(table(['SESSION', 'ID', 'STATE', 'UNREAD', 'LAST SEEN', 'LAST REACHED', 'WORKTREE'], rows));
+    if (s.sessionsOmitted) lines.push(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? '' : 's'} seen longer ago, not listed)`);
   }
   if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now));
   return lines.join('\n');

@@ -19,7 +19,7 @@ import { mailboxLockPath, readMailboxOwner } from './mailbox-owner.ts';
 import { checkPrivateDir, ensurePrivateDir } from './private-dir.ts';
 import { locateProject, type ProjectLocation } from './project.ts';
 import { ConnectionError, RpcClient } from './rpc-client.ts';
-import { spawnDaemon, tailLog } from './spawn.ts';
+import { spawnDaemon, tailLog, type Spawned } from './spawn.ts';
 
 export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
@@ -62,6 +62,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   /** When we last started a daemon: started again if nothing serves long after (it died, or lost its socket). */
   let spawnedAt: number | undefined;
+  let spawned: Spawned | undefined;
   /** The older daemon ours is replacing, and until when we wait for that. */
   let replacing: { pid: number; until: number } | undefined;
   let delay = 5;
@@ -80,8 +81,13 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       // The mailbox's owner may serve another path (another SESSION_BUS_SOCKET_DIR): ask the lock.
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
+      // A daemon that could not start (a mailbox that is no regular file, a bad setting) says
+      // why in its log at once: no point waiting for the deadline.
+      if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
+        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
+      }
       if (!client && (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
-        await spawnDaemon(location, endpoint, env);
+        spawned = await spawnDaemon(location, endpoint, env);
         spawnedAt = Date.now();
       }
     }
@@ -114,7 +120,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       client.close();
       if (!replacing) {
         // An older daemon: start ours, which takes over from it under the start lock.
-        await spawnDaemon(location, endpoint, env, { replaceOlderThan: version });
+        spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version });
         spawnedAt = Date.now();
         replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
       }

@@ -36,12 +36,18 @@ export interface SpawnOptions {
   replaceOlderThan?: string;
 }
 
+/** A daemon started by this process: whether it has exited, and how (a failed start exits 1 at once). */
+export interface Spawned {
+  pid: number | undefined;
+  exitCode(): number | null;
+}
+
 export async function spawnDaemon(
   location: ProjectLocation,
   endpoint: Endpoint,
   env: NodeJS.ProcessEnv = process.env,
   options: SpawnOptions = {},
-): Promise<number | undefined> {
+): Promise<Spawned> {
   // Loaded only here: the hook starts on every prompt and almost never spawns; every module
   // it loads at start-up is paid on each prompt.
   const { spawn } = await import('node:child_process');
@@ -59,7 +65,7 @@ export async function spawnDaemon(
       // Reported by the caller's connect polling, which quotes the log.
     });
     child.unref();
-    return child.pid;
+    return { pid: child.pid, exitCode: () => child.exitCode };
   } finally {
     closeSync(out);
   }

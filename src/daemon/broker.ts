@@ -5,7 +5,7 @@
  */
 import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
 import { MESSAGE_KINDS, shortId } from '../protocol/messages.ts';
-import { MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
+import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
 
@@ -427,15 +427,22 @@ export class Broker {
     let drop = Math.max(0, this.messages.length - this.retention.maxCount);
     while (drop < this.messages.length && this.messages[drop]!.ts < cutoff) drop++;
     if (drop > 0) this.messages = this.messages.slice(drop);
-    // Sessions unseen for the whole window are gone for good: forget them.
-    for (const s of this.sessions.values()) {
-      if (s.connections === 0 && s.lastSeen < cutoff && this.claims.heldBy(s.id).length === 0) {
-        this.sessions.delete(s.id);
-        for (const id of s.ids) this.byId.delete(id);
-        for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
-      }
+    // Sessions unseen for the whole window are gone for good, and past the cap the ones seen
+    // longest ago go too: forget them (never one connected or holding a claim).
+    const forgettable = [...this.sessions.values()].filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
+    let over = this.sessions.size - MAX_REMEMBERED_SESSIONS;
+    for (const s of forgettable) {
+      if (s.lastSeen >= cutoff && over <= 0) break;
+      this.forget(s);
+      over -= 1;
     }
     return drop;
+  }
+
+  private forget(s: Session): void {
+    this.sessions.delete(s.id);
+    for (const id of s.ids) this.byId.delete(id);
+    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
   }
 
   /** Everything a compacted log must hold to rebuild this state. */

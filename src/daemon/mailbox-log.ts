@@ -17,6 +17,7 @@ import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { FederationPosition, RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
+import { assertRegularFile } from '../client/mailbox-file.ts';
 
 export type FsyncPolicy = 'interval' | 'always';
 
@@ -116,6 +117,7 @@ export class JsonlMailboxLog implements MailboxLog {
   replay(): ReplayResult {
     const warnings: ReplayWarning[] = [];
     const state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map(), claims: new Map() };
+    assertRegularFile(this.path);
     let raw: Buffer;
     try {
       raw = this.ops.readFileSync(this.path) as Buffer;
@@ -335,7 +337,8 @@ export class JsonlMailboxLog implements MailboxLog {
     if (this.fd !== undefined) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 0o700 });
     // a+, not a: the torn-tail check reads the file's last bytes.
-    const fd = this.ops.openSync(this.path, 'a+', 0o600);
+    // Never through a symlink: a mailbox folder inside a project may hold one planted to a file of yours.
+    const fd = this.ops.openSync(this.path, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NOFOLLOW, 0o600);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);

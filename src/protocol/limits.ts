@@ -42,6 +42,15 @@ export const MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export const DEFAULT_LEASE_MS = 10_000;
 export const MAX_LEASE_MS = 60_000;
 
+/** Sessions one status reply lists (every connected one first): thousands are remembered. */
+export const MAX_STATUS_SESSIONS = 50;
+
+/**
+ * Sessions a bus remembers at most: past it the ones seen longest ago (not connected, holding
+ * nothing) are forgotten. Each costs memory, replay and status work.
+ */
+export const MAX_REMEMBERED_SESSIONS = 1000;
+
 /** Labels are shown in every line of the feed: keep them short. */
 export const MAX_LABEL_CHARS = 64;
 

@@ -204,7 +204,13 @@ export interface StatusResult {
   mailboxPath: string;
   messageCount: number;
   lastSeq: number;
+  /**
+   * The sessions connected now and those seen most recently, newest first, at most
+   * MAX_STATUS_SESSIONS: a bus remembers thousands, and status must stay one quick, small reply.
+   */
   sessions: SessionStatus[];
+  /** Remembered sessions left out of `sessions` (not connected, seen longer ago). */
+  sessionsOmitted?: number;
   claims: ClaimInfo[];
   /** Brokers on other hosts sharing this bus through NATS (SESSION_BUS_NATS_URL). */
   federation: FederationStatus;

@@ -88,7 +88,7 @@ describe('a squatted socket dir (issue 14 item 7)', () => {
     const marker = path.join(uidDir, `live-${fakeClaude}`);
     fs.writeFileSync(marker, `${process.pid}\n`);
     cleanups.push(() => fs.rmSync(marker, { force: true }));
-    const env = { ...process.env, CLAUDE_PID: String(fakeClaude) };
+    const env: NodeJS.ProcessEnv = { ...process.env, CLAUDE_PID: String(fakeClaude) };
     delete env.SESSION_BUS_SOCKET_DIR;
     // Nothing pending and a live marker naming a running daemon: the shell alone answers.
     expect(await gate('UserPromptSubmit', env, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -1,5 +1,16 @@
+import { MAX_STATUS_SESSIONS } from '../../protocol/limits.ts';
+import type { SessionStatus } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
+import type { Session } from '../broker.ts';
 import { defineHandler } from '../context.ts';
+
+/** Connected sessions, then the most recently seen, up to the cap; the rest only counted. */
+function listedSessions(all: Session[], describe: (s: Session) => SessionStatus): { sessions: SessionStatus[]; sessionsOmitted?: number } {
+  const ordered = [...all].sort((a, b) => Number(b.connections > 0) - Number(a.connections > 0) || b.lastSeen - a.lastSeen);
+  const shown = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
+  const omitted = ordered.length - shown.length;
+  return { sessions: shown.map(describe), ...(omitted > 0 ? { sessionsOmitted: omitted } : {}) };
+}
 
 export const status = defineHandler({
   method: 'status',
@@ -19,7 +30,7 @@ export const status = defineHandler({
       mailboxPath: info.mailboxPath,
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
-      sessions: broker.sessionList().map((s) => broker.statusOf(s)),
+      ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
       claims: [...broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
       federation: ctx.federationStatus(),
     };

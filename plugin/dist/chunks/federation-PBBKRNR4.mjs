@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-HZOBOK7J.mjs";
+} from "./chunk-6D2RG4MD.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
