@@ -12,6 +12,9 @@ import type { DeliveryPath, PeekResult, SessionIdentity } from '../protocol/mess
 import type { Connection } from './connect.ts';
 import { ConnectionError } from './rpc-client.ts';
 
+/** Between two tries to reach a daemon that is coming back. */
+const RECONNECT_PAUSE_MS = 20;
+
 export interface ReceiveOptions {
   maxChars: number;
   backfillMinutes?: number;
@@ -36,7 +39,19 @@ export async function receive(conn: Connection, who: SessionIdentity, o: Receive
     } catch (err) {
       if (!(err instanceof ConnectionError) || err.code === 'ETIMEDOUT' || Date.now() >= o.deadline) throw err;
       conn.client.close();
-      conn = await o.reconnect();
+      conn = await reconnectBy(o);
+    }
+  }
+}
+
+/** A new connection, tried again until the deadline: the daemon may take a moment to be back. */
+async function reconnectBy(o: ReceiveOptions): Promise<Connection> {
+  for (;;) {
+    try {
+      return await o.reconnect();
+    } catch (err) {
+      if (Date.now() >= o.deadline) throw err;
+      await new Promise((r) => setTimeout(r, RECONNECT_PAUSE_MS));
     }
   }
 }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { Broker } from '../../src/daemon/broker.ts';
 import { MAX_REMEMBERED_SESSIONS, MAX_STATUS_SESSIONS } from '../../src/protocol/limits.ts';
-import { isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, makeProject, type TestProject } from '../support/project.ts';
 
 const projects: TestProject[] = [];
 const conns: Connection[] = [];
