@@ -55,6 +55,8 @@ function describeError(code, data = {}) {
       return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }

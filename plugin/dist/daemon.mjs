@@ -17,10 +17,11 @@ import {
   __commonJS,
   __require,
   __toESM,
+  isName,
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-OL2CDHSS.mjs";
+} from "./chunks/chunk-G46CBDF5.mjs";
 
 // ../main/node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -4913,6 +4914,8 @@ function describeError(code, data = {}) {
       return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
@@ -5054,7 +5057,7 @@ var RpcClient = class _RpcClient {
   onNotification;
   onClose;
   static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const socket = createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
@@ -5063,7 +5066,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve4(new _RpcClient(socket));
+        resolve5(new _RpcClient(socket));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -5074,8 +5077,8 @@ var RpcClient = class _RpcClient {
   request(method, params, timeoutMs = 1e4) {
     if (this.closedError) return Promise.reject(this.closedError);
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      const waiter = { resolve: resolve4, reject };
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
       if (timeoutMs > 0) {
         waiter.timer = setTimeout(() => {
           this.waiters.delete(id);
@@ -5618,13 +5621,93 @@ var broadcast = defineHandler({
   }
 });
 
+// src/daemon/claim-resource.ts
+import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname2, resolve as resolve3 } from "node:path";
+
+// src/daemon/claim-path.ts
+function hasGlob(segment) {
+  return /[*?[]/.test(segment);
+}
+function lexical(abs) {
+  const out = [];
+  for (const s of abs.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") out.pop();
+    else out.push(s);
+  }
+  return `/${out.join("/")}`;
+}
+function resolveReal(abs, realpath2) {
+  let cur = "";
+  let globbed = false;
+  for (const s of abs.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") {
+      cur = cur.slice(0, cur.lastIndexOf("/"));
+      continue;
+    }
+    globbed ||= hasGlob(s);
+    const next = `${cur}/${s}`;
+    cur = (globbed ? void 0 : realpath2(next)) ?? next;
+  }
+  return cur || "/";
+}
+function inside(p, base) {
+  if (p === base) return ".";
+  if (base === "/") return p.slice(1);
+  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : void 0;
+}
+function canonicalClaimPath(root, given, realpath2) {
+  const path5 = given.trim().replace(/\\/g, "/");
+  const lexRoot = lexical(root);
+  const realRoot = realpath2(lexRoot) ?? lexRoot;
+  const abs = path5.startsWith("/") ? path5 : `${lexRoot}/${path5}`;
+  const real = inside(resolveReal(abs, realpath2), realRoot);
+  if (real !== void 0) return { ok: true, path: real };
+  const lex = lexical(abs);
+  const named = inside(lex, lexRoot) ?? inside(lex, realRoot);
+  return named === void 0 ? { ok: false } : { ok: true, path: named };
+}
+
+// src/daemon/claim-resource.ts
+function realpath(p) {
+  try {
+    return realpathSync3.native(p);
+  } catch {
+    return void 0;
+  }
+}
+function worktreeRoot(dir) {
+  const start = resolve3(dir);
+  for (let cur = start; ; cur = dirname2(cur)) {
+    try {
+      statSync2(resolve3(cur, ".git"));
+      return cur;
+    } catch {
+    }
+    if (dirname2(cur) === cur) return start;
+  }
+}
+function defaultRoot(busRoot) {
+  return basename2(busRoot) === ".git" ? dirname2(busRoot) : busRoot;
+}
+function claimResource(resource, cwd, busRoot) {
+  const given = resource.trim();
+  if (isName(given)) return given;
+  const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
+  const canonical = canonicalClaimPath(root, given, realpath);
+  if (!canonical.ok) throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
+  return canonical.path;
+}
+
 // src/daemon/handlers/claim.ts
 var claim = defineHandler({
   method: "claim",
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
-    const name = normalizeResource(params.resource);
+    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
     if (ctx.federation) {
@@ -5639,7 +5722,7 @@ var claim = defineHandler({
       }
     }
     const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, params.resource, ctx.now(), ttlMs, note);
+    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {
@@ -5694,8 +5777,9 @@ var release = defineHandler({
   method: "release",
   params: ParamSchemas.release,
   async handle(ctx, params) {
-    const outcome = ctx.broker.release(params, params.resource, ctx.now());
-    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: params.resource });
+    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const outcome = ctx.broker.release(params, name, ctx.now());
+    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: name });
     try {
       await ctx.commit(outcome);
     } catch (err) {
@@ -6017,8 +6101,8 @@ var JsonlMailboxLog = class {
     if (entries.length === 0) return Promise.resolve();
     let data = "";
     for (const e of entries) data += JSON.stringify(e) + "\n";
-    return new Promise((resolve4, reject) => {
-      this.pending.push({ data, resolve: resolve4, reject });
+    return new Promise((resolve5, reject) => {
+      this.pending.push({ data, resolve: resolve5, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -6142,9 +6226,9 @@ var JsonlMailboxLog = class {
         let data = "";
         for (const e of entries.slice(i, i + COMPACT_SLICE)) data += JSON.stringify(e) + "\n";
         writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-        await new Promise((resolve4) => setImmediate(resolve4));
+        await new Promise((resolve5) => setImmediate(resolve5));
       }
-      await new Promise((resolve4, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve4()));
+      await new Promise((resolve5, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve5()));
       for (const buf of state.appended) writeAll(this.ops, fd, buf);
       if (state.appended.length > 0 && this.policy === "always") this.ops.fsyncSync(fd);
     } catch (err) {
@@ -6526,14 +6610,14 @@ async function waitUntilGone(socketPath, until) {
   return false;
 }
 function listen(server, socketPath) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const onError = (err) => {
       server.off("listening", onListening);
       reject(err);
     };
     const onListening = () => {
       server.off("error", onError);
-      resolve4();
+      resolve5();
     };
     server.once("error", onError);
     server.once("listening", onListening);
@@ -6546,13 +6630,13 @@ function listen(server, socketPath) {
   });
 }
 function answers(socketPath) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const s = net.createConnection(socketPath);
     s.once("connect", () => {
       s.destroy();
-      resolve4(true);
+      resolve5(true);
     });
-    s.once("error", () => resolve4(false));
+    s.once("error", () => resolve5(false));
   });
 }
 async function acquireLock(lockPath) {
@@ -6802,7 +6886,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-2NV3WSOU.mjs");
+  const { Federation } = await import("./chunks/federation-IYZC7PQB.mjs");
   const federation = new Federation(
     settings,
     host,

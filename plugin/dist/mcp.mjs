@@ -23686,6 +23686,8 @@ function describeError(code, data = {}) {
       return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
@@ -24484,7 +24486,7 @@ function registerTools(server, bus) {
   server.registerTool(
     "claim",
     {
-      description: "Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/**. Refused if another session holds it.",
+      description: "Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (relative to the repository root, or absolute). Refused if another session holds it.",
       inputSchema: {
         resource: string2(),
         ttl: number2().positive().optional().describe("seconds; default until release or session end"),
@@ -24498,7 +24500,7 @@ function registerTools(server, bus) {
   );
   server.registerTool(
     "release",
-    { description: "Release a claim when done.", inputSchema: { resource: string2() } },
+    { description: "Release a claim when done (its name or path, relative or absolute).", inputSchema: { resource: string2() } },
     async ({ resource }) => guard(async () => {
       const { released } = await bus.call("release", { resource });
       return ok(`released ${released.resource}`);

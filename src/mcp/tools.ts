@@ -61,7 +61,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     'claim',
     {
       description:
-        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/**. Refused if another session holds it.',
+        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (relative to the repository root, or absolute). Refused if another session holds it.',
       inputSchema: {
         resource: z.string(),
         ttl: z.number().positive().optional().describe('seconds; default until release or session end'),
@@ -76,7 +76,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
   );
   server.registerTool(
     'release',
-    { description: 'Release a claim when done.', inputSchema: { resource: z.string() } },
+    { description: 'Release a claim when done (its name or path, relative or absolute).', inputSchema: { resource: z.string() } },
     async ({ resource }) =>
       guard(async () => {
         const { released } = await bus.call('release', { resource });

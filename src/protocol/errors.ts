@@ -25,6 +25,7 @@ export enum ErrorCode {
   UnknownRecipient = -32050,
   ClaimConflict = -32060,
   NotHolder = -32061,
+  OutsideRepository = -32062,
 }
 
 export type ErrorData = Record<string, unknown>;
@@ -70,6 +71,8 @@ export function describeError(code: number, data: ErrorData = {}): string {
       return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ''} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
       return `${String(data.resource)} is not held by this session`;
+    case ErrorCode.OutsideRepository:
+      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }

@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-OL2CDHSS.mjs";
+} from "./chunk-G46CBDF5.mjs";
 
 // ../main/node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({

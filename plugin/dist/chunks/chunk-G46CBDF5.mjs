@@ -6690,6 +6690,7 @@ export {
   MESSAGE_KINDS,
   MESSAGE_NOTIFICATION,
   shortId,
+  isName,
   normalizeResource,
   overlaps,
   ClaimTable,
