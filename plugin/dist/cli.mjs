@@ -20,6 +20,27 @@ var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
   switch (code) {
@@ -50,19 +71,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
-      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -294,7 +318,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
         if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
@@ -7836,16 +7860,9 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
   return { messages: out.reverse(), more };
 }
 
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-
 // src/cli/format.ts
 function safe(text) {
-  return cleanText(text).replace(/[\t\n]+/g, " ");
+  return inert(oneLine(text));
 }
 function duration2(ms) {
   const s = Math.max(0, Math.round(ms / 1e3));
@@ -7865,10 +7882,10 @@ function table(headers, rawRows) {
 function formatStatus(s, now = Date.now()) {
   const lines = [
     `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration2(s.uptimeMs)})`,
-    `  project   ${s.root}`,
-    `  socket    ${s.socketPath}`,
-    `  log       ${s.logPath}`,
-    `  mailbox   ${s.mailboxPath}`,
+    `  project   ${safe(s.root)}`,
+    `  socket    ${safe(s.socketPath)}`,
+    `  log       ${safe(s.logPath)}`,
+    `  mailbox   ${safe(s.mailboxPath)}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
     ...formatFederation(s.federation, now),
     ""
@@ -7927,7 +7944,7 @@ function formatMessage(m, options = {}) {
   const kindStyle = KIND_STYLE[m.kind];
   const kind = `[${m.kind}]`;
   const to = m.to && m.to.length > 0 ? ` ${paint("dim", `(to ${m.to.map(shortId).map(safe).join(", ")})`)}` : "";
-  const text = cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " ");
+  const text = inert(cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " "));
   return [
     paint("dim", clock(m.ts, options.date)),
     paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label),

@@ -17,11 +17,14 @@ import {
   __commonJS,
   __require,
   __toESM,
+  cleanText,
+  filedLabel,
+  inert,
   isName,
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-G46CBDF5.mjs";
+} from "./chunks/chunk-KTRNLNUN.mjs";
 
 // ../main/node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -4813,7 +4816,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
         if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
@@ -4909,19 +4912,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
-      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -5583,13 +5589,6 @@ var brief = defineHandler({
     };
   }
 });
-
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
 
 // src/daemon/handlers/broadcast.ts
 var broadcast = defineHandler({
@@ -6366,18 +6365,6 @@ var SessionMarkers = class {
   }
 };
 
-// src/protocol/labels.ts
-var PERSON = /^human:/i;
-function readsAsPerson(label) {
-  return PERSON.test(label);
-}
-function notAPerson(label) {
-  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
-}
-function filedLabel(sessionId, label) {
-  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
-}
-
 // src/daemon/server.ts
 var SLOW_CONSUMER_MS = 5e3;
 var Conn = class {
@@ -6886,7 +6873,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-IYZC7PQB.mjs");
+  const { Federation } = await import("./chunks/federation-W3RYO3BR.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -23582,6 +23582,27 @@ function shortId(sessionId) {
   return sessionId.replace(/-/g, "").slice(0, 6);
 }
 
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
 // src/client/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -23605,7 +23626,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
         if (m) return resolve(cur, m[1].trim());
       }
     } catch {
@@ -23630,7 +23651,7 @@ function gitCommonDir(gitDir) {
 
 // src/client/identity.ts
 function sessionLabel(dir, sessionId) {
-  const where = notAPerson(gitBranch(dir) ?? basename2(resolve2(dir)));
+  const where = notAPerson(oneLine(gitBranch(dir) ?? basename2(resolve2(dir))));
   const id = shortId(sessionId);
   return `${where.slice(0, MAX_LABEL_CHARS - id.length - 1)}#${id}`;
 }
@@ -23681,19 +23702,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
-      return `${String(data.resource)} is outside this repository (${String(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -24345,15 +24369,13 @@ function post(socketPath, token, text) {
 
 // src/hook/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
-var LABEL_SAFE = /[^\w.:#/@+-]/g;
-var INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function quote(text) {
-  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c").replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return inert(text, "quoted");
 }
 function renderLine(m) {
   const time3 = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? " (to you)" : "";
-  return `#${m.seq} ${time3} ${m.from.replace(LABEL_SAFE, "?")} [${m.kind}]${to}: ${quote(m.text)}`;
+  return `#${m.seq} ${time3} ${inert(m.from)} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 function renderDelivery(messages, remaining) {
   const n = messages.length;
@@ -24457,7 +24479,7 @@ function registerTools(server, bus) {
       const bytes = Buffer.byteLength(text);
       if (bytes > MAX_TEXT_BYTES) return error2(`text is ${bytes} bytes; the limit is ${MAX_TEXT_BYTES}. Shorten it or point to a file`);
       const r = await bus.call("broadcast", { text, kind, to: to && to.length > 0 ? to : void 0 });
-      return ok(`sent #${r.seq} as ${r.from}${to && to.length > 0 ? ` to ${to.join(", ")}` : ""}`);
+      return ok(`sent #${r.seq} as ${inert(r.from)}${to && to.length > 0 ? ` to ${to.map((t) => inert(t)).join(", ")}` : ""}`);
     })
   );
   server.registerTool(
@@ -24480,7 +24502,7 @@ function registerTools(server, bus) {
       const now = Date.now();
       const others = peers.filter((p) => !p.you);
       if (others.length === 0) return ok("No other session is here.");
-      return ok(others.map((p) => `${p.label} (${p.shortId}) in ${p.cwd ?? "?"}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
+      return ok(others.map((p) => `${inert(p.label)} (${inert(p.shortId)}) in ${p.cwd === void 0 ? "?" : inert(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
     })
   );
   server.registerTool(
@@ -24503,7 +24525,7 @@ function registerTools(server, bus) {
     { description: "Release a claim when done (its name or path, relative or absolute).", inputSchema: { resource: string2() } },
     async ({ resource }) => guard(async () => {
       const { released } = await bus.call("release", { resource });
-      return ok(`released ${released.resource}`);
+      return ok(`released ${inert(released.resource)}`);
     })
   );
   server.registerTool(
@@ -24511,13 +24533,13 @@ function registerTools(server, bus) {
     { description: "What is claimed now, by whom.", inputSchema: {} },
     async () => guard(async () => {
       const { claims } = await bus.call("claims", {});
-      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${c.label}${c.host ? ` on ${c.host}` : ""}`).join("\n"));
+      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${inert(c.label)}${c.host ? ` on ${inert(c.host)}` : ""}`).join("\n"));
     })
   );
 }
 function describe2(c) {
   const ttl = c.expiresAt ? `, expires in ${Math.max(0, Math.round((c.expiresAt - Date.now()) / 1e3))}s` : "";
-  return `${c.resource}${c.note ? ` (${JSON.stringify(c.note)})` : ""}${ttl}`;
+  return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ""}${ttl}`;
 }
 function ago(ms) {
   const s = Math.round(ms / 1e3);
@@ -24534,7 +24556,7 @@ async function guard(fn) {
     return await fn();
   } catch (err) {
     const message = err instanceof RpcError ? err.message : `session-bus is unavailable: ${err.message}`;
-    return error2(message);
+    return error2(inert(message));
   }
 }
 

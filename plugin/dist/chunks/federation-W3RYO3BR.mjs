@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-G46CBDF5.mjs";
+} from "./chunk-KTRNLNUN.mjs";
 
 // ../main/node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
