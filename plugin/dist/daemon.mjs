@@ -5644,6 +5644,7 @@ function resolveReal(abs, realpath2) {
     if (s === "" || s === ".") continue;
     if (s === "..") {
       cur = cur.slice(0, cur.lastIndexOf("/"));
+      globbed = cur.split("/").some(hasGlob);
       continue;
     }
     globbed ||= hasGlob(s);

@@ -41,6 +41,8 @@ function resolveReal(abs: string, realpath: RealPath): string {
     if (s === '' || s === '.') continue;
     if (s === '..') {
       cur = cur.slice(0, cur.lastIndexOf('/'));
+      // Back out of a glob (`*/../src`): what follows names real files again.
+      globbed = cur.split('/').some(hasGlob);
       continue;
     }
     globbed ||= hasGlob(s);
