@@ -32,10 +32,12 @@ function oneLine(text) {
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var TAG_START = /<(?=[/!?A-Za-z])/g;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {
   return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
   const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
   const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
   return form === "quoted" ? `"${escaped}"` : escaped;
@@ -73,7 +75,7 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
@@ -83,7 +85,7 @@ function describeError(code, data = {}) {
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
 }
 function shown(v) {
   return inert(String(v));

@@ -24,7 +24,7 @@ import {
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-KTRNLNUN.mjs";
+} from "./chunks/chunk-BB5KZHJL.mjs";
 
 // ../main/node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -4914,7 +4914,7 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
@@ -4924,7 +4924,7 @@ function describeError(code, data = {}) {
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
 }
 function shown(v) {
   return inert(String(v));
@@ -6874,7 +6874,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-W3RYO3BR.mjs");
+  const { Federation } = await import("./chunks/federation-NIV3LQ45.mjs");
   const federation = new Federation(
     settings,
     host,

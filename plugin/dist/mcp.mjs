@@ -23594,10 +23594,12 @@ function oneLine(text) {
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var TAG_START = /<(?=[/!?A-Za-z])/g;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {
   return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
   const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
   const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
   return form === "quoted" ? `"${escaped}"` : escaped;
@@ -23704,7 +23706,7 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ""} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), "quoted")})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
@@ -23714,7 +23716,7 @@ function describeError(code, data = {}) {
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
 }
 function shown(v) {
   return inert(String(v));
@@ -24375,7 +24377,7 @@ function quote(text) {
 function renderLine(m) {
   const time3 = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? " (to you)" : "";
-  return `#${m.seq} ${time3} ${inert(m.from)} [${m.kind}]${to}: ${quote(m.text)}`;
+  return `#${m.seq} ${time3} ${inert(m.from, "label")} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 function renderDelivery(messages, remaining) {
   const n = messages.length;
@@ -24479,7 +24481,7 @@ function registerTools(server, bus) {
       const bytes = Buffer.byteLength(text);
       if (bytes > MAX_TEXT_BYTES) return error2(`text is ${bytes} bytes; the limit is ${MAX_TEXT_BYTES}. Shorten it or point to a file`);
       const r = await bus.call("broadcast", { text, kind, to: to && to.length > 0 ? to : void 0 });
-      return ok(`sent #${r.seq} as ${inert(r.from)}${to && to.length > 0 ? ` to ${to.map((t) => inert(t)).join(", ")}` : ""}`);
+      return ok(`sent #${r.seq} as ${inert(r.from, "label")}${to && to.length > 0 ? ` to ${to.map((t) => inert(t, "label")).join(", ")}` : ""}`);
     })
   );
   server.registerTool(
@@ -24502,7 +24504,7 @@ function registerTools(server, bus) {
       const now = Date.now();
       const others = peers.filter((p) => !p.you);
       if (others.length === 0) return ok("No other session is here.");
-      return ok(others.map((p) => `${inert(p.label)} (${inert(p.shortId)}) in ${p.cwd === void 0 ? "?" : inert(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
+      return ok(others.map((p) => `${inert(p.label, "label")} (${inert(p.shortId, "label")}) in ${p.cwd === void 0 ? "?" : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
     })
   );
   server.registerTool(
@@ -24533,7 +24535,7 @@ function registerTools(server, bus) {
     { description: "What is claimed now, by whom.", inputSchema: {} },
     async () => guard(async () => {
       const { claims } = await bus.call("claims", {});
-      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${inert(c.label)}${c.host ? ` on ${inert(c.host)}` : ""}`).join("\n"));
+      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${inert(c.label, "label")}${c.host ? ` on ${inert(c.host, "label")}` : ""}`).join("\n"));
     })
   );
 }

@@ -23,7 +23,7 @@ export function quote(text: string): string {
 export function renderLine(m: MessageRecord): string {
   const time = new Date(m.ts).toISOString().slice(11, 19);
   const to = m.to ? ' (to you)' : '';
-  return `#${m.seq} ${time} ${inert(m.from)} [${m.kind}]${to}: ${quote(m.text)}`;
+  return `#${m.seq} ${time} ${inert(m.from, 'label')} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 
 export function renderDelivery(messages: MessageRecord[], remaining: number): string {
@@ -53,7 +53,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.peers.length === 0 && b.claims.length === 0 && b.unread === 0) return '';
   const parts = ['session-bus (shared channel of the Claude Code sessions on this project):'];
   if (b.peers.length > 0) {
-    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${inert(p.label)} (${ago(now - p.since)})`);
+    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${inert(p.label, 'label')} (${ago(now - p.since)})`);
     if (b.peers.length > MAX_LISTED) list.push(`+${b.peers.length - MAX_LISTED} more`);
     parts.push(`${b.peers.length} other session${b.peers.length === 1 ? '' : 's'} here: ${list.join(', ')}.`);
   } else {
@@ -62,7 +62,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.claims.length > 0) {
     const list = b.claims
       .slice(0, MAX_LISTED)
-      .map((c) => `${quote(c.resource)} by ${inert(c.host ? `${c.label}@${c.host}` : c.label)}${c.note ? ` (${quote(c.note)})` : ''}`);
+      .map((c) => `${quote(c.resource)} by ${inert(c.host ? `${c.label}@${c.host}` : c.label, 'label')}${c.note ? ` (${quote(c.note)})` : ''}`);
     if (b.claims.length > MAX_LISTED) list.push(`+${b.claims.length - MAX_LISTED} more`);
     parts.push(`Claimed: ${list.join(', ')}.`);
   }

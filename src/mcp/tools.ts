@@ -30,7 +30,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
         const bytes = Buffer.byteLength(text);
         if (bytes > MAX_TEXT_BYTES) return error(`text is ${bytes} bytes; the limit is ${MAX_TEXT_BYTES}. Shorten it or point to a file`);
         const r = await bus.call('broadcast', { text, kind, to: to && to.length > 0 ? to : undefined });
-        return ok(`sent #${r.seq} as ${inert(r.from)}${to && to.length > 0 ? ` to ${to.map((t) => inert(t)).join(', ')}` : ''}`);
+        return ok(`sent #${r.seq} as ${inert(r.from, 'label')}${to && to.length > 0 ? ` to ${to.map((t) => inert(t, 'label')).join(', ')}` : ''}`);
       }),
   );
   server.registerTool(
@@ -55,7 +55,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
         const now = Date.now();
         const others = peers.filter((p) => !p.you);
         if (others.length === 0) return ok('No other session is here.');
-        return ok(others.map((p) => `${inert(p.label)} (${inert(p.shortId)}) in ${p.cwd === undefined ? '?' : inert(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join('\n'));
+        return ok(others.map((p) => `${inert(p.label, 'label')} (${inert(p.shortId, 'label')}) in ${p.cwd === undefined ? '?' : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join('\n'));
       }),
   );
   server.registerTool(
@@ -90,7 +90,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     async () =>
       guard(async () => {
         const { claims } = await bus.call('claims', {});
-        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${inert(c.label)}${c.host ? ` on ${inert(c.host)}` : ''}`).join('\n'));
+        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${inert(c.label, 'label')}${c.host ? ` on ${inert(c.host, 'label')}` : ''}`).join('\n'));
       }),
   );
 }

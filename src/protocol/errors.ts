@@ -69,7 +69,7 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.UnknownRecipient:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), 'quoted')}; live peers: ${formatList(data.peers)}`;
     case ErrorCode.ClaimConflict:
-      return `${shown(data.resource)} is held by ${shown(data.holder)}${data.host ? ` on ${shown(data.host)}` : ''} since ${shown(data.since)}${data.note ? ` (${inert(String(data.note), 'quoted')})` : ''}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), 'label')}${data.host ? ` on ${inert(String(data.host), 'label')}` : ''} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
       return `${shown(data.resource)} is not held by this session`;
     case ErrorCode.OutsideRepository:
@@ -80,10 +80,10 @@ export function describeError(code: number, data: ErrorData = {}): string {
 }
 
 function formatList(v: unknown): string {
-  return Array.isArray(v) && v.length > 0 ? v.map(shown).join(', ') : 'none';
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), 'label')).join(', ') : 'none';
 }
 
-/** A value from a peer (label, resource, note) inside the words: inert, like everything shown. */
+/** A value from a peer (resource, note) inside the words: inert, like everything shown; labels in their own form. */
 function shown(v: unknown): string {
   return inert(String(v));
 }

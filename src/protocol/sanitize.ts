@@ -33,19 +33,29 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
 /** A `<` that starts a tag: the host wraps tool results and context in tags of its own. */
 const TAG_START = /<(?=[/!?A-Za-z])/g;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * What a label may show as it is. A label sits inside a structured line (`#7 12:00:03 <label>
+ * [handoff]: "…"`), so beyond being inert it must be one token: no space, quote or bracket
+ * with which a branch name could forge the kind, the recipient or the text of its own line.
+ */
+const LABEL_SAFE = /[^\w.:#/@+-]/g;
 
 function escapeChar(c: string): string {
   return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
- * Any string made inert for showing: unsafe characters written as JSON-style escapes (`\n`,
- * `\u202e`), a tag-starting `<` as `\u003c`; the rest, any language, as it is. `bare` (labels,
- * paths, names in a sentence or table) leaves quotes and backslashes alone; `quoted` (a peer's
- * text, a note) gives a JSON string literal, so `JSON.parse` gives the text back unchanged and
- * no quote inside can end it.
+ * Any string made inert for showing, in one of three forms:
+ * - `bare` (resources, paths, names inside a sentence or a table cell): unsafe characters
+ *   written as JSON-style escapes (`\n`, `\u202e`), a tag-starting `<` as `\u003c`, the rest,
+ *   any language, as it is;
+ * - `quoted` (a peer's text, a note, a path of its own): the same inside a JSON string literal,
+ *   so no quote inside can end it and `JSON.parse` gives the text back unchanged;
+ * - `label` (session labels, short ids, host names): one token, every character but
+ *   `[A-Za-z0-9_.:#/@+-]` shown as `?`.
  */
-export function inert(text: string, form: 'bare' | 'quoted' = 'bare'): string {
+export function inert(text: string, form: 'bare' | 'quoted' | 'label' = 'bare'): string {
+  if (form === 'label') return text.replace(LABEL_SAFE, '?');
   const body = form === 'quoted' ? text.replace(/["\\]/g, '\\$&') : text;
   const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, '\\u003c');
   return form === 'quoted' ? `"${escaped}"` : escaped;

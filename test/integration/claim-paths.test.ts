@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('claims that mean the file', () => {
   it('a claim given as an absolute path overlaps the same relative claim (issue 14 item 5)', async () => {
     const r = await a.call('claim', { resource: path.join(p.dir, 'src/api/users.ts') });
-    expect(r).toEqual({ isError: true, text: expect.stringMatching(/^src\/api\/\*\* is held by main#bbbbbb since .* \("reworking the API"\)$/) });
+    expect(r).toEqual({ isError: true, text: expect.stringMatching(/^src\/api\/\*\* is held by main#bbbbbb since .* \(reworking the API\)$/) });
   });
 
   it('..-, ./-, symlinked and aliased forms overlap it too', async () => {

@@ -6530,10 +6530,12 @@ function oneLine(text) {
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 var TAG_START = /<(?=[/!?A-Za-z])/g;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {
   return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
   const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
   const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
   return form === "quoted" ? `"${escaped}"` : escaped;

@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-KTRNLNUN.mjs";
+} from "./chunk-BB5KZHJL.mjs";
 
 // ../main/node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
