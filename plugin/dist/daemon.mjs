@@ -5696,9 +5696,13 @@ function claimResource(resource, cwd, busRoot) {
   const given = resource.trim();
   if (isName(given)) return given;
   const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
-  const canonical = canonicalClaimPath(root, given, realpath);
-  if (!canonical.ok) throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
-  return canonical.path;
+  const mine = canonicalClaimPath(root, given, realpath);
+  if (mine.ok) return mine.path;
+  for (const other of worktreesOf(busRoot)) {
+    const there = canonicalClaimPath(other, given, realpath);
+    if (there.ok) return there.path;
+  }
+  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
 }
 
 // src/daemon/handlers/claim.ts

@@ -7,6 +7,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { worktreesOf } from '../client/git-files.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { canonicalClaimPath } from './claim-path.ts';
 import { isName } from './claims.ts';
@@ -40,14 +41,19 @@ function defaultRoot(busRoot: string): string {
 
 /**
  * The resource a claim or release names: a name (`port:1420`) as given, a path or glob as its
- * repository-relative canonical form for a session working in `cwd`. Refuses a path outside the
- * session's worktree.
+ * repository-relative canonical form for a session working in `cwd`. A relative path is the
+ * session's worktree's; an absolute one may name a file in any worktree of the repository (the
+ * same relative path there is the same claim). Refuses a path outside all of them.
  */
 export function claimResource(resource: string, cwd: string | undefined, busRoot: string): string {
   const given = resource.trim();
   if (isName(given)) return given;
   const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
-  const canonical = canonicalClaimPath(root, given, realpath);
-  if (!canonical.ok) throw new BusError(ErrorCode.OutsideRepository, { resource: given, root });
-  return canonical.path;
+  const mine = canonicalClaimPath(root, given, realpath);
+  if (mine.ok) return mine.path;
+  for (const other of worktreesOf(busRoot)) {
+    const there = canonicalClaimPath(other, given, realpath);
+    if (there.ok) return there.path;
+  }
+  throw new BusError(ErrorCode.OutsideRepository, { resource: given, root });
 }

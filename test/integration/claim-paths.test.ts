@@ -47,6 +47,9 @@ describe('claims that mean the file', () => {
   it('the same path in another worktree of the repository is the same claim', async () => {
     const r = await c.call('claim', { resource: path.join(wt, 'src', 'api', 'users.ts') });
     expect(r).toEqual({ isError: true, text: expect.stringMatching(/^src\/api\/\*\* is held by main#bbbbbb/) });
+    // An absolute path into another worktree of the repository names the same relative path.
+    expect(await a.call('claim', { resource: path.join(wt, 'src', 'api', 'users.ts') })).toEqual({ isError: true, text: expect.stringMatching(/^src\/api\/\*\* is held by main#bbbbbb/) });
+    expect(await c.call('claim', { resource: path.join(p.dir, 'src', 'api', 'users.ts') })).toEqual({ isError: true, text: expect.stringMatching(/^src\/api\/\*\* is held by main#bbbbbb/) });
   });
 
   it('a path outside the repository is refused with a clear error', async () => {
