@@ -1,9 +1,9 @@
 /**
  * The I/O half of claim paths (the pure half is claim-path.ts): which worktree a session works
  * in, and the real paths under it. Runs in the daemon, the one place every claim and release
- * passes, whichever client sent it (the MCP server, an older plugin, a raw client); the daemon runs on the
- * same host as its sessions and knows each one's folder. Synchronous: a claim costs a few
- * `stat`/`realpath` calls on the repository's own disk, less than the mailbox write after it.
+ * passes, whichever client sent it (the MCP server, an older plugin, a raw client); the daemon
+ * runs on the same host as its sessions and knows each one's folder. Synchronous: a claim costs
+ * a few `stat`/`realpath` calls on the repository's own disk, less than the mailbox write after.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
