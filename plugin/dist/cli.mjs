@@ -22,6 +22,29 @@ var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
   switch (code) {
@@ -52,17 +75,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -316,7 +344,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync2(dotGit, "utf8"));
         if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
@@ -765,6 +793,99 @@ function isAlive(pid) {
   }
 }
 
+// src/cli/format.ts
+function safe(text) {
+  return inert(oneLine(text));
+}
+function duration(ms) {
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+function table(headers, rawRows) {
+  const rows = rawRows.map((r) => r.map(safe));
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(headers), ...rows.map(line)].join("\n");
+}
+function formatStatus(s, now = Date.now()) {
+  const lines = [
+    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
+    `  project   ${safe(s.root)}`,
+    `  socket    ${safe(s.socketPath)}`,
+    `  log       ${safe(s.logPath)}`,
+    `  mailbox   ${safe(s.mailboxPath)}`,
+    `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
+    ...formatFederation(s.federation, now),
+    ""
+  ];
+  if (s.sessions.length === 0) {
+    lines.push("No sessions yet.");
+  } else {
+    const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
+      x.label,
+      x.shortId,
+      x.connected ? "connected" : "away",
+      String(x.queueDepth),
+      `${duration(now - x.lastSeen)} ago`,
+      x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : "-",
+      x.cwd ?? ""
+    ]);
+    lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows));
+    if (s.sessionsOmitted) lines.push(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? "" : "s"} seen longer ago, not listed)`);
+  }
+  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
+  return lines.join("\n");
+}
+function formatFederation(f, now = Date.now()) {
+  if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
+  if (f.state === "refused") return [`  federation refused: ${f.reason ?? "unknown reason"}`];
+  const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
+  const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ""}`;
+  const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration(now - h.lastSeen)} ago`);
+  return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
+}
+function formatPeers(peers, now = Date.now()) {
+  if (peers.length === 0) return "No session is here now.";
+  return table(
+    ["SESSION", "ID", "SINCE", "ACTIVE", "WORKTREE"],
+    peers.map((p) => [p.label, p.shortId, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, p.cwd ?? ""])
+  );
+}
+function formatClaims(claims, now = Date.now()) {
+  if (claims.length === 0) return "Nothing is claimed.";
+  return table(
+    ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
+    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : "-", c.note ?? ""])
+  );
+}
+var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
+function pad2(n) {
+  return String(n).padStart(2, "0");
+}
+function clock(ts, withDate = false) {
+  const d = new Date(ts);
+  const time2 = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time2}` : time2;
+}
+function formatMessage(m, options = {}) {
+  const paint = painter(options.color ?? false);
+  const label = safe(m.from);
+  const kindStyle = KIND_STYLE[m.kind];
+  const kind = `[${m.kind}]`;
+  const to = m.to && m.to.length > 0 ? ` ${paint("dim", `(to ${m.to.map(shortId).map(safe).join(", ")})`)}` : "";
+  const text = inert(cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " "));
+  return [
+    paint("dim", clock(m.ts, options.date)),
+    paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label),
+    kindStyle ? paint(kindStyle, kind) : paint("dim", kind)
+  ].join("  ") + `${to}  ${text}`;
+}
+
 // src/cli/doctor.ts
 var MIN_NODE_MAJOR = 20;
 var PROBE_TIMEOUT_MS = 2e3;
@@ -826,7 +947,7 @@ function checkRegistrations(status2, alive) {
   return {
     name: "sessions",
     status: "fail",
-    message: `stale registration: ${stale.map((s) => `${s.label} (Claude Code pid ${s.pid} is gone)`).join(", ")} still shows as connected`,
+    message: `stale registration: ${stale.map((s) => `${safe(s.label)} (Claude Code pid ${s.pid} is gone)`).join(", ")} still shows as connected`,
     fix: "An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop"
   };
 }
@@ -855,7 +976,7 @@ function checkFederation(f) {
   if (f.state === "connected") {
     const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
     if (f.warnings.length === 0) return { name, status: "ok", message };
-    return { name, status: "warn", message: `${message}; ${f.warnings.join("; ")}`, fix: "See session-bus status for the claims involved" };
+    return { name, status: "warn", message: `${message}; ${f.warnings.map(safe).join("; ")}`, fix: "See session-bus status for the claims involved" };
   }
   return {
     name,
@@ -2397,7 +2518,7 @@ var nanoid = /^[a-zA-Z0-9_-]{21}$/;
 function nanoidOfLength(length) {
   return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
-var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+var duration2 = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 var uuid = (version2) => {
   if (!version2)
@@ -3150,7 +3271,7 @@ var $ZodISOTime = /* @__PURE__ */ $constructor("$ZodISOTime", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def) => {
-  def.pattern ?? (def.pattern = duration);
+  def.pattern ?? (def.pattern = duration2);
   $ZodStringFormat.init(inst, def);
 });
 var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
@@ -7959,106 +8080,6 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
     bytes += size;
   }
   return { messages: out.reverse(), more };
-}
-
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-
-// src/cli/format.ts
-function safe(text) {
-  return cleanText(text).replace(/[\t\n]+/g, " ");
-}
-function duration2(ms) {
-  const s = Math.max(0, Math.round(ms / 1e3));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
-}
-function table(headers, rawRows) {
-  const rows = rawRows.map((r) => r.map(safe));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(headers), ...rows.map(line)].join("\n");
-}
-function formatStatus(s, now = Date.now()) {
-  const lines = [
-    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration2(s.uptimeMs)})`,
-    `  project   ${s.root}`,
-    `  socket    ${s.socketPath}`,
-    `  log       ${s.logPath}`,
-    `  mailbox   ${s.mailboxPath}`,
-    `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
-    ...formatFederation(s.federation, now),
-    ""
-  ];
-  if (s.sessions.length === 0) {
-    lines.push("No sessions yet.");
-  } else {
-    const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
-      x.label,
-      x.shortId,
-      x.connected ? "connected" : "away",
-      String(x.queueDepth),
-      `${duration2(now - x.lastSeen)} ago`,
-      x.lastReached ? `${x.lastReached.via} ${duration2(now - x.lastReached.at)} ago` : "-",
-      x.cwd ?? ""
-    ]);
-    lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows));
-    if (s.sessionsOmitted) lines.push(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? "" : "s"} seen longer ago, not listed)`);
-  }
-  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
-  return lines.join("\n");
-}
-function formatFederation(f, now = Date.now()) {
-  if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
-  if (f.state === "refused") return [`  federation refused: ${f.reason ?? "unknown reason"}`];
-  const head = `  federation ${f.state}${f.since ? ` for ${duration2(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
-  const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration2(now - f.lastReceivedAt)} ago` : ""}`;
-  const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration2(now - h.lastSeen)} ago`);
-  return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
-}
-function formatPeers(peers, now = Date.now()) {
-  if (peers.length === 0) return "No session is here now.";
-  return table(
-    ["SESSION", "ID", "SINCE", "ACTIVE", "WORKTREE"],
-    peers.map((p) => [p.label, p.shortId, `${duration2(now - p.since)} ago`, `${duration2(now - p.lastActivity)} ago`, p.cwd ?? ""])
-  );
-}
-function formatClaims(claims, now = Date.now()) {
-  if (claims.length === 0) return "Nothing is claimed.";
-  return table(
-    ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
-    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration2(now - c.since)} ago`, c.expiresAt ? `in ${duration2(c.expiresAt - now)}` : "-", c.note ?? ""])
-  );
-}
-var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
-function pad2(n) {
-  return String(n).padStart(2, "0");
-}
-function clock(ts, withDate = false) {
-  const d = new Date(ts);
-  const time2 = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time2}` : time2;
-}
-function formatMessage(m, options = {}) {
-  const paint = painter(options.color ?? false);
-  const label = safe(m.from);
-  const kindStyle = KIND_STYLE[m.kind];
-  const kind = `[${m.kind}]`;
-  const to = m.to && m.to.length > 0 ? ` ${paint("dim", `(to ${m.to.map(shortId).map(safe).join(", ")})`)}` : "";
-  const text = cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " ");
-  return [
-    paint("dim", clock(m.ts, options.date)),
-    paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label),
-    kindStyle ? paint(kindStyle, kind) : paint("dim", kind)
-  ].join("  ") + `${to}  ${text}`;
 }
 
 // src/cli/feed.ts

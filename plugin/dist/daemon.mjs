@@ -21,10 +21,14 @@ import {
   __commonJS,
   __require,
   __toESM,
+  cleanText,
+  filedLabel,
+  inert,
+  isName,
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-6D2RG4MD.mjs";
+} from "./chunks/chunk-7U5X2G7B.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -4817,7 +4821,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
         if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
@@ -4913,17 +4917,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -5059,7 +5068,7 @@ var RpcClient = class _RpcClient {
   onNotification;
   onClose;
   static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const socket = createConnection(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
@@ -5068,7 +5077,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve4(new _RpcClient(socket));
+        resolve5(new _RpcClient(socket));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -5079,8 +5088,8 @@ var RpcClient = class _RpcClient {
   request(method, params, timeoutMs = 1e4) {
     if (this.closedError) return Promise.reject(this.closedError);
     const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      const waiter = { resolve: resolve4, reject };
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
       if (timeoutMs > 0) {
         waiter.timer = setTimeout(() => {
           this.waiters.delete(id);
@@ -5616,13 +5625,6 @@ var brief = defineHandler({
   }
 });
 
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-
 // src/daemon/handlers/broadcast.ts
 var broadcast = defineHandler({
   method: "broadcast",
@@ -5653,13 +5655,98 @@ var broadcast = defineHandler({
   }
 });
 
+// src/daemon/claim-resource.ts
+import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname2, resolve as resolve3 } from "node:path";
+
+// src/daemon/claim-path.ts
+function hasGlob(segment) {
+  return /[*?[]/.test(segment);
+}
+function lexical(abs) {
+  const out = [];
+  for (const s of abs.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") out.pop();
+    else out.push(s);
+  }
+  return `/${out.join("/")}`;
+}
+function resolveReal(abs, realpath2) {
+  let cur = "";
+  let globbed = false;
+  for (const s of abs.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") {
+      cur = cur.slice(0, cur.lastIndexOf("/"));
+      globbed = cur.split("/").some(hasGlob);
+      continue;
+    }
+    globbed ||= hasGlob(s);
+    const next = `${cur}/${s}`;
+    cur = (globbed ? void 0 : realpath2(next)) ?? next;
+  }
+  return cur || "/";
+}
+function inside(p, base) {
+  if (p === base) return ".";
+  if (base === "/") return p.slice(1);
+  return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : void 0;
+}
+function canonicalClaimPath(root, given, realpath2) {
+  const path6 = given.trim().replace(/\\/g, "/");
+  const lexRoot = lexical(root);
+  const realRoot = realpath2(lexRoot) ?? lexRoot;
+  const abs = path6.startsWith("/") ? path6 : `${lexRoot}/${path6}`;
+  const real = inside(resolveReal(abs, realpath2), realRoot);
+  if (real !== void 0) return { ok: true, path: real };
+  const lex = lexical(abs);
+  const named = inside(lex, lexRoot) ?? inside(lex, realRoot);
+  return named === void 0 ? { ok: false } : { ok: true, path: named };
+}
+
+// src/daemon/claim-resource.ts
+function realpath(p) {
+  try {
+    return realpathSync3.native(p);
+  } catch {
+    return void 0;
+  }
+}
+function worktreeRoot(dir) {
+  const start = resolve3(dir);
+  for (let cur = start; ; cur = dirname2(cur)) {
+    try {
+      statSync2(resolve3(cur, ".git"));
+      return cur;
+    } catch {
+    }
+    if (dirname2(cur) === cur) return start;
+  }
+}
+function defaultRoot(busRoot) {
+  return basename2(busRoot) === ".git" ? dirname2(busRoot) : busRoot;
+}
+function claimResource(resource, cwd, busRoot) {
+  const given = resource.trim();
+  if (isName(given)) return given;
+  const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
+  const mine = canonicalClaimPath(root, given, realpath);
+  if (mine.ok) return mine.path;
+  for (const other of worktreesOf(busRoot)) {
+    const there = canonicalClaimPath(other, given, realpath);
+    if (there.ok) return there.path;
+  }
+  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
+}
+
 // src/daemon/handlers/claim.ts
 var claim = defineHandler({
   method: "claim",
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
-    const name = normalizeResource(params.resource);
+    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
     if (ctx.federation) {
@@ -5674,7 +5761,7 @@ var claim = defineHandler({
       }
     }
     const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, params.resource, ctx.now(), ttlMs, note);
+    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {
@@ -5729,8 +5816,9 @@ var release = defineHandler({
   method: "release",
   params: ParamSchemas.release,
   async handle(ctx, params) {
-    const outcome = ctx.broker.release(params, params.resource, ctx.now());
-    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: params.resource });
+    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const outcome = ctx.broker.release(params, name, ctx.now());
+    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: name });
     try {
       await ctx.commit(outcome);
     } catch (err) {
@@ -5902,9 +5990,9 @@ var shutdown = defineHandler({
 // src/daemon/handlers/status.ts
 function listedSessions(all, describe) {
   const ordered = [...all].sort((a, b) => Number(b.connections > 0) - Number(a.connections > 0) || b.lastSeen - a.lastSeen);
-  const shown = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
-  const omitted = ordered.length - shown.length;
-  return { sessions: shown.map(describe), ...omitted > 0 ? { sessionsOmitted: omitted } : {} };
+  const shown2 = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
+  const omitted = ordered.length - shown2.length;
+  return { sessions: shown2.map(describe), ...omitted > 0 ? { sessionsOmitted: omitted } : {} };
 }
 var status = defineHandler({
   method: "status",
@@ -6123,8 +6211,8 @@ var JsonlMailboxLog = class {
     if (entries.length === 0) return Promise.resolve();
     let data = "";
     for (const e of entries) data += JSON.stringify(e) + "\n";
-    return new Promise((resolve4, reject) => {
-      this.pending.push({ data, resolve: resolve4, reject });
+    return new Promise((resolve5, reject) => {
+      this.pending.push({ data, resolve: resolve5, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -6260,9 +6348,9 @@ var JsonlMailboxLog = class {
         let data = "";
         for (const e of entries.slice(i, i + COMPACT_SLICE)) data += JSON.stringify(e) + "\n";
         writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-        await new Promise((resolve4) => setImmediate(resolve4));
+        await new Promise((resolve5) => setImmediate(resolve5));
       }
-      await new Promise((resolve4, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve4()));
+      await new Promise((resolve5, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve5()));
       for (const buf of state.appended) writeAll(this.ops, fd, buf);
       if (state.appended.length > 0 && this.policy === "always") this.ops.fsyncSync(fd);
     } catch (err) {
@@ -6392,14 +6480,14 @@ async function waitUntilGone(socketPath, until) {
   return false;
 }
 function listen(server, socketPath) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const onError = (err) => {
       server.off("listening", onListening);
       reject(err);
     };
     const onListening = () => {
       server.off("error", onError);
-      resolve4();
+      resolve5();
     };
     server.once("error", onError);
     server.once("listening", onListening);
@@ -6412,13 +6500,13 @@ function listen(server, socketPath) {
   });
 }
 function answers(socketPath) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const s = net.createConnection(socketPath);
     s.once("connect", () => {
       s.destroy();
-      resolve4(true);
+      resolve5(true);
     });
-    s.once("error", () => resolve4(false));
+    s.once("error", () => resolve5(false));
   });
 }
 async function acquireLock(lockPath) {
@@ -6701,8 +6789,10 @@ var ConnectionServer = class {
       if (!isNotification) this.replyError(conn, id, new BusError(-32602 /* InvalidParams */, { method: msg.method, detail }).toWire());
       return;
     }
+    const params = parsed.data;
+    if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
     try {
-      const result = await handler.handle(this.ctx, parsed.data, conn);
+      const result = await handler.handle(this.ctx, params, conn);
       if (!isNotification) this.send(conn, { jsonrpc: "2.0", id, result });
     } catch (err) {
       if (err instanceof BusError) {
@@ -6846,7 +6936,7 @@ var SocketKeeper = class {
 
 // src/daemon/mailbox-lock.ts
 import * as fs6 from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 
 // src/client/mailbox-owner.ts
 import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
@@ -6902,7 +6992,7 @@ var MailboxLock = class {
       const r = this.take();
       if (r !== "held-by-other") return r === "held" ? "held" : { unwritable: r };
       if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
-      await new Promise((resolve4) => setTimeout(resolve4, POLL_MS));
+      await new Promise((resolve5) => setTimeout(resolve5, POLL_MS));
     }
   }
   /**
@@ -6954,7 +7044,7 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs6.mkdirSync(dirname3(this.path), { recursive: true, mode: 448 });
+        fs6.mkdirSync(dirname4(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7231,7 +7321,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-PBBKRNR4.mjs");
+  const { Federation } = await import("./chunks/federation-LHWMQL7M.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -23558,6 +23558,12 @@ import { randomUUID } from "node:crypto";
 // src/client/identity.ts
 import { basename as basename2, resolve as resolve2 } from "node:path";
 
+// src/protocol/labels.ts
+var PERSON = /^human:/i;
+function notAPerson(label) {
+  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
+}
+
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
@@ -23575,6 +23581,29 @@ var WAKE_POLICIES = ["direct", "all", "none"];
 function shortId(sessionId) {
   if (sessionId.startsWith("human:")) return sessionId;
   return sessionId.replace(/-/g, "").slice(0, 6);
+}
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
 // src/client/git-files.ts
@@ -23600,7 +23629,7 @@ function findGitDir(dir) {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
         if (m) return resolve(cur, m[1].trim());
       }
     } catch {
@@ -23625,7 +23654,7 @@ function gitCommonDir(gitDir) {
 
 // src/client/identity.ts
 function sessionLabel(dir, sessionId) {
-  const where = gitBranch(dir) ?? basename2(resolve2(dir));
+  const where = notAPerson(oneLine(gitBranch(dir) ?? basename2(resolve2(dir))));
   const id = shortId(sessionId);
   return `${where.slice(0, MAX_LABEL_CHARS - id.length - 1)}#${id}`;
 }
@@ -23676,17 +23705,22 @@ function describeError(code, data = {}) {
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 function formatList(v) {
-  return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
 }
 var BusError = class extends Error {
   constructor(code, data = {}) {
@@ -24376,15 +24410,13 @@ function post(socketPath, token, text) {
 
 // src/hook/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
-var LABEL_SAFE = /[^\w.:#/@+-]/g;
-var INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function quote(text) {
-  return JSON.stringify(text).replace(/<(?=[/!?A-Za-z])/g, "\\u003c").replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return inert(text, "quoted");
 }
 function renderLine(m) {
   const time3 = clockTime(m.ts);
   const to = m.to ? " (to you)" : "";
-  return `#${m.seq} ${time3} ${m.from.replace(LABEL_SAFE, "?")} [${m.kind}]${to}: ${quote(m.text)}`;
+  return `#${m.seq} ${time3} ${inert(m.from, "label")} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 function clockTime(ts) {
   const d = new Date(ts);
@@ -24498,7 +24530,7 @@ function registerTools(server, bus) {
       const bytes = Buffer.byteLength(text);
       if (bytes > MAX_TEXT_BYTES) return error2(`text is ${bytes} bytes; the limit is ${MAX_TEXT_BYTES}. Shorten it or point to a file`);
       const r = await bus.call("broadcast", { text, kind, to: to && to.length > 0 ? to : void 0 });
-      return ok(`sent #${r.seq} as ${r.from}${to && to.length > 0 ? ` to ${to.join(", ")}` : ""}`);
+      return ok(`sent #${r.seq} as ${inert(r.from, "label")}${to && to.length > 0 ? ` to ${to.map((t) => inert(t, "label")).join(", ")}` : ""}`);
     })
   );
   server.registerTool(
@@ -24521,13 +24553,13 @@ function registerTools(server, bus) {
       const now = Date.now();
       const others = peers.filter((p) => !p.you);
       if (others.length === 0) return ok("No other session is here.");
-      return ok(others.map((p) => `${p.label} (${p.shortId}) in ${p.cwd ?? "?"}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
+      return ok(others.map((p) => `${inert(p.label, "label")} (${inert(p.shortId, "label")}) in ${p.cwd === void 0 ? "?" : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join("\n"));
     })
   );
   server.registerTool(
     "claim",
     {
-      description: "Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/**. Refused if another session holds it.",
+      description: "Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (relative to the repository root, or absolute). Refused if another session holds it.",
       inputSchema: {
         resource: string2(),
         ttl: number2().positive().optional().describe("seconds; default until release or session end"),
@@ -24541,10 +24573,10 @@ function registerTools(server, bus) {
   );
   server.registerTool(
     "release",
-    { description: "Release a claim when done.", inputSchema: { resource: string2() } },
+    { description: "Release a claim when done (its name or path, relative or absolute).", inputSchema: { resource: string2() } },
     async ({ resource }) => guard(async () => {
       const { released } = await bus.call("release", { resource });
-      return ok(`released ${released.resource}`);
+      return ok(`released ${inert(released.resource)}`);
     })
   );
   server.registerTool(
@@ -24552,13 +24584,13 @@ function registerTools(server, bus) {
     { description: "What is claimed now, by whom.", inputSchema: {} },
     async () => guard(async () => {
       const { claims } = await bus.call("claims", {});
-      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${c.label}${c.host ? ` on ${c.host}` : ""}`).join("\n"));
+      return ok(claims.length === 0 ? "Nothing is claimed." : claims.map((c) => `${describe2(c)} by ${inert(c.label, "label")}${c.host ? ` on ${inert(c.host, "label")}` : ""}`).join("\n"));
     })
   );
 }
 function describe2(c) {
   const ttl = c.expiresAt ? `, expires in ${Math.max(0, Math.round((c.expiresAt - Date.now()) / 1e3))}s` : "";
-  return `${c.resource}${c.note ? ` (${JSON.stringify(c.note)})` : ""}${ttl}`;
+  return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ""}${ttl}`;
 }
 function ago(ms) {
   const s = Math.round(ms / 1e3);
@@ -24575,7 +24607,7 @@ async function guard(fn) {
     return await fn();
   } catch (err) {
     const message = err instanceof RpcError ? err.message : `session-bus is unavailable: ${err.message}`;
-    return error2(message);
+    return error2(inert(message));
   }
 }
 

@@ -18,6 +18,7 @@ import { describeError, ErrorCode } from '../protocol/errors.ts';
 import type { FederationStatus, HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
+import { safe } from './format.ts';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -108,7 +109,7 @@ export function checkRegistrations(status: StatusResult, alive: (pid: number) =>
   return {
     name: 'sessions',
     status: 'fail',
-    message: `stale registration: ${stale.map((s) => `${s.label} (Claude Code pid ${s.pid} is gone)`).join(', ')} still shows as connected`,
+    message: `stale registration: ${stale.map((s) => `${safe(s.label)} (Claude Code pid ${s.pid} is gone)`).join(', ')} still shows as connected`,
     fix: 'An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop',
   };
 }
@@ -144,7 +145,7 @@ export function checkFederation(f: FederationStatus | undefined): Check {
   if (f.state === 'connected') {
     const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
     if (f.warnings.length === 0) return { name, status: 'ok', message };
-    return { name, status: 'warn', message: `${message}; ${f.warnings.join('; ')}`, fix: 'See session-bus status for the claims involved' };
+    return { name, status: 'warn', message: `${message}; ${f.warnings.map(safe).join('; ')}`, fix: 'See session-bus status for the claims involved' };
   }
   return {
     name,

@@ -1,15 +1,17 @@
 /** Words and tables for the terminal. Pure: every function takes the time and the colors it uses. */
 import type { ClaimInfo, FederationStatus, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
-import { cleanText } from '../protocol/sanitize.ts';
+import { cleanText, inert, oneLine } from '../protocol/sanitize.ts';
 import { labelStyle, painter, type Paint, type Style } from './color.ts';
 
 /**
- * One table cell or feed field: what a peer wrote (labels, notes, resources, text) may hold
- * escapes a terminal would obey, or newlines that would break a table; neither reaches the screen.
+ * One table cell or feed field: what a peer wrote (labels, notes, resources, paths, text) may
+ * hold escapes a terminal would obey, newlines that would break a table, or tags a model reading
+ * the output would take for its host's: escapes are dropped, newlines become spaces, and the
+ * rest passes `inert` like everything shown.
  */
 export function safe(text: string): string {
-  return cleanText(text).replace(/[\t\n]+/g, ' ');
+  return inert(oneLine(text));
 }
 
 export function duration(ms: number): string {
@@ -36,10 +38,10 @@ export function table(headers: string[], rawRows: string[][]): string {
 export function formatStatus(s: StatusResult, now = Date.now()): string {
   const lines = [
     `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
-    `  project   ${s.root}`,
-    `  socket    ${s.socketPath}`,
-    `  log       ${s.logPath}`,
-    `  mailbox   ${s.mailboxPath}`,
+    `  project   ${safe(s.root)}`,
+    `  socket    ${safe(s.socketPath)}`,
+    `  log       ${safe(s.logPath)}`,
+    `  mailbox   ${safe(s.mailboxPath)}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
     ...formatFederation(s.federation, now),
     '',
@@ -124,7 +126,7 @@ export function formatMessage(m: MessageRecord, options: LineOptions = {}): stri
   const kindStyle = KIND_STYLE[m.kind];
   const kind = `[${m.kind}]`;
   const to = m.to && m.to.length > 0 ? ` ${paint('dim', `(to ${m.to.map(shortId).map(safe).join(', ')})`)}` : '';
-  const text = cleanText(m.text).replace(/\n/g, ' \u21b5 ').replace(/\t/g, ' ');
+  const text = inert(cleanText(m.text).replace(/\n/g, ' \u21b5 ').replace(/\t/g, ' '));
   return [
     paint('dim', clock(m.ts, options.date)),
     paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label),

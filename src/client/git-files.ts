@@ -28,7 +28,8 @@ export function findGitDir(dir: string): string | undefined {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+        // Up to the newline only: `.` stops at U+2028 too, which a worktree's folder name may hold.
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, 'utf8'));
         if (m) return resolve(cur, m[1]!.trim());
       }
     } catch {

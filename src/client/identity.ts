@@ -4,12 +4,18 @@
  */
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { notAPerson } from '../protocol/labels.ts';
 import { MAX_LABEL_CHARS } from '../protocol/limits.ts';
 import { shortId, type SessionIdentity } from '../protocol/messages.ts';
+import { oneLine } from '../protocol/sanitize.ts';
 import { gitBranch } from './git-files.ts';
 
+/**
+ * `<branch or folder>#<short id>`: one line (a folder name may hold newlines, which the daemon
+ * refuses in a label), and never a person's label, even for a folder named `human:alice`.
+ */
 export function sessionLabel(dir: string, sessionId: string): string {
-  const where = gitBranch(dir) ?? basename(resolve(dir));
+  const where = notAPerson(oneLine(gitBranch(dir) ?? basename(resolve(dir))));
   const id = shortId(sessionId);
   return `${where.slice(0, MAX_LABEL_CHARS - id.length - 1)}#${id}`;
 }

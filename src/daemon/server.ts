@@ -6,6 +6,7 @@
 import type * as net from 'node:net';
 import { BusError, describeError, ErrorCode, type WireError } from '../protocol/errors.ts';
 import { encodeFrame, LineDecoder } from '../protocol/framing.ts';
+import { filedLabel } from '../protocol/labels.ts';
 import { MAX_CLIENT_BACKLOG_BYTES, MAX_FRAME_BYTES } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type MessageRecord, type MethodName } from '../protocol/messages.ts';
 import type { ClientConnection, DaemonContext, Handler } from './context.ts';
@@ -156,8 +157,11 @@ export class ConnectionServer {
       if (!isNotification) this.replyError(conn, id, new BusError(ErrorCode.InvalidParams, { method: msg.method, detail }).toWire());
       return;
     }
+    const params = parsed.data as { sessionId?: unknown; label?: unknown };
+    // Every method that carries an identity files it here: no client but a person's is filed as one.
+    if (typeof params.sessionId === 'string' && typeof params.label === 'string') params.label = filedLabel(params.sessionId, params.label);
     try {
-      const result = await handler.handle(this.ctx, parsed.data as never, conn);
+      const result = await handler.handle(this.ctx, params as never, conn);
       if (!isNotification) this.send(conn, { jsonrpc: '2.0', id, result });
     } catch (err) {
       if (err instanceof BusError) {

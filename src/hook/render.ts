@@ -4,6 +4,7 @@
  * framing, or pose as the user or the system. Pure: used by the hook, the MCP tools and tests.
  */
 import type { BriefResult, MessageRecord } from '../protocol/messages.ts';
+import { inert } from '../protocol/sanitize.ts';
 
 /**
  * Context over 10,000 characters is moved to a file by the host; JSON quoting at most doubles a
@@ -11,28 +12,18 @@ import type { BriefResult, MessageRecord } from '../protocol/messages.ts';
  */
 export const CONTEXT_BUDGET_CHARS = 4000;
 
-const LABEL_SAFE = /[^\w.:#/@+-]/g;
-
-/** What JSON.stringify leaves raw but a terminal or a model could read as layout: C1 controls, line separators, bidi overrides. */
-const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
- * A peer's text as a JSON string literal, with `<` escaped where it would start a tag (the host
- * wraps hook context in tags of its own, and a literal `</system-reminder>` inside a message
- * must not be one) and invisible layout characters escaped. Message texts are cleaned when
- * accepted; claim names and notes are not, so this holds for any string. `JSON.parse` of the
- * literal gives the text back unchanged.
+ * A peer's text as a JSON string literal, inert (see `inert`): no text can end its line, close
+ * the framing, or pose as the user or the system. `JSON.parse` of the literal gives it back.
  */
 export function quote(text: string): string {
-  return JSON.stringify(text)
-    .replace(/<(?=[/!?A-Za-z])/g, '\\u003c')
-    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return inert(text, 'quoted');
 }
 
 export function renderLine(m: MessageRecord): string {
   const time = clockTime(m.ts);
   const to = m.to ? ' (to you)' : '';
-  return `#${m.seq} ${time} ${m.from.replace(LABEL_SAFE, '?')} [${m.kind}]${to}: ${quote(m.text)}`;
+  return `#${m.seq} ${time} ${inert(m.from, 'label')} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 
 /** HH:MM:SS (UTC) of a time; a time no Date can hold shows as unknown rather than throwing. */
@@ -68,7 +59,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.peers.length === 0 && b.claims.length === 0 && b.unread === 0) return '';
   const parts = ['session-bus (shared channel of the Claude Code sessions on this project):'];
   if (b.peers.length > 0) {
-    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${p.label.replace(LABEL_SAFE, '?')} (${ago(now - p.since)})`);
+    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${inert(p.label, 'label')} (${ago(now - p.since)})`);
     if (b.peers.length > MAX_LISTED) list.push(`+${b.peers.length - MAX_LISTED} more`);
     parts.push(`${b.peers.length} other session${b.peers.length === 1 ? '' : 's'} here: ${list.join(', ')}.`);
   } else {
@@ -77,7 +68,7 @@ export function renderBriefing(b: BriefResult, now: number): string {
   if (b.claims.length > 0) {
     const list = b.claims
       .slice(0, MAX_LISTED)
-      .map((c) => `${quote(c.resource)} by ${(c.host ? `${c.label}@${c.host}` : c.label).replace(LABEL_SAFE, '?')}${c.note ? ` (${quote(c.note)})` : ''}`);
+      .map((c) => `${quote(c.resource)} by ${inert(c.host ? `${c.label}@${c.host}` : c.label, 'label')}${c.note ? ` (${quote(c.note)})` : ''}`);
     if (b.claims.length > MAX_LISTED) list.push(`+${b.claims.length - MAX_LISTED} more`);
     parts.push(`Claimed: ${list.join(', ')}.`);
   }

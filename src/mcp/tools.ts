@@ -8,7 +8,8 @@ import * as z from 'zod';
 import { RpcError } from '../client/rpc-client.ts';
 import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { MESSAGE_KINDS, type ClaimInfo } from '../protocol/messages.ts';
-import { renderLine } from '../hook/render.ts';
+import { quote, renderLine } from '../hook/render.ts';
+import { inert } from '../protocol/sanitize.ts';
 import type { BusSession } from './bus-session.ts';
 
 export function registerTools(server: McpServer, bus: BusSession): void {
@@ -29,7 +30,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
         const bytes = Buffer.byteLength(text);
         if (bytes > MAX_TEXT_BYTES) return error(`text is ${bytes} bytes; the limit is ${MAX_TEXT_BYTES}. Shorten it or point to a file`);
         const r = await bus.call('broadcast', { text, kind, to: to && to.length > 0 ? to : undefined });
-        return ok(`sent #${r.seq} as ${r.from}${to && to.length > 0 ? ` to ${to.join(', ')}` : ''}`);
+        return ok(`sent #${r.seq} as ${inert(r.from, 'label')}${to && to.length > 0 ? ` to ${to.map((t) => inert(t, 'label')).join(', ')}` : ''}`);
       }),
   );
   server.registerTool(
@@ -54,14 +55,14 @@ export function registerTools(server: McpServer, bus: BusSession): void {
         const now = Date.now();
         const others = peers.filter((p) => !p.you);
         if (others.length === 0) return ok('No other session is here.');
-        return ok(others.map((p) => `${p.label} (${p.shortId}) in ${p.cwd ?? '?'}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join('\n'));
+        return ok(others.map((p) => `${inert(p.label, 'label')} (${inert(p.shortId, 'label')}) in ${p.cwd === undefined ? '?' : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join('\n'));
       }),
   );
   server.registerTool(
     'claim',
     {
       description:
-        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/**. Refused if another session holds it.',
+        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (relative to the repository root, or absolute). Refused if another session holds it.',
       inputSchema: {
         resource: z.string(),
         ttl: z.number().positive().optional().describe('seconds; default until release or session end'),
@@ -76,11 +77,11 @@ export function registerTools(server: McpServer, bus: BusSession): void {
   );
   server.registerTool(
     'release',
-    { description: 'Release a claim when done.', inputSchema: { resource: z.string() } },
+    { description: 'Release a claim when done (its name or path, relative or absolute).', inputSchema: { resource: z.string() } },
     async ({ resource }) =>
       guard(async () => {
         const { released } = await bus.call('release', { resource });
-        return ok(`released ${released.resource}`);
+        return ok(`released ${inert(released.resource)}`);
       }),
   );
   server.registerTool(
@@ -89,14 +90,14 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     async () =>
       guard(async () => {
         const { claims } = await bus.call('claims', {});
-        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${c.label}${c.host ? ` on ${c.host}` : ''}`).join('\n'));
+        return ok(claims.length === 0 ? 'Nothing is claimed.' : claims.map((c) => `${describe(c)} by ${inert(c.label, 'label')}${c.host ? ` on ${inert(c.host, 'label')}` : ''}`).join('\n'));
       }),
   );
 }
 
 function describe(c: ClaimInfo): string {
   const ttl = c.expiresAt ? `, expires in ${Math.max(0, Math.round((c.expiresAt - Date.now()) / 1000))}s` : '';
-  return `${c.resource}${c.note ? ` (${JSON.stringify(c.note)})` : ''}${ttl}`;
+  return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ''}${ttl}`;
 }
 
 function ago(ms: number): string {
@@ -117,6 +118,7 @@ async function guard(fn: () => Promise<CallToolResult>): Promise<CallToolResult>
     return await fn();
   } catch (err) {
     const message = err instanceof RpcError ? err.message : `session-bus is unavailable: ${(err as Error).message}`;
-    return error(message);
+    // The daemon's words carry peers' labels, resources and notes (a conflict names its holder).
+    return error(inert(message));
   }
 }

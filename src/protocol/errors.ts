@@ -4,6 +4,7 @@
  * tools and the tests all say the same thing.
  */
 import { MAX_FRAME_BYTES, MAX_TEXT_BYTES } from './limits.ts';
+import { inert } from './sanitize.ts';
 
 export enum ErrorCode {
   // JSON-RPC 2.0 standard codes.
@@ -25,6 +26,7 @@ export enum ErrorCode {
   UnknownRecipient = -32050,
   ClaimConflict = -32060,
   NotHolder = -32061,
+  OutsideRepository = -32062,
 }
 
 export type ErrorData = Record<string, unknown>;
@@ -65,18 +67,25 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.ShuttingDown:
       return 'the daemon is shutting down; retry';
     case ErrorCode.UnknownRecipient:
-      return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), 'quoted')}; live peers: ${formatList(data.peers)}`;
     case ErrorCode.ClaimConflict:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ''} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), 'label')}${data.host ? ` on ${inert(String(data.host), 'label')}` : ''} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
-      return `${String(data.resource)} is not held by this session`;
+      return `${shown(data.resource)} is not held by this session`;
+    case ErrorCode.OutsideRepository:
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
 }
 
 function formatList(v: unknown): string {
-  return Array.isArray(v) && v.length > 0 ? v.join(', ') : 'none';
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), 'label')).join(', ') : 'none';
+}
+
+/** A value from a peer (resource, note) inside the words: inert, like everything shown; labels in their own form. */
+function shown(v: unknown): string {
+  return inert(String(v));
 }
 
 /** An error the daemon answers with; thrown by handlers, turned into a wire error by dispatch. */

@@ -1,7 +1,13 @@
 /**
- * Text that will be read by a model and shown on terminals: no ANSI escapes, no control
- * characters but newline and tab. Applied when a message is accepted, so every reader sees the
- * same clean text; the framing that quotes it for a model is in the hook's renderer.
+ * Text from peers, on its way in and on its way out.
+ *
+ * In: `cleanText` when a message (or note, or another host's text) is accepted, so every reader
+ * sees the same text: no ANSI escapes, no control characters but newline and tab; `oneLine`
+ * for what must stay one line (notes, labels, names from other hosts).
+ *
+ * Out: `inert`, the one function everything shown to a model or a terminal passes, whatever its
+ * source (message texts, labels, worktree paths, claimed resources, notes, remote hosts, error
+ * words made of them): it cannot end its line, open or close a tag, or rearrange what is shown.
  */
 
 // CSI, OSC (terminated by BEL or ST) and other two-byte escapes.
@@ -11,4 +17,46 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u20
 
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, '');
+}
+
+/** Cleaned text on one line: each run of newlines and tabs becomes a space. */
+export function oneLine(text: string): string {
+  return cleanText(text).replace(/[\t\n]+/g, ' ');
+}
+
+/**
+ * What a model or terminal could read as layout or command: every C0 control (newline and tab
+ * included), DEL, C1 controls (NEL ends a line in some readers), line and paragraph separators,
+ * bidi embeddings, overrides, isolates and marks.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** A `<` that starts a tag: the host wraps tool results and context in tags of its own. */
+const TAG_START = /<(?=[/!?A-Za-z])/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * What a label may show as it is. A label sits inside a structured line (`#7 12:00:03 <label>
+ * [handoff]: "…"`), so beyond being inert it must be one token: no space, quote or bracket
+ * with which a branch name could forge the kind, the recipient or the text of its own line.
+ */
+const LABEL_SAFE = /[^\w.:#/@+-]/g;
+
+function escapeChar(c: string): string {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Any string made inert for showing, in one of three forms:
+ * - `bare` (resources, paths, names inside a sentence or a table cell): unsafe characters
+ *   written as JSON-style escapes (`\n`, `\u202e`), a tag-starting `<` as `\u003c`, the rest,
+ *   any language, as it is;
+ * - `quoted` (a peer's text, a note, a path of its own): the same inside a JSON string literal,
+ *   so no quote inside can end it and `JSON.parse` gives the text back unchanged;
+ * - `label` (session labels, short ids, host names): one token, every character but
+ *   `[A-Za-z0-9_.:#/@+-]` shown as `?`.
+ */
+export function inert(text: string, form: 'bare' | 'quoted' | 'label' = 'bare'): string {
+  if (form === 'label') return text.replace(LABEL_SAFE, '?');
+  const body = form === 'quoted' ? text.replace(/["\\]/g, '\\$&') : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, '\\u003c');
+  return form === 'quoted' ? `"${escaped}"` : escaped;
 }

@@ -3,7 +3,9 @@
  * messages, presence and claims. Every body from the network is validated before use.
  */
 import * as z from 'zod';
+import { filedLabel } from '../../protocol/labels.ts';
 import { MAX_LABEL_CHARS, MAX_TEXT_BYTES } from '../../protocol/limits.ts';
+import { cleanText, oneLine } from '../../protocol/sanitize.ts';
 import { Kind } from '../../protocol/schema.ts';
 
 export interface BusNames {
@@ -29,49 +31,63 @@ export function messageId(hostId: string, seq: number): string {
   return `${hostId}:${seq}`;
 }
 
-export const FederatedMessageSchema = z.object({
-  v: z.literal(1),
-  hostId: z.string().min(1).max(64),
-  host: z.string().min(1).max(128),
-  seq: z.number().int().positive(),
-  ts: z.number(),
-  sessionId: z.string().min(1).max(128),
-  from: z.string().min(1).max(MAX_LABEL_CHARS * 2),
-  kind: Kind,
-  text: z.string().max(MAX_TEXT_BYTES * 2),
-});
+/**
+ * Another host's words are cleaned here, where they enter, as a local client's are when the
+ * daemon accepts them: a label, name, path, resource or note is one line without controls,
+ * escapes or bidi; a message text is cleaned like a local message; a label that reads as a
+ * person's is a person's only for a person's identity. Shown later, they pass `inert` too.
+ */
+const line = (max: number) => z.string().max(max).transform(oneLine);
+
+export const FederatedMessageSchema = z
+  .object({
+    v: z.literal(1),
+    hostId: z.string().min(1).max(64),
+    host: z.string().min(1).max(128).transform(oneLine),
+    seq: z.number().int().positive(),
+    ts: z.number(),
+    sessionId: z.string().min(1).max(128),
+    from: z.string().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
+    kind: Kind,
+    text: z.string().max(MAX_TEXT_BYTES * 2).transform(cleanText),
+  })
+  .transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
 export type FederatedMessage = z.infer<typeof FederatedMessageSchema>;
 
-const SessionSchema = z.object({
-  sessionId: z.string().max(128),
-  shortId: z.string().max(128),
-  label: z.string().max(MAX_LABEL_CHARS * 2),
-  cwd: z.string().max(4096).optional(),
-  since: z.number(),
-});
+const SessionSchema = z
+  .object({
+    sessionId: z.string().max(128),
+    shortId: line(128),
+    label: line(MAX_LABEL_CHARS * 2),
+    cwd: line(4096).optional(),
+    since: z.number(),
+  })
+  .transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
 
 export const PresenceSchema = z.object({
   v: z.literal(1),
   hostId: z.string().min(1).max(64),
-  host: z.string().min(1).max(128),
+  host: z.string().min(1).max(128).transform(oneLine),
   sessions: z.array(SessionSchema).max(1000),
   ts: z.number(),
 });
 export type Presence = z.infer<typeof PresenceSchema>;
 
-export const RemoteClaimSchema = z.object({
-  v: z.literal(1),
-  hostId: z.string().min(1).max(64),
-  host: z.string().min(1).max(128),
-  resource: z.string().min(1).max(512),
-  holder: z.string().max(128),
-  label: z.string().max(MAX_LABEL_CHARS * 2),
-  since: z.number(),
-  expiresAt: z.number().optional(),
-  note: z.string().max(200).optional(),
-  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
-  created: z.number().int().positive().optional(),
-});
+export const RemoteClaimSchema = z
+  .object({
+    v: z.literal(1),
+    hostId: z.string().min(1).max(64),
+    host: z.string().min(1).max(128).transform(oneLine),
+    resource: z.string().min(1).max(512).transform(oneLine),
+    holder: z.string().max(128),
+    label: line(MAX_LABEL_CHARS * 2),
+    since: z.number(),
+    expiresAt: z.number().optional(),
+    note: line(200).optional(),
+    /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+    created: z.number().int().positive().optional(),
+  })
+  .transform((c) => ({ ...c, label: filedLabel(c.holder, c.label) }));
 export type RemoteClaimValue = z.infer<typeof RemoteClaimSchema>;
 
 /** KV keys allow `[-/_=.a-zA-Z0-9]`; a resource may hold anything (`src/**`, `port:1420`). */

@@ -2,7 +2,8 @@ import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import type { ClaimInfo } from '../../protocol/messages.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
-import { normalizeResource, type Claim } from '../claims.ts';
+import { claimResource } from '../claim-resource.ts';
+import type { Claim } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -15,7 +16,8 @@ export const claim = defineHandler({
   params: ParamSchemas.claim,
   async handle(ctx, params) {
     const now = ctx.now();
-    const name = normalizeResource(params.resource);
+    // Every form of one file (absolute, `..`, through a symlink) is one claim: see claim-path.ts.
+    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
@@ -31,7 +33,7 @@ export const claim = defineHandler({
       }
     }
     const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, params.resource, ctx.now(), ttlMs, note);
+    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
     try {
       await ctx.commit(outcome);
     } catch (err) {

@@ -1839,8 +1839,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -6494,6 +6494,18 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
+// src/protocol/labels.ts
+var PERSON = /^human:/i;
+function readsAsPerson(label) {
+  return PERSON.test(label);
+}
+function notAPerson(label) {
+  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
+}
+function filedLabel(sessionId, label) {
+  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
+}
+
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
@@ -6510,6 +6522,29 @@ var MAX_LABEL_CHARS = 64;
 var MESSAGE_OVERHEAD_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
@@ -6637,44 +6672,45 @@ function busNames(project) {
 function messageId(hostId, seq) {
   return `${hostId}:${seq}`;
 }
+var line = (max) => string2().max(max).transform(oneLine);
 var FederatedMessageSchema = object({
   v: literal(1),
   hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128),
+  host: string2().min(1).max(128).transform(oneLine),
   seq: number2().int().positive(),
   ts: number2(),
   sessionId: string2().min(1).max(128),
-  from: string2().min(1).max(MAX_LABEL_CHARS * 2),
+  from: string2().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
   kind: Kind,
-  text: string2().max(MAX_TEXT_BYTES * 2)
-});
+  text: string2().max(MAX_TEXT_BYTES * 2).transform(cleanText)
+}).transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
 var SessionSchema = object({
   sessionId: string2().max(128),
-  shortId: string2().max(128),
-  label: string2().max(MAX_LABEL_CHARS * 2),
-  cwd: string2().max(4096).optional(),
+  shortId: line(128),
+  label: line(MAX_LABEL_CHARS * 2),
+  cwd: line(4096).optional(),
   since: number2()
-});
+}).transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
 var PresenceSchema = object({
   v: literal(1),
   hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128),
+  host: string2().min(1).max(128).transform(oneLine),
   sessions: array(SessionSchema).max(1e3),
   ts: number2()
 });
 var RemoteClaimSchema = object({
   v: literal(1),
   hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128),
-  resource: string2().min(1).max(512),
+  host: string2().min(1).max(128).transform(oneLine),
+  resource: string2().min(1).max(512).transform(oneLine),
   holder: string2().max(128),
-  label: string2().max(MAX_LABEL_CHARS * 2),
+  label: line(MAX_LABEL_CHARS * 2),
   since: number2(),
   expiresAt: number2().optional(),
-  note: string2().max(200).optional(),
+  note: line(200).optional(),
   /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
   created: number2().int().positive().optional()
-});
+}).transform((c) => ({ ...c, label: filedLabel(c.holder, c.label) }));
 function claimKey(resource) {
   return Buffer.from(resource, "utf8").toString("base64url");
 }
@@ -6704,14 +6740,18 @@ export {
   MESSAGE_OVERHEAD_CHARS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
+  cleanText,
+  inert,
   MESSAGE_KINDS,
   MESSAGE_NOTIFICATION,
   shortId,
+  isName,
   normalizeResource,
   overlaps,
   ClaimTable,
   ParamSchemas,
   LogEntrySchema,
+  filedLabel,
   busNames,
   messageId,
   FederatedMessageSchema,
