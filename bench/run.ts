@@ -9,11 +9,13 @@ import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
 import { federationRows } from './federation.ts';
 import { hookRows } from './hook-cost.ts';
+import { mcpStartRows } from './mcp-start.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const details: string[] = [];
 const groups: Record<string, () => Promise<BenchRow[]>> = {
   hooks: hookRows,
+  mcp: mcpStartRows,
   start: coldStartRows,
   throughput: throughputRows,
   latency: () => latencyRows(),

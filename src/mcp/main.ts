@@ -10,6 +10,7 @@ import { VERSION } from '../protocol/version.ts';
 import { WAKE_POLICIES, type WakePolicy } from '../protocol/messages.ts';
 import { BusSession } from './bus-session.ts';
 import { hostInboxFromEnv } from './host-inbox.ts';
+import { noElicitationValidator } from './no-elicitation.ts';
 import { Pusher } from './pusher.ts';
 import { registerTools } from './tools.ts';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const hostedByClaude = Boolean(process.env.CLAUDE_CODE_SESSION_ID);
   const sessionId = process.env.CLAUDE_CODE_SESSION_ID || `mcp-${randomUUID()}`;
   const bus = new BusSession(projectDir, claudeIdentity(sessionId, hostedByClaude ? process.ppid : 0, projectDir));
-  const server = new McpServer({ name: 'session-bus', version: VERSION });
+  const server = new McpServer({ name: 'session-bus', version: VERSION }, { jsonSchemaValidator: noElicitationValidator });
   registerTools(server, bus);
   const log = (msg: string) => process.stderr.write(`session-bus: ${msg}\n`);
   const inbox = hostInboxFromEnv(process.env);
