@@ -66,6 +66,9 @@ for (const e of entries) {
     metafile: true,
     logLevel: 'warning',
     plugins: e.plugins,
+    // A worktree's node_modules may be a symlink to another checkout's: the bundles (their
+    // path comments) must come out the same wherever they are built.
+    preserveSymlinks: true,
     ...(e.split
       ? { splitting: true, outdir, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' } }
       : { outfile: path.join(outdir, `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`) }),
