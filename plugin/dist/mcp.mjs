@@ -11931,13 +11931,24 @@ var Pusher = class {
   again = false;
   tokens = PUSH_BURST;
   lastRefill = Date.now();
+  /** When the last drain started: the next waits until COALESCE_MS after it. */
+  lastDrain = -Infinity;
   /** New messages for us that should wake the session. */
   wake() {
     if (this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    const wait = this.lastDrain + COALESCE_MS - Date.now();
+    if (wait <= 0) {
+      void this.run();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = void 0;
       void this.run();
-    }, COALESCE_MS);
+    }, wait);
   }
   stop() {
     if (this.timer) clearTimeout(this.timer);
@@ -11957,6 +11968,7 @@ var Pusher = class {
       return;
     }
     this.running = true;
+    this.lastDrain = Date.now();
     try {
       const d = await this.bus.call("drain", { via: "push", maxChars: CONTEXT_BUDGET_CHARS });
       if (d.messages.length === 0) return;
