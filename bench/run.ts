@@ -10,6 +10,7 @@ import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } fro
 import { federationRows } from './federation.ts';
 import { hookRows } from './hook-cost.ts';
 import { mcpStartRows } from './mcp-start.ts';
+import { pushLatencyRows } from './push-latency.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const details: string[] = [];
@@ -19,6 +20,7 @@ const groups: Record<string, () => Promise<BenchRow[]>> = {
   start: coldStartRows,
   throughput: throughputRows,
   latency: () => latencyRows(),
+  push: pushLatencyRows,
   memory: memoryRows,
   scale: () => scaleRows((line) => details.push(line)),
   federation: federationRows,
