@@ -123,7 +123,7 @@ export async function throughputRows(): Promise<BenchRow[]> {
     const elapsed = await fill(senders, count);
     const rate = count / (elapsed / 1000);
     for (const c of [...sessions, ...senders]) c.client.close();
-    return [{ row: 'broadcast throughput: 4 clients, 8 sessions, acked after the log append', figure: `${int(rate)} msg/s`, target: '≥ 20,000 msg/s', pass: rate >= 20_000 }];
+    return [{ row: 'broadcast throughput, pipelined: 4 clients, 64 in flight each, 8 sessions not draining', figure: `${int(rate)} msg/s`, target: '≥ 20,000 msg/s', pass: rate >= 20_000 }];
   });
 }
 

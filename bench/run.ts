@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
 import { federationRows } from './federation.ts';
 import { hookRows } from './hook-cost.ts';
+import { ackRows, drainingThroughputRows } from './draining.ts';
 import { mcpStartRows } from './mcp-start.ts';
 import { pushLatencyRows } from './push-latency.ts';
 import { printTable, type BenchRow } from './table.ts';
@@ -18,7 +19,8 @@ const groups: Record<string, () => Promise<BenchRow[]>> = {
   hooks: hookRows,
   mcp: mcpStartRows,
   start: coldStartRows,
-  throughput: throughputRows,
+  throughput: async () => [...(await throughputRows()), ...(await drainingThroughputRows())],
+  ack: ackRows,
   latency: () => latencyRows(),
   push: pushLatencyRows,
   memory: memoryRows,
