@@ -121,18 +121,31 @@ export async function coldStartRows(): Promise<BenchRow[]> {
   ];
 }
 
-/** Memory after 100,000 messages with the default settings (the newest 10,000 kept). */
+/**
+ * Memory after a burst of 100,000 messages with the default settings (the newest 10,000 kept).
+ * What is waited for: nothing but time. From the last ack, with no traffic, RSS is sampled every
+ * 100 ms for 10 s; the row gives the figure at 10 s and when it first was within the target.
+ */
 export async function memoryRows(): Promise<BenchRow[]> {
+  const LIMIT = 60 * 1024 * 1024;
   return withProject({}, async (p) => {
     const senders = await Promise.all(Array.from({ length: 4 }, () => p.connect()));
     await fill(senders, 100_000);
-    // Once quiet: the daemon gives a burst's memory back after 2 s without traffic.
-    await sleep(5000);
+    const lastAck = performance.now();
     const pid = daemonPid(senders[0]!);
+    let within: number | undefined;
+    let peak = 0;
+    for (let t = 0; t < 10_000; t = performance.now() - lastAck) {
+      const r = rss(pid);
+      peak = Math.max(peak, r);
+      if (r <= LIMIT) within ??= t;
+      else within = undefined;
+      await sleep(100);
+    }
     const full = rss(pid);
-    const figure = memFigure(pid);
+    const figure = `${memFigure(pid)} at 10 s (${within === undefined ? 'above 60 MB at 10 s' : `≤ 60 MB from ${(within / 1000).toFixed(1)} s on`}; ${mb(peak)} at most)`;
     for (const c of senders) c.client.close();
-    return [{ row: 'daemon resident memory after 100,000 messages (default retention), once quiet', figure, target: '≤ 60 MB', pass: full <= 60 * 1024 * 1024 }];
+    return [{ row: 'daemon RSS 10 s after the last ack of a 100,000-message burst (default retention, no traffic)', figure, target: '≤ 60 MB', pass: full <= LIMIT }];
   });
 }
 
@@ -244,13 +257,15 @@ export async function scaleRows(details: (line: string) => void): Promise<BenchR
     for (let i = 0; i < 3; i++) {
       const stop = await big.p.cli(['stop']);
       if (stop.code !== 0) throw new Error(`session-bus stop failed: ${stop.stderr}`);
+      // Until the first ack: a hello can be answered before the log is in memory.
       const t = performance.now();
       const c = await big.p.connect({ timeoutMs: 30_000 });
+      await c.client.request('broadcast', { ...who(1000), text: TEXT });
       replays.push(performance.now() - t);
       c.client.close();
     }
     const replay = median(replays);
-    rows.push({ row: 'daemon restart: replay a 100,000-message log until hello answers (median of 3)', figure: ms(replay, 0), target: '≤ 1 s', pass: replay <= 1000 });
+    rows.push({ row: 'daemon restart on a 100,000-message log: connectOrSpawn → first broadcast acked (median of 3)', figure: ms(replay, 0), target: '≤ 1 s', pass: replay <= 1000 });
   } finally {
     for (const c of cells) {
       for (const x of [c.reader, ...c.senders]) x.client.close();
