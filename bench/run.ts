@@ -12,12 +12,14 @@ import { hookRows } from './hook-cost.ts';
 import { ackRows, drainingThroughputRows } from './draining.ts';
 import { mcpStartRows } from './mcp-start.ts';
 import { pushLatencyRows } from './push-latency.ts';
+import { toolsInHostRows } from './tools-in-host.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const details: string[] = [];
 const groups: Record<string, () => Promise<BenchRow[]>> = {
   hooks: hookRows,
   mcp: mcpStartRows,
+  tools: toolsInHostRows,
   start: coldStartRows,
   throughput: async () => [...(await throughputRows()), ...(await drainingThroughputRows())],
   ack: ackRows,

@@ -11,6 +11,7 @@ import { REPO } from '../test/support/project.ts';
 
 export interface Seed {
   commit: string;
+  /** A plugin folder: .claude-plugin/plugin.json and dist/ as the seed shipped them. */
   dir: string;
   mcp: string;
   cli: string;
@@ -22,6 +23,11 @@ export function extractSeed(): Seed {
   const commit = git('rev-list', '--max-parents=0', 'HEAD').trim().split('\n')[0]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-seed-'));
   // The seed's dist finds its daemon beside itself (daemon.mjs), as the plugin does.
-  for (const f of ['mcp.mjs', 'daemon.mjs', 'cli.mjs']) fs.writeFileSync(path.join(dir, f), git('show', `${commit}:plugin/dist/${f}`));
-  return { commit: commit.slice(0, 7), dir, mcp: path.join(dir, 'mcp.mjs'), cli: path.join(dir, 'cli.mjs'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dist = path.join(dir, 'dist');
+  fs.mkdirSync(dist);
+  for (const f of ['mcp.mjs', 'daemon.mjs', 'cli.mjs']) fs.writeFileSync(path.join(dist, f), git('show', `${commit}:plugin/dist/${f}`));
+  // The manifest alone (no hooks): enough for the host to start the seed's MCP server.
+  fs.mkdirSync(path.join(dir, '.claude-plugin'));
+  fs.writeFileSync(path.join(dir, '.claude-plugin', 'plugin.json'), git('show', `${commit}:plugin/.claude-plugin/plugin.json`));
+  return { commit: commit.slice(0, 7), dir, mcp: path.join(dist, 'mcp.mjs'), cli: path.join(dist, 'cli.mjs'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
