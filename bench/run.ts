@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: the numbers users feel, as one table of figure against target.
  *   npm run bench                 every row
- *   npm run bench -- hooks daemon only some groups (hooks, start, throughput, latency, memory, scale, federation)
- * Process costs are ratios to `node -e 0` measured in the same run; the machine is printed
- * with the table because the absolute figures mean little without it.
+ *   npm run bench -- hooks mcp    only some groups (hooks, mcp, tools, push, start, throughput,
+ *                                 ack, latency, memory, scale, federation)
+ * Whole processes and end-to-end paths, measured from outside as users pay for them. Process
+ * costs are ratios to baselines measured in the same run, interleaved (`sh -c true`,
+ * `node -e 0`, the seed's MCP server); the machine is printed with the table because the
+ * absolute figures mean little without it.
  */
 import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
