@@ -118,7 +118,7 @@ export async function pushLatencyRows(): Promise<BenchRow[]> {
       },
       {
         row: `push, a burst of ${BURST} direct messages sent at once: posts it became, last one in after`,
-        figure: `${burstPosts} posts, ${ms(burstMs, 0)}`,
+        figure: `${burstPosts} post${burstPosts === 1 ? '' : 's'}, ${ms(burstMs, 0)}`,
         target: '≤ 2 posts',
         pass: burstPosts <= 2,
       },
