@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from '../src/client/connect.ts';
 import { tailLog } from '../src/client/spawn.ts';
 import type { SessionIdentity } from '../src/protocol/messages.ts';
-import { makeProject, REPO, sleep, waitFor, type TestProject } from '../test/support/project.ts';
+import { CLI, makeProject, REPO, sleep, waitFor, type TestProject } from '../test/support/project.ts';
 import { int, mb, median, ms, percentile, printTable, type BenchRow } from './table.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -76,40 +76,76 @@ async function bareNodeRss(): Promise<number> {
   return r;
 }
 
+/** Wall time of a whole process, as a user or a hook pays it. */
+function timedProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(cmd, args, { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/**
+ * The first `session-bus send` on a cold project (no daemon: the process starts one and waits for
+ * it), against a send to the running daemon and bare `node -e 0`, interleaved round by round.
+ */
 export async function coldStartRows(): Promise<BenchRow[]> {
-  const times: number[] = [];
+  const node: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
   const idle: number[] = [];
   const idlePrivate: number[] = [];
   const bare = await bareNodeRss();
-  for (let i = 0; i < 7; i++) {
+  const send = (p: TestProject, text: string) => timedProcess(process.execPath, [CLI, 'send', text, '--project', p.dir], p.env);
+  for (let i = 0; i < 9; i++) {
     await withProject({}, async (p) => {
-      const start = performance.now();
+      node.push(await timedProcess(process.execPath, ['-e', '0']));
+      cold.push(await send(p, 'first send on a cold project'));
+      warm.push(await send(p, 'a send to the running daemon'));
       const c = await p.connect();
-      times.push(performance.now() - start);
-      await sleep(300);
       idle.push(rss(daemonPid(c)));
       idlePrivate.push(privateBytes(daemonPid(c)));
       c.client.close();
     });
   }
+  const [n, c, w] = [median(node), median(cold), median(warm)];
   return [
-    { row: 'cold start: first connectOrSpawn until hello answers (median of 7)', figure: ms(median(times), 0), target: '≤ 300 ms', pass: median(times) <= 300 },
+    {
+      row: 'cold start: first `session-bus send` on a cold project (whole process) / a send to the running daemon, median of 9',
+      figure: `${(c / w).toFixed(2)}× (${ms(c, 0)} vs ${ms(w, 0)}; node -e 0: ${ms(n, 0)}, so ${(c / n).toFixed(2)}× and ${(w / n).toFixed(2)}×)`,
+      target: '≤ 2.00×',
+      pass: c / w <= 2,
+    },
     { row: 'daemon resident memory, idle', figure: `${mb(median(idle))} RSS, ${mb(median(idlePrivate))} private (bare node: ${mb(bare)} RSS)`, target: '≤ 60 MB', pass: median(idle) <= 60 * 1024 * 1024 },
   ];
 }
 
-/** Memory after 100,000 messages with the default settings (the newest 10,000 kept). */
+/**
+ * Memory after a burst of 100,000 messages with the default settings (the newest 10,000 kept).
+ * What is waited for: nothing but time. From the last ack, with no traffic, RSS is sampled every
+ * 100 ms for 10 s; the row gives the figure at 10 s and when it first was within the target.
+ */
 export async function memoryRows(): Promise<BenchRow[]> {
+  const LIMIT = 60 * 1024 * 1024;
   return withProject({}, async (p) => {
     const senders = await Promise.all(Array.from({ length: 4 }, () => p.connect()));
     await fill(senders, 100_000);
-    // Once quiet: the daemon gives a burst's memory back after 2 s without traffic.
-    await sleep(5000);
+    const lastAck = performance.now();
     const pid = daemonPid(senders[0]!);
+    let within: number | undefined;
+    let peak = 0;
+    for (let t = 0; t < 10_000; t = performance.now() - lastAck) {
+      const r = rss(pid);
+      peak = Math.max(peak, r);
+      if (r <= LIMIT) within ??= t;
+      else within = undefined;
+      await sleep(100);
+    }
     const full = rss(pid);
-    const figure = memFigure(pid);
+    const figure = `${memFigure(pid)} at 10 s (${within === undefined ? 'above 60 MB at 10 s' : `≤ 60 MB from ${(within / 1000).toFixed(1)} s on`}; ${mb(peak)} at most)`;
     for (const c of senders) c.client.close();
-    return [{ row: 'daemon resident memory after 100,000 messages (default retention), once quiet', figure, target: '≤ 60 MB', pass: full <= 60 * 1024 * 1024 }];
+    return [{ row: 'daemon RSS 10 s after the last ack of a 100,000-message burst (default retention, no traffic)', figure, target: '≤ 60 MB', pass: full <= LIMIT }];
   });
 }
 
@@ -123,7 +159,7 @@ export async function throughputRows(): Promise<BenchRow[]> {
     const elapsed = await fill(senders, count);
     const rate = count / (elapsed / 1000);
     for (const c of [...sessions, ...senders]) c.client.close();
-    return [{ row: 'broadcast throughput: 4 clients, 8 sessions, acked after the log append', figure: `${int(rate)} msg/s`, target: '≥ 20,000 msg/s', pass: rate >= 20_000 }];
+    return [{ row: 'broadcast throughput, pipelined: 4 clients, 64 in flight each, 8 sessions not draining', figure: `${int(rate)} msg/s`, target: '≥ 20,000 msg/s', pass: rate >= 20_000 }];
   });
 }
 
@@ -161,7 +197,7 @@ export async function latencyRows(rate = 1000, seconds = 5): Promise<BenchRow[]>
     const p99 = percentile(latencies, 99);
     return [
       {
-        row: `broadcast → peer drain latency at ${int(rate)} msg/s, p50 / p99 (${int(latencies.length)} of ${int(total - warm)})`,
+        row: `the daemon's part of a push: broadcast → wake → peer drain reply at ${int(rate)} msg/s, p50 / p99 (${int(latencies.length)} of ${int(total - warm)})`,
         figure: `${ms(p50, 2)} / ${ms(p99, 2)}`,
         target: 'p99 ≤ 5 ms',
         pass: latencies.length === total - warm && p99 <= 5,
@@ -221,13 +257,15 @@ export async function scaleRows(details: (line: string) => void): Promise<BenchR
     for (let i = 0; i < 3; i++) {
       const stop = await big.p.cli(['stop']);
       if (stop.code !== 0) throw new Error(`session-bus stop failed: ${stop.stderr}`);
+      // Until the first ack: a hello can be answered before the log is in memory.
       const t = performance.now();
       const c = await big.p.connect({ timeoutMs: 30_000 });
+      await c.client.request('broadcast', { ...who(1000), text: TEXT });
       replays.push(performance.now() - t);
       c.client.close();
     }
     const replay = median(replays);
-    rows.push({ row: 'daemon restart: replay a 100,000-message log until hello answers (median of 3)', figure: ms(replay, 0), target: '≤ 1 s', pass: replay <= 1000 });
+    rows.push({ row: 'daemon restart on a 100,000-message log: connectOrSpawn → first broadcast acked (median of 3)', figure: ms(replay, 0), target: '≤ 1 s', pass: replay <= 1000 });
   } finally {
     for (const c of cells) {
       for (const x of [c.reader, ...c.senders]) x.client.close();

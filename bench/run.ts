@@ -1,22 +1,33 @@
 /**
  * `npm run bench`: the numbers users feel, as one table of figure against target.
  *   npm run bench                 every row
- *   npm run bench -- hooks daemon only some groups (hooks, start, throughput, latency, memory, scale, federation)
- * Process costs are ratios to `node -e 0` measured in the same run; the machine is printed
- * with the table because the absolute figures mean little without it.
+ *   npm run bench -- hooks mcp    only some groups (hooks, mcp, tools, push, start, throughput,
+ *                                 ack, latency, memory, scale, federation)
+ * Whole processes and end-to-end paths, measured from outside as users pay for them. Process
+ * costs are ratios to baselines measured in the same run, interleaved (`sh -c true`,
+ * `node -e 0`, the seed's MCP server); the machine is printed with the table because the
+ * absolute figures mean little without it.
  */
 import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
 import { federationRows } from './federation.ts';
 import { hookRows } from './hook-cost.ts';
+import { ackRows, drainingThroughputRows } from './draining.ts';
+import { mcpStartRows } from './mcp-start.ts';
+import { pushLatencyRows } from './push-latency.ts';
+import { toolsInHostRows } from './tools-in-host.ts';
 import { printTable, type BenchRow } from './table.ts';
 
 const details: string[] = [];
 const groups: Record<string, () => Promise<BenchRow[]>> = {
   hooks: hookRows,
+  mcp: mcpStartRows,
+  tools: toolsInHostRows,
   start: coldStartRows,
-  throughput: throughputRows,
+  throughput: async () => [...(await throughputRows()), ...(await drainingThroughputRows())],
+  ack: ackRows,
   latency: () => latencyRows(),
+  push: pushLatencyRows,
   memory: memoryRows,
   scale: () => scaleRows((line) => details.push(line)),
   federation: federationRows,

@@ -15,10 +15,32 @@ const check = process.argv.includes('--check');
 // CommonJS dependencies (pino) call require() on node builtins; ESM output needs one.
 const requireShim = "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);";
 
+/**
+ * What the MCP server's bundle leaves out of the SDK, each replaced by a stub that throws if it
+ * is ever reached. Loading them was most of the server's start-up and memory, for code paths it
+ * never takes: ajv validates only elicitation answers (this server never elicits, and passes its
+ * own validator: src/mcp/no-elicitation.ts); zod v3 and zod-to-json-schema serve tools declared
+ * with zod v3 (ours are zod v4, which converts its own schemas).
+ */
+const SDK_STUBS = [
+  { filter: /\/validation\/ajv-provider\.js$/, contents: 'export class AjvJsonSchemaValidator { constructor() { throw new Error("session-bus: ajv is not bundled; pass a jsonSchemaValidator"); } }' },
+  { filter: /^zod\/v3$/, contents: 'export function object() { throw new Error("session-bus: zod v3 is not bundled; declare tools with zod v4"); }' },
+  { filter: /^zod-to-json-schema$/, contents: 'export function zodToJsonSchema() { throw new Error("session-bus: zod-to-json-schema is not bundled; declare tools with zod v4"); }' },
+];
+const sdkStubs = {
+  name: 'sdk-stubs',
+  setup(build) {
+    for (const [i, stub] of SDK_STUBS.entries()) {
+      build.onResolve({ filter: stub.filter }, (args) => (args.importer.includes('@modelcontextprotocol/sdk') ? { path: `stub-${i}`, namespace: 'sdk-stub' } : undefined));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'sdk-stub' }, (args) => ({ contents: SDK_STUBS[Number(args.path.slice(5))].contents, loader: 'js' }));
+  },
+};
+
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
-  { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true },
+  { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true, plugins: [sdkStubs] },
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
   { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
   { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true },
@@ -43,6 +65,10 @@ for (const e of entries) {
     write: false,
     metafile: true,
     logLevel: 'warning',
+    plugins: e.plugins,
+    // A worktree's node_modules may be a symlink to another checkout's: the bundles (their
+    // path comments) must come out the same wherever they are built.
+    preserveSymlinks: true,
     ...(e.split
       ? { splitting: true, outdir, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' } }
       : { outfile: path.join(outdir, `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`) }),

@@ -3,13 +3,14 @@
  * session id it was started with and its parent process, the Claude Code process.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { randomUUID } from 'node:crypto';
 import { claudeIdentity } from '../client/identity.ts';
 import { VERSION } from '../protocol/version.ts';
 import { WAKE_POLICIES, type WakePolicy } from '../protocol/messages.ts';
 import { BusSession } from './bus-session.ts';
 import { hostInboxFromEnv } from './host-inbox.ts';
+import { LeanToolsTransport } from './lean-tools.ts';
+import { noElicitationValidator } from './no-elicitation.ts';
 import { Pusher } from './pusher.ts';
 import { registerTools } from './tools.ts';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const hostedByClaude = Boolean(process.env.CLAUDE_CODE_SESSION_ID);
   const sessionId = process.env.CLAUDE_CODE_SESSION_ID || `mcp-${randomUUID()}`;
   const bus = new BusSession(projectDir, claudeIdentity(sessionId, hostedByClaude ? process.ppid : 0, projectDir));
-  const server = new McpServer({ name: 'session-bus', version: VERSION });
+  const server = new McpServer({ name: 'session-bus', version: VERSION }, { jsonSchemaValidator: noElicitationValidator });
   registerTools(server, bus);
   const log = (msg: string) => process.stderr.write(`session-bus: ${msg}\n`);
   const inbox = hostInboxFromEnv(process.env);
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     bus.push = policy;
     bus.onWake = () => pusher.wake();
   }
-  await server.connect(new StdioServerTransport());
+  await server.connect(new LeanToolsTransport());
   // Register now, so the session is present and its unread position starts at its start.
   bus.start().catch((err: Error) => process.stderr.write(`session-bus: broker not reachable yet (retrying): ${err.message}\n`));
   const stop = () => {

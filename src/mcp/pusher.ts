@@ -1,16 +1,18 @@
 /**
  * Real-time delivery: when the broker says new messages wait that match the wake policy, drain
- * them and post them into this session through the host's inbox socket. A burst becomes one
- * post; posts are rate-limited so two sessions answering each other cannot run away. The
- * batch is peeked, posted, and only then acknowledged: a post that fails acknowledges nothing,
- * and its messages stay for the hooks.
+ * them and post them into this session through the host's inbox socket. The first wake after a
+ * quiet spell is drained and posted at once; what follows within COALESCE_MS of that drain is
+ * gathered into one more post at the window's end, so a burst becomes two posts at most. Posts
+ * are rate-limited so two sessions answering each other cannot run away. The batch is peeked,
+ * posted, and only then acknowledged: a post that fails acknowledges nothing, and its messages
+ * stay for the hooks.
  */
 import { renderDelivery } from '../hook/render.ts';
 import { CONTEXT_BUDGET_CHARS } from '../hook/render.ts';
 import type { BusSession } from './bus-session.ts';
 import type { HostInbox } from './host-inbox.ts';
 
-/** Coalesce a burst: wait this long after the first wake before draining. */
+/** Coalesce what follows a drain: the next one waits until this long after it. */
 export const COALESCE_MS = 150;
 /** Token bucket: a few posts at once, then one per refill interval. Bounds any loop between sessions. */
 export const PUSH_BURST = 3;
@@ -24,6 +26,8 @@ export class Pusher {
   private again = false;
   private tokens = PUSH_BURST;
   private lastRefill = Date.now();
+  /** When the last drain started: the next waits until COALESCE_MS after it. */
+  private lastDrain = -Infinity;
 
   constructor(
     private readonly bus: BusSession,
@@ -34,10 +38,19 @@ export class Pusher {
   /** New messages for us that should wake the session. */
   wake(): void {
     if (this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    const wait = this.lastDrain + COALESCE_MS - Date.now();
+    if (wait <= 0) {
+      void this.run();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.run();
-    }, COALESCE_MS);
+    }, wait);
   }
 
   stop(): void {
@@ -60,6 +73,7 @@ export class Pusher {
       return;
     }
     this.running = true;
+    this.lastDrain = Date.now();
     try {
       const batch = await this.bus.call('peek', { maxChars: CONTEXT_BUDGET_CHARS, leaseMs: PUSH_LEASE_MS });
       if (batch.messages.length === 0) {

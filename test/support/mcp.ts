@@ -4,7 +4,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import * as path from 'node:path';
 import { DIST } from './project.ts';
 
-const HOST_STANDIN = `
+export const HOST_STANDIN = `
 const child = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
