@@ -26,9 +26,9 @@ function requestsFor(marker: string): MessagesRequest[] {
 }
 
 describe('claude plugin validate', () => {
-  it('passes for the plugin and for the repository as a marketplace', async () => {
+  it('passes --strict (warnings fail) for the plugin and for the repository as a marketplace', async () => {
     for (const dir of ['plugin', '.']) {
-      const r = await run(CLAUDE, ['plugin', 'validate', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
+      const r = await run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
       expect(r.stdout + r.stderr).toContain('Validation passed');
       expect(r.code).toBe(0);
     }
