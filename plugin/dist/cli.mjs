@@ -7,7 +7,17 @@ var __export = (target, all) => {
 };
 
 // src/cli/main.ts
-import { parseArgs } from "node:util";
+import * as fs4 from "node:fs";
+
+// src/protocol/messages.ts
+var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
+var WAKE_POLICIES = ["direct", "all", "none"];
+var MESSAGE_NOTIFICATION = "message";
+function shortId(sessionId) {
+  if (sessionId.startsWith("human:")) return sessionId;
+  return sessionId.replace(/-/g, "").slice(0, 6);
+}
 
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
@@ -19,6 +29,38 @@ var MAX_SEQ = 2 ** 48;
 var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/daemon/broker.ts
+var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
+
+// src/daemon/config.ts
+var DEFAULT_GRACE_MS = 5e3;
+var DEFAULT_IDLE_MS = 30 * 6e4;
+function readConfig(env) {
+  const fsync = env.SESSION_BUS_FSYNC || "interval";
+  if (fsync !== "interval" && fsync !== "always") {
+    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
+  }
+  return {
+    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
+    fsync,
+    retention: {
+      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
+      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
+    }
+  };
+}
+function positive(env, name, fallback) {
+  const raw = env[name];
+  if (raw === void 0 || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+// src/client/rpc-client.ts
+import { createConnection } from "node:net";
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
@@ -76,6 +118,188 @@ var BusError = class extends Error {
   }
 };
 
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
+// src/client/rpc-client.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve6, reject) => {
+      const socket = createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve6(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve6, reject) => {
+      const waiter = { resolve: resolve6, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
+      }
+    }
+  }
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters.clear();
+    this.onClose?.(err);
+  }
+};
+
 // src/protocol/version.ts
 var VERSION = "0.2.0";
 var PROTOCOL_VERSION = 1;
@@ -87,6 +311,284 @@ function compareVersions(a, b) {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+
+// src/cli/help.ts
+var KINDS = MESSAGE_KINDS.join("|");
+var COMMANDS = [
+  {
+    name: "status",
+    usage: "session-bus status [--json]",
+    summary: "is the project's daemon running; who is here",
+    options: [],
+    details: ["The daemon (pid, version, uptime), its socket, log and mailbox, every session with its unread count, and the claims.", "Never starts a daemon. Exit 0 running, 3 not running."],
+    examples: ["session-bus status", "session-bus status --json | jq .sessions"]
+  },
+  {
+    name: "peers",
+    usage: "session-bus peers [--json]",
+    summary: "the sessions working here now (a table)",
+    options: [],
+    details: ["Sessions with a live connection: label, short id, since, last active, worktree.", "Never starts a daemon. Exit 0 running, 3 not running."],
+    examples: ["session-bus peers", "session-bus peers --json"]
+  },
+  {
+    name: "claims",
+    usage: "session-bus claims [--json]",
+    summary: "what is claimed, by whom, until when (a table)",
+    options: [],
+    details: ["Never starts a daemon. Exit 0 running, 3 not running."],
+    examples: ["session-bus claims"]
+  },
+  {
+    name: "tail",
+    usage: "session-bus tail [-f] [-n N] [--json]",
+    summary: "the feed: the last messages, one line each; -f follows live",
+    options: ["--follow", "--lines"],
+    details: [
+      "-f, --follow     keep printing messages as they are sent (Ctrl-C stops); waits for a daemon",
+      "                 when none runs and picks up again after a daemon restart",
+      "-n, --lines N    how many earlier messages to show first (default 10; 0 = only new ones)",
+      "Each line: time, sender, [kind], text. Colored on a terminal; plain when piped or NO_COLOR is set",
+      "(FORCE_COLOR=1 keeps colors in a pipe). --json prints one message object per line.",
+      "Never starts a daemon: with none running it reads the mailbox file. Exit 0."
+    ],
+    examples: ["session-bus tail", "session-bus tail -f", "session-bus tail -f -n 0 --json | jq -r .text"]
+  },
+  {
+    name: "log",
+    usage: "session-bus log [--since 2h] [--from LABEL] [--kind K] [--grep TEXT] [-n N] [--json]",
+    summary: "search the history",
+    options: ["--since", "--from", "--kind", "--grep", "--lines"],
+    details: [
+      "--since SPAN|DATE  only messages since then: 30m, 2h, 1h30m, 3d, 1w, or 2026-11-25T08:00 (local time)",
+      "--from WHO         only from WHO: a label (main#3f2a1c), its branch (main), its short id (3f2a1c),",
+      '                   or "human" for people at a terminal. Repeat it for several senders',
+      `--kind K           only kind K (${KINDS}); repeat it or use commas for several`,
+      "--grep TEXT        only messages whose text contains TEXT (case-insensitive, plain text)",
+      "-n, --lines N      only the last N matches (default: all)",
+      'Lines carry the date. --json prints {"source":"daemon"|"mailbox","messages":[...]}.',
+      "Reads the running daemon, or the mailbox file when none runs (never starts one). Exit 0."
+    ],
+    examples: ["session-bus log --since 2h", "session-bus log --from human --kind handoff", "session-bus log --grep rebase -n 5"]
+  },
+  {
+    name: "send",
+    usage: "session-bus send TEXT [--kind K] [--json]",
+    summary: "broadcast TEXT to every session, as you (human:<user>)",
+    options: ["--kind"],
+    details: [`--kind K   ${KINDS} (default note). Starts the daemon if none runs. Exit 0 sent, 1 refused.`],
+    examples: ['session-bus send "main is green again, safe to rebase" --kind handoff']
+  },
+  {
+    name: "stop",
+    usage: "session-bus stop [--json]",
+    summary: "stop the project's daemon (the next session starts it again)",
+    options: [],
+    details: ["Exit 0 stopped, 3 none was running."],
+    examples: ["session-bus stop"]
+  },
+  {
+    name: "doctor",
+    usage: "session-bus doctor [--json]",
+    summary: "check the setup; say what is wrong and how to fix it",
+    options: [],
+    details: [
+      "Checks the node version, the socket directory (owner, mode), a stale socket or lock, the daemon",
+      "(answers, version skew, recent errors in its log), the mailbox (size, access), the plugin",
+      "(`claude plugin validate`, when a claude binary is on PATH or in node_modules/.bin), and whether",
+      "the host offers its inbox socket (CLAUDE_CODE_MESSAGING_SOCKET, set only inside a Claude Code session).",
+      "Never starts a daemon and changes nothing. Exit 0 when every check passed (warnings included), 1 when one failed.",
+      '--json prints {"ok":bool,"checks":[{"name","status":"ok"|"warn"|"fail"|"skip","message","fix"?}]}.'
+    ],
+    examples: ["session-bus doctor", 'session-bus doctor --json | jq ".checks[] | select(.status != \\"ok\\")"']
+  },
+  {
+    name: "help",
+    usage: "session-bus help [COMMAND]",
+    summary: "this help, or one command\u2019s",
+    options: [],
+    details: [],
+    examples: ["session-bus help tail"]
+  },
+  {
+    name: "completion",
+    usage: "session-bus completion [bash|zsh]",
+    summary: "print a shell completion script",
+    options: [],
+    details: ["bash: add `source <(session-bus completion bash)` to ~/.bashrc.", "zsh: add `source <(session-bus completion zsh)` to ~/.zshrc."],
+    examples: ["source <(session-bus completion bash)"]
+  }
+];
+function commandDoc(name) {
+  return COMMANDS.find((c) => c.name === name);
+}
+var EXIT_CODES = "Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 daemon not running (status, peers, claims, stop).";
+function generalHelp() {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `session-bus ${VERSION}: a coordination channel for the Claude Code sessions of one project
+
+Usage: session-bus COMMAND [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+
+Options for every command:
+  --project DIR   the project (default: the current directory)
+  --json          machine-readable output
+  -h, --help      help (\`session-bus CMD --help\` for one command)
+  -v, --version   the version
+
+${EXIT_CODES}
+
+Examples:
+  session-bus status
+  session-bus tail -f
+  session-bus log --since 2h --from human
+  session-bus send "main is green again, safe to rebase" --kind handoff
+  session-bus doctor
+`;
+}
+function commandHelp(doc) {
+  const lines = [`Usage: ${doc.usage} [--project DIR]`, "", `${doc.summary[0].toUpperCase()}${doc.summary.slice(1)}.`];
+  if (doc.details.length > 0) lines.push("", ...doc.details.map((d) => `  ${d}`));
+  lines.push("", "  --project DIR   the project (default: the current directory)", "", EXIT_CODES);
+  if (doc.examples.length > 0) lines.push("", "Examples:", ...doc.examples.map((e) => `  ${e}`));
+  return lines.join("\n") + "\n";
+}
+function completionScript(shell) {
+  const cases = COMMANDS.map((c) => {
+    const opts = ["--project", "--json", "--help", ...c.options].join(" ");
+    return `    ${c.name}) opts="${opts}" ;;`;
+  }).join("\n");
+  const bash = `# session-bus completion (bash): source <(session-bus completion bash)
+_session_bus() {
+  local cur prev cmd opts
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  cmd="\${COMP_WORDS[1]}"
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")} --help --version" -- "$cur") )
+    return
+  fi
+  case "$prev" in
+    --project) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+    --kind) COMPREPLY=( $(compgen -W "${MESSAGE_KINDS.join(" ")}" -- "$cur") ); return ;;
+    help) COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")}" -- "$cur") ); return ;;
+    completion) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return ;;
+  esac
+  case "$cmd" in
+${cases}
+    *) opts="" ;;
+  esac
+  COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
+}
+complete -F _session_bus session-bus
+`;
+  if (shell === "zsh") return `# session-bus completion (zsh): source <(session-bus completion zsh)
+autoload -U +X bashcompinit && bashcompinit
+${bash}`;
+  return bash;
+}
+
+// src/cli/parse.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
+function parseSince(text, now) {
+  const t = text.trim();
+  if (/^(\d+(\.\d+)?[smhdw])+$/i.test(t)) {
+    let ms = 0;
+    for (const [, n, unit] of t.toLowerCase().matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) ms += Number(n) * UNIT_MS[unit];
+    return now - ms;
+  }
+  if (/^\d{4}-\d{2}-\d{2}/.test(t)) {
+    const ts = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00` : t);
+    if (Number.isFinite(ts)) return ts;
+  }
+  throw new UsageError(`--since takes a span like 30m, 2h, 1h30m, 3d, or a date like 2026-11-25T08:00, not ${JSON.stringify(text)}`);
+}
+function parseCount(text, option) {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option} takes a whole number (0 or more), not ${JSON.stringify(text)}`);
+  return Number(text.trim());
+}
+function parseKinds(values) {
+  const kinds = values.flatMap((v) => v.split(",")).map((k) => k.trim()).filter(Boolean);
+  for (const k of kinds) {
+    if (!MESSAGE_KINDS.includes(k)) throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(", ")}`);
+  }
+  return [...new Set(kinds)];
+}
+
+// src/cli/args.ts
+var OPTIONS = {
+  project: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  wide: { type: "boolean" },
+  kind: { type: "string", multiple: true },
+  follow: { type: "boolean", short: "f" },
+  lines: { type: "string", short: "n" },
+  since: { type: "string" },
+  from: { type: "string", multiple: true },
+  grep: { type: "string" }
+};
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    const e = err;
+    if (!e.code?.startsWith("ERR_PARSE_ARGS")) throw err;
+    throw new UsageError(reword(e, argv));
+  }
+}
+function reword(e, argv) {
+  const command = argv.find((a) => !a.startsWith("-"));
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const option = /Unknown option '([^']+)'/.exec(e.message)?.[1] ?? "?";
+    if (command === "send") {
+      const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+      const words = tokens.flatMap((t) => t.kind === "positional" ? [t.value] : t.kind === "option" && !OPTION_NAMES.has(t.name) ? [t.rawName] : []).filter((w, i) => i > 0 || w !== "send");
+      return `unknown option ${option}; a text starting with "-" goes after --: session-bus send -- ${JSON.stringify(words.join(" "))}`;
+    }
+    const doc = command ? commandDoc(command) : void 0;
+    const takes = ["--project DIR", "--json", ...doc?.options ?? []].join(", ");
+    return doc ? `unknown option ${option}; ${command} takes ${takes}` : `unknown option ${option}`;
+  }
+  return e.message.replace(/'/g, "").split(". ")[0];
+}
+var OPTION_NAMES = new Set(Object.keys(OPTIONS));
+
+// src/cli/color.ts
+function colorEnabled(stream, env = process.env) {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true;
+}
+var CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39]
+};
+function painter(on) {
+  if (!on) return (_style, text) => text;
+  return (style, text) => `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m`;
+}
+var LABEL_COLORS = ["cyan", "blue", "green", "magenta", "yellow"];
+function labelStyle(label) {
+  let h = 0;
+  for (let i = 0; i < label.length; i++) h = h * 31 + label.charCodeAt(i) >>> 0;
+  return LABEL_COLORS[h % LABEL_COLORS.length];
 }
 
 // src/client/endpoint.ts
@@ -330,191 +832,6 @@ function locateProject(dir) {
   return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
-// src/client/rpc-client.ts
-import { createConnection } from "node:net";
-
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
-}
-
-// src/client/rpc-client.ts
-var RpcError = class extends Error {
-  constructor(code, message, data) {
-    super(message);
-    this.code = code;
-    this.data = data;
-  }
-  code;
-  data;
-  name = "RpcError";
-};
-var ConnectionError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "ConnectionError";
-};
-var RpcClient = class _RpcClient {
-  constructor(socket) {
-    this.socket = socket;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
-    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
-  }
-  socket;
-  nextId = 1;
-  waiters = /* @__PURE__ */ new Map();
-  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
-  closedError;
-  onNotification;
-  onClose;
-  static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve6, reject) => {
-      const socket = createConnection(socketPath);
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
-      }, timeoutMs);
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.removeAllListeners("error");
-        resolve6(new _RpcClient(socket));
-      });
-      socket.once("error", (err) => {
-        clearTimeout(timer);
-        reject(new ConnectionError(err.message, err.code));
-      });
-    });
-  }
-  request(method, params, timeoutMs = 1e4) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    const id = this.nextId++;
-    return new Promise((resolve6, reject) => {
-      const waiter = { resolve: resolve6, reject };
-      if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          this.waiters.delete(id);
-          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
-        }, timeoutMs);
-      }
-      this.waiters.set(id, waiter);
-      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
-  /** Sends raw bytes: for tests that speak bad frames. */
-  writeRaw(data) {
-    this.socket.write(data);
-  }
-  close() {
-    this.socket.end();
-    this.socket.destroy();
-  }
-  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
-  unref() {
-    this.socket.unref();
-  }
-  get closed() {
-    return this.closedError !== void 0;
-  }
-  onData(chunk) {
-    for (const frame of this.decoder.push(chunk)) {
-      if (frame.kind !== "message") continue;
-      const msg = frame.value;
-      if (msg.method !== void 0 && msg.id === void 0) {
-        this.onNotification?.(msg.method, msg.params);
-        continue;
-      }
-      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
-      if (!waiter) continue;
-      this.waiters.delete(msg.id);
-      if (waiter.timer) clearTimeout(waiter.timer);
-      if (msg.error) {
-        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
-      } else {
-        waiter.resolve(msg.result);
-      }
-    }
-  }
-  fail(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    for (const w of this.waiters.values()) {
-      if (w.timer) clearTimeout(w.timer);
-      w.reject(err);
-    }
-    this.waiters.clear();
-    this.onClose?.(err);
-  }
-};
-
 // src/client/spawn.ts
 import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
 import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
@@ -644,18 +961,6 @@ function sleep(ms) {
 // src/client/identity.ts
 import { userInfo as userInfo2 } from "node:os";
 import { basename as basename2, resolve as resolve4 } from "node:path";
-
-// src/protocol/messages.ts
-var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
-var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
-var WAKE_POLICIES = ["direct", "all", "none"];
-var MESSAGE_NOTIFICATION = "message";
-function shortId(sessionId) {
-  if (sessionId.startsWith("human:")) return sessionId;
-  return sessionId.replace(/-/g, "").slice(0, 6);
-}
-
-// src/client/identity.ts
 function humanIdentity(dir) {
   let user = "human";
   try {
@@ -665,425 +970,11 @@ function humanIdentity(dir) {
   return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve4(dir) };
 }
 
-// src/cli/color.ts
-function colorEnabled(stream, env = process.env) {
-  if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;
-  return stream.isTTY === true;
-}
-var CODES = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  blue: [34, 39],
-  magenta: [35, 39],
-  cyan: [36, 39]
-};
-function painter(on) {
-  if (!on) return (_style, text) => text;
-  return (style, text) => `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m`;
-}
-var LABEL_COLORS = ["cyan", "blue", "green", "magenta", "yellow"];
-function labelStyle(label) {
-  let h = 0;
-  for (let i = 0; i < label.length; i++) h = h * 31 + label.charCodeAt(i) >>> 0;
-  return LABEL_COLORS[h % LABEL_COLORS.length];
-}
-
-// src/cli/doctor.ts
-import { spawn } from "node:child_process";
+// src/daemon/mailbox-log.ts
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 
-// src/daemon/single-instance.ts
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-
-// src/cli/doctor.ts
-var MIN_NODE_MAJOR = 20;
-var PROBE_TIMEOUT_MS = 2e3;
-var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
-var LOG_SCAN_BYTES = 64 * 1024;
-var VALIDATE_TIMEOUT_MS = 6e4;
-function checkNode(version2) {
-  const major = Number.parseInt(version2.replace(/^v/, ""), 10);
-  if (major >= MIN_NODE_MAJOR) return { name: "node", status: "ok", message: `node ${version2}` };
-  return { name: "node", status: "fail", message: `node ${version2} is too old: session-bus needs Node ${MIN_NODE_MAJOR} or newer`, fix: `Install Node ${MIN_NODE_MAJOR}+ (e.g. nvm install 20) and run Claude Code with it` };
-}
-function checkSocketDir(dir, st, uid) {
-  if (!st) return { name: "socket dir", status: "ok", message: `${dir} does not exist yet (the first session creates it, mode 700)` };
-  const found = privateDirProblem(dir, st, uid);
-  if (found) return { name: "socket dir", status: "fail", message: found.problem, fix: found.fix };
-  return { name: "socket dir", status: "ok", message: `${dir} (yours, mode ${(st.mode & 511).toString(8)})` };
-}
-function checkSocketFile(socketPath, st, uid) {
-  if (!st) return void 0;
-  if (!st.isSocket()) return { name: "socket", status: "fail", message: `${socketPath} is not a socket`, fix: `Remove it: rm ${socketPath}` };
-  if (uid !== void 0 && st.uid !== uid) {
-    return { name: "socket", status: "fail", message: `${socketPath} is owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
-  }
-  if ((st.mode & 63) !== 0) {
-    return { name: "socket", status: "fail", message: `${socketPath} has mode ${(st.mode & 511).toString(8)}: others may connect to the bus`, fix: `Run: chmod 600 ${socketPath} (a daemon started by this version creates it 600)` };
-  }
-  return void 0;
-}
-function checkVersions(hello) {
-  const name = "version";
-  if (hello.protocol > PROTOCOL_VERSION) {
-    return {
-      name,
-      status: "fail",
-      message: describeError(-32030 /* IncompatibleProtocol */, { daemonVersion: hello.version, daemonProtocol: hello.protocol, clientVersion: VERSION, clientProtocol: PROTOCOL_VERSION }),
-      fix: "Update the session-bus CLI and plugin to the same version"
-    };
-  }
-  if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: "ok", message: `daemon and this CLI are both version ${VERSION}` };
-  const older = hello.protocol < PROTOCOL_VERSION || compare(hello.version, VERSION) < 0;
-  if (older) {
-    return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus stop (the next session starts the new one)" };
-  }
-  return { name, status: "warn", message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: "Update the CLI (npm link in the plugin checkout) to match" };
-}
-function compare(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-}
-function checkRegistrations(status2, alive) {
-  const stale = status2.sessions.filter((s) => s.connected && s.pid > 0 && !alive(s.pid));
-  if (stale.length === 0) {
-    const n = status2.sessions.filter((s) => s.connected).length;
-    const message = n === 0 ? "no session is connected" : `${n} connected session${n === 1 ? "" : "s"}, each with a live Claude Code process`;
-    return { name: "sessions", status: "ok", message };
-  }
-  return {
-    name: "sessions",
-    status: "fail",
-    message: `stale registration: ${stale.map((s) => `${s.label} (Claude Code pid ${s.pid} is gone)`).join(", ")} still shows as connected`,
-    fix: "An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop"
-  };
-}
-var LOG_RECENT_MS = 24 * 36e5;
-function checkLogErrors(logPath, tailText, now = Date.now()) {
-  if (tailText === void 0) return { name: "daemon log", status: "ok", message: `${logPath} (empty or not written yet)` };
-  const errors = [];
-  for (const line of tailText.split("\n")) {
-    try {
-      const e = JSON.parse(line);
-      if ((e.level ?? 0) >= 50 && (e.time === void 0 || now - e.time < LOG_RECENT_MS)) errors.push(e.msg ?? "error");
-    } catch {
-      if (/failed to start/.test(line)) errors.push(line.trim());
-    }
-  }
-  if (errors.length === 0) return { name: "daemon log", status: "ok", message: `${logPath}: no recent errors` };
-  return { name: "daemon log", status: "warn", message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? "" : "s"}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
-}
-function checkFederation(f) {
-  const name = "federation";
-  if (!f || f.state === "off") return { name, status: "ok", message: "off (SESSION_BUS_NATS_URL not set): this host only" };
-  if (f.state === "refused") {
-    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
-  }
-  const where = `${f.url ?? "?"} as ${f.host?.name ?? "?"}`;
-  if (f.state === "connected") {
-    const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
-    if (f.warnings.length === 0) return { name, status: "ok", message };
-    return { name, status: "warn", message: `${message}; ${f.warnings.join("; ")}`, fix: "See session-bus status for the claims involved" };
-  }
-  return {
-    name,
-    status: "warn",
-    message: `${f.state} to ${where}${f.reason ? `: ${f.reason}` : ""}; claims are local only and ${f.outbox} message(s) wait to be forwarded`,
-    fix: "Check that nats-server runs with JetStream (-js), is reachable from here, and the credentials (SESSION_BUS_NATS_*)"
-  };
-}
-function checkHostInbox(env, stat2) {
-  const name = "host inbox";
-  const socket = env.CLAUDE_CODE_MESSAGING_SOCKET;
-  if (!socket) {
-    return {
-      name,
-      status: "skip",
-      message: "CLAUDE_CODE_MESSAGING_SOCKET is not set here: only processes inside a Claude Code session (2.1.224+, cross-session messaging on) get it. Without it, messages reach a session at its next prompt or tool call"
-    };
-  }
-  if (!env.CLAUDE_CODE_MESSAGING_TOKEN) {
-    return { name, status: "fail", message: "CLAUDE_CODE_MESSAGING_SOCKET is set but CLAUDE_CODE_MESSAGING_TOKEN is not: pushing into the session cannot authenticate", fix: "Restart the Claude Code session; do not unset its environment" };
-  }
-  const st = stat2(socket);
-  if (!st || !st.isSocket()) {
-    return { name, status: "fail", message: `CLAUDE_CODE_MESSAGING_SOCKET points at ${socket}, which is ${st ? "not a socket" : "missing"}`, fix: "Restart the Claude Code session (its inbox socket is gone)" };
-  }
-  if (env.SESSION_BUS_WAKE === "none") return { name, status: "ok", message: `offered at ${socket}, but SESSION_BUS_WAKE=none turns pushing off` };
-  return { name, status: "ok", message: `offered at ${socket}: idle sessions are woken for direct messages and handoffs` };
-}
-function lstat(p) {
-  try {
-    return fs.lstatSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function stat(p) {
-  try {
-    return fs.statSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function readTail(file, bytes) {
-  let fd;
-  try {
-    fd = fs.openSync(file, "r");
-    const size = fs.fstatSync(fd).size;
-    if (size === 0) return void 0;
-    const len = Math.min(size, bytes);
-    const buf = Buffer.alloc(len);
-    fs.readSync(fd, buf, 0, len, size - len);
-    const text = buf.toString("utf8");
-    return len < size ? text.slice(text.indexOf("\n") + 1) : text;
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) fs.closeSync(fd);
-  }
-}
-function mib(bytes) {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function probeDaemon(endpoint, root) {
-  const name = "daemon";
-  const socketPath = endpoint.socketPath;
-  if (process.platform !== "win32" && !lstat(socketPath)) {
-    return { check: { name, status: "ok", message: "not running (the first session starts it)" } };
-  }
-  let client;
-  const started = Date.now();
-  try {
-    client = await RpcClient.connect(socketPath, PROBE_TIMEOUT_MS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ECONNREFUSED") {
-      return {
-        stale: true,
-        check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
-      };
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      return { check: { name, status: "fail", message: `connecting to ${socketPath} was refused (${code})`, fix: `A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory it allows` } };
-    }
-    return { check: { name, status: "fail", message: `cannot connect to ${socketPath}: ${err.message}`, fix: `Read its log: tail -n 50 ${endpoint.logPath}` } };
-  }
-  try {
-    const hello = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, PROBE_TIMEOUT_MS);
-    const status2 = hello.protocol === PROTOCOL_VERSION ? await client.request("status", {}, PROBE_TIMEOUT_MS) : void 0;
-    const ms = Date.now() - started;
-    if (hello.root !== root) {
-      return { check: { name, status: "fail", message: `the daemon at ${socketPath} serves ${hello.root}, not ${root}`, fix: "Set SESSION_BUS_SOCKET_DIR to another directory (a hash collision)" } };
-    }
-    return { hello, status: status2, check: { name, status: "ok", message: `running, pid ${hello.pid}, answered in ${ms} ms` } };
-  } catch (err) {
-    const detail = err instanceof ConnectionError && err.code === "ETIMEDOUT" ? `does not answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
-    return { check: { name, status: "fail", message: `the daemon at ${socketPath} ${detail}`, fix: `Read its log (tail -n 50 ${endpoint.logPath}); stop it with session-bus stop, or kill its process` } };
-  } finally {
-    client.close();
-  }
-}
-function checkStaleFiles(endpoint, daemonRuns) {
-  const checks = [];
-  const lock = lstat(endpoint.lockPath);
-  if (lock) {
-    let pid;
-    try {
-      pid = Number.parseInt(fs.readFileSync(endpoint.lockPath, "utf8"), 10) || void 0;
-    } catch {
-      pid = void 0;
-    }
-    const stale = pid === void 0 ? Date.now() - lock.mtimeMs > 5e3 : !isAlive(pid);
-    if (stale) {
-      checks.push({
-        name: "start lock",
-        status: daemonRuns ? "warn" : "fail",
-        message: `stale start lock ${endpoint.lockPath}${pid ? ` (pid ${pid} is gone)` : " (empty)"}: a daemon died while starting`,
-        fix: `Remove it: rm ${endpoint.lockPath} (a starting daemon also clears it after a few seconds)`
-      });
-    }
-  }
-  let markers = [];
-  try {
-    markers = fs.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
-  } catch {
-  }
-  if (markers.length > 0) {
-    checks.push({
-      name: "pending markers",
-      status: "warn",
-      message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path.join(endpoint.dir, m)).join(" ")}`
-    });
-  }
-  return checks;
-}
-function checkMailbox(location, status2) {
-  const name = "mailbox";
-  const file = location.mailboxPath;
-  const st = stat(file);
-  if (!st) {
-    let dir = location.mailboxDir;
-    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    try {
-      fs.accessSync(dir, fs.constants.W_OK);
-    } catch {
-      return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
-    }
-    return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
-  }
-  try {
-    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
-  } catch {
-    return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
-  }
-  const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
-  if (st.size > MAILBOX_WARN_BYTES) {
-    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus stop) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
-  }
-  return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
-}
-function pluginDir() {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path.resolve(here, ".."), path.resolve(here, "../../plugin")]) {
-    if (fs.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
-  }
-  return void 0;
-}
-function findClaude(env, plugin) {
-  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, "claude");
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-    }
-  }
-  if (plugin) {
-    const local = path.resolve(plugin, "..", "node_modules", ".bin", "claude");
-    if (fs.existsSync(local)) return local;
-  }
-  return void 0;
-}
-function runValidate(claude, plugin, env) {
-  return new Promise((resolve6) => {
-    const child = spawn(claude, ["plugin", "validate", plugin], { env: { ...env, DISABLE_AUTOUPDATER: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    let timedOut = false;
-    child.stdout.on("data", (d) => output += d);
-    child.stderr.on("data", (d) => output += d);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, VALIDATE_TIMEOUT_MS);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      resolve6({ code: -1, output: err.message, timedOut });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve6({ code, output, timedOut });
-    });
-  });
-}
-function validationErrors(output) {
-  const errors = [];
-  let inErrors = false;
-  for (const line of output.split("\n")) {
-    if (/^✘ Found \d+ errors?:/.test(line)) inErrors = true;
-    else if (inErrors && /^\s*❯ /.test(line)) errors.push(line.replace(/^\s*❯ /, "").trim().slice(0, 200));
-    else if (/^\S/.test(line)) inErrors = false;
-  }
-  return errors;
-}
-function judgeValidation(claude, plugin, r) {
-  const name = "plugin";
-  const cmd = `${claude} plugin validate ${plugin}`;
-  if (r.timedOut) return { name, status: "fail", message: `\`${cmd}\` did not finish within ${VALIDATE_TIMEOUT_MS / 1e3} s`, fix: `Run it by hand: DISABLE_AUTOUPDATER=1 ${cmd}` };
-  const passed = r.code === 0 && /Validation passed/.test(r.output);
-  if (passed) return { name, status: "ok", message: `${plugin}: ${/passed with warnings/.test(r.output) ? "validation passed (with warnings about the plugin directory listing)" : "validation passed"}` };
-  const errors = validationErrors(r.output);
-  const why = (errors.length > 0 ? errors.slice(0, 3).join("; ") : r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 600);
-  return { name, status: "fail", message: `${plugin} does not validate: ${why}`, fix: `Run for details: DISABLE_AUTOUPDATER=1 ${cmd}` };
-}
-async function runDoctor(project, env = process.env) {
-  const checks = [checkNode(process.version)];
-  let location;
-  try {
-    location = locateProject(project);
-  } catch (err) {
-    checks.push({ name: "project", status: "fail", message: `cannot read the project ${project}: ${err.code ?? err.message}`, fix: "Pass an existing folder with --project DIR" });
-    return { ok: false, checks };
-  }
-  checks.push({ name: "project", status: "ok", message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ""}` });
-  let endpoint;
-  try {
-    endpoint = endpointFor(location.busRoot, env);
-  } catch (err) {
-    const [problem, ...fix] = err.message.split(". ");
-    checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
-  }
-  let probe;
-  if (endpoint && process.platform !== "win32") checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
-  if (endpoint) {
-    probe = await probeDaemon(endpoint, location.busRoot);
-    const socketCheck = process.platform === "win32" || probe.stale ? void 0 : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
-    if (socketCheck) checks.push(socketCheck);
-    checks.push(probe.check);
-    if (probe.hello) checks.push(checkVersions(probe.hello));
-    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
-    checks.push(...checkStaleFiles(endpoint, probe.hello !== void 0));
-    checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
-  }
-  checks.push(checkMailbox(location, probe?.status));
-  const plugin = pluginDir();
-  const claude = findClaude(env, plugin);
-  if (!plugin) checks.push({ name: "plugin", status: "skip", message: "no plugin folder beside this CLI to validate" });
-  else if (!claude) checks.push({ name: "plugin", status: "skip", message: `no claude binary on PATH or in node_modules/.bin; ${plugin} not validated` });
-  else checks.push(judgeValidation(claude, plugin, await runValidate(claude, plugin, env)));
-  checks.push(checkHostInbox(env, stat));
-  return { ok: checks.every((c) => c.status !== "fail"), root: location.busRoot, checks };
-}
-var LABELS = { ok: "ok", warn: "warn", fail: "FAIL", skip: "skip" };
-function formatDoctor(report, color) {
-  const paint = painter(color);
-  const style = { ok: "green", warn: "yellow", fail: "red", skip: "dim" };
-  const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${report.root}` : ""}`];
-  for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${c.message}`);
-    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${c.fix}`);
-  }
-  const failed = report.checks.filter((c) => c.status === "fail").length;
-  lines.push("", failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
-  return lines.join("\n");
-}
-
-// src/cli/feed.ts
-import * as fs3 from "node:fs";
-
-// src/daemon/mailbox-log.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
-
-// node_modules/zod/v4/core/util.js
+// ../main/node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -1939,7 +1830,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// node_modules/zod/v4/core/core.js
+// ../main/node_modules/zod/v4/core/core.js
 var _a;
 var _zodDesc = { value: void 0, enumerable: false };
 var _E = "captureStackTrace" in Error ? Error : null;
@@ -2057,7 +1948,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// node_modules/zod/v4/core/errors.js
+// ../main/node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -2172,7 +2063,7 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
   return fieldErrors;
 }
 
-// node_modules/zod/v4/core/parse.js
+// ../main/node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -2320,7 +2211,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
   return _safeParseAsync(_Err)(schema, value, _ctx);
 };
 
-// node_modules/zod/v4/core/regexes.js
+// ../main/node_modules/zod/v4/core/regexes.js
 var cuid = /^[cC][0-9a-z]{6,}$/;
 var cuid2 = /^[0-9a-z]+$/;
 var ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
@@ -2378,7 +2269,7 @@ var boolean = /^(?:true|false)$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
 
-// node_modules/zod/v4/core/checks.js
+// ../main/node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -2698,7 +2589,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// node_modules/zod/v4/core/doc.js
+// ../main/node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -2739,14 +2630,14 @@ ${content.join("\n")}
   }
 };
 
-// node_modules/zod/v4/core/versions.js
+// ../main/node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// node_modules/zod/v4/core/schemas.js
+// ../main/node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a3;
   inst ?? (inst = {});
@@ -4393,7 +4284,7 @@ function handleRefineResult(result, payload, input, inst) {
   }
 }
 
-// node_modules/zod/v4/core/memoizer.js
+// ../main/node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -4667,7 +4558,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// node_modules/zod/v4/locales/en.js
+// ../main/node_modules/zod/v4/locales/en.js
 var error = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -4792,7 +4683,7 @@ function en_default() {
   };
 }
 
-// node_modules/zod/v4/core/registries.js
+// ../main/node_modules/zod/v4/core/registries.js
 var _a2;
 var $ZodRegistry = class {
   constructor() {
@@ -4840,7 +4731,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// node_modules/zod/v4/core/api.js
+// ../main/node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -5348,7 +5239,7 @@ function _check(fn, params) {
   return ch;
 }
 
-// node_modules/zod/v4/core/to-json-schema.js
+// ../main/node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -5462,8 +5353,8 @@ function extractDefs(ctx, schema) {
   for (const entry of ctx.seen.entries()) {
     const id = ctx.metadataRegistry.get(entry[0])?.id;
     if (id) {
-      const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      const existing2 = idToSchema.get(id);
+      if (existing2 && existing2 !== entry[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
       idToSchema.set(id, entry[0]);
@@ -5737,9 +5628,9 @@ function finalize(ctx, schema) {
           const allOf = json?.allOf;
           if (!Array.isArray(allOf))
             continue;
-          const existing = carriers.get(allOf);
-          if (existing)
-            existing.push(json);
+          const existing2 = carriers.get(allOf);
+          if (existing2)
+            existing2.push(json);
           else
             carriers.set(allOf, [json]);
         }
@@ -5878,7 +5769,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// node_modules/zod/v4/core/json-schema-processors.js
+// ../main/node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -6407,7 +6298,7 @@ var optionalProcessor = (schema, ctx, _json, params) => {
   seen.ref = def.innerType;
 };
 
-// node_modules/zod/v4/classic/errors.js
+// ../main/node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -6452,7 +6343,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// node_modules/zod/v4/classic/parse.js
+// ../main/node_modules/zod/v4/classic/parse.js
 var parse = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -6466,7 +6357,7 @@ var safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// node_modules/zod/v4/classic/schemas.js
+// ../main/node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -7482,7 +7373,7 @@ var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs2) {
+  constructor(path3, policy = "interval", ops = fs) {
     this.path = path3;
     this.policy = policy;
     this.ops = ops;
@@ -7676,7 +7567,7 @@ var JsonlMailboxLog = class {
   }
   open() {
     if (this.fd !== void 0) return this.fd;
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(this.path, "a", 384);
     try {
       this.goodSize = this.ops.fstatSync(fd).size;
@@ -7707,7 +7598,7 @@ var JsonlMailboxLog = class {
   async compact(entries) {
     if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
     const state = { tmp, appended: [] };
     this.compacting = state;
@@ -7735,7 +7626,7 @@ var JsonlMailboxLog = class {
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
     this.needsNewline = false;
-    syncDirInBackground(this.ops, path2.dirname(this.path));
+    syncDirInBackground(this.ops, path.dirname(this.path));
   }
   close() {
     if (this.compacting) {
@@ -7794,6 +7685,9 @@ function syncDirInBackground(ops, dir) {
     ops.closeSync(fd);
   });
 }
+
+// src/cli/feed.ts
+import * as fs2 from "node:fs";
 
 // src/protocol/history.ts
 function matchesSender(m, token) {
@@ -7896,18 +7790,18 @@ function formatFederation(f, now = Date.now()) {
   const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration2(now - h.lastSeen)} ago`);
   return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
 }
-function formatPeers(peers, now = Date.now()) {
-  if (peers.length === 0) return "No session is here now.";
+function formatPeers(peers2, now = Date.now()) {
+  if (peers2.length === 0) return "No session is here now.";
   return table(
     ["SESSION", "ID", "SINCE", "ACTIVE", "WORKTREE"],
-    peers.map((p) => [p.label, p.shortId, `${duration2(now - p.since)} ago`, `${duration2(now - p.lastActivity)} ago`, p.cwd ?? ""])
+    peers2.map((p) => [p.label, p.shortId, `${duration2(now - p.since)} ago`, `${duration2(now - p.lastActivity)} ago`, p.cwd ?? ""])
   );
 }
-function formatClaims(claims, now = Date.now()) {
-  if (claims.length === 0) return "Nothing is claimed.";
+function formatClaims(claims2, now = Date.now()) {
+  if (claims2.length === 0) return "Nothing is claimed.";
   return table(
     ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
-    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration2(now - c.since)} ago`, c.expiresAt ? `in ${duration2(c.expiresAt - now)}` : "-", c.note ?? ""])
+    claims2.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration2(now - c.since)} ago`, c.expiresAt ? `in ${duration2(c.expiresAt - now)}` : "-", c.note ?? ""])
   );
 }
 var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
@@ -8008,16 +7902,16 @@ async function tail(project, lines, o) {
     conn?.client.close();
   }
 }
-async function log(project, query2, o) {
+async function log(project, query, o) {
   const conn = await daemonIfRunning(project);
   try {
     const q = {};
-    if (query2.sinceTs !== void 0) q.sinceTs = query2.sinceTs;
-    if (query2.from && query2.from.length > 0) q.from = query2.from;
-    if (query2.kinds && query2.kinds.length > 0) q.kinds = query2.kinds;
-    if (query2.grep) q.grep = query2.grep;
+    if (query.sinceTs !== void 0) q.sinceTs = query.sinceTs;
+    if (query.from && query.from.length > 0) q.from = query.from;
+    if (query.kinds && query.kinds.length > 0) q.kinds = query.kinds;
+    if (query.grep) q.grep = query.grep;
     const source = historySource(conn, project);
-    const messages = await readAll(source.fetch, q, query2.lines);
+    const messages = await readAll(source.fetch, q, query.lines);
     if (o.json) {
       o.out(JSON.stringify({ source: source.name, messages }));
     } else {
@@ -8103,7 +7997,7 @@ async function follow(project, lines, o, signal) {
 }
 function mailboxStamp(project) {
   try {
-    const st = fs3.statSync(locateProject(project).mailboxPath);
+    const st = fs2.statSync(locateProject(project).mailboxPath);
     return `${st.size}:${st.mtimeMs}:${st.ino}`;
   } catch {
     return "none";
@@ -8129,236 +8023,482 @@ function untilAborted(signal, start) {
   });
 }
 
-// src/cli/help.ts
-var KINDS = MESSAGE_KINDS.join("|");
-var COMMANDS = [
-  {
-    name: "status",
-    usage: "session-bus status [--json]",
-    summary: "is the project's daemon running; who is here",
-    options: [],
-    details: ["The daemon (pid, version, uptime), its socket, log and mailbox, every session with its unread count, and the claims.", "Never starts a daemon. Exit 0 running, 3 not running."],
-    examples: ["session-bus status", "session-bus status --json | jq .sessions"]
-  },
-  {
-    name: "peers",
-    usage: "session-bus peers [--json]",
-    summary: "the sessions working here now (a table)",
-    options: [],
-    details: ["Sessions with a live connection: label, short id, since, last active, worktree.", "Never starts a daemon. Exit 0 running, 3 not running."],
-    examples: ["session-bus peers", "session-bus peers --json"]
-  },
-  {
-    name: "claims",
-    usage: "session-bus claims [--json]",
-    summary: "what is claimed, by whom, until when (a table)",
-    options: [],
-    details: ["Never starts a daemon. Exit 0 running, 3 not running."],
-    examples: ["session-bus claims"]
-  },
-  {
-    name: "tail",
-    usage: "session-bus tail [-f] [-n N] [--json]",
-    summary: "the feed: the last messages, one line each; -f follows live",
-    options: ["--follow", "--lines"],
-    details: [
-      "-f, --follow     keep printing messages as they are sent (Ctrl-C stops); waits for a daemon",
-      "                 when none runs and picks up again after a daemon restart",
-      "-n, --lines N    how many earlier messages to show first (default 10; 0 = only new ones)",
-      "Each line: time, sender, [kind], text. Colored on a terminal; plain when piped or NO_COLOR is set",
-      "(FORCE_COLOR=1 keeps colors in a pipe). --json prints one message object per line.",
-      "Never starts a daemon: with none running it reads the mailbox file. Exit 0."
-    ],
-    examples: ["session-bus tail", "session-bus tail -f", "session-bus tail -f -n 0 --json | jq -r .text"]
-  },
-  {
-    name: "log",
-    usage: "session-bus log [--since 2h] [--from LABEL] [--kind K] [--grep TEXT] [-n N] [--json]",
-    summary: "search the history",
-    options: ["--since", "--from", "--kind", "--grep", "--lines"],
-    details: [
-      "--since SPAN|DATE  only messages since then: 30m, 2h, 1h30m, 3d, 1w, or 2026-11-25T08:00 (local time)",
-      "--from WHO         only from WHO: a label (main#3f2a1c), its branch (main), its short id (3f2a1c),",
-      '                   or "human" for people at a terminal. Repeat it for several senders',
-      `--kind K           only kind K (${KINDS}); repeat it or use commas for several`,
-      "--grep TEXT        only messages whose text contains TEXT (case-insensitive, plain text)",
-      "-n, --lines N      only the last N matches (default: all)",
-      'Lines carry the date. --json prints {"source":"daemon"|"mailbox","messages":[...]}.',
-      "Reads the running daemon, or the mailbox file when none runs (never starts one). Exit 0."
-    ],
-    examples: ["session-bus log --since 2h", "session-bus log --from human --kind handoff", "session-bus log --grep rebase -n 5"]
-  },
-  {
-    name: "send",
-    usage: "session-bus send TEXT [--kind K] [--json]",
-    summary: "broadcast TEXT to every session, as you (human:<user>)",
-    options: ["--kind"],
-    details: [`--kind K   ${KINDS} (default note). Starts the daemon if none runs. Exit 0 sent, 1 refused.`],
-    examples: ['session-bus send "main is green again, safe to rebase" --kind handoff']
-  },
-  {
-    name: "stop",
-    usage: "session-bus stop [--json]",
-    summary: "stop the project's daemon (the next session starts it again)",
-    options: [],
-    details: ["Exit 0 stopped, 3 none was running."],
-    examples: ["session-bus stop"]
-  },
-  {
-    name: "doctor",
-    usage: "session-bus doctor [--json]",
-    summary: "check the setup; say what is wrong and how to fix it",
-    options: [],
-    details: [
-      "Checks the node version, the socket directory (owner, mode), a stale socket or lock, the daemon",
-      "(answers, version skew, recent errors in its log), the mailbox (size, access), the plugin",
-      "(`claude plugin validate`, when a claude binary is on PATH or in node_modules/.bin), and whether",
-      "the host offers its inbox socket (CLAUDE_CODE_MESSAGING_SOCKET, set only inside a Claude Code session).",
-      "Never starts a daemon and changes nothing. Exit 0 when every check passed (warnings included), 1 when one failed.",
-      '--json prints {"ok":bool,"checks":[{"name","status":"ok"|"warn"|"fail"|"skip","message","fix"?}]}.'
-    ],
-    examples: ["session-bus doctor", 'session-bus doctor --json | jq ".checks[] | select(.status != \\"ok\\")"']
-  },
-  {
-    name: "help",
-    usage: "session-bus help [COMMAND]",
-    summary: "this help, or one command\u2019s",
-    options: [],
-    details: [],
-    examples: ["session-bus help tail"]
-  },
-  {
-    name: "completion",
-    usage: "session-bus completion [bash|zsh]",
-    summary: "print a shell completion script",
-    options: [],
-    details: ["bash: add `source <(session-bus completion bash)` to ~/.bashrc.", "zsh: add `source <(session-bus completion zsh)` to ~/.zshrc."],
-    examples: ["source <(session-bus completion bash)"]
+// src/cli/daemon-commands.ts
+var NOT_RUNNING2 = 3;
+function notRunningLine(busRoot) {
+  return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+}
+async function existing(project) {
+  try {
+    return await connectExisting(project);
+  } catch (err) {
+    if (isNotRunning(err)) return void 0;
+    throw err;
   }
-];
-function commandDoc(name) {
-  return COMMANDS.find((c) => c.name === name);
 }
-var EXIT_CODES = "Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 daemon not running (status, peers, claims, stop).";
-function generalHelp() {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `session-bus ${VERSION}: a coordination channel for the Claude Code sessions of one project
-
-Usage: session-bus COMMAND [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
-
-Options for every command:
-  --project DIR   the project (default: the current directory)
-  --json          machine-readable output
-  -h, --help      help (\`session-bus CMD --help\` for one command)
-  -v, --version   the version
-
-${EXIT_CODES}
-
-Examples:
-  session-bus status
-  session-bus tail -f
-  session-bus log --since 2h --from human
-  session-bus send "main is green again, safe to rebase" --kind handoff
-  session-bus doctor
-`;
-}
-function commandHelp(doc) {
-  const lines = [`Usage: ${doc.usage} [--project DIR]`, "", `${doc.summary[0].toUpperCase()}${doc.summary.slice(1)}.`];
-  if (doc.details.length > 0) lines.push("", ...doc.details.map((d) => `  ${d}`));
-  lines.push("", "  --project DIR   the project (default: the current directory)", "", EXIT_CODES);
-  if (doc.examples.length > 0) lines.push("", "Examples:", ...doc.examples.map((e) => `  ${e}`));
-  return lines.join("\n") + "\n";
-}
-function completionScript(shell) {
-  const cases = COMMANDS.map((c) => {
-    const opts = ["--project", "--json", "--help", ...c.options].join(" ");
-    return `    ${c.name}) opts="${opts}" ;;`;
-  }).join("\n");
-  const bash = `# session-bus completion (bash): source <(session-bus completion bash)
-_session_bus() {
-  local cur prev cmd opts
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  cmd="\${COMP_WORDS[1]}"
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")} --help --version" -- "$cur") )
-    return
-  fi
-  case "$prev" in
-    --project) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
-    --kind) COMPREPLY=( $(compgen -W "${MESSAGE_KINDS.join(" ")}" -- "$cur") ); return ;;
-    help) COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")}" -- "$cur") ); return ;;
-    completion) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return ;;
-  esac
-  case "$cmd" in
-${cases}
-    *) opts="" ;;
-  esac
-  COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
-}
-complete -F _session_bus session-bus
-`;
-  if (shell === "zsh") return `# session-bus completion (zsh): source <(session-bus completion zsh)
-autoload -U +X bashcompinit && bashcompinit
-${bash}`;
-  return bash;
-}
-
-// src/cli/parse.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
-function parseSince(text, now) {
-  const t = text.trim();
-  if (/^(\d+(\.\d+)?[smhdw])+$/i.test(t)) {
-    let ms = 0;
-    for (const [, n, unit] of t.toLowerCase().matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) ms += Number(n) * UNIT_MS[unit];
-    return now - ms;
+async function status(project, json) {
+  const conn = await existing(project);
+  if (!conn) {
+    const location = locateProject(project);
+    const endpoint = endpointFor(location.busRoot);
+    if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    else console.log(`${notRunningLine(location.busRoot)}
+  socket    ${endpoint.socketPath}
+  log       ${endpoint.logPath}`);
+    return NOT_RUNNING2;
   }
-  if (/^\d{4}-\d{2}-\d{2}/.test(t)) {
-    const ts = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00` : t);
-    if (Number.isFinite(ts)) return ts;
+  try {
+    const s = await conn.client.request("status", {});
+    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
+    return 0;
+  } finally {
+    conn.client.close();
   }
-  throw new UsageError(`--since takes a span like 30m, 2h, 1h30m, 3d, or a date like 2026-11-25T08:00, not ${JSON.stringify(text)}`);
 }
-function parseCount(text, option) {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option} takes a whole number (0 or more), not ${JSON.stringify(text)}`);
-  return Number(text.trim());
-}
-function parseKinds(values) {
-  const kinds = values.flatMap((v) => v.split(",")).map((k) => k.trim()).filter(Boolean);
-  for (const k of kinds) {
-    if (!MESSAGE_KINDS.includes(k)) throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(", ")}`);
+async function peers(project, json) {
+  const conn = await existing(project);
+  if (!conn) {
+    console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    return NOT_RUNNING2;
   }
-  return [...new Set(kinds)];
+  try {
+    const { peers: peers2 } = await conn.client.request("peers", {});
+    console.log(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+async function claims(project, json) {
+  const conn = await existing(project);
+  if (!conn) {
+    const location = locateProject(project);
+    const now = Date.now();
+    const recorded = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
+    if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
+    else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now)] : []].join("\n"));
+    return NOT_RUNNING2;
+  }
+  try {
+    const { claims: claims2 } = await conn.client.request("claims", {});
+    console.log(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+async function stop(project, json) {
+  const conn = await existing(project);
+  if (!conn) {
+    console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    return NOT_RUNNING2;
+  }
+  await conn.client.request("shutdown", { reason: "session-bus stop" });
+  conn.client.close();
+  console.log(json ? JSON.stringify({ stopped: true, pid: conn.hello.pid }) : `session-bus daemon stopped (pid ${conn.hello.pid})`);
+  return 0;
+}
+async function send(project, text, kind, json) {
+  const conn = await connectOrSpawn(project);
+  try {
+    const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind });
+    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+
+// src/cli/doctor.ts
+import { spawn } from "node:child_process";
+import * as fs3 from "node:fs";
+import * as path2 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/daemon/single-instance.ts
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/cli/doctor.ts
+var MIN_NODE_MAJOR = 20;
+var PROBE_TIMEOUT_MS = 2e3;
+var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
+var LOG_SCAN_BYTES = 64 * 1024;
+var VALIDATE_TIMEOUT_MS = 6e4;
+function checkNode(version2) {
+  const major = Number.parseInt(version2.replace(/^v/, ""), 10);
+  if (major >= MIN_NODE_MAJOR) return { name: "node", status: "ok", message: `node ${version2}` };
+  return { name: "node", status: "fail", message: `node ${version2} is too old: session-bus needs Node ${MIN_NODE_MAJOR} or newer`, fix: `Install Node ${MIN_NODE_MAJOR}+ (e.g. nvm install 20) and run Claude Code with it` };
+}
+function checkSocketDir(dir, st, uid) {
+  if (!st) return { name: "socket dir", status: "ok", message: `${dir} does not exist yet (the first session creates it, mode 700)` };
+  const found = privateDirProblem(dir, st, uid);
+  if (found) return { name: "socket dir", status: "fail", message: found.problem, fix: found.fix };
+  return { name: "socket dir", status: "ok", message: `${dir} (yours, mode ${(st.mode & 511).toString(8)})` };
+}
+function checkSocketFile(socketPath, st, uid) {
+  if (!st) return void 0;
+  if (!st.isSocket()) return { name: "socket", status: "fail", message: `${socketPath} is not a socket`, fix: `Remove it: rm ${socketPath}` };
+  if (uid !== void 0 && st.uid !== uid) {
+    return { name: "socket", status: "fail", message: `${socketPath} is owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
+  }
+  if ((st.mode & 63) !== 0) {
+    return { name: "socket", status: "fail", message: `${socketPath} has mode ${(st.mode & 511).toString(8)}: others may connect to the bus`, fix: `Run: chmod 600 ${socketPath} (a daemon started by this version creates it 600)` };
+  }
+  return void 0;
+}
+function checkVersions(hello) {
+  const name = "version";
+  if (hello.protocol > PROTOCOL_VERSION) {
+    return {
+      name,
+      status: "fail",
+      message: describeError(-32030 /* IncompatibleProtocol */, { daemonVersion: hello.version, daemonProtocol: hello.protocol, clientVersion: VERSION, clientProtocol: PROTOCOL_VERSION }),
+      fix: "Update the session-bus CLI and plugin to the same version"
+    };
+  }
+  if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: "ok", message: `daemon and this CLI are both version ${VERSION}` };
+  const older = hello.protocol < PROTOCOL_VERSION || compare(hello.version, VERSION) < 0;
+  if (older) {
+    return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus stop (the next session starts the new one)" };
+  }
+  return { name, status: "warn", message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: "Update the CLI (npm link in the plugin checkout) to match" };
+}
+function compare(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+function checkRegistrations(status2, alive) {
+  const stale = status2.sessions.filter((s) => s.connected && s.pid > 0 && !alive(s.pid));
+  if (stale.length === 0) {
+    const n = status2.sessions.filter((s) => s.connected).length;
+    const message = n === 0 ? "no session is connected" : `${n} connected session${n === 1 ? "" : "s"}, each with a live Claude Code process`;
+    return { name: "sessions", status: "ok", message };
+  }
+  return {
+    name: "sessions",
+    status: "fail",
+    message: `stale registration: ${stale.map((s) => `${s.label} (Claude Code pid ${s.pid} is gone)`).join(", ")} still shows as connected`,
+    fix: "An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop"
+  };
+}
+var LOG_RECENT_MS = 24 * 36e5;
+function checkLogErrors(logPath, tailText, now = Date.now()) {
+  if (tailText === void 0) return { name: "daemon log", status: "ok", message: `${logPath} (empty or not written yet)` };
+  const errors = [];
+  for (const line of tailText.split("\n")) {
+    try {
+      const e = JSON.parse(line);
+      if ((e.level ?? 0) >= 50 && (e.time === void 0 || now - e.time < LOG_RECENT_MS)) errors.push(e.msg ?? "error");
+    } catch {
+      if (/failed to start/.test(line)) errors.push(line.trim());
+    }
+  }
+  if (errors.length === 0) return { name: "daemon log", status: "ok", message: `${logPath}: no recent errors` };
+  return { name: "daemon log", status: "warn", message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? "" : "s"}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
+}
+function checkFederation(f) {
+  const name = "federation";
+  if (!f || f.state === "off") return { name, status: "ok", message: "off (SESSION_BUS_NATS_URL not set): this host only" };
+  if (f.state === "refused") {
+    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
+  }
+  const where = `${f.url ?? "?"} as ${f.host?.name ?? "?"}`;
+  if (f.state === "connected") {
+    const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
+    if (f.warnings.length === 0) return { name, status: "ok", message };
+    return { name, status: "warn", message: `${message}; ${f.warnings.join("; ")}`, fix: "See session-bus status for the claims involved" };
+  }
+  return {
+    name,
+    status: "warn",
+    message: `${f.state} to ${where}${f.reason ? `: ${f.reason}` : ""}; claims are local only and ${f.outbox} message(s) wait to be forwarded`,
+    fix: "Check that nats-server runs with JetStream (-js), is reachable from here, and the credentials (SESSION_BUS_NATS_*)"
+  };
+}
+function checkHostInbox(env, stat2) {
+  const name = "host inbox";
+  const socket = env.CLAUDE_CODE_MESSAGING_SOCKET;
+  if (!socket) {
+    return {
+      name,
+      status: "skip",
+      message: "CLAUDE_CODE_MESSAGING_SOCKET is not set here: only processes inside a Claude Code session (2.1.224+, cross-session messaging on) get it. Without it, messages reach a session at its next prompt or tool call"
+    };
+  }
+  if (!env.CLAUDE_CODE_MESSAGING_TOKEN) {
+    return { name, status: "fail", message: "CLAUDE_CODE_MESSAGING_SOCKET is set but CLAUDE_CODE_MESSAGING_TOKEN is not: pushing into the session cannot authenticate", fix: "Restart the Claude Code session; do not unset its environment" };
+  }
+  const st = stat2(socket);
+  if (!st || !st.isSocket()) {
+    return { name, status: "fail", message: `CLAUDE_CODE_MESSAGING_SOCKET points at ${socket}, which is ${st ? "not a socket" : "missing"}`, fix: "Restart the Claude Code session (its inbox socket is gone)" };
+  }
+  if (env.SESSION_BUS_WAKE === "none") return { name, status: "ok", message: `offered at ${socket}, but SESSION_BUS_WAKE=none turns pushing off` };
+  return { name, status: "ok", message: `offered at ${socket}: idle sessions are woken for direct messages and handoffs` };
+}
+function lstat(p) {
+  try {
+    return fs3.lstatSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function stat(p) {
+  try {
+    return fs3.statSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function readTail(file, bytes) {
+  let fd;
+  try {
+    fd = fs3.openSync(file, "r");
+    const size = fs3.fstatSync(fd).size;
+    if (size === 0) return void 0;
+    const len = Math.min(size, bytes);
+    const buf = Buffer.alloc(len);
+    fs3.readSync(fd, buf, 0, len, size - len);
+    const text = buf.toString("utf8");
+    return len < size ? text.slice(text.indexOf("\n") + 1) : text;
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) fs3.closeSync(fd);
+  }
+}
+function mib(bytes) {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function probeDaemon(endpoint, root) {
+  const name = "daemon";
+  const socketPath = endpoint.socketPath;
+  if (process.platform !== "win32" && !lstat(socketPath)) {
+    return { check: { name, status: "ok", message: "not running (the first session starts it)" } };
+  }
+  let client;
+  const started = Date.now();
+  try {
+    client = await RpcClient.connect(socketPath, PROBE_TIMEOUT_MS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ECONNREFUSED") {
+      return {
+        stale: true,
+        check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
+      };
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      return { check: { name, status: "fail", message: `connecting to ${socketPath} was refused (${code})`, fix: `A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory it allows` } };
+    }
+    return { check: { name, status: "fail", message: `cannot connect to ${socketPath}: ${err.message}`, fix: `Read its log: tail -n 50 ${endpoint.logPath}` } };
+  }
+  try {
+    const hello = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, PROBE_TIMEOUT_MS);
+    const status2 = hello.protocol === PROTOCOL_VERSION ? await client.request("status", {}, PROBE_TIMEOUT_MS) : void 0;
+    const ms = Date.now() - started;
+    if (hello.root !== root) {
+      return { check: { name, status: "fail", message: `the daemon at ${socketPath} serves ${hello.root}, not ${root}`, fix: "Set SESSION_BUS_SOCKET_DIR to another directory (a hash collision)" } };
+    }
+    return { hello, status: status2, check: { name, status: "ok", message: `running, pid ${hello.pid}, answered in ${ms} ms` } };
+  } catch (err) {
+    const detail = err instanceof ConnectionError && err.code === "ETIMEDOUT" ? `does not answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
+    return { check: { name, status: "fail", message: `the daemon at ${socketPath} ${detail}`, fix: `Read its log (tail -n 50 ${endpoint.logPath}); stop it with session-bus stop, or kill its process` } };
+  } finally {
+    client.close();
+  }
+}
+function checkStaleFiles(endpoint, daemonRuns) {
+  const checks = [];
+  const lock = lstat(endpoint.lockPath);
+  if (lock) {
+    let pid;
+    try {
+      pid = Number.parseInt(fs3.readFileSync(endpoint.lockPath, "utf8"), 10) || void 0;
+    } catch {
+      pid = void 0;
+    }
+    const stale = pid === void 0 ? Date.now() - lock.mtimeMs > 5e3 : !isAlive(pid);
+    if (stale) {
+      checks.push({
+        name: "start lock",
+        status: daemonRuns ? "warn" : "fail",
+        message: `stale start lock ${endpoint.lockPath}${pid ? ` (pid ${pid} is gone)` : " (empty)"}: a daemon died while starting`,
+        fix: `Remove it: rm ${endpoint.lockPath} (a starting daemon also clears it after a few seconds)`
+      });
+    }
+  }
+  let markers = [];
+  try {
+    markers = fs3.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+  } catch {
+  }
+  if (markers.length > 0) {
+    checks.push({
+      name: "pending markers",
+      status: "warn",
+      message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
+      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
+    });
+  }
+  return checks;
+}
+function checkMailbox(location, status2) {
+  const name = "mailbox";
+  const file = location.mailboxPath;
+  const st = stat(file);
+  if (!st) {
+    let dir = location.mailboxDir;
+    while (!fs3.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
+    try {
+      fs3.accessSync(dir, fs3.constants.W_OK);
+    } catch {
+      return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
+    }
+    return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
+  }
+  try {
+    fs3.accessSync(file, fs3.constants.R_OK | fs3.constants.W_OK);
+  } catch {
+    return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
+  }
+  const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
+  if (st.size > MAILBOX_WARN_BYTES) {
+    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus stop) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
+  }
+  return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
+}
+function pluginDir() {
+  const here = path2.dirname(fileURLToPath(import.meta.url));
+  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../../plugin")]) {
+    if (fs3.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
+  }
+  return void 0;
+}
+function findClaude(env, plugin) {
+  for (const dir of (env.PATH ?? "").split(path2.delimiter)) {
+    if (!dir) continue;
+    const candidate = path2.join(dir, "claude");
+    try {
+      fs3.accessSync(candidate, fs3.constants.X_OK);
+      if (fs3.statSync(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  if (plugin) {
+    const local = path2.resolve(plugin, "..", "node_modules", ".bin", "claude");
+    if (fs3.existsSync(local)) return local;
+  }
+  return void 0;
+}
+function runValidate(claude, plugin, env) {
+  return new Promise((resolve6) => {
+    const child = spawn(claude, ["plugin", "validate", plugin], { env: { ...env, DISABLE_AUTOUPDATER: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let timedOut = false;
+    child.stdout.on("data", (d) => output += d);
+    child.stderr.on("data", (d) => output += d);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, VALIDATE_TIMEOUT_MS);
+    child.on("error", (err) => {
+      clearTimeout(timer);
+      resolve6({ code: -1, output: err.message, timedOut });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve6({ code, output, timedOut });
+    });
+  });
+}
+function validationErrors(output) {
+  const errors = [];
+  let inErrors = false;
+  for (const line of output.split("\n")) {
+    if (/^✘ Found \d+ errors?:/.test(line)) inErrors = true;
+    else if (inErrors && /^\s*❯ /.test(line)) errors.push(line.replace(/^\s*❯ /, "").trim().slice(0, 200));
+    else if (/^\S/.test(line)) inErrors = false;
+  }
+  return errors;
+}
+function judgeValidation(claude, plugin, r) {
+  const name = "plugin";
+  const cmd = `${claude} plugin validate ${plugin}`;
+  if (r.timedOut) return { name, status: "fail", message: `\`${cmd}\` did not finish within ${VALIDATE_TIMEOUT_MS / 1e3} s`, fix: `Run it by hand: DISABLE_AUTOUPDATER=1 ${cmd}` };
+  const passed = r.code === 0 && /Validation passed/.test(r.output);
+  if (passed) return { name, status: "ok", message: `${plugin}: ${/passed with warnings/.test(r.output) ? "validation passed (with warnings about the plugin directory listing)" : "validation passed"}` };
+  const errors = validationErrors(r.output);
+  const why = (errors.length > 0 ? errors.slice(0, 3).join("; ") : r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 600);
+  return { name, status: "fail", message: `${plugin} does not validate: ${why}`, fix: `Run for details: DISABLE_AUTOUPDATER=1 ${cmd}` };
+}
+async function runDoctor(project, env = process.env) {
+  const checks = [checkNode(process.version)];
+  let location;
+  try {
+    location = locateProject(project);
+  } catch (err) {
+    checks.push({ name: "project", status: "fail", message: `cannot read the project ${project}: ${err.code ?? err.message}`, fix: "Pass an existing folder with --project DIR" });
+    return { ok: false, checks };
+  }
+  checks.push({ name: "project", status: "ok", message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ""}` });
+  let endpoint;
+  try {
+    endpoint = endpointFor(location.busRoot, env);
+  } catch (err) {
+    const [problem, ...fix] = err.message.split(". ");
+    checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
+  }
+  let probe;
+  if (endpoint && process.platform !== "win32") checks.push(checkSocketDir(endpoint.dir, lstat(endpoint.dir)));
+  if (endpoint) {
+    probe = await probeDaemon(endpoint, location.busRoot);
+    const socketCheck = process.platform === "win32" || probe.stale ? void 0 : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
+    if (socketCheck) checks.push(socketCheck);
+    checks.push(probe.check);
+    if (probe.hello) checks.push(checkVersions(probe.hello));
+    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
+    checks.push(...checkStaleFiles(endpoint, probe.hello !== void 0));
+    checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
+  }
+  checks.push(checkMailbox(location, probe?.status));
+  const plugin = pluginDir();
+  const claude = findClaude(env, plugin);
+  if (!plugin) checks.push({ name: "plugin", status: "skip", message: "no plugin folder beside this CLI to validate" });
+  else if (!claude) checks.push({ name: "plugin", status: "skip", message: `no claude binary on PATH or in node_modules/.bin; ${plugin} not validated` });
+  else checks.push(judgeValidation(claude, plugin, await runValidate(claude, plugin, env)));
+  checks.push(checkHostInbox(env, stat));
+  return { ok: checks.every((c) => c.status !== "fail"), root: location.busRoot, checks };
+}
+var LABELS = { ok: "ok", warn: "warn", fail: "FAIL", skip: "skip" };
+function formatDoctor(report, color) {
+  const paint = painter(color);
+  const style = { ok: "green", warn: "yellow", fail: "red", skip: "dim" };
+  const width = Math.max(...report.checks.map((c) => c.name.length));
+  const lines = [`session-bus doctor${report.root ? ` for ${report.root}` : ""}`];
+  for (const c of report.checks) {
+    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${c.message}`);
+    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${c.fix}`);
+  }
+  const failed = report.checks.filter((c) => c.status === "fail").length;
+  lines.push("", failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
+  return lines.join("\n");
 }
 
 // src/cli/main.ts
-var NOT_RUNNING2 = 3;
 var DEFAULT_TAIL_LINES = 10;
 var COMMON_OPTIONS = /* @__PURE__ */ new Set(["project", "json", "help", "version"]);
 var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion"]);
 async function run(argv) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      project: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-      kind: { type: "string", multiple: true },
-      follow: { type: "boolean", short: "f" },
-      lines: { type: "string", short: "n" },
-      since: { type: "string" },
-      from: { type: "string", multiple: true },
-      grep: { type: "string" }
-    }
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.version) {
     console.log(VERSION);
@@ -8379,6 +8519,7 @@ async function run(argv) {
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(" "))}`);
   const project = values.project ?? process.cwd();
+  if (values.project !== void 0 && !isFolder(values.project)) throw new UsageError(`--project ${values.project}: no such folder`);
   const json = values.json ?? false;
   const feed = {
     json,
@@ -8410,15 +8551,9 @@ async function run(argv) {
     case "stop":
       return stop(project, json);
     case "peers":
-      return query(project, json, async (c) => {
-        const { peers } = await c.client.request("peers", {});
-        return json ? JSON.stringify({ peers }) : formatPeers(peers);
-      });
+      return peers(project, json);
     case "claims":
-      return query(project, json, async (c) => {
-        const { claims } = await c.client.request("claims", {});
-        return json ? JSON.stringify({ claims }) : formatClaims(claims);
-      });
+      return claims(project, json);
     case "tail": {
       const lines = values.lines === void 0 ? DEFAULT_TAIL_LINES : parseCount(values.lines, "-n");
       if (!values.follow) return tail(project, lines, feed);
@@ -8444,6 +8579,11 @@ async function run(argv) {
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
+      try {
+        readConfig(process.env);
+      } catch (err) {
+        throw new UsageError(err.message);
+      }
       return send(project, text, kinds[0], json);
     }
     case "doctor": {
@@ -8455,72 +8595,11 @@ async function run(argv) {
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
 }
-async function status(project, json) {
-  const location = locateProject(project);
-  const endpoint = endpointFor(location.busRoot);
-  let conn;
+function isFolder(dir) {
   try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-      else console.log(`session-bus daemon: not running for ${location.busRoot}
-  socket    ${endpoint.socketPath}
-  log       ${endpoint.logPath}`);
-      return NOT_RUNNING2;
-    }
-    throw err;
-  }
-  try {
-    const s = await conn.client.request("status", {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-async function query(project, json, fn) {
-  let conn;
-  try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      console.log(json ? JSON.stringify({ running: false }) : "session-bus daemon: not running");
-      return NOT_RUNNING2;
-    }
-    throw err;
-  }
-  try {
-    console.log(await fn(conn));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-async function stop(project, json) {
-  let conn;
-  try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      console.log(json ? JSON.stringify({ stopped: false, running: false }) : "session-bus daemon: not running");
-      return NOT_RUNNING2;
-    }
-    throw err;
-  }
-  await conn.client.request("shutdown", { reason: "session-bus stop" });
-  conn.client.close();
-  console.log(json ? JSON.stringify({ stopped: true, pid: conn.hello.pid }) : `session-bus daemon stopped (pid ${conn.hello.pid})`);
-  return 0;
-}
-async function send(project, text, kind, json) {
-  const conn = await connectOrSpawn(project);
-  try {
-    const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind });
-    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
-    return 0;
-  } finally {
-    conn.client.close();
+    return fs4.statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }
 process.stdout.on("error", (err) => {
@@ -8531,7 +8610,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    if (err instanceof UsageError || err.code?.startsWith?.("ERR_PARSE_ARGS")) {
+    if (err instanceof UsageError) {
       console.error(`session-bus: ${err.message}
 Run \`session-bus --help\` for usage.`);
       process.exitCode = 2;

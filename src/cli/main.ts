@@ -3,22 +3,18 @@
  * `session-bus help CMD` (or `CMD --help`) explains one, with examples.
  * Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 not running (status, peers, claims, stop).
  */
-import { parseArgs } from 'node:util';
-import { connectExisting, connectOrSpawn, type Connection } from '../client/connect.ts';
-import { endpointFor } from '../client/endpoint.ts';
-import { humanIdentity } from '../client/identity.ts';
-import { locateProject } from '../client/project.ts';
+import * as fs from 'node:fs';
+import { readConfig } from '../daemon/config.ts';
 import { RpcError } from '../client/rpc-client.ts';
-import { type MessageKind } from '../protocol/messages.ts';
 import { VERSION } from '../protocol/version.ts';
+import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';
+import { claims, peers, send, status, stop } from './daemon-commands.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
-import { follow, isNotRunning, log, tail, type FeedOutput } from './feed.ts';
-import { formatClaims, formatPeers, formatStatus } from './format.ts';
+import { follow, log, tail, type FeedOutput } from './feed.ts';
 import { COMMANDS, commandDoc, commandHelp, completionScript, generalHelp } from './help.ts';
 import { parseCount, parseKinds, parseSince, UsageError } from './parse.ts';
 
-const NOT_RUNNING = 3;
 /** `tail` without -n shows this many, like tail(1). */
 const DEFAULT_TAIL_LINES = 10;
 /** Options every command takes. */
@@ -27,22 +23,7 @@ const COMMON_OPTIONS = new Set(['project', 'json', 'help', 'version']);
 const TAKES_WORDS = new Set(['send', 'help', 'completion']);
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      project: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-      kind: { type: 'string', multiple: true },
-      follow: { type: 'boolean', short: 'f' },
-      lines: { type: 'string', short: 'n' },
-      since: { type: 'string' },
-      from: { type: 'string', multiple: true },
-      grep: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.version) {
     console.log(VERSION);
@@ -63,6 +44,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(' '))}`);
   const project = values.project ?? process.cwd();
+  if (values.project !== undefined && !isFolder(values.project)) throw new UsageError(`--project ${values.project}: no such folder`);
   const json = values.json ?? false;
   const feed: FeedOutput = {
     json,
@@ -92,15 +74,9 @@ async function run(argv: string[]): Promise<number> {
     case 'stop':
       return stop(project, json);
     case 'peers':
-      return query(project, json, async (c) => {
-        const { peers } = await c.client.request('peers', {});
-        return json ? JSON.stringify({ peers }) : formatPeers(peers);
-      });
+      return peers(project, json);
     case 'claims':
-      return query(project, json, async (c) => {
-        const { claims } = await c.client.request('claims', {});
-        return json ? JSON.stringify({ claims }) : formatClaims(claims);
-      });
+      return claims(project, json);
     case 'tail': {
       const lines = values.lines === undefined ? DEFAULT_TAIL_LINES : parseCount(values.lines, '-n');
       if (!values.follow) return tail(project, lines, feed);
@@ -126,6 +102,13 @@ async function run(argv: string[]): Promise<number> {
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
       const kinds = parseKinds(values.kind ?? ['note']);
       if (kinds.length !== 1) throw new UsageError('send takes one --kind');
+      // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
+      // daemon that exits and waiting out the start deadline.
+      try {
+        readConfig(process.env);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
       return send(project, text, kinds[0]!, json);
     }
     case 'doctor': {
@@ -138,74 +121,11 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-async function status(project: string, json: boolean): Promise<number> {
-  const location = locateProject(project);
-  const endpoint = endpointFor(location.busRoot);
-  let conn;
+function isFolder(dir: string): boolean {
   try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-      else console.log(`session-bus daemon: not running for ${location.busRoot}\n  socket    ${endpoint.socketPath}\n  log       ${endpoint.logPath}`);
-      return NOT_RUNNING;
-    }
-    throw err;
-  }
-  try {
-    const s = await conn.client.request('status', {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-
-/** A read-only command against a running daemon: never starts one. */
-async function query(project: string, json: boolean, fn: (c: Connection) => Promise<string>): Promise<number> {
-  let conn: Connection;
-  try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      console.log(json ? JSON.stringify({ running: false }) : 'session-bus daemon: not running');
-      return NOT_RUNNING;
-    }
-    throw err;
-  }
-  try {
-    console.log(await fn(conn));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-
-async function stop(project: string, json: boolean): Promise<number> {
-  let conn;
-  try {
-    conn = await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) {
-      console.log(json ? JSON.stringify({ stopped: false, running: false }) : 'session-bus daemon: not running');
-      return NOT_RUNNING;
-    }
-    throw err;
-  }
-  await conn.client.request('shutdown', { reason: 'session-bus stop' });
-  conn.client.close();
-  console.log(json ? JSON.stringify({ stopped: true, pid: conn.hello.pid }) : `session-bus daemon stopped (pid ${conn.hello.pid})`);
-  return 0;
-}
-
-async function send(project: string, text: string, kind: MessageKind, json: boolean): Promise<number> {
-  const conn = await connectOrSpawn(project);
-  try {
-    const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });
-    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
-    return 0;
-  } finally {
-    conn.client.close();
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -219,7 +139,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: Error) => {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError) {
       console.error(`session-bus: ${err.message}\nRun \`session-bus --help\` for usage.`);
       process.exitCode = 2;
       return;

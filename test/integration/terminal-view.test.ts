@@ -336,12 +336,12 @@ describe('session-bus send as a person', () => {
 });
 
 describe('session-bus peers and claims', () => {
-  it('--json when no daemon runs: {"running":false}, exit 3, none started', async () => {
+  it('--json when no daemon runs: {"running":false} with an empty list, exit 3, none started', async () => {
     const p = project();
     for (const cmd of ['peers', 'claims']) {
       const r = await p.cli([cmd, '--json']);
       expect(r.code).toBe(3);
-      expect(JSON.parse(r.stdout)).toEqual({ running: false });
+      expect(JSON.parse(r.stdout)).toEqual({ running: false, [cmd]: [] });
     }
     expect(p.daemonPids()).toEqual([]);
   });

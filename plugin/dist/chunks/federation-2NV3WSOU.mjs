@@ -11,11 +11,11 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-734TDZST.mjs";
+} from "./chunk-OL2CDHSS.mjs";
 
-// node_modules/@nats-io/jetstream/lib/types.js
+// ../main/node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/types.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RepublishHeaders = exports.DirectMsgHeaders = exports.JsHeaders = exports.AdvisoryKind = void 0;
@@ -133,9 +133,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/encoders.js
+// ../main/node_modules/@nats-io/nats-core/lib/encoders.js
 var require_encoders = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/encoders.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/encoders.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TD = exports.TE = exports.Empty = void 0;
@@ -179,9 +179,9 @@ var require_encoders = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/errors.js
+// ../main/node_modules/@nats-io/nats-core/lib/errors.js
 var require_errors = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/errors.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.errors = exports.PermissionViolationError = exports.NoRespondersError = exports.TimeoutError = exports.RequestError = exports.ProtocolError = exports.ConnectionError = exports.DrainingConnectionError = exports.ClosedConnectionError = exports.AuthorizationError = exports.UserAuthenticationExpiredError = exports.InvalidOperationError = exports.InvalidArgumentError = exports.InvalidSubjectError = void 0;
@@ -359,9 +359,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/util.js
+// ../main/node_modules/@nats-io/nats-core/lib/util.js
 var require_util = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/util.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SimpleMutex = exports.Perf = void 0;
@@ -601,9 +601,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nuid/lib/nuid.js
+// ../main/node_modules/@nats-io/nuid/lib/nuid.js
 var require_nuid = __commonJS({
-  "node_modules/@nats-io/nuid/lib/nuid.js"(exports) {
+  "../main/node_modules/@nats-io/nuid/lib/nuid.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.nuid = exports.NuidImpl = void 0;
@@ -739,9 +739,9 @@ var require_nuid = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nuid/lib/mod.js
+// ../main/node_modules/@nats-io/nuid/lib/mod.js
 var require_mod = __commonJS({
-  "node_modules/@nats-io/nuid/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/nuid/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.nuid = exports.Nuid = void 0;
@@ -751,9 +751,9 @@ var require_mod = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/nuid.js
+// ../main/node_modules/@nats-io/nats-core/lib/nuid.js
 var require_nuid2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nuid.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/nuid.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.nuid = exports.Nuid = void 0;
@@ -767,9 +767,9 @@ var require_nuid2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/core.js
+// ../main/node_modules/@nats-io/nats-core/lib/core.js
 var require_core = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/core.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_HOST = exports.DEFAULT_PORT = exports.Match = void 0;
@@ -814,9 +814,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/databuffer.js
+// ../main/node_modules/@nats-io/nats-core/lib/databuffer.js
 var require_databuffer = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/databuffer.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/databuffer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DataBuffer = void 0;
@@ -925,9 +925,9 @@ var require_databuffer = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/transport.js
+// ../main/node_modules/@nats-io/nats-core/lib/transport.js
 var require_transport = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/transport.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/transport.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LF = exports.CR = exports.CRLF = exports.CR_LF_LEN = exports.CR_LF = void 0;
@@ -986,9 +986,9 @@ var require_transport = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/ipparser.js
+// ../main/node_modules/@nats-io/nats-core/lib/ipparser.js
 var require_ipparser = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/ipparser.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/ipparser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ipV4 = ipV4;
@@ -1168,9 +1168,9 @@ var require_ipparser = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/servers.js
+// ../main/node_modules/@nats-io/nats-core/lib/servers.js
 var require_servers = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/servers.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/servers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Servers = exports.ServerImpl = void 0;
@@ -1469,9 +1469,9 @@ var require_servers = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/queued_iterator.js
+// ../main/node_modules/@nats-io/nats-core/lib/queued_iterator.js
 var require_queued_iterator = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/queued_iterator.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/queued_iterator.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QueuedIteratorImpl = void 0;
@@ -1611,9 +1611,9 @@ var require_queued_iterator = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/muxsubscription.js
+// ../main/node_modules/@nats-io/nats-core/lib/muxsubscription.js
 var require_muxsubscription = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/muxsubscription.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/muxsubscription.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MuxSubscription = void 0;
@@ -1697,9 +1697,9 @@ var require_muxsubscription = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/heartbeats.js
+// ../main/node_modules/@nats-io/nats-core/lib/heartbeats.js
 var require_heartbeats = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/heartbeats.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/heartbeats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heartbeat = void 0;
@@ -1764,9 +1764,9 @@ var require_heartbeats = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/denobuffer.js
+// ../main/node_modules/@nats-io/nats-core/lib/denobuffer.js
 var require_denobuffer = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/denobuffer.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/denobuffer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DenoBuffer = exports.MAX_SIZE = exports.AssertionError = void 0;
@@ -1961,9 +1961,9 @@ var require_denobuffer = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/parser.js
+// ../main/node_modules/@nats-io/nats-core/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/parser.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.cc = exports.State = exports.Parser = exports.Kind = void 0;
@@ -2648,9 +2648,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/headers.js
+// ../main/node_modules/@nats-io/nats-core/lib/headers.js
 var require_headers = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/headers.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/headers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MsgHdrsImpl = void 0;
@@ -2906,9 +2906,9 @@ ${k}: ${v[i]}`;
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/msg.js
+// ../main/node_modules/@nats-io/nats-core/lib/msg.js
 var require_msg = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/msg.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/msg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MsgImpl = void 0;
@@ -2993,9 +2993,9 @@ var require_msg = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/semver.js
+// ../main/node_modules/@nats-io/nats-core/lib/semver.js
 var require_semver = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/semver.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/semver.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Features = exports.Feature = void 0;
@@ -3140,9 +3140,9 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/crc16.js
+// ../main/node_modules/@nats-io/nkeys/lib/crc16.js
 var require_crc16 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/crc16.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/crc16.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.crc16 = void 0;
@@ -3424,9 +3424,9 @@ var require_crc16 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/base32.js
+// ../main/node_modules/@nats-io/nkeys/lib/base32.js
 var require_base32 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/base32.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/base32.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.base32 = void 0;
@@ -3479,9 +3479,9 @@ var require_base32 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/codec.js
+// ../main/node_modules/@nats-io/nkeys/lib/codec.js
 var require_codec = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/codec.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/codec.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Codec = void 0;
@@ -3586,9 +3586,9 @@ var require_codec = __commonJS({
   }
 });
 
-// node_modules/tweetnacl/nacl-fast.js
+// ../main/node_modules/tweetnacl/nacl-fast.js
 var require_nacl_fast = __commonJS({
-  "node_modules/tweetnacl/nacl-fast.js"(exports, module) {
+  "../main/node_modules/tweetnacl/nacl-fast.js"(exports, module) {
     (function(nacl) {
       "use strict";
       var gf = function(init) {
@@ -5810,9 +5810,9 @@ var require_nacl_fast = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/nacl.js
+// ../main/node_modules/@nats-io/nkeys/lib/nacl.js
 var require_nacl = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/nacl.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/nacl.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5823,9 +5823,9 @@ var require_nacl = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/kp.js
+// ../main/node_modules/@nats-io/nkeys/lib/kp.js
 var require_kp = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/kp.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/kp.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5901,9 +5901,9 @@ var require_kp = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/public.js
+// ../main/node_modules/@nats-io/nkeys/lib/public.js
 var require_public = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/public.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/public.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5967,9 +5967,9 @@ var require_public = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/curve.js
+// ../main/node_modules/@nats-io/nkeys/lib/curve.js
 var require_curve = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/curve.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/curve.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6085,9 +6085,9 @@ var require_curve = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/nkeys.js
+// ../main/node_modules/@nats-io/nkeys/lib/nkeys.js
 var require_nkeys = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/nkeys.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/nkeys.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6239,9 +6239,9 @@ var require_nkeys = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/util.js
+// ../main/node_modules/@nats-io/nkeys/lib/util.js
 var require_util2 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/util.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.encode = encode;
@@ -6278,9 +6278,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/version.js
+// ../main/node_modules/@nats-io/nkeys/lib/version.js
 var require_version = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/version.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/version.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.version = void 0;
@@ -6288,9 +6288,9 @@ var require_version = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nkeys/lib/mod.js
+// ../main/node_modules/@nats-io/nkeys/lib/mod.js
 var require_mod2 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/nkeys/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.version = exports.encode = exports.decode = exports.Prefixes = exports.Prefix = exports.NKeysErrorCode = exports.NKeysError = exports.fromSeed = exports.fromPublic = exports.fromCurveSeed = exports.createUser = exports.createServer = exports.createPair = exports.createOperator = exports.createCurve = exports.createCluster = exports.createAccount = void 0;
@@ -6351,9 +6351,9 @@ var require_mod2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/nkeys.js
+// ../main/node_modules/@nats-io/nats-core/lib/nkeys.js
 var require_nkeys2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nkeys.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/nkeys.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6398,9 +6398,9 @@ var require_nkeys2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/authenticator.js
+// ../main/node_modules/@nats-io/nats-core/lib/authenticator.js
 var require_authenticator = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/authenticator.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/authenticator.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.multiAuthenticator = multiAuthenticator;
@@ -6489,9 +6489,9 @@ var require_authenticator = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/options.js
+// ../main/node_modules/@nats-io/nats-core/lib/options.js
 var require_options = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/options.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_RECONNECT_TIME_WAIT = exports.DEFAULT_MAX_PING_OUT = exports.DEFAULT_PING_INTERVAL = exports.DEFAULT_JITTER_TLS = exports.DEFAULT_JITTER = exports.DEFAULT_MAX_RECONNECT_ATTEMPTS = void 0;
@@ -6626,9 +6626,9 @@ var require_options = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/protocol.js
+// ../main/node_modules/@nats-io/nats-core/lib/protocol.js
 var require_protocol = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/protocol.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/protocol.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ProtocolHandler = exports.Subscriptions = exports.SubscriptionImpl = exports.Connect = exports.INFO = void 0;
@@ -7563,9 +7563,9 @@ var require_protocol = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/request.js
+// ../main/node_modules/@nats-io/nats-core/lib/request.js
 var require_request = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/request.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/request.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RequestOne = exports.RequestMany = exports.BaseRequest = void 0;
@@ -7689,9 +7689,9 @@ ${this.ctx.stack}`;
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/nats.js
+// ../main/node_modules/@nats-io/nats-core/lib/nats.js
 var require_nats = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nats.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/nats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.NatsConnectionImpl = void 0;
@@ -8159,9 +8159,9 @@ ${stack}`;
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/types.js
+// ../main/node_modules/@nats-io/nats-core/lib/types.js
 var require_types2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/types.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Empty = void 0;
@@ -8172,9 +8172,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/bench.js
+// ../main/node_modules/@nats-io/nats-core/lib/bench.js
 var require_bench = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/bench.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/bench.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Bench = exports.Metric = void 0;
@@ -8528,9 +8528,9 @@ var require_bench = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js
+// ../main/node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js
 var require_idleheartbeat_monitor = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.IdleHeartbeatMonitor = void 0;
@@ -8630,9 +8630,9 @@ var require_idleheartbeat_monitor = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/version.js
+// ../main/node_modules/@nats-io/nats-core/lib/version.js
 var require_version2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/version.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/version.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.version = void 0;
@@ -8640,9 +8640,9 @@ var require_version2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/ws_transport.js
+// ../main/node_modules/@nats-io/nats-core/lib/ws_transport.js
 var require_ws_transport = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/ws_transport.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/ws_transport.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.WsTransport = void 0;
@@ -8922,9 +8922,9 @@ var require_ws_transport = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/internal_mod.js
+// ../main/node_modules/@nats-io/nats-core/lib/internal_mod.js
 var require_internal_mod = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/internal_mod.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/internal_mod.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -9235,9 +9235,9 @@ var require_internal_mod = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jserrors.js
+// ../main/node_modules/@nats-io/jetstream/lib/jserrors.js
 var require_jserrors = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jserrors.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jserrors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.jserrors = exports.StreamNotFoundError = exports.ConsumerNotFoundError = exports.JetStreamApiError = exports.InvalidNameError = exports.JetStreamApiCodes = exports.JetStreamStatus = exports.JetStreamStatusError = exports.JetStreamError = exports.JetStreamNotEnabled = void 0;
@@ -9447,9 +9447,9 @@ var require_jserrors = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js
 var require_jsbaseclient_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseApiClientImpl = void 0;
@@ -9570,9 +9570,9 @@ var require_jsbaseclient_api = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jslister.js
+// ../main/node_modules/@nats-io/jetstream/lib/jslister.js
 var require_jslister = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jslister.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jslister.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ListerImpl = void 0;
@@ -9647,9 +9647,9 @@ var require_jslister = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsutil.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsutil.js
 var require_jsutil = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsutil.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsutil.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateDurableName = validateDurableName;
@@ -9716,9 +9716,9 @@ var require_jsutil = __commonJS({
   }
 });
 
-// node_modules/@nats-io/nats-core/lib/mod.js
+// ../main/node_modules/@nats-io/nats-core/lib/mod.js
 var require_mod3 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/nats-core/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.wsconnect = exports.usernamePasswordAuthenticator = exports.UserAuthenticationExpiredError = exports.tokenAuthenticator = exports.TimeoutError = exports.syncIterator = exports.RequestError = exports.ProtocolError = exports.PermissionViolationError = exports.nuid = exports.Nuid = exports.NoRespondersError = exports.nkeys = exports.nkeyAuthenticator = exports.nanos = exports.MsgHdrsImpl = exports.millis = exports.Metric = exports.Match = exports.jwtAuthenticator = exports.InvalidSubjectError = exports.InvalidOperationError = exports.InvalidArgumentError = exports.headers = exports.hasWsProtocol = exports.errors = exports.Empty = exports.DrainingConnectionError = exports.delay = exports.deferred = exports.deadline = exports.credsAuthenticator = exports.createInbox = exports.ConnectionError = exports.ClosedConnectionError = exports.canonicalMIMEHeaderKey = exports.buildAuthenticator = exports.Bench = exports.backoff = exports.AuthorizationError = void 0;
@@ -9846,9 +9846,9 @@ var require_mod3 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsapi_types.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsapi_types.js
 var require_jsapi_types = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsapi_types.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsapi_types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PubHeaders = exports.PriorityPolicy = exports.ConsumerApiAction = exports.PersistMode = exports.StoreCompression = exports.ReplayPolicy = exports.AckPolicy = exports.DeliverPolicy = exports.StorageType = exports.DiscardPolicy = exports.RetentionPolicy = void 0;
@@ -10028,9 +10028,9 @@ var require_jsapi_types = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js
 var require_jsmconsumer_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ConsumerAPIImpl = void 0;
@@ -10240,9 +10240,9 @@ var require_jsmconsumer_api = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsmsg.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsmsg.js
 var require_jsmsg = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmsg.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsmsg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JsMsgImpl = exports.ACK = void 0;
@@ -10426,9 +10426,9 @@ var require_jsmsg = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/consumer.js
+// ../main/node_modules/@nats-io/jetstream/lib/consumer.js
 var require_consumer = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/consumer.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/consumer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PullConsumerImpl = exports.PullConsumerMessagesImpl = exports.PullConsumerType = void 0;
@@ -11155,9 +11155,9 @@ var require_consumer = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/pushconsumer.js
+// ../main/node_modules/@nats-io/jetstream/lib/pushconsumer.js
 var require_pushconsumer = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/pushconsumer.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/pushconsumer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PushConsumerImpl = exports.PushConsumerMessagesImpl = void 0;
@@ -11504,9 +11504,9 @@ var require_pushconsumer = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsmstream_api.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsmstream_api.js
 var require_jsmstream_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmstream_api.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsmstream_api.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StreamsImpl = exports.StoredMsgImpl = exports.StreamAPIImpl = exports.StreamImpl = exports.ConsumersImpl = void 0;
@@ -12030,9 +12030,9 @@ var require_jsmstream_api = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsm_direct.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsm_direct.js
 var require_jsm_direct = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsm_direct.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsm_direct.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DirectConsumer = exports.DirectMsgImpl = exports.DirectStreamAPIImpl = void 0;
@@ -12383,9 +12383,9 @@ var require_jsm_direct = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/jsclient.js
+// ../main/node_modules/@nats-io/jetstream/lib/jsclient.js
 var require_jsclient = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsclient.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/jsclient.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BatchPublisherImpl = exports.JetStreamClientImpl = exports.JetStreamManagerImpl = void 0;
@@ -12937,9 +12937,9 @@ var require_jsclient = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/internal_mod.js
+// ../main/node_modules/@nats-io/jetstream/lib/internal_mod.js
 var require_internal_mod2 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/internal_mod.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/internal_mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateStreamName = exports.jserrors = exports.JetStreamStatusError = exports.JetStreamStatus = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isMessageNotFound = exports.ListerImpl = exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.DiscardPolicy = exports.DeliverPolicy = exports.AckPolicy = exports.DirectMsgImpl = exports.BaseApiClientImpl = exports.toJetStreamClient = exports.startFastIngest = exports.jetstreamManager = exports.JetStreamClientImpl = exports.jetstream = exports.RepublishHeaders = exports.JsHeaders = exports.isPushConsumer = exports.isPullConsumer = exports.isOrderedPushConsumerOptions = exports.isBoundPushConsumerOptions = exports.DirectMsgHeaders = exports.AdvisoryKind = void 0;
@@ -13053,9 +13053,9 @@ var require_internal_mod2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/mod.js
+// ../main/node_modules/@nats-io/jetstream/lib/mod.js
 var require_mod4 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/jetstream/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.RepublishHeaders = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.JsHeaders = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isPushConsumer = exports.isPullConsumer = exports.DiscardPolicy = exports.DirectMsgHeaders = exports.DeliverPolicy = exports.AdvisoryKind = exports.AckPolicy = exports.jetstreamManager = exports.jetstream = void 0;
@@ -13124,9 +13124,9 @@ var require_mod4 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/kv/lib/types.js
+// ../main/node_modules/@nats-io/kv/lib/types.js
 var require_types3 = __commonJS({
-  "node_modules/@nats-io/kv/lib/types.js"(exports) {
+  "../main/node_modules/@nats-io/kv/lib/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.kvPrefix = exports.KvWatchInclude = void 0;
@@ -13149,9 +13149,9 @@ var require_types3 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/kv/lib/kv.js
+// ../main/node_modules/@nats-io/kv/lib/kv.js
 var require_kv = __commonJS({
-  "node_modules/@nats-io/kv/lib/kv.js"(exports) {
+  "../main/node_modules/@nats-io/kv/lib/kv.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.KvStatusImpl = exports.Bucket = exports.Kvm = exports.kvOperationHdr = void 0;
@@ -14103,9 +14103,9 @@ var require_kv = __commonJS({
   }
 });
 
-// node_modules/@nats-io/kv/lib/internal_mod.js
+// ../main/node_modules/@nats-io/kv/lib/internal_mod.js
 var require_internal_mod3 = __commonJS({
-  "node_modules/@nats-io/kv/lib/internal_mod.js"(exports) {
+  "../main/node_modules/@nats-io/kv/lib/internal_mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKey = exports.validateBucket = exports.NoopKvCodecs = exports.Kvm = exports.defaultBucketOpts = exports.Bucket = exports.Base64KeyCodec = exports.KvWatchInclude = exports.kvPrefix = void 0;
@@ -14141,9 +14141,9 @@ var require_internal_mod3 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/kv/lib/mod.js
+// ../main/node_modules/@nats-io/kv/lib/mod.js
 var require_mod5 = __commonJS({
-  "node_modules/@nats-io/kv/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/kv/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.NoopKvCodecs = exports.Kvm = exports.defaultBucketOpts = exports.Bucket = exports.Base64KeyCodec = exports.KvWatchInclude = void 0;
@@ -14170,9 +14170,9 @@ var require_mod5 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/lib/nats-base-client.js
+// ../main/node_modules/@nats-io/transport-node/lib/nats-base-client.js
 var require_nats_base_client = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/nats-base-client.js"(exports) {
+  "../main/node_modules/@nats-io/transport-node/lib/nats-base-client.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -14195,9 +14195,9 @@ var require_nats_base_client = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/lib/version.js
+// ../main/node_modules/@nats-io/transport-node/lib/version.js
 var require_version3 = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/version.js"(exports) {
+  "../main/node_modules/@nats-io/transport-node/lib/version.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.version = void 0;
@@ -14205,9 +14205,9 @@ var require_version3 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/lib/node_transport.js
+// ../main/node_modules/@nats-io/transport-node/lib/node_transport.js
 var require_node_transport = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/node_transport.js"(exports) {
+  "../main/node_modules/@nats-io/transport-node/lib/node_transport.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -14630,9 +14630,9 @@ var require_node_transport = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/lib/connect.js
+// ../main/node_modules/@nats-io/transport-node/lib/connect.js
 var require_connect = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/connect.js"(exports) {
+  "../main/node_modules/@nats-io/transport-node/lib/connect.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.connect = connect2;
@@ -14654,9 +14654,9 @@ var require_connect = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/lib/mod.js
+// ../main/node_modules/@nats-io/transport-node/lib/mod.js
 var require_mod6 = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/mod.js"(exports) {
+  "../main/node_modules/@nats-io/transport-node/lib/mod.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -14684,9 +14684,9 @@ var require_mod6 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/transport-node/index.js
+// ../main/node_modules/@nats-io/transport-node/index.js
 var require_transport_node = __commonJS({
-  "node_modules/@nats-io/transport-node/index.js"(exports, module) {
+  "../main/node_modules/@nats-io/transport-node/index.js"(exports, module) {
     "use strict";
     module.exports = require_mod6();
   }
