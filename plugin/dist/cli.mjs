@@ -59,6 +59,59 @@ function positive(env, name, fallback) {
   return n;
 }
 
+// src/client/project.ts
+import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/client/git-files.ts
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+function findGitDir(dir) {
+  let cur = resolve(dir);
+  for (; ; ) {
+    const dotGit = join(cur, ".git");
+    try {
+      const st = statSync(dotGit);
+      if (st.isDirectory()) return dotGit;
+      if (st.isFile()) {
+        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
+        if (m) return resolve(cur, m[1].trim());
+      }
+    } catch {
+    }
+    const parent = dirname(cur);
+    if (parent === cur) return void 0;
+    cur = parent;
+  }
+}
+function gitCommonDir(gitDir) {
+  try {
+    let common = gitDir;
+    try {
+      common = resolve(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+    }
+    return realpathSync(common);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/client/project.ts
+var MAILBOX_FILE = "mailbox.jsonl";
+var LEGACY_MAILBOX_DIR = join2(".claude", ".session-bus");
+function locateProject(dir) {
+  const projectDir = realpathSync2(dir);
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
+  if (commonDir) {
+    const mailboxDir2 = join2(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join2(mailboxDir2, MAILBOX_FILE), inGit: true };
+  }
+  const mailboxDir = join2(projectDir, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join2(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+
 // src/client/rpc-client.ts
 import { createConnection } from "node:net";
 
@@ -321,25 +374,29 @@ var KINDS = MESSAGE_KINDS.join("|");
 var COMMANDS = [
   {
     name: "status",
-    usage: "session-bus status [--json]",
+    usage: "session-bus status [--wide] [--json]",
     summary: "is the project's daemon running; who is here",
-    options: [],
-    details: ["The daemon (pid, version, uptime), its socket, log and mailbox, every session with its unread count, and the claims.", "Never starts a daemon. Exit 0 running, 3 not running."],
+    options: ["--wide"],
+    details: [
+      "The daemon (pid, version, uptime), its socket, log and mailbox, every session with its unread count, and the claims.",
+      "People at a terminal and sessions away over 12 hours get one short line each. Tables fit $COLUMNS (cut with \u2026); --wide prints them whole.",
+      "Never starts a daemon. Exit 0 running, 3 not running."
+    ],
     examples: ["session-bus status", "session-bus status --json | jq .sessions"]
   },
   {
     name: "peers",
-    usage: "session-bus peers [--json]",
+    usage: "session-bus peers [--wide] [--json]",
     summary: "the sessions working here now (a table)",
-    options: [],
+    options: ["--wide"],
     details: ["Sessions with a live connection: label, short id, since, last active, worktree.", "Never starts a daemon. Exit 0 running, 3 not running."],
     examples: ["session-bus peers", "session-bus peers --json"]
   },
   {
     name: "claims",
-    usage: "session-bus claims [--json]",
+    usage: "session-bus claims [--wide] [--json]",
     summary: "what is claimed, by whom, until when (a table)",
-    options: [],
+    options: ["--wide"],
     details: ["Never starts a daemon. Exit 0 running, 3 not running."],
     examples: ["session-bus claims"]
   },
@@ -593,7 +650,7 @@ function labelStyle(label) {
 
 // src/client/endpoint.ts
 import { userInfo } from "node:os";
-import { join, resolve } from "node:path";
+import { join as join3, resolve as resolve2 } from "node:path";
 
 // src/client/sha256.ts
 var K = new Uint32Array([
@@ -716,9 +773,9 @@ var EndpointError = class extends Error {
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return resolve(override);
+  if (override) return resolve2(override);
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
-  return join("/tmp", `session-bus-${uid}`);
+  return join3("/tmp", `session-bus-${uid}`);
 }
 function hashRoot(root) {
   return sha256Hex(root).slice(0, 16);
@@ -726,7 +783,7 @@ function hashRoot(root) {
 function endpointFor(busRoot, env = process.env) {
   const hash = hashRoot(busRoot);
   const dir = socketDir(env);
-  const base = join(dir, hash);
+  const base = join3(dir, hash);
   const endpoint = {
     dir,
     socketPath: `${base}.sock`,
@@ -749,13 +806,13 @@ function endpointFor(busRoot, env = process.env) {
 }
 
 // src/client/private-dir.ts
-import { lstatSync, mkdirSync } from "node:fs";
+import { lstatSync, mkdirSync as mkdirSync2 } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
 };
 function ensurePrivateDir(dir) {
   try {
-    mkdirSync(dir, { mode: 448, recursive: true });
+    mkdirSync2(dir, { mode: 448, recursive: true });
   } catch (err) {
     const code = err.code;
     if (code !== "EEXIST") throw new PrivateDirError(`cannot create the socket directory ${dir}: ${code ?? String(err)}`);
@@ -777,59 +834,6 @@ function checkPrivateDir(dir) {
   if (process.platform === "win32") return;
   const found = privateDirProblem(dir, lstatSync(dir));
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
-}
-
-// src/client/project.ts
-import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/client/git-files.ts
-import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
-function findGitDir(dir) {
-  let cur = resolve2(dir);
-  for (; ; ) {
-    const dotGit = join2(cur, ".git");
-    try {
-      const st = statSync(dotGit);
-      if (st.isDirectory()) return dotGit;
-      if (st.isFile()) {
-        const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, "utf8"));
-        if (m) return resolve2(cur, m[1].trim());
-      }
-    } catch {
-    }
-    const parent = dirname(cur);
-    if (parent === cur) return void 0;
-    cur = parent;
-  }
-}
-function gitCommonDir(gitDir) {
-  try {
-    let common = gitDir;
-    try {
-      common = resolve2(gitDir, readFileSync(join2(gitDir, "commondir"), "utf8").trim());
-    } catch {
-    }
-    return realpathSync(common);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/client/project.ts
-var MAILBOX_FILE = "mailbox.jsonl";
-var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
-function locateProject(dir) {
-  const projectDir = realpathSync2(dir);
-  const gitDir = findGitDir(projectDir);
-  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
-  if (commonDir) {
-    const mailboxDir2 = join3(commonDir, "session-bus");
-    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
-  }
-  const mailboxDir = join3(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 
 // src/client/spawn.ts
@@ -1211,10 +1215,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path4) {
+  if (!path4)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path4.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1554,11 +1558,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path4, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path4);
     return iss;
   });
 }
@@ -2016,16 +2020,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path3 = []) => {
+  const processError = (error3, path4 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -7373,8 +7377,8 @@ var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs) {
-    this.path = path3;
+  constructor(path4, policy = "interval", ops = fs) {
+    this.path = path4;
     this.policy = policy;
     this.ops = ops;
   }
@@ -7736,6 +7740,44 @@ function cleanText(text) {
 }
 
 // src/cli/format.ts
+import * as path2 from "node:path";
+
+// src/cli/width.ts
+var WIDE = new RegExp("[\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{3fffd}]|\\p{Emoji_Presentation}", "u");
+var ZERO = /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f]/u;
+function charWidth(ch) {
+  if (ZERO.test(ch)) return 0;
+  return WIDE.test(ch) ? 2 : 1;
+}
+function displayWidth(text) {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+function truncate(text, width) {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return "";
+  let out = "";
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}\u2026`;
+}
+function padEnd(text, width) {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+function terminalColumns(env = process.env, stream = process.stdout) {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY && stream.columns ? stream.columns : void 0;
+}
+
+// src/cli/format.ts
+var GONE_AFTER_MS = 12 * 36e5;
 function safe(text) {
   return cleanText(text).replace(/[\t\n]+/g, " ");
 }
@@ -7748,13 +7790,36 @@ function duration2(ms) {
   if (h < 48) return `${h}h ${m % 60}m`;
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
-function table(headers, rawRows) {
+var GAP = 2;
+function table(headers, rawRows, columns) {
   const rows = rawRows.map((r) => r.map(safe));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  if (columns !== void 0) {
+    const floor = headers.map((h) => Math.max(displayWidth(h), 3));
+    let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+    while (total > columns) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) if (widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      if (widest < 0) break;
+      widths[widest] -= 1;
+      total -= 1;
+    }
+  }
+  const line = (cells) => cells.map((c, i) => padEnd(truncate(c, widths[i]), widths[i])).join(" ".repeat(GAP)).trimEnd();
   return [line(headers), ...rows.map(line)].join("\n");
 }
-function formatStatus(s, now = Date.now()) {
+function fit(line, columns) {
+  return columns === void 0 ? line : truncate(line, columns);
+}
+function worktree(cwd, root) {
+  if (!cwd) return "";
+  if (!root) return cwd;
+  const base = path2.basename(root) === ".git" ? path2.dirname(root) : root;
+  return path2.relative(base, cwd) || ".";
+}
+function formatStatus(s, now = Date.now(), layout2 = {}) {
+  const root = layout2.root ?? s.root;
+  const cols = layout2.columns;
   const lines = [
     `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration2(s.uptimeMs)})`,
     `  project   ${s.root}`,
@@ -7762,24 +7827,31 @@ function formatStatus(s, now = Date.now()) {
     `  log       ${s.logPath}`,
     `  mailbox   ${s.mailboxPath}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
-    ...formatFederation(s.federation, now),
-    ""
+    ...formatFederation(s.federation, now).map((l) => fit(l, cols))
   ];
-  if (s.sessions.length === 0) {
-    lines.push("No sessions yet.");
+  const people = s.sessions.filter((x) => x.label.startsWith("human:"));
+  const sessions = s.sessions.filter((x) => !x.label.startsWith("human:"));
+  const gone = sessions.filter((x) => !x.connected && now - x.lastSeen > GONE_AFTER_MS).sort((a, b) => b.lastSeen - a.lastSeen);
+  const here = sessions.filter((x) => !gone.includes(x));
+  if (people.length > 0) lines.push(fit(`  people    ${people.map((x) => `${safe(x.label)} (last sent ${duration2(now - x.lastSeen)} ago)`).join(", ")}`, cols));
+  if (gone.length > 0) {
+    lines.push(fit(`  gone      ${gone.length} session(s) away over ${duration2(GONE_AFTER_MS)}: ${gone.map((x) => `${safe(x.label)} (${duration2(now - x.lastSeen)} ago)`).join(", ")}`, cols));
+  }
+  lines.push("");
+  if (here.length === 0) {
+    lines.push(gone.length > 0 ? "No session is here now." : "No sessions yet.");
   } else {
-    const rows = [...s.sessions].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
+    const rows = [...here].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
       x.label,
-      x.shortId,
       x.connected ? "connected" : "away",
       String(x.queueDepth),
       `${duration2(now - x.lastSeen)} ago`,
       x.lastReached ? `${x.lastReached.via} ${duration2(now - x.lastReached.at)} ago` : "-",
-      x.cwd ?? ""
+      worktree(x.cwd, root)
     ]);
-    lines.push(table(["SESSION", "ID", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows));
+    lines.push(table(["SESSION", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows, cols));
   }
-  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now));
+  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now, layout2));
   return lines.join("\n");
 }
 function formatFederation(f, now = Date.now()) {
@@ -7790,18 +7862,20 @@ function formatFederation(f, now = Date.now()) {
   const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration2(now - h.lastSeen)} ago`);
   return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
 }
-function formatPeers(peers2, now = Date.now()) {
+function formatPeers(peers2, now = Date.now(), layout2 = {}) {
   if (peers2.length === 0) return "No session is here now.";
   return table(
-    ["SESSION", "ID", "SINCE", "ACTIVE", "WORKTREE"],
-    peers2.map((p) => [p.label, p.shortId, `${duration2(now - p.since)} ago`, `${duration2(now - p.lastActivity)} ago`, p.cwd ?? ""])
+    ["SESSION", "SINCE", "ACTIVE", "WORKTREE"],
+    peers2.map((p) => [p.host ? `${p.label}@${p.host}` : p.label, `${duration2(now - p.since)} ago`, `${duration2(now - p.lastActivity)} ago`, worktree(p.cwd, layout2.root)]),
+    layout2.columns
   );
 }
-function formatClaims(claims2, now = Date.now()) {
+function formatClaims(claims2, now = Date.now(), layout2 = {}) {
   if (claims2.length === 0) return "Nothing is claimed.";
   return table(
     ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
-    claims2.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration2(now - c.since)} ago`, c.expiresAt ? `in ${duration2(c.expiresAt - now)}` : "-", c.note ?? ""])
+    claims2.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration2(now - c.since)} ago`, c.expiresAt ? `in ${duration2(c.expiresAt - now)}` : "-", c.note ?? ""]),
+    layout2.columns
   );
 }
 var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
@@ -7841,16 +7915,16 @@ async function daemonIfRunning(project) {
   }
 }
 function mailboxSource(project) {
-  const path3 = locateProject(project).mailboxPath;
+  const path4 = locateProject(project).mailboxPath;
   let state;
   try {
-    state = new JsonlMailboxLog(path3).replay().state;
+    state = new JsonlMailboxLog(path4).replay().state;
   } catch (err) {
     const e = err;
-    throw new Error(`cannot read the mailbox ${path3}: ${e.code ?? e.message}`);
+    throw new Error(`cannot read the mailbox ${path4}: ${e.code ?? e.message}`);
   }
   const messages = state.messages;
-  return { path: path3, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+  return { path: path4, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 function daemonSource(conn, project) {
   let fallback;
@@ -8036,7 +8110,7 @@ async function existing(project) {
     throw err;
   }
 }
-async function status(project, json) {
+async function status(project, json, layout2 = {}) {
   const conn = await existing(project);
   if (!conn) {
     const location = locateProject(project);
@@ -8049,13 +8123,13 @@ async function status(project, json) {
   }
   try {
     const s = await conn.client.request("status", {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
+    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout2));
     return 0;
   } finally {
     conn.client.close();
   }
 }
-async function peers(project, json) {
+async function peers(project, json, layout2 = {}) {
   const conn = await existing(project);
   if (!conn) {
     console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
@@ -8063,25 +8137,25 @@ async function peers(project, json) {
   }
   try {
     const { peers: peers2 } = await conn.client.request("peers", {});
-    console.log(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2));
+    console.log(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout2));
     return 0;
   } finally {
     conn.client.close();
   }
 }
-async function claims(project, json) {
+async function claims(project, json, layout2 = {}) {
   const conn = await existing(project);
   if (!conn) {
     const location = locateProject(project);
     const now = Date.now();
     const recorded = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
     if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
-    else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now)] : []].join("\n"));
+    else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout2)] : []].join("\n"));
     return NOT_RUNNING2;
   }
   try {
     const { claims: claims2 } = await conn.client.request("claims", {});
-    console.log(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2));
+    console.log(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout2));
     return 0;
   } finally {
     conn.client.close();
@@ -8112,7 +8186,7 @@ async function send(project, text, kind, json) {
 // src/cli/doctor.ts
 import { spawn } from "node:child_process";
 import * as fs3 from "node:fs";
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/daemon/single-instance.ts
@@ -8346,7 +8420,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
       name: "pending markers",
       status: "warn",
       message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
+      fix: `Remove: rm ${markers.map((m) => path3.join(endpoint.dir, m)).join(" ")}`
     });
   }
   return checks;
@@ -8357,7 +8431,7 @@ function checkMailbox(location, status2) {
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;
-    while (!fs3.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
+    while (!fs3.existsSync(dir) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
     try {
       fs3.accessSync(dir, fs3.constants.W_OK);
     } catch {
@@ -8377,16 +8451,16 @@ function checkMailbox(location, status2) {
   return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
 }
 function pluginDir() {
-  const here = path2.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../../plugin")]) {
-    if (fs3.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
+  const here = path3.dirname(fileURLToPath(import.meta.url));
+  for (const c of [path3.resolve(here, ".."), path3.resolve(here, "../../plugin")]) {
+    if (fs3.existsSync(path3.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;
 }
 function findClaude(env, plugin) {
-  for (const dir of (env.PATH ?? "").split(path2.delimiter)) {
+  for (const dir of (env.PATH ?? "").split(path3.delimiter)) {
     if (!dir) continue;
-    const candidate = path2.join(dir, "claude");
+    const candidate = path3.join(dir, "claude");
     try {
       fs3.accessSync(candidate, fs3.constants.X_OK);
       if (fs3.statSync(candidate).isFile()) return candidate;
@@ -8394,7 +8468,7 @@ function findClaude(env, plugin) {
     }
   }
   if (plugin) {
-    const local = path2.resolve(plugin, "..", "node_modules", ".bin", "claude");
+    const local = path3.resolve(plugin, "..", "node_modules", ".bin", "claude");
     if (fs3.existsSync(local)) return local;
   }
   return void 0;
@@ -8547,13 +8621,13 @@ async function run(argv) {
       return 0;
     }
     case "status":
-      return status(project, json);
+      return status(project, json, layout(project, values.wide));
     case "stop":
       return stop(project, json);
     case "peers":
-      return peers(project, json);
+      return peers(project, json, layout(project, values.wide));
     case "claims":
-      return claims(project, json);
+      return claims(project, json, layout(project, values.wide));
     case "tail": {
       const lines = values.lines === void 0 ? DEFAULT_TAIL_LINES : parseCount(values.lines, "-n");
       if (!values.follow) return tail(project, lines, feed);
@@ -8594,6 +8668,9 @@ async function run(argv) {
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+function layout(project, wide = false) {
+  return { columns: wide ? void 0 : terminalColumns(), root: locateProject(project).busRoot };
 }
 function isFolder(dir) {
   try {

@@ -10,7 +10,7 @@ import { locateProject } from '../client/project.ts';
 import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
 import { isNotRunning } from './feed.ts';
-import { formatClaims, formatPeers, formatStatus } from './format.ts';
+import { formatClaims, formatPeers, formatStatus, type Layout } from './format.ts';
 
 /** Exit code: no daemon runs for the project. */
 export const NOT_RUNNING = 3;
@@ -30,7 +30,7 @@ async function existing(project: string): Promise<Connection | undefined> {
   }
 }
 
-export async function status(project: string, json: boolean): Promise<number> {
+export async function status(project: string, json: boolean, layout: Layout = {}): Promise<number> {
   const conn = await existing(project);
   if (!conn) {
     const location = locateProject(project);
@@ -41,14 +41,14 @@ export async function status(project: string, json: boolean): Promise<number> {
   }
   try {
     const s = await conn.client.request('status', {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s));
+    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
 
-export async function peers(project: string, json: boolean): Promise<number> {
+export async function peers(project: string, json: boolean, layout: Layout = {}): Promise<number> {
   const conn = await existing(project);
   if (!conn) {
     console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
@@ -56,14 +56,14 @@ export async function peers(project: string, json: boolean): Promise<number> {
   }
   try {
     const { peers } = await conn.client.request('peers', {});
-    console.log(json ? JSON.stringify({ peers }) : formatPeers(peers));
+    console.log(json ? JSON.stringify({ peers }) : formatPeers(peers, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
 
-export async function claims(project: string, json: boolean): Promise<number> {
+export async function claims(project: string, json: boolean, layout: Layout = {}): Promise<number> {
   const conn = await existing(project);
   if (!conn) {
     // Claims survive a restart: the mailbox holds them, and they are the holders' again when
@@ -72,12 +72,12 @@ export async function claims(project: string, json: boolean): Promise<number> {
     const now = Date.now();
     const recorded: ClaimInfo[] = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
     if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
-    else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now)] : [])].join('\n'));
+    else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
     return NOT_RUNNING;
   }
   try {
     const { claims } = await conn.client.request('claims', {});
-    console.log(json ? JSON.stringify({ claims }) : formatClaims(claims));
+    console.log(json ? JSON.stringify({ claims }) : formatClaims(claims, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();

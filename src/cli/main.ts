@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { readConfig } from '../daemon/config.ts';
+import { locateProject } from '../client/project.ts';
 import { RpcError } from '../client/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
@@ -12,8 +13,10 @@ import { colorEnabled } from './color.ts';
 import { claims, peers, send, status, stop } from './daemon-commands.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { follow, log, tail, type FeedOutput } from './feed.ts';
+import type { Layout } from './format.ts';
 import { COMMANDS, commandDoc, commandHelp, completionScript, generalHelp } from './help.ts';
 import { parseCount, parseKinds, parseSince, UsageError } from './parse.ts';
+import { terminalColumns } from './width.ts';
 
 /** `tail` without -n shows this many, like tail(1). */
 const DEFAULT_TAIL_LINES = 10;
@@ -70,13 +73,13 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'status':
-      return status(project, json);
+      return status(project, json, layout(project, values.wide));
     case 'stop':
       return stop(project, json);
     case 'peers':
-      return peers(project, json);
+      return peers(project, json, layout(project, values.wide));
     case 'claims':
-      return claims(project, json);
+      return claims(project, json, layout(project, values.wide));
     case 'tail': {
       const lines = values.lines === undefined ? DEFAULT_TAIL_LINES : parseCount(values.lines, '-n');
       if (!values.follow) return tail(project, lines, feed);
@@ -119,6 +122,11 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+
+/** Tables fit the terminal unless --wide; worktrees are shown relative to the repository. */
+function layout(project: string, wide = false): Layout {
+  return { columns: wide ? undefined : terminalColumns(), root: locateProject(project).busRoot };
 }
 
 function isFolder(dir: string): boolean {
