@@ -624,7 +624,8 @@ var OPTION_NAMES = new Set(Object.keys(OPTIONS));
 // src/cli/color.ts
 function colorEnabled(stream, env = process.env) {
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return true;
+  if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.FORCE_COLOR) return true;
   return stream.isTTY === true;
 }
 var CODES = {
@@ -635,13 +636,16 @@ var CODES = {
   yellow: [33, 39],
   blue: [34, 39],
   magenta: [35, 39],
-  cyan: [36, 39]
+  cyan: [36, 39],
+  brightBlue: [94, 39],
+  brightCyan: [96, 39],
+  brightWhite: [97, 39]
 };
 function painter(on) {
   if (!on) return (_style, text) => text;
   return (style, text) => `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m`;
 }
-var LABEL_COLORS = ["cyan", "blue", "green", "magenta", "yellow"];
+var LABEL_COLORS = ["cyan", "blue", "brightCyan", "brightBlue", "brightWhite"];
 function labelStyle(label) {
   let h = 0;
   for (let i = 0; i < label.length; i++) h = h * 31 + label.charCodeAt(i) >>> 0;
@@ -7894,9 +7898,10 @@ function formatMessage(m, options = {}) {
   const kind = `[${m.kind}]`;
   const to = m.to && m.to.length > 0 ? ` ${paint("dim", `(to ${m.to.map(shortId).map(safe).join(", ")})`)}` : "";
   const text = cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " ");
+  const pad = " ".repeat(Math.max(0, (options.labelWidth ?? 0) - displayWidth(label)));
   return [
     paint("dim", clock(m.ts, options.date)),
-    paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label),
+    paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label) + pad,
     kindStyle ? paint(kindStyle, kind) : paint("dim", kind)
   ].join("  ") + `${to}  ${text}`;
 }
@@ -7962,14 +7967,25 @@ async function readAll(fetch, q, want) {
   }
   return pages.flat();
 }
-function printer(o, withDate) {
-  return (m) => o.out(o.json ? JSON.stringify(m) : formatMessage(m, { color: o.color, date: withDate }));
+var FOLLOW_LABEL_WIDTH = 14;
+function printer(o, withDate, minLabelWidth = 0) {
+  let labelWidth = minLabelWidth;
+  const print = (m) => {
+    if (o.json) return o.out(JSON.stringify(m));
+    labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
+    o.out(formatMessage(m, { color: o.color, date: withDate, labelWidth }));
+  };
+  const batch = (ms) => {
+    for (const m of ms) labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
+    ms.forEach(print);
+  };
+  return { print, batch };
 }
 async function tail(project, lines, o) {
   const conn = await daemonIfRunning(project);
   try {
     const messages = await readAll(historySource(conn, project).fetch, {}, lines);
-    messages.forEach(printer(o, false));
+    printer(o, false).batch(messages);
     if (messages.length === 0 && !o.json && lines > 0) o.note("No messages yet.");
     return 0;
   } finally {
@@ -7989,7 +8005,7 @@ async function log(project, query, o) {
     if (o.json) {
       o.out(JSON.stringify({ source: source.name, messages }));
     } else {
-      messages.forEach(printer(o, true));
+      printer(o, true).batch(messages);
       if (messages.length === 0) o.note("No messages match.");
     }
     return 0;
@@ -7998,13 +8014,17 @@ async function log(project, query, o) {
   }
 }
 async function follow(project, lines, o, signal) {
-  const print = printer(o, false);
+  const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
   let last;
   let waitingSaid = false;
   let lastStamp;
   const show = (m) => {
     print(m);
     last = Math.max(last ?? 0, m.seq);
+  };
+  const showAll = (ms) => {
+    batch(ms);
+    for (const m of ms) last = Math.max(last ?? 0, m.seq);
   };
   while (!signal?.aborted) {
     let conn;
@@ -8019,7 +8039,7 @@ async function follow(project, lines, o, signal) {
         lastStamp = stamp;
         const source = mailboxSource(project);
         if (last !== void 0 && source.lastSeq < last) last = source.lastSeq;
-        (await readAll(source.fetch, last === void 0 ? {} : { afterSeq: last }, last === void 0 ? lines : void 0)).forEach(show);
+        showAll(await readAll(source.fetch, last === void 0 ? {} : { afterSeq: last }, last === void 0 ? lines : void 0));
         last = Math.max(last ?? 0, source.lastSeq);
       }
       if (!waitingSaid) o.note("session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.");
@@ -8051,7 +8071,7 @@ async function follow(project, lines, o, signal) {
       } else if (last !== void 0 && r.more) {
         o.note("session-bus: (earlier messages missed while away are left out; see `session-bus log`)");
       }
-      r.messages.forEach(show);
+      showAll(r.messages);
       last = Math.max(last ?? 0, r.lastSeq);
       ready = true;
       held.forEach(show);
@@ -8632,9 +8652,11 @@ async function run(argv) {
       const lines = values.lines === void 0 ? DEFAULT_TAIL_LINES : parseCount(values.lines, "-n");
       if (!values.follow) return tail(project, lines, feed);
       const stopped = new AbortController();
-      process.once("SIGINT", () => stopped.abort());
-      process.once("SIGTERM", () => stopped.abort());
-      return follow(project, lines, feed, stopped.signal);
+      let code = 0;
+      process.once("SIGINT", () => (code = 130, stopped.abort()));
+      process.once("SIGTERM", () => (code = 143, stopped.abort()));
+      await follow(project, lines, feed, stopped.signal);
+      return code;
     }
     case "log":
       return log(

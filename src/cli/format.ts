@@ -153,7 +153,8 @@ export function formatClaims(claims: ClaimInfo[], now = Date.now(), layout: Layo
   );
 }
 
-const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
+/** Kinds take colors no label takes (see LABEL_COLORS), so a sender never reads as a kind. */
+export const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -170,6 +171,8 @@ export interface LineOptions {
   color?: boolean;
   /** Show the date too (log spans days; the live feed does not). */
   date?: boolean;
+  /** Pad the sender to this many cells, so kinds and texts line up. */
+  labelWidth?: number;
 }
 
 /**
@@ -183,9 +186,10 @@ export function formatMessage(m: MessageRecord, options: LineOptions = {}): stri
   const kind = `[${m.kind}]`;
   const to = m.to && m.to.length > 0 ? ` ${paint('dim', `(to ${m.to.map(shortId).map(safe).join(', ')})`)}` : '';
   const text = cleanText(m.text).replace(/\n/g, ' \u21b5 ').replace(/\t/g, ' ');
+  const pad = ' '.repeat(Math.max(0, (options.labelWidth ?? 0) - displayWidth(label)));
   return [
     paint('dim', clock(m.ts, options.date)),
-    paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label),
+    paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label) + pad,
     kindStyle ? paint(kindStyle, kind) : paint('dim', kind),
   ].join('  ') + `${to}  ${text}`;
 }

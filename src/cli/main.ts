@@ -83,10 +83,13 @@ async function run(argv: string[]): Promise<number> {
     case 'tail': {
       const lines = values.lines === undefined ? DEFAULT_TAIL_LINES : parseCount(values.lines, '-n');
       if (!values.follow) return tail(project, lines, feed);
+      // Stopped by a signal, exit as a shell expects of one: 128 + its number (Ctrl-C: 130).
       const stopped = new AbortController();
-      process.once('SIGINT', () => stopped.abort());
-      process.once('SIGTERM', () => stopped.abort());
-      return follow(project, lines, feed, stopped.signal);
+      let code = 0;
+      process.once('SIGINT', () => ((code = 130), stopped.abort()));
+      process.once('SIGTERM', () => ((code = 143), stopped.abort()));
+      await follow(project, lines, feed, stopped.signal);
+      return code;
     }
     case 'log':
       return log(

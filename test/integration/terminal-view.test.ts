@@ -57,7 +57,7 @@ async function seed(p: TestProject) {
   return conn;
 }
 
-const LINE = /^\d\d:\d\d:\d\d {2}(\S+) {2}\[(\w+)\](?: \(to [^)]*\))? {2}(.*)$/;
+const LINE = /^\d\d:\d\d:\d\d {2}(\S+) {2,}\[(\w+)\](?: \(to [^)]*\))? {2}(.*)$/;
 
 describe('session-bus tail', () => {
   it('prints the last messages one line each (time, label, kind, text), plain when piped; --json is one record per line', async () => {
@@ -141,7 +141,25 @@ describe('session-bus tail', () => {
     expect(drained.messages.map((m) => m.text)).toEqual(['sent after tail -f started', 'released :1420']);
 
     t.child.kill('SIGINT');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(130);
+    conn.client.close();
+  });
+
+  it('tail -f: pads the label column so kinds line up; Ctrl-C exits 130', async () => {
+    const p = project();
+    const conn = await seed(p);
+    const t = startCli(p, ['tail', '-f', '-n', '3']);
+    await waitFor('the backlog', () => t.out.stdout.includes('lunch, back at 2'));
+    await conn.client.request('broadcast', { ...who(4, 'feature-with-a-much-longer-name'), text: 'late and long', kind: 'note' });
+    await waitFor('the live message', () => t.out.stdout.includes('late and long'));
+    const lines = t.out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    // The backlog lines up among itself, and the column never narrows afterwards.
+    const kindAt = lines.map((l) => l.indexOf(' ['));
+    expect(new Set(kindAt.slice(0, 3)).size).toBe(1);
+    expect(kindAt[3]).toBeGreaterThanOrEqual(kindAt[0]!);
+    t.child.kill('SIGINT');
+    expect(await t.exited).toBe(130);
     conn.client.close();
   });
 
@@ -163,7 +181,7 @@ describe('session-bus tail', () => {
       [2, 'second, after a restart'],
     ]);
     t.child.kill('SIGTERM');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(143);
   });
 });
 
@@ -182,7 +200,7 @@ describe('the subscribe wire method', () => {
     await p.cli(['send', 'a new daemon']);
     await waitFor('the next message', () => t.out.stdout.includes('a new daemon'), 15_000);
     t.child.kill('SIGINT');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(130);
   });
 
   it('answers with the history asked for, then pushes each accepted message; a watcher that never reads is dropped alone', async () => {
