@@ -61,7 +61,8 @@ function positive(env, name, fallback) {
 
 // src/client/project.ts
 import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join2 } from "node:path";
 
 // src/client/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
@@ -108,8 +109,21 @@ function locateProject(dir) {
     const mailboxDir2 = join2(commonDir, "session-bus");
     return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join2(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = join2(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join2(mailboxDir, MAILBOX_FILE), inGit: false };
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join2(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join2(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function folderBusRoot(dir) {
+  let home;
+  try {
+    home = realpathSync2(homedir());
+  } catch {
+  }
+  for (let d = dir; ; d = dirname2(d)) {
+    if (existsSync(join2(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join2(d, ".claude"))) return d;
+    if (d === home || dirname2(d) === d) return dir;
+  }
 }
 
 // src/client/rpc-client.ts
@@ -842,7 +856,7 @@ function checkPrivateDir(dir) {
 
 // src/client/spawn.ts
 import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
@@ -854,7 +868,7 @@ var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
 async function ownDir() {
   if (typeof __dirname === "string") return __dirname;
   const { fileURLToPath: fileURLToPath2 } = await import("node:url");
-  return dirname2(fileURLToPath2(import.meta.url));
+  return dirname3(fileURLToPath2(import.meta.url));
 }
 async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn: spawn2 } = await import("node:child_process");

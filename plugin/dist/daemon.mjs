@@ -4799,7 +4799,8 @@ function checkPrivateDir(dir) {
 
 // src/client/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join3 } from "node:path";
 
 // src/client/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
@@ -4863,8 +4864,21 @@ function locateProject(dir) {
     const mailboxDir2 = join3(commonDir, "session-bus");
     return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = join3(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join3(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function folderBusRoot(dir) {
+  let home;
+  try {
+    home = realpathSync2(homedir());
+  } catch {
+  }
+  for (let d = dir; ; d = dirname2(d)) {
+    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join3(d, ".claude"))) return d;
+    if (d === home || dirname2(d) === d) return dir;
+  }
 }
 function legacyMailboxes(location) {
   if (!location.inGit) return [];

@@ -23891,7 +23891,8 @@ function checkPrivateDir(dir) {
 
 // src/client/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join3 } from "node:path";
 var MAILBOX_FILE = "mailbox.jsonl";
 var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
 function locateProject(dir) {
@@ -23902,8 +23903,21 @@ function locateProject(dir) {
     const mailboxDir2 = join3(commonDir, "session-bus");
     return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = join3(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join3(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function folderBusRoot(dir) {
+  let home;
+  try {
+    home = realpathSync2(homedir());
+  } catch {
+  }
+  for (let d = dir; ; d = dirname2(d)) {
+    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join3(d, ".claude"))) return d;
+    if (d === home || dirname2(d) === d) return dir;
+  }
 }
 
 // src/client/rpc-client.ts
@@ -24093,7 +24107,7 @@ var RpcClient = class _RpcClient {
 
 // src/client/spawn.ts
 import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join4, resolve as resolve4 } from "node:path";
+import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
@@ -24105,7 +24119,7 @@ var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
 async function ownDir() {
   if (typeof __dirname === "string") return __dirname;
   const { fileURLToPath } = await import("node:url");
-  return dirname2(fileURLToPath(import.meta.url));
+  return dirname3(fileURLToPath(import.meta.url));
 }
 async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn } = await import("node:child_process");
