@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DIST, HOOK, makeProject, waitFor } from '../test/support/project.ts';
+import { CLI, DIST, HOOK, makeProject, waitFor } from '../test/support/project.ts';
 import { median, ms, type BenchRow } from './table.ts';
 
 const ROUNDS = Number(process.env.BENCH_HOOK_ROUNDS ?? 40);
@@ -65,6 +65,10 @@ export async function hookRows(): Promise<BenchRow[]> {
     await waitFor('no pending marker', () => !fs.existsSync(marker));
     const toolInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Bash' });
     const tool = await ratio(() => timed('/bin/sh', ['-c', command('PostToolUse')], env, toolInput));
+    // Claude Code runs the statusLine command on every refresh of its bar: a whole process, as
+    // `session-bus statusline` in settings.json starts it, asking the running daemon.
+    const lineInput = JSON.stringify({ session_id: B.sessionId, cwd: p.dir, workspace: { project_dir: p.dir, current_dir: p.dir } });
+    const statusline = await ratio(() => timed(process.execPath, [CLI, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
     sender.client.close();
     bLive.client.close();
 
@@ -79,6 +83,8 @@ export async function hookRows(): Promise<BenchRow[]> {
       row('UserPromptSubmit hook, 20 pending / node -e 0', pending, 1.15),
       { ...row('  its node path alone, 0 pending (no MCP server) / node -e 0', bare, 1.15), target: '', pass: null },
       row('PostToolUse hook, nothing pending / node -e 0', tool, 1.1),
+      // A hook-like budget: it starts Node and asks the daemon once, like the prompt hook's node path.
+      row('session-bus statusline (whole process, daemon running) / node -e 0', statusline, 1.3),
     ];
   } finally {
     await p.cleanup();

@@ -21,7 +21,8 @@ const entries = [
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true },
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
   { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
-  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true },
+  // Split: `statusline` (every refresh of the host's status bar) loads its small chunk alone.
+  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true },
 ];
 
 let failed = false;

@@ -90,6 +90,19 @@ export const COMMANDS: CommandDoc[] = [
     examples: ['session-bus stop'],
   },
   {
+    name: 'statusline',
+    usage: 'session-bus statusline',
+    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
+    options: [],
+    details: [
+      'Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.',
+      '  bus: 2 peers · 3 unread · port:1420 held by feat#3f2a1c',
+      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
+      '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
+    ],
+    examples: ['echo \'{"session_id":"…"}\' | session-bus statusline'],
+  },
+  {
     name: 'doctor',
     usage: 'session-bus doctor [--json]',
     summary: 'check the setup; say what is wrong and how to fix it',
