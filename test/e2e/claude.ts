@@ -41,8 +41,8 @@ export interface TurnResult {
 }
 
 /** One headless turn: `claude -p PROMPT` (optionally `--resume ID`). */
-export function runClaude(opts: { prompt: string; cwd: string; env: NodeJS.ProcessEnv; resume?: string; timeoutMs?: number }): Promise<TurnResult> {
-  const args = ['-p', opts.prompt, '--output-format', 'json', '--plugin-dir', PLUGIN_DIR, '--allowedTools', 'mcp__plugin_session-bus_bus'];
+export function runClaude(opts: { prompt: string; cwd: string; env: NodeJS.ProcessEnv; resume?: string; timeoutMs?: number; allowedTools?: string[] }): Promise<TurnResult> {
+  const args = ['-p', opts.prompt, '--output-format', 'json', '--plugin-dir', PLUGIN_DIR, '--allowedTools', ['mcp__plugin_session-bus_bus', ...(opts.allowedTools ?? [])].join(',')];
   if (opts.resume) args.push('--resume', opts.resume);
   return new Promise((resolve, reject) => {
     const child = spawn(CLAUDE, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
 import { CLAUDE, claudeEnv, runClaude } from './claude.ts';
-import { scriptedModel, promptText } from './scripted-model.ts';
+import { scriptedModel, promptText, toolResults } from './scripted-model.ts';
+import { VERSION } from '../../src/protocol/version.ts';
 import { isAlive, makeProject, REPO, run, waitFor, type TestProject } from '../support/project.ts';
 
 let fake: FakeAnthropic;
@@ -31,6 +32,45 @@ describe('claude plugin validate', () => {
       const r = await run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
       expect(r.stdout + r.stderr).toContain('Validation passed');
       expect(r.code).toBe(0);
+    }
+  });
+});
+
+describe('the CLI inside a session', () => {
+  it("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
+    const p = makeProject({ git: true });
+    try {
+      const env = claudeEnv({ fake, env: p.env });
+      const r = await runClaude({ prompt: 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]', cwd: p.dir, env, allowedTools: ['Bash'] });
+      expect(r.code, r.stderr).toBe(0);
+      const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
+      expect(result).toContain(path.join(REPO, 'plugin', 'bin', 'session-bus'));
+      expect(result).toContain(VERSION);
+      expect(result).toMatch(/SESSION\s+SINCE\s+ACTIVE\s+WORKTREE/);
+    } finally {
+      await p.cleanup();
+    }
+  });
+});
+
+describe('/session-bus:status', () => {
+  it('puts the bus state (peers, claims, unread) into the conversation', async () => {
+    const p = makeProject({ git: true });
+    try {
+      const conn = await p.connect();
+      const who = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 4242, label: 'feat#bbbbbb' };
+      await conn.client.request('register', { ...who, live: true });
+      await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
+      const before = fake.turns.length;
+      const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env }) });
+      expect(r.code, r.stderr).toBe(0);
+      const seen = fake.turns.slice(before).map(allText).join('\n');
+      expect(seen).toMatch(/session-bus daemon: running/);
+      expect(seen).toMatch(/feat#bbbbbb\s+connected/);
+      expect(seen).toMatch(/port:1420\s+feat#bbbbbb/);
+      conn.client.close();
+    } finally {
+      await p.cleanup();
     }
   });
 });
