@@ -4924,12 +4924,19 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
+      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ""} since ${since(data.since)}${data.note ? ` (${String(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${String(data.resource)} is not held by this session`;
     default:
       return `error ${code}`;
   }
+}
+function since(iso, now = Date.now()) {
+  const ts = Date.parse(String(iso));
+  if (!Number.isFinite(ts)) return String(iso);
+  const m = Math.max(0, Math.round((now - ts) / 6e4));
+  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.join(", ") : "none";
@@ -5466,12 +5473,12 @@ var Broker = class {
   }
   firstSightCursor(now, backfillMinutes) {
     if (backfillMinutes <= 0) return this.seq;
-    const since = now - backfillMinutes * 6e4;
+    const since2 = now - backfillMinutes * 6e4;
     let lo = 0;
     let hi = this.messages.length;
     while (lo < hi) {
       const mid = lo + hi >>> 1;
-      if (this.messages[mid].ts < since) lo = mid + 1;
+      if (this.messages[mid].ts < since2) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;

@@ -82,12 +82,10 @@ async function main(): Promise<void> {
   const conn = await connectOrSpawn(projectDir, { timeoutMs: deadlineMs });
   if (event === 'SessionStart') {
     const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
-    let text = renderBriefing(b, Date.now());
-    if (backfillMinutes && b.unread > 0) {
-      const d = await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs);
-      if (d.messages.length > 0) text = `${text}\n${renderDelivery(d.messages, d.remaining)}`;
-    }
-    emit('SessionStart', text);
+    const d = backfillMinutes && b.unread > 0 ? await conn.client.request('drain', { ...who, maxChars: CONTEXT_BUDGET_CHARS, via: 'start' }, deadlineMs) : undefined;
+    const shown = d !== undefined && d.messages.length > 0;
+    const text = renderBriefing(b, Date.now(), { self: who.sessionId, following: shown });
+    emit('SessionStart', shown ? `${text}\n${renderDelivery(d.messages, d.remaining)}` : text);
     return;
   }
   const via = event === 'PostToolUse' ? 'tool' : 'prompt';

@@ -4,7 +4,7 @@
  * post; posts are rate-limited so two sessions answering each other cannot run away; a post
  * that fails gives its messages back (rewind) for the hooks to deliver.
  */
-import { renderDelivery } from '../hook/render.ts';
+import { renderPush } from '../hook/render.ts';
 import { CONTEXT_BUDGET_CHARS } from '../hook/render.ts';
 import type { BusSession } from './bus-session.ts';
 import type { HostInbox } from './host-inbox.ts';
@@ -62,7 +62,7 @@ export class Pusher {
       if (d.messages.length === 0) return;
       this.tokens -= 1;
       try {
-        await this.inbox.post(renderDelivery(d.messages, d.remaining));
+        await this.inbox.post(renderPush(d.messages, d.remaining));
       } catch (err) {
         const r = await this.bus.call('rewind', { from: d.cursor, to: d.cursorBefore }).catch(() => ({ rewound: false }));
         this.log(`push failed (${(err as Error).message}); ${r.rewound ? 'left for the hooks' : 'could not rewind'}`);

@@ -67,12 +67,21 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.UnknownRecipient:
       return `unknown or ambiguous recipient ${JSON.stringify(data.recipient)}; live peers: ${formatList(data.peers)}`;
     case ErrorCode.ClaimConflict:
-      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ''} since ${String(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
+      return `${String(data.resource)} is held by ${String(data.holder)}${data.host ? ` on ${String(data.host)}` : ''} since ${since(data.since)}${data.note ? ` (${String(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
       return `${String(data.resource)} is not held by this session`;
     default:
       return `error ${code}`;
   }
+}
+
+/** An ISO time as a reader takes it in: how long ago, and the clock time with its zone (`3m ago, 08:12 UTC`). */
+function since(iso: unknown, now = Date.now()): string {
+  const ts = Date.parse(String(iso));
+  if (!Number.isFinite(ts)) return String(iso);
+  const m = Math.max(0, Math.round((now - ts) / 60_000));
+  const ago = m < 1 ? 'just now' : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
 }
 
 function formatList(v: unknown): string {

@@ -119,7 +119,11 @@ describe('real-time delivery', () => {
     conn.client.close();
     const woke = await waitFor('a new turn', () => fake.turns.slice(before).find((r) => allText(r).includes('wake up, your turn')), 5000);
     expect(Date.now() - t0).toBeLessThan(2000);
-    expect(allText(woke)).toContain('session-bus: 1 new message');
+    expect(allText(woke)).toContain('session-bus: 1 new message from a person at a terminal');
+    // What the model receives inside the host's "Another Claude session sent a message" wrapper:
+    // who posted, that it is the bus, and how to answer there.
+    expect(allText(woke)).toContain("session-bus (the project's shared bus, not a SendMessage conversation) delivers what human:tester posted:");
+    expect(allText(woke)).toContain(JSON.stringify('To answer, call the session-bus broadcast tool, with to: ["human:tester"] for one sender; SendMessage does not reach them.').slice(1, -1));
     await waitFor('the woken turn to finish', () => a.results >= 2, 20_000);
   });
 

@@ -31,7 +31,7 @@ import {
   privateDirProblem,
   safe,
   terminalColumns
-} from "./chunk-DNK26HME.mjs";
+} from "./chunk-ON5HDVMK.mjs";
 
 // src/cli/commands.ts
 import * as fs4 from "node:fs";

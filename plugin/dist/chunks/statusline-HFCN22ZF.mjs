@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-DNK26HME.mjs";
+} from "./chunk-ON5HDVMK.mjs";
 
 // src/cli/statusline.ts
 import { readFileSync } from "node:fs";
