@@ -2,6 +2,7 @@
  * Presence, claims, direct messages, the start-of-session briefing and the end-of-session
  * release, through the real MCP server bundles and hook processes.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 import { startMcp, type McpSession } from '../support/mcp.ts';
@@ -140,6 +141,21 @@ describe('direct messages', () => {
     const unknown = await a.call('broadcast', { text: 'hi', to: ['zzzz'] });
     expect(unknown).toEqual({ isError: true, text: 'unknown or ambiguous recipient "zzzz"; live peers: main#bbbbbb, main#cccccc' });
     expect((await a.call('broadcast', { text: 'hi', to: ['main#cccccc'] })).isError).toBe(false);
+  });
+});
+
+describe('to: a unique branch name', () => {
+  it('to accepts a unique branch name as log --from does; a branch with two sessions is ambiguous', async () => {
+    const p = project({ git: true });
+    const wt = `${p.base}/proj-feat-b`;
+    execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
+    const a = await session(p, A_ID);
+    const b = await startMcp(p.env, B_ID, wt);
+    sessions.push(b);
+    expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');
+    expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "your turn on api.ts"/);
+    await session(p, C_ID);
+    expect((await b.call('broadcast', { text: 'hi', to: ['main'] })).text).toMatch(/^unknown or ambiguous recipient "main"/);
   });
 });
 
