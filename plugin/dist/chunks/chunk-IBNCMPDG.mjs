@@ -539,7 +539,7 @@ import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:pa
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
-  const candidates = [join4(here, "daemon.mjs"), resolve3(here, "../../plugin/dist/daemon.mjs")];
+  const candidates = [join4(here, "daemon.mjs"), join4(here, "..", "daemon.mjs"), resolve3(here, "../../plugin/dist/daemon.mjs")];
   for (const c of candidates) if (existsSync2(c)) return c;
   return candidates[0];
 }

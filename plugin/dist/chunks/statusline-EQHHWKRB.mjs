@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-ON5HDVMK.mjs";
+} from "./chunk-IBNCMPDG.mjs";
 
 // src/cli/statusline.ts
 import { readFileSync } from "node:fs";

@@ -31,7 +31,7 @@ import {
   privateDirProblem,
   safe,
   terminalColumns
-} from "./chunk-ON5HDVMK.mjs";
+} from "./chunk-IBNCMPDG.mjs";
 
 // src/cli/commands.ts
 import * as fs4 from "node:fs";
