@@ -22,6 +22,7 @@ export const status = defineHandler({
       sessions: broker.sessionList().map((s) => broker.statusOf(s)),
       claims: [...broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
       federation: ctx.federationStatus(),
+      settings: info.settings,
     };
   },
 });
