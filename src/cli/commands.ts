@@ -6,11 +6,13 @@
 import * as fs from 'node:fs';
 import { readConfig } from '../daemon/config.ts';
 import { locateProject } from '../client/project.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../client/settings.ts';
 import { RpcError } from '../client/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';
-import { claims, peers, send, status, stop } from './daemon-commands.ts';
+import { config } from './config-command.ts';
+import { claims, peers, restart, send, status, stop } from './daemon-commands.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { follow, log, tail, type FeedOutput } from './feed.ts';
 import type { Layout } from './format.ts';
@@ -23,7 +25,7 @@ const DEFAULT_TAIL_LINES = 10;
 /** Options every command takes. */
 const COMMON_OPTIONS = new Set(['project', 'json', 'help', 'version']);
 /** Commands that take words after them. */
-const TAKES_WORDS = new Set(['send', 'help', 'completion']);
+const TAKES_WORDS = new Set(['send', 'help', 'completion', 'config']);
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
@@ -76,6 +78,10 @@ async function run(argv: string[]): Promise<number> {
       return status(project, json, layout(project, values.wide));
     case 'stop':
       return stop(project, json);
+    case 'restart':
+      return restart(project, json);
+    case 'config':
+      return config(project, rest, json);
     case 'peers':
       return peers(project, json, layout(project, values.wide));
     case 'claims':
@@ -111,7 +117,7 @@ async function run(argv: string[]): Promise<number> {
       // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
       // daemon that exits and waiting out the start deadline.
       try {
-        readConfig(process.env);
+        readConfig(resolveSettings(process.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }

@@ -10,7 +10,7 @@ import { locateProject } from '../client/project.ts';
 import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
 import { isNotRunning } from './feed.ts';
-import { formatClaims, formatPeers, formatStatus, type Layout } from './format.ts';
+import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
 
 /** Exit code: no daemon runs for the project. */
 export const NOT_RUNNING = 3;
@@ -90,10 +90,54 @@ export async function stop(project: string, json: boolean): Promise<number> {
     console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
+  // Connected sessions' MCP servers reconnect, and the first one starts a daemon again: say so.
+  const { sessions } = await conn.client.request('status', {});
+  const connected = sessions.filter((x) => x.connected && !x.label.startsWith('human:')).length;
   await conn.client.request('shutdown', { reason: 'session-bus stop' });
   conn.client.close();
-  console.log(json ? JSON.stringify({ stopped: true, pid: conn.hello.pid }) : `session-bus daemon stopped (pid ${conn.hello.pid})`);
+  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
+  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
+}
+
+/** How long a stopping daemon may take to exit: it flushes the mailbox and closes its clients. */
+const EXIT_WAIT_MS = 10_000;
+
+/**
+ * `restart`: the daemon stops and a new one starts at once, reading the settings file (and this
+ * shell's variables). A session may start the new one first; either way it is a fresh daemon.
+ */
+export async function restart(project: string, json: boolean): Promise<number> {
+  const conn = await existing(project);
+  const old = conn?.hello.pid;
+  if (conn) {
+    await conn.client.request('shutdown', { reason: 'session-bus restart' });
+    conn.client.close();
+    const until = Date.now() + EXIT_WAIT_MS;
+    while (isAlive(old!) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  }
+  const fresh = await connectOrSpawn(project);
+  try {
+    const s = await fresh.client.request('status', {});
+    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    else {
+      console.log(`session-bus daemon ${old ? `restarted (pid ${old} → ${s.pid})` : `started (pid ${s.pid})`}`);
+      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
+    }
+    return 0;
+  } finally {
+    fresh.client.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function send(project: string, text: string, kind: MessageKind, json: boolean): Promise<number> {

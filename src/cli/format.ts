@@ -90,6 +90,7 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
     `  mailbox   ${s.mailboxPath}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
     ...formatFederation(s.federation, now).map((l) => fit(l, cols)),
+    ...(s.settings ? [fit(`  settings  ${formatSettings(s.settings)}`, cols)] : []),
   ];
   // A person is not a peer, and a session closed long ago is not working here: each gets a
   // short line, so the table is the sessions that are (or were just now).
@@ -119,6 +120,12 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
   }
   if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now, layout));
   return lines.join('\n');
+}
+
+/** The settings that are not default, with where each came from (`session-bus config` lists all). */
+export function formatSettings(settings: NonNullable<StatusResult['settings']>): string {
+  const set = settings.filter((r) => r.source !== 'default');
+  return set.length === 0 ? 'all default (session-bus config)' : set.map((r) => `${r.key}=${safe(r.value) || '-'} (${r.source === 'env' ? r.env : 'file'})`).join(', ');
 }
 
 /** The federation lines of status: state, lag, the other hosts and their sessions, warnings. */

@@ -84,9 +84,9 @@ export const COMMANDS: CommandDoc[] = [
   {
     name: 'stop',
     usage: 'session-bus stop [--json]',
-    summary: "stop the project's daemon (the next session starts it again)",
+    summary: "stop the project's daemon (a connected session starts it again within seconds)",
     options: [],
-    details: ['Exit 0 stopped, 3 none was running.'],
+    details: ['Says how many connected sessions will start it again. To apply new settings use `session-bus restart`.', 'Exit 0 stopped, 3 none was running.'],
     examples: ['session-bus stop'],
   },
   {
@@ -101,6 +101,26 @@ export const COMMANDS: CommandDoc[] = [
       '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
     ],
     examples: ['echo \'{"session_id":"…"}\' | session-bus statusline'],
+  },
+  {
+    name: 'restart',
+    usage: 'session-bus restart [--json]',
+    summary: 'stop the daemon and start a fresh one now: applies new settings',
+    options: [],
+    details: ['The new daemon reads the settings file (session-bus config) and this shell\'s SESSION_BUS_* variables. Prints the settings in force.'],
+    examples: ['session-bus config set fsync always && session-bus restart'],
+  },
+  {
+    name: 'config',
+    usage: 'session-bus config [get [KEY]] | set KEY VALUE | unset KEY',
+    summary: "the bus's settings file, read by every daemon of this project",
+    options: [],
+    details: [
+      'Keys: idle-ms, fsync, retain-count, retain-days, grace-ms, nats-url, project, host, fed-lease-ms (or their SESSION_BUS_* names).',
+      'The file is settings.json beside the mailbox. A SESSION_BUS_* variable set in the environment wins over it.',
+      'A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from.',
+    ],
+    examples: ['session-bus config', 'session-bus config set nats-url nats://nats.internal:4222', 'session-bus config unset fsync'],
   },
   {
     name: 'doctor',

@@ -793,7 +793,8 @@ function formatStatus(s, now = Date.now(), layout = {}) {
     `  log       ${s.logPath}`,
     `  mailbox   ${s.mailboxPath}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
-    ...formatFederation(s.federation, now).map((l) => fit(l, cols))
+    ...formatFederation(s.federation, now).map((l) => fit(l, cols)),
+    ...s.settings ? [fit(`  settings  ${formatSettings(s.settings)}`, cols)] : []
   ];
   const people = s.sessions.filter((x) => x.label.startsWith("human:"));
   const sessions = s.sessions.filter((x) => !x.label.startsWith("human:"));
@@ -819,6 +820,10 @@ function formatStatus(s, now = Date.now(), layout = {}) {
   }
   if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now, layout));
   return lines.join("\n");
+}
+function formatSettings(settings) {
+  const set = settings.filter((r) => r.source !== "default");
+  return set.length === 0 ? "all default (session-bus config)" : set.map((r) => `${r.key}=${safe(r.value) || "-"} (${r.source === "env" ? r.env : "file"})`).join(", ");
 }
 function formatFederation(f, now = Date.now()) {
   if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
@@ -896,7 +901,9 @@ export {
   truncate,
   terminalColumns,
   safe,
+  table,
   formatStatus,
+  formatSettings,
   formatPeers,
   formatClaims,
   formatMessage

@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-IBNCMPDG.mjs";
+} from "./chunk-ZUHMB3MK.mjs";
 
 // src/cli/statusline.ts
 import { readFileSync } from "node:fs";

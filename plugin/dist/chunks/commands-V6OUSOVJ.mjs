@@ -25,13 +25,15 @@ import {
   formatClaims,
   formatMessage,
   formatPeers,
+  formatSettings,
   formatStatus,
   locateProject,
   painter,
   privateDirProblem,
   safe,
+  table,
   terminalColumns
-} from "./chunk-IBNCMPDG.mjs";
+} from "./chunk-ZUHMB3MK.mjs";
 
 // src/cli/commands.ts
 import * as fs4 from "node:fs";
@@ -63,6 +65,71 @@ function positive(env, name, fallback) {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
+}
+
+// src/client/settings.ts
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var SETTINGS = [
+  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
+  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
+  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
+  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
+  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
+  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
+  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
+  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
+  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
+];
+var SETTINGS_FILE = "settings.json";
+function settingsPath(mailboxDir) {
+  return join(mailboxDir, SETTINGS_FILE);
+}
+function settingDef(key) {
+  return SETTINGS.find((s) => s.key === key || s.env === key);
+}
+function readSettingsFile(path3) {
+  if (!existsSync(path3)) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(path3, "utf8"));
+  } catch (err) {
+    throw new Error(`the settings file ${path3} is not valid JSON (${err.message}); fix it or remove it`);
+  }
+  const values = {};
+  for (const [k, v] of Object.entries(parsed ?? {})) {
+    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
+  }
+  return values;
+}
+function writeSetting(path3, mailboxDir, key, value) {
+  const values = readSettingsFile(path3);
+  if (value === void 0) delete values[key];
+  else values[key] = value;
+  mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  const tmp = `${path3}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
+`, { mode: 384 });
+  renameSync(tmp, path3);
+}
+function shown(def, value) {
+  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
+}
+function resolveSettings(env, file) {
+  const out = { ...env };
+  const report = [];
+  for (const def of SETTINGS) {
+    const fromEnv = env[def.env];
+    if (fromEnv !== void 0 && fromEnv !== "") {
+      report.push({ key: def.key, env: def.env, value: shown(def, fromEnv), source: "env" });
+    } else if (file[def.key] !== void 0) {
+      out[def.env] = file[def.key];
+      report.push({ key: def.key, env: def.env, value: shown(def, file[def.key]), source: "file" });
+    } else {
+      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
+    }
+  }
+  return { env: out, report };
 }
 
 // src/cli/args.ts
@@ -142,9 +209,9 @@ var COMMANDS = [
   {
     name: "stop",
     usage: "session-bus stop [--json]",
-    summary: "stop the project's daemon (the next session starts it again)",
+    summary: "stop the project's daemon (a connected session starts it again within seconds)",
     options: [],
-    details: ["Exit 0 stopped, 3 none was running."],
+    details: ["Says how many connected sessions will start it again. To apply new settings use `session-bus restart`.", "Exit 0 stopped, 3 none was running."],
     examples: ["session-bus stop"]
   },
   {
@@ -159,6 +226,26 @@ var COMMANDS = [
       '  "statusLine": { "type": "command", "command": "session-bus statusline" }'
     ],
     examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`]
+  },
+  {
+    name: "restart",
+    usage: "session-bus restart [--json]",
+    summary: "stop the daemon and start a fresh one now: applies new settings",
+    options: [],
+    details: ["The new daemon reads the settings file (session-bus config) and this shell's SESSION_BUS_* variables. Prints the settings in force."],
+    examples: ["session-bus config set fsync always && session-bus restart"]
+  },
+  {
+    name: "config",
+    usage: "session-bus config [get [KEY]] | set KEY VALUE | unset KEY",
+    summary: "the bus's settings file, read by every daemon of this project",
+    options: [],
+    details: [
+      "Keys: idle-ms, fsync, retain-count, retain-days, grace-ms, nats-url, project, host, fed-lease-ms (or their SESSION_BUS_* names).",
+      "The file is settings.json beside the mailbox. A SESSION_BUS_* variable set in the environment wins over it.",
+      "A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from."
+    ],
+    examples: ["session-bus config", "session-bus config set nats-url nats://nats.internal:4222", "session-bus config unset fsync"]
   },
   {
     name: "doctor",
@@ -333,17 +420,8 @@ function reword(e, argv) {
 }
 var OPTION_NAMES = new Set(Object.keys(OPTIONS));
 
-// src/client/identity.ts
-import { userInfo } from "node:os";
-import { basename, resolve } from "node:path";
-function humanIdentity(dir) {
-  let user = "human";
-  try {
-    user = userInfo().username || user;
-  } catch {
-  }
-  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
-}
+// src/cli/feed.ts
+import * as fs2 from "node:fs";
 
 // src/daemon/mailbox-log.ts
 import * as fs from "node:fs";
@@ -958,7 +1036,7 @@ function attachSchema(issues, start, inst) {
     (_a3 = issues[i]).schema ?? (_a3.schema = inst);
   }
 }
-function finalizeIssue(iss, ctx, config2) {
+function finalizeIssue(iss, ctx, config3) {
   var _a3;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
@@ -968,7 +1046,7 @@ function finalizeIssue(iss, ctx, config2) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -1091,9 +1169,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -1108,10 +1186,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -1122,7 +1200,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -3686,7 +3764,7 @@ function isRecursive(inst, stack, resolve3) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check = (child) => {
+  const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
@@ -3715,32 +3793,32 @@ function isRecursive(inst, stack, resolve3) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check(def.catchall);
+      check2(def.catchall);
       break;
     }
     case "array":
-      check(def.element);
+      check2(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check(el);
-      check(def.rest);
+        check2(el);
+      check2(def.rest);
       break;
     case "record":
     case "map":
-      check(def.keyType);
-      check(def.valueType);
+      check2(def.keyType);
+      check2(def.valueType);
       break;
     case "set":
-      check(def.valueType);
+      check2(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check(el);
+        check2(el);
       break;
     case "intersection":
-      check(def.left);
-      check(def.right);
+      check2(def.left);
+      check2(def.right);
       break;
     case "optional":
     case "nullable":
@@ -3751,15 +3829,15 @@ function isRecursive(inst, stack, resolve3) {
     case "nonoptional":
     case "promise":
     case "success":
-      check(def.innerType);
+      check2(def.innerType);
       break;
     case "pipe":
-      check(def.in);
-      check(def.out);
+      check2(def.in);
+      check2(def.out);
       break;
     case "function":
-      check(def.input);
-      check(def.output);
+      check2(def.input);
+      check2(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -3800,10 +3878,10 @@ function isRecursive(inst, stack, resolve3) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check(value);
+          check2(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check(el);
+            check2(el);
       }
     }
   }
@@ -5770,8 +5848,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta2);
     return this;
   },
-  refine(check, params) {
-    return this.check(refine(check, params));
+  refine(check2, params) {
+    return this.check(refine(check2, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -7061,9 +7139,6 @@ function syncDirInBackground(ops, dir) {
   });
 }
 
-// src/cli/feed.ts
-import * as fs2 from "node:fs";
-
 // src/protocol/history.ts
 function matchesSender(m, token) {
   const t = token.trim().toLowerCase();
@@ -7314,6 +7389,71 @@ function untilAborted(signal, start) {
   });
 }
 
+// src/cli/config-command.ts
+var KEYS = SETTINGS.map((s) => s.key).join(", ");
+async function config2(project, words, json) {
+  const [verb = "get", key, ...rest] = words;
+  const location = locateProject(project);
+  const path3 = settingsPath(location.mailboxDir);
+  if (verb === "get") {
+    const file = readSettingsFile(path3);
+    const { report } = resolveSettings(process.env, file);
+    const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
+    if (json) console.log(JSON.stringify({ path: path3, settings: wanted }));
+    else if (key) console.log(wanted[0].value);
+    else console.log(`settings for a daemon started now (file: ${path3}; an environment variable wins over the file)
+${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
+    return 0;
+  }
+  if (verb !== "set" && verb !== "unset") throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
+  if (!key) throw new UsageError(`config ${verb} needs a key: one of ${KEYS}`);
+  const def = settingDef(requireKey(key));
+  const value = verb === "set" ? rest.join(" ") : void 0;
+  if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
+  if (value !== void 0) check(def.env, value);
+  writeSetting(path3, location.mailboxDir, def.key, value);
+  const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
+  const conn = await daemonIfRunning(project);
+  let running;
+  if (conn) {
+    const s = await conn.client.request("status", {});
+    conn.client.close();
+    const now = s.settings?.find((r) => r.key === def.key);
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
+  }
+  if (json) console.log(JSON.stringify({ path: path3, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  else {
+    console.log(value === void 0 ? `removed ${def.key} from ${path3}` : `set ${def.key}=${value} in ${path3}`);
+    if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
+    if (running) console.log(running);
+  }
+  return 0;
+}
+function requireKey(key) {
+  const def = settingDef(key);
+  if (!def) throw new UsageError(`no setting ${JSON.stringify(key)}; the settings are ${KEYS}`);
+  return def.key;
+}
+function check(envName, value) {
+  try {
+    readConfig({ [envName]: value });
+  } catch (err) {
+    throw new UsageError(err.message);
+  }
+}
+
+// src/client/identity.ts
+import { userInfo } from "node:os";
+import { basename, resolve } from "node:path";
+function humanIdentity(dir) {
+  let user = "human";
+  try {
+    user = userInfo().username || user;
+  } catch {
+  }
+  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
+}
+
 // src/cli/daemon-commands.ts
 var NOT_RUNNING = 3;
 function notRunningLine(busRoot) {
@@ -7384,10 +7524,45 @@ async function stop(project, json) {
     console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
+  const { sessions } = await conn.client.request("status", {});
+  const connected = sessions.filter((x) => x.connected && !x.label.startsWith("human:")).length;
   await conn.client.request("shutdown", { reason: "session-bus stop" });
   conn.client.close();
-  console.log(json ? JSON.stringify({ stopped: true, pid: conn.hello.pid }) : `session-bus daemon stopped (pid ${conn.hello.pid})`);
+  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
+  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
+}
+var EXIT_WAIT_MS = 1e4;
+async function restart(project, json) {
+  const conn = await existing(project);
+  const old = conn?.hello.pid;
+  if (conn) {
+    await conn.client.request("shutdown", { reason: "session-bus restart" });
+    conn.client.close();
+    const until = Date.now() + EXIT_WAIT_MS;
+    while (isAlive(old) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  }
+  const fresh = await connectOrSpawn(project);
+  try {
+    const s = await fresh.client.request("status", {});
+    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    else {
+      console.log(`session-bus daemon ${old ? `restarted (pid ${old} \u2192 ${s.pid})` : `started (pid ${s.pid})`}`);
+      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
+    }
+    return 0;
+  } finally {
+    fresh.client.close();
+  }
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function send(project, text, kind, json) {
   const conn = await connectOrSpawn(project);
@@ -7407,7 +7582,7 @@ import * as path2 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/daemon/single-instance.ts
-function isAlive(pid) {
+function isAlive2(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -7617,7 +7792,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
     } catch {
       pid = void 0;
     }
-    const stale = pid === void 0 ? Date.now() - lock.mtimeMs > 5e3 : !isAlive(pid);
+    const stale = pid === void 0 ? Date.now() - lock.mtimeMs > 5e3 : !isAlive2(pid);
     if (stale) {
       checks.push({
         name: "start lock",
@@ -7629,7 +7804,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
   }
   let markers = [];
   try {
-    markers = fs3.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+    markers = fs3.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive2(Number(f.slice(f.indexOf("-") + 1))));
   } catch {
   }
   if (markers.length > 0) {
@@ -7756,7 +7931,7 @@ async function runDoctor(project, env = process.env) {
     if (socketCheck) checks.push(socketCheck);
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
-    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
+    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive2), checkFederation(probe.status.federation));
     checks.push(...checkStaleFiles(endpoint, probe.hello !== void 0));
     checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
   }
@@ -7787,7 +7962,7 @@ function formatDoctor(report, color) {
 // src/cli/commands.ts
 var DEFAULT_TAIL_LINES = 10;
 var COMMON_OPTIONS = /* @__PURE__ */ new Set(["project", "json", "help", "version"]);
-var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion"]);
+var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion", "config"]);
 async function run(argv) {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
@@ -7841,6 +8016,10 @@ async function run(argv) {
       return status(project, json, layout(project, values.wide));
     case "stop":
       return stop(project, json);
+    case "restart":
+      return restart(project, json);
+    case "config":
+      return config2(project, rest, json);
     case "peers":
       return peers(project, json, layout(project, values.wide));
     case "claims":
@@ -7873,7 +8052,7 @@ async function run(argv) {
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
       try {
-        readConfig(process.env);
+        readConfig(resolveSettings(process.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
       } catch (err) {
         throw new UsageError(err.message);
       }
