@@ -5,12 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allText, FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
-import { CLAUDE, claudeEnv, runClaude } from './claude.ts';
+import { CLAUDE, claudeEnv, HANG_MS, runClaude } from './claude.ts';
 import { scriptedModel, promptText, toolResults } from './scripted-model.ts';
 import { VERSION } from '../../src/protocol/version.ts';
 import { isAlive, makeProject, REPO, run, waitFor, type TestProject } from '../support/project.ts';
+
+// Waits are for events; the time limits are backstops against a hang (see HANG_MS).
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -29,7 +32,7 @@ function requestsFor(marker: string): MessagesRequest[] {
 describe('claude plugin validate', () => {
   it('passes --strict (warnings fail) for the plugin and for the repository as a marketplace', async () => {
     for (const dir of ['plugin', '.']) {
-      const r = await run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
+      const r = await run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' }, timeoutMs: HANG_MS });
       expect(r.stdout + r.stderr).toContain('Validation passed');
       expect(r.code).toBe(0);
     }
@@ -120,7 +123,7 @@ describe('two sessions in the real host', () => {
     const conn = await p.connect();
     conn.client.close();
     process.kill(conn.hello.pid, 'SIGKILL');
-    await waitFor('daemon gone', () => !isAlive(conn.hello.pid));
+    await waitFor('daemon gone', () => !isAlive(conn.hello.pid), HANG_MS);
     await turn('B2k: and now?', b);
     const bReq = requestsFor('B2k: and now?')[0]!;
     expect(allText(bReq)).toContain('branch feat pushed, safe to rebase');
