@@ -61,7 +61,7 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.IncompatibleProtocol:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case ErrorCode.DaemonTooOld:
-      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus restart\``;
     case ErrorCode.ShuttingDown:
       return 'the daemon is shutting down; retry';
     case ErrorCode.UnknownRecipient:

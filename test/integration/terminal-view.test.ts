@@ -330,7 +330,7 @@ describe('an older daemon without history and subscribe', () => {
       expect((await p.cli(['tail'], PLAIN)).stdout).toMatch(/main#s1 {2}\[note\] {2}from the old days\n$/);
       const f = await p.cli(['tail', '-f']);
       expect(f.code).toBe(1);
-      expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus stop` (the next session or `session-bus send` starts the current one)\n');
+      expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus restart`\n');
     } finally {
       old.close();
     }

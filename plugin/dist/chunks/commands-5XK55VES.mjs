@@ -33,7 +33,7 @@ import {
   safe,
   table,
   terminalColumns
-} from "./chunk-ZUHMB3MK.mjs";
+} from "./chunk-W5TL23LT.mjs";
 
 // src/cli/commands.ts
 import * as fs4 from "node:fs";
@@ -7632,7 +7632,7 @@ function checkVersions(hello) {
   if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: "ok", message: `daemon and this CLI are both version ${VERSION}` };
   const older = hello.protocol < PROTOCOL_VERSION || compare(hello.version, VERSION) < 0;
   if (older) {
-    return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus stop (the next session starts the new one)" };
+    return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus restart" };
   }
   return { name, status: "warn", message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: "Update the CLI (npm link in the plugin checkout) to match" };
 }
@@ -7838,13 +7838,13 @@ function checkMailbox(location, status2) {
   }
   const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
   if (st.size > MAILBOX_WARN_BYTES) {
-    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus stop) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
+    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus restart) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
   }
   return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
 }
 function pluginDir() {
   const here = path2.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../../plugin")]) {
+  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../.."), path2.resolve(here, "../../plugin")]) {
     if (fs3.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;

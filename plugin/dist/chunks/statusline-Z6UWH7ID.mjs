@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-ZUHMB3MK.mjs";
+} from "./chunk-W5TL23LT.mjs";
 
 // src/cli/statusline.ts
 import { readFileSync } from "node:fs";
