@@ -179,7 +179,18 @@ describe('session hooks', () => {
       env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5' },
       input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),
     });
-    expect(JSON.parse(r.stdout).hookSpecificOutput.additionalContext).toMatch(/1 unread message[\s\S]*"earlier news"/);
+    const context = JSON.parse(r.stdout).hookSpecificOutput.additionalContext;
+    // Shown in the same block: "below", not "with the next prompt".
+    expect(context).toMatch(/1 unread message, below\.[\s\S]*\n.*from a person at a terminal[\s\S]*"earlier news"/);
+    expect(context).not.toContain('next prompt');
+  });
+
+  it('a session resumed alone, holding only its own claim, gets no briefing: nothing is new', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    await a.call('claim', { resource: 'port:1420' });
+    const r = await hook(p, 'SessionStart', A_ID, 0, { source: 'resume' });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('SessionEnd releases the session\'s claims at once, well inside the host\'s 1.5 s budget, and never starts a daemon', async () => {
