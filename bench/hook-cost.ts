@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CLI, DIST, HOOK, makeProject, waitFor } from '../test/support/project.ts';
+import { DIST, HOOK, makeProject, waitFor } from '../test/support/project.ts';
 import { median, ms, type BenchRow } from './table.ts';
 
 const ROUNDS = Number(process.env.BENCH_HOOK_ROUNDS ?? 40);
@@ -66,9 +66,10 @@ export async function hookRows(): Promise<BenchRow[]> {
     const toolInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Bash' });
     const tool = await ratio(() => timed('/bin/sh', ['-c', command('PostToolUse')], env, toolInput));
     // Claude Code runs the statusLine command on every refresh of its bar: a whole process, as
-    // `session-bus statusline` in settings.json starts it, asking the running daemon.
+    // `session-bus statusline` in settings.json starts it (plugin/bin/session-bus), asking the running daemon.
     const lineInput = JSON.stringify({ session_id: B.sessionId, cwd: p.dir, workspace: { project_dir: p.dir, current_dir: p.dir } });
-    const statusline = await ratio(() => timed(process.execPath, [CLI, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
+    const bin = path.join(DIST, '..', 'bin', 'session-bus');
+    const statusline = await ratio(() => timed(process.execPath, [bin, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
     sender.client.close();
     bLive.client.close();
 

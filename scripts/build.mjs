@@ -18,6 +18,8 @@ const requireShim = "import { createRequire as __sbCreateRequire } from 'node:mo
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
+  // The same for `session-bus statusline`: Claude Code runs it on every refresh of its bar.
+  { name: 'statusline', entry: 'src/cli/statusline-main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true },
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
   { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },

@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-Z6UWH7ID.mjs").then((m) => m.main());
+if (process.argv[2] === "statusline") void import("./chunks/statusline-UJUNQPQD.mjs").then((m) => m.main());
 else void import("./chunks/commands-5XK55VES.mjs");

@@ -4,7 +4,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/width.ts';
-import { CLI, makeProject, run } from '../support/project.ts';
+import * as path from 'node:path';
+import { CLI, DIST, makeProject, run } from '../support/project.ts';
+
+const BIN = path.join(DIST, '..', 'bin', 'session-bus');
 
 const p = makeProject({ git: true });
 afterAll(() => p.cleanup());
@@ -12,9 +15,10 @@ afterAll(() => p.cleanup());
 const A = { sessionId: 'aaaaaaaa-1111-4000-8000-000000000001', pid: 101, label: 'main#aaaaaa' };
 const B = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 102, label: 'feat#bbbbbb' };
 
-function statusline(sessionId: string) {
+/** As settings.json runs it: plugin/bin/session-bus (its own CommonJS bundle); `cli` = through dist/cli.mjs. */
+function statusline(sessionId: string, entry = BIN) {
   const input = JSON.stringify({ session_id: sessionId, cwd: p.dir, workspace: { current_dir: p.dir, project_dir: p.dir }, model: { display_name: 'Opus' } });
-  return run(process.execPath, [CLI, 'statusline'], { cwd: p.dir, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input });
+  return run(process.execPath, [entry, 'statusline'], { cwd: p.dir, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input });
 }
 
 describe('session-bus statusline', () => {
@@ -36,6 +40,7 @@ describe('session-bus statusline', () => {
     expect(r.code).toBe(0);
     // The claim's lock announcement, B's note and the person's message wait for A.
     expect(r.stdout).toBe('bus: 1 peer · 3 unread · port:1420 held by feat#bbbbbb\n');
+    expect((await statusline(A.sessionId, CLI)).stdout).toBe(r.stdout);
     const mine = await statusline(B.sessionId);
     expect(mine.stdout).toBe('bus: 1 peer · 1 unread\n');
     for (let i = 0; i < 6; i++) await b.client.request('claim', { ...B, resource: `src/module-with-a-long-name-${i}/**` });

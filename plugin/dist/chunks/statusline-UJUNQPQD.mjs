@@ -7,7 +7,7 @@ import {
 } from "./chunk-W5TL23LT.mjs";
 
 // src/cli/statusline.ts
-import { readFileSync } from "node:fs";
+import { fstatSync, readFileSync } from "node:fs";
 var DEADLINE_MS = 1e3;
 var MAX_CELLS = 60;
 function statusLine(s, sessionId) {
@@ -22,7 +22,7 @@ function statusLine(s, sessionId) {
   return truncate(parts.join(" \xB7 "), MAX_CELLS);
 }
 function readInput() {
-  if (process.stdin.isTTY) return {};
+  if (fstatSync(0).isCharacterDevice()) return {};
   try {
     return JSON.parse(readFileSync(0, "utf8"));
   } catch {
