@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-UJUNQPQD.mjs").then((m) => m.main());
-else void import("./chunks/commands-5XK55VES.mjs");
+else void import("./chunks/commands-4NIWRFEF.mjs");

@@ -90,19 +90,6 @@ export const COMMANDS: CommandDoc[] = [
     examples: ['session-bus stop'],
   },
   {
-    name: 'statusline',
-    usage: 'session-bus statusline',
-    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
-    options: [],
-    details: [
-      'Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.',
-      '  bus: 2 peers · 3 unread · port:1420 held by feat#3f2a1c',
-      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
-      '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
-    ],
-    examples: ['echo \'{"session_id":"…"}\' | session-bus statusline'],
-  },
-  {
     name: 'restart',
     usage: 'session-bus restart [--json]',
     summary: 'stop the daemon and start a fresh one now: applies new settings',
@@ -121,6 +108,19 @@ export const COMMANDS: CommandDoc[] = [
       'A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from.',
     ],
     examples: ['session-bus config', 'session-bus config set nats-url nats://nats.internal:4222', 'session-bus config unset fsync'],
+  },
+  {
+    name: 'statusline',
+    usage: 'session-bus statusline',
+    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
+    options: [],
+    details: [
+      'Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.',
+      '  bus: 2 peers · 3 unread · port:1420 held by feat#3f2a1c',
+      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
+      '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
+    ],
+    examples: ['echo \'{"session_id":"…"}\' | session-bus statusline'],
   },
   {
     name: 'doctor',

@@ -215,19 +215,6 @@ var COMMANDS = [
     examples: ["session-bus stop"]
   },
   {
-    name: "statusline",
-    usage: "session-bus statusline",
-    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
-    options: [],
-    details: [
-      "Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.",
-      "  bus: 2 peers \xB7 3 unread \xB7 port:1420 held by feat#3f2a1c",
-      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
-      '  "statusLine": { "type": "command", "command": "session-bus statusline" }'
-    ],
-    examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`]
-  },
-  {
     name: "restart",
     usage: "session-bus restart [--json]",
     summary: "stop the daemon and start a fresh one now: applies new settings",
@@ -246,6 +233,19 @@ var COMMANDS = [
       "A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from."
     ],
     examples: ["session-bus config", "session-bus config set nats-url nats://nats.internal:4222", "session-bus config unset fsync"]
+  },
+  {
+    name: "statusline",
+    usage: "session-bus statusline",
+    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
+    options: [],
+    details: [
+      "Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.",
+      "  bus: 2 peers \xB7 3 unread \xB7 port:1420 held by feat#3f2a1c",
+      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
+      '  "statusLine": { "type": "command", "command": "session-bus statusline" }'
+    ],
+    examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`]
   },
   {
     name: "doctor",
