@@ -75,6 +75,11 @@ export async function hookRows(): Promise<BenchRow[]> {
     await waitFor('no pending marker', () => !fs.existsSync(marker));
     const toolInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Bash' });
     const tool = await ratio(() => timed('/bin/sh', ['-c', command('PostToolUse')], env, toolInput));
+    // Claude Code runs the statusLine command on every refresh of its bar: a whole process, as
+    // `session-bus statusline` in settings.json starts it (plugin/bin/session-bus), asking the running daemon.
+    const lineInput = JSON.stringify({ session_id: B.sessionId, cwd: p.dir, workspace: { project_dir: p.dir, current_dir: p.dir } });
+    const bin = path.join(DIST, '..', 'bin', 'session-bus');
+    const statusline = await ratio(() => timed(process.execPath, [bin, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
     sender.client.close();
     bLive.client.close();
 
@@ -86,6 +91,8 @@ export async function hookRows(): Promise<BenchRow[]> {
       node('UserPromptSubmit hook via /bin/sh, default set-up, 20 pending', pending, 1.15),
       { ...node('  its node path alone, 0 pending (no MCP server)', bare, 1.15), target: '', pass: null },
       gate('PostToolUse hook via /bin/sh, default set-up, nothing pending (the shell gate)', tool),
+      // A hook-like budget: it starts Node and asks the daemon once, like the prompt hook's node path.
+      node('session-bus statusline (whole process, daemon running)', statusline, 1.3),
     ];
   } finally {
     await p.cleanup();

@@ -40,10 +40,13 @@ const sdkStubs = {
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
+  // The same for `session-bus statusline`: Claude Code runs it on every refresh of its bar.
+  { name: 'statusline', entry: 'src/cli/statusline-main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true, plugins: [sdkStubs] },
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
   { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
-  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true },
+  // Split: `statusline` (every refresh of the host's status bar) loads its small chunk alone.
+  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true },
 ];
 
 let failed = false;

@@ -2042,7 +2042,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join8 } = __require("path");
+    var { join: join9 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2094,7 +2094,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join8(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join9(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2605,9 +2605,9 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports, module) {
     "use strict";
     var { createRequire } = __require("module");
-    var { existsSync: existsSync3 } = __require("node:fs");
+    var { existsSync: existsSync4 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join8, isAbsolute, sep } = __require("node:path");
+    var { join: join9, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
     var sleep = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
@@ -2680,7 +2680,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path6) && !existsSync3(path6);
+      return isAbsolute(path6) && !existsSync4(path6);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2762,7 +2762,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join8(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2783,7 +2783,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join8(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2810,7 +2810,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join8(__dirname, "..", "file.js");
+          return join9(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3790,7 +3790,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join8 = ",";
+            let join9 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3804,7 +3804,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join8 = `,
+                join9 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3812,13 +3812,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join8;
+                res += join9;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join8}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3839,7 +3839,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join8 = `,
+              join9 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3853,13 +3853,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join8;
+                separator = join9;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join8;
+              separator = join9;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3900,7 +3900,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join8 = ",";
+            let join9 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3913,7 +3913,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join8 = `,
+                join9 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3921,13 +3921,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join8;
+                res += join9;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join8}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3940,7 +3940,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join8 = `,
+              join9 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3949,7 +3949,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join8;
+                separator = join9;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4007,20 +4007,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join9 = `,
+              const join10 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join9;
+                res2 += join10;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4036,16 +4036,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join8 = `,
+            const join9 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join8, maximumBreadth);
+              res += stringifyTypedArray(value, join9, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join8;
+              separator = join9;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4056,13 +4056,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join8;
+                separator = join9;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join8;
+              separator = join9;
             }
             if (separator !== "") {
               res = `
@@ -4808,7 +4808,8 @@ function checkPrivateDir(dir) {
 
 // src/client/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join3 } from "node:path";
 
 // src/client/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
@@ -4872,8 +4873,21 @@ function locateProject(dir) {
     const mailboxDir2 = join3(commonDir, "session-bus");
     return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = join3(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join3(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function folderBusRoot(dir) {
+  let home;
+  try {
+    home = realpathSync2(homedir());
+  } catch {
+  }
+  for (let d = dir; ; d = dirname2(d)) {
+    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join3(d, ".claude"))) return d;
+    if (d === home || dirname2(d) === d) return dir;
+  }
 }
 function legacyMailboxes(location) {
   if (!location.inGit) return [];
@@ -4913,13 +4927,13 @@ function describeError(code, data = {}) {
     case -32030 /* IncompatibleProtocol */:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case -32031 /* DaemonTooOld */:
-      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus restart\``;
     case -32040 /* ShuttingDown */:
       return "the daemon is shutting down; retry";
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${since(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
       return `${shown(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
@@ -4927,6 +4941,13 @@ function describeError(code, data = {}) {
     default:
       return `error ${code}`;
   }
+}
+function since(iso, now = Date.now()) {
+  const ts = Date.parse(String(iso));
+  if (!Number.isFinite(ts)) return String(iso);
+  const m = Math.max(0, Math.round((now - ts) / 6e4));
+  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -5385,13 +5406,13 @@ var Broker = class {
   sessionById(id) {
     return this.byId.get(id);
   }
-  /** Direct-message recipients: each a label, short id or session id of exactly one live peer. */
+  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
   resolveRecipients(sender, tokens) {
     const live = this.peers().filter((s) => s !== sender);
     const ids = [];
     for (const token of tokens) {
       const t = token.trim().replace(/^#/, "");
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`));
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
       if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
       ids.push(matches[0].id);
     }
@@ -5496,12 +5517,12 @@ var Broker = class {
   }
   firstSightCursor(now, backfillMinutes) {
     if (backfillMinutes <= 0) return this.seq;
-    const since = now - backfillMinutes * 6e4;
+    const since2 = now - backfillMinutes * 6e4;
     let lo = 0;
     let hi = this.messages.length;
     while (lo < hi) {
       const mid = lo + hi >>> 1;
-      if (this.messages[mid].ts < since) lo = mid + 1;
+      if (this.messages[mid].ts < since2) lo = mid + 1;
       else hi = mid;
     }
     return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
@@ -5574,6 +5595,61 @@ function positive(env, name, fallback) {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
+}
+
+// src/client/settings.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var SETTINGS = [
+  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
+  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
+  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
+  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
+  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
+  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
+  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
+  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
+  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
+];
+var SETTINGS_FILE = "settings.json";
+function settingsPath(mailboxDir) {
+  return join4(mailboxDir, SETTINGS_FILE);
+}
+function settingDef(key) {
+  return SETTINGS.find((s) => s.key === key || s.env === key);
+}
+function readSettingsFile(path6) {
+  if (!existsSync2(path6)) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync2(path6, "utf8"));
+  } catch (err) {
+    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
+  }
+  const values = {};
+  for (const [k, v] of Object.entries(parsed ?? {})) {
+    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
+  }
+  return values;
+}
+function shown2(def, value) {
+  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
+}
+function resolveSettings(env, file) {
+  const out = { ...env };
+  const report = [];
+  for (const def of SETTINGS) {
+    const fromEnv = env[def.env];
+    if (fromEnv !== void 0 && fromEnv !== "") {
+      report.push({ key: def.key, env: def.env, value: shown2(def, fromEnv), source: "env" });
+    } else if (file[def.key] !== void 0) {
+      out[def.env] = file[def.key];
+      report.push({ key: def.key, env: def.env, value: shown2(def, file[def.key]), source: "file" });
+    } else {
+      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
+    }
+  }
+  return { env: out, report };
 }
 
 // src/daemon/context.ts
@@ -5657,7 +5733,7 @@ var broadcast = defineHandler({
 
 // src/daemon/claim-resource.ts
 import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname3, resolve as resolve3 } from "node:path";
 
 // src/daemon/claim-path.ts
 function hasGlob(segment) {
@@ -5715,17 +5791,17 @@ function realpath(p) {
 }
 function worktreeRoot(dir) {
   const start = resolve3(dir);
-  for (let cur = start; ; cur = dirname2(cur)) {
+  for (let cur = start; ; cur = dirname3(cur)) {
     try {
       statSync2(resolve3(cur, ".git"));
       return cur;
     } catch {
     }
-    if (dirname2(cur) === cur) return start;
+    if (dirname3(cur) === cur) return start;
   }
 }
 function defaultRoot(busRoot) {
-  return basename2(busRoot) === ".git" ? dirname2(busRoot) : busRoot;
+  return basename2(busRoot) === ".git" ? dirname3(busRoot) : busRoot;
 }
 function claimResource(resource, cwd, busRoot) {
   const given = resource.trim();
@@ -5990,9 +6066,9 @@ var shutdown = defineHandler({
 // src/daemon/handlers/status.ts
 function listedSessions(all, describe) {
   const ordered = [...all].sort((a, b) => Number(b.connections > 0) - Number(a.connections > 0) || b.lastSeen - a.lastSeen);
-  const shown2 = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
-  const omitted = ordered.length - shown2.length;
-  return { sessions: shown2.map(describe), ...omitted > 0 ? { sessionsOmitted: omitted } : {} };
+  const shown3 = ordered.slice(0, Math.max(MAX_STATUS_SESSIONS, ordered.filter((s) => s.connections > 0).length));
+  const omitted = ordered.length - shown3.length;
+  return { sessions: shown3.map(describe), ...omitted > 0 ? { sessionsOmitted: omitted } : {} };
 }
 var status = defineHandler({
   method: "status",
@@ -6014,7 +6090,8 @@ var status = defineHandler({
       lastSeq: broker.lastSeq,
       ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
       claims: [...broker.claims.list(now), ...ctx.federation?.remoteClaims(now) ?? []],
-      federation: ctx.federationStatus()
+      federation: ctx.federationStatus(),
+      settings: info.settings
     };
   }
 });
@@ -6936,10 +7013,10 @@ var SocketKeeper = class {
 
 // src/daemon/mailbox-lock.ts
 import * as fs6 from "node:fs";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 
 // src/client/mailbox-owner.ts
-import { readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync4, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -6947,7 +7024,7 @@ function mailboxLockPath(mailboxPath) {
 function readMailboxOwner(lockPath) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync3(lockPath, "utf8"));
+    raw = JSON.parse(readFileSync4(lockPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -7044,7 +7121,7 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs6.mkdirSync(dirname4(this.path), { recursive: true, mode: 448 });
+        fs6.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7377,6 +7454,8 @@ async function main() {
   const location = locateProject(values.project);
   const root = location.busRoot;
   const mailboxPath = location.mailboxPath;
+  const settings = resolveSettings(process.env, readSettingsFile(settingsPath(location.mailboxDir)));
+  Object.assign(process.env, settings.env);
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
@@ -7415,7 +7494,8 @@ async function main() {
       startedAt,
       socketPath: endpoint.socketPath,
       logPath: endpoint.logPath,
-      mailboxPath
+      mailboxPath,
+      settings: settings.report
     },
     async persist(entries) {
       if (entries.length === 0) return;

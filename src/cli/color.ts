@@ -5,7 +5,9 @@
 
 export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR) return false;
-  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 (or false) is a wish for no color, also on a terminal (as in chalk and node).
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR) return true;
   return stream.isTTY === true;
 }
 
@@ -18,6 +20,9 @@ const CODES = {
   blue: [34, 39],
   magenta: [35, 39],
   cyan: [36, 39],
+  brightBlue: [94, 39],
+  brightCyan: [96, 39],
+  brightWhite: [97, 39],
 } as const;
 
 export type Style = keyof typeof CODES;
@@ -29,8 +34,11 @@ export function painter(on: boolean): Paint {
   return (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m`;
 }
 
-/** Senders keep one color each, chosen from their label, so a busy feed reads by color. */
-const LABEL_COLORS: Style[] = ['cyan', 'blue', 'green', 'magenta', 'yellow'];
+/**
+ * Senders keep one color each, chosen from their label, so a busy feed reads by color. None of
+ * these is a kind's color (yellow lock, green unlock, magenta handoff): a sender never looks like a kind.
+ */
+export const LABEL_COLORS: Style[] = ['cyan', 'blue', 'brightCyan', 'brightBlue', 'brightWhite'];
 
 export function labelStyle(label: string): Style {
   let h = 0;

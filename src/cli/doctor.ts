@@ -86,7 +86,7 @@ export function checkVersions(hello: HelloResult): Check {
   if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: 'ok', message: `daemon and this CLI are both version ${VERSION}` };
   const older = hello.protocol < PROTOCOL_VERSION || compare(hello.version, VERSION) < 0;
   if (older) {
-    return { name, status: 'warn', message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: 'Run: session-bus stop (the next session starts the new one)' };
+    return { name, status: 'warn', message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: 'Run: session-bus restart' };
   }
   return { name, status: 'warn', message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: 'Update the CLI (npm link in the plugin checkout) to match' };
 }
@@ -327,15 +327,15 @@ function checkMailbox(location: ProjectLocation, status: StatusResult | undefine
   }
   const counts = status ? `, ${status.messageCount} messages retained` : '';
   if (st.size > MAILBOX_WARN_BYTES) {
-    return { name, status: 'warn', message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: 'Restart the daemon (session-bus stop) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS' };
+    return { name, status: 'warn', message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: 'Restart the daemon (session-bus restart) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS' };
   }
   return { name, status: 'ok', message: `${file}, ${mib(st.size)}${counts}` };
 }
 
-/** The plugin folder this CLI belongs to: `plugin/` around `plugin/dist/cli.mjs`, or the checkout's when run from source. */
+/** The plugin folder this CLI belongs to: `plugin/` around `plugin/dist/cli.mjs` (or its chunk in `dist/chunks`), or the checkout's when run from source. */
 export function pluginDir(): string | undefined {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path.resolve(here, '..'), path.resolve(here, '../../plugin')]) {
+  for (const c of [path.resolve(here, '..'), path.resolve(here, '../..'), path.resolve(here, '../../plugin')]) {
     if (fs.existsSync(path.join(c, '.claude-plugin', 'plugin.json'))) return c;
   }
   return undefined;

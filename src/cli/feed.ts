@@ -12,7 +12,8 @@ import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
 import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
-import { formatMessage } from './format.ts';
+import { formatMessage, safe } from './format.ts';
+import { displayWidth } from './width.ts';
 
 /** While following with no daemon, look for one this often: a session start is seen within a second. */
 const FOLLOW_RETRY_MS = 1000;
@@ -109,8 +110,25 @@ export async function readAll(fetch: Fetch, q: HistoryParams, want?: number): Pr
   return pages.flat();
 }
 
-function printer(o: FeedOutput, withDate: boolean): (m: MessageRecord) => void {
-  return (m) => o.out(o.json ? JSON.stringify(m) : formatMessage(m, { color: o.color, date: withDate }));
+/** A live feed's sender column starts this wide, so later senders seldom push it wider. */
+const FOLLOW_LABEL_WIDTH = 14;
+
+/**
+ * Prints messages one line each. The sender column is padded to the widest sender printed so
+ * far (and to `batch`'s, printed together), so kinds and texts line up in a column.
+ */
+function printer(o: FeedOutput, withDate: boolean, minLabelWidth = 0): { print: (m: MessageRecord) => void; batch: (ms: MessageRecord[]) => void } {
+  let labelWidth = minLabelWidth;
+  const print = (m: MessageRecord) => {
+    if (o.json) return o.out(JSON.stringify(m));
+    labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
+    o.out(formatMessage(m, { color: o.color, date: withDate, labelWidth }));
+  };
+  const batch = (ms: MessageRecord[]) => {
+    for (const m of ms) labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
+    ms.forEach(print);
+  };
+  return { print, batch };
 }
 
 /** `session-bus tail -n N`: the last N messages. */
@@ -118,7 +136,7 @@ export async function tail(project: string, lines: number, o: FeedOutput): Promi
   const conn = await daemonIfRunning(project);
   try {
     const messages = await readAll(historySource(conn, project).fetch, {}, lines);
-    messages.forEach(printer(o, false));
+    printer(o, false).batch(messages);
     if (messages.length === 0 && !o.json && lines > 0) o.note('No messages yet.');
     return 0;
   } finally {
@@ -148,7 +166,7 @@ export async function log(project: string, query: LogQuery, o: FeedOutput): Prom
     if (o.json) {
       o.out(JSON.stringify({ source: source.name, messages }));
     } else {
-      messages.forEach(printer(o, true));
+      printer(o, true).batch(messages);
       if (messages.length === 0) o.note('No messages match.');
     }
     return 0;
@@ -164,7 +182,7 @@ export async function log(project: string, query: LogQuery, o: FeedOutput): Prom
  * shown. Runs until the process is stopped.
  */
 export async function follow(project: string, lines: number, o: FeedOutput, signal?: AbortSignal): Promise<number> {
-  const print = printer(o, false);
+  const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
   /** The highest seq shown; undefined until the first read. */
   let last: number | undefined;
   let waitingSaid = false;
@@ -172,6 +190,10 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
   const show = (m: MessageRecord) => {
     print(m);
     last = Math.max(last ?? 0, m.seq);
+  };
+  const showAll = (ms: MessageRecord[]) => {
+    batch(ms);
+    for (const m of ms) last = Math.max(last ?? 0, m.seq);
   };
   while (!signal?.aborted) {
     let conn: Connection | undefined;
@@ -189,7 +211,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
         lastStamp = stamp;
         const source = mailboxSource(project);
         if (last !== undefined && source.lastSeq < last) last = source.lastSeq;
-        (await readAll(source.fetch, last === undefined ? {} : { afterSeq: last }, last === undefined ? lines : undefined)).forEach(show);
+        showAll(await readAll(source.fetch, last === undefined ? {} : { afterSeq: last }, last === undefined ? lines : undefined));
         last = Math.max(last ?? 0, source.lastSeq);
       }
       if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
@@ -222,7 +244,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       } else if (last !== undefined && r.more) {
         o.note('session-bus: (earlier messages missed while away are left out; see `session-bus log`)');
       }
-      r.messages.forEach(show);
+      showAll(r.messages);
       last = Math.max(last ?? 0, r.lastSeq);
       ready = true;
       held.forEach(show);

@@ -1,8 +1,20 @@
 /** Words and tables for the terminal. Pure: every function takes the time and the colors it uses. */
 import type { ClaimInfo, FederationStatus, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
+import * as path from 'node:path';
 import { cleanText, inert, oneLine } from '../protocol/sanitize.ts';
 import { labelStyle, painter, type Paint, type Style } from './color.ts';
+import { displayWidth, padEnd, truncate } from './width.ts';
+
+/** How a table is laid out: the terminal's width (undefined: no limit, e.g. a pipe or --wide), and the bus root for worktree paths. */
+export interface Layout {
+  columns?: number;
+  /** The bus root (a git common dir, or the folder): worktrees are shown relative to the repository. */
+  root?: string;
+}
+
+/** Away this long and a session is gone (closed, not coming back): a working day, so last night's sessions stop filling the table. */
+export const GONE_AFTER_MS = 12 * 3_600_000;
 
 /**
  * One table cell or feed field: what a peer wrote (labels, notes, resources, paths, text) may
@@ -24,18 +36,54 @@ export function duration(ms: number): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
-export function table(headers: string[], rawRows: string[][]): string {
+/** Columns are two spaces apart. */
+const GAP = 2;
+
+/**
+ * A table of cleaned cells, measured in display cells. Wider than `columns`, the widest column
+ * gives a cell at a time (cut with `…`) until the table fits or every column is down to its header.
+ */
+export function table(headers: string[], rawRows: string[][], columns?: number): string {
   const rows = rawRows.map((r) => r.map(safe));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  if (columns !== undefined) {
+    const floor = headers.map((h) => Math.max(displayWidth(h), 3));
+    let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+    while (total > columns) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) if (widths[i]! > floor[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) break;
+      widths[widest]! -= 1;
+      total -= 1;
+    }
+  }
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
+      .map((c, i) => padEnd(truncate(c, widths[i]!), widths[i]!))
+      .join(' '.repeat(GAP))
       .trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');
 }
 
-export function formatStatus(s: StatusResult, now = Date.now()): string {
+/** One line of free text cut to the terminal's width. */
+function fit(line: string, columns?: number): string {
+  return columns === undefined ? line : truncate(line, columns);
+}
+
+/**
+ * A worktree as a person finds it: relative to the repository's main folder (`.` for the main
+ * worktree, `../app-feat` for a sibling), or as it is when no root is known.
+ */
+export function worktree(cwd: string | undefined, root: string | undefined): string {
+  if (!cwd) return '';
+  if (!root) return cwd;
+  const base = path.basename(root) === '.git' ? path.dirname(root) : root;
+  return path.relative(base, cwd) || '.';
+}
+
+export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout = {}): string {
+  const root = layout.root ?? s.root;
+  const cols = layout.columns;
   const lines = [
     `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
     `  project   ${safe(s.root)}`,
@@ -43,28 +91,44 @@ export function formatStatus(s: StatusResult, now = Date.now()): string {
     `  log       ${safe(s.logPath)}`,
     `  mailbox   ${safe(s.mailboxPath)}`,
     `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
-    ...formatFederation(s.federation, now),
-    '',
+    ...formatFederation(s.federation, now).map((l) => fit(l, cols)),
+    ...(s.settings ? [fit(`  settings  ${formatSettings(s.settings)}`, cols)] : []),
   ];
-  if (s.sessions.length === 0) {
-    lines.push('No sessions yet.');
+  // A person is not a peer, and a session closed long ago is not working here: each gets a
+  // short line, so the table is the sessions that are (or were just now).
+  const people = s.sessions.filter((x) => x.label.startsWith('human:'));
+  const sessions = s.sessions.filter((x) => !x.label.startsWith('human:'));
+  const gone = sessions.filter((x) => !x.connected && now - x.lastSeen > GONE_AFTER_MS).sort((a, b) => b.lastSeen - a.lastSeen);
+  const here = sessions.filter((x) => !gone.includes(x));
+  if (people.length > 0) lines.push(fit(`  people    ${people.map((x) => `${safe(x.label)} (last sent ${duration(now - x.lastSeen)} ago)`).join(', ')}`, cols));
+  if (gone.length > 0) {
+    lines.push(fit(`  gone      ${gone.length} session(s) away over ${duration(GONE_AFTER_MS)}: ${gone.map((x) => `${safe(x.label)} (${duration(now - x.lastSeen)} ago)`).join(', ')}`, cols));
+  }
+  lines.push('');
+  if (here.length === 0) {
+    lines.push(gone.length > 0 ? 'No session is here now.' : 'No sessions yet.');
   } else {
-    const rows = [...s.sessions]
+    const rows = [...here]
       .sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen)
       .map((x) => [
         x.label,
-        x.shortId,
         x.connected ? 'connected' : 'away',
         String(x.queueDepth),
         `${duration(now - x.lastSeen)} ago`,
         x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : '-',
-        x.cwd ?? '',
+        worktree(x.cwd, root),
       ]);
-    lines.push(table(['SESSION', 'ID', 'STATE', 'UNREAD', 'LAST SEEN', 'LAST REACHED', 'WORKTREE'], rows));
-    if (s.sessionsOmitted) lines.push(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? '' : 's'} seen longer ago, not listed)`);
+    lines.push(table(['SESSION', 'STATE', 'UNREAD', 'LAST SEEN', 'LAST REACHED', 'WORKTREE'], rows, cols));
+    if (s.sessionsOmitted) lines.push(fit(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? '' : 's'} seen longer ago, not listed)`, cols));
   }
-  if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now));
+  if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now, layout));
   return lines.join('\n');
+}
+
+/** The settings that are not default, with where each came from (`session-bus config` lists all). */
+export function formatSettings(settings: NonNullable<StatusResult['settings']>): string {
+  const set = settings.filter((r) => r.source !== 'default');
+  return set.length === 0 ? 'all default (session-bus config)' : set.map((r) => `${r.key}=${safe(r.value) || '-'} (${r.source === 'env' ? r.env : 'file'})`).join(', ');
 }
 
 /** The federation lines of status: state, lag, the other hosts and their sessions, warnings. */
@@ -81,23 +145,26 @@ export function formatFederation(f: FederationStatus | undefined, now = Date.now
   return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
 }
 
-export function formatPeers(peers: PeerInfo[], now = Date.now()): string {
+export function formatPeers(peers: PeerInfo[], now = Date.now(), layout: Layout = {}): string {
   if (peers.length === 0) return 'No session is here now.';
   return table(
-    ['SESSION', 'ID', 'SINCE', 'ACTIVE', 'WORKTREE'],
-    peers.map((p) => [p.label, p.shortId, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, p.cwd ?? '']),
+    ['SESSION', 'SINCE', 'ACTIVE', 'WORKTREE'],
+    peers.map((p) => [p.host ? `${p.label}@${p.host}` : p.label, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, worktree(p.cwd, layout.root)]),
+    layout.columns,
   );
 }
 
-export function formatClaims(claims: ClaimInfo[], now = Date.now()): string {
+export function formatClaims(claims: ClaimInfo[], now = Date.now(), layout: Layout = {}): string {
   if (claims.length === 0) return 'Nothing is claimed.';
   return table(
     ['RESOURCE', 'HOLDER', 'SINCE', 'EXPIRES', 'NOTE'],
     claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : '-', c.note ?? '']),
+    layout.columns,
   );
 }
 
-const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
+/** Kinds take colors no label takes (see LABEL_COLORS), so a sender never reads as a kind. */
+export const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -114,6 +181,8 @@ export interface LineOptions {
   color?: boolean;
   /** Show the date too (log spans days; the live feed does not). */
   date?: boolean;
+  /** Pad the sender to this many cells, so kinds and texts line up. */
+  labelWidth?: number;
 }
 
 /**
@@ -127,9 +196,10 @@ export function formatMessage(m: MessageRecord, options: LineOptions = {}): stri
   const kind = `[${m.kind}]`;
   const to = m.to && m.to.length > 0 ? ` ${paint('dim', `(to ${m.to.map(shortId).map(safe).join(', ')})`)}` : '';
   const text = inert(cleanText(m.text).replace(/\n/g, ' \u21b5 ').replace(/\t/g, ' '));
+  const pad = ' '.repeat(Math.max(0, (options.labelWidth ?? 0) - displayWidth(label)));
   return [
     paint('dim', clock(m.ts, options.date)),
-    paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label),
+    paint(labelStyle(label), label.startsWith('human:') ? paint('bold', label) : label) + pad,
     kindStyle ? paint(kindStyle, kind) : paint('dim', kind),
   ].join('  ') + `${to}  ${text}`;
 }

@@ -3,13 +3,15 @@
  *
  * Inside a git repository the bus is the repository's: keyed by the real path of the git common
  * dir, so every worktree of one repository reaches one broker and one mailbox, and the mailbox
- * lives under the common dir where `git status` never sees it. Outside git it is the folder's,
- * with the mailbox in `<project>/.claude/.session-bus/`, which ignores itself.
+ * lives under the common dir where `git status` never sees it. Outside git it is the nearest
+ * folder up that has a bus or a `.claude/` (so a subfolder joins its project's bus, as inside
+ * git), else the folder's; the mailbox is in `<that folder>/.claude/.session-bus/`, which ignores itself.
  *
  * Resolved by reading `.git` files directly (no git process): this runs on every prompt.
  */
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { findGitDir, gitCommonDir, worktreesOf } from './git-files.ts';
 
 export interface ProjectLocation {
@@ -36,8 +38,27 @@ export function locateProject(dir: string): ProjectLocation {
     const mailboxDir = join(commonDir, 'session-bus');
     return { projectDir, busRoot: commonDir, mailboxDir, mailboxPath: join(mailboxDir, MAILBOX_FILE), inGit: true };
   }
-  const mailboxDir = join(projectDir, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot: projectDir, mailboxDir, mailboxPath: join(mailboxDir, MAILBOX_FILE), inGit: false };
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+
+/**
+ * Outside git: `dir` or the nearest folder above it with a bus or a `.claude/`. The walk stops
+ * at the home folder, whose `.claude/` is the user's settings, not a project.
+ */
+function folderBusRoot(dir: string): string {
+  let home: string | undefined;
+  try {
+    home = realpathSync(homedir());
+  } catch {
+    // No home folder: walk to the root.
+  }
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join(d, '.claude'))) return d;
+    if (d === home || dirname(d) === d) return dir;
+  }
 }
 
 /** Mailboxes at the old place, inside the worktrees of this repository, to take over. */

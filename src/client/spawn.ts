@@ -8,11 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from './endpoint.ts';
 import type { ProjectLocation } from './project.ts';
 
-/** The daemon entry: beside the running bundle, or the built one when running from source. */
+/** The daemon entry: beside the running bundle, one up from a chunk of one (plugin/dist/chunks), or the built one when running from source. */
 export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
-  const candidates = [join(here, 'daemon.mjs'), resolve(here, '../../plugin/dist/daemon.mjs')];
+  const candidates = [join(here, 'daemon.mjs'), join(here, '..', 'daemon.mjs'), resolve(here, '../../plugin/dist/daemon.mjs')];
   for (const c of candidates) if (existsSync(c)) return c;
   return candidates[0]!;
 }

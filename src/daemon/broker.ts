@@ -362,13 +362,13 @@ export class Broker {
     return this.byId.get(id);
   }
 
-  /** Direct-message recipients: each a label, short id or session id of exactly one live peer. */
+  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
   resolveRecipients(sender: Session, tokens: string[]): RecipientOutcome {
     const live = this.peers().filter((s) => s !== sender);
     const ids: string[] = [];
     for (const token of tokens) {
       const t = token.trim().replace(/^#/, '');
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`));
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
       if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
       ids.push(matches[0]!.id);
     }

@@ -3,7 +3,7 @@
  * return data; the server turns it (or a thrown BusError) into a reply.
  */
 import type { z } from 'zod';
-import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, WakePolicy } from '../protocol/messages.ts';
+import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, SettingReport, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { Claim } from './claims.ts';
 import type { LogEntry } from './log-entries.ts';
@@ -24,6 +24,8 @@ export interface DaemonInfo {
   socketPath: string;
   logPath: string;
   mailboxPath: string;
+  /** The settings in force and their sources. */
+  settings?: SettingReport[];
 }
 
 /** What handlers see of federation (brokers on other hosts through NATS); absent when it is off. */

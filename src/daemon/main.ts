@@ -17,6 +17,7 @@ import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.
 import { RpcClient } from '../client/rpc-client.ts';
 import { Broker, type Session } from './broker.ts';
 import { readConfig } from './config.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../client/settings.ts';
 import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import type { LogEntry } from './log-entries.ts';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
   const location = locateProject(values.project);
   const root = location.busRoot;
   const mailboxPath = location.mailboxPath;
+  // The bus's settings file, whoever started this daemon: an environment variable still wins.
+  const settings = resolveSettings(process.env, readSettingsFile(settingsPath(location.mailboxDir)));
+  Object.assign(process.env, settings.env);
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
       socketPath: endpoint.socketPath,
       logPath: endpoint.logPath,
       mailboxPath: mailboxPath,
+      settings: settings.report,
     },
     async persist(entries: LogEntry[]) {
       if (entries.length === 0) return;

@@ -103,13 +103,13 @@ async function main(): Promise<void> {
   });
   if (event === 'SessionStart') {
     const b = await conn.client.request('brief', { ...who, backfillMinutes }, deadlineMs);
-    const briefing = renderBriefing(b, Date.now());
-    let text = briefing;
-    if (backfillMinutes && b.unread > 0) {
-      const withBacklog = (d: PeekResult) => (d.messages.length > 0 ? `${briefing}\n${renderDelivery(d.messages, d.remaining)}` : briefing);
-      text = withBacklog(await receive(conn, who, receiveOptions('start', withBacklog)));
-    }
-    emit('SessionStart', text);
+    const compose = (d?: PeekResult) => {
+      const shown = d !== undefined && d.messages.length > 0;
+      const text = renderBriefing(b, Date.now(), { self: who.sessionId, following: shown });
+      return shown ? `${text}\n${renderDelivery(d.messages, d.remaining)}` : text;
+    };
+    const d = backfillMinutes && b.unread > 0 ? await receive(conn, who, receiveOptions('start', compose)) : undefined;
+    emit('SessionStart', compose(d));
     return;
   }
   const via = event === 'PostToolUse' ? 'tool' : 'prompt';

@@ -7,7 +7,7 @@
  * posted, and only then acknowledged: a post that fails acknowledges nothing, and its messages
  * stay for the hooks.
  */
-import { renderDelivery } from '../hook/render.ts';
+import { renderPush } from '../hook/render.ts';
 import { CONTEXT_BUDGET_CHARS } from '../hook/render.ts';
 import type { BusSession } from './bus-session.ts';
 import type { HostInbox } from './host-inbox.ts';
@@ -83,7 +83,7 @@ export class Pusher {
       this.tokens -= 1;
       let failed: Error | undefined;
       try {
-        await this.inbox.post(renderDelivery(batch.messages, batch.remaining));
+        await this.inbox.post(renderPush(batch.messages, batch.remaining));
       } catch (err) {
         failed = err as Error;
       }

@@ -17,11 +17,11 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     'broadcast',
     {
       description:
-        'Tell the other Claude sessions on this project what they must know: a push, a rebase, a shared thing you changed, a handoff. Short.',
+        'Tell the other Claude sessions on this project what they must know: a push, a rebase, a shared thing you changed, a handoff. Short. To hold or free a resource use claim/release: they announce lock/unlock themselves.',
       inputSchema: {
         text: z.string().describe(`≤${MAX_TEXT_BYTES} bytes`),
-        kind: z.enum(MESSAGE_KINDS).optional().describe('default note'),
-        to: z.array(z.string()).optional().describe('only these peers (label or short id)'),
+        kind: z.enum(MESSAGE_KINDS).optional().describe('note (default): news; handoff: work passed on; lock/unlock: holding/freed something'),
+        to: z.array(z.string()).optional().describe('only these live peers: label, short id or unique branch'),
       },
     },
     async ({ text, kind, to }) =>
@@ -62,7 +62,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     'claim',
     {
       description:
-        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (relative to the repository root, or absolute). Refused if another session holds it.',
+        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (repo-relative or absolute). Refused if another session holds it. Announced to the others as lock (release: unlock).',
       inputSchema: {
         resource: z.string(),
         ttl: z.number().positive().optional().describe('seconds; default until release or session end'),

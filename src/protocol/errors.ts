@@ -63,13 +63,13 @@ export function describeError(code: number, data: ErrorData = {}): string {
     case ErrorCode.IncompatibleProtocol:
       return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
     case ErrorCode.DaemonTooOld:
-      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus stop\` (the next session or \`session-bus send\` starts the current one)`;
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus restart\``;
     case ErrorCode.ShuttingDown:
       return 'the daemon is shutting down; retry';
     case ErrorCode.UnknownRecipient:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), 'quoted')}; live peers: ${formatList(data.peers)}`;
     case ErrorCode.ClaimConflict:
-      return `${shown(data.resource)} is held by ${inert(String(data.holder), 'label')}${data.host ? ` on ${inert(String(data.host), 'label')}` : ''} since ${shown(data.since)}${data.note ? ` (${shown(data.note)})` : ''}`;
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), 'label')}${data.host ? ` on ${inert(String(data.host), 'label')}` : ''} since ${since(data.since)}${data.note ? ` (${shown(data.note)})` : ''}`;
     case ErrorCode.NotHolder:
       return `${shown(data.resource)} is not held by this session`;
     case ErrorCode.OutsideRepository:
@@ -77,6 +77,15 @@ export function describeError(code: number, data: ErrorData = {}): string {
     default:
       return `error ${code}`;
   }
+}
+
+/** An ISO time as a reader takes it in: how long ago, and the clock time with its zone (`3m ago, 08:12 UTC`). */
+function since(iso: unknown, now = Date.now()): string {
+  const ts = Date.parse(String(iso));
+  if (!Number.isFinite(ts)) return String(iso);
+  const m = Math.max(0, Math.round((now - ts) / 60_000));
+  const ago = m < 1 ? 'just now' : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
 }
 
 function formatList(v: unknown): string {

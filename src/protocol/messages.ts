@@ -192,6 +192,14 @@ export interface SessionStatus {
   lastReached?: { via: DeliveryPath; at: number };
 }
 
+/** One daemon setting as it is in force, and where it came from (see src/client/settings.ts). */
+export interface SettingReport {
+  key: string;
+  env: string;
+  value: string;
+  source: 'env' | 'file' | 'default';
+}
+
 export interface StatusResult {
   pid: number;
   version: string;
@@ -214,6 +222,8 @@ export interface StatusResult {
   claims: ClaimInfo[];
   /** Brokers on other hosts sharing this bus through NATS (SESSION_BUS_NATS_URL). */
   federation: FederationStatus;
+  /** The daemon's settings in force and their sources; absent from older daemons. */
+  settings?: SettingReport[];
 }
 
 /**

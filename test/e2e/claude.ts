@@ -14,6 +14,14 @@ export const CLAUDE = path.join(REPO, 'node_modules', '.bin', 'claude');
 export const PLUGIN_DIR = path.join(REPO, 'plugin');
 export const TOOL_PREFIX = 'mcp__plugin_session-bus_bus__';
 
+/**
+ * The only limit on a run of the host: a backstop against a hang, never a budget. The tests wait
+ * for the event they need (a process exit, a result, a request reaching the stand-in) however
+ * long a loaded machine takes (a turn that takes 15 s alone took over 60 s at load 14 on two
+ * cores); this only ends a run that will never get there.
+ */
+export const HANG_MS = 10 * 60_000;
+
 export interface ClaudeEnv {
   fake: FakeAnthropic;
   /** Extra environment (the project's SESSION_BUS_SOCKET_DIR, ...). */
@@ -41,8 +49,8 @@ export interface TurnResult {
 }
 
 /** One headless turn: `claude -p PROMPT` (optionally `--resume ID`). */
-export function runClaude(opts: { prompt: string; cwd: string; env: NodeJS.ProcessEnv; resume?: string; timeoutMs?: number }): Promise<TurnResult> {
-  const args = ['-p', opts.prompt, '--output-format', 'json', '--plugin-dir', PLUGIN_DIR, '--allowedTools', 'mcp__plugin_session-bus_bus'];
+export function runClaude(opts: { prompt: string; cwd: string; env: NodeJS.ProcessEnv; resume?: string; timeoutMs?: number; allowedTools?: string[] }): Promise<TurnResult> {
+  const args = ['-p', opts.prompt, '--output-format', 'json', '--plugin-dir', PLUGIN_DIR, '--allowedTools', ['mcp__plugin_session-bus_bus', ...(opts.allowedTools ?? [])].join(',')];
   if (opts.resume) args.push('--resume', opts.resume);
   return new Promise((resolve, reject) => {
     const child = spawn(CLAUDE, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +58,7 @@ export function runClaude(opts: { prompt: string; cwd: string; env: NodeJS.Proce
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? HANG_MS);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

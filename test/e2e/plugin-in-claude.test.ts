@@ -5,11 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allText, FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
-import { CLAUDE, claudeEnv, runClaude } from './claude.ts';
-import { scriptedModel, promptText } from './scripted-model.ts';
+import { CLAUDE, claudeEnv, HANG_MS, runClaude } from './claude.ts';
+import { scriptedModel, promptText, toolResults } from './scripted-model.ts';
+import { VERSION } from '../../src/protocol/version.ts';
 import { isAlive, makeProject, REPO, run, waitFor, type TestProject } from '../support/project.ts';
+
+// Waits are for events; the time limits are backstops against a hang (see HANG_MS).
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
 let fake: FakeAnthropic;
 beforeAll(async () => {
@@ -26,11 +30,50 @@ function requestsFor(marker: string): MessagesRequest[] {
 }
 
 describe('claude plugin validate', () => {
-  it('passes for the plugin and for the repository as a marketplace', async () => {
+  it('passes --strict (warnings fail) for the plugin and for the repository as a marketplace', async () => {
     for (const dir of ['plugin', '.']) {
-      const r = await run(CLAUDE, ['plugin', 'validate', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' } });
+      const r = await run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' }, timeoutMs: HANG_MS });
       expect(r.stdout + r.stderr).toContain('Validation passed');
       expect(r.code).toBe(0);
+    }
+  });
+});
+
+describe('the CLI inside a session', () => {
+  it("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
+    const p = makeProject({ git: true });
+    try {
+      const env = claudeEnv({ fake, env: p.env });
+      const r = await runClaude({ prompt: 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]', cwd: p.dir, env, allowedTools: ['Bash'] });
+      expect(r.code, r.stderr).toBe(0);
+      const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
+      expect(result).toContain(path.join(REPO, 'plugin', 'bin', 'session-bus'));
+      expect(result).toContain(VERSION);
+      expect(result).toMatch(/SESSION\s+SINCE\s+ACTIVE\s+WORKTREE/);
+    } finally {
+      await p.cleanup();
+    }
+  });
+});
+
+describe('/session-bus:status', () => {
+  it('puts the bus state (peers, claims, unread) into the conversation', async () => {
+    const p = makeProject({ git: true });
+    try {
+      const conn = await p.connect();
+      const who = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 4242, label: 'feat#bbbbbb' };
+      await conn.client.request('register', { ...who, live: true });
+      await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
+      const before = fake.turns.length;
+      const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env }) });
+      expect(r.code, r.stderr).toBe(0);
+      const seen = fake.turns.slice(before).map(allText).join('\n');
+      expect(seen).toMatch(/session-bus daemon: running/);
+      expect(seen).toMatch(/feat#bbbbbb\s+connected/);
+      expect(seen).toMatch(/port:1420\s+feat#bbbbbb/);
+      conn.client.close();
+    } finally {
+      await p.cleanup();
     }
   });
 });
@@ -80,7 +123,7 @@ describe('two sessions in the real host', () => {
     const conn = await p.connect();
     conn.client.close();
     process.kill(conn.hello.pid, 'SIGKILL');
-    await waitFor('daemon gone', () => !isAlive(conn.hello.pid));
+    await waitFor('daemon gone', () => !isAlive(conn.hello.pid), HANG_MS);
     await turn('B2k: and now?', b);
     const bReq = requestsFor('B2k: and now?')[0]!;
     expect(allText(bReq)).toContain('branch feat pushed, safe to rebase');

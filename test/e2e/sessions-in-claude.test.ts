@@ -4,12 +4,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allText, FakeAnthropic, hasToolResult, type MessagesRequest } from './fake-anthropic.ts';
-import { claudeEnv, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
+import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
-import { makeProject, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { makeProject, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
+
+// Waits are for events; the time limits are backstops against a hang (see HANG_MS).
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
 let fake: FakeAnthropic;
 let p: TestProject;
@@ -39,7 +42,7 @@ function session(): StreamingSession {
 
 async function turn(s: StreamingSession, prompt: string, results: number): Promise<void> {
   s.send(prompt);
-  await waitFor(`turn "${prompt}"`, () => s.results >= results, 30_000);
+  await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
 }
 
 async function once(prompt: string) {
@@ -96,11 +99,10 @@ describe('coordination', () => {
     await turn(c, 'D2: hello', 1);
     await once(`D3: BROADCAST[for A only] TO[${shortId(a.sessionId!)}]`);
     expect(toolResultAfter('D3:').join()).toMatch(/sent #\d+ as main#\w+ to/);
-    // A hears it (pushed into its idle session, or at its next prompt); C never does.
-    await sleep(1500);
-    await turn(c, 'D4: anything?', c.results + 1);
-    await turn(a, 'D5: anything?', a.results + 1);
+    // A hears it (pushed into its idle session: a direct message wakes it); C never does.
     const conversation = (firstPrompt: string) => fake.turns.filter((r) => JSON.stringify(r.messages).includes(firstPrompt)).map(allText);
+    await waitFor('A to hear it', () => conversation('D1: hello').some((t) => t.includes('for A only')), HANG_MS);
+    await turn(c, 'D4: anything?', c.results + 1);
     expect(conversation('D1: hello').some((t) => t.includes('for A only'))).toBe(true);
     expect(conversation('D2: hello').some((t) => t.includes('for A only'))).toBe(false);
     expect(conversation('D2: hello').length).toBeGreaterThan(0);
@@ -117,10 +119,14 @@ describe('real-time delivery', () => {
     const t0 = Date.now();
     await conn.client.request('broadcast', { sessionId: 'tester', pid: 0, label: 'human:tester', text: 'wake up, your turn', kind: 'note', to: shortId(a.sessionId!) });
     conn.client.close();
-    const woke = await waitFor('a new turn', () => fake.turns.slice(before).find((r) => allText(r).includes('wake up, your turn')), 5000);
+    const woke = await waitFor('a new turn', () => fake.turns.slice(before).find((r) => allText(r).includes('wake up, your turn')), HANG_MS);
     expect(Date.now() - t0).toBeLessThan(2000);
-    expect(allText(woke)).toContain('session-bus: 1 new message');
-    await waitFor('the woken turn to finish', () => a.results >= 2, 20_000);
+    expect(allText(woke)).toContain('session-bus: 1 new message from a person at a terminal');
+    // What the model receives inside the host's "Another Claude session sent a message" wrapper:
+    // who posted, that it is the bus, and how to answer there.
+    expect(allText(woke)).toContain("session-bus (the project's shared bus, not a SendMessage conversation) delivers what human:tester posted:");
+    expect(allText(woke)).toContain(JSON.stringify('To answer, call the session-bus broadcast tool, with to: ["human:tester"] for one sender; SendMessage does not reach them.').slice(1, -1));
+    await waitFor('the woken turn to finish', () => a.results >= 2, HANG_MS);
   });
 
   it('a busy session sees a message at its next tool round', async () => {
@@ -134,10 +140,10 @@ describe('real-time delivery', () => {
     };
     const a = session();
     a.send('B1: work for a while');
-    await waitFor('busy', () => rounds >= 2, 20_000);
+    await waitFor('busy', () => rounds >= 2, HANG_MS);
     const sentAt = rounds;
     await p.cli(['send', 'heads up: main is red']);
-    await waitFor('the turn to end', () => a.results >= 1, 30_000);
+    await waitFor('the turn to end', () => a.results >= 1, HANG_MS);
     const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
     const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
     expect(firstSeen).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
-import { startNats, type NatsServer } from '../support/nats.ts';
+import { findNatsServer, NATS_MISSING, natsRequired, startNats, type NatsServer } from '../support/nats.ts';
 import { isAlive, makeProject, sleep, waitFor, type TestProject } from '../support/project.ts';
 
 /** Short, so a dead host's presence and claims go within the test's patience. */
@@ -20,8 +20,12 @@ let nats: NatsServer;
 const projects: TestProject[] = [];
 const conns: Connection[] = [];
 
+/** Without nats-server the suite is skipped, saying so in one line; where CI must run it, it fails. */
+const skipped = !findNatsServer() && !natsRequired();
+if (skipped) console.warn(`session-bus: ${NATS_MISSING}`);
+
 beforeAll(async () => {
-  nats = await startNats();
+  if (!skipped) nats = await startNats();
 });
 afterEach(async (ctx) => {
   // A failure on a loaded machine is hard to read without the brokers' side of it.
@@ -119,7 +123,7 @@ function claimError(c: Connection, who: typeof A1, resource: string): Promise<st
   );
 }
 
-describe('federation: two hosts, one NATS', () => {
+describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
   it('a broadcast on one host reaches the sessions on the other exactly once; a claim on one is refused on the other', async () => {
     const remote = uniqueRemote();
     const a = host('hostA', remote);
@@ -151,7 +155,7 @@ describe('federation: two hosts, one NATS', () => {
 
     // Claims: taken on A, refused on B naming the holder and its host, in describeError's words.
     await ca.client.request('claim', { ...A1, resource: 'port:1420', note: 'dev server' });
-    expect(await claimError(cb, B1, 'port:1420')).toMatch(/^port:1420 is held by main#aaaaaa on hostA since \d{4}-\d\d-\d\dT.* \(dev server\)$/);
+    expect(await claimError(cb, B1, 'port:1420')).toMatch(/^port:1420 is held by main#aaaaaa on hostA since just now \(\d\d:\d\d UTC\) \(dev server\)$/);
     await ca.client.request('claim', { ...A1, resource: 'src/**' });
     expect(await claimError(cb, B1, 'src/api/a.ts')).toMatch(/^src\/\*\* is held by main#aaaaaa on hostA/);
     expect(await claimError(cb, B1, 'docs/**')).toBeUndefined();

@@ -63,7 +63,7 @@ function contextOf(stdout: string): string {
   return out.hookSpecificOutput.additionalContext as string;
 }
 
-const LINE = /^#(\d+) \d\d:\d\d:\d\d [\w.:#/@+?-]+ \[(note|lock|unlock|handoff)\]( \(to you\))?: (".*")$/;
+const LINE = /^#(\d+) \d\d:\d\d:\d\d UTC [\w.:#/@+?-]+ \[(note|lock|unlock|handoff)\]( \(to you\))?: (".*")$/;
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Every invariant of a delivery; returns the texts it carried, decoded. */

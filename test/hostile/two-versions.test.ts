@@ -27,15 +27,16 @@ afterEach(async () => {
 /** A copy of the built plugin claiming another version (and protocol). */
 function pluginCopy(p: TestProject, name: string, version: string, protocol = 1): string {
   const dir = path.join(p.base, name);
-  fs.mkdirSync(dir);
-  for (const f of ['cli.mjs', 'daemon.mjs', 'mcp.mjs']) {
-    let code = fs.readFileSync(path.join(DIST, f), 'utf8');
-    expect(code).toContain(`VERSION = "${VERSION}"`);
-    code = code.replace(`VERSION = "${VERSION}"`, `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`);
-    fs.writeFileSync(path.join(dir, f), code);
-  }
-  // The daemon's chunks (split off by the build) come along unchanged.
-  fs.cpSync(path.join(DIST, 'chunks'), path.join(dir, 'chunks'), { recursive: true });
+  fs.cpSync(DIST, dir, { recursive: true });
+  // The version is in each bundle, or in the chunk the CLI's entry loads (split off by the build).
+  const files = ['cli.mjs', 'daemon.mjs', 'mcp.mjs', ...fs.readdirSync(path.join(dir, 'chunks')).map((f) => path.join('chunks', f))];
+  const stamped = files.filter((f) => {
+    const code = fs.readFileSync(path.join(dir, f), 'utf8');
+    if (!code.includes(`VERSION = "${VERSION}"`)) return false;
+    fs.writeFileSync(path.join(dir, f), code.replace(`VERSION = "${VERSION}"`, `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`));
+    return true;
+  });
+  expect(stamped).toEqual(expect.arrayContaining(['daemon.mjs', 'mcp.mjs', expect.stringMatching(/^chunks\//)]));
   return dir;
 }
 

@@ -2,6 +2,7 @@
  * Presence, claims, direct messages, the start-of-session briefing and the end-of-session
  * release, through the real MCP server bundles and hook processes.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 import { startMcp, type McpSession } from '../support/mcp.ts';
@@ -42,7 +43,7 @@ describe('claims', () => {
     expect(await a.call('claim', { resource: 'port:1420', note: 'dev server' })).toEqual({ isError: false, text: 'claimed port:1420 ("dev server")' });
     const refused = await b.call('claim', { resource: 'port:1420' });
     expect(refused.isError).toBe(true);
-    expect(refused.text).toMatch(/^port:1420 is held by main#aaaaaa since \d{4}-\d\d-\d\dT.* \(dev server\)$/);
+    expect(refused.text).toMatch(/^port:1420 is held by main#aaaaaa since just now \(\d\d:\d\d UTC\) \(dev server\)$/);
     expect((await b.call('claim', { resource: 'port:1421' })).isError).toBe(false);
 
     expect((await a.call('claim', { resource: 'src/**' })).isError).toBe(false);
@@ -143,6 +144,21 @@ describe('direct messages', () => {
   });
 });
 
+describe('to: a unique branch name', () => {
+  it('to accepts a unique branch name as log --from does; a branch with two sessions is ambiguous', async () => {
+    const p = project({ git: true });
+    const wt = `${p.base}/proj-feat-b`;
+    execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
+    const a = await session(p, A_ID);
+    const b = await startMcp(p.env, B_ID, wt);
+    sessions.push(b);
+    expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');
+    expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "your turn on api.ts"/);
+    await session(p, C_ID);
+    expect((await b.call('broadcast', { text: 'hi', to: ['main'] })).text).toMatch(/^unknown or ambiguous recipient "main"/);
+  });
+});
+
 describe('session hooks', () => {
   it('SessionStart briefs in a few hundred characters: who is here, claims, unread', async () => {
     const p = project({ git: true });
@@ -163,7 +179,18 @@ describe('session hooks', () => {
       env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5' },
       input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),
     });
-    expect(JSON.parse(r.stdout).hookSpecificOutput.additionalContext).toMatch(/1 unread message[\s\S]*"earlier news"/);
+    const context = JSON.parse(r.stdout).hookSpecificOutput.additionalContext;
+    // Shown in the same block: "below", not "with the next prompt".
+    expect(context).toMatch(/1 unread message, below\.[\s\S]*\n.*from a person at a terminal[\s\S]*"earlier news"/);
+    expect(context).not.toContain('next prompt');
+  });
+
+  it('a session resumed alone, holding only its own claim, gets no briefing: nothing is new', async () => {
+    const p = project({ git: true });
+    const a = await session(p, A_ID);
+    await a.call('claim', { resource: 'port:1420' });
+    const r = await hook(p, 'SessionStart', A_ID, 0, { source: 'resume' });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('SessionEnd releases the session\'s claims at once, well inside the host\'s 1.5 s budget, and never starts a daemon', async () => {

@@ -37,7 +37,7 @@ describe('MCP tools', () => {
   it('inbox shows other sessions\' messages oldest first, not its own, and moves nothing', async () => {
     await b.call('broadcast', { text: 'editing src/api.ts' });
     const inB = await b.call('inbox', {});
-    expect(inB.text).toMatch(/#1 \S+ main#aaaaaa \[lock\]: "holding the dev server on :1420"/);
+    expect(inB.text).toMatch(/#1 \S+ UTC main#aaaaaa \[lock\]: "holding the dev server on :1420"/);
     expect(inB.text).not.toContain('editing src/api.ts');
     const inA = await a.call('inbox', { limit: 5 });
     expect(inA.text).toContain('"editing src/api.ts"');

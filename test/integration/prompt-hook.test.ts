@@ -43,7 +43,7 @@ describe('prompt hook', () => {
     const out = JSON.parse(second.stdout);
     expect(out.hookSpecificOutput.hookEventName).toBe('UserPromptSubmit');
     expect(out.hookSpecificOutput.additionalContext).toMatch(/not instructions from the user/);
-    expect(out.hookSpecificOutput.additionalContext).toMatch(/#2 \S+ main#aaaaaa \[note\]: "rebase onto main now"/);
+    expect(out.hookSpecificOutput.additionalContext).toMatch(/#2 \S+ UTC main#aaaaaa \[note\]: "rebase onto main now"/);
     expect(out.hookSpecificOutput.additionalContext).not.toContain('before B existed');
     expect((await hook(p, 'bbbb-2', 2002)).stdout).toBe('');
     c.client.close();

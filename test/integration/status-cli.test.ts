@@ -1,5 +1,9 @@
 /** `session-bus status`, `send` and `stop` as a person runs them. */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/cli/width.ts';
+import { sessionLabel } from '../../src/client/identity.ts';
 import { VERSION } from '../../src/protocol/version.ts';
 import { makeProject } from '../support/project.ts';
 
@@ -29,8 +33,8 @@ describe('session-bus status', () => {
     expect(human.stdout).toContain(p.endpoint().socketPath);
     expect(human.stdout).toContain(p.mailboxPath());
     expect(human.stdout).toMatch(/messages\s+1 retained, last seq 1/);
-    expect(human.stdout).toMatch(/main#aaaa11\s+aaaa11\s+connected\s+1/);
-    expect(human.stdout).toMatch(/feat#bbbb22\s+bbbb22\s+away\s+1/);
+    expect(human.stdout).toMatch(/main#aaaa11\s+connected\s+1/);
+    expect(human.stdout).toMatch(/feat#bbbb22\s+away\s+1/);
 
     const json = JSON.parse((await p.cli(['status', '--json'])).stdout);
     expect(json).toMatchObject({ running: true, pid: conn.hello.pid, lastSeq: 1, messageCount: 1, logPath: p.endpoint().logPath });
@@ -62,12 +66,44 @@ describe('session-bus peers and claims', () => {
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server', ttlSeconds: 600 });
     const peers = await q.cli(['peers']);
     expect(peers.code).toBe(0);
-    expect(peers.stdout).toMatch(/^SESSION\s+ID\s+SINCE\s+ACTIVE\s+WORKTREE\nmain#aaaa11\s+aaaa11\s+\d+s ago/);
+    expect(peers.stdout).toMatch(/^SESSION\s+SINCE\s+ACTIVE\s+WORKTREE\nmain#aaaa11\s+\d+s ago/);
     expect(JSON.parse((await q.cli(['peers', '--json'])).stdout).peers[0]).toMatchObject({ label: 'main#aaaa11', shortId: 'aaaa11' });
     const claims = await q.cli(['claims']);
     expect(claims.stdout).toMatch(/port:1420\s+main#aaaa11\s+\d+s ago\s+in (9m|10m) \d+s\s+dev server/);
     expect(JSON.parse((await q.cli(['claims', '--json'])).stdout).claims[0]).toMatchObject({ resource: 'port:1420', label: 'main#aaaa11', note: 'dev server' });
     expect((await q.cli(['status'])).stdout).toMatch(/RESOURCE\s+HOLDER[\s\S]*port:1420/);
+    conn.client.close();
+  });
+});
+
+describe('the terminal view at COLUMNS=80 with a long branch name', () => {
+  const w = makeProject({ git: true });
+  afterAll(() => w.cleanup());
+
+  it('status, peers and claims fit 80 columns (cut with …), worktrees are relative, --wide prints them whole', async () => {
+    const branch = 'feature/JIRA-12345-rework-the-login-flow-for-single-sign-on-with-機能';
+    const wt = path.join(w.base, 'proj-login');
+    execFileSync('git', ['-C', w.dir, 'worktree', 'add', '-q', '-b', branch, wt]);
+    const conn = await w.connect();
+    const who = { sessionId: 'aaaa1111-x', pid: 11, label: sessionLabel(wt, 'aaaa1111-x'), cwd: wt };
+    await conn.client.request('register', { ...who, live: true });
+    await conn.client.request('claim', { ...who, resource: 'src/auth/**', note: 'moving the session store to redis, do not touch the middleware until this lands' });
+    expect((await w.cli(['send', 'hello'])).code).toBe(0);
+
+    for (const cmd of ['status', 'peers', 'claims']) {
+      const r = await w.cli([cmd], { COLUMNS: '80' });
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      const tooWide = lines.filter((l) => displayWidth(l) > 80 && !/^ {2}(project|socket|log|mailbox) /.test(l));
+      expect(tooWide, `${cmd}:\n${r.stdout}`).toEqual([]);
+      expect(r.stdout).toContain('…');
+      const wide = await w.cli([cmd, '--wide'], { COLUMNS: '80' });
+      expect(wide.stdout).toContain(cmd === 'claims' ? 'until this lands' : who.label);
+    }
+    const s = await w.cli(['status'], { COLUMNS: '80' });
+    expect(s.stdout).toMatch(/\.\.\/proj-login$/m);
+    expect(s.stdout).toMatch(/^ {2}people {4}human:/m);
+    expect(s.stdout).not.toMatch(/^human:/m);
     conn.client.close();
   });
 });

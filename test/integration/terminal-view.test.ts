@@ -57,7 +57,7 @@ async function seed(p: TestProject) {
   return conn;
 }
 
-const LINE = /^\d\d:\d\d:\d\d {2}(\S+) {2}\[(\w+)\](?: \(to [^)]*\))? {2}(.*)$/;
+const LINE = /^\d\d:\d\d:\d\d {2}(\S+) {2,}\[(\w+)\](?: \(to [^)]*\))? {2}(.*)$/;
 
 describe('session-bus tail', () => {
   it('prints the last messages one line each (time, label, kind, text), plain when piped; --json is one record per line', async () => {
@@ -141,7 +141,25 @@ describe('session-bus tail', () => {
     expect(drained.messages.map((m) => m.text)).toEqual(['sent after tail -f started', 'released :1420']);
 
     t.child.kill('SIGINT');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(130);
+    conn.client.close();
+  });
+
+  it('tail -f: pads the label column so kinds line up; Ctrl-C exits 130', async () => {
+    const p = project();
+    const conn = await seed(p);
+    const t = startCli(p, ['tail', '-f', '-n', '3']);
+    await waitFor('the backlog', () => t.out.stdout.includes('lunch, back at 2'));
+    await conn.client.request('broadcast', { ...who(4, 'feature-with-a-much-longer-name'), text: 'late and long', kind: 'note' });
+    await waitFor('the live message', () => t.out.stdout.includes('late and long'));
+    const lines = t.out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    // The backlog lines up among itself, and the column never narrows afterwards.
+    const kindAt = lines.map((l) => l.indexOf(' ['));
+    expect(new Set(kindAt.slice(0, 3)).size).toBe(1);
+    expect(kindAt[3]).toBeGreaterThanOrEqual(kindAt[0]!);
+    t.child.kill('SIGINT');
+    expect(await t.exited).toBe(130);
     conn.client.close();
   });
 
@@ -163,7 +181,7 @@ describe('session-bus tail', () => {
       [2, 'second, after a restart'],
     ]);
     t.child.kill('SIGTERM');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(143);
   });
 });
 
@@ -182,7 +200,7 @@ describe('the subscribe wire method', () => {
     await p.cli(['send', 'a new daemon']);
     await waitFor('the next message', () => t.out.stdout.includes('a new daemon'), 15_000);
     t.child.kill('SIGINT');
-    expect(await t.exited).toBe(0);
+    expect(await t.exited).toBe(130);
   });
 
   it('answers with the history asked for, then pushes each accepted message; a watcher that never reads is dropped alone', async () => {
@@ -312,7 +330,7 @@ describe('an older daemon without history and subscribe', () => {
       expect((await p.cli(['tail'], PLAIN)).stdout).toMatch(/main#s1 {2}\[note\] {2}from the old days\n$/);
       const f = await p.cli(['tail', '-f']);
       expect(f.code).toBe(1);
-      expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus stop` (the next session or `session-bus send` starts the current one)\n');
+      expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus restart`\n');
     } finally {
       old.close();
     }
@@ -336,12 +354,12 @@ describe('session-bus send as a person', () => {
 });
 
 describe('session-bus peers and claims', () => {
-  it('--json when no daemon runs: {"running":false}, exit 3, none started', async () => {
+  it('--json when no daemon runs: {"running":false} with an empty list, exit 3, none started', async () => {
     const p = project();
     for (const cmd of ['peers', 'claims']) {
       const r = await p.cli([cmd, '--json']);
       expect(r.code).toBe(3);
-      expect(JSON.parse(r.stdout)).toEqual({ running: false });
+      expect(JSON.parse(r.stdout)).toEqual({ running: false, [cmd]: [] });
     }
     expect(p.daemonPids()).toEqual([]);
   });

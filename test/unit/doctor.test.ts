@@ -56,7 +56,7 @@ describe('doctor checks', () => {
   it('version skew: same is ok, an older daemon or a newer one of our protocol warns, a newer protocol fails', () => {
     const hello = (version: string, protocol = PROTOCOL_VERSION) => ({ version, protocol, pid: 1, root: '/r', startedAt: 0 });
     expect(checkVersions(hello(VERSION)).status).toBe('ok');
-    expect(checkVersions(hello('0.0.1'))).toMatchObject({ status: 'warn', message: expect.stringContaining('older than this CLI'), fix: expect.stringContaining('session-bus stop') });
+    expect(checkVersions(hello('0.0.1'))).toMatchObject({ status: 'warn', message: expect.stringContaining('older than this CLI'), fix: expect.stringContaining('session-bus restart') });
     expect(checkVersions(hello('99.0.0'))).toMatchObject({ status: 'warn', message: expect.stringContaining('newer than this CLI') });
     expect(checkVersions(hello('99.0.0', PROTOCOL_VERSION + 1))).toMatchObject({ status: 'fail', message: expect.stringContaining('is newer than this client') });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, labelStyle } from '../../src/cli/color.ts';
-import { clock, formatMessage, safe, table } from '../../src/cli/format.ts';
+import { colorEnabled, LABEL_COLORS, labelStyle } from '../../src/cli/color.ts';
+import { clock, formatMessage, KIND_STYLE, safe, table } from '../../src/cli/format.ts';
 import { COMMANDS, commandHelp, completionScript, generalHelp } from '../../src/cli/help.ts';
 import { parseCount, parseKinds, parseSince, UsageError } from '../../src/cli/parse.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
@@ -18,6 +18,17 @@ describe('colors', () => {
     expect(colorEnabled({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
     expect(colorEnabled({ isTTY: false }, { FORCE_COLOR: '0' })).toBe(false);
     expect(colorEnabled({ isTTY: true }, { FORCE_COLOR: '1', NO_COLOR: 'x' })).toBe(false);
+  });
+
+  it('FORCE_COLOR=0 means off, also on a terminal', () => {
+    expect(colorEnabled({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { FORCE_COLOR: 'false' })).toBe(false);
+  });
+
+  it('tell labels apart from kinds: no label color is a kind color', () => {
+    const kindColors = Object.values(KIND_STYLE).filter(Boolean);
+    expect(LABEL_COLORS.filter((c) => kindColors.includes(c))).toEqual([]);
+    for (const label of ['main#aaaaaa', 'feat#bbbbbb', 'human:root', 'x', 'fix-🚀#cccccc']) expect(kindColors).not.toContain(labelStyle(label));
   });
 
   it('give a sender the same color every time', () => {

@@ -33,6 +33,7 @@ export const status = defineHandler({
       ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
       claims: [...broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
       federation: ctx.federationStatus(),
+      settings: info.settings,
     };
   },
 });

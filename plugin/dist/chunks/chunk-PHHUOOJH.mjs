@@ -1,0 +1,974 @@
+#!/usr/bin/env node
+import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
+var __defProp = Object.defineProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// src/protocol/version.ts
+var VERSION = "0.2.0";
+var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/client/project.ts
+import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname as dirname2, join as join2 } from "node:path";
+
+// src/client/git-files.ts
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+function findGitDir(dir) {
+  let cur = resolve(dir);
+  for (; ; ) {
+    const dotGit = join(cur, ".git");
+    try {
+      const st = statSync(dotGit);
+      if (st.isDirectory()) return dotGit;
+      if (st.isFile()) {
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
+        if (m) return resolve(cur, m[1].trim());
+      }
+    } catch {
+    }
+    const parent = dirname(cur);
+    if (parent === cur) return void 0;
+    cur = parent;
+  }
+}
+function gitCommonDir(gitDir) {
+  try {
+    let common = gitDir;
+    try {
+      common = resolve(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+    }
+    return realpathSync(common);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/client/project.ts
+var MAILBOX_FILE = "mailbox.jsonl";
+var LEGACY_MAILBOX_DIR = join2(".claude", ".session-bus");
+function locateProject(dir) {
+  const projectDir = realpathSync2(dir);
+  const gitDir = findGitDir(projectDir);
+  const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
+  if (commonDir) {
+    const mailboxDir2 = join2(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join2(mailboxDir2, MAILBOX_FILE), inGit: true };
+  }
+  const busRoot = folderBusRoot(projectDir);
+  const mailboxDir = join2(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join2(mailboxDir, MAILBOX_FILE), inGit: false };
+}
+function folderBusRoot(dir) {
+  let home;
+  try {
+    home = realpathSync2(homedir());
+  } catch {
+  }
+  for (let d = dir; ; d = dirname2(d)) {
+    if (existsSync(join2(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join2(d, ".claude"))) return d;
+    if (d === home || dirname2(d) === d) return dir;
+  }
+}
+
+// src/client/rpc-client.ts
+import { createConnection } from "node:net";
+
+// src/protocol/limits.ts
+var MAX_TEXT_BYTES = 4096;
+var MAX_FRAME_BYTES = 64 * 1024;
+var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
+var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var MAX_LEASE_MS = 6e4;
+var MAX_LABEL_CHARS = 64;
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var TAG_START = /<(?=[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
+// src/protocol/errors.ts
+function describeError(code, data = {}) {
+  switch (code) {
+    case -32700 /* ParseError */:
+      return `invalid JSON on the wire${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32600 /* InvalidRequest */:
+      return `not a JSON-RPC 2.0 request${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32601 /* MethodNotFound */:
+      return `unknown method ${JSON.stringify(data.method)}`;
+    case -32602 /* InvalidParams */:
+      return `invalid parameters for ${String(data.method)}: ${String(data.detail ?? "wrong shape")}`;
+    case -32603 /* Internal */:
+      return `internal error in the session-bus daemon${data.detail ? `: ${String(data.detail)}` : ""}`;
+    case -32001 /* FrameTooLarge */:
+      return `frame of ${String(data.bytes)} bytes is over the ${MAX_FRAME_BYTES}-byte limit; closing the connection`;
+    case -32002 /* InvalidUtf8 */:
+      return "frame is not valid UTF-8";
+    case -32010 /* TextTooLong */:
+      return `message text is ${String(data.bytes)} bytes; the limit is ${MAX_TEXT_BYTES} bytes. Shorten it or point to a file instead`;
+    case -32011 /* TextEmpty */:
+      return "message text is empty";
+    case -32020 /* LogWriteFailed */:
+      return `${data.method === void 0 || data.method === "broadcast" ? "the message was not sent" : `${String(data.method)} was not done`}: the mailbox could not be written (${String(data.cause ?? "I/O error")}) at ${String(data.path ?? "the mailbox")}. Free disk space or fix permissions; reads keep working, and the bus recovers by itself once the mailbox can be written`;
+    case -32030 /* IncompatibleProtocol */:
+      return `the running session-bus daemon (version ${String(data.daemonVersion)}, protocol ${String(data.daemonProtocol)}) is newer than this client (version ${String(data.clientVersion)}, protocol ${String(data.clientProtocol)}). Update the session-bus plugin in this session, or stop the daemon with \`session-bus stop\``;
+    case -32031 /* DaemonTooOld */:
+      return `the running session-bus daemon (pid ${String(data.pid)}, version ${String(data.daemonVersion)}) predates ${String(data.feature)}. Restart it with \`session-bus restart\``;
+    case -32040 /* ShuttingDown */:
+      return "the daemon is shutting down; retry";
+    case -32050 /* UnknownRecipient */:
+      return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
+    case -32060 /* ClaimConflict */:
+      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${since(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
+    case -32061 /* NotHolder */:
+      return `${shown(data.resource)} is not held by this session`;
+    case -32062 /* OutsideRepository */:
+      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
+    default:
+      return `error ${code}`;
+  }
+}
+function since(iso, now = Date.now()) {
+  const ts = Date.parse(String(iso));
+  if (!Number.isFinite(ts)) return String(iso);
+  const m = Math.max(0, Math.round((now - ts) / 6e4));
+  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+}
+function formatList(v) {
+  return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
+}
+function shown(v) {
+  return inert(String(v));
+}
+var BusError = class extends Error {
+  constructor(code, data = {}) {
+    super(describeError(code, data));
+    this.code = code;
+    this.data = data;
+    this.name = "BusError";
+  }
+  code;
+  data;
+  toWire() {
+    return { code: this.code, message: this.message, data: this.data };
+  }
+};
+
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
+// src/client/rpc-client.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve4, reject) => {
+      const socket = createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve4(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve4, reject) => {
+      const waiter = { resolve: resolve4, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
+      }
+    }
+  }
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters.clear();
+    this.onClose?.(err);
+  }
+};
+
+// src/client/endpoint.ts
+import { userInfo } from "node:os";
+import { join as join3, resolve as resolve2 } from "node:path";
+
+// src/client/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(text) {
+  const data = Buffer.from(text, "utf8");
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const buf = Buffer.alloc(blocks * 64);
+  data.copy(buf);
+  buf[data.length] = 128;
+  const bits = data.length * 8;
+  buf.writeUInt32BE(Math.floor(bits / 2 ** 32), buf.length - 8);
+  buf.writeUInt32BE(bits >>> 0, buf.length - 4);
+  const h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+  const w = new Uint32Array(64);
+  for (let off = 0; off < buf.length; off += 64) {
+    for (let i = 0; i < 16; i++) w[i] = buf.readUInt32BE(off + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ w[i - 15] >>> 3;
+      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ w[i - 2] >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + S1 + ch + K[i] + w[i] >>> 0;
+      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = a & b ^ a & c ^ b & c;
+      const t2 = S0 + maj >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
+  }
+  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+// src/client/endpoint.ts
+var EndpointError = class extends Error {
+  name = "EndpointError";
+};
+function socketDir(env = process.env) {
+  const override = env.SESSION_BUS_SOCKET_DIR;
+  if (override) return resolve2(override);
+  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
+  return join3("/tmp", `session-bus-${uid}`);
+}
+function hashRoot(root) {
+  return sha256Hex(root).slice(0, 16);
+}
+function endpointFor(busRoot, env = process.env) {
+  const hash = hashRoot(busRoot);
+  const dir = socketDir(env);
+  const base = join3(dir, hash);
+  const endpoint = {
+    dir,
+    socketPath: `${base}.sock`,
+    lockPath: `${base}.lock`,
+    logPath: `${base}.log`,
+    hash
+  };
+  if (process.platform === "win32") {
+    const user = userInfo().username;
+    endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
+    return endpoint;
+  }
+  const bytes = Buffer.byteLength(endpoint.socketPath);
+  if (bytes > MAX_SOCKET_PATH_BYTES) {
+    throw new EndpointError(
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`
+    );
+  }
+  return endpoint;
+}
+
+// src/client/connect.ts
+import { dirname as dirname4 } from "node:path";
+
+// src/client/mailbox-owner.ts
+import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
+function mailboxLockPath(mailboxPath) {
+  return `${mailboxPath}.lock`;
+}
+function readMailboxOwner(lockPath) {
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync2(lockPath, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof raw !== "object" || raw === null) return void 0;
+  const o = raw;
+  if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
+  if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
+  return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+
+// src/client/private-dir.ts
+import { lstatSync, mkdirSync as mkdirSync2 } from "node:fs";
+var PrivateDirError = class extends Error {
+  name = "PrivateDirError";
+};
+function ensurePrivateDir(dir) {
+  try {
+    mkdirSync2(dir, { mode: 448, recursive: true });
+  } catch (err) {
+    const code = err.code;
+    if (code !== "EEXIST") throw new PrivateDirError(`cannot create the socket directory ${dir}: ${code ?? String(err)}`);
+  }
+  checkPrivateDir(dir);
+}
+function privateDirProblem(dir, st, uid = process.getuid?.()) {
+  if (st.isSymbolicLink()) return { problem: `refusing the socket directory ${dir}: it is a symlink`, fix: `Remove it (rm ${dir}) or set SESSION_BUS_SOCKET_DIR` };
+  if (!st.isDirectory()) return { problem: `refusing the socket directory ${dir}: it is not a directory`, fix: "Remove it or set SESSION_BUS_SOCKET_DIR" };
+  if (uid !== void 0 && st.uid !== uid) {
+    return { problem: `refusing the socket directory ${dir}: owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
+  }
+  if ((st.mode & 63) !== 0) {
+    return { problem: `refusing the socket directory ${dir}: mode ${(st.mode & 511).toString(8)} lets others in`, fix: `Run: chmod 700 ${dir}` };
+  }
+  return void 0;
+}
+function checkPrivateDir(dir) {
+  if (process.platform === "win32") return;
+  const found = privateDirProblem(dir, lstatSync(dir));
+  if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
+}
+
+// src/client/spawn.ts
+import { closeSync, constants, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
+async function daemonEntry(env = process.env) {
+  if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
+  const here = await ownDir();
+  const candidates = [join4(here, "daemon.mjs"), join4(here, "..", "daemon.mjs"), resolve3(here, "../../plugin/dist/daemon.mjs")];
+  for (const c of candidates) if (existsSync2(c)) return c;
+  return candidates[0];
+}
+var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
+async function ownDir() {
+  if (typeof __dirname === "string") return __dirname;
+  const { fileURLToPath } = await import("node:url");
+  return dirname3(fileURLToPath(import.meta.url));
+}
+async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
+  const { spawn } = await import("node:child_process");
+  const entry = await daemonEntry(env);
+  const out = openSync(endpoint.logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 384);
+  try {
+    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
+    const child = spawn(
+      process.execPath,
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
+      { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
+    );
+    child.on("error", () => {
+    });
+    child.unref();
+    return { pid: child.pid, exitCode: () => child.exitCode };
+  } finally {
+    closeSync(out);
+  }
+}
+function tailLog(logPath, lines = 8) {
+  try {
+    const text = readFileSync3(logPath, "utf8");
+    return text.trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+// src/client/connect.ts
+var StartError = class extends Error {
+  name = "StartError";
+};
+var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+var RESPAWN_AFTER_MS = 3e3;
+var REPLACE_WAIT_MS = 3e3;
+async function connectOrSpawn(projectDir, options = {}) {
+  const env = options.env ?? process.env;
+  const location = locateProject(projectDir);
+  const endpoint = endpointFor(location.busRoot, env);
+  ensurePrivateDir(endpoint.dir);
+  const deadline = Date.now() + (options.timeoutMs ?? 1e4);
+  const version = options.version ?? VERSION;
+  const protocol = options.protocol ?? PROTOCOL_VERSION;
+  let spawnedAt;
+  let spawned;
+  let replacing;
+  let delay = 5;
+  for (; ; ) {
+    let client;
+    try {
+      client = await RpcClient.connect(endpoint.socketPath, Math.max(1, deadline - Date.now()));
+    } catch (err) {
+      const code = err.code;
+      if (code === "EACCES" || code === "EPERM") {
+        throw new StartError(
+          `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
+        );
+      }
+      if (!code || !NOT_RUNNING.has(code)) throw err;
+      client = await connectToOwner(location, endpoint);
+      if (!client && options.spawn === false) throw err;
+      if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
+        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`);
+      }
+      if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
+        spawned = await spawnDaemon(location, endpoint, env);
+        spawnedAt = Date.now();
+      }
+    }
+    const hello = client ? await client.request("hello", { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
+      client.close();
+      if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
+      throw err;
+    }) : void 0;
+    if (client && hello) {
+      if (hello.root !== location.busRoot) {
+        client.close();
+        throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
+      }
+      if (hello.protocol > protocol) {
+        client.close();
+        throw new BusError(-32030 /* IncompatibleProtocol */, {
+          daemonVersion: hello.version,
+          daemonProtocol: hello.protocol,
+          clientVersion: version,
+          clientProtocol: protocol
+        });
+      }
+      const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
+      const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
+      if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
+      client.close();
+      if (!replacing) {
+        spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version });
+        spawnedAt = Date.now();
+        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+      }
+    }
+    if (Date.now() >= deadline) {
+      throw new StartError(
+        `the session-bus daemon did not answer at ${endpoint.socketPath} in time. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`
+      );
+    }
+    await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
+    delay = Math.min(delay * 2, 20);
+  }
+}
+async function connectToOwner(location, endpoint) {
+  const owner = readMailboxOwner(mailboxLockPath(location.mailboxPath));
+  if (!owner || owner.socket === endpoint.socketPath || !owner.socket.endsWith(`${endpoint.hash}.sock`)) return void 0;
+  try {
+    checkPrivateDir(dirname4(owner.socket));
+    return await RpcClient.connect(owner.socket, 1e3);
+  } catch {
+    return void 0;
+  }
+}
+function connectExisting(projectDir, options = {}) {
+  return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2e3 });
+}
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// src/cli/color.ts
+function colorEnabled(stream, env = process.env) {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
+  if (env.FORCE_COLOR) return true;
+  return stream.isTTY === true;
+}
+var CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
+  cyan: [36, 39],
+  brightBlue: [94, 39],
+  brightCyan: [96, 39],
+  brightWhite: [97, 39]
+};
+function painter(on) {
+  if (!on) return (_style, text) => text;
+  return (style, text) => `\x1B[${CODES[style][0]}m${text}\x1B[${CODES[style][1]}m`;
+}
+var LABEL_COLORS = ["cyan", "blue", "brightCyan", "brightBlue", "brightWhite"];
+function labelStyle(label) {
+  let h = 0;
+  for (let i = 0; i < label.length; i++) h = h * 31 + label.charCodeAt(i) >>> 0;
+  return LABEL_COLORS[h % LABEL_COLORS.length];
+}
+
+// src/cli/width.ts
+var WIDE = new RegExp("[\\u1100-\\u115f\\u2e80-\\u303e\\u3041-\\u33ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6\\u{20000}-\\u{3fffd}]|\\p{Emoji_Presentation}", "u");
+var ZERO = /[\p{Mn}\p{Me}\p{Cf}\ufe00-\ufe0f]/u;
+function charWidth(ch) {
+  if (ZERO.test(ch)) return 0;
+  return WIDE.test(ch) ? 2 : 1;
+}
+function displayWidth(text) {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+function truncate(text, width) {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return "";
+  let out = "";
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}\u2026`;
+}
+function padEnd(text, width) {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+function terminalColumns(env = process.env, stream = process.stdout) {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY && stream.columns ? stream.columns : void 0;
+}
+
+// src/protocol/messages.ts
+var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
+var WAKE_POLICIES = ["direct", "all", "none"];
+var MESSAGE_NOTIFICATION = "message";
+function shortId(sessionId) {
+  if (sessionId.startsWith("human:")) return sessionId;
+  return sessionId.replace(/-/g, "").slice(0, 6);
+}
+
+// src/cli/format.ts
+import * as path from "node:path";
+var GONE_AFTER_MS = 12 * 36e5;
+function safe(text) {
+  return inert(oneLine(text));
+}
+function duration(ms) {
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+var GAP = 2;
+function table(headers, rawRows, columns) {
+  const rows = rawRows.map((r) => r.map(safe));
+  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  if (columns !== void 0) {
+    const floor = headers.map((h) => Math.max(displayWidth(h), 3));
+    let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+    while (total > columns) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) if (widths[i] > floor[i] && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      if (widest < 0) break;
+      widths[widest] -= 1;
+      total -= 1;
+    }
+  }
+  const line = (cells) => cells.map((c, i) => padEnd(truncate(c, widths[i]), widths[i])).join(" ".repeat(GAP)).trimEnd();
+  return [line(headers), ...rows.map(line)].join("\n");
+}
+function fit(line, columns) {
+  return columns === void 0 ? line : truncate(line, columns);
+}
+function worktree(cwd, root) {
+  if (!cwd) return "";
+  if (!root) return cwd;
+  const base = path.basename(root) === ".git" ? path.dirname(root) : root;
+  return path.relative(base, cwd) || ".";
+}
+function formatStatus(s, now = Date.now(), layout = {}) {
+  const root = layout.root ?? s.root;
+  const cols = layout.columns;
+  const lines = [
+    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
+    `  project   ${safe(s.root)}`,
+    `  socket    ${safe(s.socketPath)}`,
+    `  log       ${safe(s.logPath)}`,
+    `  mailbox   ${safe(s.mailboxPath)}`,
+    `  messages  ${s.messageCount} retained, last seq ${s.lastSeq}`,
+    ...formatFederation(s.federation, now).map((l) => fit(l, cols)),
+    ...s.settings ? [fit(`  settings  ${formatSettings(s.settings)}`, cols)] : []
+  ];
+  const people = s.sessions.filter((x) => x.label.startsWith("human:"));
+  const sessions = s.sessions.filter((x) => !x.label.startsWith("human:"));
+  const gone = sessions.filter((x) => !x.connected && now - x.lastSeen > GONE_AFTER_MS).sort((a, b) => b.lastSeen - a.lastSeen);
+  const here = sessions.filter((x) => !gone.includes(x));
+  if (people.length > 0) lines.push(fit(`  people    ${people.map((x) => `${safe(x.label)} (last sent ${duration(now - x.lastSeen)} ago)`).join(", ")}`, cols));
+  if (gone.length > 0) {
+    lines.push(fit(`  gone      ${gone.length} session(s) away over ${duration(GONE_AFTER_MS)}: ${gone.map((x) => `${safe(x.label)} (${duration(now - x.lastSeen)} ago)`).join(", ")}`, cols));
+  }
+  lines.push("");
+  if (here.length === 0) {
+    lines.push(gone.length > 0 ? "No session is here now." : "No sessions yet.");
+  } else {
+    const rows = [...here].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
+      x.label,
+      x.connected ? "connected" : "away",
+      String(x.queueDepth),
+      `${duration(now - x.lastSeen)} ago`,
+      x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : "-",
+      worktree(x.cwd, root)
+    ]);
+    lines.push(table(["SESSION", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows, cols));
+    if (s.sessionsOmitted) lines.push(fit(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? "" : "s"} seen longer ago, not listed)`, cols));
+  }
+  if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now, layout));
+  return lines.join("\n");
+}
+function formatSettings(settings) {
+  const set = settings.filter((r) => r.source !== "default");
+  return set.length === 0 ? "all default (session-bus config)" : set.map((r) => `${r.key}=${safe(r.value) || "-"} (${r.source === "env" ? r.env : "file"})`).join(", ");
+}
+function formatFederation(f, now = Date.now()) {
+  if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
+  if (f.state === "refused") return [`  federation refused: ${f.reason ?? "unknown reason"}`];
+  const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
+  const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ""}`;
+  const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration(now - h.lastSeen)} ago`);
+  return [safe(head), lag, ...hosts, ...f.warnings.map((w) => `  warning   ${safe(w)}`)];
+}
+function formatPeers(peers, now = Date.now(), layout = {}) {
+  if (peers.length === 0) return "No session is here now.";
+  return table(
+    ["SESSION", "SINCE", "ACTIVE", "WORKTREE"],
+    peers.map((p) => [p.host ? `${p.label}@${p.host}` : p.label, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, worktree(p.cwd, layout.root)]),
+    layout.columns
+  );
+}
+function formatClaims(claims, now = Date.now(), layout = {}) {
+  if (claims.length === 0) return "Nothing is claimed.";
+  return table(
+    ["RESOURCE", "HOLDER", "SINCE", "EXPIRES", "NOTE"],
+    claims.map((c) => [c.resource, c.host ? `${c.label}@${c.host}` : c.label, `${duration(now - c.since)} ago`, c.expiresAt ? `in ${duration(c.expiresAt - now)}` : "-", c.note ?? ""]),
+    layout.columns
+  );
+}
+var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
+function pad2(n) {
+  return String(n).padStart(2, "0");
+}
+function clock(ts, withDate = false) {
+  const d = new Date(ts);
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
+}
+function formatMessage(m, options = {}) {
+  const paint = painter(options.color ?? false);
+  const label = safe(m.from);
+  const kindStyle = KIND_STYLE[m.kind];
+  const kind = `[${m.kind}]`;
+  const to = m.to && m.to.length > 0 ? ` ${paint("dim", `(to ${m.to.map(shortId).map(safe).join(", ")})`)}` : "";
+  const text = inert(cleanText(m.text).replace(/\n/g, " \u21B5 ").replace(/\t/g, " "));
+  const pad = " ".repeat(Math.max(0, (options.labelWidth ?? 0) - displayWidth(label)));
+  return [
+    paint("dim", clock(m.ts, options.date)),
+    paint(labelStyle(label), label.startsWith("human:") ? paint("bold", label) : label) + pad,
+    kindStyle ? paint(kindStyle, kind) : paint("dim", kind)
+  ].join("  ") + `${to}  ${text}`;
+}
+
+export {
+  __export,
+  MAX_SEQ,
+  MAX_TS,
+  MAX_LEASE_MS,
+  MAX_LABEL_CHARS,
+  MAX_HISTORY_LIMIT,
+  MAX_HISTORY_REPLY_BYTES,
+  describeError,
+  BusError,
+  VERSION,
+  PROTOCOL_VERSION,
+  endpointFor,
+  privateDirProblem,
+  locateProject,
+  RpcError,
+  ConnectionError,
+  RpcClient,
+  connectOrSpawn,
+  connectExisting,
+  MESSAGE_KINDS,
+  DELIVERY_PATHS,
+  WAKE_POLICIES,
+  MESSAGE_NOTIFICATION,
+  colorEnabled,
+  painter,
+  displayWidth,
+  truncate,
+  terminalColumns,
+  safe,
+  table,
+  formatStatus,
+  formatSettings,
+  formatPeers,
+  formatClaims,
+  formatMessage
+};

@@ -1,0 +1,65 @@
+/**
+ * `session-bus config [get [KEY]] | set KEY VALUE | unset KEY`: the bus's settings file (see
+ * src/client/settings.ts). A value is checked as the daemon would check it before it is written.
+ */
+import { locateProject } from '../client/project.ts';
+import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../client/settings.ts';
+import { readConfig } from '../daemon/config.ts';
+import { daemonIfRunning } from './feed.ts';
+import { table } from './format.ts';
+import { UsageError } from './parse.ts';
+
+const KEYS = SETTINGS.map((s) => s.key).join(', ');
+
+export async function config(project: string, words: string[], json: boolean): Promise<number> {
+  const [verb = 'get', key, ...rest] = words;
+  const location = locateProject(project);
+  const path = settingsPath(location.mailboxDir);
+  if (verb === 'get') {
+    const file = readSettingsFile(path);
+    const { report } = resolveSettings(process.env, file);
+    const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
+    if (json) console.log(JSON.stringify({ path, settings: wanted }));
+    else if (key) console.log(wanted[0]!.value);
+    else console.log(`settings for a daemon started now (file: ${path}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
+    return 0;
+  }
+  if (verb !== 'set' && verb !== 'unset') throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
+  if (!key) throw new UsageError(`config ${verb} needs a key: one of ${KEYS}`);
+  const def = settingDef(requireKey(key))!;
+  const value = verb === 'set' ? rest.join(' ') : undefined;
+  if (verb === 'set' && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
+  if (value !== undefined) check(def.env, value);
+  writeSetting(path, location.mailboxDir, def.key, value);
+  const envWins = process.env[def.env] !== undefined && process.env[def.env] !== '';
+  const conn = await daemonIfRunning(project);
+  let running: string | undefined;
+  if (conn) {
+    const s = await conn.client.request('status', {});
+    conn.client.close();
+    const now = s.settings?.find((r) => r.key === def.key);
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || '-'} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
+  }
+  if (json) console.log(JSON.stringify({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  else {
+    console.log(value === undefined ? `removed ${def.key} from ${path}` : `set ${def.key}=${value} in ${path}`);
+    if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
+    if (running) console.log(running);
+  }
+  return 0;
+}
+
+function requireKey(key: string): string {
+  const def = settingDef(key);
+  if (!def) throw new UsageError(`no setting ${JSON.stringify(key)}; the settings are ${KEYS}`);
+  return def.key;
+}
+
+/** The daemon's own check, run here so a bad value never reaches the file. */
+function check(envName: string, value: string): void {
+  try {
+    readConfig({ [envName]: value });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The commands that talk to the project's daemon: status, peers, claims, stop, send. Only
+ * `send` starts a daemon; the rest read a running one and, with none, say so, name the project
+ * and what starts it, and show what the mailbox recorded.
+ */
+import { connectExisting, connectOrSpawn, type Connection } from '../client/connect.ts';
+import { endpointFor } from '../client/endpoint.ts';
+import { humanIdentity } from '../client/identity.ts';
+import { locateProject } from '../client/project.ts';
+import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
+import { isNotRunning } from './feed.ts';
+import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
+
+/** Exit code: no daemon runs for the project. */
+export const NOT_RUNNING = 3;
+
+/** What a person reads when no daemon runs: which bus, and what would start it. */
+export function notRunningLine(busRoot: string): string {
+  return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+}
+
+/** The running daemon, or undefined when none runs (other failures throw). */
+async function existing(project: string): Promise<Connection | undefined> {
+  try {
+    return await connectExisting(project);
+  } catch (err) {
+    if (isNotRunning(err)) return undefined;
+    throw err;
+  }
+}
+
+export async function status(project: string, json: boolean, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project);
+  if (!conn) {
+    const location = locateProject(project);
+    const endpoint = endpointFor(location.busRoot);
+    if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    else console.log(`${notRunningLine(location.busRoot)}\n  socket    ${endpoint.socketPath}\n  log       ${endpoint.logPath}`);
+    return NOT_RUNNING;
+  }
+  try {
+    const s = await conn.client.request('status', {});
+    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+
+export async function peers(project: string, json: boolean, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project);
+  if (!conn) {
+    console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    return NOT_RUNNING;
+  }
+  try {
+    const { peers } = await conn.client.request('peers', {});
+    console.log(json ? JSON.stringify({ peers }) : formatPeers(peers, Date.now(), layout));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+
+export async function claims(project: string, json: boolean, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project);
+  if (!conn) {
+    // Claims survive a restart: the mailbox holds them, and they are the holders' again when
+    // the daemon starts and their sessions come back within the grace period.
+    const location = locateProject(project);
+    const now = Date.now();
+    const recorded: ClaimInfo[] = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
+    if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
+    else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
+    return NOT_RUNNING;
+  }
+  try {
+    const { claims } = await conn.client.request('claims', {});
+    console.log(json ? JSON.stringify({ claims }) : formatClaims(claims, Date.now(), layout));
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
+
+export async function stop(project: string, json: boolean): Promise<number> {
+  const conn = await existing(project);
+  if (!conn) {
+    console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    return NOT_RUNNING;
+  }
+  // Connected sessions' MCP servers reconnect, and the first one starts a daemon again: say so.
+  const { sessions } = await conn.client.request('status', {});
+  const connected = sessions.filter((x) => x.connected && !x.label.startsWith('human:')).length;
+  await conn.client.request('shutdown', { reason: 'session-bus stop' });
+  conn.client.close();
+  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
+  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
+  return 0;
+}
+
+/** How long a stopping daemon may take to exit: it flushes the mailbox and closes its clients. */
+const EXIT_WAIT_MS = 10_000;
+
+/**
+ * `restart`: the daemon stops and a new one starts at once, reading the settings file (and this
+ * shell's variables). A session may start the new one first; either way it is a fresh daemon.
+ */
+export async function restart(project: string, json: boolean): Promise<number> {
+  const conn = await existing(project);
+  const old = conn?.hello.pid;
+  if (conn) {
+    await conn.client.request('shutdown', { reason: 'session-bus restart' });
+    conn.client.close();
+    const until = Date.now() + EXIT_WAIT_MS;
+    while (isAlive(old!) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  }
+  const fresh = await connectOrSpawn(project);
+  try {
+    const s = await fresh.client.request('status', {});
+    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    else {
+      console.log(`session-bus daemon ${old ? `restarted (pid ${old} → ${s.pid})` : `started (pid ${s.pid})`}`);
+      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
+    }
+    return 0;
+  } finally {
+    fresh.client.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function send(project: string, text: string, kind: MessageKind, json: boolean): Promise<number> {
+  const conn = await connectOrSpawn(project);
+  try {
+    const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });
+    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    return 0;
+  } finally {
+    conn.client.close();
+  }
+}
