@@ -11076,7 +11076,7 @@ function claudeIdentity(sessionId, hostPid, dir) {
 }
 
 // src/protocol/version.ts
-var VERSION = "0.2.0";
+var VERSION = "0.3.0";
 var PROTOCOL_VERSION = 1;
 function compareVersions(a, b) {
   const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
@@ -12119,11 +12119,11 @@ function registerTools(server, bus) {
   server.registerTool(
     "broadcast",
     {
-      description: "Tell the other Claude sessions on this project what they must know: a push, a rebase, a shared thing you changed, a handoff. Short. To hold or free a resource use claim/release: they announce lock/unlock themselves.",
+      description: "Tell the other sessions on this project what they must know: a push, a rebase, a handoff. Short.",
       inputSchema: {
         text: string2().describe(`\u2264${MAX_TEXT_BYTES} bytes`),
-        kind: _enum(MESSAGE_KINDS).optional().describe("note (default): news; handoff: work passed on; lock/unlock: holding/freed something"),
-        to: array(string2()).optional().describe("only these live peers: label, short id or unique branch")
+        kind: _enum(MESSAGE_KINDS).optional().describe("note: news (default); handoff: work passed on"),
+        to: array(string2()).optional().describe("only these peers: label, id or branch")
       }
     },
     async ({ text, kind, to }) => guard(async () => {
@@ -12137,7 +12137,7 @@ function registerTools(server, bus) {
   server.registerTool(
     "inbox",
     {
-      description: "Recent messages from the other sessions, oldest first. Marks nothing read.",
+      description: "Recent messages from other sessions. Marks nothing read.",
       inputSchema: { limit: number2().int().min(1).max(100).optional().describe("default 20") }
     },
     async ({ limit }) => guard(async () => {
@@ -12160,10 +12160,10 @@ function registerTools(server, bus) {
   server.registerTool(
     "claim",
     {
-      description: "Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (repo-relative or absolute). Refused if another session holds it. Announced to the others as lock (release: unlock).",
+      description: "Claim a shared resource before using it: port:1420, db:dev, or a path/glob like src/api/** (relative or absolute). Refused if another session holds it; announced to the others.",
       inputSchema: {
         resource: string2(),
-        ttl: number2().positive().optional().describe("seconds; default until release or session end"),
+        ttl: number2().positive().optional().describe("seconds (default: until release)"),
         note: string2().max(200).optional()
       }
     },
@@ -12174,7 +12174,7 @@ function registerTools(server, bus) {
   );
   server.registerTool(
     "release",
-    { description: "Release a claim when done (its name or path, relative or absolute).", inputSchema: { resource: string2() } },
+    { description: "Release a claim when done.", inputSchema: { resource: string2() } },
     async ({ resource }) => guard(async () => {
       const { released } = await bus.call("release", { resource });
       return ok(`released ${inert(released.resource)}`);

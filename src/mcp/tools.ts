@@ -17,11 +17,11 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     'broadcast',
     {
       description:
-        'Tell the other Claude sessions on this project what they must know: a push, a rebase, a shared thing you changed, a handoff. Short. To hold or free a resource use claim/release: they announce lock/unlock themselves.',
+        'Tell the other sessions on this project what they must know: a push, a rebase, a handoff. Short.',
       inputSchema: {
         text: z.string().describe(`≤${MAX_TEXT_BYTES} bytes`),
-        kind: z.enum(MESSAGE_KINDS).optional().describe('note (default): news; handoff: work passed on; lock/unlock: holding/freed something'),
-        to: z.array(z.string()).optional().describe('only these live peers: label, short id or unique branch'),
+        kind: z.enum(MESSAGE_KINDS).optional().describe('note: news (default); handoff: work passed on'),
+        to: z.array(z.string()).optional().describe('only these peers: label, id or branch'),
       },
     },
     async ({ text, kind, to }) =>
@@ -36,7 +36,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
   server.registerTool(
     'inbox',
     {
-      description: 'Recent messages from the other sessions, oldest first. Marks nothing read.',
+      description: 'Recent messages from other sessions. Marks nothing read.',
       inputSchema: { limit: z.number().int().min(1).max(100).optional().describe('default 20') },
     },
     async ({ limit }) =>
@@ -62,10 +62,10 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     'claim',
     {
       description:
-        'Claim a shared resource before using it: a name like port:1420 or db:dev, or a path/glob like src/api/** (repo-relative or absolute). Refused if another session holds it. Announced to the others as lock (release: unlock).',
+        'Claim a shared resource before using it: port:1420, db:dev, or a path/glob like src/api/** (relative or absolute). Refused if another session holds it; announced to the others.',
       inputSchema: {
         resource: z.string(),
-        ttl: z.number().positive().optional().describe('seconds; default until release or session end'),
+        ttl: z.number().positive().optional().describe('seconds (default: until release)'),
         note: z.string().max(200).optional(),
       },
     },
@@ -77,7 +77,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
   );
   server.registerTool(
     'release',
-    { description: 'Release a claim when done (its name or path, relative or absolute).', inputSchema: { resource: z.string() } },
+    { description: 'Release a claim when done.', inputSchema: { resource: z.string() } },
     async ({ resource }) =>
       guard(async () => {
         const { released } = await bus.call('release', { resource });

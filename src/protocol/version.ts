@@ -1,5 +1,5 @@
 /** Version of this build; a test keeps it equal to package.json's. */
-export const VERSION = '0.2.0';
+export const VERSION = '0.3.0';
 
 /**
  * Wire protocol version. Bumped only for incompatible changes: a client and a daemon with the

@@ -6,11 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
-import { claudeEnv, runClaude, TOOL_PREFIX } from './claude.ts';
+import { claudeEnv, HANG_MS, runClaude, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { makeProject, type TestProject } from '../support/project.ts';
+
+// Waits are for events; the time limits are backstops against a hang (see HANG_MS).
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
 /** What every request carries for session-bus's tools (README "Performance" quotes it). */
 const TOOLS_BUDGET_CHARS = 1600;

@@ -53,7 +53,7 @@ describe('text that reaches the model through the MCP tools', () => {
     const refused = await a.call('claim', { resource: 'port:1420' });
     expect(refused.isError).toBe(true);
     expectInert(refused.text, 1);
-    expect(refused.text).toMatch(/^port:1420 is held by \?\/system-reminder\?#eeeeee since \S+ \(see \\u003cb>here\\u003c\/b> evil\)$/);
+    expect(refused.text).toMatch(/^port:1420 is held by \?\/system-reminder\?#eeeeee since (just now|\d+m ago) \(\d\d:\d\d UTC\) \(see \\u003cb>here\\u003c\/b> evil\)$/);
   });
 
   it('broadcast, claim and release replies show the sender label and the resource inert (issue 14 item 8)', async () => {
@@ -70,7 +70,7 @@ describe('text that reaches the model through the MCP tools', () => {
     const r = await a.call('inbox', {});
     const lines = r.text.split('\n');
     // The header, then one line per message (the claims above announced themselves too).
-    expect(lines.slice(1).every((l) => /^#\d+ \d\d:\d\d:\d\d \?\/system-reminder\?#eeeeee \[/.test(l))).toBe(true);
+    expect(lines.slice(1).every((l) => /^#\d+ \d\d:\d\d:\d\d UTC \?\/system-reminder\?#eeeeee \[/.test(l))).toBe(true);
     expectInert(r.text, lines.length);
     expect(r.text).toContain('?/system-reminder?#eeeeee [note] (to you): "hi"');
   });

@@ -6,6 +6,8 @@ import { VERSION } from '../../src/protocol/version.ts';
 describe('version', () => {
   it('VERSION matches package.json and the plugin manifest', () => {
     expect(VERSION).toBe(JSON.parse(fs.readFileSync('package.json', 'utf8')).version);
+    expect(VERSION).toBe(JSON.parse(fs.readFileSync('plugin/.claude-plugin/plugin.json', 'utf8')).version);
+    expect(VERSION).toBe(JSON.parse(fs.readFileSync('package-lock.json', 'utf8')).version);
   });
   it('compares dotted versions numerically', () => {
     expect(compareVersions('0.10.0', '0.9.9')).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ var __export = (target, all) => {
 };
 
 // src/protocol/version.ts
-var VERSION = "0.2.0";
+var VERSION = "0.3.0";
 var PROTOCOL_VERSION = 1;
 function compareVersions(a, b) {
   const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
