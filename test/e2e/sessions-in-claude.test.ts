@@ -117,7 +117,7 @@ describe('real-time delivery', () => {
     const before = fake.turns.length;
     const conn = await p.connect();
     const t0 = Date.now();
-    await conn.client.request('broadcast', { sessionId: 'tester', pid: 0, label: 'human:tester', text: 'wake up, your turn', kind: 'note', to: shortId(a.sessionId!) });
+    await conn.client.request('broadcast', { sessionId: 'human:tester', pid: 0, label: 'human:tester', text: 'wake up, your turn', kind: 'note', to: shortId(a.sessionId!) });
     conn.client.close();
     const woke = await waitFor('a new turn', () => fake.turns.slice(before).find((r) => allText(r).includes('wake up, your turn')), HANG_MS);
     expect(Date.now() - t0).toBeLessThan(2000);
