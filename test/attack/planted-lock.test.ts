@@ -1,0 +1,76 @@
+/**
+ * Attack on issue 14 (one mailbox, one writer): the mailbox's lock file `mailbox.jsonl.lock` is
+ * read with a plain readFileSync by every client that finds no socket (connect.ts
+ * connectToOwner → readMailboxOwner) and by the starting daemon (mailbox-lock.ts take). Nothing
+ * checks that it is a regular file, as the mailbox itself now is (mailbox-file.ts). Outside git
+ * the lock is inside the project (`.claude/.session-bus/`), so an unpacked archive can carry it.
+ *
+ * - a FIFO there: the CLI and the SessionStart hook block for ever in a
+ *   synchronous read (no deadline can fire); every session start costs the hook timeout.
+ * - a symlink to /dev/zero: the same read grows the process by ~100 MB a second until killed.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, HOOK, isAlive, makeProject, run, type TestProject } from '../support/project.ts';
+
+const projects: TestProject[] = [];
+afterEach(async () => {
+  for (const p of projects.splice(0)) {
+    // Unblock anything still reading the planted file before the usual cleanup.
+    fs.rmSync(path.join(p.dir, '.claude'), { recursive: true, force: true });
+    for (const pid of p.daemonPids()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    await p.cleanup();
+  }
+});
+
+function plant(kind: 'fifo' | 'zero'): TestProject {
+  // Outside git: the mailbox (and its lock) live in the project folder.
+  const p = makeProject();
+  projects.push(p);
+  const lock = `${p.mailboxPath()}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  if (kind === 'fifo') execFileSync('mkfifo', [lock]);
+  else fs.symlinkSync('/dev/zero', lock);
+  return p;
+}
+
+describe('a planted mailbox lock (attack on issue 14 item 1 / smaller)', () => {
+  it('Planted lock: a FIFO at mailbox.jsonl.lock makes `session-bus send` hang instead of refusing it with the fix', async () => {
+    const p = plant('fifo');
+    const started = Date.now();
+    const r = await run(process.execPath, [CLI, 'send', 'hello', '--project', p.dir], { env: p.env, timeoutMs: 12_000 });
+    const took = Date.now() - started;
+    // Today: blocked in readFileSync of the FIFO until run() kills it at 12 s (code null).
+    expect(took).toBeLessThan(10_000);
+    expect(r.code).not.toBeNull();
+    expect(r.stdout + r.stderr).toMatch(/lock/);
+  }, 60_000);
+
+  it('Planted lock: a FIFO at mailbox.jsonl.lock blocks the SessionStart hook past its 10 s timeout (every session start stalls)', async () => {
+    const p = plant('fifo');
+    const input = JSON.stringify({ session_id: 'aaaaaaaa-1', hook_event_name: 'SessionStart', cwd: p.dir, source: 'startup' });
+    const started = Date.now();
+    const r = await run(process.execPath, [HOOK, 'SessionStart'], {
+      env: { ...p.env, CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PID: String(process.pid) },
+      input,
+      cwd: p.dir,
+      timeoutMs: 12_000,
+    });
+    const took = Date.now() - started;
+    // A hook must end (exit 0, no output) well within its timeout whatever it finds.
+    expect(took).toBeLessThan(10_000);
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('Planted lock: a symlink mailbox.jsonl.lock -> /dev/zero makes the CLI read without bound (hundreds of MB) instead of refusing it', async () => {
+    const p = plant('zero');
+    const started = Date.now();
+    const r = await run(process.execPath, [CLI, 'send', 'hello', '--project', p.dir], { env: p.env, timeoutMs: 12_000 });
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(10_000);
+    expect(r.code).not.toBeNull();
+    expect(r.stdout + r.stderr).toMatch(/lock/);
+  }, 60_000);
+});
