@@ -28,7 +28,7 @@ import {
   messageId,
   normalizeResource,
   shortId
-} from "./chunks/chunk-7U5X2G7B.mjs";
+} from "./chunks/chunk-VFLAYTW6.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -2605,7 +2605,7 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports, module) {
     "use strict";
     var { createRequire } = __require("module");
-    var { existsSync: existsSync4 } = __require("node:fs");
+    var { existsSync: existsSync5 } = __require("node:fs");
     var getCallers = require_caller();
     var { join: join9, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
@@ -2680,7 +2680,7 @@ var require_transport = __commonJS({
           return false;
         }
       }
-      return isAbsolute(path6) && !existsSync4(path6);
+      return isAbsolute(path6) && !existsSync5(path6);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -5234,11 +5234,13 @@ var Broker = class {
    * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
    * id) joins that session, so its own earlier messages stay its own and its position carries
    * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
+   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
+   * id there is a new session, even at a pid another pid namespace (a container) also uses.
    */
-  resolve(who, now, backfillMinutes = 0) {
+  resolve(who, now, backfillMinutes = 0, joinByPid = true) {
     let session = this.byId.get(who.sessionId);
     let changed = false;
-    if (!session && who.pid > 0) {
+    if (!session && who.pid > 0 && joinByPid) {
       const running = this.byPid.get(who.pid);
       session = running && running.connections > 0 ? running : void 0;
       if (session) {
@@ -6034,7 +6036,7 @@ var register = defineHandler({
   method: "register",
   params: ParamSchemas.register,
   async handle(ctx, params, conn) {
-    const { session, entries } = ctx.broker.resolve(params, ctx.now());
+    const { session, entries } = ctx.broker.resolve(params, ctx.now(), 0, !params.live);
     await ctx.persist(entries);
     ctx.pendingChanged(session);
     if (params.live && conn.session !== session) {
@@ -6943,6 +6945,7 @@ var ConnectionServer = class {
 // src/daemon/socket-keeper.ts
 import * as fs5 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
+var BIND_ATTEMPTS = 5;
 var SocketKeeper = class {
   constructor(endpoint, newServer, logger) {
     this.endpoint = endpoint;
@@ -6959,9 +6962,16 @@ var SocketKeeper = class {
   /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
   onRebound;
   async bind(replace) {
-    const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
-    if (outcome === "bound") this.remember();
-    return outcome;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
+        if (outcome === "bound") this.remember();
+        return outcome;
+      } catch (err) {
+        if (err.code !== "ENOENT" || attempt >= BIND_ATTEMPTS) throw err;
+        ensurePrivateDir(this.endpoint.dir);
+      }
+    }
   }
   /** True while the path is this daemon's socket. */
   ownsPath() {
@@ -7016,7 +7026,7 @@ import * as fs6 from "node:fs";
 import { dirname as dirname5 } from "node:path";
 
 // src/client/mailbox-owner.ts
-import { readFileSync as readFileSync4, readlinkSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readlinkSync, readSync } from "node:fs";
 import { hostname } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -7024,7 +7034,7 @@ function mailboxLockPath(mailboxPath) {
 function readMailboxOwner(lockPath) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync4(lockPath, "utf8"));
+    raw = JSON.parse(readSmallRegularFile(lockPath, MAX_OWNER_BYTES));
   } catch {
     return void 0;
   }
@@ -7033,6 +7043,18 @@ function readMailboxOwner(lockPath) {
   if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
   if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
   return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+var MAX_OWNER_BYTES = 4096;
+function readSmallRegularFile(file, max) {
+  const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
+    const buf = Buffer.alloc(max);
+    const n = readSync(fd, buf, 0, max, 0);
+    return buf.toString("utf8", 0, n);
+  } finally {
+    closeSync2(fd);
+  }
 }
 function ownPlace() {
   let ns = "none";
@@ -7056,6 +7078,12 @@ var MailboxLock = class {
   socket;
   path;
   ino;
+  /**
+   * The lock file stays open while held: its inode cannot be freed and given to a new lock file
+   * made by a daemon that took over (on ext4 the freed number comes back at once), so "the file at
+   * the path has my inode" means it is mine.
+   */
+  fd;
   /** Held once: a lock lost after that means another daemon writes now, and this one must stop. */
   wasHeld = false;
   timer;
@@ -7115,19 +7143,23 @@ var MailboxLock = class {
   release() {
     if (this.timer) clearInterval(this.timer);
     if (this.isHeld()) fs6.rmSync(this.path, { force: true });
+    if (this.fd !== void 0) fs6.closeSync(this.fd);
+    this.fd = void 0;
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   take() {
     for (let attempt = 0; attempt < 2; attempt++) {
-      let ino;
+      let made;
       try {
         fs6.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
-        ino = tryCreate(this.path, this.socket);
+        made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
       }
-      if (ino !== void 0) {
-        this.ino = ino;
+      if (made !== void 0) {
+        if (this.fd !== void 0) fs6.closeSync(this.fd);
+        this.fd = made.fd;
+        this.ino = made.ino;
         this.wasHeld = true;
         return "held";
       }
@@ -7154,22 +7186,34 @@ function tryCreate(lockPath, socket) {
   }
   try {
     fs6.writeSync(fd, JSON.stringify(record) + "\n");
-    return fs6.fstatSync(fd).ino;
-  } finally {
+    return { fd, ino: fs6.fstatSync(fd).ino };
+  } catch (err) {
     fs6.closeSync(fd);
+    throw err;
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    age = Date.now() - fs6.statSync(lockPath).mtimeMs;
+    const st = fs6.lstatSync(lockPath);
+    if (!st.isFile()) return true;
+    age = Date.now() - st.mtimeMs;
   } catch {
     return false;
   }
-  if (age > LOCK_STALE_MS) return true;
+  if (age > LOCK_STALE_MS || age < -LOCK_STALE_MS) return true;
   if (!owner) return age > 1e3;
   const here = ownPlace();
-  return owner.host === here.host && owner.ns === here.ns && !isRunning(owner.pid);
+  return owner.host === here.host && owner.ns === here.ns && !(isRunning(owner.pid) && isBusDaemon(owner.pid));
+}
+function isBusDaemon(pid) {
+  let cmd;
+  try {
+    cmd = fs6.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch (err) {
+    return err.code !== "ENOENT" || !fs6.existsSync("/proc/self");
+  }
+  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
 }
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
@@ -7178,7 +7222,9 @@ function takeOver(lockPath) {
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      if (Date.now() - fs6.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs6.rmdirSync(mutex);
+      const st = fs6.lstatSync(mutex);
+      const age = Math.abs(Date.now() - st.mtimeMs);
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs6.rmSync(mutex, { recursive: true, force: true });
     } catch {
     }
     return false;
@@ -7398,7 +7444,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-LHWMQL7M.mjs");
+  const { Federation } = await import("./chunks/federation-QDMALU7V.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7614,7 +7660,8 @@ async function main() {
     const owner = locked.heldBy;
     logger.warn({ owner, mailbox: mailboxPath }, "another daemon owns this mailbox; handing the socket path back to it and exiting");
     keeper.removeOwnSocket();
-    if (owner && owner.socket === endpoint.socketPath) signalToRebind(owner.pid);
+    const here = ownPlace();
+    if (owner && owner.socket === endpoint.socketPath && owner.host === here.host && owner.ns === here.ns) signalToRebind(owner.pid);
     dest.flushSync();
     process.exit(0);
   }
@@ -7684,6 +7731,7 @@ async function main() {
 var REPLACE_TIMEOUT_MS = 3e3;
 var LOCK_WAIT_MS2 = 300;
 function signalToRebind(pid) {
+  if (!isBusDaemon(pid)) return;
   try {
     process.kill(pid, "SIGUSR2");
   } catch {

@@ -49,6 +49,9 @@ const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']
 /** A daemon we started that does not serve after this long is started again (extra ones exit). */
 const RESPAWN_AFTER_MS = 3000;
 
+/** Starts that failed at once (a daemon that exited non-zero) before a client gives up and quotes the log. */
+const MAX_FAILED_STARTS = 3;
+
 /** How long to wait for our daemon to take over from an older one before using the older one. */
 const REPLACE_WAIT_MS = 3000;
 
@@ -63,6 +66,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
   /** When we last started a daemon: started again if nothing serves long after (it died, or lost its socket). */
   let spawnedAt: number | undefined;
   let spawned: Spawned | undefined;
+  let failedStarts = 0;
   /** The older daemon ours is replacing, and until when we wait for that. */
   let replacing: { pid: number; until: number } | undefined;
   let delay = 5;
@@ -84,7 +88,11 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
       // A daemon that could not start (a mailbox that is no regular file, a bad setting) says
       // why in its log at once: no point waiting for the deadline.
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
+        // Again, on a socket dir made anew: the dir may have been removed under the start.
+        if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
+        spawned = undefined;
+        spawnedAt = undefined;
+        ensurePrivateDir(endpoint.dir);
       }
       if (!client && (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
         spawned = await spawnDaemon(location, endpoint, env);

@@ -4,7 +4,7 @@
  * environments). Clients read it only to find the owner when the socket they expected is gone:
  * it names the socket the owner serves. Shared by the daemon (which writes it) and clients.
  */
-import { readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 export interface MailboxOwner {
@@ -25,7 +25,7 @@ export function mailboxLockPath(mailboxPath: string): string {
 export function readMailboxOwner(lockPath: string): MailboxOwner | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(lockPath, 'utf8'));
+    raw = JSON.parse(readSmallRegularFile(lockPath, MAX_OWNER_BYTES));
   } catch {
     return undefined;
   }
@@ -34,6 +34,25 @@ export function readMailboxOwner(lockPath: string): MailboxOwner | undefined {
   if (!Number.isSafeInteger(o.pid) || (o.pid as number) <= 0) return undefined;
   if (typeof o.host !== 'string' || typeof o.ns !== 'string' || typeof o.socket !== 'string' || typeof o.since !== 'number') return undefined;
   return { pid: o.pid as number, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+
+/** An owner record is a line of JSON; anything bigger was not written by a daemon. */
+const MAX_OWNER_BYTES = 4096;
+
+/**
+ * The lock sits in the project (outside git) where an unpacked archive may have put anything:
+ * never through a symlink, never blocking on a FIFO, never more than `max` bytes.
+ */
+function readSmallRegularFile(file: string, max: number): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
+    const buf = Buffer.alloc(max);
+    const n = readSync(fd, buf, 0, max, 0);
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** This process's machine and pid namespace: where a pid in an owner record can be checked. */

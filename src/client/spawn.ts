@@ -6,6 +6,7 @@
 import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from './endpoint.ts';
+import { ensurePrivateDir } from './private-dir.ts';
 import type { ProjectLocation } from './project.ts';
 
 /** The daemon entry: beside the running bundle, one up from a chunk of one (plugin/dist/chunks), or the built one when running from source. */
@@ -52,8 +53,7 @@ export async function spawnDaemon(
   // it loads at start-up is paid on each prompt.
   const { spawn } = await import('node:child_process');
   const entry = await daemonEntry(env);
-  // The socket dir was checked to be ours; still, never follow a link where the log goes.
-  const out = openSync(endpoint.logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+  const out = openLog(endpoint);
   try {
     const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(
@@ -68,6 +68,21 @@ export async function spawnDaemon(
     return { pid: child.pid, exitCode: () => child.exitCode };
   } finally {
     closeSync(out);
+  }
+}
+
+/**
+ * The daemon's log, opened for its stdio. The socket dir was checked to be ours; still, never
+ * follow a link where the log goes, and make the dir again if it vanished since (a cleaner).
+ */
+function openLog(endpoint: Endpoint): number {
+  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+  try {
+    return openSync(endpoint.logPath, flags, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    ensurePrivateDir(endpoint.dir);
+    return openSync(endpoint.logPath, flags, 0o600);
   }
 }
 

@@ -166,11 +166,13 @@ export class Broker {
    * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
    * id) joins that session, so its own earlier messages stay its own and its position carries
    * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
+   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
+   * id there is a new session, even at a pid another pid namespace (a container) also uses.
    */
-  resolve(who: SessionIdentity, now: number, backfillMinutes = 0): { session: Session; entries: LogEntry[] } {
+  resolve(who: SessionIdentity, now: number, backfillMinutes = 0, joinByPid = true): { session: Session; entries: LogEntry[] } {
     let session = this.byId.get(who.sessionId);
     let changed = false;
-    if (!session && who.pid > 0) {
+    if (!session && who.pid > 0 && joinByPid) {
       const running = this.byPid.get(who.pid);
       session = running && running.connections > 0 ? running : undefined;
       if (session) {

@@ -30,6 +30,12 @@ export type LockOutcome = 'held' | { heldBy: MailboxOwner | undefined } | { unwr
 export class MailboxLock {
   readonly path: string;
   private ino: number | undefined;
+  /**
+   * The lock file stays open while held: its inode cannot be freed and given to a new lock file
+   * made by a daemon that took over (on ext4 the freed number comes back at once), so "the file at
+   * the path has my inode" means it is mine.
+   */
+  private fd: number | undefined;
   /** Held once: a lock lost after that means another daemon writes now, and this one must stop. */
   private wasHeld = false;
   private timer: NodeJS.Timeout | undefined;
@@ -104,20 +110,24 @@ export class MailboxLock {
   release(): void {
     if (this.timer) clearInterval(this.timer);
     if (this.isHeld()) fs.rmSync(this.path, { force: true });
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   private take(): 'held' | 'held-by-other' | string {
     for (let attempt = 0; attempt < 2; attempt++) {
-      let ino: number | undefined;
+      let made: { fd: number; ino: number } | undefined;
       try {
         fs.mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-        ino = tryCreate(this.path, this.socket);
+        made = tryCreate(this.path, this.socket);
       } catch (err) {
         return (err as NodeJS.ErrnoException).code ?? String(err);
       }
-      if (ino !== undefined) {
-        this.ino = ino;
+      if (made !== undefined) {
+        if (this.fd !== undefined) fs.closeSync(this.fd);
+        this.fd = made.fd;
+        this.ino = made.ino;
         this.wasHeld = true;
         return 'held';
       }
@@ -135,7 +145,7 @@ export class LockLost extends Error {
   }
 }
 
-function tryCreate(lockPath: string, socket: string): number | undefined {
+function tryCreate(lockPath: string, socket: string): { fd: number; ino: number } | undefined {
   const { host, ns } = ownPlace();
   const record: MailboxOwner = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd: number;
@@ -147,9 +157,10 @@ function tryCreate(lockPath: string, socket: string): number | undefined {
   }
   try {
     fs.writeSync(fd, JSON.stringify(record) + '\n');
-    return fs.fstatSync(fd).ino;
-  } finally {
+    return { fd, ino: fs.fstatSync(fd).ino };
+  } catch (err) {
     fs.closeSync(fd);
+    throw err;
   }
 }
 
@@ -157,15 +168,32 @@ function tryCreate(lockPath: string, socket: string): number | undefined {
 export function isStale(lockPath: string, owner: MailboxOwner | undefined): boolean {
   let age: number;
   try {
-    age = Date.now() - fs.statSync(lockPath).mtimeMs;
+    // lstat: a planted symlink is judged (and removed) as itself, never through its target; a
+    // lock that is no regular file (a FIFO, a link) was never a daemon's.
+    const st = fs.lstatSync(lockPath);
+    if (!st.isFile()) return true;
+    age = Date.now() - st.mtimeMs;
   } catch {
     return false;
   }
-  if (age > LOCK_STALE_MS) return true;
+  // An mtime far in the future (a planted file, a skewed clock) would never age: stale too.
+  if (age > LOCK_STALE_MS || age < -LOCK_STALE_MS) return true;
   // Torn or tampered: judged by its age alone (above), with a moment for a writer mid-write.
   if (!owner) return age > 1000;
   const here = ownPlace();
-  return owner.host === here.host && owner.ns === here.ns && !isRunning(owner.pid);
+  // Here, a pid that is gone, or now a program other than a session-bus daemon (reused), owns nothing.
+  return owner.host === here.host && owner.ns === here.ns && !(isRunning(owner.pid) && isBusDaemon(owner.pid));
+}
+
+/** Is this process a session-bus daemon? Where /proc cannot say, taken as yes (the heartbeat decides). */
+export function isBusDaemon(pid: number): boolean {
+  let cmd: string;
+  try {
+    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync('/proc/self');
+  }
+  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes('\0--project\0');
 }
 
 /** Removes a stale lock under the takeover mutex; false when another daemon is taking over. */
@@ -176,7 +204,10 @@ function takeOver(lockPath: string): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     try {
-      if (Date.now() - fs.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs.rmdirSync(mutex);
+      // Left by a daemon killed mid-takeover, or planted (a file, say): cleared once old.
+      const st = fs.lstatSync(mutex);
+      const age = Math.abs(Date.now() - st.mtimeMs);
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs.rmSync(mutex, { recursive: true, force: true });
     } catch {
       // Gone meanwhile.
     }

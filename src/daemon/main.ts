@@ -26,7 +26,8 @@ import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
 import { waitUntilGone } from './single-instance.ts';
 import { SocketKeeper } from './socket-keeper.ts';
-import { LockLost, MailboxLock } from './mailbox-lock.ts';
+import { isBusDaemon, LockLost, MailboxLock } from './mailbox-lock.ts';
+import { ownPlace } from '../client/mailbox-owner.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
 import { startFederation, type FederationRuntime } from './federation/start.ts';
 
@@ -236,7 +237,8 @@ async function main(): Promise<void> {
     const owner = locked.heldBy;
     logger.warn({ owner, mailbox: mailboxPath }, 'another daemon owns this mailbox; handing the socket path back to it and exiting');
     keeper.removeOwnSocket();
-    if (owner && owner.socket === endpoint.socketPath) signalToRebind(owner.pid);
+    const here = ownPlace();
+    if (owner && owner.socket === endpoint.socketPath && owner.host === here.host && owner.ns === here.ns) signalToRebind(owner.pid);
     dest.flushSync();
     process.exit(0);
   }
@@ -322,6 +324,8 @@ const LOCK_WAIT_MS = 300;
 
 /** The mailbox's owner lost our socket path: tell it to serve the path again now, not at its next check. */
 function signalToRebind(pid: number): void {
+  // Only a session-bus daemon: SIGUSR2 ends any other program, and a pid may have been reused.
+  if (!isBusDaemon(pid)) return;
   try {
     process.kill(pid, 'SIGUSR2');
   } catch {

@@ -16,6 +16,8 @@ import { bindExclusive, type BindOutcome, type Replace } from './single-instance
 
 /** How soon a deleted or replaced socket path is served again. */
 export const SOCKET_CHECK_MS = 1000;
+/** Binds tried when the socket dir keeps vanishing under a start. */
+const BIND_ATTEMPTS = 5;
 
 export class SocketKeeper {
   /** The socket file this daemon bound: the only one it may remove. */
@@ -33,9 +35,17 @@ export class SocketKeeper {
   ) {}
 
   async bind(replace?: Replace): Promise<BindOutcome> {
-    const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
-    if (outcome === 'bound') this.remember();
-    return outcome;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
+        if (outcome === 'bound') this.remember();
+        return outcome;
+      } catch (err) {
+        // The socket dir was removed under us (a cleaner, a person): make it again and retry.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= BIND_ATTEMPTS) throw err;
+        ensurePrivateDir(this.endpoint.dir);
+      }
+    }
   }
 
   /** True while the path is this daemon's socket. */

@@ -25,13 +25,19 @@ export function oneLine(text: string): string {
 }
 
 /**
- * What a model or terminal could read as layout or command: every C0 control (newline and tab
- * included), DEL, C1 controls (NEL ends a line in some readers), line and paragraph separators,
- * bidi embeddings, overrides, isolates and marks.
+ * What a model or terminal could read as layout or command, or what hides text from a person
+ * while a model still reads it: every C0 control (newline and tab included), DEL, C1 controls
+ * (NEL ends a line in some readers), line and paragraph separators, bidi embeddings, overrides,
+ * isolates and marks, invisible characters (soft hyphen, zero-width space/joiners, word joiner,
+ * invisible operators, BOM) — one between `<` and `/system-reminder>` would hide a tag from the
+ * tag check — and the Unicode tag characters (U+E0000–E007F), invisible text a model reads.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** A `<` that starts a tag: the host wraps tool results and context in tags of its own. */
-const TAG_START = /<(?=[/!?A-Za-z])/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+/**
+ * A `<` that starts a tag, invisible characters between it and the name included: the host wraps
+ * tool results and context in tags of its own.
+ */
+const TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * What a label may show as it is. A label sits inside a structured line (`#7 12:00:03 <label>
@@ -40,8 +46,13 @@ const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
  */
 const LABEL_SAFE = /[^\w.:#/@+-]/g;
 
+/** JSON-style: `\n`, or `\uXXXX` per UTF-16 unit (a tag character is a surrogate pair), so `JSON.parse` gives it back. */
 function escapeChar(c: string): string {
-  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
 }
 
 /**
@@ -57,6 +68,6 @@ function escapeChar(c: string): string {
 export function inert(text: string, form: 'bare' | 'quoted' | 'label' = 'bare'): string {
   if (form === 'label') return text.replace(LABEL_SAFE, '?');
   const body = form === 'quoted' ? text.replace(/["\\]/g, '\\$&') : text;
-  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, '\\u003c');
+  const escaped = body.replace(TAG_START, '\\u003c').replace(UNSAFE, escapeChar);
   return form === 'quoted' ? `"${escaped}"` : escaped;
 }

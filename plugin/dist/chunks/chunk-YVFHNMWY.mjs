@@ -111,17 +111,21 @@ function cleanText(text) {
 function oneLine(text) {
   return cleanText(text).replace(/[\t\n]+/g, " ");
 }
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var TAG_START = /<(?=[/!?A-Za-z])/g;
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {
-  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
 }
 function inert(text, form = "bare") {
   if (form === "label") return text.replace(LABEL_SAFE, "?");
   const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
-  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
   return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
@@ -536,14 +540,14 @@ function endpointFor(busRoot, env = process.env) {
 import { dirname as dirname4 } from "node:path";
 
 // src/client/mailbox-owner.ts
-import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from "node:fs";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
 }
 function readMailboxOwner(lockPath) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync2(lockPath, "utf8"));
+    raw = JSON.parse(readSmallRegularFile(lockPath, MAX_OWNER_BYTES));
   } catch {
     return void 0;
   }
@@ -552,6 +556,18 @@ function readMailboxOwner(lockPath) {
   if (!Number.isSafeInteger(o.pid) || o.pid <= 0) return void 0;
   if (typeof o.host !== "string" || typeof o.ns !== "string" || typeof o.socket !== "string" || typeof o.since !== "number") return void 0;
   return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
+}
+var MAX_OWNER_BYTES = 4096;
+function readSmallRegularFile(file, max) {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
+    const buf = Buffer.alloc(max);
+    const n = readSync(fd, buf, 0, max, 0);
+    return buf.toString("utf8", 0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // src/client/private-dir.ts
@@ -586,7 +602,7 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/spawn.ts
-import { closeSync, constants, existsSync as existsSync2, openSync, readFileSync as readFileSync3 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, openSync as openSync2, readFileSync as readFileSync2 } from "node:fs";
 import { dirname as dirname3, join as join4, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -604,7 +620,7 @@ async function ownDir() {
 async function spawnDaemon(location, endpoint, env = process.env, options = {}) {
   const { spawn } = await import("node:child_process");
   const entry = await daemonEntry(env);
-  const out = openSync(endpoint.logPath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 384);
+  const out = openLog(endpoint);
   try {
     const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
@@ -617,12 +633,22 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     child.unref();
     return { pid: child.pid, exitCode: () => child.exitCode };
   } finally {
-    closeSync(out);
+    closeSync2(out);
+  }
+}
+function openLog(endpoint) {
+  const flags = constants2.O_WRONLY | constants2.O_APPEND | constants2.O_CREAT | constants2.O_NOFOLLOW;
+  try {
+    return openSync2(endpoint.logPath, flags, 384);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw err;
+    ensurePrivateDir(endpoint.dir);
+    return openSync2(endpoint.logPath, flags, 384);
   }
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync3(logPath, "utf8");
+    const text = readFileSync2(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -635,6 +661,7 @@ var StartError = class extends Error {
 };
 var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
 var RESPAWN_AFTER_MS = 3e3;
+var MAX_FAILED_STARTS = 3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
@@ -646,6 +673,7 @@ async function connectOrSpawn(projectDir, options = {}) {
   const protocol = options.protocol ?? PROTOCOL_VERSION;
   let spawnedAt;
   let spawned;
+  let failedStarts = 0;
   let replacing;
   let delay = 5;
   for (; ; ) {
@@ -663,8 +691,11 @@ async function connectOrSpawn(projectDir, options = {}) {
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-        throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+        if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
 ${tailLog(endpoint.logPath)}`);
+        spawned = void 0;
+        spawnedAt = void 0;
+        ensurePrivateDir(endpoint.dir);
       }
       if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
         spawned = await spawnDaemon(location, endpoint, env);

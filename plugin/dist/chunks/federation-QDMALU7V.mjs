@@ -11,7 +11,7 @@ import {
   decodeJson,
   messageId,
   overlaps
-} from "./chunk-7U5X2G7B.mjs";
+} from "./chunk-VFLAYTW6.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({

@@ -35,7 +35,7 @@ import {
   safe,
   table,
   terminalColumns
-} from "./chunk-GNRSPN5H.mjs";
+} from "./chunk-YVFHNMWY.mjs";
 
 // src/cli/commands.ts
 import * as fs5 from "node:fs";

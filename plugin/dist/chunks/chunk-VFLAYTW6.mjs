@@ -6532,17 +6532,21 @@ function cleanText(text) {
 function oneLine(text) {
   return cleanText(text).replace(/[\t\n]+/g, " ");
 }
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var TAG_START = /<(?=[/!?A-Za-z])/g;
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {
-  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
 }
 function inert(text, form = "bare") {
   if (form === "label") return text.replace(LABEL_SAFE, "?");
   const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
-  const escaped = body.replace(UNSAFE, escapeChar).replace(TAG_START, "\\u003c");
+  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
   return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
