@@ -96,7 +96,8 @@ describe('a tampered mailbox', () => {
     expect((await c.client.request('drain', DEAF)).messages.map((m) => m.seq)).toEqual([9]);
     await assertBystanderWorks(p, c, { sessionId: 'tamper-by', pid: 15, label: 'main#by' });
 
-    // The start compacted the damage away: a second start replays clean.
+    // The start compacted the damage away (in the background: waited for), so a second start replays clean.
+    await waitFor('the compacted mailbox', () => daemonLog(p).includes('mailbox compacted'));
     await c.client.request('shutdown', {});
     c.client.close();
     await waitFor('the daemon to stop', () => !isAlive(pid));
