@@ -6673,11 +6673,21 @@ var SessionMarkers = class {
   known = /* @__PURE__ */ new Set();
   /** Claude pid → live connections standing for it. */
   liveCount = /* @__PURE__ */ new Map();
+  /**
+   * Pids found gone, with the session they were found gone for: not asked again on every
+   * accepted batch (a failed kill(pid, 0) throws, and exceptions on the broadcast path cost
+   * throughput). A pid a new session is seen in is asked again.
+   */
+  gone = /* @__PURE__ */ new Map();
   pending(session, pending) {
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
       if (pending) {
-        if (this.pendingOn.has(pid) || !isAlive(pid)) continue;
+        if (this.pendingOn.has(pid) || this.gone.get(pid) === session) continue;
+        if (!isAlive(pid)) {
+          this.gone.set(pid, session);
+          continue;
+        }
         this.pendingOn.add(pid);
         this.known.delete(pid);
         this.write(markerPath(this.dir, pid), "");
@@ -6722,6 +6732,7 @@ var SessionMarkers = class {
       this.known.add(pid);
       removed += 1;
     }
+    this.gone.clear();
     return removed;
   }
   /** The socket dir was made anew: every marker is written again from the broker's state. */

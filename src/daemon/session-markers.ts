@@ -37,6 +37,12 @@ export class SessionMarkers {
   private known = new Set<number>();
   /** Claude pid → live connections standing for it. */
   private liveCount = new Map<number, number>();
+  /**
+   * Pids found gone, with the session they were found gone for: not asked again on every
+   * accepted batch (a failed kill(pid, 0) throws, and exceptions on the broadcast path cost
+   * throughput). A pid a new session is seen in is asked again.
+   */
+  private gone = new Map<number, Session>();
 
   constructor(
     private readonly dir: string,
@@ -50,7 +56,11 @@ export class SessionMarkers {
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
       if (pending) {
-        if (this.pendingOn.has(pid) || !isAlive(pid)) continue;
+        if (this.pendingOn.has(pid) || this.gone.get(pid) === session) continue;
+        if (!isAlive(pid)) {
+          this.gone.set(pid, session);
+          continue;
+        }
         this.pendingOn.add(pid);
         this.known.delete(pid);
         this.write(markerPath(this.dir, pid), '');
@@ -98,6 +108,8 @@ export class SessionMarkers {
       this.known.add(pid);
       removed += 1;
     }
+    // Forgotten sessions' pids need not be remembered as gone: the next session there is asked.
+    this.gone.clear();
     return removed;
   }
 
