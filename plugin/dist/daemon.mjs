@@ -27,8 +27,9 @@ import {
   isName,
   messageId,
   normalizeResource,
-  shortId
-} from "./chunks/chunk-7U5X2G7B.mjs";
+  shortId,
+  sleep
+} from "./chunks/chunk-NDMWHNV7.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -293,8 +294,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path6 = req.path;
-        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
+        const path7 = req.path;
+        _req.url = typeof path7 === "string" ? path7 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -464,14 +465,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path6) {
+    function parsePath(path7) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -602,10 +603,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path6 of paths) {
-        const parts = parsePath(path6);
+      for (const path7 of paths) {
+        const parts = parsePath(path7);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path6, remove);
+          redactWildcardPath(obj, parts, censor, path7, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -690,8 +691,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
+            const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path7];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -726,8 +727,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path6 of pathsToClone) {
-        const parts = parsePath(path6);
+      for (const path7 of pathsToClone) {
+        const parts = parsePath(path7);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -779,24 +780,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path6) {
-      if (typeof path6 !== "string") {
+    function validatePath(path7) {
+      if (typeof path7 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path6 === "") {
+      if (path7 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path6.includes("..")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes("..")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
-      if (path6.includes(",")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes(",")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -810,20 +811,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path6})`);
+            throw new Error(`Invalid redaction path (${path7})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path6})`);
+        throw new Error(`Invalid redaction path (${path7})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path6 of paths) {
-        validatePath(path6);
+      for (const path7 of paths) {
+        validatePath(path7);
       }
     }
     function slowRedact(options = {}) {
@@ -993,8 +994,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-            return censor(value, [k, ...path6]);
+          const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+            return censor(value, [k, ...path7]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1178,7 +1179,7 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports, module) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1189,9 +1190,9 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module.exports = sleep;
+      module.exports = sleep2;
     } else {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1203,7 +1204,7 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module.exports = sleep;
+      module.exports = sleep2;
     }
   }
 });
@@ -1212,11 +1213,11 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs10 = __require("fs");
+    var fs12 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path6 = __require("path");
-    var sleep = require_atomic_sleep();
+    var path7 = __require("path");
+    var sleep2 = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -1269,20 +1270,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs10.mkdirSync(path6.dirname(file), { recursive: true });
-          const fd = fs10.openSync(file, flags, mode);
+          if (sonic.mkdir) fs12.mkdirSync(path7.dirname(file), { recursive: true });
+          const fd = fs12.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs10.mkdir(path6.dirname(file), { recursive: true }, (err) => {
+        fs12.mkdir(path7.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs10.open(file, flags, mode, fileOpened);
+          fs12.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs10.open(file, flags, mode, fileOpened);
+        fs12.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1323,8 +1324,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs10.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs10.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs12.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs12.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1333,15 +1334,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs10.writeSync(this.fd, this._writingBuf);
+            return fs12.writeSync(this.fd, this._writingBuf);
           }
-          return fs10.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs12.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs10.write(this.fd, this._writingBuf, this.release);
+            return fs12.write(this.fd, this._writingBuf, this.release);
           }
-          return fs10.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs12.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1362,7 +1363,7 @@ var require_sonic_boom = __commonJS({
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep(BUSY_WRITE_TIMEOUT);
+                sleep2(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -1398,7 +1399,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs10.fsyncSync(this.fd);
+          fs12.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1512,7 +1513,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs10.fsync(this.fd, (err) => {
+            fs12.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1614,7 +1615,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs10.close(fd, (err) => {
+          fs12.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1663,7 +1664,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs10.writeSync(this.fd, buf) : fs10.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs12.writeSync(this.fd, buf) : fs12.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1675,11 +1676,11 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
       try {
-        fs10.fsyncSync(this.fd);
+        fs12.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1700,7 +1701,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs10.writeSync(this.fd, buf);
+          const n = fs12.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1712,7 +1713,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
     }
@@ -1728,13 +1729,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs10.writeSync(this.fd, this._writingBuf) : fs10.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs12.writeSync(this.fd, this._writingBuf) : fs12.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs10.write(this.fd, this._writingBuf, release2);
+        fs12.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1743,7 +1744,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs10.writeSync(this.fd, this._writingBuf);
+          const written = fs12.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1752,7 +1753,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs10.write(this.fd, this._writingBuf, release2);
+        fs12.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1768,12 +1769,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs10.fsync(sonic.fd, closeWrapped);
+        fs12.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs10.close(sonic.fd, done);
+          fs12.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2042,7 +2043,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join9 } = __require("path");
+    var { join: join10 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2094,7 +2095,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join9(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join10(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2607,9 +2608,9 @@ var require_transport = __commonJS({
     var { createRequire } = __require("module");
     var { existsSync: existsSync4 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join9, isAbsolute, sep } = __require("node:path");
+    var { join: join10, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
-    var sleep = require_atomic_sleep();
+    var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
     var { transportUsesMultistreamSym } = require_symbols();
@@ -2672,15 +2673,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path6 = unquoted;
-      if (path6.startsWith("file://")) {
+      let path7 = unquoted;
+      if (path7.startsWith("file://")) {
         try {
-          path6 = fileURLToPath(path6);
+          path7 = fileURLToPath(path7);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path6) && !existsSync4(path6);
+      return isAbsolute(path7) && !existsSync4(path7);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2733,7 +2734,7 @@ var require_transport = __commonJS({
           return;
         }
         stream.flushSync();
-        sleep(100);
+        sleep2(100);
         stream.end();
       }
       return stream;
@@ -2762,7 +2763,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2783,7 +2784,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2810,7 +2811,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join9(__dirname, "..", "file.js");
+          return join10(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3790,7 +3791,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join9 = ",";
+            let join10 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3804,7 +3805,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join10 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3812,13 +3813,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join10;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3839,7 +3840,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join10 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3853,13 +3854,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join10;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3900,7 +3901,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join9 = ",";
+            let join10 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3913,7 +3914,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join10 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3921,13 +3922,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join10;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3940,7 +3941,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join10 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3949,7 +3950,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4007,20 +4008,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join10 = `,
+              const join11 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join10;
+                res2 += join11;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join11}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4036,16 +4037,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join9 = `,
+            const join10 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join9, maximumBreadth);
+              res += stringifyTypedArray(value, join10, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join9;
+              separator = join10;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4056,13 +4057,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join10;
             }
             if (separator !== "") {
               res = `
@@ -4613,16 +4614,16 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs9 from "node:fs";
+import * as fs11 from "node:fs";
 import * as net2 from "node:net";
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 import { parseArgs } from "node:util";
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -4737,7 +4738,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -4775,7 +4776,7 @@ function endpointFor(busRoot, env = process.env) {
   return endpoint;
 }
 
-// src/client/private-dir.ts
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -4806,12 +4807,12 @@ function checkPrivateDir(dir) {
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join3 } from "node:path";
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
 function findGitDir(dir) {
@@ -4862,7 +4863,7 @@ function worktreesOf(commonDir) {
   return [...out];
 }
 
-// src/client/project.ts
+// src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
 var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
 function locateProject(dir) {
@@ -4981,8 +4982,11 @@ function compareVersions(a, b) {
   }
   return 0;
 }
+function isOlderThan(peer, protocol, version) {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
+}
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
 // src/protocol/framing.ts
@@ -5055,7 +5059,7 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 var RpcError = class extends Error {
   constructor(code, message, data) {
     super(message);
@@ -5597,7 +5601,7 @@ function positive(env, name, fallback) {
   return n;
 }
 
-// src/client/settings.ts
+// src/place/settings.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var SETTINGS = [
@@ -5618,13 +5622,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path6) {
-  if (!existsSync2(path6)) return {};
+function readSettingsFile(path7) {
+  if (!existsSync2(path7)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path6, "utf8"));
+    parsed = JSON.parse(readFileSync2(path7, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path7} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -5770,10 +5774,10 @@ function inside(p, base) {
   return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : void 0;
 }
 function canonicalClaimPath(root, given, realpath2) {
-  const path6 = given.trim().replace(/\\/g, "/");
+  const path7 = given.trim().replace(/\\/g, "/");
   const lexRoot = lexical(root);
   const realRoot = realpath2(lexRoot) ?? lexRoot;
-  const abs = path6.startsWith("/") ? path6 : `${lexRoot}/${path6}`;
+  const abs = path7.startsWith("/") ? path7 : `${lexRoot}/${path7}`;
   const real = inside(resolveReal(abs, realpath2), realRoot);
   if (real !== void 0) return { ok: true, path: real };
   const lex = lexical(abs);
@@ -6131,7 +6135,7 @@ var handlers = {
 import * as fs2 from "node:fs";
 import * as path from "node:path";
 
-// src/client/mailbox-file.ts
+// src/place/mailbox-file.ts
 import * as fs from "node:fs";
 var MailboxFileError = class extends Error {
   name = "MailboxFileError";
@@ -6155,8 +6159,8 @@ var COMPACT_SLICE = 500;
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path6, policy = "interval", ops = fs2, writeGuard = () => void 0) {
-    this.path = path6;
+  constructor(path7, policy = "interval", ops = fs2, writeGuard = () => void 0) {
+    this.path = path7;
     this.policy = policy;
     this.ops = ops;
     this.writeGuard = writeGuard;
@@ -6521,113 +6525,16 @@ function syncDirInBackground(ops, dir) {
 
 // src/daemon/session-markers.ts
 import * as fs4 from "node:fs";
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 
-// src/daemon/single-instance.ts
+// src/place/liveness.ts
 import * as fs3 from "node:fs";
-import * as net from "node:net";
-var LOCK_WAIT_MS = 5e3;
-var LOCK_POLL_MS = 20;
-async function bindExclusive(server, socketPath, lockPath, replace) {
-  await acquireLock(lockPath);
+function isAlive(pid) {
   try {
-    try {
-      await listen(server, socketPath);
-      return "bound";
-    } catch (err) {
-      if (err.code !== "EADDRINUSE") throw err;
-    }
-    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
-    try {
-      fs3.unlinkSync(socketPath);
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-    await listen(server, socketPath);
-    return "bound";
-  } finally {
-    releaseLock(lockPath);
-  }
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    if (!await answers(socketPath)) return true;
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
-  }
-  return false;
-}
-function listen(server, socketPath) {
-  return new Promise((resolve5, reject) => {
-    const onError = (err) => {
-      server.off("listening", onListening);
-      reject(err);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      resolve5();
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    const old = process.umask(127);
-    try {
-      server.listen(socketPath);
-    } finally {
-      process.umask(old);
-    }
-  });
-}
-function answers(socketPath) {
-  return new Promise((resolve5) => {
-    const s = net.createConnection(socketPath);
-    s.once("connect", () => {
-      s.destroy();
-      resolve5(true);
-    });
-    s.once("error", () => resolve5(false));
-  });
-}
-async function acquireLock(lockPath) {
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (; ; ) {
-    try {
-      const fd = fs3.openSync(lockPath, "wx", 384);
-      fs3.writeSync(fd, String(process.pid));
-      fs3.closeSync(fd);
-      return;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
-    const holder = readPid(lockPath);
-    const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
-    if (stale || Date.now() > until) {
-      try {
-        fs3.unlinkSync(lockPath);
-      } catch {
-      }
-      continue;
-    }
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
-  }
-}
-function releaseLock(lockPath) {
-  try {
-    if (readPid(lockPath) === process.pid) fs3.unlinkSync(lockPath);
-  } catch {
-  }
-}
-function lockAgeMs(file) {
-  try {
-    return Date.now() - fs3.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-function readPid(file) {
-  try {
-    const n = Number.parseInt(fs3.readFileSync(file, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
   }
 }
 function isRunning(pid) {
@@ -6639,16 +6546,9 @@ function isRunning(pid) {
     return isAlive(pid);
   }
 }
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 
-// src/daemon/session-markers.ts
+// src/place/markers.ts
+import * as path2 from "node:path";
 function markerPath(dir, pid) {
   return path2.join(dir, `pending-${pid}`);
 }
@@ -6656,6 +6556,8 @@ function liveMarkerPath(dir, pid) {
   return path2.join(dir, `live-${pid}`);
 }
 var MARKER_NAME = /^(pending|live)-(\d+)$/;
+
+// src/daemon/session-markers.ts
 var SessionMarkers = class {
   constructor(dir, sessionOfPid, onError = () => void 0) {
     this.dir = dir;
@@ -6715,7 +6617,7 @@ var SessionMarkers = class {
       if (!m) continue;
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
-      this.write(path2.join(this.dir, name), void 0);
+      this.write(path3.join(this.dir, name), void 0);
       this.pendingOn.delete(pid);
       this.known.add(pid);
       removed += 1;
@@ -6940,8 +6842,123 @@ var ConnectionServer = class {
   }
 };
 
-// src/daemon/socket-keeper.ts
+// src/daemon/single-instance.ts
+import * as fs6 from "node:fs";
+import * as net from "node:net";
+
+// src/place/start-lock.ts
 import * as fs5 from "node:fs";
+var EMPTY_LOCK_STALE_MS = 1e3;
+function lockHolder(lockPath) {
+  try {
+    const n = Number.parseInt(fs5.readFileSync(lockPath, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
+  return holder === void 0 ? lockAgeMs(lockPath) > EMPTY_LOCK_STALE_MS : !isAlive(holder);
+}
+function lockAgeMs(file) {
+  try {
+    return Date.now() - fs5.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+// src/daemon/single-instance.ts
+var LOCK_WAIT_MS = 5e3;
+var LOCK_POLL_MS = 20;
+async function bindExclusive(server, socketPath, lockPath, replace) {
+  await acquireLock(lockPath);
+  try {
+    try {
+      await listen(server, socketPath);
+      return "bound";
+    } catch (err) {
+      if (err.code !== "EADDRINUSE") throw err;
+    }
+    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
+    try {
+      fs6.unlinkSync(socketPath);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
+    await listen(server, socketPath);
+    return "bound";
+  } finally {
+    releaseLock(lockPath);
+  }
+}
+async function waitUntilGone(socketPath, until) {
+  while (Date.now() < until) {
+    if (!await answers(socketPath)) return true;
+    await sleep(LOCK_POLL_MS);
+  }
+  return false;
+}
+function listen(server, socketPath) {
+  return new Promise((resolve5, reject) => {
+    const onError = (err) => {
+      server.off("listening", onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve5();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    const old = process.umask(127);
+    try {
+      server.listen(socketPath);
+    } finally {
+      process.umask(old);
+    }
+  });
+}
+function answers(socketPath) {
+  return new Promise((resolve5) => {
+    const s = net.createConnection(socketPath);
+    s.once("connect", () => {
+      s.destroy();
+      resolve5(true);
+    });
+    s.once("error", () => resolve5(false));
+  });
+}
+async function acquireLock(lockPath) {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const fd = fs6.openSync(lockPath, "wx", 384);
+      fs6.writeSync(fd, String(process.pid));
+      fs6.closeSync(fd);
+      return;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    }
+    if (isStaleLock(lockPath) || Date.now() > until) {
+      try {
+        fs6.unlinkSync(lockPath);
+      } catch {
+      }
+      continue;
+    }
+    await sleep(LOCK_POLL_MS);
+  }
+}
+function releaseLock(lockPath) {
+  try {
+    if (lockHolder(lockPath) === process.pid) fs6.unlinkSync(lockPath);
+  } catch {
+  }
+}
+
+// src/daemon/socket-keeper.ts
+import * as fs7 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var SocketKeeper = class {
   constructor(endpoint, newServer, logger) {
@@ -6967,7 +6984,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs5.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs7.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -6998,25 +7015,25 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs5.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs7.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs5.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs5.statSync(this.endpoint.socketPath).ino;
+      fs7.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs7.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs6 from "node:fs";
+import * as fs8 from "node:fs";
 import { dirname as dirname5 } from "node:path";
 
-// src/client/mailbox-owner.ts
-import { readFileSync as readFileSync4, readlinkSync } from "node:fs";
+// src/place/mailbox-owner.ts
+import { readFileSync as readFileSync5, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -7024,7 +7041,7 @@ function mailboxLockPath(mailboxPath) {
 function readMailboxOwner(lockPath) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync4(lockPath, "utf8"));
+    raw = JSON.parse(readFileSync5(lockPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -7069,7 +7086,7 @@ var MailboxLock = class {
       const r = this.take();
       if (r !== "held-by-other") return r === "held" ? "held" : { unwritable: r };
       if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
-      await new Promise((resolve5) => setTimeout(resolve5, POLL_MS));
+      await sleep(POLL_MS);
     }
   }
   /**
@@ -7088,7 +7105,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs6.statSync(this.path).ino === this.ino;
+      return fs8.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7106,7 +7123,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs6.utimesSync(this.path, now, now);
+        fs8.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7114,14 +7131,14 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs6.rmSync(this.path, { force: true });
+    if (this.isHeld()) fs8.rmSync(this.path, { force: true });
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   take() {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs6.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
+        fs8.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7147,22 +7164,22 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs6.openSync(lockPath, "wx", 384);
+    fd = fs8.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs6.writeSync(fd, JSON.stringify(record) + "\n");
-    return fs6.fstatSync(fd).ino;
+    fs8.writeSync(fd, JSON.stringify(record) + "\n");
+    return fs8.fstatSync(fd).ino;
   } finally {
-    fs6.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    age = Date.now() - fs6.statSync(lockPath).mtimeMs;
+    age = Date.now() - fs8.statSync(lockPath).mtimeMs;
   } catch {
     return false;
   }
@@ -7174,38 +7191,38 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs6.mkdirSync(mutex, { mode: 448 });
+    fs8.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      if (Date.now() - fs6.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs6.rmdirSync(mutex);
+      if (Date.now() - fs8.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs8.rmdirSync(mutex);
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs6.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs8.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs6.rmdirSync(mutex);
+    fs8.rmdirSync(mutex);
   }
 }
 
 // src/daemon/takeover.ts
 import { execFileSync } from "node:child_process";
-import * as fs7 from "node:fs";
-import * as path3 from "node:path";
+import * as fs9 from "node:fs";
+import * as path4 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
-    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs7.existsSync(old)) continue;
+    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs9.existsSync(old)) continue;
     if (tracked(old)) {
       reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
       continue;
     }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs7.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs9.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -7230,10 +7247,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs7.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs7.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
+    fs9.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs9.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
     try {
-      fs7.rmdirSync(path3.dirname(old));
+      fs9.rmdirSync(path4.dirname(old));
     } catch {
     }
   }
@@ -7241,7 +7258,7 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
 }
 function gitTracks(file) {
   try {
-    execFileSync("git", ["-C", path3.dirname(file), "ls-files", "--error-unmatch", "--", path3.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    execFileSync("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
     return true;
   } catch (err) {
     return err.status !== 1;
@@ -7254,20 +7271,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs7.copyFileSync(from, tmp);
-  fs7.chmodSync(tmp, 384);
-  const fd = fs7.openSync(tmp, "r+");
-  fs7.fsyncSync(fd);
-  fs7.closeSync(fd);
-  fs7.renameSync(tmp, to);
+  fs9.copyFileSync(from, tmp);
+  fs9.chmodSync(tmp, 384);
+  const fd = fs9.openSync(tmp, "r+");
+  fs9.fsyncSync(fd);
+  fs9.closeSync(fd);
+  fs9.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs7.openSync(file, "a", 384);
+  const fd = fs9.openSync(file, "a", 384);
   try {
-    fs7.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs7.fsyncSync(fd);
+    fs9.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs9.fsyncSync(fd);
   } finally {
-    fs7.closeSync(fd);
+    fs9.closeSync(fd);
   }
 }
 
@@ -7363,22 +7380,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs8 from "node:fs";
-import * as path4 from "node:path";
+import * as fs10 from "node:fs";
+import * as path5 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
-  const file = path4.join(mailboxDir, HOST_ID_FILE);
+  const file = path5.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs8.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs10.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs8.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs10.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs8.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs8.renameSync(tmp, file);
+  fs10.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs10.renameSync(tmp, file);
   return identity;
 }
 
@@ -7398,7 +7415,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-LHWMQL7M.mjs");
+  const { Federation } = await import("./chunks/federation-XREW4ZEX.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7460,13 +7477,13 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
-  fs9.closeSync(fs9.openSync(endpoint.logPath, "a", 384));
+  fs11.closeSync(fs11.openSync(endpoint.logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs9, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs11, () => {
     try {
       lock.assertWritable();
     } catch (err) {
@@ -7690,16 +7707,16 @@ function signalToRebind(pid) {
   }
 }
 function removeLeftovers(mailboxPath, logger) {
-  const dir = path5.dirname(mailboxPath);
-  const base = path5.basename(mailboxPath);
+  const dir = path6.dirname(mailboxPath);
+  const base = path6.basename(mailboxPath);
   let names;
   try {
-    names = fs9.readdirSync(dir);
+    names = fs11.readdirSync(dir);
   } catch {
     return;
   }
   const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
+  for (const n of left) fs11.rmSync(path6.join(dir, n), { force: true });
   if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
 }
 async function replaceOlder(socketPath, root, version, logger) {
@@ -7707,7 +7724,7 @@ async function replaceOlder(socketPath, root, version, logger) {
   if (!client) return false;
   try {
     const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
-    const older = hello2.protocol < PROTOCOL_VERSION || compareVersions(hello2.version, version) < 0;
+    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
     if (!older) return false;
     logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
     await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
@@ -7727,9 +7744,9 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs9.renameSync(logPath, `${logPath}.1`);
-    fs9.closeSync(fs9.openSync(logPath, "a", 384));
+    if (fs11.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs11.renameSync(logPath, `${logPath}.1`);
+    fs11.closeSync(fs11.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }

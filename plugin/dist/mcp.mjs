@@ -10968,7 +10968,7 @@ var EMPTY_COMPLETION_RESULT = {
 // src/mcp/main.ts
 import { randomUUID } from "node:crypto";
 
-// src/client/identity.ts
+// src/place/identity.ts
 import { basename as basename2, resolve as resolve2 } from "node:path";
 
 // src/protocol/labels.ts
@@ -11019,7 +11019,7 @@ function inert(text, form = "bare") {
   return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function gitBranch(dir) {
@@ -11065,7 +11065,7 @@ function gitCommonDir(gitDir) {
   }
 }
 
-// src/client/identity.ts
+// src/place/identity.ts
 function sessionLabel(dir, sessionId) {
   const where = notAPerson(oneLine(gitBranch(dir) ?? basename2(resolve2(dir))));
   const id = shortId(sessionId);
@@ -11086,6 +11086,25 @@ function compareVersions(a, b) {
     if (d !== 0) return d;
   }
   return 0;
+}
+function isOlderThan(peer, protocol, version2) {
+  return peer.protocol < protocol || compareVersions(peer.version, version2) < 0;
+}
+
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve5) => {
+    if (signal?.aborted) return resolve5();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve5();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
 }
 
 // src/protocol/errors.ts
@@ -11156,11 +11175,11 @@ var BusError = class extends Error {
   }
 };
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join as join2, resolve as resolve3 } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -11275,7 +11294,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -11316,7 +11335,7 @@ function endpointFor(busRoot, env = process.env) {
 // src/client/connect.ts
 import { dirname as dirname4 } from "node:path";
 
-// src/client/mailbox-owner.ts
+// src/place/mailbox-owner.ts
 import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -11335,7 +11354,10 @@ function readMailboxOwner(lockPath) {
   return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
 }
 
-// src/client/private-dir.ts
+// src/place/liveness.ts
+var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -11366,7 +11388,7 @@ function checkPrivateDir(dir) {
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join3 } from "node:path";
@@ -11397,7 +11419,7 @@ function folderBusRoot(dir) {
   }
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
 // src/protocol/framing.ts
@@ -11470,7 +11492,7 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 var RpcError = class extends Error {
   constructor(code, message, data) {
     super(message);
@@ -11630,7 +11652,6 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
 var RESPAWN_AFTER_MS = 3e3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
@@ -11656,7 +11677,7 @@ async function connectOrSpawn(projectDir, options = {}) {
           `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
         );
       }
-      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
@@ -11687,7 +11708,7 @@ ${tailLog(endpoint.logPath)}`);
           clientProtocol: protocol
         });
       }
-      const older = hello.protocol < protocol || compareVersions(hello.version, version2) < 0;
+      const older = isOlderThan(hello, protocol, version2);
       const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
@@ -11716,9 +11737,6 @@ async function connectToOwner(location, endpoint) {
   } catch {
     return void 0;
   }
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // src/mcp/bus-session.ts
@@ -11761,7 +11779,7 @@ var BusSession = class {
       } catch (err) {
         if (!(err instanceof ConnectionError) || attempt >= CALL_ATTEMPTS) throw err;
         this.drop(conn);
-        await new Promise((r) => setTimeout(r, RECONNECT_MIN_MS * attempt));
+        await sleep(RECONNECT_MIN_MS * attempt);
       }
     }
   }

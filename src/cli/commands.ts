@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import { readConfig } from '../daemon/config.ts';
-import { locateProject } from '../client/project.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../client/settings.ts';
-import { RpcError } from '../client/rpc-client.ts';
+import { locateProject } from '../place/project.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
+import { RpcError } from '../transport/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';

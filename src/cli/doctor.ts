@@ -8,12 +8,14 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endpointFor, type Endpoint } from '../client/endpoint.ts';
-import { assertRegularFile } from '../client/mailbox-file.ts';
-import { privateDirProblem } from '../client/private-dir.ts';
-import { locateProject, type ProjectLocation } from '../client/project.ts';
-import { ConnectionError, RpcClient } from '../client/rpc-client.ts';
-import { isAlive } from '../daemon/single-instance.ts';
+import { endpointFor, type Endpoint } from '../place/endpoint.ts';
+import { assertRegularFile } from '../place/mailbox-file.ts';
+import { privateDirProblem } from '../place/private-dir.ts';
+import { locateProject, type ProjectLocation } from '../place/project.ts';
+import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
+import { isAlive } from '../place/liveness.ts';
+import { MARKER_NAME } from '../place/markers.ts';
+import { isStaleLock, lockHolder } from '../place/start-lock.ts';
 import { describeError, ErrorCode } from '../protocol/errors.ts';
 import type { FederationStatus, HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
@@ -267,14 +269,8 @@ function checkStaleFiles(endpoint: Endpoint, daemonRuns: boolean): Check[] {
   const checks: Check[] = [];
   const lock = lstat(endpoint.lockPath);
   if (lock) {
-    let pid: number | undefined;
-    try {
-      pid = Number.parseInt(fs.readFileSync(endpoint.lockPath, 'utf8'), 10) || undefined;
-    } catch {
-      pid = undefined;
-    }
-    const stale = pid === undefined ? Date.now() - lock.mtimeMs > 5000 : !isAlive(pid);
-    if (stale) {
+    const pid = lockHolder(endpoint.lockPath);
+    if (isStaleLock(endpoint.lockPath, pid)) {
       checks.push({
         name: 'start lock',
         status: daemonRuns ? 'warn' : 'fail',
@@ -285,7 +281,7 @@ function checkStaleFiles(endpoint: Endpoint, daemonRuns: boolean): Check[] {
   }
   let markers: string[] = [];
   try {
-    markers = fs.readdirSync(endpoint.dir).filter((f) => /^(pending|live)-\d+$/.test(f) && !isAlive(Number(f.slice(f.indexOf('-') + 1))));
+    markers = fs.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf('-') + 1))));
   } catch {
     // No directory yet.
   }

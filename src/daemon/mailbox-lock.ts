@@ -13,8 +13,9 @@
  */
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
-import { mailboxLockPath, ownPlace, readMailboxOwner, type MailboxOwner } from '../client/mailbox-owner.ts';
-import { isRunning } from './single-instance.ts';
+import { mailboxLockPath, ownPlace, readMailboxOwner, type MailboxOwner } from '../place/mailbox-owner.ts';
+import { sleep } from '../place/sleep.ts';
+import { isRunning } from '../place/liveness.ts';
 
 /** How often the owner touches its lock. */
 export const LOCK_HEARTBEAT_MS = 2000;
@@ -51,7 +52,7 @@ export class MailboxLock {
       const r = this.take();
       if (r !== 'held-by-other') return r === 'held' ? 'held' : { unwritable: r };
       if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await sleep(POLL_MS);
     }
   }
 

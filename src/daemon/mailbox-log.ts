@@ -17,7 +17,7 @@ import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { FederationPosition, RestoredState } from './broker.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
-import { assertRegularFile } from '../client/mailbox-file.ts';
+import { assertRegularFile } from '../place/mailbox-file.ts';
 
 export type FsyncPolicy = 'interval' | 'always';
 

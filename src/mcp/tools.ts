@@ -5,7 +5,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { RpcError } from '../client/rpc-client.ts';
+import { RpcError } from '../transport/rpc-client.ts';
 import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { MESSAGE_KINDS, type ClaimInfo } from '../protocol/messages.ts';
 import { quote, renderLine } from '../hook/render.ts';

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClient, RpcError } from '../../src/client/rpc-client.ts';
+import { RpcClient, RpcError } from '../../src/transport/rpc-client.ts';
 import { JsonlMailboxLog, type FileOps } from '../../src/daemon/mailbox-log.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';

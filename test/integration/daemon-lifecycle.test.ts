@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrSpawn, StartError } from '../../src/client/connect.ts';
-import { endpointFor } from '../../src/client/endpoint.ts';
+import { endpointFor } from '../../src/place/endpoint.ts';
 import { BusError } from '../../src/protocol/errors.ts';
 import { DIST, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 

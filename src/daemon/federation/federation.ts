@@ -19,6 +19,7 @@
  *   two different but overlapping resources). While NATS is unreachable claims are local only
  *   and status says so; on reconnect local claims are pushed and conflicts reported.
  */
+import { sleep } from '../../place/sleep.ts';
 import * as fs from 'node:fs';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, JetStreamApiError, StorageType, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
@@ -461,7 +462,7 @@ export class Federation {
       while (!this.stopped) {
         const js = this.js;
         if (!js || !this.ready) {
-          await sleep(RETRY_MS);
+          await sleep(RETRY_MS, { unref: true });
           continue;
         }
         try {
@@ -480,7 +481,7 @@ export class Federation {
         } finally {
           this.consumer = undefined;
         }
-        if (!this.stopped) await sleep(1000);
+        if (!this.stopped) await sleep(1000, { unref: true });
       }
     } finally {
       this.consuming = false;
@@ -527,7 +528,7 @@ export class Federation {
           await this.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
         } catch (err) {
           this.lastError = (err as Error).message;
-          await sleep(RETRY_MS);
+          await sleep(RETRY_MS, { unref: true });
           continue;
         }
         this.outbox.shift();
@@ -733,8 +734,4 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }

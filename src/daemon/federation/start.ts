@@ -4,7 +4,7 @@
  * like any accepted message, stamped with a local seq and their `remoteId`).
  */
 import { shortId, type FederationStatus } from '../../protocol/messages.ts';
-import type { ProjectLocation } from '../../client/project.ts';
+import type { ProjectLocation } from '../../place/project.ts';
 import type { FederationPosition } from '../broker.ts';
 import type { DaemonContext } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../log-entries.ts';

@@ -18,13 +18,16 @@ function compareVersions(a, b) {
   }
   return 0;
 }
+function isOlderThan(peer, protocol, version) {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
+}
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join2 } from "node:path";
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function findGitDir(dir) {
@@ -58,7 +61,7 @@ function gitCommonDir(gitDir) {
   }
 }
 
-// src/client/project.ts
+// src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
 var LEGACY_MAILBOX_DIR = join2(".claude", ".session-bus");
 function locateProject(dir) {
@@ -86,7 +89,7 @@ function folderBusRoot(dir) {
   }
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
 // src/protocol/limits.ts
@@ -263,7 +266,7 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 var RpcError = class extends Error {
   constructor(code, message, data) {
     super(message);
@@ -375,11 +378,11 @@ var RpcClient = class _RpcClient {
   }
 };
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join as join3, resolve as resolve2 } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -494,7 +497,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -535,7 +538,7 @@ function endpointFor(busRoot, env = process.env) {
 // src/client/connect.ts
 import { dirname as dirname4 } from "node:path";
 
-// src/client/mailbox-owner.ts
+// src/place/mailbox-owner.ts
 import { readFileSync as readFileSync2, readlinkSync } from "node:fs";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -554,7 +557,34 @@ function readMailboxOwner(lockPath) {
   return { pid: o.pid, host: o.host, ns: o.ns, socket: o.socket, since: o.since };
 }
 
-// src/client/private-dir.ts
+// src/place/liveness.ts
+var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve4) => {
+    if (signal?.aborted) return resolve4();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve4();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync as mkdirSync2 } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -633,7 +663,9 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+function isNotRunning(err) {
+  return err instanceof ConnectionError && err.code !== void 0 && NOT_RUNNING_ERRNOS.has(err.code);
+}
 var RESPAWN_AFTER_MS = 3e3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
@@ -659,7 +691,7 @@ async function connectOrSpawn(projectDir, options = {}) {
           `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
         );
       }
-      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
@@ -690,7 +722,7 @@ ${tailLog(endpoint.logPath)}`);
           clientProtocol: protocol
         });
       }
-      const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
+      const older = isOlderThan(hello, protocol, version);
       const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
@@ -722,9 +754,6 @@ async function connectToOwner(location, endpoint) {
 }
 function connectExisting(projectDir, options = {}) {
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2e3 });
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // src/cli/color.ts
@@ -948,11 +977,14 @@ export {
   VERSION,
   PROTOCOL_VERSION,
   endpointFor,
+  isAlive,
+  sleep,
   privateDirProblem,
   locateProject,
   RpcError,
   ConnectionError,
   RpcClient,
+  isNotRunning,
   connectOrSpawn,
   connectExisting,
   MESSAGE_KINDS,

@@ -10,8 +10,9 @@ import {
   claimKey,
   decodeJson,
   messageId,
-  overlaps
-} from "./chunk-7U5X2G7B.mjs";
+  overlaps,
+  sleep
+} from "./chunk-NDMWHNV7.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
@@ -15039,7 +15040,7 @@ var Federation = class {
       while (!this.stopped) {
         const js = this.js;
         if (!js || !this.ready) {
-          await sleep(RETRY_MS);
+          await sleep(RETRY_MS, { unref: true });
           continue;
         }
         try {
@@ -15058,7 +15059,7 @@ var Federation = class {
         } finally {
           this.consumer = void 0;
         }
-        if (!this.stopped) await sleep(1e3);
+        if (!this.stopped) await sleep(1e3, { unref: true });
       }
     } finally {
       this.consuming = false;
@@ -15102,7 +15103,7 @@ var Federation = class {
           await this.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
         } catch (err) {
           this.lastError = err.message;
-          await sleep(RETRY_MS);
+          await sleep(RETRY_MS, { unref: true });
           continue;
         }
         this.outbox.shift();
@@ -15284,9 +15285,6 @@ function withTimeout(p, ms, what) {
     timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms).unref());
 }
 export {
   Federation
