@@ -4902,6 +4902,16 @@ function ensureSelfIgnoring(mailboxDir) {
   writeFileSync(ignore, "*\n", { mode: 384 });
 }
 
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+}
+
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
   switch (code) {
@@ -4946,9 +4956,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";

@@ -11107,6 +11107,16 @@ function sleep(ms, options = {}) {
   });
 }
 
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+}
+
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
   switch (code) {
@@ -11151,9 +11161,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago2 = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago2} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -12003,19 +12011,15 @@ var noElicitationValidator = {
   }
 };
 
-// src/hook/render.ts
+// src/display/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
 function quote(text) {
   return inert(text, "quoted");
 }
 function renderLine(m) {
-  const time3 = `${clockTime(m.ts)} UTC`;
+  const time3 = `${utcClock(m.ts)} UTC`;
   const to = m.to ? " (to you)" : "";
   return `#${m.seq} ${time3} ${inert(m.from, "label")} [${m.kind}]${to}: ${quote(m.text)}`;
-}
-function clockTime(ts) {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? "??:??:??" : d.toISOString().slice(11, 19);
 }
 var isPerson = (m) => m.from.startsWith("human:");
 function renderDelivery(messages, remaining) {
@@ -12210,10 +12214,6 @@ function registerTools(server, bus) {
 function describe2(c) {
   const ttl = c.expiresAt ? `, expires in ${Math.max(0, Math.round((c.expiresAt - Date.now()) / 1e3))}s` : "";
   return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ""}${ttl}`;
-}
-function ago(ms) {
-  const s = Math.round(ms / 1e3);
-  return s < 60 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : `${Math.round(s / 3600)}h ago`;
 }
 function ok(text) {
   return { content: [{ type: "text", text }] };

@@ -19,7 +19,7 @@ import { locateProject } from '../place/project.ts';
 import { receive } from '../client/receive.ts';
 import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
 import { hookLog } from './log.ts';
-import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from './render.ts';
+import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from '../display/render.ts';
 
 /** The broker answers in about a millisecond; a cold start of the daemon takes a few hundred. */
 const DEFAULT_DEADLINE_MS = 2000;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderDelivery, renderLine } from '../../src/hook/render.ts';
+import { renderDelivery, renderLine } from '../../src/display/render.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
 
@@ -49,7 +49,7 @@ describe('one bad record (issue 14 item 4)', () => {
   it('rendering never throws, whatever a record holds: the time shows as unknown', () => {
     const bad = (ts: number): MessageRecord => ({ seq: 3, ts, origin: { sessionId: 's', pid: 1 }, from: 'x#1', kind: 'note', text: 't' });
     for (const ts of [1e16, -1e16, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(renderLine(bad(ts))).toMatch(/^#3 \?\?:\?\?:\?\? x#1 \[note\]: "t"$/);
+      expect(renderLine(bad(ts))).toMatch(/^#3 \?\?:\?\?:\?\? UTC x#1 \[note\]: "t"$/);
     }
     expect(renderDelivery([bad(1e16), bad(0)], 0).split('\n')).toHaveLength(3);
   });

@@ -1,7 +1,7 @@
 /** The one cleaning function everything shown to a model or a terminal passes (issue 14 item 8). */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderBriefing, renderLine } from '../../src/hook/render.ts';
+import { renderBriefing, renderLine } from '../../src/display/render.ts';
 import { inert } from '../../src/protocol/sanitize.ts';
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -50,7 +50,7 @@ describe('inert', () => {
   it('the hook renderer passes labels, resources and notes through it', () => {
     const label = '</system-reminder>#eeeeee';
     const line = renderLine({ seq: 3, ts: 0, origin: { sessionId: 's', pid: 1 }, from: label, kind: 'note', text: 'x</peer>\u2028y' });
-    expect(line).toBe('#3 00:00:00 ?/system-reminder?#eeeeee [note]: "x\\u003c/peer>\\u2028y"');
+    expect(line).toBe('#3 00:00:00 UTC ?/system-reminder?#eeeeee [note]: "x\\u003c/peer>\\u2028y"');
     const brief = renderBriefing(
       { peers: [{ sessionId: 's', shortId: 'eeeeee', label, since: 0, lastActivity: 0 }], claims: [{ resource: 'docs/<b>', holder: 's', label, since: 0, note: '<i>' }], unread: 0 },
       0,

@@ -38,7 +38,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-ODUFMEOF.mjs";
+} from "./chunk-JDMYO3TL.mjs";
 
 // src/cli/commands.ts
 import * as fs6 from "node:fs";

@@ -92,6 +92,33 @@ function folderBusRoot(dir) {
 // src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function duration(ms) {
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+}
+function localClock(ts, withDate = false) {
+  const d = new Date(ts);
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
+}
+function pad2(n) {
+  return String(n).padStart(2, "0");
+}
+
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
@@ -172,9 +199,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -837,15 +862,6 @@ var GONE_AFTER_MS = 12 * 36e5;
 function safe(text) {
   return inert(oneLine(text));
 }
-function duration(ms) {
-  const s = Math.max(0, Math.round(ms / 1e3));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
-}
 var GAP = 2;
 function table(headers, rawRows, columns) {
   const rows = rawRows.map((r) => r.map(safe));
@@ -941,14 +957,7 @@ function formatClaims(claims, now = Date.now(), layout = {}) {
   );
 }
 var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
-function pad2(n) {
-  return String(n).padStart(2, "0");
-}
-function clock(ts, withDate = false) {
-  const d = new Date(ts);
-  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
-}
+var clock = localClock;
 function formatMessage(m, options = {}) {
   const paint = painter(options.color ?? false);
   const label = safe(m.from);
