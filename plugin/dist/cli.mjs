@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-J3KOU7OD.mjs").then((m) => m.main());
-else void import("./chunks/commands-JP5WZI3T.mjs");
+else void import("./chunks/commands-IONG2XUN.mjs");

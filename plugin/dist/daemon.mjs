@@ -1213,7 +1213,7 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs12 = __require("fs");
+    var fs13 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path7 = __require("path");
@@ -1270,20 +1270,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs12.mkdirSync(path7.dirname(file), { recursive: true });
-          const fd = fs12.openSync(file, flags, mode);
+          if (sonic.mkdir) fs13.mkdirSync(path7.dirname(file), { recursive: true });
+          const fd = fs13.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs12.mkdir(path7.dirname(file), { recursive: true }, (err) => {
+        fs13.mkdir(path7.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs12.open(file, flags, mode, fileOpened);
+          fs13.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs12.open(file, flags, mode, fileOpened);
+        fs13.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1324,8 +1324,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs12.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs12.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs13.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs13.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1334,15 +1334,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs12.writeSync(this.fd, this._writingBuf);
+            return fs13.writeSync(this.fd, this._writingBuf);
           }
-          return fs12.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs13.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs12.write(this.fd, this._writingBuf, this.release);
+            return fs13.write(this.fd, this._writingBuf, this.release);
           }
-          return fs12.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs13.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1399,7 +1399,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs12.fsyncSync(this.fd);
+          fs13.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1513,7 +1513,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs12.fsync(this.fd, (err) => {
+            fs13.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1615,7 +1615,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs12.close(fd, (err) => {
+          fs13.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1664,7 +1664,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs12.writeSync(this.fd, buf) : fs12.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs13.writeSync(this.fd, buf) : fs13.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1680,7 +1680,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs12.fsyncSync(this.fd);
+        fs13.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1701,7 +1701,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs12.writeSync(this.fd, buf);
+          const n = fs13.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1729,13 +1729,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs12.writeSync(this.fd, this._writingBuf) : fs12.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs13.writeSync(this.fd, this._writingBuf) : fs13.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs12.write(this.fd, this._writingBuf, release2);
+        fs13.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1744,7 +1744,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs12.writeSync(this.fd, this._writingBuf);
+          const written = fs13.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1753,7 +1753,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs12.write(this.fd, this._writingBuf, release2);
+        fs13.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1769,12 +1769,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs12.fsync(sonic.fd, closeWrapped);
+        fs13.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs12.close(sonic.fd, done);
+          fs13.close(sonic.fd, done);
         } else {
           done();
         }
@@ -4614,7 +4614,7 @@ var require_pino = __commonJS({
 
 // src/daemon/main.ts
 var import_pino = __toESM(require_pino(), 1);
-import * as fs11 from "node:fs";
+import * as fs12 from "node:fs";
 import * as net2 from "node:net";
 import * as path6 from "node:path";
 import { parseArgs } from "node:util";
@@ -5179,8 +5179,34 @@ var RpcClient = class _RpcClient {
   }
 };
 
-// src/daemon/broker.ts
+// src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
+var DEFAULT_GRACE_MS = 5e3;
+var DEFAULT_IDLE_MS = 30 * 6e4;
+function readConfig(env) {
+  const fsync = env.SESSION_BUS_FSYNC || "interval";
+  if (fsync !== "interval" && fsync !== "always") {
+    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
+  }
+  return {
+    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
+    fsync,
+    retention: {
+      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
+      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
+    }
+  };
+}
+function positive(env, name, fallback) {
+  const raw = env[name];
+  if (raw === void 0 || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+// src/daemon/broker.ts
 var Broker = class {
   constructor(retention = DEFAULT_RETENTION) {
     this.retention = retention;
@@ -5581,32 +5607,6 @@ function sessionEntry(s) {
 }
 function cursorEntry(s, now) {
   return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
-}
-
-// src/daemon/config.ts
-var DEFAULT_GRACE_MS = 5e3;
-var DEFAULT_IDLE_MS = 30 * 6e4;
-function readConfig(env) {
-  const fsync = env.SESSION_BUS_FSYNC || "interval";
-  if (fsync !== "interval" && fsync !== "always") {
-    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
-  }
-  return {
-    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
-    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
-    fsync,
-    retention: {
-      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
-      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
-    }
-  };
-}
-function positive(env, name, fallback) {
-  const raw = env[name];
-  if (raw === void 0 || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
-  return n;
 }
 
 // src/place/settings.ts
@@ -6140,8 +6140,11 @@ var handlers = {
 };
 
 // src/daemon/mailbox-log.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as path from "node:path";
+
+// src/place/mailbox-replay.ts
+import * as fs2 from "node:fs";
 
 // src/place/mailbox-file.ts
 import * as fs from "node:fs";
@@ -6160,14 +6163,153 @@ function assertRegularFile(file) {
   throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }
 
+// src/place/mailbox-replay.ts
+var SEQ_CEILING = MAX_SEQ - 2 ** 32;
+var MAX_LOG_LINE_BYTES = 256 * 1024;
+function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+  const warnings = [];
+  const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  assertRegularFile(file);
+  let raw;
+  try {
+    raw = readFile(file);
+  } catch (err) {
+    if (err.code === "ENOENT") return { state, warnings, lines: 0 };
+    throw err;
+  }
+  const sessions = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const displaced = [];
+  const cursorLines = /* @__PURE__ */ new Map();
+  let lineNo = 0;
+  let start = 0;
+  while (start < raw.length) {
+    let end2 = raw.indexOf(10, start);
+    lineNo += 1;
+    if (end2 === -1) {
+      warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+      break;
+    }
+    const bytes = end2 - start;
+    if (bytes > MAX_LOG_LINE_BYTES) {
+      warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
+    } else if (bytes > 0) {
+      const entry = parseLine(raw.toString("utf8", start, end2));
+      if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
+      else if (!("type" in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
+      else {
+        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
+        if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
+      }
+    }
+    start = end2 + 1;
+  }
+  for (const { record, line } of displaced) {
+    const seq = ++state.lastSeq;
+    warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+    state.messages.push({ ...record, seq });
+  }
+  for (const [id, c] of state.cursors) {
+    if (c.seq <= state.lastSeq) continue;
+    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+    state.cursors.set(id, { ...c, seq: state.lastSeq });
+  }
+  for (const [resource, claim2] of state.claims) {
+    if (sessions.has(claim2.holder)) continue;
+    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
+    state.claims.delete(resource);
+  }
+  state.sessions = [...sessions.values()];
+  state.messages.sort((a, b) => a.seq - b.seq);
+  return { state, warnings, lines: lineNo };
+}
+function applyMessage(record, state, seen, line, warnings, displaced) {
+  if (record.seq > SEQ_CEILING) {
+    warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
+    return;
+  }
+  const first = seen.get(record.seq);
+  if (first) {
+    if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
+    else displaced.push({ record, line });
+    return;
+  }
+  seen.set(record.seq, record);
+  state.messages.push(record);
+  state.lastSeq = Math.max(state.lastSeq, record.seq);
+}
+function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
+  switch (entry.type) {
+    case "msg": {
+      const { type: _type, ...record } = entry;
+      applyMessage(record, state, seen, line, warnings, displaced);
+      return;
+    }
+    case "session":
+      sessions.set(entry.id, entry);
+      return;
+    case "cursor":
+      state.cursors.set(entry.id, entry);
+      return;
+    case "meta":
+      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+      return;
+    case "claim": {
+      const { type: _t, ...claim2 } = entry;
+      state.claims.set(claim2.resource, claim2);
+      return;
+    }
+    case "release":
+      if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
+      return;
+    case "fed": {
+      const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
+      fed.published = Math.max(fed.published ?? 0, entry.published);
+      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+      return;
+    }
+  }
+}
+function parseLine(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return "not JSON (truncated or corrupt); skipped";
+  }
+  const message = messageFastPath(value);
+  if (message) return message;
+  const parsed = LogEntrySchema.safeParse(value);
+  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
+  return parsed.data;
+}
+function messageFastPath(v) {
+  if (typeof v !== "object" || v === null) return void 0;
+  const m = v;
+  if (m.type !== "msg") return void 0;
+  const { seq, ts, origin, from, kind, text, to } = m;
+  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
+  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
+  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
+  const { sessionId, pid } = origin;
+  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
+  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
+  const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
+  if (to !== void 0) record.to = to;
+  return record;
+}
+function sameMessage(a, b) {
+  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
+}
+
 // src/daemon/mailbox-log.ts
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
-var SEQ_CEILING = MAX_SEQ - 2 ** 32;
-var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path7, policy = "interval", ops = fs2, writeGuard = () => void 0) {
+  constructor(path7, policy = "interval", ops = fs3, writeGuard = () => void 0) {
     this.path = path7;
     this.policy = policy;
     this.ops = ops;
@@ -6192,109 +6334,7 @@ var JsonlMailboxLog = class {
   /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   needsNewline = false;
   replay() {
-    const warnings = [];
-    const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
-    assertRegularFile(this.path);
-    let raw;
-    try {
-      raw = this.ops.readFileSync(this.path);
-    } catch (err) {
-      if (err.code === "ENOENT") return { state, warnings, lines: 0 };
-      throw err;
-    }
-    const sessions = /* @__PURE__ */ new Map();
-    const seen = /* @__PURE__ */ new Map();
-    const displaced = [];
-    const cursorLines = /* @__PURE__ */ new Map();
-    let lineNo = 0;
-    let start = 0;
-    while (start < raw.length) {
-      let end2 = raw.indexOf(10, start);
-      lineNo += 1;
-      if (end2 === -1) {
-        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
-        break;
-      }
-      const bytes = end2 - start;
-      if (bytes > MAX_LOG_LINE_BYTES) {
-        warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
-      } else if (bytes > 0) {
-        const entry = parseLine(raw.toString("utf8", start, end2));
-        if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
-        else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
-          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
-        }
-      }
-      start = end2 + 1;
-    }
-    for (const { record, line } of displaced) {
-      const seq = ++state.lastSeq;
-      warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
-      state.messages.push({ ...record, seq });
-    }
-    for (const [id, c] of state.cursors) {
-      if (c.seq <= state.lastSeq) continue;
-      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-      state.cursors.set(id, { ...c, seq: state.lastSeq });
-    }
-    for (const [resource, claim2] of state.claims) {
-      if (sessions.has(claim2.holder)) continue;
-      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
-      state.claims.delete(resource);
-    }
-    state.sessions = [...sessions.values()];
-    state.messages.sort((a, b) => a.seq - b.seq);
-    return { state, warnings, lines: lineNo };
-  }
-  applyMessage(record, state, seen, line, warnings, displaced) {
-    if (record.seq > SEQ_CEILING) {
-      warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
-      return;
-    }
-    const first = seen.get(record.seq);
-    if (first) {
-      if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
-      else displaced.push({ record, line });
-      return;
-    }
-    seen.set(record.seq, record);
-    state.messages.push(record);
-    state.lastSeq = Math.max(state.lastSeq, record.seq);
-  }
-  apply(entry, state, sessions, seen, line, warnings, displaced) {
-    switch (entry.type) {
-      case "msg": {
-        const { type: _type, ...record } = entry;
-        this.applyMessage(record, state, seen, line, warnings, displaced);
-        return;
-      }
-      case "session":
-        sessions.set(entry.id, entry);
-        return;
-      case "cursor":
-        state.cursors.set(entry.id, entry);
-        return;
-      case "meta":
-        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-        return;
-      case "claim": {
-        const { type: _t, ...claim2 } = entry;
-        state.claims.set(claim2.resource, claim2);
-        return;
-      }
-      case "release":
-        if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
-        return;
-      case "fed": {
-        const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-        fed.published = Math.max(fed.published ?? 0, entry.published);
-        for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-        return;
-      }
-    }
+    return replayMailbox(this.path, (file) => this.ops.readFileSync(file));
   }
   append(entries) {
     if (entries.length === 0) return Promise.resolve();
@@ -6387,7 +6427,7 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, fs2.constants.O_RDWR | fs2.constants.O_APPEND | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW, 384);
+    const fd = this.ops.openSync(this.path, fs3.constants.O_RDWR | fs3.constants.O_APPEND | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -6471,35 +6511,6 @@ var JsonlMailboxLog = class {
     this.closeFd();
   }
 };
-function parseLine(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return "not JSON (truncated or corrupt); skipped";
-  }
-  const message = messageFastPath(value);
-  if (message) return message;
-  const parsed = LogEntrySchema.safeParse(value);
-  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
-  return parsed.data;
-}
-function messageFastPath(v) {
-  if (typeof v !== "object" || v === null) return void 0;
-  const m = v;
-  if (m.type !== "msg") return void 0;
-  const { seq, ts, origin, from, kind, text, to } = m;
-  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
-  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
-  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
-  const { sessionId, pid } = origin;
-  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
-  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
-  if (to !== void 0) record.to = to;
-  return record;
-}
 function wholeLinesEnd(ops, fd, size) {
   const chunk = Buffer.alloc(64 * 1024);
   let end2 = size;
@@ -6511,9 +6522,6 @@ function wholeLinesEnd(ops, fd, size) {
     end2 = start;
   }
   return 0;
-}
-function sameMessage(a, b) {
-  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
 }
 function writeAll(ops, fd, buf) {
   let off = 0;
@@ -6532,11 +6540,11 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/daemon/session-markers.ts
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 import * as path3 from "node:path";
 
 // src/place/liveness.ts
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -6548,7 +6556,7 @@ function isAlive(pid) {
 function isRunning(pid) {
   if (!isAlive(pid)) return false;
   try {
-    const stat = fs3.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return isAlive(pid);
@@ -6615,7 +6623,7 @@ var SessionMarkers = class {
   sweep() {
     let names;
     try {
-      names = fs4.readdirSync(this.dir);
+      names = fs5.readdirSync(this.dir);
     } catch {
       return 0;
     }
@@ -6642,8 +6650,8 @@ var SessionMarkers = class {
   }
   write(file, content) {
     try {
-      if (content !== void 0) fs4.writeFileSync(file, content, { mode: 384 });
-      else fs4.rmSync(file, { force: true });
+      if (content !== void 0) fs5.writeFileSync(file, content, { mode: 384 });
+      else fs5.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
@@ -6851,15 +6859,15 @@ var ConnectionServer = class {
 };
 
 // src/daemon/single-instance.ts
-import * as fs6 from "node:fs";
+import * as fs7 from "node:fs";
 import * as net from "node:net";
 
 // src/place/start-lock.ts
-import * as fs5 from "node:fs";
+import * as fs6 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
 function lockHolder(lockPath) {
   try {
-    const n = Number.parseInt(fs5.readFileSync(lockPath, "utf8"), 10);
+    const n = Number.parseInt(fs6.readFileSync(lockPath, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -6870,7 +6878,7 @@ function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
 }
 function lockAgeMs(file) {
   try {
-    return Date.now() - fs5.statSync(file).mtimeMs;
+    return Date.now() - fs6.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -6890,7 +6898,7 @@ async function bindExclusive(server, socketPath, lockPath, replace) {
     }
     if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
     try {
-      fs6.unlinkSync(socketPath);
+      fs7.unlinkSync(socketPath);
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -6941,16 +6949,16 @@ async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs6.openSync(lockPath, "wx", 384);
-      fs6.writeSync(fd, String(process.pid));
-      fs6.closeSync(fd);
+      const fd = fs7.openSync(lockPath, "wx", 384);
+      fs7.writeSync(fd, String(process.pid));
+      fs7.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
     }
     if (isStaleLock(lockPath) || Date.now() > until) {
       try {
-        fs6.unlinkSync(lockPath);
+        fs7.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -6960,13 +6968,13 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (lockHolder(lockPath) === process.pid) fs6.unlinkSync(lockPath);
+    if (lockHolder(lockPath) === process.pid) fs7.unlinkSync(lockPath);
   } catch {
   }
 }
 
 // src/daemon/socket-keeper.ts
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var SocketKeeper = class {
   constructor(endpoint, newServer, logger) {
@@ -6992,7 +7000,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs7.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs8.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -7023,25 +7031,25 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs7.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs8.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs7.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs7.statSync(this.endpoint.socketPath).ino;
+      fs8.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs8.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs8 from "node:fs";
+import * as fs9 from "node:fs";
 import { dirname as dirname5 } from "node:path";
 
 // src/place/mailbox-owner.ts
-import { readFileSync as readFileSync5, readlinkSync } from "node:fs";
+import { readFileSync as readFileSync6, readlinkSync } from "node:fs";
 import { hostname } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -7049,7 +7057,7 @@ function mailboxLockPath(mailboxPath) {
 function readMailboxOwner(lockPath) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync5(lockPath, "utf8"));
+    raw = JSON.parse(readFileSync6(lockPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -7113,7 +7121,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs8.statSync(this.path).ino === this.ino;
+      return fs9.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7131,7 +7139,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs8.utimesSync(this.path, now, now);
+        fs9.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7139,14 +7147,14 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs8.rmSync(this.path, { force: true });
+    if (this.isHeld()) fs9.rmSync(this.path, { force: true });
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   take() {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs8.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
+        fs9.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7172,22 +7180,22 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs8.openSync(lockPath, "wx", 384);
+    fd = fs9.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs8.writeSync(fd, JSON.stringify(record) + "\n");
-    return fs8.fstatSync(fd).ino;
+    fs9.writeSync(fd, JSON.stringify(record) + "\n");
+    return fs9.fstatSync(fd).ino;
   } finally {
-    fs8.closeSync(fd);
+    fs9.closeSync(fd);
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    age = Date.now() - fs8.statSync(lockPath).mtimeMs;
+    age = Date.now() - fs9.statSync(lockPath).mtimeMs;
   } catch {
     return false;
   }
@@ -7199,38 +7207,38 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs8.mkdirSync(mutex, { mode: 448 });
+    fs9.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      if (Date.now() - fs8.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs8.rmdirSync(mutex);
+      if (Date.now() - fs9.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs9.rmdirSync(mutex);
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs8.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs9.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs8.rmdirSync(mutex);
+    fs9.rmdirSync(mutex);
   }
 }
 
 // src/daemon/takeover.ts
 import { execFileSync } from "node:child_process";
-import * as fs9 from "node:fs";
+import * as fs10 from "node:fs";
 import * as path4 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
-    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs9.existsSync(old)) continue;
+    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs10.existsSync(old)) continue;
     if (tracked(old)) {
       reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
       continue;
     }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs9.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs10.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -7255,10 +7263,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs9.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs9.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
+    fs10.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs10.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
     try {
-      fs9.rmdirSync(path4.dirname(old));
+      fs10.rmdirSync(path4.dirname(old));
     } catch {
     }
   }
@@ -7279,20 +7287,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs9.copyFileSync(from, tmp);
-  fs9.chmodSync(tmp, 384);
-  const fd = fs9.openSync(tmp, "r+");
-  fs9.fsyncSync(fd);
-  fs9.closeSync(fd);
-  fs9.renameSync(tmp, to);
+  fs10.copyFileSync(from, tmp);
+  fs10.chmodSync(tmp, 384);
+  const fd = fs10.openSync(tmp, "r+");
+  fs10.fsyncSync(fd);
+  fs10.closeSync(fd);
+  fs10.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs9.openSync(file, "a", 384);
+  const fd = fs10.openSync(file, "a", 384);
   try {
-    fs9.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs9.fsyncSync(fd);
+    fs10.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs10.fsyncSync(fd);
   } finally {
-    fs9.closeSync(fd);
+    fs10.closeSync(fd);
   }
 }
 
@@ -7388,22 +7396,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs10 from "node:fs";
+import * as fs11 from "node:fs";
 import * as path5 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
   const file = path5.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs10.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs11.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs10.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs11.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs10.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs10.renameSync(tmp, file);
+  fs11.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs11.renameSync(tmp, file);
   return identity;
 }
 
@@ -7485,13 +7493,13 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   rotateIfOver(endpoint.logPath);
-  fs11.closeSync(fs11.openSync(endpoint.logPath, "a", 384));
+  fs12.closeSync(fs12.openSync(endpoint.logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
   const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs11, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs12, () => {
     try {
       lock.assertWritable();
     } catch (err) {
@@ -7719,12 +7727,12 @@ function removeLeftovers(mailboxPath, logger) {
   const base = path6.basename(mailboxPath);
   let names;
   try {
-    names = fs11.readdirSync(dir);
+    names = fs12.readdirSync(dir);
   } catch {
     return;
   }
   const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs11.rmSync(path6.join(dir, n), { force: true });
+  for (const n of left) fs12.rmSync(path6.join(dir, n), { force: true });
   if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
 }
 async function replaceOlder(socketPath, root, version, logger) {
@@ -7752,9 +7760,9 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs11.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs11.renameSync(logPath, `${logPath}.1`);
-    fs11.closeSync(fs11.openSync(logPath, "a", 384));
+    if (fs12.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs12.renameSync(logPath, `${logPath}.1`);
+    fs12.closeSync(fs12.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }

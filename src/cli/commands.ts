@@ -4,7 +4,7 @@
  * Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 not running (status, peers, claims, stop).
  */
 import * as fs from 'node:fs';
-import { readConfig } from '../daemon/config.ts';
+import { readConfig } from '../place/config.ts';
 import { locateProject } from '../place/project.ts';
 import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
 import { RpcError } from '../transport/rpc-client.ts';

@@ -4,7 +4,7 @@
  */
 import { locateProject } from '../place/project.ts';
 import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../place/settings.ts';
-import { readConfig } from '../daemon/config.ts';
+import { readConfig } from '../place/config.ts';
 import { daemonIfRunning } from './feed.ts';
 import { table } from './format.ts';
 import { UsageError } from './parse.ts';

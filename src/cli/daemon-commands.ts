@@ -7,7 +7,7 @@ import { connectExisting, connectOrSpawn, type Connection } from '../client/conn
 import { endpointFor } from '../place/endpoint.ts';
 import { humanIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
-import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import { replayMailbox } from '../place/mailbox-replay.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
 import { isNotRunning } from '../client/connect.ts';
 import { isAlive } from '../place/liveness.ts';
@@ -72,7 +72,7 @@ export async function claims(project: string, json: boolean, layout: Layout = {}
     // the daemon starts and their sessions come back within the grace period.
     const location = locateProject(project);
     const now = Date.now();
-    const recorded: ClaimInfo[] = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
+    const recorded: ClaimInfo[] = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
     if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
     else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
     return NOT_RUNNING;

@@ -9,7 +9,7 @@ import { sleep } from '../place/sleep.ts';
 import { locateProject } from '../place/project.ts';
 import { ConnectionError, RpcError } from '../transport/rpc-client.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
-import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import { replayMailbox } from '../place/mailbox-replay.ts';
 import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
@@ -46,7 +46,7 @@ export function mailboxSource(project: string): { fetch: Fetch; lastSeq: number;
   const path = locateProject(project).mailboxPath;
   let state;
   try {
-    state = new JsonlMailboxLog(path).replay().state;
+    state = replayMailbox(path).state;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new Error(`cannot read the mailbox ${path}: ${e.code ?? e.message}`);

@@ -7,17 +7,8 @@ import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, Session
 import { MESSAGE_KINDS, shortId } from '../protocol/messages.ts';
 import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
-import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
-
-export interface Retention {
-  /** Keep at most this many messages. */
-  maxCount: number;
-  /** Drop messages older than this. */
-  maxAgeMs: number;
-}
-
-/** Defaults: a working week of chatter, bounded so replay and memory stay small. */
-export const DEFAULT_RETENTION: Retention = { maxCount: 10_000, maxAgeMs: 7 * 24 * 3600_000 };
+import type { CursorEntry, LogEntry, RestoredState, SessionEntry } from '../place/mailbox-entries.ts';
+import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
 
 export interface Session {
   /** The id the session was first seen with: its key in the log. */
@@ -42,26 +33,6 @@ export interface Session {
    * In memory only: a restarted daemon hands the batch out again unless its ack was recorded.
    */
   lease?: { upTo: number; until: number; owner: number };
-}
-
-export interface RestoredState {
-  lastSeq: number;
-  messages: MessageRecord[];
-  sessions: SessionEntry[];
-  cursors: Map<string, CursorEntry>;
-  claims: Map<string, Claim>;
-  /** Federation's position, when the log holds one (see FederationEntry). */
-  federation?: FederationPosition;
-}
-
-export interface FederationPosition {
-  /** Local seqs up to here are confirmed published; absent when the log never federated. */
-  published?: number;
-  /**
-   * Per other host id, a floor: its seqs up to here were taken in (and may have left the log by
-   * retention). Above it, the `remoteId`s of the retained messages say what was taken in.
-   */
-  received: Map<string, number>;
 }
 
 /** A change to make durable: log entries plus announcements (stamped, accepted after the append). */

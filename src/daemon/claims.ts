@@ -5,10 +5,10 @@
  * (`src/api/**`, `src/*.ts`, `README.md`). A plain path claims everything under it. Two paths or
  * globs conflict when some file could match both; names never conflict with paths.
  */
-import type { ClaimInfo } from '../protocol/messages.ts';
+import type { Claim } from '../place/mailbox-entries.ts';
 
 /** A claim held on this host: what the wire shows, without another host's name. */
-export type Claim = Omit<ClaimInfo, 'host'>;
+export type { Claim };
 
 const NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, SettingReport, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { Claim } from './claims.ts';
-import type { LogEntry } from './log-entries.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
 
 /** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
 export interface Logger {

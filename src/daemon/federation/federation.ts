@@ -25,10 +25,10 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, JetStreamApiErro
 import { Kvm, type KV } from '@nats-io/kv';
 import { connect, credsAuthenticator, nanos, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import type { ClaimInfo, FederationHost, FederationHostSession, FederationState, FederationStatus, MessageRecord } from '../../protocol/messages.ts';
-import type { FederationPosition } from '../broker.ts';
+import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import { overlaps, type Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
-import type { FederationEntry } from '../log-entries.ts';
+import type { FederationEntry } from '../../place/mailbox-entries.ts';
 import type { FederationSettings } from './config.ts';
 import type { HostIdentity } from './host-id.ts';
 import {

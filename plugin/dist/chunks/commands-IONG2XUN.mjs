@@ -43,10 +43,8 @@ import {
 // src/cli/commands.ts
 import * as fs6 from "node:fs";
 
-// src/daemon/broker.ts
+// src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
-
-// src/daemon/config.ts
 var DEFAULT_GRACE_MS = 5e3;
 var DEFAULT_IDLE_MS = 30 * 6e4;
 function readConfig(env) {
@@ -93,13 +91,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path3) {
-  if (!existsSync(path3)) return {};
+function readSettingsFile(path2) {
+  if (!existsSync(path2)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(path3, "utf8"));
+    parsed = JSON.parse(readFileSync(path2, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path3} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path2} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -107,15 +105,15 @@ function readSettingsFile(path3) {
   }
   return values;
 }
-function writeSetting(path3, mailboxDir, key, value) {
-  const values = readSettingsFile(path3);
+function writeSetting(path2, mailboxDir, key, value) {
+  const values = readSettingsFile(path2);
   if (value === void 0) delete values[key];
   else values[key] = value;
   mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path3}.${process.pid}.tmp`;
+  const tmp = `${path2}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
 `, { mode: 384 });
-  renameSync(tmp, path3);
+  renameSync(tmp, path2);
 }
 function shown(def, value) {
   return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
@@ -428,9 +426,8 @@ var OPTION_NAMES = new Set(Object.keys(OPTIONS));
 // src/cli/feed.ts
 import * as fs3 from "node:fs";
 
-// src/daemon/mailbox-log.ts
+// src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
-import * as path from "node:path";
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -669,10 +666,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path2) {
+  if (!path2)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path2.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1012,11 +1009,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path2, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path2);
     return iss;
   });
 }
@@ -1474,16 +1471,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path3 = []) => {
+  const processError = (error3, path2 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path2, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6850,317 +6847,114 @@ function assertRegularFile(file) {
   throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }
 
-// src/daemon/mailbox-log.ts
-var FSYNC_INTERVAL_MS = 200;
-var TORN_LINE_END = "\0\n";
-var COMPACT_SLICE = 500;
+// src/place/mailbox-replay.ts
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
-var JsonlMailboxLog = class {
-  constructor(path3, policy = "interval", ops = fs2, writeGuard = () => void 0) {
-    this.path = path3;
-    this.policy = policy;
-    this.ops = ops;
-    this.writeGuard = writeGuard;
+function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+  const warnings = [];
+  const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  assertRegularFile(file);
+  let raw;
+  try {
+    raw = readFile(file);
+  } catch (err) {
+    if (err.code === "ENOENT") return { state, warnings, lines: 0 };
+    throw err;
   }
-  path;
-  policy;
-  ops;
-  writeGuard;
-  fd;
-  pending = [];
-  scheduled = false;
-  dirty = false;
-  fsyncTimer;
-  /** A background fdatasync is running; an fd replaced meanwhile is closed when it ends. */
-  syncing = false;
-  retiredFd;
-  /** A compaction waiting for its new file to reach the disk: appends meanwhile are copied to it too. */
-  compacting;
-  /** Bytes of the open file that hold only whole, acknowledged lines. */
-  goodSize = 0;
-  /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
-  needsNewline = false;
-  replay() {
-    const warnings = [];
-    const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
-    assertRegularFile(this.path);
-    let raw;
-    try {
-      raw = this.ops.readFileSync(this.path);
-    } catch (err) {
-      if (err.code === "ENOENT") return { state, warnings, lines: 0 };
-      throw err;
+  const sessions = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const displaced = [];
+  const cursorLines = /* @__PURE__ */ new Map();
+  let lineNo = 0;
+  let start = 0;
+  while (start < raw.length) {
+    let end = raw.indexOf(10, start);
+    lineNo += 1;
+    if (end === -1) {
+      warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+      break;
     }
-    const sessions = /* @__PURE__ */ new Map();
-    const seen = /* @__PURE__ */ new Map();
-    const displaced = [];
-    const cursorLines = /* @__PURE__ */ new Map();
-    let lineNo = 0;
-    let start = 0;
-    while (start < raw.length) {
-      let end = raw.indexOf(10, start);
-      lineNo += 1;
-      if (end === -1) {
-        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
-        break;
+    const bytes = end - start;
+    if (bytes > MAX_LOG_LINE_BYTES) {
+      warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
+    } else if (bytes > 0) {
+      const entry = parseLine(raw.toString("utf8", start, end));
+      if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
+      else if (!("type" in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
+      else {
+        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
+        if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
       }
-      const bytes = end - start;
-      if (bytes > MAX_LOG_LINE_BYTES) {
-        warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
-      } else if (bytes > 0) {
-        const entry = parseLine(raw.toString("utf8", start, end));
-        if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
-        else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
-          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
-        }
-      }
-      start = end + 1;
     }
-    for (const { record: record2, line } of displaced) {
-      const seq = ++state.lastSeq;
-      warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
-      state.messages.push({ ...record2, seq });
-    }
-    for (const [id, c] of state.cursors) {
-      if (c.seq <= state.lastSeq) continue;
-      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-      state.cursors.set(id, { ...c, seq: state.lastSeq });
-    }
-    for (const [resource, claim2] of state.claims) {
-      if (sessions.has(claim2.holder)) continue;
-      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
-      state.claims.delete(resource);
-    }
-    state.sessions = [...sessions.values()];
-    state.messages.sort((a, b) => a.seq - b.seq);
-    return { state, warnings, lines: lineNo };
+    start = end + 1;
   }
-  applyMessage(record2, state, seen, line, warnings, displaced) {
-    if (record2.seq > SEQ_CEILING) {
-      warnings.push({ line, reason: `seq ${record2.seq} leaves no room for new messages (not written by a daemon); skipped` });
+  for (const { record: record2, line } of displaced) {
+    const seq = ++state.lastSeq;
+    warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
+    state.messages.push({ ...record2, seq });
+  }
+  for (const [id, c] of state.cursors) {
+    if (c.seq <= state.lastSeq) continue;
+    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+    state.cursors.set(id, { ...c, seq: state.lastSeq });
+  }
+  for (const [resource, claim2] of state.claims) {
+    if (sessions.has(claim2.holder)) continue;
+    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
+    state.claims.delete(resource);
+  }
+  state.sessions = [...sessions.values()];
+  state.messages.sort((a, b) => a.seq - b.seq);
+  return { state, warnings, lines: lineNo };
+}
+function applyMessage(record2, state, seen, line, warnings, displaced) {
+  if (record2.seq > SEQ_CEILING) {
+    warnings.push({ line, reason: `seq ${record2.seq} leaves no room for new messages (not written by a daemon); skipped` });
+    return;
+  }
+  const first = seen.get(record2.seq);
+  if (first) {
+    if (sameMessage(first, record2)) warnings.push({ line, reason: `message ${record2.seq} is in the log twice; kept once` });
+    else displaced.push({ record: record2, line });
+    return;
+  }
+  seen.set(record2.seq, record2);
+  state.messages.push(record2);
+  state.lastSeq = Math.max(state.lastSeq, record2.seq);
+}
+function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
+  switch (entry.type) {
+    case "msg": {
+      const { type: _type, ...record2 } = entry;
+      applyMessage(record2, state, seen, line, warnings, displaced);
       return;
     }
-    const first = seen.get(record2.seq);
-    if (first) {
-      if (sameMessage(first, record2)) warnings.push({ line, reason: `message ${record2.seq} is in the log twice; kept once` });
-      else displaced.push({ record: record2, line });
+    case "session":
+      sessions.set(entry.id, entry);
+      return;
+    case "cursor":
+      state.cursors.set(entry.id, entry);
+      return;
+    case "meta":
+      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+      return;
+    case "claim": {
+      const { type: _t, ...claim2 } = entry;
+      state.claims.set(claim2.resource, claim2);
       return;
     }
-    seen.set(record2.seq, record2);
-    state.messages.push(record2);
-    state.lastSeq = Math.max(state.lastSeq, record2.seq);
-  }
-  apply(entry, state, sessions, seen, line, warnings, displaced) {
-    switch (entry.type) {
-      case "msg": {
-        const { type: _type, ...record2 } = entry;
-        this.applyMessage(record2, state, seen, line, warnings, displaced);
-        return;
-      }
-      case "session":
-        sessions.set(entry.id, entry);
-        return;
-      case "cursor":
-        state.cursors.set(entry.id, entry);
-        return;
-      case "meta":
-        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-        return;
-      case "claim": {
-        const { type: _t, ...claim2 } = entry;
-        state.claims.set(claim2.resource, claim2);
-        return;
-      }
-      case "release":
-        if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
-        return;
-      case "fed": {
-        const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-        fed.published = Math.max(fed.published ?? 0, entry.published);
-        for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-        return;
-      }
-    }
-  }
-  append(entries) {
-    if (entries.length === 0) return Promise.resolve();
-    let data = "";
-    for (const e of entries) data += JSON.stringify(e) + "\n";
-    return new Promise((resolve3, reject) => {
-      this.pending.push({ data, resolve: resolve3, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
-  }
-  flush() {
-    this.scheduled = false;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
-    let data = this.needsNewline ? TORN_LINE_END : "";
-    for (const p of batch) data += p.data;
-    try {
-      this.writeGuard();
-      const fd = this.open();
-      const buf = Buffer.from(data, "utf8");
-      writeAll(this.ops, fd, buf);
-      if (this.policy === "always") this.ops.fdatasyncSync(fd);
-      else this.scheduleFsync();
-      this.goodSize += buf.length;
-      this.needsNewline = false;
-      this.compacting?.appended.push(buf);
-    } catch (err) {
-      this.cutTornWrite();
-      this.closeFd();
-      for (const p of batch) p.reject(err);
+    case "release":
+      if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
+      return;
+    case "fed": {
+      const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
+      fed.published = Math.max(fed.published ?? 0, entry.published);
+      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
       return;
     }
-    for (const p of batch) p.resolve();
   }
-  /**
-   * A write that failed part way (disk full) may have left whole lines of entries whose senders
-   * are told they failed, or a line missing only its newline: cut the file back to what was
-   * acknowledged, so a refused message never comes back on replay. If even that fails, the
-   * next write first ends the torn line so that replay skips it as corrupt.
-   */
-  cutTornWrite() {
-    if (this.fd === void 0) return;
-    try {
-      this.ops.ftruncateSync(this.fd, this.goodSize);
-    } catch {
-      this.needsNewline = true;
-    }
-  }
-  scheduleFsync() {
-    this.dirty = true;
-    if (this.fsyncTimer) return;
-    this.fsyncTimer = setTimeout(() => {
-      this.fsyncTimer = void 0;
-      this.syncInBackground();
-    }, FSYNC_INTERVAL_MS);
-    this.fsyncTimer.unref();
-  }
-  /**
-   * The interval sync runs in libuv's thread pool: an fdatasync can take tens of milliseconds,
-   * and on the event loop it would stall every client for that long.
-   */
-  syncInBackground() {
-    if (!this.dirty || this.fd === void 0 || this.syncing) return;
-    const fd = this.fd;
-    this.dirty = false;
-    this.syncing = true;
-    this.ops.fdatasync(fd, (err) => {
-      this.syncing = false;
-      if (this.retiredFd === fd) {
-        this.retiredFd = void 0;
-        this.closeQuietly(fd);
-      } else if (err) {
-        this.dirty = true;
-      }
-      if (this.dirty) this.scheduleFsync();
-    });
-  }
-  syncNow() {
-    if (!this.dirty || this.fd === void 0) return;
-    try {
-      this.ops.fdatasyncSync(this.fd);
-      this.dirty = false;
-    } catch {
-    }
-  }
-  open() {
-    if (this.fd !== void 0) return this.fd;
-    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, fs2.constants.O_RDWR | fs2.constants.O_APPEND | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW, 384);
-    try {
-      const size = this.ops.fstatSync(fd).size;
-      this.goodSize = wholeLinesEnd(this.ops, fd, size);
-      if (this.goodSize < size) this.cutTornTail(fd, size);
-    } catch (err) {
-      this.ops.closeSync(fd);
-      throw err;
-    }
-    this.fd = fd;
-    return fd;
-  }
-  /** A torn last line is cut off; where the file cannot be cut, it is ended so replay skips it. */
-  cutTornTail(fd, size) {
-    try {
-      this.ops.ftruncateSync(fd, this.goodSize);
-    } catch {
-      this.goodSize = size;
-      this.needsNewline = true;
-    }
-  }
-  closeFd() {
-    if (this.fd === void 0) return;
-    if (this.syncing) this.retiredFd = this.fd;
-    else this.closeQuietly(this.fd);
-    this.fd = void 0;
-  }
-  closeQuietly(fd) {
-    try {
-      this.ops.closeSync(fd);
-    } catch {
-    }
-  }
-  /**
-   * Writes the snapshot to a new file and swaps it in by rename. The new file's fsync, which can
-   * take tens of milliseconds for a big log, runs in the thread pool; what is appended to the old
-   * file meanwhile is copied to the new one before the swap, so nothing acknowledged is left out.
-   */
-  async compact(entries) {
-    if (this.compacting) return;
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(tmp, "w", 384);
-    const state = { tmp, appended: [] };
-    this.compacting = state;
-    try {
-      for (let i = 0; i < entries.length; i += COMPACT_SLICE) {
-        let data = "";
-        for (const e of entries.slice(i, i + COMPACT_SLICE)) data += JSON.stringify(e) + "\n";
-        writeAll(this.ops, fd, Buffer.from(data, "utf8"));
-        await new Promise((resolve3) => setImmediate(resolve3));
-      }
-      await new Promise((resolve3, reject) => this.ops.fsync(fd, (err) => err ? reject(err) : resolve3()));
-      for (const buf of state.appended) writeAll(this.ops, fd, buf);
-      if (state.appended.length > 0 && this.policy === "always") this.ops.fsyncSync(fd);
-    } catch (err) {
-      this.ops.closeSync(fd);
-      try {
-        this.ops.unlinkSync(tmp);
-      } catch {
-      }
-      throw err;
-    } finally {
-      this.compacting = void 0;
-    }
-    this.ops.closeSync(fd);
-    this.closeFd();
-    this.ops.renameSync(tmp, this.path);
-    this.needsNewline = false;
-    syncDirInBackground(this.ops, path.dirname(this.path));
-  }
-  close() {
-    if (this.compacting) {
-      try {
-        this.ops.unlinkSync(this.compacting.tmp);
-      } catch {
-      }
-    }
-    this.syncNow();
-    if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
-    this.fsyncTimer = void 0;
-    this.closeFd();
-  }
-};
+}
 function parseLine(text) {
   let value;
   try {
@@ -7190,35 +6984,8 @@ function messageFastPath(v) {
   if (to !== void 0) record2.to = to;
   return record2;
 }
-function wholeLinesEnd(ops, fd, size) {
-  const chunk = Buffer.alloc(64 * 1024);
-  let end = size;
-  while (end > 0) {
-    const start = Math.max(0, end - chunk.length);
-    const n = ops.readSync(fd, chunk, 0, end - start, start);
-    const at = chunk.subarray(0, n).lastIndexOf(10);
-    if (at !== -1) return start + at + 1;
-    end = start;
-  }
-  return 0;
-}
 function sameMessage(a, b) {
   return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
-}
-function writeAll(ops, fd, buf) {
-  let off = 0;
-  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
-}
-function syncDirInBackground(ops, dir) {
-  let fd;
-  try {
-    fd = ops.openSync(dir, "r");
-  } catch {
-    return;
-  }
-  ops.fsync(fd, () => {
-    ops.closeSync(fd);
-  });
 }
 
 // src/protocol/history.ts
@@ -7271,16 +7038,16 @@ async function daemonIfRunning(project) {
   }
 }
 function mailboxSource(project) {
-  const path3 = locateProject(project).mailboxPath;
+  const path2 = locateProject(project).mailboxPath;
   let state;
   try {
-    state = new JsonlMailboxLog(path3).replay().state;
+    state = replayMailbox(path2).state;
   } catch (err) {
     const e = err;
-    throw new Error(`cannot read the mailbox ${path3}: ${e.code ?? e.message}`);
+    throw new Error(`cannot read the mailbox ${path2}: ${e.code ?? e.message}`);
   }
   const messages = state.messages;
-  return { path: path3, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+  return { path: path2, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 function daemonSource(conn, project) {
   let fallback;
@@ -7467,14 +7234,14 @@ var KEYS = SETTINGS.map((s) => s.key).join(", ");
 async function config2(project, words, json) {
   const [verb = "get", key, ...rest] = words;
   const location = locateProject(project);
-  const path3 = settingsPath(location.mailboxDir);
+  const path2 = settingsPath(location.mailboxDir);
   if (verb === "get") {
-    const file = readSettingsFile(path3);
+    const file = readSettingsFile(path2);
     const { report } = resolveSettings(process.env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path: path3, settings: wanted }));
+    if (json) console.log(JSON.stringify({ path: path2, settings: wanted }));
     else if (key) console.log(wanted[0].value);
-    else console.log(`settings for a daemon started now (file: ${path3}; an environment variable wins over the file)
+    else console.log(`settings for a daemon started now (file: ${path2}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -7484,7 +7251,7 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
   const value = verb === "set" ? rest.join(" ") : void 0;
   if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
   if (value !== void 0) check(def.env, value);
-  writeSetting(path3, location.mailboxDir, def.key, value);
+  writeSetting(path2, location.mailboxDir, def.key, value);
   const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
   const conn = await daemonIfRunning(project);
   let running;
@@ -7494,9 +7261,9 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const now = s.settings?.find((r) => r.key === def.key);
     running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
-  if (json) console.log(JSON.stringify({ path: path3, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) console.log(JSON.stringify({ path: path2, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    console.log(value === void 0 ? `removed ${def.key} from ${path3}` : `set ${def.key}=${value} in ${path3}`);
+    console.log(value === void 0 ? `removed ${def.key} from ${path2}` : `set ${def.key}=${value} in ${path2}`);
     if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) console.log(running);
   }
@@ -7578,7 +7345,7 @@ async function claims(project, json, layout2 = {}) {
   if (!conn) {
     const location = locateProject(project);
     const now = Date.now();
-    const recorded = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
+    const recorded = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
     if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
     else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout2)] : []].join("\n"));
     return NOT_RUNNING;
@@ -7643,7 +7410,7 @@ async function send(project, text, kind, json) {
 // src/cli/doctor.ts
 import { spawn } from "node:child_process";
 import * as fs5 from "node:fs";
-import * as path2 from "node:path";
+import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/place/markers.ts
@@ -7886,7 +7653,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
       name: "pending markers",
       status: "warn",
       message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
+      fix: `Remove: rm ${markers.map((m) => path.join(endpoint.dir, m)).join(" ")}`
     });
   }
   return checks;
@@ -7903,7 +7670,7 @@ function checkMailbox(location, status2) {
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;
-    while (!fs5.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
+    while (!fs5.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
     try {
       fs5.accessSync(dir, fs5.constants.W_OK);
     } catch {
@@ -7923,16 +7690,16 @@ function checkMailbox(location, status2) {
   return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
 }
 function pluginDir() {
-  const here = path2.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../.."), path2.resolve(here, "../../plugin")]) {
-    if (fs5.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const c of [path.resolve(here, ".."), path.resolve(here, "../.."), path.resolve(here, "../../plugin")]) {
+    if (fs5.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;
 }
 function findClaude(env, plugin) {
-  for (const dir of (env.PATH ?? "").split(path2.delimiter)) {
+  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;
-    const candidate = path2.join(dir, "claude");
+    const candidate = path.join(dir, "claude");
     try {
       fs5.accessSync(candidate, fs5.constants.X_OK);
       if (fs5.statSync(candidate).isFile()) return candidate;
@@ -7940,7 +7707,7 @@ function findClaude(env, plugin) {
     }
   }
   if (plugin) {
-    const local = path2.resolve(plugin, "..", "node_modules", ".bin", "claude");
+    const local = path.resolve(plugin, "..", "node_modules", ".bin", "claude");
     if (fs5.existsSync(local)) return local;
   }
   return void 0;
