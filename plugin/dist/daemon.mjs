@@ -29,7 +29,7 @@ import {
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-NDMWHNV7.mjs";
+} from "./chunks/chunk-SGPCYDDY.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -6143,6 +6143,35 @@ var handlers = {
 import * as fs3 from "node:fs";
 import * as path from "node:path";
 
+// src/daemon/mailbox-io.ts
+function wholeLinesEnd(ops, fd, size) {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end2 = size;
+  while (end2 > 0) {
+    const start = Math.max(0, end2 - chunk.length);
+    const n = ops.readSync(fd, chunk, 0, end2 - start, start);
+    const at = chunk.subarray(0, n).lastIndexOf(10);
+    if (at !== -1) return start + at + 1;
+    end2 = start;
+  }
+  return 0;
+}
+function writeAll(ops, fd, buf) {
+  let off = 0;
+  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
+}
+function syncDirInBackground(ops, dir) {
+  let fd;
+  try {
+    fd = ops.openSync(dir, "r");
+  } catch {
+    return;
+  }
+  ops.fsync(fd, () => {
+    ops.closeSync(fd);
+  });
+}
+
 // src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
 
@@ -6511,33 +6540,6 @@ var JsonlMailboxLog = class {
     this.closeFd();
   }
 };
-function wholeLinesEnd(ops, fd, size) {
-  const chunk = Buffer.alloc(64 * 1024);
-  let end2 = size;
-  while (end2 > 0) {
-    const start = Math.max(0, end2 - chunk.length);
-    const n = ops.readSync(fd, chunk, 0, end2 - start, start);
-    const at = chunk.subarray(0, n).lastIndexOf(10);
-    if (at !== -1) return start + at + 1;
-    end2 = start;
-  }
-  return 0;
-}
-function writeAll(ops, fd, buf) {
-  let off = 0;
-  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
-}
-function syncDirInBackground(ops, dir) {
-  let fd;
-  try {
-    fd = ops.openSync(dir, "r");
-  } catch {
-    return;
-  }
-  ops.fsync(fd, () => {
-    ops.closeSync(fd);
-  });
-}
 
 // src/daemon/session-markers.ts
 import * as fs5 from "node:fs";
@@ -7431,7 +7433,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-XREW4ZEX.mjs");
+  const { Federation } = await import("./chunks/federation-CZOEJIDA.mjs");
   const federation = new Federation(
     settings,
     host,

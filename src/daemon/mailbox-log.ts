@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { syncDirInBackground, wholeLinesEnd, writeAll, type FileOps } from './mailbox-io.ts';
 import { replayMailbox, type ReplayResult } from '../place/mailbox-replay.ts';
 import type { FsyncPolicy } from '../place/config.ts';
 import type { LogEntry } from '../place/mailbox-entries.ts';
@@ -28,25 +29,6 @@ const TORN_LINE_END = '\u0000\n';
 /** Entries a compaction serialises between two turns of the event loop. */
 const COMPACT_SLICE = 500;
 
-export type FileOps = Pick<
-  typeof fs,
-  | 'openSync'
-  | 'readSync'
-  | 'writeSync'
-  | 'fdatasync'
-  | 'fdatasyncSync'
-  | 'fsync'
-  | 'fsyncSync'
-  | 'unlinkSync'
-  | 'fstatSync'
-  | 'ftruncateSync'
-  | 'closeSync'
-  | 'renameSync'
-  | 'mkdirSync'
-  | 'readFileSync'
-  | 'existsSync'
-  | 'chmodSync'
->;
 
 /** The log behind a small interface: a distributed log can stand in for the file later. */
 export interface MailboxLog {
@@ -288,37 +270,4 @@ export class JsonlMailboxLog implements MailboxLog {
     this.fsyncTimer = undefined;
     this.closeFd();
   }
-}
-
-/** Where the last whole line of the file ends: after its last newline (0 when it has none). */
-function wholeLinesEnd(ops: FileOps, fd: number, size: number): number {
-  const chunk = Buffer.alloc(64 * 1024);
-  let end = size;
-  while (end > 0) {
-    const start = Math.max(0, end - chunk.length);
-    const n = ops.readSync(fd, chunk, 0, end - start, start);
-    const at = chunk.subarray(0, n).lastIndexOf(0x0a);
-    if (at !== -1) return start + at + 1;
-    end = start;
-  }
-  return 0;
-}
-
-function writeAll(ops: FileOps, fd: number, buf: Buffer): void {
-  let off = 0;
-  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
-}
-
-/** Makes a rename durable. Until it is, a power loss leaves the old file, which holds everything too. */
-function syncDirInBackground(ops: FileOps, dir: string): void {
-  let fd: number;
-  try {
-    fd = ops.openSync(dir, 'r');
-  } catch {
-    return;
-  }
-  ops.fsync(fd, () => {
-    // Not every platform can fsync a directory; the rename is still atomic.
-    ops.closeSync(fd);
-  });
 }

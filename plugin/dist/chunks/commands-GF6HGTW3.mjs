@@ -38,7 +38,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-JDMYO3TL.mjs";
+} from "./chunk-AJEIDTIN.mjs";
 
 // src/cli/commands.ts
 import * as fs6 from "node:fs";

@@ -12,7 +12,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-NDMWHNV7.mjs";
+} from "./chunk-SGPCYDDY.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
