@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-XWFPWLQC.mjs").then((m) => m.main());
-else void import("./chunks/commands-GF6HGTW3.mjs");
+if (process.argv[2] === "statusline") void import("./chunks/statusline-O4DZ62K3.mjs").then((m) => m.main());
+else void import("./chunks/commands-EOJS7L3X.mjs");

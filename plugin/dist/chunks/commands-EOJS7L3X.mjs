@@ -31,6 +31,7 @@ import {
   formatStatus,
   isAlive,
   isNotRunning,
+  isOlderThan,
   locateProject,
   painter,
   privateDirProblem,
@@ -38,10 +39,10 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-AJEIDTIN.mjs";
+} from "./chunk-PA7V3VJL.mjs";
 
 // src/cli/commands.ts
-import * as fs6 from "node:fs";
+import * as fs7 from "node:fs";
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -91,13 +92,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path2) {
-  if (!existsSync(path2)) return {};
+function readSettingsFile(path3) {
+  if (!existsSync(path3)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(path2, "utf8"));
+    parsed = JSON.parse(readFileSync(path3, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path2} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path3} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -105,15 +106,15 @@ function readSettingsFile(path2) {
   }
   return values;
 }
-function writeSetting(path2, mailboxDir, key, value) {
-  const values = readSettingsFile(path2);
+function writeSetting(path3, mailboxDir, key, value) {
+  const values = readSettingsFile(path3);
   if (value === void 0) delete values[key];
   else values[key] = value;
   mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path2}.${process.pid}.tmp`;
+  const tmp = `${path3}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
 `, { mode: 384 });
-  renameSync(tmp, path2);
+  renameSync(tmp, path3);
 }
 function shown(def, value) {
   return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
@@ -666,10 +667,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1009,11 +1010,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -1471,16 +1472,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path2 = []) => {
+  const processError = (error3, path3 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path3, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -7038,16 +7039,16 @@ async function daemonIfRunning(project) {
   }
 }
 function mailboxSource(project) {
-  const path2 = locateProject(project).mailboxPath;
+  const path3 = locateProject(project).mailboxPath;
   let state;
   try {
-    state = replayMailbox(path2).state;
+    state = replayMailbox(path3).state;
   } catch (err) {
     const e = err;
-    throw new Error(`cannot read the mailbox ${path2}: ${e.code ?? e.message}`);
+    throw new Error(`cannot read the mailbox ${path3}: ${e.code ?? e.message}`);
   }
   const messages = state.messages;
-  return { path: path2, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+  return { path: path3, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 function daemonSource(conn, project) {
   let fallback;
@@ -7234,14 +7235,14 @@ var KEYS = SETTINGS.map((s) => s.key).join(", ");
 async function config2(project, words, json) {
   const [verb = "get", key, ...rest] = words;
   const location = locateProject(project);
-  const path2 = settingsPath(location.mailboxDir);
+  const path3 = settingsPath(location.mailboxDir);
   if (verb === "get") {
-    const file = readSettingsFile(path2);
+    const file = readSettingsFile(path3);
     const { report } = resolveSettings(process.env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path: path2, settings: wanted }));
+    if (json) console.log(JSON.stringify({ path: path3, settings: wanted }));
     else if (key) console.log(wanted[0].value);
-    else console.log(`settings for a daemon started now (file: ${path2}; an environment variable wins over the file)
+    else console.log(`settings for a daemon started now (file: ${path3}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -7251,7 +7252,7 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
   const value = verb === "set" ? rest.join(" ") : void 0;
   if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
   if (value !== void 0) check(def.env, value);
-  writeSetting(path2, location.mailboxDir, def.key, value);
+  writeSetting(path3, location.mailboxDir, def.key, value);
   const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
   const conn = await daemonIfRunning(project);
   let running;
@@ -7261,9 +7262,9 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const now = s.settings?.find((r) => r.key === def.key);
     running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
-  if (json) console.log(JSON.stringify({ path: path2, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) console.log(JSON.stringify({ path: path3, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    console.log(value === void 0 ? `removed ${def.key} from ${path2}` : `set ${def.key}=${value} in ${path2}`);
+    console.log(value === void 0 ? `removed ${def.key} from ${path3}` : `set ${def.key}=${value} in ${path3}`);
     if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) console.log(running);
   }
@@ -7408,10 +7409,8 @@ async function send(project, text, kind, json) {
 }
 
 // src/cli/doctor.ts
-import { spawn } from "node:child_process";
-import * as fs5 from "node:fs";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
+import * as fs6 from "node:fs";
+import * as path2 from "node:path";
 
 // src/place/markers.ts
 var MARKER_NAME = /^(pending|live)-(\d+)$/;
@@ -7438,12 +7437,8 @@ function lockAgeMs(file) {
   }
 }
 
-// src/cli/doctor.ts
+// src/cli/doctor-checks.ts
 var MIN_NODE_MAJOR = 20;
-var PROBE_TIMEOUT_MS = 2e3;
-var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
-var LOG_SCAN_BYTES = 64 * 1024;
-var VALIDATE_TIMEOUT_MS = 6e4;
 function checkNode(version2) {
   const major = Number.parseInt(version2.replace(/^v/, ""), 10);
   if (major >= MIN_NODE_MAJOR) return { name: "node", status: "ok", message: `node ${version2}` };
@@ -7477,17 +7472,11 @@ function checkVersions(hello) {
     };
   }
   if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: "ok", message: `daemon and this CLI are both version ${VERSION}` };
-  const older = hello.protocol < PROTOCOL_VERSION || compare(hello.version, VERSION) < 0;
+  const older = isOlderThan(hello, PROTOCOL_VERSION, VERSION);
   if (older) {
     return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus restart" };
   }
   return { name, status: "warn", message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: "Update the CLI (npm link in the plugin checkout) to match" };
-}
-function compare(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
 }
 function checkRegistrations(status2, alive) {
   const stale = status2.sessions.filter((s) => s.connected && s.pid > 0 && !alive(s.pid));
@@ -7557,138 +7546,13 @@ function checkHostInbox(env, stat2) {
   if (env.SESSION_BUS_WAKE === "none") return { name, status: "ok", message: `offered at ${socket}, but SESSION_BUS_WAKE=none turns pushing off` };
   return { name, status: "ok", message: `offered at ${socket}: idle sessions are woken for direct messages and handoffs` };
 }
-function lstat(p) {
-  try {
-    return fs5.lstatSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function stat(p) {
-  try {
-    return fs5.statSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function readTail(file, bytes) {
-  let fd;
-  try {
-    fd = fs5.openSync(file, "r");
-    const size = fs5.fstatSync(fd).size;
-    if (size === 0) return void 0;
-    const len = Math.min(size, bytes);
-    const buf = Buffer.alloc(len);
-    fs5.readSync(fd, buf, 0, len, size - len);
-    const text = buf.toString("utf8");
-    return len < size ? text.slice(text.indexOf("\n") + 1) : text;
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) fs5.closeSync(fd);
-  }
-}
-function mib(bytes) {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function probeDaemon(endpoint, root) {
-  const name = "daemon";
-  const socketPath = endpoint.socketPath;
-  if (process.platform !== "win32" && !lstat(socketPath)) {
-    return { check: { name, status: "ok", message: "not running (the first session starts it)" } };
-  }
-  let client;
-  const started = Date.now();
-  try {
-    client = await RpcClient.connect(socketPath, PROBE_TIMEOUT_MS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ECONNREFUSED") {
-      return {
-        stale: true,
-        check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
-      };
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      return { check: { name, status: "fail", message: `connecting to ${socketPath} was refused (${code})`, fix: `A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory it allows` } };
-    }
-    return { check: { name, status: "fail", message: `cannot connect to ${socketPath}: ${err.message}`, fix: `Read its log: tail -n 50 ${endpoint.logPath}` } };
-  }
-  try {
-    const hello = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, PROBE_TIMEOUT_MS);
-    const status2 = hello.protocol === PROTOCOL_VERSION ? await client.request("status", {}, PROBE_TIMEOUT_MS) : void 0;
-    const ms = Date.now() - started;
-    if (hello.root !== root) {
-      return { check: { name, status: "fail", message: `the daemon at ${socketPath} serves ${hello.root}, not ${root}`, fix: "Set SESSION_BUS_SOCKET_DIR to another directory (a hash collision)" } };
-    }
-    return { hello, status: status2, check: { name, status: "ok", message: `running, pid ${hello.pid}, answered in ${ms} ms` } };
-  } catch (err) {
-    const detail = err instanceof ConnectionError && err.code === "ETIMEDOUT" ? `does not answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
-    return { check: { name, status: "fail", message: `the daemon at ${socketPath} ${detail}`, fix: `Read its log (tail -n 50 ${endpoint.logPath}); stop it with session-bus stop, or kill its process` } };
-  } finally {
-    client.close();
-  }
-}
-function checkStaleFiles(endpoint, daemonRuns) {
-  const checks = [];
-  const lock = lstat(endpoint.lockPath);
-  if (lock) {
-    const pid = lockHolder(endpoint.lockPath);
-    if (isStaleLock(endpoint.lockPath, pid)) {
-      checks.push({
-        name: "start lock",
-        status: daemonRuns ? "warn" : "fail",
-        message: `stale start lock ${endpoint.lockPath}${pid ? ` (pid ${pid} is gone)` : " (empty)"}: a daemon died while starting`,
-        fix: `Remove it: rm ${endpoint.lockPath} (a starting daemon also clears it after a few seconds)`
-      });
-    }
-  }
-  let markers = [];
-  try {
-    markers = fs5.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
-  } catch {
-  }
-  if (markers.length > 0) {
-    checks.push({
-      name: "pending markers",
-      status: "warn",
-      message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path.join(endpoint.dir, m)).join(" ")}`
-    });
-  }
-  return checks;
-}
-function checkMailbox(location, status2) {
-  const name = "mailbox";
-  const file = location.mailboxPath;
-  try {
-    assertRegularFile(file);
-  } catch (err) {
-    const [problem, fix] = err.message.split(". ");
-    return { name, status: "fail", message: problem, fix };
-  }
-  const st = stat(file);
-  if (!st) {
-    let dir = location.mailboxDir;
-    while (!fs5.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    try {
-      fs5.accessSync(dir, fs5.constants.W_OK);
-    } catch {
-      return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
-    }
-    return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
-  }
-  try {
-    fs5.accessSync(file, fs5.constants.R_OK | fs5.constants.W_OK);
-  } catch {
-    return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
-  }
-  const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
-  if (st.size > MAILBOX_WARN_BYTES) {
-    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus restart) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
-  }
-  return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
-}
+
+// src/cli/doctor-plugin.ts
+import { spawn } from "node:child_process";
+import * as fs5 from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+var VALIDATE_TIMEOUT_MS = 6e4;
 function pluginDir() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const c of [path.resolve(here, ".."), path.resolve(here, "../.."), path.resolve(here, "../../plugin")]) {
@@ -7752,6 +7616,143 @@ function judgeValidation(claude, plugin, r) {
   const errors = validationErrors(r.output);
   const why = (errors.length > 0 ? errors.slice(0, 3).join("; ") : r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 600);
   return { name, status: "fail", message: `${plugin} does not validate: ${why}`, fix: `Run for details: DISABLE_AUTOUPDATER=1 ${cmd}` };
+}
+
+// src/cli/doctor.ts
+var PROBE_TIMEOUT_MS = 2e3;
+var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
+var LOG_SCAN_BYTES = 64 * 1024;
+function lstat(p) {
+  try {
+    return fs6.lstatSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function stat(p) {
+  try {
+    return fs6.statSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function readTail(file, bytes) {
+  let fd;
+  try {
+    fd = fs6.openSync(file, "r");
+    const size = fs6.fstatSync(fd).size;
+    if (size === 0) return void 0;
+    const len = Math.min(size, bytes);
+    const buf = Buffer.alloc(len);
+    fs6.readSync(fd, buf, 0, len, size - len);
+    const text = buf.toString("utf8");
+    return len < size ? text.slice(text.indexOf("\n") + 1) : text;
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) fs6.closeSync(fd);
+  }
+}
+function mib(bytes) {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+async function probeDaemon(endpoint, root) {
+  const name = "daemon";
+  const socketPath = endpoint.socketPath;
+  if (process.platform !== "win32" && !lstat(socketPath)) {
+    return { check: { name, status: "ok", message: "not running (the first session starts it)" } };
+  }
+  let client;
+  const started = Date.now();
+  try {
+    client = await RpcClient.connect(socketPath, PROBE_TIMEOUT_MS);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ECONNREFUSED") {
+      return {
+        stale: true,
+        check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
+      };
+    }
+    if (code === "EACCES" || code === "EPERM") {
+      return { check: { name, status: "fail", message: `connecting to ${socketPath} was refused (${code})`, fix: `A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory it allows` } };
+    }
+    return { check: { name, status: "fail", message: `cannot connect to ${socketPath}: ${err.message}`, fix: `Read its log: tail -n 50 ${endpoint.logPath}` } };
+  }
+  try {
+    const hello = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, PROBE_TIMEOUT_MS);
+    const status2 = hello.protocol === PROTOCOL_VERSION ? await client.request("status", {}, PROBE_TIMEOUT_MS) : void 0;
+    const ms = Date.now() - started;
+    if (hello.root !== root) {
+      return { check: { name, status: "fail", message: `the daemon at ${socketPath} serves ${hello.root}, not ${root}`, fix: "Set SESSION_BUS_SOCKET_DIR to another directory (a hash collision)" } };
+    }
+    return { hello, status: status2, check: { name, status: "ok", message: `running, pid ${hello.pid}, answered in ${ms} ms` } };
+  } catch (err) {
+    const detail = err instanceof ConnectionError && err.code === "ETIMEDOUT" ? `does not answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
+    return { check: { name, status: "fail", message: `the daemon at ${socketPath} ${detail}`, fix: `Read its log (tail -n 50 ${endpoint.logPath}); stop it with session-bus stop, or kill its process` } };
+  } finally {
+    client.close();
+  }
+}
+function checkStaleFiles(endpoint, daemonRuns) {
+  const checks = [];
+  const lock = lstat(endpoint.lockPath);
+  if (lock) {
+    const pid = lockHolder(endpoint.lockPath);
+    if (isStaleLock(endpoint.lockPath, pid)) {
+      checks.push({
+        name: "start lock",
+        status: daemonRuns ? "warn" : "fail",
+        message: `stale start lock ${endpoint.lockPath}${pid ? ` (pid ${pid} is gone)` : " (empty)"}: a daemon died while starting`,
+        fix: `Remove it: rm ${endpoint.lockPath} (a starting daemon also clears it after a few seconds)`
+      });
+    }
+  }
+  let markers = [];
+  try {
+    markers = fs6.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+  } catch {
+  }
+  if (markers.length > 0) {
+    checks.push({
+      name: "pending markers",
+      status: "warn",
+      message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
+      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
+    });
+  }
+  return checks;
+}
+function checkMailbox(location, status2) {
+  const name = "mailbox";
+  const file = location.mailboxPath;
+  try {
+    assertRegularFile(file);
+  } catch (err) {
+    const [problem, fix] = err.message.split(". ");
+    return { name, status: "fail", message: problem, fix };
+  }
+  const st = stat(file);
+  if (!st) {
+    let dir = location.mailboxDir;
+    while (!fs6.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
+    try {
+      fs6.accessSync(dir, fs6.constants.W_OK);
+    } catch {
+      return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
+    }
+    return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
+  }
+  try {
+    fs6.accessSync(file, fs6.constants.R_OK | fs6.constants.W_OK);
+  } catch {
+    return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
+  }
+  const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
+  if (st.size > MAILBOX_WARN_BYTES) {
+    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus restart) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
+  }
+  return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
 }
 async function runDoctor(project, env = process.env) {
   const checks = [checkNode(process.version)];
@@ -7923,7 +7924,7 @@ function layout(project, wide = false) {
 }
 function isFolder(dir) {
   try {
-    return fs6.statSync(dir).isDirectory();
+    return fs7.statSync(dir).isDirectory();
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-AJEIDTIN.mjs";
+} from "./chunk-PA7V3VJL.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";

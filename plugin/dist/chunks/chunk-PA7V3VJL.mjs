@@ -985,6 +985,7 @@ export {
   BusError,
   VERSION,
   PROTOCOL_VERSION,
+  isOlderThan,
   endpointFor,
   isAlive,
   sleep,
