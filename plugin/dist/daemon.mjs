@@ -1213,7 +1213,7 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs13 = __require("fs");
+    var fs14 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
     var path7 = __require("path");
@@ -1270,20 +1270,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs13.mkdirSync(path7.dirname(file), { recursive: true });
-          const fd = fs13.openSync(file, flags, mode);
+          if (sonic.mkdir) fs14.mkdirSync(path7.dirname(file), { recursive: true });
+          const fd = fs14.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs13.mkdir(path7.dirname(file), { recursive: true }, (err) => {
+        fs14.mkdir(path7.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs13.open(file, flags, mode, fileOpened);
+          fs14.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs13.open(file, flags, mode, fileOpened);
+        fs14.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1324,8 +1324,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs13.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs13.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs14.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs14.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1334,15 +1334,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs13.writeSync(this.fd, this._writingBuf);
+            return fs14.writeSync(this.fd, this._writingBuf);
           }
-          return fs13.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs14.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs13.write(this.fd, this._writingBuf, this.release);
+            return fs14.write(this.fd, this._writingBuf, this.release);
           }
-          return fs13.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs14.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1399,7 +1399,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs13.fsyncSync(this.fd);
+          fs14.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1513,7 +1513,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs13.fsync(this.fd, (err) => {
+            fs14.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1615,7 +1615,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs13.close(fd, (err) => {
+          fs14.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1664,7 +1664,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs13.writeSync(this.fd, buf) : fs13.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs14.writeSync(this.fd, buf) : fs14.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1680,7 +1680,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs13.fsyncSync(this.fd);
+        fs14.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1701,7 +1701,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs13.writeSync(this.fd, buf);
+          const n = fs14.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1729,13 +1729,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs13.writeSync(this.fd, this._writingBuf) : fs13.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs14.writeSync(this.fd, this._writingBuf) : fs14.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs13.write(this.fd, this._writingBuf, release2);
+        fs14.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1744,7 +1744,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs13.writeSync(this.fd, this._writingBuf);
+          const written = fs14.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1753,7 +1753,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs13.write(this.fd, this._writingBuf, release2);
+        fs14.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1769,12 +1769,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs13.fsync(sonic.fd, closeWrapped);
+        fs14.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs13.close(sonic.fd, done);
+          fs14.close(sonic.fd, done);
         } else {
           done();
         }
@@ -4613,10 +4613,8 @@ var require_pino = __commonJS({
 });
 
 // src/daemon/main.ts
-var import_pino = __toESM(require_pino(), 1);
-import * as fs12 from "node:fs";
+import * as fs13 from "node:fs";
 import * as net2 from "node:net";
-import * as path6 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/place/endpoint.ts
@@ -4993,191 +4991,6 @@ function compareVersions(a, b) {
 function isOlderThan(peer, protocol, version) {
   return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
 }
-
-// src/transport/rpc-client.ts
-import { createConnection } from "node:net";
-
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
-}
-
-// src/transport/rpc-client.ts
-var RpcError = class extends Error {
-  constructor(code, message, data) {
-    super(message);
-    this.code = code;
-    this.data = data;
-  }
-  code;
-  data;
-  name = "RpcError";
-};
-var ConnectionError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "ConnectionError";
-};
-var RpcClient = class _RpcClient {
-  constructor(socket) {
-    this.socket = socket;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
-    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
-  }
-  socket;
-  nextId = 1;
-  waiters = /* @__PURE__ */ new Map();
-  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
-  closedError;
-  onNotification;
-  onClose;
-  static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve5, reject) => {
-      const socket = createConnection(socketPath);
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
-      }, timeoutMs);
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.removeAllListeners("error");
-        resolve5(new _RpcClient(socket));
-      });
-      socket.once("error", (err) => {
-        clearTimeout(timer);
-        reject(new ConnectionError(err.message, err.code));
-      });
-    });
-  }
-  request(method, params, timeoutMs = 1e4) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
-      const waiter = { resolve: resolve5, reject };
-      if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          this.waiters.delete(id);
-          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
-        }, timeoutMs);
-      }
-      this.waiters.set(id, waiter);
-      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
-  /** Sends raw bytes: for tests that speak bad frames. */
-  writeRaw(data) {
-    this.socket.write(data);
-  }
-  close() {
-    this.socket.end();
-    this.socket.destroy();
-  }
-  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
-  unref() {
-    this.socket.unref();
-  }
-  get closed() {
-    return this.closedError !== void 0;
-  }
-  onData(chunk) {
-    for (const frame of this.decoder.push(chunk)) {
-      if (frame.kind !== "message") continue;
-      const msg = frame.value;
-      if (msg.method !== void 0 && msg.id === void 0) {
-        this.onNotification?.(msg.method, msg.params);
-        continue;
-      }
-      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
-      if (!waiter) continue;
-      this.waiters.delete(msg.id);
-      if (waiter.timer) clearTimeout(waiter.timer);
-      if (msg.error) {
-        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
-      } else {
-        waiter.resolve(msg.result);
-      }
-    }
-  }
-  fail(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    for (const w of this.waiters.values()) {
-      if (w.timer) clearTimeout(w.timer);
-      w.reject(err);
-    }
-    this.waiters.clear();
-    this.onClose?.(err);
-  }
-};
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -6660,6 +6473,76 @@ var SessionMarkers = class {
   }
 };
 
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
 // src/daemon/server.ts
 var SLOW_CONSUMER_MS = 5e3;
 var Conn = class {
@@ -6860,6 +6743,126 @@ var ConnectionServer = class {
   }
 };
 
+// src/daemon/start-steps.ts
+import * as fs9 from "node:fs";
+import * as path5 from "node:path";
+
+// src/transport/rpc-client.ts
+import { createConnection } from "node:net";
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve5, reject) => {
+      const socket = createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve5(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
+      }
+    }
+  }
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.waiters.clear();
+    this.onClose?.(err);
+  }
+};
+
+// src/daemon/start-steps.ts
+var import_pino = __toESM(require_pino(), 1);
+
 // src/daemon/single-instance.ts
 import * as fs7 from "node:fs";
 import * as net from "node:net";
@@ -6975,8 +6978,171 @@ function releaseLock(lockPath) {
   }
 }
 
-// src/daemon/socket-keeper.ts
+// src/daemon/takeover.ts
+import { execFileSync } from "node:child_process";
 import * as fs8 from "node:fs";
+import * as path4 from "node:path";
+function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
+  const reports = [];
+  for (const old of legacy) {
+    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs8.existsSync(old)) continue;
+    if (tracked(old)) {
+      reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
+      continue;
+    }
+    const oldState = new JsonlMailboxLog(old).replay().state;
+    const current = new JsonlMailboxLog(mailboxPath).replay().state;
+    fs8.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
+    const empty = current.lastSeq === 0 && current.sessions.length === 0;
+    if (empty) {
+      copyDurably(old, mailboxPath);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
+    } else {
+      const entries = [];
+      const seqMap = /* @__PURE__ */ new Map();
+      let next = current.lastSeq;
+      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
+        next += 1;
+        seqMap.set(m.seq, next);
+        entries.push({ type: "msg", ...m, seq: next });
+      }
+      const known = new Set(current.sessions.flatMap((s) => s.ids));
+      for (const s of oldState.sessions) {
+        if (s.ids.some((id) => known.has(id))) continue;
+        entries.push(s);
+        const cursor = oldState.cursors.get(s.id);
+        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
+        entries.push({ type: "cursor", id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
+      }
+      appendDurably(mailboxPath, entries);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
+    }
+    fs8.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs8.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
+    try {
+      fs8.rmdirSync(path4.dirname(old));
+    } catch {
+    }
+  }
+  return reports;
+}
+function gitTracks(file) {
+  try {
+    execFileSync("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    return true;
+  } catch (err) {
+    return err.status !== 1;
+  }
+}
+function mapCursor(oldCursor, seqMap, base) {
+  let best = base;
+  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
+  return best;
+}
+function copyDurably(from, to) {
+  const tmp = `${to}.takeover.tmp`;
+  fs8.copyFileSync(from, tmp);
+  fs8.chmodSync(tmp, 384);
+  const fd = fs8.openSync(tmp, "r+");
+  fs8.fsyncSync(fd);
+  fs8.closeSync(fd);
+  fs8.renameSync(tmp, to);
+}
+function appendDurably(file, entries) {
+  const fd = fs8.openSync(file, "a", 384);
+  try {
+    fs8.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs8.fsyncSync(fd);
+  } finally {
+    fs8.closeSync(fd);
+  }
+}
+
+// src/daemon/start-steps.ts
+var REPLACE_TIMEOUT_MS = 3e3;
+var LOCK_WAIT_MS2 = 300;
+var LOG_CAP_BYTES = 5 * 1024 * 1024;
+function signalToRebind(pid) {
+  try {
+    process.kill(pid, "SIGUSR2");
+  } catch {
+  }
+}
+function removeLeftovers(mailboxPath, logger) {
+  const dir = path5.dirname(mailboxPath);
+  const base = path5.basename(mailboxPath);
+  let names;
+  try {
+    names = fs9.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
+  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
+  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
+}
+async function replaceOlder(socketPath, root, version, logger) {
+  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
+  if (!client) return false;
+  try {
+    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
+    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
+    if (!older) return false;
+    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
+    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
+}
+function prepareSelfIgnoring(dir, logger) {
+  try {
+    ensureSelfIgnoring(dir);
+  } catch (err) {
+    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
+  }
+}
+function rotateIfOver(logPath, dest) {
+  try {
+    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs9.renameSync(logPath, `${logPath}.1`);
+    fs9.closeSync(fs9.openSync(logPath, "a", 384));
+    dest?.reopen();
+  } catch {
+  }
+}
+function openDaemonLog(logPath) {
+  rotateIfOver(logPath);
+  fs9.closeSync(fs9.openSync(logPath, "a", 384));
+  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
+  return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
+}
+function takeOverOldMailboxes(mailboxPath, legacy, logger) {
+  try {
+    for (const r of takeOverLegacyMailboxes(mailboxPath, legacy)) {
+      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
+      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
+    }
+  } catch (err) {
+    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
+  }
+}
+function logReplayWarnings(warnings, mailboxPath, logger) {
+  for (const w of warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
+  if (warnings.length > 50) logger.warn({ more: warnings.length - 50 }, "mailbox replay: more warnings not shown");
+}
+function collectWhenQuiet(everyMs, due) {
+  const gc = globalThis.gc;
+  if (!gc) return;
+  setInterval(() => {
+    if (due()) gc();
+  }, everyMs).unref();
+}
+
+// src/daemon/socket-keeper.ts
+import * as fs10 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var SocketKeeper = class {
   constructor(endpoint, newServer, logger) {
@@ -7002,7 +7168,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs8.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs10.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -7033,22 +7199,22 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs8.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs10.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs8.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs8.statSync(this.endpoint.socketPath).ino;
+      fs10.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs10.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs9 from "node:fs";
-import { dirname as dirname5 } from "node:path";
+import * as fs11 from "node:fs";
+import { dirname as dirname7 } from "node:path";
 
 // src/place/mailbox-owner.ts
 import { readFileSync as readFileSync6, readlinkSync } from "node:fs";
@@ -7123,7 +7289,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs9.statSync(this.path).ino === this.ino;
+      return fs11.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7141,7 +7307,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs9.utimesSync(this.path, now, now);
+        fs11.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7149,14 +7315,14 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs9.rmSync(this.path, { force: true });
+    if (this.isHeld()) fs11.rmSync(this.path, { force: true });
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
   take() {
     for (let attempt = 0; attempt < 2; attempt++) {
       let ino;
       try {
-        fs9.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
+        fs11.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
         ino = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7182,22 +7348,22 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs9.openSync(lockPath, "wx", 384);
+    fd = fs11.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs9.writeSync(fd, JSON.stringify(record) + "\n");
-    return fs9.fstatSync(fd).ino;
+    fs11.writeSync(fd, JSON.stringify(record) + "\n");
+    return fs11.fstatSync(fd).ino;
   } finally {
-    fs9.closeSync(fd);
+    fs11.closeSync(fd);
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    age = Date.now() - fs9.statSync(lockPath).mtimeMs;
+    age = Date.now() - fs11.statSync(lockPath).mtimeMs;
   } catch {
     return false;
   }
@@ -7209,100 +7375,20 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs9.mkdirSync(mutex, { mode: 448 });
+    fs11.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      if (Date.now() - fs9.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs9.rmdirSync(mutex);
+      if (Date.now() - fs11.statSync(mutex).mtimeMs > MUTEX_STALE_MS) fs11.rmdirSync(mutex);
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs9.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs11.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs9.rmdirSync(mutex);
-  }
-}
-
-// src/daemon/takeover.ts
-import { execFileSync } from "node:child_process";
-import * as fs10 from "node:fs";
-import * as path4 from "node:path";
-function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
-  const reports = [];
-  for (const old of legacy) {
-    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs10.existsSync(old)) continue;
-    if (tracked(old)) {
-      reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
-      continue;
-    }
-    const oldState = new JsonlMailboxLog(old).replay().state;
-    const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs10.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
-    const empty = current.lastSeq === 0 && current.sessions.length === 0;
-    if (empty) {
-      copyDurably(old, mailboxPath);
-      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
-    } else {
-      const entries = [];
-      const seqMap = /* @__PURE__ */ new Map();
-      let next = current.lastSeq;
-      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
-        next += 1;
-        seqMap.set(m.seq, next);
-        entries.push({ type: "msg", ...m, seq: next });
-      }
-      const known = new Set(current.sessions.flatMap((s) => s.ids));
-      for (const s of oldState.sessions) {
-        if (s.ids.some((id) => known.has(id))) continue;
-        entries.push(s);
-        const cursor = oldState.cursors.get(s.id);
-        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
-        entries.push({ type: "cursor", id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
-      }
-      appendDurably(mailboxPath, entries);
-      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
-    }
-    fs10.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs10.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
-    try {
-      fs10.rmdirSync(path4.dirname(old));
-    } catch {
-    }
-  }
-  return reports;
-}
-function gitTracks(file) {
-  try {
-    execFileSync("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
-    return true;
-  } catch (err) {
-    return err.status !== 1;
-  }
-}
-function mapCursor(oldCursor, seqMap, base) {
-  let best = base;
-  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
-  return best;
-}
-function copyDurably(from, to) {
-  const tmp = `${to}.takeover.tmp`;
-  fs10.copyFileSync(from, tmp);
-  fs10.chmodSync(tmp, 384);
-  const fd = fs10.openSync(tmp, "r+");
-  fs10.fsyncSync(fd);
-  fs10.closeSync(fd);
-  fs10.renameSync(tmp, to);
-}
-function appendDurably(file, entries) {
-  const fd = fs10.openSync(file, "a", 384);
-  try {
-    fs10.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs10.fsyncSync(fd);
-  } finally {
-    fs10.closeSync(fd);
+    fs11.rmdirSync(mutex);
   }
 }
 
@@ -7398,22 +7484,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs11 from "node:fs";
-import * as path5 from "node:path";
+import * as fs12 from "node:fs";
+import * as path6 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
-  const file = path5.join(mailboxDir, HOST_ID_FILE);
+  const file = path6.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs11.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs12.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs11.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs12.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs11.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs11.renameSync(tmp, file);
+  fs12.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs12.renameSync(tmp, file);
   return identity;
 }
 
@@ -7474,7 +7560,6 @@ function positionEntry(p) {
 }
 
 // src/daemon/main.ts
-var LOG_CAP_BYTES = 5 * 1024 * 1024;
 var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
@@ -7494,14 +7579,11 @@ async function main() {
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
-  rotateIfOver(endpoint.logPath);
-  fs12.closeSync(fs12.openSync(endpoint.logPath, "a", 384));
-  const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
-  const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
+  const { logger, dest } = openDaemonLog(endpoint.logPath);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs12, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs13, () => {
     try {
       lock.assertWritable();
     } catch (err) {
@@ -7662,19 +7744,11 @@ async function main() {
   keeper.watch((socketPath) => replaceOlder(socketPath, root, VERSION, logger));
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
-  try {
-    for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
-      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
-      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
-    }
-  } catch (err) {
-    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
-  }
+  takeOverOldMailboxes(mailboxPath, legacyMailboxes(location), logger);
   const replayed = log.replay();
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = void 0;
-  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
-  if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, "mailbox replay: more warnings not shown");
+  logReplayWarnings(replayed.warnings, mailboxPath, logger);
   broker.restore(replayed.state);
   federation = await startFederation(ctx, location, replayed.state.federation);
   const dropped = broker.applyRetention(Date.now());
@@ -7704,70 +7778,14 @@ async function main() {
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
-  const gc = globalThis.gc;
-  if (gc) {
-    setInterval(() => {
-      if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return;
-      acceptedSinceGc = 0;
-      gc();
-    }, IDLE_GC_QUIET_MS).unref();
-  }
+  collectWhenQuiet(IDLE_GC_QUIET_MS, () => {
+    if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return false;
+    acceptedSinceGc = 0;
+    return true;
+  });
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
-}
-var REPLACE_TIMEOUT_MS = 3e3;
-var LOCK_WAIT_MS2 = 300;
-function signalToRebind(pid) {
-  try {
-    process.kill(pid, "SIGUSR2");
-  } catch {
-  }
-}
-function removeLeftovers(mailboxPath, logger) {
-  const dir = path6.dirname(mailboxPath);
-  const base = path6.basename(mailboxPath);
-  let names;
-  try {
-    names = fs12.readdirSync(dir);
-  } catch {
-    return;
-  }
-  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs12.rmSync(path6.join(dir, n), { force: true });
-  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
-}
-async function replaceOlder(socketPath, root, version, logger) {
-  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
-  if (!client) return false;
-  try {
-    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
-    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
-    if (!older) return false;
-    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
-    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
-  } catch {
-    return false;
-  } finally {
-    client.close();
-  }
-  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
-}
-function prepareSelfIgnoring(dir, logger) {
-  try {
-    ensureSelfIgnoring(dir);
-  } catch (err) {
-    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
-  }
-}
-function rotateIfOver(logPath, dest) {
-  try {
-    if (fs12.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs12.renameSync(logPath, `${logPath}.1`);
-    fs12.closeSync(fs12.openSync(logPath, "a", 384));
-    dest?.reopen();
-  } catch {
-  }
 }
 main().catch((err) => {
   process.stderr.write(`session-bus daemon failed to start: ${err.message}
