@@ -4992,6 +4992,19 @@ function isOlderThan(peer, protocol, version) {
   return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
 }
 
+// src/daemon/broker-types.ts
+function lastPid(s) {
+  return [...s.pids].pop() ?? 0;
+}
+function sessionEntry(s) {
+  const entry = { type: "session", id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
+  if (s.cwd) entry.cwd = s.cwd;
+  return entry;
+}
+function cursorEntry(s, now) {
+  return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
+}
+
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
 var DEFAULT_GRACE_MS = 5e3;
@@ -5019,9 +5032,9 @@ function positive(env, name, fallback) {
   return n;
 }
 
-// src/daemon/broker.ts
-var Broker = class {
-  constructor(retention = DEFAULT_RETENTION) {
+// src/daemon/retained-messages.ts
+var RetainedMessages = class {
+  constructor(retention) {
     this.retention = retention;
   }
   retention;
@@ -5031,6 +5044,97 @@ var Broker = class {
   /** Shared copies of origins (by session id, then pid) and labels: see share(). */
   origins = /* @__PURE__ */ new Map();
   labels = /* @__PURE__ */ new Map();
+  get lastSeq() {
+    return this.seq;
+  }
+  get count() {
+    return this.messages.length;
+  }
+  /** The retained messages, ascending seq: read-only. */
+  get list() {
+    return this.messages;
+  }
+  restore(lastSeq, messages) {
+    this.seq = lastSeq;
+    this.messages = messages;
+    for (const m of this.messages) this.share(m);
+  }
+  /** Spends the next seq: never reused, even if the message it was for is then refused. */
+  nextSeq() {
+    this.seq += 1;
+    return this.seq;
+  }
+  /** Adds a message made durable by the caller. */
+  accept(record) {
+    this.share(record);
+    const max = this.retention.maxCount;
+    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
+    const last = this.messages[this.messages.length - 1];
+    if (last && last.seq >= record.seq) {
+      const at = this.indexAfter(record.seq);
+      this.messages.splice(at, 0, record);
+    } else {
+      this.messages.push(record);
+    }
+  }
+  /** Retained messages with seq > `seq`, oldest first. */
+  after(seq) {
+    return this.messages.slice(this.indexAfter(seq));
+  }
+  /** Drops what falls out of the retention window (count, then age); returns how many went. */
+  dropOld(now) {
+    const cutoff = now - this.retention.maxAgeMs;
+    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
+    while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
+    if (drop > 0) this.messages = this.messages.slice(drop);
+    return drop;
+  }
+  /** The position that leaves every message at or after `since` unread (a new session's backfill). */
+  seqBefore(since2) {
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.messages[mid].ts < since2) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
+  }
+  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
+  indexAfter(seq) {
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.messages[mid].seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /**
+   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
+   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
+   * only a saving, so the pool is simply emptied when it grows large.
+   */
+  share(m) {
+    if (this.origins.size + this.labels.size > 1e4) {
+      this.origins.clear();
+      this.labels.clear();
+    }
+    let byPid = this.origins.get(m.origin.sessionId);
+    if (!byPid) this.origins.set(m.origin.sessionId, byPid = /* @__PURE__ */ new Map());
+    const origin = byPid.get(m.origin.pid);
+    if (origin) m.origin = origin;
+    else byPid.set(m.origin.pid, m.origin);
+    const from = this.labels.get(m.from);
+    if (from !== void 0) m.from = from;
+    else this.labels.set(m.from, m.from);
+    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
+  }
+};
+
+// src/daemon/session-registry.ts
+var SessionRegistry = class {
   sessions = /* @__PURE__ */ new Map();
   /** Any id a session has had → the session. */
   byId = /* @__PURE__ */ new Map();
@@ -5039,21 +5143,10 @@ var Broker = class {
    * nothing more: pids are reused, and a session is its session id.
    */
   byPid = /* @__PURE__ */ new Map();
-  claims = new ClaimTable();
-  get lastSeq() {
-    return this.seq;
-  }
-  get messageCount() {
-    return this.messages.length;
-  }
-  /** The retained messages, ascending seq: read-only (history, watchers). */
-  retained() {
-    return this.messages;
+  get size() {
+    return this.sessions.size;
   }
   restore(state) {
-    this.seq = state.lastSeq;
-    this.messages = state.messages;
-    for (const m of this.messages) this.share(m);
     this.sessions.clear();
     this.byId.clear();
     this.byPid.clear();
@@ -5077,8 +5170,6 @@ var Broker = class {
         if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
       }
     }
-    this.claims.clear();
-    for (const c of state.claims.values()) this.claims.set(c);
   }
   /**
    * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
@@ -5086,7 +5177,7 @@ var Broker = class {
    * id) joins that session, so its own earlier messages stay its own and its position carries
    * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
    */
-  resolve(who, now, backfillMinutes = 0) {
+  resolve(who, now, firstCursor) {
     let session = this.byId.get(who.sessionId);
     let changed = false;
     if (!session && who.pid > 0) {
@@ -5105,7 +5196,7 @@ var Broker = class {
         pids: new Set(who.pid > 0 ? [who.pid] : []),
         label: who.label,
         cwd: who.cwd,
-        cursor: this.firstSightCursor(now, backfillMinutes),
+        cursor: firstCursor(),
         firstSeen: now,
         lastSeen: now,
         connections: 0
@@ -5131,11 +5222,85 @@ var Broker = class {
     session.lastSeen = now;
     return { session, entries: changed ? [sessionEntry(session)] : [] };
   }
+  connect(session, now) {
+    if (session.connections === 0) session.connectedSince = now;
+    session.connections += 1;
+  }
+  disconnect(session, now) {
+    session.connections = Math.max(0, session.connections - 1);
+    if (session.connections === 0) session.connectedSince = void 0;
+    session.lastSeen = now;
+  }
+  /** Live sessions: an open MCP connection each. */
+  peers() {
+    return this.list().filter((s) => s.connections > 0).sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+  }
+  byAnyId(id) {
+    return this.byId.get(id);
+  }
+  /** By the first id, the session's key in the log. */
+  byKey(id) {
+    return this.sessions.get(id);
+  }
+  list() {
+    return [...this.sessions.values()];
+  }
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  ofPid(pid) {
+    return this.byPid.get(pid);
+  }
+  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
+  recipients(sender, tokens) {
+    const live = this.peers().filter((s) => s !== sender);
+    const ids = [];
+    for (const token of tokens) {
+      const t = token.trim().replace(/^#/, "");
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
+      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
+      ids.push(matches[0].id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+  forget(s) {
+    this.sessions.delete(s.id);
+    for (const id of s.ids) this.byId.delete(id);
+    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
+  }
+};
+
+// src/daemon/broker.ts
+var Broker = class {
+  constructor(retention = DEFAULT_RETENTION) {
+    this.retention = retention;
+    this.kept = new RetainedMessages(retention);
+  }
+  retention;
+  kept;
+  registry = new SessionRegistry();
+  claims = new ClaimTable();
+  get lastSeq() {
+    return this.kept.lastSeq;
+  }
+  get messageCount() {
+    return this.kept.count;
+  }
+  /** The retained messages, ascending seq: read-only (history, watchers). */
+  retained() {
+    return this.kept.list;
+  }
+  restore(state) {
+    this.kept.restore(state.lastSeq, state.messages);
+    this.registry.restore(state);
+    this.claims.clear();
+    for (const c of state.claims.values()) this.claims.set(c);
+  }
+  resolve(who, now, backfillMinutes = 0) {
+    return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes));
+  }
   /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
   stamp(origin, kind, text, now, to) {
-    this.seq += 1;
     const record = {
-      seq: this.seq,
+      seq: this.kept.nextSeq(),
       ts: now,
       origin: { sessionId: origin.sessionId, pid: origin.pid },
       from: origin.label,
@@ -5147,20 +5312,11 @@ var Broker = class {
   }
   /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
   accept(record) {
-    this.share(record);
-    const max = this.retention.maxCount;
-    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
-    const last = this.messages[this.messages.length - 1];
-    if (last && last.seq >= record.seq) {
-      const at = this.indexAfter(record.seq);
-      this.messages.splice(at, 0, record);
-    } else {
-      this.messages.push(record);
-    }
+    this.kept.accept(record);
   }
   /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
   messagesAfter(seq) {
-    return this.messages.slice(this.indexAfter(seq));
+    return this.kept.after(seq);
   }
   /**
    * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
@@ -5178,8 +5334,9 @@ var Broker = class {
     let used = 0;
     let upTo = session.cursor;
     let remaining = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      const m = this.messages[i];
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      const m = list[i];
       if (!this.isFor(m, session)) {
         if (remaining === 0) upTo = m.seq;
         continue;
@@ -5198,7 +5355,7 @@ var Broker = class {
   }
   /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
   ackEntry(session, upTo, now) {
-    const seq = Math.min(upTo, this.seq);
+    const seq = Math.min(upTo, this.lastSeq);
     if (seq <= session.cursor) return void 0;
     return { type: "cursor", id: session.id, seq, ts: now };
   }
@@ -5207,7 +5364,7 @@ var Broker = class {
    * ack covers it or comes from its holder (which showed no more than it acknowledged).
    */
   applyAck(session, upTo, now, ack2 = {}) {
-    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.seq);
+    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.lastSeq);
     if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack2.owner)) session.lease = void 0;
     const { via, delivered } = ack2;
     if (delivered && via) session.lastReached = { via, at: now };
@@ -5227,8 +5384,9 @@ var Broker = class {
   inbox(who, now, limit) {
     const { session, entries } = this.resolve(who, now);
     const out = [];
-    for (let i = this.messages.length - 1; i >= 0 && out.length < limit; i--) {
-      const m = this.messages[i];
+    const list = this.kept.list;
+    for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = list[i];
       if (this.isFor(m, session)) out.push(m);
     }
     return { messages: out.reverse(), entries };
@@ -5236,38 +5394,35 @@ var Broker = class {
   /** Pending messages for a session without handing them out. */
   pendingCount(session) {
     let n = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      if (this.isFor(this.messages[i], session)) n++;
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      if (this.isFor(list[i], session)) n++;
     }
     return n;
   }
   connect(session, now) {
-    if (session.connections === 0) session.connectedSince = now;
-    session.connections += 1;
+    this.registry.connect(session, now);
   }
   disconnect(session, now) {
-    session.connections = Math.max(0, session.connections - 1);
-    if (session.connections === 0) session.connectedSince = void 0;
-    session.lastSeen = now;
+    this.registry.disconnect(session, now);
   }
   /** Live sessions: an open MCP connection each. */
   peers() {
-    return this.sessionList().filter((s) => s.connections > 0).sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+    return this.registry.peers();
   }
   sessionById(id) {
-    return this.byId.get(id);
+    return this.registry.byAnyId(id);
   }
-  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
+  sessionList() {
+    return this.registry.list();
+  }
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  sessionOfPid(pid) {
+    return this.registry.ofPid(pid);
+  }
+  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
   resolveRecipients(sender, tokens) {
-    const live = this.peers().filter((s) => s !== sender);
-    const ids = [];
-    for (const token of tokens) {
-      const t = token.trim().replace(/^#/, "");
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
-      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
-      ids.push(matches[0].id);
-    }
-    return { ok: true, ids: [...new Set(ids)] };
+    return this.registry.recipients(sender, tokens);
   }
   /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
   claim(who, resource, now, ttlMs, note) {
@@ -5304,7 +5459,7 @@ var Broker = class {
     for (const c of claims2) {
       this.claims.delete(c.resource);
       entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
-      const holder = this.sessions.get(c.holder);
+      const holder = this.registry.byKey(c.holder);
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
       records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
     }
@@ -5312,34 +5467,24 @@ var Broker = class {
   }
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now) {
+    const drop = this.kept.dropOld(now);
     const cutoff = now - this.retention.maxAgeMs;
-    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
-    while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
-    if (drop > 0) this.messages = this.messages.slice(drop);
-    const forgettable = [...this.sessions.values()].filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
-    let over = this.sessions.size - MAX_REMEMBERED_SESSIONS;
+    const forgettable = this.registry.list().filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
+    let over = this.registry.size - MAX_REMEMBERED_SESSIONS;
     for (const s of forgettable) {
       if (s.lastSeen >= cutoff && over <= 0) break;
-      this.forget(s);
+      this.registry.forget(s);
       over -= 1;
     }
     return drop;
   }
-  forget(s) {
-    this.sessions.delete(s.id);
-    for (const id of s.ids) this.byId.delete(id);
-    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
-  }
   /** Everything a compacted log must hold to rebuild this state. */
   snapshot(now) {
-    const entries = [{ type: "meta", lastSeq: this.seq, compactedAt: now }];
-    for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    const entries = [{ type: "meta", lastSeq: this.lastSeq, compactedAt: now }];
+    for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
     for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
-    for (const m of this.messages) entries.push({ type: "msg", ...m });
+    for (const m of this.kept.list) entries.push({ type: "msg", ...m });
     return entries;
-  }
-  sessionList() {
-    return [...this.sessions.values()];
   }
   statusOf(session) {
     return {
@@ -5356,10 +5501,6 @@ var Broker = class {
       ...session.lastReached ? { lastReached: session.lastReached } : {}
     };
   }
-  /** The session a Claude pid runs now (its markers are this session's), if any. */
-  sessionOfPid(pid) {
-    return this.byPid.get(pid);
-  }
   /** A message is for a session unless the session sent it or it is addressed to others. */
   isFor(m, session) {
     if (session.ids.has(m.origin.sessionId)) return false;
@@ -5367,60 +5508,9 @@ var Broker = class {
     return true;
   }
   firstSightCursor(now, backfillMinutes) {
-    if (backfillMinutes <= 0) return this.seq;
-    const since2 = now - backfillMinutes * 6e4;
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (this.messages[mid].ts < since2) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
-  }
-  /**
-   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
-   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
-   * only a saving, so the pool is simply emptied when it grows large.
-   */
-  share(m) {
-    if (this.origins.size + this.labels.size > 1e4) {
-      this.origins.clear();
-      this.labels.clear();
-    }
-    let byPid = this.origins.get(m.origin.sessionId);
-    if (!byPid) this.origins.set(m.origin.sessionId, byPid = /* @__PURE__ */ new Map());
-    const origin = byPid.get(m.origin.pid);
-    if (origin) m.origin = origin;
-    else byPid.set(m.origin.pid, m.origin);
-    const from = this.labels.get(m.from);
-    if (from !== void 0) m.from = from;
-    else this.labels.set(m.from, m.from);
-    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
-  }
-  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
-  indexAfter(seq) {
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (this.messages[mid].seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return backfillMinutes <= 0 ? this.lastSeq : this.kept.seqBefore(now - backfillMinutes * 6e4);
   }
 };
-function lastPid(s) {
-  return [...s.pids].pop() ?? 0;
-}
-function sessionEntry(s) {
-  const entry = { type: "session", id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
-  if (s.cwd) entry.cwd = s.cwd;
-  return entry;
-}
-function cursorEntry(s, now) {
-  return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
-}
 
 // src/place/settings.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";

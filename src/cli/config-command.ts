@@ -1,6 +1,6 @@
 /**
  * `session-bus config [get [KEY]] | set KEY VALUE | unset KEY`: the bus's settings file (see
- * src/client/settings.ts). A value is checked as the daemon would check it before it is written.
+ * src/place/settings.ts). A value is checked as the daemon would check it before it is written.
  */
 import { locateProject } from '../place/project.ts';
 import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../place/settings.ts';

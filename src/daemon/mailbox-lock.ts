@@ -1,6 +1,6 @@
 /**
  * One mailbox, one writer: a daemon appends to a mailbox only while it holds the mailbox's lock
- * file (`<mailbox>.lock`, see client/mailbox-owner.ts), whatever happens to the socket dir.
+ * file (`<mailbox>.lock`, see place/mailbox-owner.ts), whatever happens to the socket dir.
  *
  * - Taken with an exclusive create. A lock left by a dead owner is taken over: dead means its
  *   pid is gone when the owner ran on this machine in this pid namespace, or its heartbeat (the

@@ -19,7 +19,7 @@ export interface SessionStatus {
   lastReached?: { via: DeliveryPath; at: number };
 }
 
-/** One daemon setting as it is in force, and where it came from (see src/client/settings.ts). */
+/** One daemon setting as it is in force, and where it came from (see src/place/settings.ts). */
 export interface SettingReport {
   key: string;
   env: string;

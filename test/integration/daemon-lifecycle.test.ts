@@ -22,7 +22,7 @@ afterEach(async () => {
   await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
 
-const PRINT_ENDPOINT = `import('${path.resolve('src/client/endpoint.ts')}').then(m => console.log(m.endpointFor(process.argv[1]).socketPath))`;
+const PRINT_ENDPOINT = `import('${path.resolve('src/place/endpoint.ts')}').then(m => console.log(m.endpointFor(process.argv[1]).socketPath))`;
 
 describe('endpoint', () => {
   it('two callers of one project with different TMPDIR values find the same socket', async () => {
