@@ -29,7 +29,7 @@ import {
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-SGPCYDDY.mjs";
+} from "./chunks/chunk-ZBG557KV.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -7609,7 +7609,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-CZOEJIDA.mjs");
+  const { Federation } = await import("./chunks/federation-DOV2DI5X.mjs");
   const federation = new Federation(
     settings,
     host,

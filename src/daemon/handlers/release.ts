@@ -1,3 +1,4 @@
+/** Ends the caller's claim on a resource (in any form it can be claimed in), announced as `unlock`. */
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { claimResource } from '../claim-resource.ts';

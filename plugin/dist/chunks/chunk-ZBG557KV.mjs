@@ -39,164 +39,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/daemon/claims.ts
-var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
-function isName(resource) {
-  return NAME.test(resource);
-}
-function normalizeResource(resource) {
-  const r = resource.trim();
-  if (isName(r)) return r;
-  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
-  return segs.join("/") || ".";
-}
-function hasGlob(s) {
-  return /[*?[]/.test(s);
-}
-function overlaps(a, b) {
-  const an = isName(a);
-  const bn = isName(b);
-  if (an || bn) return an && bn && a === b;
-  return segmentsOverlap(expand(a), expand(b));
-}
-function expand(p) {
-  const segs = p === "." ? [] : p.split("/");
-  if (!segs.some(hasGlob)) segs.push("**");
-  return segs;
-}
-function segmentsOverlap(a, b) {
-  const memo2 = /* @__PURE__ */ new Map();
-  const go = (i, j) => {
-    const key = `${i},${j}`;
-    const hit = memo2.get(key);
-    if (hit !== void 0) return hit;
-    let r;
-    if (i === a.length && j === b.length) r = true;
-    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
-    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
-    else if (i === a.length || j === b.length) r = false;
-    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
-    memo2.set(key, r);
-    return r;
-  };
-  return go(0, 0);
-}
-function segmentCompatible(x, y) {
-  const gx = hasGlob(x);
-  const gy = hasGlob(y);
-  if (!gx && !gy) return x === y;
-  if (!gx) return globMatch(y, x);
-  if (!gy) return globMatch(x, y);
-  const [px, sx] = fixedEnds(x);
-  const [py, sy] = fixedEnds(y);
-  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
-}
-function fixedEnds(glob) {
-  const first = glob.search(/[*?[]/);
-  let last = -1;
-  for (let i = glob.length - 1; i >= 0; i--) {
-    if ("*?]".includes(glob[i])) {
-      last = i;
-      break;
-    }
-  }
-  return [glob.slice(0, first), glob.slice(last + 1)];
-}
-function parseGlob(glob) {
-  const tokens = [];
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
-    } else if (c === "?") tokens.push({ kind: "any" });
-    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
-      const end = glob.indexOf("]", i + 2);
-      let body = glob.slice(i + 1, end);
-      const negate = body.startsWith("!") || body.startsWith("^");
-      if (negate) body = body.slice(1);
-      tokens.push({ kind: "class", negate, items: [...body] });
-      i = end;
-    } else tokens.push({ kind: "char", c });
-  }
-  return tokens;
-}
-function classHas(items, c) {
-  for (let i = 0; i < items.length; i++) {
-    if (items[i + 1] === "-" && i + 2 < items.length) {
-      if (items[i] <= c && c <= items[i + 2]) return true;
-      i += 2;
-    } else if (items[i] === c) return true;
-  }
-  return false;
-}
-function tokenMatches(t, c) {
-  if (t.kind === "char") return t.c === c;
-  if (t.kind === "any") return c !== "/";
-  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
-  return false;
-}
-function globMatch(glob, s) {
-  const tokens = parseGlob(glob);
-  const chars = [...s];
-  let ti = 0;
-  let si = 0;
-  let starTi = -1;
-  let starSi = 0;
-  while (si < chars.length) {
-    const t = tokens[ti];
-    if (t && t.kind === "star") {
-      starTi = ti++;
-      starSi = si;
-    } else if (t && tokenMatches(t, chars[si])) {
-      ti++;
-      si++;
-    } else if (starTi !== -1 && chars[starSi] !== "/") {
-      ti = starTi + 1;
-      si = ++starSi;
-    } else return false;
-  }
-  while (tokens[ti]?.kind === "star") ti++;
-  return ti === tokens.length;
-}
-var ClaimTable = class {
-  claims = /* @__PURE__ */ new Map();
-  /** A live claim by someone else that overlaps `resource`. */
-  conflict(resource, holder, now) {
-    for (const c of this.claims.values()) {
-      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
-    }
-    return void 0;
-  }
-  /** Takes or refreshes a claim; the caller has checked `conflict` first. */
-  set(claim2) {
-    this.claims.set(claim2.resource, claim2);
-  }
-  get(resource) {
-    return this.claims.get(resource);
-  }
-  delete(resource) {
-    return this.claims.delete(resource);
-  }
-  heldBy(holder) {
-    return [...this.claims.values()].filter((c) => c.holder === holder);
-  }
-  /** Removes and returns the claims whose TTL has run out. */
-  expire(now) {
-    const gone = [...this.claims.values()].filter((c) => expired(c, now));
-    for (const c of gone) this.claims.delete(c.resource);
-    return gone;
-  }
-  list(now) {
-    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
-  }
-  clear() {
-    this.claims.clear();
-  }
-};
-function expired(c, now) {
-  return c.expiresAt !== void 0 && c.expiresAt <= now;
-}
-
 // src/place/sleep.ts
 function sleep(ms, options = {}) {
   const { signal, unref } = options;
@@ -6737,6 +6579,164 @@ function decodeJson(schema, data) {
   } catch {
     return void 0;
   }
+}
+
+// src/daemon/claims.ts
+var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
+function isName(resource) {
+  return NAME.test(resource);
+}
+function normalizeResource(resource) {
+  const r = resource.trim();
+  if (isName(r)) return r;
+  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+  return segs.join("/") || ".";
+}
+function hasGlob(s) {
+  return /[*?[]/.test(s);
+}
+function overlaps(a, b) {
+  const an = isName(a);
+  const bn = isName(b);
+  if (an || bn) return an && bn && a === b;
+  return segmentsOverlap(expand(a), expand(b));
+}
+function expand(p) {
+  const segs = p === "." ? [] : p.split("/");
+  if (!segs.some(hasGlob)) segs.push("**");
+  return segs;
+}
+function segmentsOverlap(a, b) {
+  const memo2 = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key = `${i},${j}`;
+    const hit = memo2.get(key);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
+    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
+    else if (i === a.length || j === b.length) r = false;
+    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
+    memo2.set(key, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function segmentCompatible(x, y) {
+  const gx = hasGlob(x);
+  const gy = hasGlob(y);
+  if (!gx && !gy) return x === y;
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
+  const [px, sx] = fixedEnds(x);
+  const [py, sy] = fixedEnds(y);
+  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
+}
+function fixedEnds(glob) {
+  const first = glob.search(/[*?[]/);
+  let last = -1;
+  for (let i = glob.length - 1; i >= 0; i--) {
+    if ("*?]".includes(glob[i])) {
+      last = i;
+      break;
+    }
+  }
+  return [glob.slice(0, first), glob.slice(last + 1)];
+}
+function parseGlob(glob) {
+  const tokens = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
+      const end = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: "class", negate, items: [...body] });
+      i = end;
+    } else tokens.push({ kind: "char", c });
+  }
+  return tokens;
+}
+function classHas(items, c) {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === "-" && i + 2 < items.length) {
+      if (items[i] <= c && c <= items[i + 2]) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+function tokenMatches(t, c) {
+  if (t.kind === "char") return t.c === c;
+  if (t.kind === "any") return c !== "/";
+  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
+  return false;
+}
+function globMatch(glob, s) {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === "star") {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si])) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== "/") {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
+}
+var ClaimTable = class {
+  claims = /* @__PURE__ */ new Map();
+  /** A live claim by someone else that overlaps `resource`. */
+  conflict(resource, holder, now) {
+    for (const c of this.claims.values()) {
+      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
+    }
+    return void 0;
+  }
+  /** Takes or refreshes a claim; the caller has checked `conflict` first. */
+  set(claim2) {
+    this.claims.set(claim2.resource, claim2);
+  }
+  get(resource) {
+    return this.claims.get(resource);
+  }
+  delete(resource) {
+    return this.claims.delete(resource);
+  }
+  heldBy(holder) {
+    return [...this.claims.values()].filter((c) => c.holder === holder);
+  }
+  /** Removes and returns the claims whose TTL has run out. */
+  expire(now) {
+    const gone = [...this.claims.values()].filter((c) => expired(c, now));
+    for (const c of gone) this.claims.delete(c.resource);
+    return gone;
+  }
+  list(now) {
+    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
+  }
+  clear() {
+    this.claims.clear();
+  }
+};
+function expired(c, now) {
+  return c.expiresAt !== void 0 && c.expiresAt <= now;
 }
 
 export {
