@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-O4DZ62K3.mjs").then((m) => m.main());
-else void import("./chunks/commands-EOJS7L3X.mjs");
+else void import("./chunks/commands-4OXP3IAO.mjs");

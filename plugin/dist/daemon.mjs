@@ -22,6 +22,7 @@ import {
   __require,
   __toESM,
   cleanText,
+  createLane,
   filedLabel,
   inert,
   isName,
@@ -29,7 +30,7 @@ import {
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-ZBG557KV.mjs";
+} from "./chunks/chunk-CBLQJTGT.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5004,6 +5005,21 @@ function sessionEntry(s) {
 function cursorEntry(s, now) {
   return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
 }
+function sessionStatus(session, queueDepth) {
+  return {
+    sessionId: session.id,
+    shortId: shortId(session.id),
+    label: session.label,
+    pid: lastPid(session),
+    cwd: session.cwd,
+    connected: session.connections > 0,
+    queueDepth,
+    cursor: session.cursor,
+    firstSeen: session.firstSeen,
+    lastSeen: session.lastSeen,
+    ...session.lastReached ? { lastReached: session.lastReached } : {}
+  };
+}
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -5030,6 +5046,19 @@ function positive(env, name, fallback) {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
+}
+
+// src/place/apply-entry.ts
+function applyClaimEntry(claims2, entry) {
+  if (entry.type === "claim") {
+    const { type: _type, ...claim2 } = entry;
+    claims2.put(claim2);
+  } else if (claims2.get(entry.resource)?.holder === entry.holder) {
+    claims2.remove(entry.resource);
+  }
+}
+function claimMap(map) {
+  return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
 }
 
 // src/daemon/retained-messages.ts
@@ -5292,7 +5321,7 @@ var Broker = class {
     this.kept.restore(state.lastSeq, state.messages);
     this.registry.restore(state);
     this.claims.clear();
-    for (const c of state.claims.values()) this.claims.set(c);
+    for (const c of state.claims.values()) this.claims.put(c);
   }
   resolve(who, now, backfillMinutes = 0) {
     return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes));
@@ -5424,6 +5453,10 @@ var Broker = class {
   resolveRecipients(sender, tokens) {
     return this.registry.recipients(sender, tokens);
   }
+  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
+  apply(entries) {
+    for (const e of entries) if (e.type === "claim" || e.type === "release") applyClaimEntry(this.claims, e);
+  }
   /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
   claim(who, resource, now, ttlMs, note) {
     const { session, entries } = this.resolve(who, now);
@@ -5433,7 +5466,6 @@ var Broker = class {
     const claim2 = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
     if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
     if (note) claim2.note = note;
-    this.claims.set(claim2);
     entries.push({ type: "claim", ...claim2 });
     const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
     return { ok: true, claim: claim2, entries, records: [this.stamp(who, "lock", text, now)] };
@@ -5457,7 +5489,6 @@ var Broker = class {
   endClaims(claims2, now, reason, entries) {
     const records = [];
     for (const c of claims2) {
-      this.claims.delete(c.resource);
       entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
       const holder = this.registry.byKey(c.holder);
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
@@ -5487,19 +5518,7 @@ var Broker = class {
     return entries;
   }
   statusOf(session) {
-    return {
-      sessionId: session.id,
-      shortId: shortId(session.id),
-      label: session.label,
-      pid: lastPid(session),
-      cwd: session.cwd,
-      connected: session.connections > 0,
-      queueDepth: this.pendingCount(session),
-      cursor: session.cursor,
-      firstSeen: session.firstSeen,
-      lastSeen: session.lastSeen,
-      ...session.lastReached ? { lastReached: session.lastReached } : {}
-    };
+    return sessionStatus(session, this.pendingCount(session));
   }
   /** A message is for a session unless the session sent it or it is addressed to others. */
   isFor(m, session) {
@@ -5751,17 +5770,11 @@ var claim = defineHandler({
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
       }
     }
-    const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
-    try {
-      await ctx.commit(outcome);
-    } catch (err) {
-      if (outcome.ok) {
-        if (before) ctx.broker.claims.set(before);
-        else ctx.broker.claims.delete(name);
-      }
-      throw err;
-    }
+    const outcome = await ctx.serially(async () => {
+      const decided = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
+      await ctx.commit(decided);
+      return decided;
+    });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim };
   }
@@ -5789,15 +5802,13 @@ var end = defineHandler({
   method: "end",
   params: ParamSchemas.end,
   async handle(ctx, params) {
-    const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
-    const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
-    try {
-      await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
-    } catch (err) {
-      for (const c of change.ended) ctx.broker.claims.set(c);
-      throw err;
-    }
+    const change = await ctx.serially(async () => {
+      const now = ctx.now();
+      const { session, entries } = ctx.broker.resolve(params, now);
+      const ended = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
+      await ctx.commit({ entries: [...entries, ...ended.entries], records: ended.records });
+      return ended;
+    });
     return { released: change.entries.flatMap((e) => e.type === "release" ? [e.resource] : []) };
   }
 });
@@ -5808,14 +5819,12 @@ var release = defineHandler({
   params: ParamSchemas.release,
   async handle(ctx, params) {
     const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
-    const outcome = ctx.broker.release(params, name, ctx.now());
-    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: name });
-    try {
-      await ctx.commit(outcome);
-    } catch (err) {
-      ctx.broker.claims.set(outcome.released);
-      throw err;
-    }
+    const outcome = await ctx.serially(async () => {
+      const decided = ctx.broker.release(params, name, ctx.now());
+      if (!decided) throw new BusError(-32061 /* NotHolder */, { resource: name });
+      await ctx.commit(decided);
+      return decided;
+    });
     return { released: outcome.released };
   }
 });
@@ -6187,13 +6196,9 @@ function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
       if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
       else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
       return;
-    case "claim": {
-      const { type: _t, ...claim2 } = entry;
-      state.claims.set(claim2.resource, claim2);
-      return;
-    }
+    case "claim":
     case "release":
-      if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
+      applyClaimEntry(claimMap(state.claims), entry);
       return;
     case "fed": {
       const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
@@ -7609,7 +7614,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-DOV2DI5X.mjs");
+  const { Federation } = await import("./chunks/federation-FQIBECDR.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7724,6 +7729,7 @@ async function main() {
     federationStatus: () => federation?.status() ?? { state: "off", outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))]);
+      broker.apply(change.entries);
       if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation?.claimsChanged();
       ctx.accept(change.records);
     },
@@ -7744,15 +7750,14 @@ async function main() {
     liveChanged(pid, on) {
       markers.live(pid, on);
     },
+    serially: createLane(),
     shutdown: (reason) => void stop(reason, 0)
   };
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      const change = broker.endSession(session, Date.now(), "its session is gone");
-      ctx.commit(change).catch((err) => {
-        for (const c of change.ended) broker.claims.set(c);
+      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), "its session is gone"))).catch((err) => {
         logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
         checkGone(sessionId, graceMs);
       });
@@ -7855,10 +7860,10 @@ async function main() {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
   }
   setInterval(() => {
-    const change = broker.expireClaims(Date.now());
-    if (change.records.length === 0) return;
-    ctx.commit(change).catch((err) => {
-      for (const c of change.ended) broker.claims.set(c);
+    ctx.serially(async () => {
+      const change = broker.expireClaims(Date.now());
+      if (change.records.length > 0) await ctx.commit(change);
+    }).catch((err) => {
       logger.warn({ err: err.message }, "could not record expired claims");
     });
   }, CLAIM_SWEEP_MS).unref();

@@ -2,7 +2,7 @@
  * The broker's vocabulary: a session as the daemon holds it, the outcomes its decisions return
  * (the entries to record, the announcements to make), and the entries a session writes.
  */
-import type { DeliveryPath, MessageRecord } from '../protocol/messages.ts';
+import { shortId, type DeliveryPath, type MessageRecord, type SessionStatus } from '../protocol/messages.ts';
 import type { Claim } from './claims.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
 
@@ -37,7 +37,7 @@ export interface Change {
   records: MessageRecord[];
 }
 
-/** Claims ended by a change: put back with `claims.set` if the change cannot be made durable. */
+/** Claims a change ends once its entries are applied (Broker.apply). */
 export type ClaimsEnded = Change & { ended: Claim[] };
 
 export type ClaimOutcome = ({ ok: true; claim: Claim } | { ok: false; conflict: Claim }) & Change;
@@ -77,4 +77,21 @@ export function sessionEntry(s: Session): SessionEntry {
 
 export function cursorEntry(s: Session, now: number): CursorEntry {
   return { type: 'cursor', id: s.id, seq: s.cursor, ts: now };
+}
+
+/** A session as `status` reports it. */
+export function sessionStatus(session: Session, queueDepth: number): SessionStatus {
+  return {
+    sessionId: session.id,
+    shortId: shortId(session.id),
+    label: session.label,
+    pid: lastPid(session),
+    cwd: session.cwd,
+    connected: session.connections > 0,
+    queueDepth,
+    cursor: session.cursor,
+    firstSeen: session.firstSeen,
+    lastSeen: session.lastSeen,
+    ...(session.lastReached ? { lastReached: session.lastReached } : {}),
+  };
 }

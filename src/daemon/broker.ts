@@ -4,12 +4,13 @@
  * entries a change needs; the caller makes them durable before it answers a client. The retained
  * messages (retained-messages.ts) and the session indexes (session-registry.ts) are its parts.
  */
-import { shortId, type DeliveryPath, type MessageKind, type MessageRecord, type SessionIdentity, type SessionStatus, type WakePolicy } from '../protocol/messages.ts';
+import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
 import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
 import type { CursorEntry, LogEntry, RestoredState } from '../place/mailbox-entries.ts';
-import { cursorEntry, lastPid, sessionEntry, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
+import { cursorEntry, lastPid, sessionEntry, sessionStatus, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
 import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
+import { applyClaimEntry } from '../place/apply-entry.ts';
 import { RetainedMessages } from './retained-messages.ts';
 import { SessionRegistry } from './session-registry.ts';
 
@@ -41,7 +42,7 @@ export class Broker {
     this.kept.restore(state.lastSeq, state.messages);
     this.registry.restore(state);
     this.claims.clear();
-    for (const c of state.claims.values()) this.claims.set(c);
+    for (const c of state.claims.values()) this.claims.put(c);
   }
 
   resolve(who: SessionIdentity, now: number, backfillMinutes = 0): { session: Session; entries: LogEntry[] } {
@@ -197,6 +198,11 @@ export class Broker {
     return this.registry.recipients(sender, tokens);
   }
 
+  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
+  apply(entries: readonly LogEntry[]): void {
+    for (const e of entries) if (e.type === 'claim' || e.type === 'release') applyClaimEntry(this.claims, e);
+  }
+
   /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
   claim(who: SessionIdentity, resource: string, now: number, ttlMs?: number, note?: string): ClaimOutcome {
     const { session, entries } = this.resolve(who, now);
@@ -206,7 +212,6 @@ export class Broker {
     const claim: Claim = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
     if (ttlMs !== undefined) claim.expiresAt = now + ttlMs;
     if (note) claim.note = note;
-    this.claims.set(claim);
     entries.push({ type: 'claim', ...claim });
     const text = `claimed ${name}${note ? ` (${note})` : ''}${ttlMs !== undefined ? ` for ${Math.round(ttlMs / 1000)}s` : ''}`;
     return { ok: true, claim, entries, records: [this.stamp(who, 'lock', text, now)] };
@@ -234,7 +239,6 @@ export class Broker {
   private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): ClaimsEnded {
     const records: MessageRecord[] = [];
     for (const c of claims) {
-      this.claims.delete(c.resource);
       entries.push({ type: 'release', resource: c.resource, holder: c.holder, ts: now });
       const holder = this.registry.byKey(c.holder);
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
@@ -269,19 +273,7 @@ export class Broker {
   }
 
   statusOf(session: Session): SessionStatus {
-    return {
-      sessionId: session.id,
-      shortId: shortId(session.id),
-      label: session.label,
-      pid: lastPid(session),
-      cwd: session.cwd,
-      connected: session.connections > 0,
-      queueDepth: this.pendingCount(session),
-      cursor: session.cursor,
-      firstSeen: session.firstSeen,
-      lastSeen: session.lastSeen,
-      ...(session.lastReached ? { lastReached: session.lastReached } : {}),
-    };
+    return sessionStatus(session, this.pendingCount(session));
   }
 
   /** A message is for a session unless the session sent it or it is addressed to others. */

@@ -49,8 +49,13 @@ export interface DaemonContext {
   now(): number;
   /** Appends entries to the mailbox; resolves once they would survive a daemon crash. */
   persist(entries: LogEntry[]): Promise<void>;
-  /** Persists a change, then puts its announcements in every peer's queue. */
+  /** Persists a change, then applies its entries (Broker.apply) and puts its announcements in every peer's queue. */
   commit(change: Change): Promise<void>;
+  /**
+   * Runs claim decisions one at a time, each with its commit: nothing is applied before the
+   * mailbox has it, so the next decision must wait to read the state the last commit left.
+   */
+  serially<T>(fn: () => Promise<T>): Promise<T>;
   /** Messages made durable: into the queues, markers set, subscribers woken. */
   accept(records: MessageRecord[]): void;
   shutdown(reason: string): void;

@@ -18,6 +18,7 @@ import { readSettingsFile, resolveSettings, settingsPath } from '../place/settin
 import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import type { LogEntry } from '../place/mailbox-entries.ts';
+import { createLane } from './lane.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
+      broker.apply(change.entries);
       if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
       ctx.accept(change.records);
     },
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     liveChanged(pid, on) {
       markers.live(pid, on);
     },
+    serially: createLane(),
     shutdown: (reason) => void stop(reason, 0),
   };
 
@@ -141,9 +144,7 @@ async function main(): Promise<void> {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      const change = broker.endSession(session, Date.now(), 'its session is gone');
-      ctx.commit(change).catch((err: Error) => {
-        for (const c of change.ended) broker.claims.set(c);
+      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), 'its session is gone'))).catch((err: Error) => {
         logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
         checkGone(sessionId, graceMs);
       });
@@ -265,11 +266,11 @@ async function main(): Promise<void> {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
   }
   setInterval(() => {
-    const change = broker.expireClaims(Date.now());
-    if (change.records.length === 0) return;
-    ctx.commit(change).catch((err: Error) => {
-      // Kept until the end can be recorded: the next sweep tries again.
-      for (const c of change.ended) broker.claims.set(c);
+    // Kept until the end is recorded: a sweep whose commit fails leaves them for the next one.
+    ctx.serially(async () => {
+      const change = broker.expireClaims(Date.now());
+      if (change.records.length > 0) await ctx.commit(change);
+    }).catch((err: Error) => {
       logger.warn({ err: err.message }, 'could not record expired claims');
     });
   }, CLAIM_SWEEP_MS).unref();

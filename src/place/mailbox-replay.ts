@@ -8,6 +8,7 @@ import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol
 import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
 import type { CursorEntry, FederationPosition, LogEntry, RestoredState, SessionEntry } from './mailbox-entries.ts';
+import { applyClaimEntry, claimMap } from './apply-entry.ts';
 import { assertRegularFile } from './mailbox-file.ts';
 
 /**
@@ -136,13 +137,9 @@ function applyEntry(
       if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
       else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
       return;
-    case 'claim': {
-      const { type: _t, ...claim } = entry;
-      state.claims.set(claim.resource, claim);
-      return;
-    }
+    case 'claim':
     case 'release':
-      if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
+      applyClaimEntry(claimMap(state.claims), entry);
       return;
     case 'fed': {
       const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);

@@ -10,6 +10,7 @@ import type { KV } from '@nats-io/kv';
 import type { ClaimInfo } from '../../protocol/messages.ts';
 import { overlaps, type Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
+import { createLane } from '../lane.ts';
 import { isWrongSequence, readBucket, withTimeout } from './nats-util.ts';
 import { claimKey, decodeJson, RemoteClaimSchema, type RemoteClaimValue } from './wire.ts';
 
@@ -50,7 +51,7 @@ export class ClaimSync {
   /** Keys taken by `acquire` whose local claim may not be committed yet: reconcile leaves them alone a while. */
   private acquiredAt = new Map<string, number>();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
-  private claimLock: Promise<unknown> = Promise.resolve();
+  private readonly serialized = createLane();
   private claimWarnings = new Map<string, string>();
 
   constructor(private readonly o: ClaimSyncOptions) {}
@@ -80,12 +81,6 @@ export class ClaimSync {
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv: KV): Promise<void> {
     return this.serialized(() => withTimeout(this.reconcile(kv), KV_WORK_TIMEOUT_MS, 'claims refresh'));
-  }
-
-  private serialized<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.claimLock.then(fn, fn);
-    this.claimLock = run.catch(() => undefined);
-    return run;
   }
 
   private async acquireNow(claim: Claim): Promise<AcquireOutcome> {

@@ -8,11 +8,12 @@ import {
   __toESM,
   busNames,
   claimKey,
+  createLane,
   decodeJson,
   messageId,
   overlaps,
   sleep
-} from "./chunk-ZBG557KV.mjs";
+} from "./chunk-CBLQJTGT.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
@@ -14750,7 +14751,7 @@ var ClaimSync = class {
   /** Keys taken by `acquire` whose local claim may not be committed yet: reconcile leaves them alone a while. */
   acquiredAt = /* @__PURE__ */ new Map();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
-  claimLock = Promise.resolve();
+  serialized = createLane();
   claimWarnings = /* @__PURE__ */ new Map();
   /** Claims held on other hosts, as last seen. */
   remoteClaims(now) {
@@ -14774,11 +14775,6 @@ var ClaimSync = class {
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv) {
     return this.serialized(() => withTimeout(this.reconcile(kv), KV_WORK_TIMEOUT_MS, "claims refresh"));
-  }
-  serialized(fn) {
-    const run = this.claimLock.then(fn, fn);
-    this.claimLock = run.catch(() => void 0);
-    return run;
   }
   async acquireNow(claim) {
     const kv = this.o.bucket();
