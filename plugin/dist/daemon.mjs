@@ -22,13 +22,15 @@ import {
   __require,
   __toESM,
   cleanText,
+  createLane,
   filedLabel,
   inert,
   isName,
   messageId,
   normalizeResource,
-  shortId
-} from "./chunks/chunk-VFLAYTW6.mjs";
+  shortId,
+  sleep
+} from "./chunks/chunk-SRFWNFEA.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -293,8 +295,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path6 = req.path;
-        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
+        const path7 = req.path;
+        _req.url = typeof path7 === "string" ? path7 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -464,14 +466,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path6) {
+    function parsePath(path7) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -602,10 +604,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path6 of paths) {
-        const parts = parsePath(path6);
+      for (const path7 of paths) {
+        const parts = parsePath(path7);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path6, remove);
+          redactWildcardPath(obj, parts, censor, path7, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -690,8 +692,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
+            const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path7];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -726,8 +728,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path6 of pathsToClone) {
-        const parts = parsePath(path6);
+      for (const path7 of pathsToClone) {
+        const parts = parsePath(path7);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -779,24 +781,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path6) {
-      if (typeof path6 !== "string") {
+    function validatePath(path7) {
+      if (typeof path7 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path6 === "") {
+      if (path7 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path6.includes("..")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes("..")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
-      if (path6.includes(",")) {
-        throw new Error(`Invalid redaction path (${path6})`);
+      if (path7.includes(",")) {
+        throw new Error(`Invalid redaction path (${path7})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path6.length; i++) {
-        const char = path6[i];
+      for (let i = 0; i < path7.length; i++) {
+        const char = path7[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -810,20 +812,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path6})`);
+            throw new Error(`Invalid redaction path (${path7})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path6})`);
+        throw new Error(`Invalid redaction path (${path7})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path6 of paths) {
-        validatePath(path6);
+      for (const path7 of paths) {
+        validatePath(path7);
       }
     }
     function slowRedact(options = {}) {
@@ -993,8 +995,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
-            return censor(value, [k, ...path6]);
+          const wrappedCensor = typeof censor === "function" ? (value, path7) => {
+            return censor(value, [k, ...path7]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1178,7 +1180,7 @@ var require_atomic_sleep = __commonJS({
   "node_modules/atomic-sleep/index.js"(exports, module) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1189,9 +1191,9 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module.exports = sleep;
+      module.exports = sleep2;
     } else {
-      let sleep = function(ms) {
+      let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
         if (valid === false) {
           if (typeof ms !== "number" && typeof ms !== "bigint") {
@@ -1203,7 +1205,7 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module.exports = sleep;
+      module.exports = sleep2;
     }
   }
 });
@@ -1212,11 +1214,11 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs10 = __require("fs");
+    var fs14 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path6 = __require("path");
-    var sleep = require_atomic_sleep();
+    var path7 = __require("path");
+    var sleep2 = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -1269,20 +1271,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs10.mkdirSync(path6.dirname(file), { recursive: true });
-          const fd = fs10.openSync(file, flags, mode);
+          if (sonic.mkdir) fs14.mkdirSync(path7.dirname(file), { recursive: true });
+          const fd = fs14.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs10.mkdir(path6.dirname(file), { recursive: true }, (err) => {
+        fs14.mkdir(path7.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs10.open(file, flags, mode, fileOpened);
+          fs14.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs10.open(file, flags, mode, fileOpened);
+        fs14.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1323,8 +1325,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs10.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs10.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs14.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs14.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1333,15 +1335,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs10.writeSync(this.fd, this._writingBuf);
+            return fs14.writeSync(this.fd, this._writingBuf);
           }
-          return fs10.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs14.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs10.write(this.fd, this._writingBuf, this.release);
+            return fs14.write(this.fd, this._writingBuf, this.release);
           }
-          return fs10.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs14.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1362,7 +1364,7 @@ var require_sonic_boom = __commonJS({
           if ((err.code === "EAGAIN" || err.code === "EBUSY") && this.retryEAGAIN(err, this._writingBuf.length, this._len - this._writingBuf.length)) {
             if (this.sync) {
               try {
-                sleep(BUSY_WRITE_TIMEOUT);
+                sleep2(BUSY_WRITE_TIMEOUT);
                 this.release(void 0, 0);
               } catch (err2) {
                 this.release(err2);
@@ -1398,7 +1400,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs10.fsyncSync(this.fd);
+          fs14.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1512,7 +1514,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs10.fsync(this.fd, (err) => {
+            fs14.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1614,7 +1616,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs10.close(fd, (err) => {
+          fs14.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1663,7 +1665,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs10.writeSync(this.fd, buf) : fs10.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs14.writeSync(this.fd, buf) : fs14.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1675,11 +1677,11 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
       try {
-        fs10.fsyncSync(this.fd);
+        fs14.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1700,7 +1702,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs10.writeSync(this.fd, buf);
+          const n = fs14.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1712,7 +1714,7 @@ var require_sonic_boom = __commonJS({
           if (shouldRetry && !this.retryEAGAIN(err, buf.length, this._len - buf.length)) {
             throw err;
           }
-          sleep(BUSY_WRITE_TIMEOUT);
+          sleep2(BUSY_WRITE_TIMEOUT);
         }
       }
     }
@@ -1728,13 +1730,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs10.writeSync(this.fd, this._writingBuf) : fs10.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs14.writeSync(this.fd, this._writingBuf) : fs14.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs10.write(this.fd, this._writingBuf, release2);
+        fs14.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1743,7 +1745,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs10.writeSync(this.fd, this._writingBuf);
+          const written = fs14.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1752,7 +1754,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs10.write(this.fd, this._writingBuf, release2);
+        fs14.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1768,12 +1770,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs10.fsync(sonic.fd, closeWrapped);
+        fs14.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs10.close(sonic.fd, done);
+          fs14.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2042,7 +2044,7 @@ var require_thread_stream = __commonJS({
     var { version } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join9 } = __require("path");
+    var { join: join10 } = __require("path");
     var { pathToFileURL } = __require("url");
     var { wait } = require_wait();
     var {
@@ -2094,7 +2096,7 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join9(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join10(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
@@ -2607,9 +2609,9 @@ var require_transport = __commonJS({
     var { createRequire } = __require("module");
     var { existsSync: existsSync5 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join9, isAbsolute, sep } = __require("node:path");
+    var { join: join10, isAbsolute, sep } = __require("node:path");
     var { fileURLToPath } = __require("node:url");
-    var sleep = require_atomic_sleep();
+    var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
     var { transportUsesMultistreamSym } = require_symbols();
@@ -2672,15 +2674,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path6 = unquoted;
-      if (path6.startsWith("file://")) {
+      let path7 = unquoted;
+      if (path7.startsWith("file://")) {
         try {
-          path6 = fileURLToPath(path6);
+          path7 = fileURLToPath(path7);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path6) && !existsSync5(path6);
+      return isAbsolute(path7) && !existsSync5(path7);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2733,7 +2735,7 @@ var require_transport = __commonJS({
           return;
         }
         stream.flushSync();
-        sleep(100);
+        sleep2(100);
         stream.end();
       }
       return stream;
@@ -2762,7 +2764,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
         options.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -2783,7 +2785,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join9(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
         options.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -2810,7 +2812,7 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join9(__dirname, "..", "file.js");
+          return join10(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
@@ -3790,7 +3792,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join9 = ",";
+            let join10 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3804,7 +3806,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join10 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3812,13 +3814,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join10;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3839,7 +3841,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join10 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3853,13 +3855,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join10;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3900,7 +3902,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join9 = ",";
+            let join10 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3913,7 +3915,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join9 = `,
+                join10 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3921,13 +3923,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join9;
+                res += join10;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3940,7 +3942,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join9 = `,
+              join10 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3949,7 +3951,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4007,20 +4009,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join10 = `,
+              const join11 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join10;
+                res2 += join11;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join11}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4036,16 +4038,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join9 = `,
+            const join10 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join9, maximumBreadth);
+              res += stringifyTypedArray(value, join10, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join9;
+              separator = join10;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4056,13 +4058,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join9;
+                separator = join10;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join9;
+              separator = join10;
             }
             if (separator !== "") {
               res = `
@@ -4612,17 +4614,15 @@ var require_pino = __commonJS({
 });
 
 // src/daemon/main.ts
-var import_pino = __toESM(require_pino(), 1);
-import * as fs9 from "node:fs";
+import * as fs13 from "node:fs";
 import * as net2 from "node:net";
-import * as path5 from "node:path";
 import { parseArgs } from "node:util";
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -4737,7 +4737,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -4775,7 +4775,7 @@ function endpointFor(busRoot, env = process.env) {
   return endpoint;
 }
 
-// src/client/private-dir.ts
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -4806,12 +4806,12 @@ function checkPrivateDir(dir) {
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join3 } from "node:path";
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
 function findGitDir(dir) {
@@ -4862,7 +4862,7 @@ function worktreesOf(commonDir) {
   return [...out];
 }
 
-// src/client/project.ts
+// src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
 var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
 function locateProject(dir) {
@@ -4899,6 +4899,16 @@ function ensureSelfIgnoring(mailboxDir) {
   if (existsSync(ignore)) return;
   mkdirSync2(mailboxDir, { recursive: true, mode: 448 });
   writeFileSync(ignore, "*\n", { mode: 384 });
+}
+
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
 }
 
 // src/protocol/errors.ts
@@ -4945,9 +4955,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -4981,586 +4989,11 @@ function compareVersions(a, b) {
   }
   return 0;
 }
-
-// src/client/rpc-client.ts
-import { createConnection } from "node:net";
-
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
+function isOlderThan(peer, protocol, version) {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
 }
 
-// src/client/rpc-client.ts
-var RpcError = class extends Error {
-  constructor(code, message, data) {
-    super(message);
-    this.code = code;
-    this.data = data;
-  }
-  code;
-  data;
-  name = "RpcError";
-};
-var ConnectionError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "ConnectionError";
-};
-var RpcClient = class _RpcClient {
-  constructor(socket) {
-    this.socket = socket;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
-    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
-  }
-  socket;
-  nextId = 1;
-  waiters = /* @__PURE__ */ new Map();
-  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
-  closedError;
-  onNotification;
-  onClose;
-  static connect(socketPath, timeoutMs = 2e3) {
-    return new Promise((resolve5, reject) => {
-      const socket = createConnection(socketPath);
-      const timer = setTimeout(() => {
-        socket.destroy();
-        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
-      }, timeoutMs);
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.removeAllListeners("error");
-        resolve5(new _RpcClient(socket));
-      });
-      socket.once("error", (err) => {
-        clearTimeout(timer);
-        reject(new ConnectionError(err.message, err.code));
-      });
-    });
-  }
-  request(method, params, timeoutMs = 1e4) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
-      const waiter = { resolve: resolve5, reject };
-      if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          this.waiters.delete(id);
-          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
-        }, timeoutMs);
-      }
-      this.waiters.set(id, waiter);
-      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
-  /** Sends raw bytes: for tests that speak bad frames. */
-  writeRaw(data) {
-    this.socket.write(data);
-  }
-  close() {
-    this.socket.end();
-    this.socket.destroy();
-  }
-  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
-  unref() {
-    this.socket.unref();
-  }
-  get closed() {
-    return this.closedError !== void 0;
-  }
-  onData(chunk) {
-    for (const frame of this.decoder.push(chunk)) {
-      if (frame.kind !== "message") continue;
-      const msg = frame.value;
-      if (msg.method !== void 0 && msg.id === void 0) {
-        this.onNotification?.(msg.method, msg.params);
-        continue;
-      }
-      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
-      if (!waiter) continue;
-      this.waiters.delete(msg.id);
-      if (waiter.timer) clearTimeout(waiter.timer);
-      if (msg.error) {
-        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
-      } else {
-        waiter.resolve(msg.result);
-      }
-    }
-  }
-  fail(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    for (const w of this.waiters.values()) {
-      if (w.timer) clearTimeout(w.timer);
-      w.reject(err);
-    }
-    this.waiters.clear();
-    this.onClose?.(err);
-  }
-};
-
-// src/daemon/broker.ts
-var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
-var Broker = class {
-  constructor(retention = DEFAULT_RETENTION) {
-    this.retention = retention;
-  }
-  retention;
-  seq = 0;
-  /** Retained messages, ascending seq. */
-  messages = [];
-  /** Shared copies of origins (by session id, then pid) and labels: see share(). */
-  origins = /* @__PURE__ */ new Map();
-  labels = /* @__PURE__ */ new Map();
-  sessions = /* @__PURE__ */ new Map();
-  /** Any id a session has had → the session. */
-  byId = /* @__PURE__ */ new Map();
-  /**
-   * Claude pid → the session last seen running in it. A pid locates a session's markers and
-   * nothing more: pids are reused, and a session is its session id.
-   */
-  byPid = /* @__PURE__ */ new Map();
-  claims = new ClaimTable();
-  get lastSeq() {
-    return this.seq;
-  }
-  get messageCount() {
-    return this.messages.length;
-  }
-  /** The retained messages, ascending seq: read-only (history, watchers). */
-  retained() {
-    return this.messages;
-  }
-  restore(state) {
-    this.seq = state.lastSeq;
-    this.messages = state.messages;
-    for (const m of this.messages) this.share(m);
-    this.sessions.clear();
-    this.byId.clear();
-    this.byPid.clear();
-    for (const entry of state.sessions) {
-      const cursor = state.cursors.get(entry.id);
-      const session = {
-        id: entry.id,
-        ids: new Set(entry.ids),
-        pids: new Set(entry.pids),
-        label: entry.label,
-        cwd: entry.cwd,
-        cursor: cursor?.seq ?? state.lastSeq,
-        firstSeen: entry.firstSeen,
-        lastSeen: cursor?.ts ?? entry.firstSeen,
-        connections: 0
-      };
-      this.sessions.set(session.id, session);
-      for (const id of session.ids) this.byId.set(id, session);
-      for (const pid of session.pids) {
-        const before = this.byPid.get(pid);
-        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
-      }
-    }
-    this.claims.clear();
-    for (const c of state.claims.values()) this.claims.set(c);
-  }
-  /**
-   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
-   * id) joins that session, so its own earlier messages stay its own and its position carries
-   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
-   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
-   * id there is a new session, even at a pid another pid namespace (a container) also uses.
-   */
-  resolve(who, now, backfillMinutes = 0, joinByPid = true) {
-    let session = this.byId.get(who.sessionId);
-    let changed = false;
-    if (!session && who.pid > 0 && joinByPid) {
-      const running = this.byPid.get(who.pid);
-      session = running && running.connections > 0 ? running : void 0;
-      if (session) {
-        session.ids.add(who.sessionId);
-        this.byId.set(who.sessionId, session);
-        changed = true;
-      }
-    }
-    if (!session) {
-      session = {
-        id: who.sessionId,
-        ids: /* @__PURE__ */ new Set([who.sessionId]),
-        pids: new Set(who.pid > 0 ? [who.pid] : []),
-        label: who.label,
-        cwd: who.cwd,
-        cursor: this.firstSightCursor(now, backfillMinutes),
-        firstSeen: now,
-        lastSeen: now,
-        connections: 0
-      };
-      this.sessions.set(session.id, session);
-      this.byId.set(session.id, session);
-      if (who.pid > 0) this.byPid.set(who.pid, session);
-      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
-    }
-    if (who.pid > 0 && !session.pids.has(who.pid)) {
-      session.pids.add(who.pid);
-      changed = true;
-    }
-    if (who.pid > 0) this.byPid.set(who.pid, session);
-    if (who.sessionId === session.id && who.label && who.label !== session.label) {
-      session.label = who.label;
-      changed = true;
-    }
-    if (who.cwd && who.cwd !== session.cwd) {
-      session.cwd = who.cwd;
-      changed = true;
-    }
-    session.lastSeen = now;
-    return { session, entries: changed ? [sessionEntry(session)] : [] };
-  }
-  /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
-  stamp(origin, kind, text, now, to) {
-    this.seq += 1;
-    const record = {
-      seq: this.seq,
-      ts: now,
-      origin: { sessionId: origin.sessionId, pid: origin.pid },
-      from: origin.label,
-      kind,
-      text
-    };
-    if (to && to.length > 0) record.to = to;
-    return record;
-  }
-  /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
-  accept(record) {
-    this.share(record);
-    const max = this.retention.maxCount;
-    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
-    const last = this.messages[this.messages.length - 1];
-    if (last && last.seq >= record.seq) {
-      const at = this.indexAfter(record.seq);
-      this.messages.splice(at, 0, record);
-    } else {
-      this.messages.push(record);
-    }
-  }
-  /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
-  messagesAfter(seq) {
-    return this.messages.slice(this.indexAfter(seq));
-  }
-  /**
-   * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
-   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
-   */
-  peek(who, now, options = {}) {
-    const { session, entries } = this.resolve(who, now, options.backfillMinutes);
-    const base = { session, cursor: session.cursor, entries };
-    if (session.lease && session.lease.until > now) {
-      return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
-    }
-    session.lease = void 0;
-    const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
-    const messages = [];
-    let used = 0;
-    let upTo = session.cursor;
-    let remaining = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      const m = this.messages[i];
-      if (!this.isFor(m, session)) {
-        if (remaining === 0) upTo = m.seq;
-        continue;
-      }
-      const cost = m.text.length + MESSAGE_OVERHEAD_CHARS;
-      if (remaining > 0 || messages.length > 0 && used + cost > budget) {
-        remaining += 1;
-        continue;
-      }
-      messages.push(m);
-      used += cost;
-      upTo = m.seq;
-    }
-    if (messages.length > 0 && options.lease) session.lease = { upTo, until: now + options.lease.ms, owner: options.lease.owner };
-    return { ...base, messages, remaining, upTo, busy: false };
-  }
-  /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
-  ackEntry(session, upTo, now) {
-    const seq = Math.min(upTo, this.seq);
-    if (seq <= session.cursor) return void 0;
-    return { type: "cursor", id: session.id, seq, ts: now };
-  }
-  /**
-   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
-   * ack covers it or comes from its holder (which showed no more than it acknowledged).
-   */
-  applyAck(session, upTo, now, ack2 = {}) {
-    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.seq);
-    if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack2.owner)) session.lease = void 0;
-    const { via, delivered } = ack2;
-    if (delivered && via) session.lastReached = { via, at: now };
-    session.lastSeen = now;
-  }
-  /** A receiver's connection closed: batches it held and did not acknowledge go to the next one. */
-  releaseLeases(owner, sessions) {
-    for (const s of sessions) if (s.lease?.owner === owner) s.lease = void 0;
-  }
-  /** Should this new message wake the session through its host inbox, under its policy? */
-  wakes(m, session, policy) {
-    if (policy === "none" || !this.isFor(m, session)) return false;
-    if (policy === "all") return true;
-    return m.to !== void 0 || m.kind === "handoff";
-  }
-  /** The latest messages from other sessions, oldest first; the position does not move. */
-  inbox(who, now, limit) {
-    const { session, entries } = this.resolve(who, now);
-    const out = [];
-    for (let i = this.messages.length - 1; i >= 0 && out.length < limit; i--) {
-      const m = this.messages[i];
-      if (this.isFor(m, session)) out.push(m);
-    }
-    return { messages: out.reverse(), entries };
-  }
-  /** Pending messages for a session without handing them out. */
-  pendingCount(session) {
-    let n = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      if (this.isFor(this.messages[i], session)) n++;
-    }
-    return n;
-  }
-  connect(session, now) {
-    if (session.connections === 0) session.connectedSince = now;
-    session.connections += 1;
-  }
-  disconnect(session, now) {
-    session.connections = Math.max(0, session.connections - 1);
-    if (session.connections === 0) session.connectedSince = void 0;
-    session.lastSeen = now;
-  }
-  /** Live sessions: an open MCP connection each. */
-  peers() {
-    return this.sessionList().filter((s) => s.connections > 0).sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
-  }
-  sessionById(id) {
-    return this.byId.get(id);
-  }
-  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
-  resolveRecipients(sender, tokens) {
-    const live = this.peers().filter((s) => s !== sender);
-    const ids = [];
-    for (const token of tokens) {
-      const t = token.trim().replace(/^#/, "");
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
-      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
-      ids.push(matches[0].id);
-    }
-    return { ok: true, ids: [...new Set(ids)] };
-  }
-  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
-  claim(who, resource, now, ttlMs, note) {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const conflict = this.claims.conflict(name, session.id, now);
-    if (conflict) return { ok: false, conflict, entries, records: [] };
-    const claim2 = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
-    if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
-    if (note) claim2.note = note;
-    this.claims.set(claim2);
-    entries.push({ type: "claim", ...claim2 });
-    const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
-    return { ok: true, claim: claim2, entries, records: [this.stamp(who, "lock", text, now)] };
-  }
-  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
-  release(who, resource, now) {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const held = this.claims.get(name);
-    if (!held || held.holder !== session.id) return void 0;
-    return { released: held, ...this.endClaims([held], now, "released", entries) };
-  }
-  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
-  endSession(session, now, reason) {
-    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
-  }
-  expireClaims(now) {
-    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
-    return this.endClaims(gone, now, "expired", []);
-  }
-  endClaims(claims2, now, reason, entries) {
-    const records = [];
-    for (const c of claims2) {
-      this.claims.delete(c.resource);
-      entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
-      const holder = this.sessions.get(c.holder);
-      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
-      records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
-    }
-    return { entries, records, ended: claims2 };
-  }
-  /** Drops what falls out of the retention window; returns how many messages went. */
-  applyRetention(now) {
-    const cutoff = now - this.retention.maxAgeMs;
-    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
-    while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
-    if (drop > 0) this.messages = this.messages.slice(drop);
-    const forgettable = [...this.sessions.values()].filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
-    let over = this.sessions.size - MAX_REMEMBERED_SESSIONS;
-    for (const s of forgettable) {
-      if (s.lastSeen >= cutoff && over <= 0) break;
-      this.forget(s);
-      over -= 1;
-    }
-    return drop;
-  }
-  forget(s) {
-    this.sessions.delete(s.id);
-    for (const id of s.ids) this.byId.delete(id);
-    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
-  }
-  /** Everything a compacted log must hold to rebuild this state. */
-  snapshot(now) {
-    const entries = [{ type: "meta", lastSeq: this.seq, compactedAt: now }];
-    for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
-    for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
-    for (const m of this.messages) entries.push({ type: "msg", ...m });
-    return entries;
-  }
-  sessionList() {
-    return [...this.sessions.values()];
-  }
-  statusOf(session) {
-    return {
-      sessionId: session.id,
-      shortId: shortId(session.id),
-      label: session.label,
-      pid: lastPid(session),
-      cwd: session.cwd,
-      connected: session.connections > 0,
-      queueDepth: this.pendingCount(session),
-      cursor: session.cursor,
-      firstSeen: session.firstSeen,
-      lastSeen: session.lastSeen,
-      ...session.lastReached ? { lastReached: session.lastReached } : {}
-    };
-  }
-  /** The session a Claude pid runs now (its markers are this session's), if any. */
-  sessionOfPid(pid) {
-    return this.byPid.get(pid);
-  }
-  /** A message is for a session unless the session sent it or it is addressed to others. */
-  isFor(m, session) {
-    if (session.ids.has(m.origin.sessionId)) return false;
-    if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
-    return true;
-  }
-  firstSightCursor(now, backfillMinutes) {
-    if (backfillMinutes <= 0) return this.seq;
-    const since2 = now - backfillMinutes * 6e4;
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (this.messages[mid].ts < since2) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
-  }
-  /**
-   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
-   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
-   * only a saving, so the pool is simply emptied when it grows large.
-   */
-  share(m) {
-    if (this.origins.size + this.labels.size > 1e4) {
-      this.origins.clear();
-      this.labels.clear();
-    }
-    let byPid = this.origins.get(m.origin.sessionId);
-    if (!byPid) this.origins.set(m.origin.sessionId, byPid = /* @__PURE__ */ new Map());
-    const origin = byPid.get(m.origin.pid);
-    if (origin) m.origin = origin;
-    else byPid.set(m.origin.pid, m.origin);
-    const from = this.labels.get(m.from);
-    if (from !== void 0) m.from = from;
-    else this.labels.set(m.from, m.from);
-    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
-  }
-  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
-  indexAfter(seq) {
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = lo + hi >>> 1;
-      if (this.messages[mid].seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-};
+// src/daemon/broker-types.ts
 function lastPid(s) {
   return [...s.pids].pop() ?? 0;
 }
@@ -5572,8 +5005,24 @@ function sessionEntry(s) {
 function cursorEntry(s, now) {
   return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
 }
+function sessionStatus(session, queueDepth) {
+  return {
+    sessionId: session.id,
+    shortId: shortId(session.id),
+    label: session.label,
+    pid: lastPid(session),
+    cwd: session.cwd,
+    connected: session.connections > 0,
+    queueDepth,
+    cursor: session.cursor,
+    firstSeen: session.firstSeen,
+    lastSeen: session.lastSeen,
+    ...session.lastReached ? { lastReached: session.lastReached } : {}
+  };
+}
 
-// src/daemon/config.ts
+// src/place/config.ts
+var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
 var DEFAULT_GRACE_MS = 5e3;
 var DEFAULT_IDLE_MS = 30 * 6e4;
 function readConfig(env) {
@@ -5599,7 +5048,493 @@ function positive(env, name, fallback) {
   return n;
 }
 
-// src/client/settings.ts
+// src/place/apply-entry.ts
+function applyClaimEntry(claims2, entry) {
+  if (entry.type === "claim") {
+    const { type: _type, ...claim2 } = entry;
+    claims2.put(claim2);
+  } else if (claims2.get(entry.resource)?.holder === entry.holder) {
+    claims2.remove(entry.resource);
+  }
+}
+function claimMap(map) {
+  return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
+}
+
+// src/daemon/retained-messages.ts
+var RetainedMessages = class {
+  constructor(retention) {
+    this.retention = retention;
+  }
+  retention;
+  seq = 0;
+  /** Retained messages, ascending seq. */
+  messages = [];
+  /** Shared copies of origins (by session id, then pid) and labels: see share(). */
+  origins = /* @__PURE__ */ new Map();
+  labels = /* @__PURE__ */ new Map();
+  get lastSeq() {
+    return this.seq;
+  }
+  get count() {
+    return this.messages.length;
+  }
+  /** The retained messages, ascending seq: read-only. */
+  get list() {
+    return this.messages;
+  }
+  restore(lastSeq, messages) {
+    this.seq = lastSeq;
+    this.messages = messages;
+    for (const m of this.messages) this.share(m);
+  }
+  /** Spends the next seq: never reused, even if the message it was for is then refused. */
+  nextSeq() {
+    this.seq += 1;
+    return this.seq;
+  }
+  /** Adds a message made durable by the caller. */
+  accept(record) {
+    this.share(record);
+    const max = this.retention.maxCount;
+    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
+    const last = this.messages[this.messages.length - 1];
+    if (last && last.seq >= record.seq) {
+      const at = this.indexAfter(record.seq);
+      this.messages.splice(at, 0, record);
+    } else {
+      this.messages.push(record);
+    }
+  }
+  /** Retained messages with seq > `seq`, oldest first. */
+  after(seq) {
+    return this.messages.slice(this.indexAfter(seq));
+  }
+  /** Drops what falls out of the retention window (count, then age); returns how many went. */
+  dropOld(now) {
+    const cutoff = now - this.retention.maxAgeMs;
+    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
+    while (drop < this.messages.length && this.messages[drop].ts < cutoff) drop++;
+    if (drop > 0) this.messages = this.messages.slice(drop);
+    return drop;
+  }
+  /** The position that leaves every message at or after `since` unread (a new session's backfill). */
+  seqBefore(since2) {
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.messages[mid].ts < since2) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
+  }
+  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
+  indexAfter(seq) {
+    let lo = 0;
+    let hi = this.messages.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.messages[mid].seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /**
+   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
+   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
+   * only a saving, so the pool is simply emptied when it grows large.
+   */
+  share(m) {
+    if (this.origins.size + this.labels.size > 1e4) {
+      this.origins.clear();
+      this.labels.clear();
+    }
+    let byPid = this.origins.get(m.origin.sessionId);
+    if (!byPid) this.origins.set(m.origin.sessionId, byPid = /* @__PURE__ */ new Map());
+    const origin = byPid.get(m.origin.pid);
+    if (origin) m.origin = origin;
+    else byPid.set(m.origin.pid, m.origin);
+    const from = this.labels.get(m.from);
+    if (from !== void 0) m.from = from;
+    else this.labels.set(m.from, m.from);
+    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
+  }
+};
+
+// src/daemon/session-registry.ts
+var SessionRegistry = class {
+  sessions = /* @__PURE__ */ new Map();
+  /** Any id a session has had → the session. */
+  byId = /* @__PURE__ */ new Map();
+  /**
+   * Claude pid → the session last seen running in it. A pid locates a session's markers and
+   * nothing more: pids are reused, and a session is its session id.
+   */
+  byPid = /* @__PURE__ */ new Map();
+  get size() {
+    return this.sessions.size;
+  }
+  restore(state) {
+    this.sessions.clear();
+    this.byId.clear();
+    this.byPid.clear();
+    for (const entry of state.sessions) {
+      const cursor = state.cursors.get(entry.id);
+      const session = {
+        id: entry.id,
+        ids: new Set(entry.ids),
+        pids: new Set(entry.pids),
+        label: entry.label,
+        cwd: entry.cwd,
+        cursor: cursor?.seq ?? state.lastSeq,
+        firstSeen: entry.firstSeen,
+        lastSeen: cursor?.ts ?? entry.firstSeen,
+        connections: 0
+      };
+      this.sessions.set(session.id, session);
+      for (const id of session.ids) this.byId.set(id, session);
+      for (const pid of session.pids) {
+        const before = this.byPid.get(pid);
+        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
+      }
+    }
+  }
+  /**
+   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
+   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
+   * id) joins that session, so its own earlier messages stay its own and its position carries
+   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
+   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
+   * id there is a new session, even at a pid another pid namespace (a container) also uses.
+   */
+  resolve(who, now, firstCursor, joinByPid = true) {
+    let session = this.byId.get(who.sessionId);
+    let changed = false;
+    if (!session && who.pid > 0 && joinByPid) {
+      const running = this.byPid.get(who.pid);
+      session = running && running.connections > 0 ? running : void 0;
+      if (session) {
+        session.ids.add(who.sessionId);
+        this.byId.set(who.sessionId, session);
+        changed = true;
+      }
+    }
+    if (!session) {
+      session = {
+        id: who.sessionId,
+        ids: /* @__PURE__ */ new Set([who.sessionId]),
+        pids: new Set(who.pid > 0 ? [who.pid] : []),
+        label: who.label,
+        cwd: who.cwd,
+        cursor: firstCursor(),
+        firstSeen: now,
+        lastSeen: now,
+        connections: 0
+      };
+      this.sessions.set(session.id, session);
+      this.byId.set(session.id, session);
+      if (who.pid > 0) this.byPid.set(who.pid, session);
+      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
+    }
+    if (who.pid > 0 && !session.pids.has(who.pid)) {
+      session.pids.add(who.pid);
+      changed = true;
+    }
+    if (who.pid > 0) this.byPid.set(who.pid, session);
+    if (who.sessionId === session.id && who.label && who.label !== session.label) {
+      session.label = who.label;
+      changed = true;
+    }
+    if (who.cwd && who.cwd !== session.cwd) {
+      session.cwd = who.cwd;
+      changed = true;
+    }
+    session.lastSeen = now;
+    return { session, entries: changed ? [sessionEntry(session)] : [] };
+  }
+  connect(session, now) {
+    if (session.connections === 0) session.connectedSince = now;
+    session.connections += 1;
+  }
+  disconnect(session, now) {
+    session.connections = Math.max(0, session.connections - 1);
+    if (session.connections === 0) session.connectedSince = void 0;
+    session.lastSeen = now;
+  }
+  /** Live sessions: an open MCP connection each. */
+  peers() {
+    return this.list().filter((s) => s.connections > 0).sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+  }
+  byAnyId(id) {
+    return this.byId.get(id);
+  }
+  /** By the first id, the session's key in the log. */
+  byKey(id) {
+    return this.sessions.get(id);
+  }
+  list() {
+    return [...this.sessions.values()];
+  }
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  ofPid(pid) {
+    return this.byPid.get(pid);
+  }
+  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
+  recipients(sender, tokens) {
+    const live = this.peers().filter((s) => s !== sender);
+    const ids = [];
+    for (const token of tokens) {
+      const t = token.trim().replace(/^#/, "");
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
+      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
+      ids.push(matches[0].id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+  forget(s) {
+    this.sessions.delete(s.id);
+    for (const id of s.ids) this.byId.delete(id);
+    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
+  }
+};
+
+// src/daemon/broker.ts
+var Broker = class {
+  constructor(retention = DEFAULT_RETENTION) {
+    this.retention = retention;
+    this.kept = new RetainedMessages(retention);
+  }
+  retention;
+  kept;
+  registry = new SessionRegistry();
+  claims = new ClaimTable();
+  get lastSeq() {
+    return this.kept.lastSeq;
+  }
+  get messageCount() {
+    return this.kept.count;
+  }
+  /** The retained messages, ascending seq: read-only (history, watchers). */
+  retained() {
+    return this.kept.list;
+  }
+  restore(state) {
+    this.kept.restore(state.lastSeq, state.messages);
+    this.registry.restore(state);
+    this.claims.clear();
+    for (const c of state.claims.values()) this.claims.put(c);
+  }
+  /** Finds or creates the session a caller speaks for (SessionRegistry.resolve says how). */
+  resolve(who, now, backfillMinutes = 0, joinByPid = true) {
+    return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes), joinByPid);
+  }
+  /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
+  stamp(origin, kind, text, now, to) {
+    const record = {
+      seq: this.kept.nextSeq(),
+      ts: now,
+      origin: { sessionId: origin.sessionId, pid: origin.pid },
+      from: origin.label,
+      kind,
+      text
+    };
+    if (to && to.length > 0) record.to = to;
+    return record;
+  }
+  /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
+  accept(record) {
+    this.kept.accept(record);
+  }
+  /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
+  messagesAfter(seq) {
+    return this.kept.after(seq);
+  }
+  /**
+   * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
+   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
+   */
+  peek(who, now, options = {}) {
+    const { session, entries } = this.resolve(who, now, options.backfillMinutes);
+    const base = { session, cursor: session.cursor, entries };
+    if (session.lease && session.lease.until > now) {
+      return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
+    }
+    session.lease = void 0;
+    const budget = options.maxChars ?? Number.POSITIVE_INFINITY;
+    const messages = [];
+    let used = 0;
+    let upTo = session.cursor;
+    let remaining = 0;
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      const m = list[i];
+      if (!this.isFor(m, session)) {
+        if (remaining === 0) upTo = m.seq;
+        continue;
+      }
+      const cost = m.text.length + MESSAGE_OVERHEAD_CHARS;
+      if (remaining > 0 || messages.length > 0 && used + cost > budget) {
+        remaining += 1;
+        continue;
+      }
+      messages.push(m);
+      used += cost;
+      upTo = m.seq;
+    }
+    if (messages.length > 0 && options.lease) session.lease = { upTo, until: now + options.lease.ms, owner: options.lease.owner };
+    return { ...base, messages, remaining, upTo, busy: false };
+  }
+  /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
+  ackEntry(session, upTo, now) {
+    const seq = Math.min(upTo, this.lastSeq);
+    if (seq <= session.cursor) return void 0;
+    return { type: "cursor", id: session.id, seq, ts: now };
+  }
+  /**
+   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
+   * ack covers it or comes from its holder (which showed no more than it acknowledged).
+   */
+  applyAck(session, upTo, now, ack2 = {}) {
+    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.lastSeq);
+    if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack2.owner)) session.lease = void 0;
+    const { via, delivered } = ack2;
+    if (delivered && via) session.lastReached = { via, at: now };
+    session.lastSeen = now;
+  }
+  /** A receiver's connection closed: batches it held and did not acknowledge go to the next one. */
+  releaseLeases(owner, sessions) {
+    for (const s of sessions) if (s.lease?.owner === owner) s.lease = void 0;
+  }
+  /** Should this new message wake the session through its host inbox, under its policy? */
+  wakes(m, session, policy) {
+    if (policy === "none" || !this.isFor(m, session)) return false;
+    if (policy === "all") return true;
+    return m.to !== void 0 || m.kind === "handoff";
+  }
+  /** The latest messages from other sessions, oldest first; the position does not move. */
+  inbox(who, now, limit) {
+    const { session, entries } = this.resolve(who, now);
+    const out = [];
+    const list = this.kept.list;
+    for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = list[i];
+      if (this.isFor(m, session)) out.push(m);
+    }
+    return { messages: out.reverse(), entries };
+  }
+  /** Pending messages for a session without handing them out. */
+  pendingCount(session) {
+    let n = 0;
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      if (this.isFor(list[i], session)) n++;
+    }
+    return n;
+  }
+  connect(session, now) {
+    this.registry.connect(session, now);
+  }
+  disconnect(session, now) {
+    this.registry.disconnect(session, now);
+  }
+  /** Live sessions: an open MCP connection each. */
+  peers() {
+    return this.registry.peers();
+  }
+  sessionById(id) {
+    return this.registry.byAnyId(id);
+  }
+  sessionList() {
+    return this.registry.list();
+  }
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  sessionOfPid(pid) {
+    return this.registry.ofPid(pid);
+  }
+  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
+  resolveRecipients(sender, tokens) {
+    return this.registry.recipients(sender, tokens);
+  }
+  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
+  apply(entries) {
+    for (const e of entries) if (e.type === "claim" || e.type === "release") applyClaimEntry(this.claims, e);
+  }
+  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
+  claim(who, resource, now, ttlMs, note) {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const conflict = this.claims.conflict(name, session.id, now);
+    if (conflict) return { ok: false, conflict, entries, records: [] };
+    const claim2 = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
+    if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
+    if (note) claim2.note = note;
+    entries.push({ type: "claim", ...claim2 });
+    const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
+    return { ok: true, claim: claim2, entries, records: [this.stamp(who, "lock", text, now)] };
+  }
+  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
+  release(who, resource, now) {
+    const { session, entries } = this.resolve(who, now);
+    const name = normalizeResource(resource);
+    const held = this.claims.get(name);
+    if (!held || held.holder !== session.id) return void 0;
+    return { released: held, ...this.endClaims([held], now, "released", entries) };
+  }
+  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
+  endSession(session, now, reason) {
+    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
+  }
+  expireClaims(now) {
+    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
+    return this.endClaims(gone, now, "expired", []);
+  }
+  endClaims(claims2, now, reason, entries) {
+    const records = [];
+    for (const c of claims2) {
+      entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
+      const holder = this.registry.byKey(c.holder);
+      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
+      records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
+    }
+    return { entries, records, ended: claims2 };
+  }
+  /** Drops what falls out of the retention window; returns how many messages went. */
+  applyRetention(now) {
+    const drop = this.kept.dropOld(now);
+    const cutoff = now - this.retention.maxAgeMs;
+    const forgettable = this.registry.list().filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
+    let over = this.registry.size - MAX_REMEMBERED_SESSIONS;
+    for (const s of forgettable) {
+      if (s.lastSeen >= cutoff && over <= 0) break;
+      this.registry.forget(s);
+      over -= 1;
+    }
+    return drop;
+  }
+  /** Everything a compacted log must hold to rebuild this state. */
+  snapshot(now) {
+    const entries = [{ type: "meta", lastSeq: this.lastSeq, compactedAt: now }];
+    for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
+    for (const m of this.kept.list) entries.push({ type: "msg", ...m });
+    return entries;
+  }
+  statusOf(session) {
+    return sessionStatus(session, this.pendingCount(session));
+  }
+  /** A message is for a session unless the session sent it or it is addressed to others. */
+  isFor(m, session) {
+    if (session.ids.has(m.origin.sessionId)) return false;
+    if (m.to && !m.to.some((id) => session.ids.has(id))) return false;
+    return true;
+  }
+  firstSightCursor(now, backfillMinutes) {
+    return backfillMinutes <= 0 ? this.lastSeq : this.kept.seqBefore(now - backfillMinutes * 6e4);
+  }
+};
+
+// src/place/settings.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var SETTINGS = [
@@ -5620,13 +5555,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path6) {
-  if (!existsSync2(path6)) return {};
+function readSettingsFile(path7) {
+  if (!existsSync2(path7)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path6, "utf8"));
+    parsed = JSON.parse(readFileSync2(path7, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path7} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -5772,10 +5707,10 @@ function inside(p, base) {
   return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : void 0;
 }
 function canonicalClaimPath(root, given, realpath2) {
-  const path6 = given.trim().replace(/\\/g, "/");
+  const path7 = given.trim().replace(/\\/g, "/");
   const lexRoot = lexical(root);
   const realRoot = realpath2(lexRoot) ?? lexRoot;
-  const abs = path6.startsWith("/") ? path6 : `${lexRoot}/${path6}`;
+  const abs = path7.startsWith("/") ? path7 : `${lexRoot}/${path7}`;
   const real = inside(resolveReal(abs, realpath2), realRoot);
   if (real !== void 0) return { ok: true, path: real };
   const lex = lexical(abs);
@@ -5838,17 +5773,11 @@ var claim = defineHandler({
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
       }
     }
-    const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
-    try {
-      await ctx.commit(outcome);
-    } catch (err) {
-      if (outcome.ok) {
-        if (before) ctx.broker.claims.set(before);
-        else ctx.broker.claims.delete(name);
-      }
-      throw err;
-    }
+    const outcome = await ctx.serially(async () => {
+      const decided = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
+      await ctx.commit(decided);
+      return decided;
+    });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim };
   }
@@ -5876,15 +5805,13 @@ var end = defineHandler({
   method: "end",
   params: ParamSchemas.end,
   async handle(ctx, params) {
-    const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
-    const change = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
-    try {
-      await ctx.commit({ entries: [...entries, ...change.entries], records: change.records });
-    } catch (err) {
-      for (const c of change.ended) ctx.broker.claims.set(c);
-      throw err;
-    }
+    const change = await ctx.serially(async () => {
+      const now = ctx.now();
+      const { session, entries } = ctx.broker.resolve(params, now);
+      const ended = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
+      await ctx.commit({ entries: [...entries, ...ended.entries], records: ended.records });
+      return ended;
+    });
     return { released: change.entries.flatMap((e) => e.type === "release" ? [e.resource] : []) };
   }
 });
@@ -5895,14 +5822,12 @@ var release = defineHandler({
   params: ParamSchemas.release,
   async handle(ctx, params) {
     const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
-    const outcome = ctx.broker.release(params, name, ctx.now());
-    if (!outcome) throw new BusError(-32061 /* NotHolder */, { resource: name });
-    try {
-      await ctx.commit(outcome);
-    } catch (err) {
-      ctx.broker.claims.set(outcome.released);
-      throw err;
-    }
+    const outcome = await ctx.serially(async () => {
+      const decided = ctx.broker.release(params, name, ctx.now());
+      if (!decided) throw new BusError(-32061 /* NotHolder */, { resource: name });
+      await ctx.commit(decided);
+      return decided;
+    });
     return { released: outcome.released };
   }
 });
@@ -6130,10 +6055,42 @@ var handlers = {
 };
 
 // src/daemon/mailbox-log.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as path from "node:path";
 
-// src/client/mailbox-file.ts
+// src/daemon/mailbox-io.ts
+function wholeLinesEnd(ops, fd, size) {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end2 = size;
+  while (end2 > 0) {
+    const start = Math.max(0, end2 - chunk.length);
+    const n = ops.readSync(fd, chunk, 0, end2 - start, start);
+    const at = chunk.subarray(0, n).lastIndexOf(10);
+    if (at !== -1) return start + at + 1;
+    end2 = start;
+  }
+  return 0;
+}
+function writeAll(ops, fd, buf) {
+  let off = 0;
+  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
+}
+function syncDirInBackground(ops, dir) {
+  let fd;
+  try {
+    fd = ops.openSync(dir, "r");
+  } catch {
+    return;
+  }
+  ops.fsync(fd, () => {
+    ops.closeSync(fd);
+  });
+}
+
+// src/place/mailbox-replay.ts
+import * as fs2 from "node:fs";
+
+// src/place/mailbox-file.ts
 import * as fs from "node:fs";
 var MailboxFileError = class extends Error {
   name = "MailboxFileError";
@@ -6150,15 +6107,150 @@ function assertRegularFile(file) {
   throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }
 
+// src/place/mailbox-replay.ts
+var SEQ_CEILING = MAX_SEQ - 2 ** 32;
+var MAX_LOG_LINE_BYTES = 256 * 1024;
+function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+  const warnings = [];
+  const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  assertRegularFile(file);
+  let raw;
+  try {
+    raw = readFile(file);
+  } catch (err) {
+    if (err.code === "ENOENT") return { state, warnings, lines: 0 };
+    throw err;
+  }
+  const sessions = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const displaced = [];
+  const cursorLines = /* @__PURE__ */ new Map();
+  let lineNo = 0;
+  let start = 0;
+  while (start < raw.length) {
+    let end2 = raw.indexOf(10, start);
+    lineNo += 1;
+    if (end2 === -1) {
+      warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
+      break;
+    }
+    const bytes = end2 - start;
+    if (bytes > MAX_LOG_LINE_BYTES) {
+      warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
+    } else if (bytes > 0) {
+      const entry = parseLine(raw.toString("utf8", start, end2));
+      if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
+      else if (!("type" in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
+      else {
+        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
+        if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
+      }
+    }
+    start = end2 + 1;
+  }
+  for (const { record, line } of displaced) {
+    const seq = ++state.lastSeq;
+    warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+    state.messages.push({ ...record, seq });
+  }
+  for (const [id, c] of state.cursors) {
+    if (c.seq <= state.lastSeq) continue;
+    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
+    state.cursors.set(id, { ...c, seq: state.lastSeq });
+  }
+  for (const [resource, claim2] of state.claims) {
+    if (sessions.has(claim2.holder)) continue;
+    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
+    state.claims.delete(resource);
+  }
+  state.sessions = [...sessions.values()];
+  state.messages.sort((a, b) => a.seq - b.seq);
+  return { state, warnings, lines: lineNo };
+}
+function applyMessage(record, state, seen, line, warnings, displaced) {
+  if (record.seq > SEQ_CEILING) {
+    warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
+    return;
+  }
+  const first = seen.get(record.seq);
+  if (first) {
+    if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
+    else displaced.push({ record, line });
+    return;
+  }
+  seen.set(record.seq, record);
+  state.messages.push(record);
+  state.lastSeq = Math.max(state.lastSeq, record.seq);
+}
+function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
+  switch (entry.type) {
+    case "msg": {
+      const { type: _type, ...record } = entry;
+      applyMessage(record, state, seen, line, warnings, displaced);
+      return;
+    }
+    case "session":
+      sessions.set(entry.id, entry);
+      return;
+    case "cursor":
+      state.cursors.set(entry.id, entry);
+      return;
+    case "meta":
+      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
+      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
+      return;
+    case "claim":
+    case "release":
+      applyClaimEntry(claimMap(state.claims), entry);
+      return;
+    case "fed": {
+      const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
+      fed.published = Math.max(fed.published ?? 0, entry.published);
+      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+      return;
+    }
+  }
+}
+function parseLine(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return "not JSON (truncated or corrupt); skipped";
+  }
+  const message = messageFastPath(value);
+  if (message) return message;
+  const parsed = LogEntrySchema.safeParse(value);
+  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
+  return parsed.data;
+}
+function messageFastPath(v) {
+  if (typeof v !== "object" || v === null) return void 0;
+  const m = v;
+  if (m.type !== "msg") return void 0;
+  const { seq, ts, origin, from, kind, text, to } = m;
+  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
+  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
+  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
+  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
+  const { sessionId, pid } = origin;
+  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
+  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
+  const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
+  if (to !== void 0) record.to = to;
+  return record;
+}
+function sameMessage(a, b) {
+  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
+}
+
 // src/daemon/mailbox-log.ts
 var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
-var SEQ_CEILING = MAX_SEQ - 2 ** 32;
-var MAX_LOG_LINE_BYTES = 256 * 1024;
 var JsonlMailboxLog = class {
-  constructor(path6, policy = "interval", ops = fs2, writeGuard = () => void 0) {
-    this.path = path6;
+  constructor(path7, policy = "interval", ops = fs3, writeGuard = () => void 0) {
+    this.path = path7;
     this.policy = policy;
     this.ops = ops;
     this.writeGuard = writeGuard;
@@ -6182,109 +6274,7 @@ var JsonlMailboxLog = class {
   /** A failed write left bytes that could not be cut off: start the next write on a fresh line. */
   needsNewline = false;
   replay() {
-    const warnings = [];
-    const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
-    assertRegularFile(this.path);
-    let raw;
-    try {
-      raw = this.ops.readFileSync(this.path);
-    } catch (err) {
-      if (err.code === "ENOENT") return { state, warnings, lines: 0 };
-      throw err;
-    }
-    const sessions = /* @__PURE__ */ new Map();
-    const seen = /* @__PURE__ */ new Map();
-    const displaced = [];
-    const cursorLines = /* @__PURE__ */ new Map();
-    let lineNo = 0;
-    let start = 0;
-    while (start < raw.length) {
-      let end2 = raw.indexOf(10, start);
-      lineNo += 1;
-      if (end2 === -1) {
-        warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
-        break;
-      }
-      const bytes = end2 - start;
-      if (bytes > MAX_LOG_LINE_BYTES) {
-        warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
-      } else if (bytes > 0) {
-        const entry = parseLine(raw.toString("utf8", start, end2));
-        if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-        else if (!("type" in entry)) this.applyMessage(entry, state, seen, lineNo, warnings, displaced);
-        else {
-          this.apply(entry, state, sessions, seen, lineNo, warnings, displaced);
-          if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
-        }
-      }
-      start = end2 + 1;
-    }
-    for (const { record, line } of displaced) {
-      const seq = ++state.lastSeq;
-      warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
-      state.messages.push({ ...record, seq });
-    }
-    for (const [id, c] of state.cursors) {
-      if (c.seq <= state.lastSeq) continue;
-      warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-      state.cursors.set(id, { ...c, seq: state.lastSeq });
-    }
-    for (const [resource, claim2] of state.claims) {
-      if (sessions.has(claim2.holder)) continue;
-      warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
-      state.claims.delete(resource);
-    }
-    state.sessions = [...sessions.values()];
-    state.messages.sort((a, b) => a.seq - b.seq);
-    return { state, warnings, lines: lineNo };
-  }
-  applyMessage(record, state, seen, line, warnings, displaced) {
-    if (record.seq > SEQ_CEILING) {
-      warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
-      return;
-    }
-    const first = seen.get(record.seq);
-    if (first) {
-      if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
-      else displaced.push({ record, line });
-      return;
-    }
-    seen.set(record.seq, record);
-    state.messages.push(record);
-    state.lastSeq = Math.max(state.lastSeq, record.seq);
-  }
-  apply(entry, state, sessions, seen, line, warnings, displaced) {
-    switch (entry.type) {
-      case "msg": {
-        const { type: _type, ...record } = entry;
-        this.applyMessage(record, state, seen, line, warnings, displaced);
-        return;
-      }
-      case "session":
-        sessions.set(entry.id, entry);
-        return;
-      case "cursor":
-        state.cursors.set(entry.id, entry);
-        return;
-      case "meta":
-        if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-        else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-        return;
-      case "claim": {
-        const { type: _t, ...claim2 } = entry;
-        state.claims.set(claim2.resource, claim2);
-        return;
-      }
-      case "release":
-        if (state.claims.get(entry.resource)?.holder === entry.holder) state.claims.delete(entry.resource);
-        return;
-      case "fed": {
-        const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-        fed.published = Math.max(fed.published ?? 0, entry.published);
-        for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-        return;
-      }
-    }
+    return replayMailbox(this.path, (file) => this.ops.readFileSync(file));
   }
   append(entries) {
     if (entries.length === 0) return Promise.resolve();
@@ -6377,7 +6367,7 @@ var JsonlMailboxLog = class {
   open() {
     if (this.fd !== void 0) return this.fd;
     this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, fs2.constants.O_RDWR | fs2.constants.O_APPEND | fs2.constants.O_CREAT | fs2.constants.O_NOFOLLOW, 384);
+    const fd = this.ops.openSync(this.path, fs3.constants.O_RDWR | fs3.constants.O_APPEND | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -6461,186 +6451,13 @@ var JsonlMailboxLog = class {
     this.closeFd();
   }
 };
-function parseLine(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return "not JSON (truncated or corrupt); skipped";
-  }
-  const message = messageFastPath(value);
-  if (message) return message;
-  const parsed = LogEntrySchema.safeParse(value);
-  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
-  return parsed.data;
-}
-function messageFastPath(v) {
-  if (typeof v !== "object" || v === null) return void 0;
-  const m = v;
-  if (m.type !== "msg") return void 0;
-  const { seq, ts, origin, from, kind, text, to } = m;
-  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
-  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
-  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
-  const { sessionId, pid } = origin;
-  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
-  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
-  if (to !== void 0) record.to = to;
-  return record;
-}
-function wholeLinesEnd(ops, fd, size) {
-  const chunk = Buffer.alloc(64 * 1024);
-  let end2 = size;
-  while (end2 > 0) {
-    const start = Math.max(0, end2 - chunk.length);
-    const n = ops.readSync(fd, chunk, 0, end2 - start, start);
-    const at = chunk.subarray(0, n).lastIndexOf(10);
-    if (at !== -1) return start + at + 1;
-    end2 = start;
-  }
-  return 0;
-}
-function sameMessage(a, b) {
-  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
-}
-function writeAll(ops, fd, buf) {
-  let off = 0;
-  while (off < buf.length) off += ops.writeSync(fd, buf, off, buf.length - off);
-}
-function syncDirInBackground(ops, dir) {
-  let fd;
-  try {
-    fd = ops.openSync(dir, "r");
-  } catch {
-    return;
-  }
-  ops.fsync(fd, () => {
-    ops.closeSync(fd);
-  });
-}
 
 // src/daemon/session-markers.ts
-import * as fs4 from "node:fs";
-import * as path2 from "node:path";
+import * as fs5 from "node:fs";
+import * as path3 from "node:path";
 
-// src/daemon/single-instance.ts
-import * as fs3 from "node:fs";
-import * as net from "node:net";
-var LOCK_WAIT_MS = 5e3;
-var LOCK_POLL_MS = 20;
-async function bindExclusive(server, socketPath, lockPath, replace) {
-  await acquireLock(lockPath);
-  try {
-    try {
-      await listen(server, socketPath);
-      return "bound";
-    } catch (err) {
-      if (err.code !== "EADDRINUSE") throw err;
-    }
-    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
-    try {
-      fs3.unlinkSync(socketPath);
-    } catch (err) {
-      if (err.code !== "ENOENT") throw err;
-    }
-    await listen(server, socketPath);
-    return "bound";
-  } finally {
-    releaseLock(lockPath);
-  }
-}
-async function waitUntilGone(socketPath, until) {
-  while (Date.now() < until) {
-    if (!await answers(socketPath)) return true;
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
-  }
-  return false;
-}
-function listen(server, socketPath) {
-  return new Promise((resolve5, reject) => {
-    const onError = (err) => {
-      server.off("listening", onListening);
-      reject(err);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      resolve5();
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    const old = process.umask(127);
-    try {
-      server.listen(socketPath);
-    } finally {
-      process.umask(old);
-    }
-  });
-}
-function answers(socketPath) {
-  return new Promise((resolve5) => {
-    const s = net.createConnection(socketPath);
-    s.once("connect", () => {
-      s.destroy();
-      resolve5(true);
-    });
-    s.once("error", () => resolve5(false));
-  });
-}
-async function acquireLock(lockPath) {
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (; ; ) {
-    try {
-      const fd = fs3.openSync(lockPath, "wx", 384);
-      fs3.writeSync(fd, String(process.pid));
-      fs3.closeSync(fd);
-      return;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
-    const holder = readPid(lockPath);
-    const stale = holder === void 0 ? lockAgeMs(lockPath) > 1e3 : !isAlive(holder);
-    if (stale || Date.now() > until) {
-      try {
-        fs3.unlinkSync(lockPath);
-      } catch {
-      }
-      continue;
-    }
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
-  }
-}
-function releaseLock(lockPath) {
-  try {
-    if (readPid(lockPath) === process.pid) fs3.unlinkSync(lockPath);
-  } catch {
-  }
-}
-function lockAgeMs(file) {
-  try {
-    return Date.now() - fs3.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-function readPid(file) {
-  try {
-    const n = Number.parseInt(fs3.readFileSync(file, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function isRunning(pid) {
-  if (!isAlive(pid)) return false;
-  try {
-    const stat = fs3.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return isAlive(pid);
-  }
-}
+// src/place/liveness.ts
+import * as fs4 from "node:fs";
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -6649,8 +6466,18 @@ function isAlive(pid) {
     return err.code === "EPERM";
   }
 }
+function isRunning(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return isAlive(pid);
+  }
+}
 
-// src/daemon/session-markers.ts
+// src/place/markers.ts
+import * as path2 from "node:path";
 function markerPath(dir, pid) {
   return path2.join(dir, `pending-${pid}`);
 }
@@ -6658,6 +6485,8 @@ function liveMarkerPath(dir, pid) {
   return path2.join(dir, `live-${pid}`);
 }
 var MARKER_NAME = /^(pending|live)-(\d+)$/;
+
+// src/daemon/session-markers.ts
 var SessionMarkers = class {
   constructor(dir, sessionOfPid, onError = () => void 0) {
     this.dir = dir;
@@ -6717,7 +6546,7 @@ var SessionMarkers = class {
   sweep() {
     let names;
     try {
-      names = fs4.readdirSync(this.dir);
+      names = fs5.readdirSync(this.dir);
     } catch {
       return 0;
     }
@@ -6727,7 +6556,7 @@ var SessionMarkers = class {
       if (!m) continue;
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
-      this.write(path2.join(this.dir, name), void 0);
+      this.write(path3.join(this.dir, name), void 0);
       this.pendingOn.delete(pid);
       this.known.add(pid);
       removed += 1;
@@ -6745,13 +6574,83 @@ var SessionMarkers = class {
   }
   write(file, content) {
     try {
-      if (content !== void 0) fs4.writeFileSync(file, content, { mode: 384 });
-      else fs4.rmSync(file, { force: true });
+      if (content !== void 0) fs5.writeFileSync(file, content, { mode: 384 });
+      else fs5.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
   }
 };
+
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
 
 // src/daemon/server.ts
 var SLOW_CONSUMER_MS = 5e3;
@@ -6953,91 +6852,327 @@ var ConnectionServer = class {
   }
 };
 
-// src/daemon/socket-keeper.ts
-import * as fs5 from "node:fs";
-var SOCKET_CHECK_MS = 1e3;
-var BIND_ATTEMPTS = 5;
-var SocketKeeper = class {
-  constructor(endpoint, newServer, logger) {
-    this.endpoint = endpoint;
-    this.newServer = newServer;
-    this.logger = logger;
+// src/daemon/start-steps.ts
+import * as fs10 from "node:fs";
+import * as path5 from "node:path";
+
+// src/transport/rpc-client.ts
+import { createConnection } from "node:net";
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
   }
-  endpoint;
-  newServer;
-  logger;
-  /** The socket file this daemon bound: the only one it may remove. */
-  inode;
-  checking = false;
-  timer;
-  /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
-  onRebound;
-  async bind(replace) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
-        if (outcome === "bound") this.remember();
-        return outcome;
-      } catch (err) {
-        if (err.code !== "ENOENT" || attempt >= BIND_ATTEMPTS) throw err;
-        ensurePrivateDir(this.endpoint.dir);
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+var RpcClient = class _RpcClient {
+  constructor(socket) {
+    this.socket = socket;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
+    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
+  }
+  socket;
+  nextId = 1;
+  waiters = /* @__PURE__ */ new Map();
+  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
+  closedError;
+  onNotification;
+  onClose;
+  static connect(socketPath, timeoutMs = 2e3) {
+    return new Promise((resolve5, reject) => {
+      const socket = createConnection(socketPath);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeAllListeners("error");
+        resolve5(new _RpcClient(socket));
+      });
+      socket.once("error", (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(err.message, err.code));
+      });
+    });
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const id = this.nextId++;
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.waiters.set(id, waiter);
+      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
+    });
+  }
+  /** Sends raw bytes: for tests that speak bad frames. */
+  writeRaw(data) {
+    this.socket.write(data);
+  }
+  close() {
+    this.socket.end();
+    this.socket.destroy();
+  }
+  /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
+  unref() {
+    this.socket.unref();
+  }
+  get closed() {
+    return this.closedError !== void 0;
+  }
+  onData(chunk) {
+    for (const frame of this.decoder.push(chunk)) {
+      if (frame.kind !== "message") continue;
+      const msg = frame.value;
+      if (msg.method !== void 0 && msg.id === void 0) {
+        this.onNotification?.(msg.method, msg.params);
+        continue;
+      }
+      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
+      if (!waiter) continue;
+      this.waiters.delete(msg.id);
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (msg.error) {
+        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
+      } else {
+        waiter.resolve(msg.result);
       }
     }
   }
-  /** True while the path is this daemon's socket. */
-  ownsPath() {
-    if (process.platform === "win32") return true;
-    try {
-      return this.inode !== void 0 && fs5.statSync(this.endpoint.socketPath).ino === this.inode;
-    } catch {
-      return false;
+  fail(err) {
+    if (this.closedError) return;
+    this.closedError = err;
+    for (const w of this.waiters.values()) {
+      if (w.timer) clearTimeout(w.timer);
+      w.reject(err);
     }
-  }
-  watch(replace) {
-    this.timer = setInterval(() => void this.check(replace), SOCKET_CHECK_MS);
-    this.timer.unref();
-    process.on("SIGUSR2", () => void this.check(replace));
-  }
-  /** Serves the path again if it is not ours. A server bound before stays open: closing it would unlink the path. */
-  async check(replace) {
-    if (this.checking || this.ownsPath()) return;
-    this.checking = true;
-    try {
-      ensurePrivateDir(this.endpoint.dir);
-      const outcome = await this.bind(replace);
-      if (outcome === "bound") {
-        this.logger.warn({ socket: this.endpoint.socketPath }, "the socket path was removed or replaced; serving it again");
-        this.onRebound?.();
-      }
-    } catch (err) {
-      this.logger.warn({ err: err.message, socket: this.endpoint.socketPath }, "could not serve the socket path again; trying again");
-    } finally {
-      this.checking = false;
-    }
-  }
-  /** On the way out: removes the socket file only if it is still ours (a replacing daemon may own it by now). */
-  removeOwnSocket() {
-    if (this.timer) clearInterval(this.timer);
-    try {
-      if (this.ownsPath() && process.platform !== "win32") fs5.unlinkSync(this.endpoint.socketPath);
-    } catch {
-    }
-  }
-  remember() {
-    try {
-      fs5.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs5.statSync(this.endpoint.socketPath).ino;
-    } catch {
-    }
+    this.waiters.clear();
+    this.onClose?.(err);
   }
 };
 
-// src/daemon/mailbox-lock.ts
-import * as fs6 from "node:fs";
-import { dirname as dirname5 } from "node:path";
+// src/daemon/start-steps.ts
+var import_pino = __toESM(require_pino(), 1);
 
-// src/client/mailbox-owner.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readlinkSync, readSync } from "node:fs";
+// src/daemon/single-instance.ts
+import * as fs7 from "node:fs";
+import * as net from "node:net";
+
+// src/place/start-lock.ts
+import * as fs6 from "node:fs";
+var EMPTY_LOCK_STALE_MS = 1e3;
+function lockHolder(lockPath) {
+  try {
+    const n = Number.parseInt(fs6.readFileSync(lockPath, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
+  return holder === void 0 ? lockAgeMs(lockPath) > EMPTY_LOCK_STALE_MS : !isAlive(holder);
+}
+function lockAgeMs(file) {
+  try {
+    return Date.now() - fs6.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+// src/daemon/single-instance.ts
+var LOCK_WAIT_MS = 5e3;
+var LOCK_POLL_MS = 20;
+async function bindExclusive(server, socketPath, lockPath, replace) {
+  await acquireLock(lockPath);
+  try {
+    try {
+      await listen(server, socketPath);
+      return "bound";
+    } catch (err) {
+      if (err.code !== "EADDRINUSE") throw err;
+    }
+    if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
+    try {
+      fs7.unlinkSync(socketPath);
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
+    await listen(server, socketPath);
+    return "bound";
+  } finally {
+    releaseLock(lockPath);
+  }
+}
+async function waitUntilGone(socketPath, until) {
+  while (Date.now() < until) {
+    if (!await answers(socketPath)) return true;
+    await sleep(LOCK_POLL_MS);
+  }
+  return false;
+}
+function listen(server, socketPath) {
+  return new Promise((resolve5, reject) => {
+    const onError = (err) => {
+      server.off("listening", onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve5();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    const old = process.umask(127);
+    try {
+      server.listen(socketPath);
+    } finally {
+      process.umask(old);
+    }
+  });
+}
+function answers(socketPath) {
+  return new Promise((resolve5) => {
+    const s = net.createConnection(socketPath);
+    s.once("connect", () => {
+      s.destroy();
+      resolve5(true);
+    });
+    s.once("error", () => resolve5(false));
+  });
+}
+async function acquireLock(lockPath) {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (; ; ) {
+    try {
+      const fd = fs7.openSync(lockPath, "wx", 384);
+      fs7.writeSync(fd, String(process.pid));
+      fs7.closeSync(fd);
+      return;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    }
+    if (isStaleLock(lockPath) || Date.now() > until) {
+      try {
+        fs7.unlinkSync(lockPath);
+      } catch {
+      }
+      continue;
+    }
+    await sleep(LOCK_POLL_MS);
+  }
+}
+function releaseLock(lockPath) {
+  try {
+    if (lockHolder(lockPath) === process.pid) fs7.unlinkSync(lockPath);
+  } catch {
+  }
+}
+
+// src/daemon/takeover.ts
+import { execFileSync } from "node:child_process";
+import * as fs8 from "node:fs";
+import * as path4 from "node:path";
+function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
+  const reports = [];
+  for (const old of legacy) {
+    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs8.existsSync(old)) continue;
+    if (tracked(old)) {
+      reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
+      continue;
+    }
+    const oldState = new JsonlMailboxLog(old).replay().state;
+    const current = new JsonlMailboxLog(mailboxPath).replay().state;
+    fs8.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
+    const empty = current.lastSeq === 0 && current.sessions.length === 0;
+    if (empty) {
+      copyDurably(old, mailboxPath);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
+    } else {
+      const entries = [];
+      const seqMap = /* @__PURE__ */ new Map();
+      let next = current.lastSeq;
+      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
+        next += 1;
+        seqMap.set(m.seq, next);
+        entries.push({ type: "msg", ...m, seq: next });
+      }
+      const known = new Set(current.sessions.flatMap((s) => s.ids));
+      for (const s of oldState.sessions) {
+        if (s.ids.some((id) => known.has(id))) continue;
+        entries.push(s);
+        const cursor = oldState.cursors.get(s.id);
+        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
+        entries.push({ type: "cursor", id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
+      }
+      appendDurably(mailboxPath, entries);
+      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
+    }
+    fs8.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs8.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
+    try {
+      fs8.rmdirSync(path4.dirname(old));
+    } catch {
+    }
+  }
+  return reports;
+}
+function gitTracks(file) {
+  try {
+    execFileSync("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    return true;
+  } catch (err) {
+    return err.status !== 1;
+  }
+}
+function mapCursor(oldCursor, seqMap, base) {
+  let best = base;
+  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
+  return best;
+}
+function copyDurably(from, to) {
+  const tmp = `${to}.takeover.tmp`;
+  fs8.copyFileSync(from, tmp);
+  fs8.chmodSync(tmp, 384);
+  const fd = fs8.openSync(tmp, "r+");
+  fs8.fsyncSync(fd);
+  fs8.closeSync(fd);
+  fs8.renameSync(tmp, to);
+}
+function appendDurably(file, entries) {
+  const fd = fs8.openSync(file, "a", 384);
+  try {
+    fs8.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs8.fsyncSync(fd);
+  } finally {
+    fs8.closeSync(fd);
+  }
+}
+
+// src/daemon/mailbox-lock.ts
+import * as fs9 from "node:fs";
+import { dirname as dirname6 } from "node:path";
+
+// src/place/mailbox-owner.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync3, readlinkSync, readSync } from "node:fs";
 import { hostname } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -7057,14 +7192,14 @@ function readMailboxOwner(lockPath) {
 }
 var MAX_OWNER_BYTES = 4096;
 function readSmallRegularFile(file, max) {
-  const fd = openSync2(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  const fd = openSync3(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
     const buf = Buffer.alloc(max);
     const n = readSync(fd, buf, 0, max, 0);
     return buf.toString("utf8", 0, n);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function ownPlace() {
@@ -7108,7 +7243,7 @@ var MailboxLock = class {
       const r = this.take();
       if (r !== "held-by-other") return r === "held" ? "held" : { unwritable: r };
       if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
-      await new Promise((resolve5) => setTimeout(resolve5, POLL_MS));
+      await sleep(POLL_MS);
     }
   }
   /**
@@ -7127,7 +7262,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs6.statSync(this.path).ino === this.ino;
+      return fs9.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7145,7 +7280,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs6.utimesSync(this.path, now, now);
+        fs9.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7153,8 +7288,8 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs6.rmSync(this.path, { force: true });
-    if (this.fd !== void 0) fs6.closeSync(this.fd);
+    if (this.isHeld()) fs9.rmSync(this.path, { force: true });
+    if (this.fd !== void 0) fs9.closeSync(this.fd);
     this.fd = void 0;
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
@@ -7162,13 +7297,13 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let made;
       try {
-        fs6.mkdirSync(dirname5(this.path), { recursive: true, mode: 448 });
+        fs9.mkdirSync(dirname6(this.path), { recursive: true, mode: 448 });
         made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
       }
       if (made !== void 0) {
-        if (this.fd !== void 0) fs6.closeSync(this.fd);
+        if (this.fd !== void 0) fs9.closeSync(this.fd);
         this.fd = made.fd;
         this.ino = made.ino;
         this.wasHeld = true;
@@ -7190,23 +7325,23 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs6.openSync(lockPath, "wx", 384);
+    fd = fs9.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs6.writeSync(fd, JSON.stringify(record) + "\n");
-    return { fd, ino: fs6.fstatSync(fd).ino };
+    fs9.writeSync(fd, JSON.stringify(record) + "\n");
+    return { fd, ino: fs9.fstatSync(fd).ino };
   } catch (err) {
-    fs6.closeSync(fd);
+    fs9.closeSync(fd);
     throw err;
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    const st = fs6.lstatSync(lockPath);
+    const st = fs9.lstatSync(lockPath);
     if (!st.isFile()) return true;
     age = Date.now() - st.mtimeMs;
   } catch {
@@ -7220,113 +7355,196 @@ function isStale(lockPath, owner) {
 function isBusDaemon(pid) {
   let cmd;
   try {
-    cmd = fs6.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    cmd = fs9.readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch (err) {
-    return err.code !== "ENOENT" || !fs6.existsSync("/proc/self");
+    return err.code !== "ENOENT" || !fs9.existsSync("/proc/self");
   }
   return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
 }
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs6.mkdirSync(mutex, { mode: 448 });
+    fs9.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      const st = fs6.lstatSync(mutex);
+      const st = fs9.lstatSync(mutex);
       const age = Math.abs(Date.now() - st.mtimeMs);
-      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs6.rmSync(mutex, { recursive: true, force: true });
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs9.rmSync(mutex, { recursive: true, force: true });
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs6.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs9.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs6.rmdirSync(mutex);
+    fs9.rmdirSync(mutex);
   }
 }
 
-// src/daemon/takeover.ts
-import { execFileSync } from "node:child_process";
-import * as fs7 from "node:fs";
-import * as path3 from "node:path";
-function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
-  const reports = [];
-  for (const old of legacy) {
-    if (path3.resolve(old) === path3.resolve(mailboxPath) || !fs7.existsSync(old)) continue;
-    if (tracked(old)) {
-      reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
-      continue;
+// src/daemon/start-steps.ts
+var REPLACE_TIMEOUT_MS = 3e3;
+var LOCK_WAIT_MS2 = 300;
+var LOG_CAP_BYTES = 5 * 1024 * 1024;
+function signalToRebind(pid) {
+  if (!isBusDaemon(pid)) return;
+  try {
+    process.kill(pid, "SIGUSR2");
+  } catch {
+  }
+}
+function removeLeftovers(mailboxPath, logger) {
+  const dir = path5.dirname(mailboxPath);
+  const base = path5.basename(mailboxPath);
+  let names;
+  try {
+    names = fs10.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
+  for (const n of left) fs10.rmSync(path5.join(dir, n), { force: true });
+  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
+}
+async function replaceOlder(socketPath, root, version, logger) {
+  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
+  if (!client) return false;
+  try {
+    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
+    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
+    if (!older) return false;
+    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
+    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
+}
+function prepareSelfIgnoring(dir, logger) {
+  try {
+    ensureSelfIgnoring(dir);
+  } catch (err) {
+    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
+  }
+}
+function rotateIfOver(logPath, dest) {
+  try {
+    if (fs10.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs10.renameSync(logPath, `${logPath}.1`);
+    fs10.closeSync(fs10.openSync(logPath, "a", 384));
+    dest?.reopen();
+  } catch {
+  }
+}
+function openDaemonLog(logPath) {
+  rotateIfOver(logPath);
+  fs10.closeSync(fs10.openSync(logPath, "a", 384));
+  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
+  return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
+}
+function takeOverOldMailboxes(mailboxPath, legacy, logger) {
+  try {
+    for (const r of takeOverLegacyMailboxes(mailboxPath, legacy)) {
+      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
+      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
     }
-    const oldState = new JsonlMailboxLog(old).replay().state;
-    const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs7.mkdirSync(path3.dirname(mailboxPath), { recursive: true, mode: 448 });
-    const empty = current.lastSeq === 0 && current.sessions.length === 0;
-    if (empty) {
-      copyDurably(old, mailboxPath);
-      reports.push({ from: old, messages: oldState.messages.length, renumbered: false });
-    } else {
-      const entries = [];
-      const seqMap = /* @__PURE__ */ new Map();
-      let next = current.lastSeq;
-      for (const m of [...oldState.messages].sort((a, b) => a.ts - b.ts || a.seq - b.seq)) {
-        next += 1;
-        seqMap.set(m.seq, next);
-        entries.push({ type: "msg", ...m, seq: next });
+  } catch (err) {
+    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
+  }
+}
+function logReplayWarnings(warnings, mailboxPath, logger) {
+  for (const w of warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
+  if (warnings.length > 50) logger.warn({ more: warnings.length - 50 }, "mailbox replay: more warnings not shown");
+}
+function collectWhenQuiet(everyMs, due) {
+  const gc = globalThis.gc;
+  if (!gc) return;
+  setInterval(() => {
+    if (due()) gc();
+  }, everyMs).unref();
+}
+
+// src/daemon/socket-keeper.ts
+import * as fs11 from "node:fs";
+var SOCKET_CHECK_MS = 1e3;
+var BIND_ATTEMPTS = 5;
+var SocketKeeper = class {
+  constructor(endpoint, newServer, logger) {
+    this.endpoint = endpoint;
+    this.newServer = newServer;
+    this.logger = logger;
+  }
+  endpoint;
+  newServer;
+  logger;
+  /** The socket file this daemon bound: the only one it may remove. */
+  inode;
+  checking = false;
+  timer;
+  /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
+  onRebound;
+  async bind(replace) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
+        if (outcome === "bound") this.remember();
+        return outcome;
+      } catch (err) {
+        if (err.code !== "ENOENT" || attempt >= BIND_ATTEMPTS) throw err;
+        ensurePrivateDir(this.endpoint.dir);
       }
-      const known = new Set(current.sessions.flatMap((s) => s.ids));
-      for (const s of oldState.sessions) {
-        if (s.ids.some((id) => known.has(id))) continue;
-        entries.push(s);
-        const cursor = oldState.cursors.get(s.id);
-        const mapped = cursor ? mapCursor(cursor.seq, seqMap, current.lastSeq) : next;
-        entries.push({ type: "cursor", id: s.id, seq: mapped, ts: cursor?.ts ?? s.firstSeen });
-      }
-      appendDurably(mailboxPath, entries);
-      reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs7.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs7.rmSync(path3.join(path3.dirname(old), leftover), { force: true });
+  }
+  /** True while the path is this daemon's socket. */
+  ownsPath() {
+    if (process.platform === "win32") return true;
     try {
-      fs7.rmdirSync(path3.dirname(old));
+      return this.inode !== void 0 && fs11.statSync(this.endpoint.socketPath).ino === this.inode;
+    } catch {
+      return false;
+    }
+  }
+  watch(replace) {
+    this.timer = setInterval(() => void this.check(replace), SOCKET_CHECK_MS);
+    this.timer.unref();
+    process.on("SIGUSR2", () => void this.check(replace));
+  }
+  /** Serves the path again if it is not ours. A server bound before stays open: closing it would unlink the path. */
+  async check(replace) {
+    if (this.checking || this.ownsPath()) return;
+    this.checking = true;
+    try {
+      ensurePrivateDir(this.endpoint.dir);
+      const outcome = await this.bind(replace);
+      if (outcome === "bound") {
+        this.logger.warn({ socket: this.endpoint.socketPath }, "the socket path was removed or replaced; serving it again");
+        this.onRebound?.();
+      }
+    } catch (err) {
+      this.logger.warn({ err: err.message, socket: this.endpoint.socketPath }, "could not serve the socket path again; trying again");
+    } finally {
+      this.checking = false;
+    }
+  }
+  /** On the way out: removes the socket file only if it is still ours (a replacing daemon may own it by now). */
+  removeOwnSocket() {
+    if (this.timer) clearInterval(this.timer);
+    try {
+      if (this.ownsPath() && process.platform !== "win32") fs11.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
-  return reports;
-}
-function gitTracks(file) {
-  try {
-    execFileSync("git", ["-C", path3.dirname(file), "ls-files", "--error-unmatch", "--", path3.basename(file)], { stdio: "ignore", timeout: 5e3 });
-    return true;
-  } catch (err) {
-    return err.status !== 1;
+  remember() {
+    try {
+      fs11.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs11.statSync(this.endpoint.socketPath).ino;
+    } catch {
+    }
   }
-}
-function mapCursor(oldCursor, seqMap, base) {
-  let best = base;
-  for (const [oldSeq, newSeq] of seqMap) if (oldSeq <= oldCursor && newSeq > best) best = newSeq;
-  return best;
-}
-function copyDurably(from, to) {
-  const tmp = `${to}.takeover.tmp`;
-  fs7.copyFileSync(from, tmp);
-  fs7.chmodSync(tmp, 384);
-  const fd = fs7.openSync(tmp, "r+");
-  fs7.fsyncSync(fd);
-  fs7.closeSync(fd);
-  fs7.renameSync(tmp, to);
-}
-function appendDurably(file, entries) {
-  const fd = fs7.openSync(file, "a", 384);
-  try {
-    fs7.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs7.fsyncSync(fd);
-  } finally {
-    fs7.closeSync(fd);
-  }
-}
+};
 
 // src/daemon/federation/config.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
@@ -7420,22 +7638,22 @@ function redactUrl(url) {
 
 // src/daemon/federation/host-id.ts
 import { randomBytes } from "node:crypto";
-import * as fs8 from "node:fs";
-import * as path4 from "node:path";
+import * as fs12 from "node:fs";
+import * as path6 from "node:path";
 var HOST_ID_FILE = "host-id.json";
 var ID = /^[a-f0-9]{12}$/;
 function loadHostId(mailboxDir) {
-  const file = path4.join(mailboxDir, HOST_ID_FILE);
+  const file = path6.join(mailboxDir, HOST_ID_FILE);
   try {
-    const v = JSON.parse(fs8.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs12.readFileSync(file, "utf8"));
     if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
   } catch {
   }
   const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs8.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  fs12.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs8.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs8.renameSync(tmp, file);
+  fs12.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs12.renameSync(tmp, file);
   return identity;
 }
 
@@ -7455,7 +7673,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-QDMALU7V.mjs");
+  const { Federation } = await import("./chunks/federation-RLWQFWMF.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7496,7 +7714,6 @@ function positionEntry(p) {
 }
 
 // src/daemon/main.ts
-var LOG_CAP_BYTES = 5 * 1024 * 1024;
 var LOG_CHECK_MS = 10 * 6e4;
 var COMPACT_MIN_LINES = 5e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
@@ -7516,14 +7733,11 @@ async function main() {
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
-  rotateIfOver(endpoint.logPath);
-  fs9.closeSync(fs9.openSync(endpoint.logPath, "a", 384));
-  const dest = import_pino.default.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
-  const logger = (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest);
+  const { logger, dest } = openDaemonLog(endpoint.logPath);
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs9, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs13, () => {
     try {
       lock.assertWritable();
     } catch (err) {
@@ -7574,6 +7788,7 @@ async function main() {
     federationStatus: () => federation?.status() ?? { state: "off", outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))]);
+      broker.apply(change.entries);
       if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation?.claimsChanged();
       ctx.accept(change.records);
     },
@@ -7594,15 +7809,14 @@ async function main() {
     liveChanged(pid, on) {
       markers.live(pid, on);
     },
+    serially: createLane(),
     shutdown: (reason) => void stop(reason, 0)
   };
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      const change = broker.endSession(session, Date.now(), "its session is gone");
-      ctx.commit(change).catch((err) => {
-        for (const c of change.ended) broker.claims.set(c);
+      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), "its session is gone"))).catch((err) => {
         logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
         checkGone(sessionId, graceMs);
       });
@@ -7685,19 +7899,11 @@ async function main() {
   keeper.watch((socketPath) => replaceOlder(socketPath, root, VERSION, logger));
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
-  try {
-    for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
-      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
-      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
-    }
-  } catch (err) {
-    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
-  }
+  takeOverOldMailboxes(mailboxPath, legacyMailboxes(location), logger);
   const replayed = log.replay();
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = void 0;
-  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
-  if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, "mailbox replay: more warnings not shown");
+  logReplayWarnings(replayed.warnings, mailboxPath, logger);
   broker.restore(replayed.state);
   federation = await startFederation(ctx, location, replayed.state.federation);
   const dropped = broker.applyRetention(Date.now());
@@ -7714,10 +7920,10 @@ async function main() {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
   }
   setInterval(() => {
-    const change = broker.expireClaims(Date.now());
-    if (change.records.length === 0) return;
-    ctx.commit(change).catch((err) => {
-      for (const c of change.ended) broker.claims.set(c);
+    ctx.serially(async () => {
+      const change = broker.expireClaims(Date.now());
+      if (change.records.length > 0) await ctx.commit(change);
+    }).catch((err) => {
       logger.warn({ err: err.message }, "could not record expired claims");
     });
   }, CLAIM_SWEEP_MS).unref();
@@ -7727,71 +7933,14 @@ async function main() {
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
-  const gc = globalThis.gc;
-  if (gc) {
-    setInterval(() => {
-      if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return;
-      acceptedSinceGc = 0;
-      gc();
-    }, IDLE_GC_QUIET_MS).unref();
-  }
+  collectWhenQuiet(IDLE_GC_QUIET_MS, () => {
+    if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return false;
+    acceptedSinceGc = 0;
+    return true;
+  });
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
-}
-var REPLACE_TIMEOUT_MS = 3e3;
-var LOCK_WAIT_MS2 = 300;
-function signalToRebind(pid) {
-  if (!isBusDaemon(pid)) return;
-  try {
-    process.kill(pid, "SIGUSR2");
-  } catch {
-  }
-}
-function removeLeftovers(mailboxPath, logger) {
-  const dir = path5.dirname(mailboxPath);
-  const base = path5.basename(mailboxPath);
-  let names;
-  try {
-    names = fs9.readdirSync(dir);
-  } catch {
-    return;
-  }
-  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
-  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
-}
-async function replaceOlder(socketPath, root, version, logger) {
-  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
-  if (!client) return false;
-  try {
-    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
-    const older = hello2.protocol < PROTOCOL_VERSION || compareVersions(hello2.version, version) < 0;
-    if (!older) return false;
-    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
-    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
-  } catch {
-    return false;
-  } finally {
-    client.close();
-  }
-  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
-}
-function prepareSelfIgnoring(dir, logger) {
-  try {
-    ensureSelfIgnoring(dir);
-  } catch (err) {
-    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
-  }
-}
-function rotateIfOver(logPath, dest) {
-  try {
-    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs9.renameSync(logPath, `${logPath}.1`);
-    fs9.closeSync(fs9.openSync(logPath, "a", 384));
-    dest?.reopen();
-  } catch {
-  }
 }
 main().catch((err) => {
   process.stderr.write(`session-bus daemon failed to start: ${err.message}

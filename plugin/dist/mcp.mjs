@@ -10968,7 +10968,7 @@ var EMPTY_COMPLETION_RESULT = {
 // src/mcp/main.ts
 import { randomUUID } from "node:crypto";
 
-// src/client/identity.ts
+// src/place/identity.ts
 import { basename as basename2, resolve as resolve2 } from "node:path";
 
 // src/protocol/labels.ts
@@ -11023,7 +11023,7 @@ function inert(text, form = "bare") {
   return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function gitBranch(dir) {
@@ -11069,7 +11069,7 @@ function gitCommonDir(gitDir) {
   }
 }
 
-// src/client/identity.ts
+// src/place/identity.ts
 function sessionLabel(dir, sessionId) {
   const where = notAPerson(oneLine(gitBranch(dir) ?? basename2(resolve2(dir))));
   const id = shortId(sessionId);
@@ -11090,6 +11090,35 @@ function compareVersions(a, b) {
     if (d !== 0) return d;
   }
   return 0;
+}
+function isOlderThan(peer, protocol, version2) {
+  return peer.protocol < protocol || compareVersions(peer.version, version2) < 0;
+}
+
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve5) => {
+    if (signal?.aborted) return resolve5();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve5();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
 }
 
 // src/protocol/errors.ts
@@ -11136,9 +11165,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago2 = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago2} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -11160,11 +11187,11 @@ var BusError = class extends Error {
   }
 };
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join as join2, resolve as resolve3 } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -11279,7 +11306,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -11320,7 +11347,7 @@ function endpointFor(busRoot, env = process.env) {
 // src/client/connect.ts
 import { dirname as dirname4 } from "node:path";
 
-// src/client/mailbox-owner.ts
+// src/place/mailbox-owner.ts
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from "node:fs";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -11351,7 +11378,10 @@ function readSmallRegularFile(file, max) {
   }
 }
 
-// src/client/private-dir.ts
+// src/place/liveness.ts
+var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -11382,7 +11412,7 @@ function checkPrivateDir(dir) {
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join3 } from "node:path";
@@ -11413,7 +11443,7 @@ function folderBusRoot(dir) {
   }
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
 // src/protocol/framing.ts
@@ -11486,7 +11516,7 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 var RpcError = class extends Error {
   constructor(code, message, data) {
     super(message);
@@ -11656,7 +11686,6 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
 var RESPAWN_AFTER_MS = 3e3;
 var MAX_FAILED_STARTS = 3;
 var REPLACE_WAIT_MS = 3e3;
@@ -11684,7 +11713,7 @@ async function connectOrSpawn(projectDir, options = {}) {
           `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
         );
       }
-      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
@@ -11718,7 +11747,7 @@ ${tailLog(endpoint.logPath)}`);
           clientProtocol: protocol
         });
       }
-      const older = hello.protocol < protocol || compareVersions(hello.version, version2) < 0;
+      const older = isOlderThan(hello, protocol, version2);
       const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
@@ -11747,9 +11776,6 @@ async function connectToOwner(location, endpoint) {
   } catch {
     return void 0;
   }
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // src/mcp/bus-session.ts
@@ -11792,7 +11818,7 @@ var BusSession = class {
       } catch (err) {
         if (!(err instanceof ConnectionError) || attempt >= CALL_ATTEMPTS) throw err;
         this.drop(conn);
-        await new Promise((r) => setTimeout(r, RECONNECT_MIN_MS * attempt));
+        await sleep(RECONNECT_MIN_MS * attempt);
       }
     }
   }
@@ -12016,19 +12042,15 @@ var noElicitationValidator = {
   }
 };
 
-// src/hook/render.ts
+// src/display/render.ts
 var CONTEXT_BUDGET_CHARS = 4e3;
 function quote(text) {
   return inert(text, "quoted");
 }
 function renderLine(m) {
-  const time3 = `${clockTime(m.ts)} UTC`;
+  const time3 = `${utcClock(m.ts)} UTC`;
   const to = m.to ? " (to you)" : "";
   return `#${m.seq} ${time3} ${inert(m.from, "label")} [${m.kind}]${to}: ${quote(m.text)}`;
-}
-function clockTime(ts) {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? "??:??:??" : d.toISOString().slice(11, 19);
 }
 var isPerson = (m) => m.from.startsWith("human:");
 function renderDelivery(messages, remaining) {
@@ -12223,10 +12245,6 @@ function registerTools(server, bus) {
 function describe2(c) {
   const ttl = c.expiresAt ? `, expires in ${Math.max(0, Math.round((c.expiresAt - Date.now()) / 1e3))}s` : "";
   return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ""}${ttl}`;
-}
-function ago(ms) {
-  const s = Math.round(ms / 1e3);
-  return s < 60 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : `${Math.round(s / 3600)}h ago`;
 }
 function ok(text) {
   return { content: [{ type: "text", text }] };

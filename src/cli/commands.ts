@@ -4,10 +4,10 @@
  * Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 not running (status, peers, claims, stop).
  */
 import * as fs from 'node:fs';
-import { readConfig } from '../daemon/config.ts';
-import { locateProject } from '../client/project.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../client/settings.ts';
-import { RpcError } from '../client/rpc-client.ts';
+import { readConfig } from '../place/config.ts';
+import { locateProject } from '../place/project.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
+import { RpcError } from '../transport/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';

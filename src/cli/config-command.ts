@@ -1,10 +1,10 @@
 /**
  * `session-bus config [get [KEY]] | set KEY VALUE | unset KEY`: the bus's settings file (see
- * src/client/settings.ts). A value is checked as the daemon would check it before it is written.
+ * src/place/settings.ts). A value is checked as the daemon would check it before it is written.
  */
-import { locateProject } from '../client/project.ts';
-import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../client/settings.ts';
-import { readConfig } from '../daemon/config.ts';
+import { locateProject } from '../place/project.ts';
+import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../place/settings.ts';
+import { readConfig } from '../place/config.ts';
 import { daemonIfRunning } from './feed.ts';
 import { table } from './format.ts';
 import { UsageError } from './parse.ts';

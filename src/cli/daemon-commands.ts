@@ -4,12 +4,14 @@
  * and what starts it, and show what the mailbox recorded.
  */
 import { connectExisting, connectOrSpawn, type Connection } from '../client/connect.ts';
-import { endpointFor } from '../client/endpoint.ts';
-import { humanIdentity } from '../client/identity.ts';
-import { locateProject } from '../client/project.ts';
-import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import { endpointFor } from '../place/endpoint.ts';
+import { humanIdentity } from '../place/identity.ts';
+import { locateProject } from '../place/project.ts';
+import { replayMailbox } from '../place/mailbox-replay.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
-import { isNotRunning } from './feed.ts';
+import { isNotRunning } from '../client/connect.ts';
+import { isAlive } from '../place/liveness.ts';
+import { sleep } from '../place/sleep.ts';
 import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
 
 /** Exit code: no daemon runs for the project. */
@@ -70,7 +72,7 @@ export async function claims(project: string, json: boolean, layout: Layout = {}
     // the daemon starts and their sessions come back within the grace period.
     const location = locateProject(project);
     const now = Date.now();
-    const recorded: ClaimInfo[] = [...new JsonlMailboxLog(location.mailboxPath).replay().state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
+    const recorded: ClaimInfo[] = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
     if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
     else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
     return NOT_RUNNING;
@@ -115,7 +117,7 @@ export async function restart(project: string, json: boolean): Promise<number> {
     await conn.client.request('shutdown', { reason: 'session-bus restart' });
     conn.client.close();
     const until = Date.now() + EXIT_WAIT_MS;
-    while (isAlive(old!) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    while (isAlive(old!) && Date.now() < until) await sleep(20);
   }
   const fresh = await connectOrSpawn(project);
   try {
@@ -131,14 +133,6 @@ export async function restart(project: string, json: boolean): Promise<number> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function send(project: string, text: string, kind: MessageKind, json: boolean): Promise<number> {
   const conn = await connectOrSpawn(project);

@@ -4,11 +4,12 @@
  * which is the bus's durable log, so the history is there whether or not a session is.
  */
 import * as fs from 'node:fs';
-import { connectExisting, type Connection } from '../client/connect.ts';
-import { locateProject } from '../client/project.ts';
-import { ConnectionError, RpcError } from '../client/rpc-client.ts';
+import { connectExisting, isNotRunning, type Connection } from '../client/connect.ts';
+import { sleep } from '../place/sleep.ts';
+import { locateProject } from '../place/project.ts';
+import { ConnectionError, RpcError } from '../transport/rpc-client.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
-import { JsonlMailboxLog } from '../daemon/mailbox-log.ts';
+import { replayMailbox } from '../place/mailbox-replay.ts';
 import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
@@ -29,9 +30,6 @@ export interface FeedOutput {
 
 type Fetch = (q: HistoryParams) => Promise<HistoryResult>;
 
-export function isNotRunning(err: unknown): boolean {
-  return err instanceof ConnectionError && (err.code === 'ENOENT' || err.code === 'ECONNREFUSED' || err.code === 'ENOTSOCK');
-}
 
 /** The running daemon, or undefined when none runs. */
 export async function daemonIfRunning(project: string): Promise<Connection | undefined> {
@@ -48,7 +46,7 @@ export function mailboxSource(project: string): { fetch: Fetch; lastSeq: number;
   const path = locateProject(project).mailboxPath;
   let state;
   try {
-    state = new JsonlMailboxLog(path).replay().state;
+    state = replayMailbox(path).state;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     throw new Error(`cannot read the mailbox ${path}: ${e.code ?? e.message}`);
@@ -216,7 +214,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       }
       if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
       waitingSaid = true;
-      await sleep(FOLLOW_RETRY_MS, signal);
+      await sleep(FOLLOW_RETRY_MS, { signal });
       continue;
     }
     lastStamp = undefined;
@@ -273,13 +271,6 @@ function mailboxStamp(project: string): string {
   }
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener behind (a follow waits for hours). */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return untilAborted(signal, (done) => {
-    const t = setTimeout(done, ms);
-    return () => clearTimeout(t);
-  });
-}
 
 /** Runs `start(done)` until it calls done or `signal` aborts; then runs the cleanup it returned. */
 function untilAborted(signal: AbortSignal | undefined, start: (done: () => void) => () => void): Promise<void> {

@@ -2,6 +2,7 @@
 import type { ClaimInfo, FederationStatus, MessageKind, MessageRecord, PeerInfo, StatusResult } from '../protocol/messages.ts';
 import { shortId } from '../protocol/messages.ts';
 import * as path from 'node:path';
+import { duration, localClock } from '../display/time.ts';
 import { cleanText, inert, oneLine } from '../protocol/sanitize.ts';
 import { labelStyle, painter, type Paint, type Style } from './color.ts';
 import { displayWidth, padEnd, truncate } from './width.ts';
@@ -26,15 +27,6 @@ export function safe(text: string): string {
   return inert(oneLine(text));
 }
 
-export function duration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
-}
 
 /** Columns are two spaces apart. */
 const GAP = 2;
@@ -166,16 +158,9 @@ export function formatClaims(claims: ClaimInfo[], now = Date.now(), layout: Layo
 /** Kinds take colors no label takes (see LABEL_COLORS), so a sender never reads as a kind. */
 export const KIND_STYLE: Record<MessageKind, Style | undefined> = { note: undefined, lock: 'yellow', unlock: 'green', handoff: 'magenta' };
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 /** Local wall-clock time: `08:32:04`, or `2026-11-25 08:32:04` with the date. */
-export function clock(ts: number, withDate = false): string {
-  const d = new Date(ts);
-  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
-}
+export const clock = localClock;
 
 export interface LineOptions {
   color?: boolean;

@@ -12,13 +12,15 @@
  */
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import type { HelloResult } from '../protocol/messages.ts';
-import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
-import { endpointFor, type Endpoint } from './endpoint.ts';
+import { isOlderThan, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
+import { endpointFor, type Endpoint } from '../place/endpoint.ts';
 import { dirname } from 'node:path';
-import { mailboxLockPath, readMailboxOwner } from './mailbox-owner.ts';
-import { checkPrivateDir, ensurePrivateDir } from './private-dir.ts';
-import { locateProject, type ProjectLocation } from './project.ts';
-import { ConnectionError, RpcClient } from './rpc-client.ts';
+import { mailboxLockPath, readMailboxOwner } from '../place/mailbox-owner.ts';
+import { NOT_RUNNING_ERRNOS } from '../place/liveness.ts';
+import { sleep } from '../place/sleep.ts';
+import { checkPrivateDir, ensurePrivateDir } from '../place/private-dir.ts';
+import { locateProject, type ProjectLocation } from '../place/project.ts';
+import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
 import { spawnDaemon, tailLog, type Spawned } from './spawn.ts';
 
 export interface ConnectOptions {
@@ -43,8 +45,10 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-/** Nothing serves the socket; ECONNRESET: a daemon dying as we connected. */
-const NOT_RUNNING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
+/** The connection failed because no daemon serves the socket (see NOT_RUNNING_ERRNOS). */
+export function isNotRunning(err: unknown): boolean {
+  return err instanceof ConnectionError && err.code !== undefined && NOT_RUNNING_ERRNOS.has(err.code);
+}
 
 /** A daemon we started that does not serve after this long is started again (extra ones exit). */
 const RESPAWN_AFTER_MS = 3000;
@@ -81,7 +85,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
           `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`,
         );
       }
-      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
       // The mailbox's owner may serve another path (another SESSION_BUS_SOCKET_DIR): ask the lock.
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
@@ -121,7 +125,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
           clientProtocol: protocol,
         });
       }
-      const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
+      const older = isOlderThan(hello, protocol, version);
       // Any daemon but the older one being replaced is used as it is: once per call, never a fight.
       const waiting = replacing !== undefined && hello.pid === replacing.pid && Date.now() < replacing.until;
       if (!older || options.spawn === false || (replacing !== undefined && !waiting)) return { client, hello, endpoint, location };
@@ -164,10 +168,4 @@ async function connectToOwner(location: ProjectLocation, endpoint: Endpoint): Pr
 /** Connects to a running daemon only; never starts one (status, stop). */
 export function connectExisting(projectDir: string, options: Omit<ConnectOptions, 'spawn'> = {}): Promise<Connection> {
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2000 });
-}
-
-export { compareVersions };
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -8,9 +8,10 @@
  * past its deadline with the ack sent but unanswered shows it (the ack may yet land), so a
  * batch is shown twice rather than never.
  */
+import { sleep } from '../place/sleep.ts';
 import type { DeliveryPath, PeekResult, SessionIdentity } from '../protocol/messages.ts';
 import type { Connection } from './connect.ts';
-import { ConnectionError } from './rpc-client.ts';
+import { ConnectionError } from '../transport/rpc-client.ts';
 
 /** Between two tries to reach a daemon that is coming back. */
 const RECONNECT_PAUSE_MS = 20;
@@ -51,7 +52,7 @@ async function reconnectBy(o: ReceiveOptions): Promise<Connection> {
       return await o.reconnect();
     } catch (err) {
       if (Date.now() >= o.deadline) throw err;
-      await new Promise((r) => setTimeout(r, RECONNECT_PAUSE_MS));
+      await sleep(RECONNECT_PAUSE_MS);
     }
   }
 }

@@ -5,9 +5,9 @@
  */
 import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Endpoint } from './endpoint.ts';
-import { ensurePrivateDir } from './private-dir.ts';
-import type { ProjectLocation } from './project.ts';
+import type { Endpoint } from '../place/endpoint.ts';
+import { ensurePrivateDir } from '../place/private-dir.ts';
+import type { ProjectLocation } from '../place/project.ts';
 
 /** The daemon entry: beside the running bundle, one up from a chunk of one (plugin/dist/chunks), or the built one when running from source. */
 export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise<string> {

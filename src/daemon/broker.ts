@@ -1,227 +1,59 @@
 /**
  * The broker: sessions, their delivered positions, fan-out, retention. Pure logic — no sockets,
  * no files, no clock of its own — so every rule here is tested in-process. It returns the log
- * entries a change needs; the caller makes them durable before it answers a client.
+ * entries a change needs; the caller makes them durable before it answers a client. The retained
+ * messages (retained-messages.ts) and the session indexes (session-registry.ts) are its parts.
  */
 import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
-import { MESSAGE_KINDS, shortId } from '../protocol/messages.ts';
 import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
-import type { CursorEntry, LogEntry, SessionEntry } from './log-entries.ts';
+import type { CursorEntry, LogEntry, RestoredState } from '../place/mailbox-entries.ts';
+import { cursorEntry, lastPid, sessionEntry, sessionStatus, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
+import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
+import { applyClaimEntry } from '../place/apply-entry.ts';
+import { RetainedMessages } from './retained-messages.ts';
+import { SessionRegistry } from './session-registry.ts';
 
-export interface Retention {
-  /** Keep at most this many messages. */
-  maxCount: number;
-  /** Drop messages older than this. */
-  maxAgeMs: number;
-}
-
-/** Defaults: a working week of chatter, bounded so replay and memory stay small. */
-export const DEFAULT_RETENTION: Retention = { maxCount: 10_000, maxAgeMs: 7 * 24 * 3600_000 };
-
-export interface Session {
-  /** The id the session was first seen with: its key in the log. */
-  id: string;
-  /** Every session id it has had (the MCP server keeps its spawn id; hooks see /clear's new one). */
-  ids: Set<string>;
-  /** Claude Code process ids it has run in (a resumed session runs in a new process). */
-  pids: Set<number>;
-  label: string;
-  cwd?: string;
-  cursor: number;
-  firstSeen: number;
-  lastSeen: number;
-  /** Open live connections (an MCP server's) standing for this session. */
-  connections: number;
-  /** When its current live connection began. */
-  connectedSince?: number;
-  lastReached?: { via: DeliveryPath; at: number };
-  /**
-   * A batch handed out and not yet acknowledged: until `until`, or until the connection `owner`
-   * closes, no other receiver of this session is handed anything (the two would show it twice).
-   * In memory only: a restarted daemon hands the batch out again unless its ack was recorded.
-   */
-  lease?: { upTo: number; until: number; owner: number };
-}
-
-export interface RestoredState {
-  lastSeq: number;
-  messages: MessageRecord[];
-  sessions: SessionEntry[];
-  cursors: Map<string, CursorEntry>;
-  claims: Map<string, Claim>;
-  /** Federation's position, when the log holds one (see FederationEntry). */
-  federation?: FederationPosition;
-}
-
-export interface FederationPosition {
-  /** Local seqs up to here are confirmed published; absent when the log never federated. */
-  published?: number;
-  /**
-   * Per other host id, a floor: its seqs up to here were taken in (and may have left the log by
-   * retention). Above it, the `remoteId`s of the retained messages say what was taken in.
-   */
-  received: Map<string, number>;
-}
-
-/** A change to make durable: log entries plus announcements (stamped, accepted after the append). */
-export interface Change {
-  entries: LogEntry[];
-  records: MessageRecord[];
-}
-
-/** Claims ended by a change: put back with `claims.set` if the change cannot be made durable. */
-export type ClaimsEnded = Change & { ended: Claim[] };
-
-export type ClaimOutcome = ({ ok: true; claim: Claim } | { ok: false; conflict: Claim }) & Change;
-
-export type RecipientOutcome = { ok: true; ids: string[] } | { ok: false; recipient: string; peers: string[] };
-
-export interface PeekOptions {
-  maxChars?: number;
-  backfillMinutes?: number;
-  /** Hold the batch for this receiver (a connection id) for this long; no lease when absent. */
-  lease?: { owner: number; ms: number };
-}
-
-export interface PeekOutcome {
-  session: Session;
-  messages: MessageRecord[];
-  /** Messages still pending after these (over the budget, or held by another receiver). */
-  remaining: number;
-  /** The session's position now, and where an ack of this batch moves it. */
-  cursor: number;
-  upTo: number;
-  /** Another receiver of this session holds a batch: nothing was handed out. */
-  busy: boolean;
-  /** Entries to make durable before the reply (a session seen for the first time). */
-  entries: LogEntry[];
-}
+export type { Change, ClaimOutcome, ClaimsEnded, PeekOptions, PeekOutcome, RecipientOutcome, Session };
 
 export class Broker {
-  private seq = 0;
-  /** Retained messages, ascending seq. */
-  private messages: MessageRecord[] = [];
-  /** Shared copies of origins (by session id, then pid) and labels: see share(). */
-  private readonly origins = new Map<string, Map<number, MessageRecord['origin']>>();
-  private readonly labels = new Map<string, string>();
-  private sessions = new Map<string, Session>();
-  /** Any id a session has had → the session. */
-  private byId = new Map<string, Session>();
-  /**
-   * Claude pid → the session last seen running in it. A pid locates a session's markers and
-   * nothing more: pids are reused, and a session is its session id.
-   */
-  private byPid = new Map<number, Session>();
+  private readonly kept: RetainedMessages;
+  private readonly registry = new SessionRegistry();
   readonly claims = new ClaimTable();
 
-  constructor(private readonly retention: Retention = DEFAULT_RETENTION) {}
+  constructor(private readonly retention: Retention = DEFAULT_RETENTION) {
+    this.kept = new RetainedMessages(retention);
+  }
 
   get lastSeq(): number {
-    return this.seq;
+    return this.kept.lastSeq;
   }
 
   get messageCount(): number {
-    return this.messages.length;
+    return this.kept.count;
   }
 
   /** The retained messages, ascending seq: read-only (history, watchers). */
   retained(): readonly MessageRecord[] {
-    return this.messages;
+    return this.kept.list;
   }
 
   restore(state: RestoredState): void {
-    this.seq = state.lastSeq;
-    this.messages = state.messages;
-    for (const m of this.messages) this.share(m);
-    this.sessions.clear();
-    this.byId.clear();
-    this.byPid.clear();
-    for (const entry of state.sessions) {
-      const cursor = state.cursors.get(entry.id);
-      const session: Session = {
-        id: entry.id,
-        ids: new Set(entry.ids),
-        pids: new Set(entry.pids),
-        label: entry.label,
-        cwd: entry.cwd,
-        cursor: cursor?.seq ?? state.lastSeq,
-        firstSeen: entry.firstSeen,
-        lastSeen: cursor?.ts ?? entry.firstSeen,
-        connections: 0,
-      };
-      this.sessions.set(session.id, session);
-      for (const id of session.ids) this.byId.set(id, session);
-      for (const pid of session.pids) {
-        const before = this.byPid.get(pid);
-        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
-      }
-    }
+    this.kept.restore(state.lastSeq, state.messages);
+    this.registry.restore(state);
     this.claims.clear();
-    for (const c of state.claims.values()) this.claims.set(c);
+    for (const c of state.claims.values()) this.claims.put(c);
   }
 
-  /**
-   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
-   * id) joins that session, so its own earlier messages stay its own and its position carries
-   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
-   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
-   * id there is a new session, even at a pid another pid namespace (a container) also uses.
-   */
+  /** Finds or creates the session a caller speaks for (SessionRegistry.resolve says how). */
   resolve(who: SessionIdentity, now: number, backfillMinutes = 0, joinByPid = true): { session: Session; entries: LogEntry[] } {
-    let session = this.byId.get(who.sessionId);
-    let changed = false;
-    if (!session && who.pid > 0 && joinByPid) {
-      const running = this.byPid.get(who.pid);
-      session = running && running.connections > 0 ? running : undefined;
-      if (session) {
-        session.ids.add(who.sessionId);
-        this.byId.set(who.sessionId, session);
-        changed = true;
-      }
-    }
-    if (!session) {
-      session = {
-        id: who.sessionId,
-        ids: new Set([who.sessionId]),
-        pids: new Set(who.pid > 0 ? [who.pid] : []),
-        label: who.label,
-        cwd: who.cwd,
-        cursor: this.firstSightCursor(now, backfillMinutes),
-        firstSeen: now,
-        lastSeen: now,
-        connections: 0,
-      };
-      this.sessions.set(session.id, session);
-      this.byId.set(session.id, session);
-      if (who.pid > 0) this.byPid.set(who.pid, session);
-      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
-    }
-    if (who.pid > 0 && !session.pids.has(who.pid)) {
-      session.pids.add(who.pid);
-      changed = true;
-    }
-    if (who.pid > 0) this.byPid.set(who.pid, session);
-    // The label follows the session's first id: after /clear, hooks come with a new id (and so a
-    // new short id in their label) while the MCP server keeps the first; one label, not two.
-    if (who.sessionId === session.id && who.label && who.label !== session.label) {
-      session.label = who.label;
-      changed = true;
-    }
-    if (who.cwd && who.cwd !== session.cwd) {
-      session.cwd = who.cwd;
-      changed = true;
-    }
-    session.lastSeen = now;
-    return { session, entries: changed ? [sessionEntry(session)] : [] };
+    return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes), joinByPid);
   }
 
   /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
   stamp(origin: SessionIdentity, kind: MessageKind, text: string, now: number, to?: string[]): MessageRecord {
-    this.seq += 1;
     const record: MessageRecord = {
-      seq: this.seq,
+      seq: this.kept.nextSeq(),
       ts: now,
       origin: { sessionId: origin.sessionId, pid: origin.pid },
       from: origin.label,
@@ -234,24 +66,12 @@ export class Broker {
 
   /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
   accept(record: MessageRecord): void {
-    this.share(record);
-    // The count limit holds as messages arrive (age is checked now and then): a burst cannot
-    // grow memory past it. Trimmed in steps so a busy bus does not copy the array per message.
-    const max = this.retention.maxCount;
-    if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
-    const last = this.messages[this.messages.length - 1];
-    if (last && last.seq >= record.seq) {
-      // Appends finish in seq order; this keeps the array sorted even if one ever does not.
-      const at = this.indexAfter(record.seq);
-      this.messages.splice(at, 0, record);
-    } else {
-      this.messages.push(record);
-    }
+    this.kept.accept(record);
   }
 
   /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
   messagesAfter(seq: number): MessageRecord[] {
-    return this.messages.slice(this.indexAfter(seq));
+    return this.kept.after(seq);
   }
 
   /**
@@ -270,8 +90,9 @@ export class Broker {
     let used = 0;
     let upTo = session.cursor;
     let remaining = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      const m = this.messages[i]!;
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      const m = list[i]!;
       if (!this.isFor(m, session)) {
         if (remaining === 0) upTo = m.seq;
         continue;
@@ -293,7 +114,7 @@ export class Broker {
   /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
   ackEntry(session: Session, upTo: number, now: number): CursorEntry | undefined {
     // Never past the last seq: a position past every seq would make the session deaf.
-    const seq = Math.min(upTo, this.seq);
+    const seq = Math.min(upTo, this.lastSeq);
     if (seq <= session.cursor) return undefined;
     return { type: 'cursor', id: session.id, seq, ts: now };
   }
@@ -303,7 +124,7 @@ export class Broker {
    * ack covers it or comes from its holder (which showed no more than it acknowledged).
    */
   applyAck(session: Session, upTo: number, now: number, ack: { via?: DeliveryPath; delivered?: boolean; owner?: number } = {}): void {
-    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.seq);
+    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.lastSeq);
     if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack.owner)) session.lease = undefined;
     const { via, delivered } = ack;
     if (delivered && via) session.lastReached = { via, at: now };
@@ -326,8 +147,9 @@ export class Broker {
   inbox(who: SessionIdentity, now: number, limit: number): { messages: MessageRecord[]; entries: LogEntry[] } {
     const { session, entries } = this.resolve(who, now);
     const out: MessageRecord[] = [];
-    for (let i = this.messages.length - 1; i >= 0 && out.length < limit; i--) {
-      const m = this.messages[i]!;
+    const list = this.kept.list;
+    for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = list[i]!;
       if (this.isFor(m, session)) out.push(m);
     }
     return { messages: out.reverse(), entries };
@@ -336,45 +158,50 @@ export class Broker {
   /** Pending messages for a session without handing them out. */
   pendingCount(session: Session): number {
     let n = 0;
-    for (let i = this.indexAfter(session.cursor); i < this.messages.length; i++) {
-      if (this.isFor(this.messages[i]!, session)) n++;
+    const list = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
+      if (this.isFor(list[i]!, session)) n++;
     }
     return n;
   }
 
+
+
+
   connect(session: Session, now: number): void {
-    if (session.connections === 0) session.connectedSince = now;
-    session.connections += 1;
+    this.registry.connect(session, now);
   }
 
   disconnect(session: Session, now: number): void {
-    session.connections = Math.max(0, session.connections - 1);
-    if (session.connections === 0) session.connectedSince = undefined;
-    session.lastSeen = now;
+    this.registry.disconnect(session, now);
   }
 
   /** Live sessions: an open MCP connection each. */
   peers(): Session[] {
-    return this.sessionList()
-      .filter((s) => s.connections > 0)
-      .sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+    return this.registry.peers();
   }
 
   sessionById(id: string): Session | undefined {
-    return this.byId.get(id);
+    return this.registry.byAnyId(id);
   }
 
-  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
+  sessionList(): Session[] {
+    return this.registry.list();
+  }
+
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  sessionOfPid(pid: number): Session | undefined {
+    return this.registry.ofPid(pid);
+  }
+
+  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
   resolveRecipients(sender: Session, tokens: string[]): RecipientOutcome {
-    const live = this.peers().filter((s) => s !== sender);
-    const ids: string[] = [];
-    for (const token of tokens) {
-      const t = token.trim().replace(/^#/, '');
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
-      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
-      ids.push(matches[0]!.id);
-    }
-    return { ok: true, ids: [...new Set(ids)] };
+    return this.registry.recipients(sender, tokens);
+  }
+
+  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
+  apply(entries: readonly LogEntry[]): void {
+    for (const e of entries) if (e.type === 'claim' || e.type === 'release') applyClaimEntry(this.claims, e);
   }
 
   /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
@@ -386,7 +213,6 @@ export class Broker {
     const claim: Claim = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
     if (ttlMs !== undefined) claim.expiresAt = now + ttlMs;
     if (note) claim.note = note;
-    this.claims.set(claim);
     entries.push({ type: 'claim', ...claim });
     const text = `claimed ${name}${note ? ` (${note})` : ''}${ttlMs !== undefined ? ` for ${Math.round(ttlMs / 1000)}s` : ''}`;
     return { ok: true, claim, entries, records: [this.stamp(who, 'lock', text, now)] };
@@ -414,9 +240,8 @@ export class Broker {
   private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): ClaimsEnded {
     const records: MessageRecord[] = [];
     for (const c of claims) {
-      this.claims.delete(c.resource);
       entries.push({ type: 'release', resource: c.resource, holder: c.holder, ts: now });
-      const holder = this.sessions.get(c.holder);
+      const holder = this.registry.byKey(c.holder);
       const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
       records.push(this.stamp(origin, 'unlock', reason === 'released' ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
     }
@@ -425,60 +250,31 @@ export class Broker {
 
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now: number): number {
+    const drop = this.kept.dropOld(now);
     const cutoff = now - this.retention.maxAgeMs;
-    let drop = Math.max(0, this.messages.length - this.retention.maxCount);
-    while (drop < this.messages.length && this.messages[drop]!.ts < cutoff) drop++;
-    if (drop > 0) this.messages = this.messages.slice(drop);
     // Sessions unseen for the whole window are gone for good, and past the cap the ones seen
     // longest ago go too: forget them (never one connected or holding a claim).
-    const forgettable = [...this.sessions.values()].filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
-    let over = this.sessions.size - MAX_REMEMBERED_SESSIONS;
+    const forgettable = this.registry.list().filter((s) => s.connections === 0 && this.claims.heldBy(s.id).length === 0).sort((a, b) => a.lastSeen - b.lastSeen);
+    let over = this.registry.size - MAX_REMEMBERED_SESSIONS;
     for (const s of forgettable) {
       if (s.lastSeen >= cutoff && over <= 0) break;
-      this.forget(s);
+      this.registry.forget(s);
       over -= 1;
     }
     return drop;
   }
 
-  private forget(s: Session): void {
-    this.sessions.delete(s.id);
-    for (const id of s.ids) this.byId.delete(id);
-    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
-  }
-
   /** Everything a compacted log must hold to rebuild this state. */
   snapshot(now: number): LogEntry[] {
-    const entries: LogEntry[] = [{ type: 'meta', lastSeq: this.seq, compactedAt: now }];
-    for (const s of this.sessions.values()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
+    const entries: LogEntry[] = [{ type: 'meta', lastSeq: this.lastSeq, compactedAt: now }];
+    for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
     for (const c of this.claims.list(now)) entries.push({ type: 'claim', ...c });
-    for (const m of this.messages) entries.push({ type: 'msg', ...m });
+    for (const m of this.kept.list) entries.push({ type: 'msg', ...m });
     return entries;
   }
 
-  sessionList(): Session[] {
-    return [...this.sessions.values()];
-  }
-
   statusOf(session: Session): SessionStatus {
-    return {
-      sessionId: session.id,
-      shortId: shortId(session.id),
-      label: session.label,
-      pid: lastPid(session),
-      cwd: session.cwd,
-      connected: session.connections > 0,
-      queueDepth: this.pendingCount(session),
-      cursor: session.cursor,
-      firstSeen: session.firstSeen,
-      lastSeen: session.lastSeen,
-      ...(session.lastReached ? { lastReached: session.lastReached } : {}),
-    };
-  }
-
-  /** The session a Claude pid runs now (its markers are this session's), if any. */
-  sessionOfPid(pid: number): Session | undefined {
-    return this.byPid.get(pid);
+    return sessionStatus(session, this.pendingCount(session));
   }
 
   /** A message is for a session unless the session sent it or it is addressed to others. */
@@ -489,62 +285,6 @@ export class Broker {
   }
 
   private firstSightCursor(now: number, backfillMinutes: number): number {
-    if (backfillMinutes <= 0) return this.seq;
-    const since = now - backfillMinutes * 60_000;
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.messages[mid]!.ts < since) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1]!.seq;
+    return backfillMinutes <= 0 ? this.lastSeq : this.kept.seqBefore(now - backfillMinutes * 60_000);
   }
-
-  /**
-   * Makes a message use the one copy of its origin, label and kind that earlier messages use:
-   * a log of 100,000 messages from a few sessions holds a few copies, not 100,000. Sharing is
-   * only a saving, so the pool is simply emptied when it grows large.
-   */
-  private share(m: MessageRecord): void {
-    if (this.origins.size + this.labels.size > 10_000) {
-      this.origins.clear();
-      this.labels.clear();
-    }
-    let byPid = this.origins.get(m.origin.sessionId);
-    if (!byPid) this.origins.set(m.origin.sessionId, (byPid = new Map()));
-    const origin = byPid.get(m.origin.pid);
-    if (origin) m.origin = origin;
-    else byPid.set(m.origin.pid, m.origin);
-    const from = this.labels.get(m.from);
-    if (from !== undefined) m.from = from;
-    else this.labels.set(m.from, m.from);
-    m.kind = MESSAGE_KINDS.find((k) => k === m.kind) ?? m.kind;
-  }
-
-  /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
-  private indexAfter(seq: number): number {
-    let lo = 0;
-    let hi = this.messages.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.messages[mid]!.seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-function lastPid(s: Session): number {
-  return [...s.pids].pop() ?? 0;
-}
-
-function sessionEntry(s: Session): SessionEntry {
-  const entry: SessionEntry = { type: 'session', id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
-  if (s.cwd) entry.cwd = s.cwd;
-  return entry;
-}
-
-function cursorEntry(s: Session, now: number): CursorEntry {
-  return { type: 'cursor', id: s.id, seq: s.cursor, ts: now };
 }

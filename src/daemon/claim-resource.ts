@@ -7,7 +7,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { worktreesOf } from '../client/git-files.ts';
+import { worktreesOf } from '../place/git-files.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { canonicalClaimPath } from './claim-path.ts';
 import { isName } from './claims.ts';

@@ -5,10 +5,11 @@
  * (`src/api/**`, `src/*.ts`, `README.md`). A plain path claims everything under it. Two paths or
  * globs conflict when some file could match both; names never conflict with paths.
  */
-import type { ClaimInfo } from '../protocol/messages.ts';
+import type { ClaimState } from '../place/apply-entry.ts';
+import type { Claim } from '../place/mailbox-entries.ts';
 
 /** A claim held on this host: what the wire shows, without another host's name. */
-export type Claim = Omit<ClaimInfo, 'host'>;
+export type { Claim };
 
 const NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
 
@@ -154,7 +155,7 @@ export function globMatch(glob: string, s: string): boolean {
   return ti === tokens.length;
 }
 
-export class ClaimTable {
+export class ClaimTable implements ClaimState {
   private claims = new Map<string, Claim>();
 
   /** A live claim by someone else that overlaps `resource`. */
@@ -165,8 +166,8 @@ export class ClaimTable {
     return undefined;
   }
 
-  /** Takes or refreshes a claim; the caller has checked `conflict` first. */
-  set(claim: Claim): void {
+  /** Takes or refreshes a claim: only through applyClaimEntry, once its entry is recorded. */
+  put(claim: Claim): void {
     this.claims.set(claim.resource, claim);
   }
 
@@ -174,19 +175,12 @@ export class ClaimTable {
     return this.claims.get(resource);
   }
 
-  delete(resource: string): boolean {
-    return this.claims.delete(resource);
+  remove(resource: string): void {
+    this.claims.delete(resource);
   }
 
   heldBy(holder: string): Claim[] {
     return [...this.claims.values()].filter((c) => c.holder === holder);
-  }
-
-  /** Removes and returns the claims whose TTL has run out. */
-  expire(now: number): Claim[] {
-    const gone = [...this.claims.values()].filter((c) => expired(c, now));
-    for (const c of gone) this.claims.delete(c.resource);
-    return gone;
   }
 
   list(now: number): Claim[] {

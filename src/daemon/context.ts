@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, SettingReport, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { Claim } from './claims.ts';
-import type { LogEntry } from './log-entries.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
 
 /** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
 export interface Logger {
@@ -49,8 +49,13 @@ export interface DaemonContext {
   now(): number;
   /** Appends entries to the mailbox; resolves once they would survive a daemon crash. */
   persist(entries: LogEntry[]): Promise<void>;
-  /** Persists a change, then puts its announcements in every peer's queue. */
+  /** Persists a change, then applies its entries (Broker.apply) and puts its announcements in every peer's queue. */
   commit(change: Change): Promise<void>;
+  /**
+   * Runs claim decisions one at a time, each with its commit: nothing is applied before the
+   * mailbox has it, so the next decision must wait to read the state the last commit left.
+   */
+  serially<T>(fn: () => Promise<T>): Promise<T>;
   /** Messages made durable: into the queues, markers set, subscribers woken. */
   accept(records: MessageRecord[]): void;
   shutdown(reason: string): void;

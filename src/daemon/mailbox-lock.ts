@@ -1,6 +1,6 @@
 /**
  * One mailbox, one writer: a daemon appends to a mailbox only while it holds the mailbox's lock
- * file (`<mailbox>.lock`, see client/mailbox-owner.ts), whatever happens to the socket dir.
+ * file (`<mailbox>.lock`, see place/mailbox-owner.ts), whatever happens to the socket dir.
  *
  * - Taken with an exclusive create. A lock left by a dead owner is taken over: dead means its
  *   pid is gone when the owner ran on this machine in this pid namespace, or its heartbeat (the
@@ -13,8 +13,9 @@
  */
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
-import { mailboxLockPath, ownPlace, readMailboxOwner, type MailboxOwner } from '../client/mailbox-owner.ts';
-import { isRunning } from './single-instance.ts';
+import { mailboxLockPath, ownPlace, readMailboxOwner, type MailboxOwner } from '../place/mailbox-owner.ts';
+import { sleep } from '../place/sleep.ts';
+import { isRunning } from '../place/liveness.ts';
 
 /** How often the owner touches its lock. */
 export const LOCK_HEARTBEAT_MS = 2000;
@@ -57,7 +58,7 @@ export class MailboxLock {
       const r = this.take();
       if (r !== 'held-by-other') return r === 'held' ? 'held' : { unwritable: r };
       if (Date.now() >= until) return { heldBy: readMailboxOwner(this.path) };
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await sleep(POLL_MS);
     }
   }
 

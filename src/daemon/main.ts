@@ -6,33 +6,28 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { endpointFor } from '../client/endpoint.ts';
-import { ensurePrivateDir } from '../client/private-dir.ts';
-import { ensureSelfIgnoring, legacyMailboxes, locateProject } from '../client/project.ts';
+import { endpointFor } from '../place/endpoint.ts';
+import { ensurePrivateDir } from '../place/private-dir.ts';
+import { legacyMailboxes, locateProject } from '../place/project.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
-import { compareVersions, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
-import { RpcClient } from '../client/rpc-client.ts';
+import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { Broker, type Session } from './broker.ts';
-import { readConfig } from './config.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../client/settings.ts';
+import { readConfig } from '../place/config.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
 import type { DaemonContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
-import type { LogEntry } from './log-entries.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
+import { createLane } from './lane.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
 import { ConnectionServer } from './server.ts';
-import { waitUntilGone } from './single-instance.ts';
+import { collectWhenQuiet, LOCK_WAIT_MS, logReplayWarnings, openDaemonLog, prepareSelfIgnoring, removeLeftovers, replaceOlder, REPLACE_TIMEOUT_MS, rotateIfOver, signalToRebind, takeOverOldMailboxes } from './start-steps.ts';
 import { SocketKeeper } from './socket-keeper.ts';
-import { isBusDaemon, LockLost, MailboxLock } from './mailbox-lock.ts';
-import { ownPlace } from '../client/mailbox-owner.ts';
-import { takeOverLegacyMailboxes } from './takeover.ts';
+import { LockLost, MailboxLock } from './mailbox-lock.ts';
+import { ownPlace } from '../place/mailbox-owner.ts';
 import { startFederation, type FederationRuntime } from './federation/start.ts';
 
-/** The log file is capped: past this size it is rotated to `<log>.1` (one generation kept). */
-const LOG_CAP_BYTES = 5 * 1024 * 1024;
 const LOG_CHECK_MS = 10 * 60_000;
 /** Compact once the log holds this many more lines than a fresh snapshot would (and at least this many). */
 const COMPACT_MIN_LINES = 5000;
@@ -60,11 +55,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
-  rotateIfOver(endpoint.logPath);
-  // Created 0600 here: pino would create it by the umask, and the log quotes what peers said.
-  fs.closeSync(fs.openSync(endpoint.logPath, 'a', 0o600));
-  const dest = pino.destination({ dest: endpoint.logPath, append: true, sync: true, mkdir: true });
-  const logger = pino({ base: { pid: process.pid, role: 'daemon' } }, dest);
+  const { logger, dest } = openDaemonLog(endpoint.logPath);
 
   const startedAt = Date.now();
   const broker = new Broker(config.retention);
@@ -124,6 +115,7 @@ async function main(): Promise<void> {
     federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
     async commit(change) {
       await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
+      broker.apply(change.entries);
       if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
       ctx.accept(change.records);
     },
@@ -144,6 +136,7 @@ async function main(): Promise<void> {
     liveChanged(pid, on) {
       markers.live(pid, on);
     },
+    serially: createLane(),
     shutdown: (reason) => void stop(reason, 0),
   };
 
@@ -152,9 +145,7 @@ async function main(): Promise<void> {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
       if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      const change = broker.endSession(session, Date.now(), 'its session is gone');
-      ctx.commit(change).catch((err: Error) => {
-        for (const c of change.ended) broker.claims.set(c);
+      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), 'its session is gone'))).catch((err: Error) => {
         logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
         checkGone(sessionId, graceMs);
       });
@@ -253,19 +244,11 @@ async function main(): Promise<void> {
   // Replay before the first connection is read: clients that connected meanwhile wait in the backlog.
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
-  try {
-    for (const r of takeOverLegacyMailboxes(mailboxPath, legacyMailboxes(location))) {
-      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, 'left a mailbox at the old location alone');
-      else logger.info({ ...r, to: mailboxPath }, 'took over a mailbox from the old location');
-    }
-  } catch (err) {
-    logger.error({ err: (err as Error).message }, 'taking over the old mailbox failed; it stays where it is');
-  }
+  takeOverOldMailboxes(mailboxPath, legacyMailboxes(location), logger);
   const replayed = log.replay();
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = undefined;
-  for (const w of replayed.warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
-  if (replayed.warnings.length > 50) logger.warn({ more: replayed.warnings.length - 50 }, 'mailbox replay: more warnings not shown');
+  logReplayWarnings(replayed.warnings, mailboxPath, logger);
   broker.restore(replayed.state);
   // Before retention can drop a message: the outbox is found among the retained messages.
   federation = await startFederation(ctx, location, replayed.state.federation);
@@ -285,11 +268,11 @@ async function main(): Promise<void> {
     if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
   }
   setInterval(() => {
-    const change = broker.expireClaims(Date.now());
-    if (change.records.length === 0) return;
-    ctx.commit(change).catch((err: Error) => {
-      // Kept until the end can be recorded: the next sweep tries again.
-      for (const c of change.ended) broker.claims.set(c);
+    // Kept until the end is recorded: a sweep whose commit fails leaves them for the next one.
+    ctx.serially(async () => {
+      const change = broker.expireClaims(Date.now());
+      if (change.records.length > 0) await ctx.commit(change);
+    }).catch((err: Error) => {
       logger.warn({ err: err.message }, 'could not record expired claims');
     });
   }, CLAIM_SWEEP_MS).unref();
@@ -300,94 +283,15 @@ async function main(): Promise<void> {
   }, idleCheckMs).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
-  // After a burst, give the memory back once the daemon is quiet: V8 keeps the heap a burst grew
-  // until a full collection, and a daemon waiting for the next prompt allocates too little to
-  // trigger one. `gc` is there because the daemon is started with --expose-gc (spawn.ts).
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    setInterval(() => {
-      if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return;
-      acceptedSinceGc = 0;
-      gc();
-    }, IDLE_GC_QUIET_MS).unref();
-  }
+  collectWhenQuiet(IDLE_GC_QUIET_MS, () => {
+    if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return false;
+    acceptedSinceGc = 0;
+    return true;
+  });
   setInterval(() => {
     if (broker.applyRetention(Date.now()) > 0) compact();
   }, RETENTION_CHECK_MS).unref();
   // The server keeps the process alive; the timers above do not.
-}
-
-/** How long an older daemon has to go when asked; past it, it keeps serving and we exit. */
-const REPLACE_TIMEOUT_MS = 3000;
-/** How long a starting daemon waits for the mailbox lock of a daemon on its way out. */
-const LOCK_WAIT_MS = 300;
-
-/** The mailbox's owner lost our socket path: tell it to serve the path again now, not at its next check. */
-function signalToRebind(pid: number): void {
-  // Only a session-bus daemon: SIGUSR2 ends any other program, and a pid may have been reused.
-  if (!isBusDaemon(pid)) return;
-  try {
-    process.kill(pid, 'SIGUSR2');
-  } catch {
-    // Another pid namespace or machine: it notices within SOCKET_CHECK_MS.
-  }
-}
-
-/** Temp files of compactions and takeovers that a killed daemon left; only the owner may remove them. */
-function removeLeftovers(mailboxPath: string, logger: { info(o: object, m: string): void }): void {
-  const dir = path.dirname(mailboxPath);
-  const base = path.basename(mailboxPath);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith('.tmp'));
-  for (const n of left) fs.rmSync(path.join(dir, n), { force: true });
-  if (left.length > 0) logger.info({ removed: left.length }, 'removed temp files a killed daemon left beside the mailbox');
-}
-
-/**
- * A client of `version` found an older daemon serving and started this one. Under the start
- * lock (no other daemon can start meanwhile), ask the running one whether it is older still,
- * and if so to shut down; true once it has gone. A daemon as new as ours, or newer, stays.
- */
-async function replaceOlder(socketPath: string, root: string, version: string, logger: { info(o: object, m: string): void }): Promise<boolean> {
-  const client = await RpcClient.connect(socketPath, 1000).catch(() => undefined);
-  if (!client) return false;
-  try {
-    const hello = await client.request('hello', { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2000);
-    const older = hello.protocol < PROTOCOL_VERSION || compareVersions(hello.version, version) < 0;
-    if (!older) return false;
-    logger.info({ pid: hello.pid, version: hello.version, by: version }, 'replacing an older daemon');
-    await client.request('shutdown', { reason: `replaced by version ${version}` }, 2000).catch(() => undefined);
-  } catch {
-    return false;
-  } finally {
-    client.close();
-  }
-  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
-}
-
-function prepareSelfIgnoring(dir: string, logger: { warn(o: object, m: string): void }): void {
-  try {
-    ensureSelfIgnoring(dir);
-  } catch (err) {
-    // A read-only project: the mailbox cannot be written either, and broadcasts will say so.
-    logger.warn({ err: (err as Error).message, dir }, 'could not write the mailbox folder .gitignore');
-  }
-}
-
-function rotateIfOver(logPath: string, dest?: { reopen(): void }): void {
-  try {
-    if (fs.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs.renameSync(logPath, `${logPath}.1`);
-    fs.closeSync(fs.openSync(logPath, 'a', 0o600));
-    dest?.reopen();
-  } catch {
-    // No log yet.
-  }
 }
 
 main().catch((err: Error) => {

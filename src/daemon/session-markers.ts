@@ -18,17 +18,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Session } from './broker.ts';
-import { isAlive } from './single-instance.ts';
+import { isAlive } from '../place/liveness.ts';
+import { liveMarkerPath, MARKER_NAME, markerPath } from '../place/markers.ts';
 
-export function markerPath(dir: string, pid: number): string {
-  return path.join(dir, `pending-${pid}`);
-}
-
-export function liveMarkerPath(dir: string, pid: number): string {
-  return path.join(dir, `live-${pid}`);
-}
-
-const MARKER_NAME = /^(pending|live)-(\d+)$/;
 
 export class SessionMarkers {
   /** Pids whose pending marker this daemon wrote. */

@@ -5,6 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import { lockHolder, isStaleLock } from '../place/start-lock.ts';
+import { sleep } from '../place/sleep.ts';
 
 /** A daemon that died holding the lock leaves it behind; after this long a live holder is also suspect. */
 const LOCK_WAIT_MS = 5000;
@@ -45,7 +47,7 @@ export async function bindExclusive(server: net.Server, socketPath: string, lock
 export async function waitUntilGone(socketPath: string, until: number): Promise<boolean> {
   while (Date.now() < until) {
     if (!(await answers(socketPath))) return true;
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    await sleep(LOCK_POLL_MS);
   }
   return false;
 }
@@ -94,10 +96,7 @@ async function acquireLock(lockPath: string): Promise<void> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const holder = readPid(lockPath);
-    // An empty lock may be one being written right now: give it a moment before calling it stale.
-    const stale = holder === undefined ? lockAgeMs(lockPath) > 1000 : !isAlive(holder);
-    if (stale || Date.now() > until) {
+    if (isStaleLock(lockPath) || Date.now() > until) {
       try {
         fs.unlinkSync(lockPath);
       } catch {
@@ -105,55 +104,14 @@ async function acquireLock(lockPath: string): Promise<void> {
       }
       continue;
     }
-    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    await sleep(LOCK_POLL_MS);
   }
 }
 
 function releaseLock(lockPath: string): void {
   try {
-    if (readPid(lockPath) === process.pid) fs.unlinkSync(lockPath);
+    if (lockHolder(lockPath) === process.pid) fs.unlinkSync(lockPath);
   } catch {
     // Gone already.
-  }
-}
-
-function lockAgeMs(file: string): number {
-  try {
-    return Date.now() - fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function readPid(file: string): number | undefined {
-  try {
-    const n = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    return Number.isFinite(n) && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Alive and not a zombie: a daemon killed while its parent (init, in a container often a shell
- * that never reaps) has not collected it still answers kill(pid, 0), for a long time.
- */
-export function isRunning(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    // No /proc (not Linux), or gone meanwhile.
-    return isAlive(pid);
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

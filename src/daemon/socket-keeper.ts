@@ -9,8 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import type { Endpoint } from '../client/endpoint.ts';
-import { ensurePrivateDir } from '../client/private-dir.ts';
+import type { Endpoint } from '../place/endpoint.ts';
+import { ensurePrivateDir } from '../place/private-dir.ts';
 import type { Logger } from './context.ts';
 import { bindExclusive, type BindOutcome, type Replace } from './single-instance.ts';
 

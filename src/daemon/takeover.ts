@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LogEntry } from './log-entries.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 
 export interface TakeoverReport {

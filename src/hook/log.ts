@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkPrivateDir } from '../client/private-dir.ts';
+import { checkPrivateDir } from '../place/private-dir.ts';
 
 export function hookLog(logPath: string | undefined, level: 'info' | 'warn', msg: string, extra: Record<string, unknown> = {}): void {
   const line = JSON.stringify({ level: level === 'warn' ? 40 : 30, time: Date.now(), pid: process.pid, role: 'hook', ...extra, msg }) + '\n';

@@ -13,13 +13,13 @@
  */
 import { fstatSync, readFileSync } from 'node:fs';
 import { connectExisting, connectOrSpawn } from '../client/connect.ts';
-import { endpointFor } from '../client/endpoint.ts';
-import { claudeIdentity } from '../client/identity.ts';
-import { locateProject } from '../client/project.ts';
+import { endpointFor } from '../place/endpoint.ts';
+import { claudeIdentity } from '../place/identity.ts';
+import { locateProject } from '../place/project.ts';
 import { receive } from '../client/receive.ts';
 import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
 import { hookLog } from './log.ts';
-import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from './render.ts';
+import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from '../display/render.ts';
 
 /** The broker answers in about a millisecond; a cold start of the daemon takes a few hundred. */
 const DEFAULT_DEADLINE_MS = 2000;

@@ -4,8 +4,9 @@
  * right away, starting a daemon if none runs, so presence and claims survive within the grace
  * period; a call made meanwhile waits for the new connection.
  */
+import { sleep } from '../place/sleep.ts';
 import { connectOrSpawn, type Connection } from '../client/connect.ts';
-import { ConnectionError } from '../client/rpc-client.ts';
+import { ConnectionError } from '../transport/rpc-client.ts';
 import type { MethodName, Methods, SessionIdentity, WakePolicy } from '../protocol/messages.ts';
 
 /** Reconnect backoff: quick first (a restart takes ~100 ms), then no faster than every 2 s. */
@@ -55,7 +56,7 @@ export class BusSession {
         // that was acked never is.
         if (!(err instanceof ConnectionError) || attempt >= CALL_ATTEMPTS) throw err;
         this.drop(conn);
-        await new Promise((r) => setTimeout(r, RECONNECT_MIN_MS * attempt));
+        await sleep(RECONNECT_MIN_MS * attempt);
       }
     }
   }

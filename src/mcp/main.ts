@@ -4,7 +4,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { randomUUID } from 'node:crypto';
-import { claudeIdentity } from '../client/identity.ts';
+import { claudeIdentity } from '../place/identity.ts';
 import { VERSION } from '../protocol/version.ts';
 import { WAKE_POLICIES, type WakePolicy } from '../protocol/messages.ts';
 import { BusSession } from './bus-session.ts';

@@ -7,8 +7,8 @@
  * posted, and only then acknowledged: a post that fails acknowledges nothing, and its messages
  * stay for the hooks.
  */
-import { renderPush } from '../hook/render.ts';
-import { CONTEXT_BUDGET_CHARS } from '../hook/render.ts';
+import { renderPush } from '../display/render.ts';
+import { CONTEXT_BUDGET_CHARS } from '../display/render.ts';
 import type { BusSession } from './bus-session.ts';
 import type { HostInbox } from './host-inbox.ts';
 

@@ -2,13 +2,14 @@
  * The tools the model sees. Every description and schema is paid for in every request (a test
  * holds the total under ~4,800 characters): few words, saying when to use each tool.
  */
+import { ago } from '../display/time.ts';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { RpcError } from '../client/rpc-client.ts';
+import { RpcError } from '../transport/rpc-client.ts';
 import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { MESSAGE_KINDS, type ClaimInfo } from '../protocol/messages.ts';
-import { quote, renderLine } from '../hook/render.ts';
+import { quote, renderLine } from '../display/render.ts';
 import { inert } from '../protocol/sanitize.ts';
 import type { BusSession } from './bus-session.ts';
 
@@ -100,10 +101,6 @@ function describe(c: ClaimInfo): string {
   return `${inert(c.resource)}${c.note ? ` (${quote(c.note)})` : ''}${ttl}`;
 }
 
-function ago(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s ago` : s < 5400 ? `${Math.round(s / 60)}m ago` : `${Math.round(s / 3600)}h ago`;
-}
 
 function ok(text: string): CallToolResult {
   return { content: [{ type: 'text', text }] };

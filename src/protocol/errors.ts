@@ -3,6 +3,7 @@
  * words a human reads are made in one place, `describeError`, so the daemon, the CLI, the MCP
  * tools and the tests all say the same thing.
  */
+import { ago, utcClock } from '../display/time.ts';
 import { MAX_FRAME_BYTES, MAX_TEXT_BYTES } from './limits.ts';
 import { inert } from './sanitize.ts';
 
@@ -83,9 +84,7 @@ export function describeError(code: number, data: ErrorData = {}): string {
 function since(iso: unknown, now = Date.now()): string {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 60_000));
-  const ago = m < 1 ? 'just now' : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 
 function formatList(v: unknown): string {

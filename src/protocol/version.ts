@@ -18,3 +18,8 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+/** A peer (daemon) that a build with `protocol` and `version` replaces: older protocol or older version. */
+export function isOlderThan(peer: { protocol: number; version: string }, protocol: number, version: string): boolean {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
+}

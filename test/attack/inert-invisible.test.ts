@@ -11,7 +11,7 @@
  *   told the sessions.
  */
 import { describe, expect, it } from 'vitest';
-import { renderDelivery } from '../../src/hook/render.ts';
+import { renderDelivery } from '../../src/display/render.ts';
 import { cleanText, inert } from '../../src/protocol/sanitize.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 

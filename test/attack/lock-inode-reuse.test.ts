@@ -12,9 +12,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrSpawn, type Connection } from '../../src/client/connect.ts';
-import { endpointFor } from '../../src/client/endpoint.ts';
-import { locateProject } from '../../src/client/project.ts';
-import { RpcClient } from '../../src/client/rpc-client.ts';
+import { endpointFor } from '../../src/place/endpoint.ts';
+import { locateProject } from '../../src/place/project.ts';
+import { RpcClient } from '../../src/transport/rpc-client.ts';
 import { DIST, isAlive, makeProject, sleep, waitFor, type TestProject } from '../support/project.ts';
 
 const projects: TestProject[] = [];

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ownPlace } from '../../src/client/mailbox-owner.ts';
+import { ownPlace } from '../../src/place/mailbox-owner.ts';
 import { CLI, isAlive, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
 
 const projects: TestProject[] = [];

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
-import { ConnectionError, RpcError } from '../../src/client/rpc-client.ts';
+import { ConnectionError, RpcError } from '../../src/transport/rpc-client.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { encodeFrame, LineDecoder, type Frame } from '../../src/protocol/framing.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES, type MethodName } from '../../src/protocol/messages.ts';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
-import { quote, renderBriefing, renderDelivery } from '../../src/hook/render.ts';
+import { quote, renderBriefing, renderDelivery } from '../../src/display/render.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { cleanText } from '../../src/protocol/sanitize.ts';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
-import { RpcClient } from '../../src/client/rpc-client.ts';
+import { RpcClient } from '../../src/transport/rpc-client.ts';
 import { encodeFrame } from '../../src/protocol/framing.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
 import { makeProject, waitFor, type TestProject } from '../support/project.ts';

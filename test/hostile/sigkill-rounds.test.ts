@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { receive } from '../../src/client/receive.ts';
-import { ConnectionError } from '../../src/client/rpc-client.ts';
+import { ConnectionError } from '../../src/transport/rpc-client.ts';
 import { HOOK, isAlive, makeProject, run, sleep, waitFor } from '../support/project.ts';
 
 // Retention never drops what this test counts.

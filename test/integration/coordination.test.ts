@@ -89,7 +89,7 @@ describe('presence', () => {
     const a = await session(p, A_ID);
     const b = await session(p, B_ID);
     await a.call('claim', { resource: 'port:1420' });
-    expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa \(aaaaaa\) in .*, since \d+s ago, active \d+s ago$/);
+    expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa \(aaaaaa\) in .*, since (just now|\d+m ago), active (just now|\d+m ago)$/);
     // The Claude process dies hard: its MCP server (our host stand-in's child) goes with it.
     process.kill(a.pid!, 'SIGKILL');
     await waitFor('A to leave peers', async () => (await b.call('peers', {})).text === 'No other session is here.', 5000);

@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrSpawn, StartError } from '../../src/client/connect.ts';
-import { endpointFor } from '../../src/client/endpoint.ts';
+import { endpointFor } from '../../src/place/endpoint.ts';
 import { BusError } from '../../src/protocol/errors.ts';
 import { DIST, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
 
@@ -22,7 +22,7 @@ afterEach(async () => {
   await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
 
-const PRINT_ENDPOINT = `import('${path.resolve('src/client/endpoint.ts')}').then(m => console.log(m.endpointFor(process.argv[1]).socketPath))`;
+const PRINT_ENDPOINT = `import('${path.resolve('src/place/endpoint.ts')}').then(m => console.log(m.endpointFor(process.argv[1]).socketPath))`;
 
 describe('endpoint', () => {
   it('two callers of one project with different TMPDIR values find the same socket', async () => {

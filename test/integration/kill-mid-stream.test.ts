@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
-import { ConnectionError } from '../../src/client/rpc-client.ts';
+import { ConnectionError } from '../../src/transport/rpc-client.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { makeProject, sleep } from '../support/project.ts';
 

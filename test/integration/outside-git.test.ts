@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { locateProject } from '../../src/client/project.ts';
+import { locateProject } from '../../src/place/project.ts';
 import { CLI, makeProject, run } from '../support/project.ts';
 
 const p = makeProject();

@@ -8,8 +8,8 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { settingsPath } from '../../src/client/settings.ts';
-import { locateProject } from '../../src/client/project.ts';
+import { settingsPath } from '../../src/place/settings.ts';
+import { locateProject } from '../../src/place/project.ts';
 import { startMcp } from '../support/mcp.ts';
 import { makeProject, waitFor } from '../support/project.ts';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/width.ts';
-import { sessionLabel } from '../../src/client/identity.ts';
+import { sessionLabel } from '../../src/place/identity.ts';
 import { VERSION } from '../../src/protocol/version.ts';
 import { makeProject } from '../support/project.ts';
 

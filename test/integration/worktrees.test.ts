@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateProject } from '../../src/client/project.ts';
+import { locateProject } from '../../src/place/project.ts';
 import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
 import { startMcp } from '../support/mcp.ts';
 

@@ -8,8 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectOrSpawn, type ConnectOptions, type Connection } from '../../src/client/connect.ts';
-import { endpointFor, type Endpoint } from '../../src/client/endpoint.ts';
-import { locateProject } from '../../src/client/project.ts';
+import { endpointFor, type Endpoint } from '../../src/place/endpoint.ts';
+import { locateProject } from '../../src/place/project.ts';
 import { findTestDaemons } from './global-setup.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderDelivery, renderLine } from '../../src/hook/render.ts';
+import { renderDelivery, renderLine } from '../../src/display/render.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
 

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectOrSpawn, type Connection } from '../../src/client/connect.ts';
-import { endpointFor } from '../../src/client/endpoint.ts';
-import { locateProject } from '../../src/client/project.ts';
+import { endpointFor } from '../../src/place/endpoint.ts';
+import { locateProject } from '../../src/place/project.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
 import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
 

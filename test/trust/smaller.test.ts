@@ -88,7 +88,7 @@ describe('status at thousands of sessions (issue 14, smaller)', () => {
     const b = new Broker();
     const now = 10_000_000;
     const holder = b.resolve({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 0).session;
-    b.claim({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 'port:1', 0);
+    b.apply(b.claim({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 'port:1', 0).entries);
     const live = b.resolve({ sessionId: 'live', pid: 0, label: 'main#live' }, 1).session;
     b.connect(live, 1);
     for (let i = 0; i < MAX_REMEMBERED_SESSIONS + 500; i++) b.resolve({ sessionId: `s${i}`, pid: 0, label: `main#s${i}` }, 100 + i);

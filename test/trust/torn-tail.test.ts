@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import type { LogEntry } from '../../src/daemon/log-entries.ts';
+import type { LogEntry } from '../../src/place/mailbox-entries.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -101,16 +101,21 @@ describe('Broker', () => {
     expect(restored.stamp(A, 'note', 'next', 20_001).seq).toBe(6);
   });
 
-  it('claims ended by a change that cannot be recorded can be put back as they were', () => {
+  it('a claim change is a decision until its entries are applied: one the mailbox refused leaves nothing to undo', () => {
     const b = new Broker();
     const taken = b.claim(A, 'port:1420', 1, 60_000, 'dev server');
     expect(taken.ok).toBe(true);
+    expect(b.claims.list(1)).toEqual([]);
+    b.apply(taken.entries);
+    const held = [{ resource: 'port:1420', note: 'dev server', holder: b.resolve(A, 2).session.id }];
+    expect(b.claims.list(2)).toMatchObject(held);
     const ended = b.endSession(b.resolve(A, 2).session, 2, 'session ended');
     expect(ended.ended.map((c) => c.resource)).toEqual(['port:1420']);
-    expect(b.claims.list(3)).toEqual([]);
-    for (const c of ended.ended) b.claims.set(c);
-    expect(b.claims.list(3)).toMatchObject([{ resource: 'port:1420', note: 'dev server', holder: b.resolve(A, 3).session.id }]);
+    // Not recorded (the append failed): still held, exactly as the mailbox says.
+    expect(b.claims.list(3)).toMatchObject(held);
     expect(b.expireClaims(60_002).ended.map((c) => c.resource)).toEqual(['port:1420']);
+    b.apply(ended.entries);
+    expect(b.claims.list(3)).toEqual([]);
   });
 
   it('the count limit holds during a burst, before any retention check', () => {

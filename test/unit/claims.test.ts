@@ -39,7 +39,7 @@ describe('ClaimTable', () => {
 
   it('refuses what another holder has, allows the holder itself', () => {
     const t = new ClaimTable();
-    t.set(claim('src/**', 'A'));
+    t.put(claim('src/**', 'A'));
     expect(t.conflict('src/a.ts', 'B', 1)?.holder).toBe('A');
     expect(t.conflict('src/a.ts', 'A', 1)).toBeUndefined();
     expect(t.conflict('lib/a.ts', 'B', 1)).toBeUndefined();
@@ -47,18 +47,18 @@ describe('ClaimTable', () => {
 
   it('a claim past its TTL conflicts with nothing and expires', () => {
     const t = new ClaimTable();
-    t.set(claim('port:1420', 'A', 100));
+    t.put(claim('port:1420', 'A', 100));
     expect(t.conflict('port:1420', 'B', 99)?.holder).toBe('A');
     expect(t.conflict('port:1420', 'B', 100)).toBeUndefined();
-    expect(t.expire(100).map((c) => c.resource)).toEqual(['port:1420']);
+    expect(t.list(99).map((c) => c.resource)).toEqual(['port:1420']);
     expect(t.list(100)).toEqual([]);
   });
 
   it('lists what a holder holds', () => {
     const t = new ClaimTable();
-    t.set(claim('a', 'A'));
-    t.set(claim('port:1', 'A'));
-    t.set(claim('b', 'B'));
+    t.put(claim('a', 'A'));
+    t.put(claim('port:1', 'A'));
+    t.put(claim('b', 'B'));
     expect(t.heldBy('A').map((c) => c.resource)).toEqual(['a', 'port:1']);
   });
 });

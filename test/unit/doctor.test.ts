@@ -9,10 +9,9 @@ import {
   checkSocketDir,
   checkSocketFile,
   checkVersions,
-  formatDoctor,
-  judgeValidation,
-  validationErrors,
-} from '../../src/cli/doctor.ts';
+} from '../../src/cli/doctor-checks.ts';
+import { formatDoctor } from '../../src/cli/doctor.ts';
+import { judgeValidation, validationErrors } from '../../src/cli/doctor-plugin.ts';
 import type { FederationStatus, StatusResult } from '../../src/protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../../src/protocol/version.ts';
 

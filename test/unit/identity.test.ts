@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { humanIdentity, sessionLabel } from '../../src/client/identity.ts';
+import { humanIdentity, sessionLabel } from '../../src/place/identity.ts';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-identity-'));
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { messageFastPath } from '../../src/daemon/mailbox-log.ts';
+import { messageFastPath } from '../../src/place/mailbox-replay.ts';
 import { MESSAGE_KINDS } from '../../src/protocol/messages.ts';
 import { LogEntrySchema } from '../../src/protocol/schema.ts';
 

@@ -4,7 +4,7 @@
  * briefing that is good English and says nothing when there is nothing new.
  */
 import { describe, expect, it } from 'vitest';
-import { renderBriefing, renderDelivery, renderLine, renderPush } from '../../src/hook/render.ts';
+import { renderBriefing, renderDelivery, renderLine, renderPush } from '../../src/display/render.ts';
 import { describeError, ErrorCode } from '../../src/protocol/errors.ts';
 import type { BriefResult, MessageRecord } from '../../src/protocol/messages.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDelivery } from '../../src/hook/render.ts';
+import { renderDelivery } from '../../src/display/render.ts';
 import { cleanText } from '../../src/protocol/sanitize.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 

@@ -1,7 +1,7 @@
 /** The one cleaning function everything shown to a model or a terminal passes (issue 14 item 8). */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderBriefing, renderLine } from '../../src/hook/render.ts';
+import { renderBriefing, renderLine } from '../../src/display/render.ts';
 import { inert } from '../../src/protocol/sanitize.ts';
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/client/sha256.ts';
+import { sha256Hex } from '../../src/place/sha256.ts';
 
 const reference = (s: string) => createHash('sha256').update(s).digest('hex');
 

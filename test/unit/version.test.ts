@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/client/connect.ts';
+import { compareVersions } from '../../src/protocol/version.ts';
 import { VERSION } from '../../src/protocol/version.ts';
 
 describe('version', () => {

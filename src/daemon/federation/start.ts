@@ -4,10 +4,10 @@
  * like any accepted message, stamped with a local seq and their `remoteId`).
  */
 import { shortId, type FederationStatus } from '../../protocol/messages.ts';
-import type { ProjectLocation } from '../../client/project.ts';
-import type { FederationPosition } from '../broker.ts';
+import type { ProjectLocation } from '../../place/project.ts';
+import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import type { DaemonContext } from '../context.ts';
-import type { FederationEntry, LogEntry } from '../log-entries.ts';
+import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
 import { readFederationConfig } from './config.ts';
 import type { Federation } from './federation.ts';
 import { loadHostId } from './host-id.ts';

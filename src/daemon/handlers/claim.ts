@@ -32,18 +32,12 @@ export const claim = defineHandler({
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
       }
     }
-    const before = ctx.broker.claims.get(name);
-    const outcome = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
-    try {
-      await ctx.commit(outcome);
-    } catch (err) {
-      // Not durable, not taken: the table goes back to what the mailbox says.
-      if (outcome.ok) {
-        if (before) ctx.broker.claims.set(before);
-        else ctx.broker.claims.delete(name);
-      }
-      throw err;
-    }
+    // Decided and committed in one turn of the claims lane: nothing changes unless the mailbox took it.
+    const outcome = await ctx.serially(async () => {
+      const decided = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
+      await ctx.commit(decided);
+      return decided;
+    });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim };
   },

@@ -1,3 +1,4 @@
+/** Who else is here: the live local sessions, and (with federation) those on the other hosts. */
 import { shortId, type PeerInfo } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { defineHandler, type DaemonContext } from '../context.ts';

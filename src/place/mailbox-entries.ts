@@ -2,8 +2,10 @@
  * What the mailbox holds, line by line. The log is the truth; the broker's queues and cursors
  * are derived from it on replay.
  */
-import type { MessageRecord } from '../protocol/messages.ts';
-import type { Claim } from './claims.ts';
+import type { ClaimInfo, MessageRecord } from '../protocol/messages.ts';
+
+/** A claim as the mailbox records it (the host is added only when shown across federation). */
+export type Claim = Omit<ClaimInfo, 'host'>;
 
 export type MessageEntry = { type: 'msg' } & MessageRecord;
 
@@ -57,3 +59,24 @@ export interface FederationEntry {
 }
 
 export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry | FederationEntry;
+
+/** What a replay of the mailbox gives back: the broker restores from it. */
+export interface RestoredState {
+  lastSeq: number;
+  messages: MessageRecord[];
+  sessions: SessionEntry[];
+  cursors: Map<string, CursorEntry>;
+  claims: Map<string, Claim>;
+  /** Federation's position, when the log holds one (see FederationEntry). */
+  federation?: FederationPosition;
+}
+
+export interface FederationPosition {
+  /** Local seqs up to here are confirmed published; absent when the log never federated. */
+  published?: number;
+  /**
+   * Per other host id, a floor: its seqs up to here were taken in (and may have left the log by
+   * retention). Above it, the `remoteId`s of the retained messages say what was taken in.
+   */
+  received: Map<string, number>;
+}

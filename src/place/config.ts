@@ -2,9 +2,19 @@
  * The daemon's settings, from the environment. A bad value is a clear start-up error, not a
  * silent default.
  */
-import type { Retention } from './broker.ts';
-import { DEFAULT_RETENTION } from './broker.ts';
-import type { FsyncPolicy } from './mailbox-log.ts';
+
+/** `interval`: fdatasync at most every 200 ms; `always`: before acknowledging (see mailbox-log.ts). */
+export type FsyncPolicy = 'interval' | 'always';
+
+export interface Retention {
+  /** Keep at most this many messages. */
+  maxCount: number;
+  /** Drop messages older than this. */
+  maxAgeMs: number;
+}
+
+/** Defaults: a working week of chatter, bounded so replay and memory stay small. */
+export const DEFAULT_RETENTION: Retention = { maxCount: 10_000, maxAgeMs: 7 * 24 * 3600_000 };
 
 export interface DaemonConfig {
   /** Exit after this long with no connections and nothing pending. */

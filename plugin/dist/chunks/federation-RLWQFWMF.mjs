@@ -8,10 +8,12 @@ import {
   __toESM,
   busNames,
   claimKey,
+  createLane,
   decodeJson,
   messageId,
-  overlaps
-} from "./chunk-VFLAYTW6.mjs";
+  overlaps,
+  sleep
+} from "./chunk-SRFWNFEA.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
@@ -14692,164 +14694,71 @@ var require_transport_node = __commonJS({
   }
 });
 
-// src/daemon/federation/federation.ts
+// src/daemon/federation/nats-util.ts
 var import_jetstream = __toESM(require_mod4(), 1);
-var import_kv = __toESM(require_mod5(), 1);
-var import_transport_node = __toESM(require_transport_node(), 1);
-import * as fs from "node:fs";
-var STREAM_MAX_AGE_MS = 7 * 24 * 36e5;
-var STREAM_MAX_MSGS = 1e5;
-var DUPLICATE_WINDOW_MS = 36e5;
-var PUBLISH_TIMEOUT_MS = 5e3;
-var RETRY_MS = 500;
-var CONNECT_RETRY_MS = 2e3;
-var POSITION_WRITE_MS = 250;
-var ACK_WAIT_MS = 5e3;
+async function openBucket(kvm, jsm, name, leaseMs) {
+  try {
+    await jsm.streams.info(`KV_${name}`);
+    return await kvm.open(name);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+  try {
+    return await kvm.create(name, { ttl: leaseMs, history: 1 });
+  } catch (err) {
+    await jsm.streams.info(`KV_${name}`).catch(() => {
+      throw err;
+    });
+    return kvm.open(name);
+  }
+}
+async function readBucket(jsm, kv, bucket) {
+  if (!jsm) return [];
+  const prefix = `$KV.${bucket}.`;
+  const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: `${prefix}>` });
+  const out = [];
+  for (const subject of Object.keys(info.state.subjects ?? {})) {
+    const key = subject.slice(prefix.length);
+    const e = await kv.get(key);
+    if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
+  }
+  return out;
+}
+function isWrongSequence(err) {
+  return err instanceof import_jetstream.JetStreamApiError && (err.code === 10071 || err.code === 10164);
+}
+function isNotFound(err) {
+  return err instanceof import_jetstream.JetStreamApiError && (err.code === 10059 || err.code === 10014);
+}
+function withTimeout(p, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+// src/daemon/federation/claim-sync.ts
 var ACQUIRE_GRACE_MS = 5e3;
 var KV_WORK_TIMEOUT_MS = 4e3;
-var Federation = class {
-  constructor(settings, host, hooks, position, lastSeq, retained) {
-    this.settings = settings;
-    this.host = host;
-    this.hooks = hooks;
-    this.retained = retained;
-    this.names = busNames(settings.project);
-    this.subject = `${this.names.subjectPrefix}.${host.id}`;
-    this.durable = `h_${host.id}`;
-    this.floor = new Map(position?.received ?? []);
-    for (const r of retained(0)) if (r.remoteId) this.markSeen(r.remoteId);
-    this.published = position?.published ?? lastSeq;
-    this.outbox = retained(this.published).filter(isFederated);
-    if (position?.published === void 0) void this.hooks.persist({ type: "fed", published: this.published }).catch(() => void 0);
+var ClaimSync = class {
+  constructor(o) {
+    this.o = o;
   }
-  settings;
-  host;
-  hooks;
-  retained;
-  names;
-  subject;
-  durable;
-  nc;
-  js;
-  jsm;
-  presenceKv;
-  claimsKv;
-  state = "connecting";
-  stateSince = Date.now();
-  ready = false;
-  stopped = false;
-  lastError;
-  outbox = [];
-  published;
-  positionTimer;
-  pumping = false;
-  /** Per other host: its seqs up to here were taken in (see FederationPosition). */
-  floor;
-  /** Per other host: its seqs above the floor taken in (from the retained log, and since). */
-  seen = /* @__PURE__ */ new Map();
-  consuming = false;
-  receivedCount = 0;
-  lastReceivedAt;
-  inboundPending = 0;
-  consumer;
-  tickTimer;
-  ticking = false;
-  tickAgain = false;
-  hosts = [];
+  o;
   remote = [];
   own = /* @__PURE__ */ new Map();
   /** Keys taken by `acquire` whose local claim may not be committed yet: reconcile leaves them alone a while. */
   acquiredAt = /* @__PURE__ */ new Map();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
-  claimLock = Promise.resolve();
+  serialized = createLane();
   claimWarnings = /* @__PURE__ */ new Map();
-  get tickMs() {
-    return Math.max(200, Math.min(1e3, Math.floor(this.settings.leaseMs / 3)));
-  }
-  /** Connects in the background; the local bus never waits for NATS. */
-  start() {
-    void this.run();
-    this.tickTimer = setInterval(() => this.kick(), this.tickMs);
-    this.tickTimer.unref();
-  }
-  stop() {
-    this.stopped = true;
-    if (this.tickTimer) clearInterval(this.tickTimer);
-    if (this.positionTimer) clearTimeout(this.positionTimer);
-    this.consumer?.stop();
-    void this.nc?.close().catch(() => void 0);
-  }
-  /** Messages made durable locally: the ones sent here, to everyone, go out. */
-  onAccepted(records) {
-    let added = false;
-    for (const r of records) {
-      if (!isFederated(r) || r.seq <= this.published) continue;
-      this.outbox.push(r);
-      added = true;
-    }
-    if (added) void this.pump();
-  }
-  /** Local claims changed (taken, released, expired): bring the claims bucket in line soon. */
-  claimsChanged() {
-    setImmediate(() => this.kick());
-  }
-  /**
-   * The entry a compacted mailbox keeps: the position, and per host the floor below which
-   * everything was taken in. Retention drops the oldest messages first, so the floor rises to
-   * just below the oldest one still retained (or to the highest taken in when none is).
-   */
-  snapshotEntry() {
-    const oldest = /* @__PURE__ */ new Map();
-    for (const r of this.retained(0)) {
-      const id = parseId(r.remoteId);
-      if (id && !oldest.has(id.hostId)) oldest.set(id.hostId, id.seq);
-    }
-    for (const [hostId, seqs] of this.seen) {
-      const keep = oldest.get(hostId);
-      const floor = Math.max(this.floor.get(hostId) ?? 0, keep !== void 0 ? keep - 1 : Math.max(0, ...seqs));
-      this.floor.set(hostId, floor);
-      for (const s of seqs) if (s <= floor) seqs.delete(s);
-    }
-    return { type: "fed", published: this.published, received: Object.fromEntries(this.floor) };
-  }
-  markSeen(remoteId) {
-    const id = parseId(remoteId);
-    if (!id) return;
-    let set = this.seen.get(id.hostId);
-    if (!set) this.seen.set(id.hostId, set = /* @__PURE__ */ new Set());
-    set.add(id.seq);
-  }
-  taken(hostId, seq) {
-    return seq <= (this.floor.get(hostId) ?? 0) || (this.seen.get(hostId)?.has(seq) ?? false);
-  }
   /** Claims held on other hosts, as last seen. */
   remoteClaims(now) {
-    return this.remote.filter((e) => e.value.hostId !== this.host.id && !expired(e.value, now)).map((e) => toClaimInfo(e.value));
+    return this.remote.filter((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now)).map((e) => toClaimInfo(e.value));
   }
-  remoteHosts() {
-    return this.hosts;
-  }
-  status() {
-    const warnings = [];
-    if (this.state !== "connected") warnings.push(`NATS unreachable (${this.lastError ?? this.state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
-    warnings.push(...this.claimWarnings.values());
-    return {
-      state: this.state,
-      ...this.lastError ? { reason: this.lastError } : {},
-      url: this.settings.displayUrl,
-      project: this.settings.project,
-      subject: `${this.names.subjectPrefix}.*`,
-      host: { id: this.host.id, name: this.settings.hostName },
-      since: this.stateSince,
-      outbox: this.outbox.length,
-      publishedSeq: this.published,
-      inboundPending: this.inboundPending,
-      received: this.receivedCount,
-      ...this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {},
-      claimsLocalOnly: this.state !== "connected",
-      warnings,
-      hosts: this.hosts
-    };
+  warnings() {
+    return [...this.claimWarnings.values()];
   }
   /**
    * Before a local claim is granted: refuse it if another host holds anything overlapping, else
@@ -14858,36 +14767,35 @@ var Federation = class {
   acquire(claim) {
     return this.serialized(
       () => withTimeout(this.acquireNow(claim), KV_WORK_TIMEOUT_MS, "claim").catch((err) => {
-        this.hooks.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
+        this.o.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
         return { ok: true, localOnly: true };
       })
     );
   }
-  serialized(fn) {
-    const run = this.claimLock.then(fn, fn);
-    this.claimLock = run.catch(() => void 0);
-    return run;
+  /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
+  refresh(kv) {
+    return this.serialized(() => withTimeout(this.reconcile(kv), KV_WORK_TIMEOUT_MS, "claims refresh"));
   }
   async acquireNow(claim) {
-    const kv = this.claimsKv;
-    if (!kv || this.state !== "connected") {
-      this.hooks.logger.warn({ resource: claim.resource }, "federation: NATS unreachable; claim granted locally only");
+    const kv = this.o.bucket();
+    if (!kv) {
+      this.o.logger.warn({ resource: claim.resource }, "federation: NATS unreachable; claim granted locally only");
       return { ok: true, localOnly: true };
     }
     const now = Date.now();
     const key = claimKey(claim.resource);
     try {
       const before = await this.readClaims(kv);
-      const other = before.find((e) => e.value.hostId !== this.host.id && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
+      const other = before.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
       if (other) return { ok: false, conflict: toClaimInfo(other.value) };
-      const found = before.find((e) => e.key === key && e.value.hostId === this.host.id);
+      const found = before.find((e) => e.key === key && e.value.hostId === this.o.hostId);
       const mine = this.own.get(key) ?? (found ? { revision: found.revision, created: createdRevision(found) } : void 0);
       const revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
       const created = mine?.created ?? revision;
       this.own.set(key, { revision, created });
       this.acquiredAt.set(key, Date.now());
       const after = await this.readClaims(kv);
-      const earlier = after.find((e) => e.value.hostId !== this.host.id && createdRevision(e) < created && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
+      const earlier = after.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < created && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
       if (earlier) {
         await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
         this.own.delete(key);
@@ -14899,13 +14807,126 @@ var Federation = class {
       if (isWrongSequence(err)) {
         const entry = await kv.get(key).catch(() => null);
         const value = entry && entry.operation === "PUT" ? decodeJson(RemoteClaimSchema, entry.value) : void 0;
-        if (value && value.hostId !== this.host.id) return { ok: false, conflict: toClaimInfo(value) };
+        if (value && value.hostId !== this.o.hostId) return { ok: false, conflict: toClaimInfo(value) };
       }
-      this.hooks.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
+      this.o.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
       return { ok: true, localOnly: true };
     }
   }
-  // ——— connection ———
+  /** The claims bucket holds exactly this host's live claims, refreshed each tick. */
+  async reconcile(kv) {
+    const entries = await this.readClaims(kv);
+    const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
+    const checkedAt = Date.now();
+    for (const [key, c] of want) {
+      const found = entries.find((e) => e.key === key);
+      const mine = this.own.get(key) ?? (found && found.value.hostId === this.o.hostId ? { revision: found.revision, created: createdRevision(found) } : void 0);
+      if (!mine) {
+        const other = entries.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
+        if (other) {
+          this.warnConflict(key, c, other.value);
+          continue;
+        }
+      }
+      try {
+        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
+        this.own.set(key, { revision, created: mine?.created ?? revision });
+        this.claimWarnings.delete(key);
+      } catch (err) {
+        if (!isWrongSequence(err)) throw err;
+        this.own.delete(key);
+        this.warnConflict(key, c, entries.find((e) => e.key === key && e.value.hostId !== this.o.hostId)?.value);
+      }
+    }
+    const now = Date.now();
+    for (const [key, at] of this.acquiredAt) if (want.has(key) || now - at > ACQUIRE_GRACE_MS) this.acquiredAt.delete(key);
+    for (const [key, mine] of this.own) {
+      if (want.has(key) || this.acquiredAt.has(key)) continue;
+      await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
+      this.own.delete(key);
+    }
+    for (const e of entries) {
+      if (e.value.hostId === this.o.hostId && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) await kv.delete(e.key, { previousSeq: e.revision }).catch(() => void 0);
+    }
+    for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
+    this.remote = await this.readClaims(kv);
+  }
+  /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
+  warnConflict(key, c, holder) {
+    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.resource} held by ${holder.label} on ${holder.host}` : "another host"}: taken while NATS was unreachable`;
+    if (!this.claimWarnings.has(key)) this.o.logger.warn({ resource: c.resource }, `federation: ${text}`);
+    this.claimWarnings.set(key, text);
+  }
+  /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
+  claimValue(c, created) {
+    const v = { v: 1, hostId: this.o.hostId, host: this.o.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
+    if (created !== void 0) v.created = created;
+    if (c.expiresAt !== void 0) v.expiresAt = c.expiresAt;
+    if (c.note) v.note = c.note;
+    return JSON.stringify(v);
+  }
+  async readClaims(kv) {
+    const out = [];
+    for (const e of await readBucket(this.o.jsm(), kv, this.o.bucketName)) {
+      const value = decodeJson(RemoteClaimSchema, e.value);
+      if (value) out.push({ key: e.key, revision: e.revision, value });
+    }
+    return out;
+  }
+};
+function createdRevision(e) {
+  return e.value.created ?? e.revision;
+}
+function toClaimInfo(v) {
+  const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
+  if (v.expiresAt !== void 0) c.expiresAt = v.expiresAt;
+  if (v.note) c.note = v.note;
+  return c;
+}
+function expired(v, now) {
+  return v.expiresAt !== void 0 && v.expiresAt <= now;
+}
+
+// src/daemon/federation/connection.ts
+var import_jetstream2 = __toESM(require_mod4(), 1);
+var import_kv = __toESM(require_mod5(), 1);
+var import_transport_node = __toESM(require_transport_node(), 1);
+import * as fs from "node:fs";
+var STREAM_MAX_AGE_MS = 7 * 24 * 36e5;
+var STREAM_MAX_MSGS = 1e5;
+var DUPLICATE_WINDOW_MS = 36e5;
+var CONNECT_RETRY_MS = 2e3;
+var ACK_WAIT_MS = 5e3;
+var PUBLISH_TIMEOUT_MS = 5e3;
+var FederationLink = class {
+  constructor(settings, host, names, durable, logger, onReady) {
+    this.settings = settings;
+    this.host = host;
+    this.names = names;
+    this.durable = durable;
+    this.logger = logger;
+    this.onReady = onReady;
+  }
+  settings;
+  host;
+  names;
+  durable;
+  logger;
+  onReady;
+  nc;
+  js;
+  jsm;
+  presenceKv;
+  claimsKv;
+  state = "connecting";
+  stateSince = Date.now();
+  ready = false;
+  stopped = false;
+  lastError;
+  stop() {
+    this.stopped = true;
+    void this.nc?.close().catch(() => void 0);
+  }
   async run() {
     const options = {
       servers: this.settings.servers,
@@ -14926,7 +14947,7 @@ var Federation = class {
       nc = await (0, import_transport_node.connect)(options);
     } catch (err) {
       const message = err.message;
-      if (message !== this.lastError) this.hooks.logger.error({ err: message, url: this.settings.displayUrl }, "federation: cannot connect to NATS; retrying every few seconds");
+      if (message !== this.lastError) this.logger.error({ err: message, url: this.settings.displayUrl }, "federation: cannot connect to NATS; retrying every few seconds");
       this.lastError = message;
       this.setState("disconnected");
       if (!this.stopped) setTimeout(() => void this.run(), CONNECT_RETRY_MS).unref();
@@ -14937,7 +14958,7 @@ var Federation = class {
       return;
     }
     this.nc = nc;
-    this.hooks.logger.info({ url: this.settings.displayUrl, project: this.settings.project, host: this.settings.hostName, hostId: this.host.id }, "federation: connected to NATS");
+    this.logger.info({ url: this.settings.displayUrl, project: this.settings.project, host: this.settings.hostName, hostId: this.host.id }, "federation: connected to NATS");
     void this.watchStatus(nc);
     await this.setUp();
     void nc.closed().then((err) => {
@@ -14952,7 +14973,7 @@ var Federation = class {
     try {
       await this.followStatus(nc);
     } catch (err) {
-      this.hooks.logger.warn({ err: err.message }, "federation: connection status feed ended");
+      this.logger.warn({ err: err.message }, "federation: connection status feed ended");
     }
   }
   async followStatus(nc) {
@@ -14961,9 +14982,9 @@ var Federation = class {
       if (s.type === "disconnect") {
         this.lastError = "disconnected";
         this.setState("disconnected");
-        this.hooks.logger.warn({ url: this.settings.displayUrl }, "federation: NATS connection lost; messages wait in the outbox, claims are local only");
+        this.logger.warn({ url: this.settings.displayUrl }, "federation: NATS connection lost; messages wait in the outbox, claims are local only");
       } else if (s.type === "reconnect") {
-        this.hooks.logger.info({ url: this.settings.displayUrl }, "federation: NATS connection back");
+        this.logger.info({ url: this.settings.displayUrl }, "federation: NATS connection back");
         void this.setUp();
       }
     }
@@ -14973,7 +14994,7 @@ var Federation = class {
     const nc = this.nc;
     if (!nc || this.stopped) return;
     try {
-      const jsm = await (0, import_jetstream.jetstreamManager)(nc, { timeout: PUBLISH_TIMEOUT_MS });
+      const jsm = await (0, import_jetstream2.jetstreamManager)(nc, { timeout: PUBLISH_TIMEOUT_MS });
       try {
         await jsm.streams.info(this.names.stream);
       } catch (err) {
@@ -14981,7 +15002,7 @@ var Federation = class {
         await jsm.streams.add({
           name: this.names.stream,
           subjects: [`${this.names.subjectPrefix}.>`],
-          storage: import_jetstream.StorageType.File,
+          storage: import_jetstream2.StorageType.File,
           max_age: (0, import_transport_node.nanos)(STREAM_MAX_AGE_MS),
           max_msgs: STREAM_MAX_MSGS,
           duplicate_window: (0, import_transport_node.nanos)(DUPLICATE_WINDOW_MS)
@@ -14993,8 +15014,8 @@ var Federation = class {
         if (!isNotFound(err)) throw err;
         await jsm.consumers.add(this.names.stream, {
           durable_name: this.durable,
-          ack_policy: import_jetstream.AckPolicy.Explicit,
-          deliver_policy: import_jetstream.DeliverPolicy.StartTime,
+          ack_policy: import_jetstream2.AckPolicy.Explicit,
+          deliver_policy: import_jetstream2.DeliverPolicy.StartTime,
           opt_start_time: new Date(this.host.createdAt).toISOString(),
           filter_subject: `${this.names.subjectPrefix}.>`,
           ack_wait: (0, import_transport_node.nanos)(ACK_WAIT_MS),
@@ -15006,16 +15027,14 @@ var Federation = class {
       this.jsm = jsm;
       this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, lease);
       this.claimsKv = await openBucket(kvm, jsm, this.names.claimsBucket, lease);
-      this.js = (0, import_jetstream.jetstream)(nc, { timeout: PUBLISH_TIMEOUT_MS });
+      this.js = (0, import_jetstream2.jetstream)(nc, { timeout: PUBLISH_TIMEOUT_MS });
       this.ready = true;
       this.lastError = void 0;
       this.setState("connected");
-      void this.consume();
-      void this.pump();
-      this.kick();
+      this.onReady();
     } catch (err) {
       const message = err.message;
-      if (message !== this.lastError) this.hooks.logger.error({ err: message }, "federation: JetStream set-up failed (is the server started with -js?); retrying");
+      if (message !== this.lastError) this.logger.error({ err: message }, "federation: JetStream set-up failed (is the server started with -js?); retrying");
       this.lastError = message;
       this.ready = false;
       if (!this.stopped) setTimeout(() => void this.setUp(), 2e3).unref();
@@ -15025,6 +15044,250 @@ var Federation = class {
     if (state === this.state) return;
     this.state = state;
     this.stateSince = Date.now();
+  }
+};
+
+// src/daemon/federation/inbox.ts
+var InboundLedger = class {
+  /** Per other host: its seqs up to here were taken in (see FederationPosition). */
+  floor;
+  /** Per other host: its seqs above the floor taken in (from the retained log, and since). */
+  seen = /* @__PURE__ */ new Map();
+  constructor(position, retained) {
+    this.floor = new Map(position?.received ?? []);
+    for (const r of retained) if (r.remoteId) this.markSeen(r.remoteId);
+  }
+  markSeen(remoteId) {
+    const id = parseId(remoteId);
+    if (!id) return;
+    let set = this.seen.get(id.hostId);
+    if (!set) this.seen.set(id.hostId, set = /* @__PURE__ */ new Set());
+    set.add(id.seq);
+  }
+  taken(hostId, seq) {
+    return seq <= (this.floor.get(hostId) ?? 0) || (this.seen.get(hostId)?.has(seq) ?? false);
+  }
+  /**
+   * The floors a compacted mailbox keeps. Retention drops the oldest messages first, so a host's
+   * floor rises to just below its oldest message still retained (or to the highest taken in when
+   * none is); the seqs at or below it are forgotten.
+   */
+  floors(retained) {
+    const oldest = /* @__PURE__ */ new Map();
+    for (const r of retained) {
+      const id = parseId(r.remoteId);
+      if (id && !oldest.has(id.hostId)) oldest.set(id.hostId, id.seq);
+    }
+    for (const [hostId, seqs] of this.seen) {
+      const keep = oldest.get(hostId);
+      const floor = Math.max(this.floor.get(hostId) ?? 0, keep !== void 0 ? keep - 1 : Math.max(0, ...seqs));
+      this.floor.set(hostId, floor);
+      for (const s of seqs) if (s <= floor) seqs.delete(s);
+    }
+    return Object.fromEntries(this.floor);
+  }
+};
+function parseId(remoteId) {
+  if (!remoteId) return void 0;
+  const at = remoteId.lastIndexOf(":");
+  const seq = Number(remoteId.slice(at + 1));
+  if (at <= 0 || !Number.isInteger(seq)) return void 0;
+  return { hostId: remoteId.slice(0, at), seq };
+}
+
+// src/daemon/federation/outbox.ts
+var POSITION_WRITE_MS = 250;
+var RETRY_MS = 500;
+var Outbox = class {
+  constructor(position, lastSeq, retained, persist, logger) {
+    this.persist = persist;
+    this.logger = logger;
+    this.published = position?.published ?? lastSeq;
+    this.records = retained(this.published).filter(isFederated);
+    if (position?.published === void 0) void this.persist({ type: "fed", published: this.published }).catch(() => void 0);
+  }
+  persist;
+  logger;
+  records;
+  published;
+  positionTimer;
+  pumping = false;
+  get length() {
+    return this.records.length;
+  }
+  /** The last local seq JetStream confirmed. */
+  get publishedSeq() {
+    return this.published;
+  }
+  /** Messages made durable locally: the ones sent here, to everyone, are queued; true when any was. */
+  add(records) {
+    let added = false;
+    for (const r of records) {
+      if (!isFederated(r) || r.seq <= this.published) continue;
+      this.records.push(r);
+      added = true;
+    }
+    return added;
+  }
+  /**
+   * Publishes the queue in seq order, one at a time, while `canSend` holds; a failed publish is
+   * retried after a pause (reported through `onError`). One pump at a time.
+   */
+  async pump(canSend, send, onError) {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.records.length > 0 && canSend()) {
+        const r = this.records[0];
+        try {
+          await send(r);
+        } catch (err) {
+          onError(err);
+          await sleep(RETRY_MS, { unref: true });
+          continue;
+        }
+        this.records.shift();
+        if (r.seq > this.published) this.published = r.seq;
+        this.schedulePositionWrite();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+  stop() {
+    if (this.positionTimer) clearTimeout(this.positionTimer);
+  }
+  schedulePositionWrite() {
+    if (this.positionTimer) return;
+    this.positionTimer = setTimeout(() => {
+      this.positionTimer = void 0;
+      this.persist({ type: "fed", published: this.published }).catch((err) => {
+        this.logger.warn({ err: err.message }, "federation: position not written; messages may be published again (de-duplicated)");
+      });
+    }, POSITION_WRITE_MS);
+    this.positionTimer.unref();
+  }
+};
+function isFederated(r) {
+  return r.remoteId === void 0 && r.to === void 0;
+}
+
+// src/daemon/federation/presence.ts
+async function refreshPresence(kv, jsm, bucket, me, timeoutMs) {
+  await kv.put(me.hostId, JSON.stringify(me));
+  const hosts = [];
+  for (const e of await withTimeout(readBucket(jsm, kv, bucket), timeoutMs, "presence read")) {
+    const p = decodeJson(PresenceSchema, e.value);
+    if (p && p.hostId !== me.hostId) hosts.push({ id: p.hostId, name: p.host, sessions: p.sessions, lastSeen: e.created.getTime() });
+  }
+  return hosts.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// src/daemon/federation/federation.ts
+var RETRY_MS2 = 500;
+var Federation = class {
+  constructor(settings, host, hooks, position, lastSeq, retained) {
+    this.settings = settings;
+    this.host = host;
+    this.hooks = hooks;
+    this.retained = retained;
+    this.names = busNames(settings.project);
+    this.subject = `${this.names.subjectPrefix}.${host.id}`;
+    this.link = new FederationLink(settings, host, this.names, `h_${host.id}`, hooks.logger, () => {
+      void this.consume();
+      void this.pump();
+      this.kick();
+    });
+    this.inbox = new InboundLedger(position, retained(0));
+    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
+    this.claims = new ClaimSync({
+      hostId: host.id,
+      hostName: settings.hostName,
+      bucketName: this.names.claimsBucket,
+      logger: hooks.logger,
+      localClaims: () => this.hooks.localClaims(),
+      bucket: () => this.link.state === "connected" ? this.link.claimsKv : void 0,
+      jsm: () => this.link.jsm
+    });
+  }
+  settings;
+  host;
+  hooks;
+  retained;
+  names;
+  subject;
+  link;
+  outbox;
+  inbox;
+  claims;
+  consuming = false;
+  receivedCount = 0;
+  lastReceivedAt;
+  inboundPending = 0;
+  consumer;
+  tickTimer;
+  ticking = false;
+  tickAgain = false;
+  hosts = [];
+  get tickMs() {
+    return Math.max(200, Math.min(1e3, Math.floor(this.settings.leaseMs / 3)));
+  }
+  /** Connects in the background; the local bus never waits for NATS. */
+  start() {
+    void this.link.run();
+    this.tickTimer = setInterval(() => this.kick(), this.tickMs);
+    this.tickTimer.unref();
+  }
+  stop() {
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    this.outbox.stop();
+    this.consumer?.stop();
+    this.link.stop();
+  }
+  /** Messages made durable locally: the ones sent here, to everyone, go out. */
+  onAccepted(records) {
+    if (this.outbox.add(records)) void this.pump();
+  }
+  /** Local claims changed (taken, released, expired): bring the claims bucket in line soon. */
+  claimsChanged() {
+    setImmediate(() => this.kick());
+  }
+  /** The entry a compacted mailbox keeps: the published position and, per host, the intake floor. */
+  snapshotEntry() {
+    return { type: "fed", published: this.outbox.publishedSeq, received: this.inbox.floors(this.retained(0)) };
+  }
+  /** Claims held on other hosts, as last seen. */
+  remoteClaims(now) {
+    return this.claims.remoteClaims(now);
+  }
+  remoteHosts() {
+    return this.hosts;
+  }
+  status() {
+    const warnings = [];
+    if (this.link.state !== "connected") warnings.push(`NATS unreachable (${this.link.lastError ?? this.link.state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
+    warnings.push(...this.claims.warnings());
+    return {
+      state: this.link.state,
+      ...this.link.lastError ? { reason: this.link.lastError } : {},
+      url: this.settings.displayUrl,
+      project: this.settings.project,
+      subject: `${this.names.subjectPrefix}.*`,
+      host: { id: this.host.id, name: this.settings.hostName },
+      since: this.link.stateSince,
+      outbox: this.outbox.length,
+      publishedSeq: this.outbox.publishedSeq,
+      inboundPending: this.inboundPending,
+      received: this.receivedCount,
+      ...this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {},
+      claimsLocalOnly: this.link.state !== "connected",
+      warnings,
+      hosts: this.hosts
+    };
+  }
+  /** Before a local claim is granted: see ClaimSync.acquire. */
+  acquire(claim) {
+    return this.claims.acquire(claim);
   }
   // ——— messages in ———
   /**
@@ -15036,18 +15299,18 @@ var Federation = class {
     if (this.consuming) return;
     this.consuming = true;
     try {
-      while (!this.stopped) {
-        const js = this.js;
-        if (!js || !this.ready) {
-          await sleep(RETRY_MS);
+      while (!this.link.stopped) {
+        const js = this.link.js;
+        if (!js || !this.link.ready) {
+          await sleep(RETRY_MS2, { unref: true });
           continue;
         }
         try {
-          const consumer = await js.consumers.get(this.names.stream, this.durable);
+          const consumer = await js.consumers.get(this.names.stream, this.link.durable);
           const messages = await consumer.consume({ max_messages: 256 });
           this.consumer = messages;
           for await (const m of messages) {
-            if (this.stopped) return;
+            if (this.link.stopped) return;
             if (!await this.onRemote(m)) {
               messages.stop();
               break;
@@ -15058,7 +15321,7 @@ var Federation = class {
         } finally {
           this.consumer = void 0;
         }
-        if (!this.stopped) await sleep(1e3);
+        if (!this.link.stopped) await sleep(1e3, { unref: true });
       }
     } finally {
       this.consuming = false;
@@ -15073,7 +15336,7 @@ var Federation = class {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.host.id || this.taken(msg.hostId, msg.seq)) {
+    if (msg.hostId === this.host.id || this.inbox.taken(msg.hostId, msg.seq)) {
       m.ack();
       return true;
     }
@@ -15081,47 +15344,27 @@ var Federation = class {
       await this.hooks.ingest(msg);
     } catch (err) {
       this.hooks.logger.error({ err: err.message, id: messageId(msg.hostId, msg.seq) }, "federation: could not append a message from another host; retrying");
-      m.nak(RETRY_MS);
+      m.nak(RETRY_MS2);
       return false;
     }
-    this.markSeen(messageId(msg.hostId, msg.seq));
+    this.inbox.markSeen(messageId(msg.hostId, msg.seq));
     this.receivedCount += 1;
     this.lastReceivedAt = Date.now();
     m.ack();
     return true;
   }
   // ——— messages out ———
-  async pump() {
-    if (this.pumping) return;
-    this.pumping = true;
-    try {
-      while (!this.stopped && this.outbox.length > 0 && this.ready && this.state === "connected" && this.js) {
-        const r = this.outbox[0];
+  pump() {
+    return this.outbox.pump(
+      () => !this.link.stopped && this.link.ready && this.link.state === "connected" && this.link.js !== void 0,
+      async (r) => {
         const body = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text };
-        try {
-          await this.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
-        } catch (err) {
-          this.lastError = err.message;
-          await sleep(RETRY_MS);
-          continue;
-        }
-        this.outbox.shift();
-        if (r.seq > this.published) this.published = r.seq;
-        this.schedulePositionWrite();
+        await this.link.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
+      },
+      (err) => {
+        this.link.lastError = err.message;
       }
-    } finally {
-      this.pumping = false;
-    }
-  }
-  schedulePositionWrite() {
-    if (this.positionTimer) return;
-    this.positionTimer = setTimeout(() => {
-      this.positionTimer = void 0;
-      this.hooks.persist({ type: "fed", published: this.published }).catch((err) => {
-        this.hooks.logger.warn({ err: err.message }, "federation: position not written; messages may be published again (de-duplicated)");
-      });
-    }, POSITION_WRITE_MS);
-    this.positionTimer.unref();
+    );
   }
   // ——— presence and claims ———
   kick() {
@@ -15139,155 +15382,18 @@ var Federation = class {
     });
   }
   async tick() {
-    const presence = this.presenceKv;
-    const claims = this.claimsKv;
-    if (this.stopped || !this.ready || this.state !== "connected" || !presence || !claims) return;
+    const presence = this.link.presenceKv;
+    const claims = this.link.claimsKv;
+    if (this.link.stopped || !this.link.ready || this.link.state !== "connected" || !presence || !claims) return;
     try {
       const me = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now() };
-      await presence.put(this.host.id, JSON.stringify(me));
-      const hosts = [];
-      for (const e of await withTimeout(this.readAll(presence, this.names.presenceBucket), KV_WORK_TIMEOUT_MS, "presence read")) {
-        const p = decodeJson(PresenceSchema, e.value);
-        if (p && p.hostId !== this.host.id) hosts.push({ id: p.hostId, name: p.host, sessions: p.sessions, lastSeen: e.created.getTime() });
-      }
-      this.hosts = hosts.sort((a, b) => a.name.localeCompare(b.name));
-      await this.serialized(() => withTimeout(this.reconcileClaims(claims), KV_WORK_TIMEOUT_MS, "claims refresh"));
+      this.hosts = await refreshPresence(presence, this.link.jsm, this.names.presenceBucket, me, KV_WORK_TIMEOUT_MS);
+      await this.claims.refresh(claims);
     } catch (err) {
       this.hooks.logger.warn({ err: err.message }, "federation: presence/claims refresh failed");
     }
   }
-  /** The claims bucket holds exactly this host's live claims, refreshed each tick. */
-  async reconcileClaims(kv) {
-    const entries = await this.readClaims(kv);
-    const want = new Map(this.hooks.localClaims().map((c) => [claimKey(c.resource), c]));
-    const checkedAt = Date.now();
-    for (const [key, c] of want) {
-      const found = entries.find((e) => e.key === key);
-      const mine = this.own.get(key) ?? (found && found.value.hostId === this.host.id ? { revision: found.revision, created: createdRevision(found) } : void 0);
-      if (!mine) {
-        const other = entries.find((e) => e.value.hostId !== this.host.id && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
-        if (other) {
-          this.warnConflict(key, c, other.value);
-          continue;
-        }
-      }
-      try {
-        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
-        this.own.set(key, { revision, created: mine?.created ?? revision });
-        this.claimWarnings.delete(key);
-      } catch (err) {
-        if (!isWrongSequence(err)) throw err;
-        this.own.delete(key);
-        this.warnConflict(key, c, entries.find((e) => e.key === key && e.value.hostId !== this.host.id)?.value);
-      }
-    }
-    const now = Date.now();
-    for (const [key, at] of this.acquiredAt) if (want.has(key) || now - at > ACQUIRE_GRACE_MS) this.acquiredAt.delete(key);
-    for (const [key, mine] of this.own) {
-      if (want.has(key) || this.acquiredAt.has(key)) continue;
-      await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
-      this.own.delete(key);
-    }
-    for (const e of entries) {
-      if (e.value.hostId === this.host.id && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) await kv.delete(e.key, { previousSeq: e.revision }).catch(() => void 0);
-    }
-    for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
-    this.remote = await this.readClaims(kv);
-  }
-  /**
-   * Every live entry of a bucket. The keys come from the stream's subject list (one request, no
-   * consumer that could stall), each value by a direct get; all with the request timeout.
-   */
-  async readAll(kv, bucket) {
-    const jsm = this.jsm;
-    if (!jsm) return [];
-    const prefix = `$KV.${bucket}.`;
-    const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: `${prefix}>` });
-    const out = [];
-    for (const subject of Object.keys(info.state.subjects ?? {})) {
-      const key = subject.slice(prefix.length);
-      const e = await kv.get(key);
-      if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
-    }
-    return out;
-  }
-  /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
-  warnConflict(key, c, holder) {
-    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.resource} held by ${holder.label} on ${holder.host}` : "another host"}: taken while NATS was unreachable`;
-    if (!this.claimWarnings.has(key)) this.hooks.logger.warn({ resource: c.resource }, `federation: ${text}`);
-    this.claimWarnings.set(key, text);
-  }
-  /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
-  claimValue(c, created) {
-    const v = { v: 1, hostId: this.host.id, host: this.settings.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
-    if (created !== void 0) v.created = created;
-    if (c.expiresAt !== void 0) v.expiresAt = c.expiresAt;
-    if (c.note) v.note = c.note;
-    return JSON.stringify(v);
-  }
-  async readClaims(kv) {
-    const out = [];
-    for (const e of await this.readAll(kv, this.names.claimsBucket)) {
-      const value = decodeJson(RemoteClaimSchema, e.value);
-      if (value) out.push({ key: e.key, revision: e.revision, value });
-    }
-    return out;
-  }
 };
-function isFederated(r) {
-  return r.remoteId === void 0 && r.to === void 0;
-}
-async function openBucket(kvm, jsm, name, leaseMs) {
-  try {
-    await jsm.streams.info(`KV_${name}`);
-    return await kvm.open(name);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-  }
-  try {
-    return await kvm.create(name, { ttl: leaseMs, history: 1 });
-  } catch (err) {
-    await jsm.streams.info(`KV_${name}`).catch(() => {
-      throw err;
-    });
-    return kvm.open(name);
-  }
-}
-function createdRevision(e) {
-  return e.value.created ?? e.revision;
-}
-function parseId(remoteId) {
-  if (!remoteId) return void 0;
-  const at = remoteId.lastIndexOf(":");
-  const seq = Number(remoteId.slice(at + 1));
-  if (at <= 0 || !Number.isInteger(seq)) return void 0;
-  return { hostId: remoteId.slice(0, at), seq };
-}
-function toClaimInfo(v) {
-  const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
-  if (v.expiresAt !== void 0) c.expiresAt = v.expiresAt;
-  if (v.note) c.note = v.note;
-  return c;
-}
-function expired(v, now) {
-  return v.expiresAt !== void 0 && v.expiresAt <= now;
-}
-function isWrongSequence(err) {
-  return err instanceof import_jetstream.JetStreamApiError && (err.code === 10071 || err.code === 10164);
-}
-function isNotFound(err) {
-  return err instanceof import_jetstream.JetStreamApiError && (err.code === 10059 || err.code === 10014);
-}
-function withTimeout(p, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer from NATS within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms).unref());
-}
 export {
   Federation
 };

@@ -18,13 +18,16 @@ function compareVersions(a, b) {
   }
   return 0;
 }
+function isOlderThan(peer, protocol, version) {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
+}
 
-// src/client/project.ts
+// src/place/project.ts
 import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join2 } from "node:path";
 
-// src/client/git-files.ts
+// src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function findGitDir(dir) {
@@ -58,7 +61,7 @@ function gitCommonDir(gitDir) {
   }
 }
 
-// src/client/project.ts
+// src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
 var LEGACY_MAILBOX_DIR = join2(".claude", ".session-bus");
 function locateProject(dir) {
@@ -86,8 +89,35 @@ function folderBusRoot(dir) {
   }
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 import { createConnection } from "node:net";
+
+// src/display/time.ts
+function ago(ms) {
+  const m = Math.max(0, Math.round(ms / 6e4));
+  return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
+}
+function duration(ms) {
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+function utcClock(ts, seconds = true) {
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+}
+function localClock(ts, withDate = false) {
+  const d = new Date(ts);
+  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
+}
+function pad2(n) {
+  return String(n).padStart(2, "0");
+}
 
 // src/protocol/limits.ts
 var MAX_TEXT_BYTES = 4096;
@@ -173,9 +203,7 @@ function describeError(code, data = {}) {
 function since(iso, now = Date.now()) {
   const ts = Date.parse(String(iso));
   if (!Number.isFinite(ts)) return String(iso);
-  const m = Math.max(0, Math.round((now - ts) / 6e4));
-  const ago = m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
-  return `${ago} (${new Date(ts).toISOString().slice(11, 16)} UTC)`;
+  return `${ago(now - ts)} (${utcClock(ts, false)} UTC)`;
 }
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
@@ -267,7 +295,7 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
-// src/client/rpc-client.ts
+// src/transport/rpc-client.ts
 var RpcError = class extends Error {
   constructor(code, message, data) {
     super(message);
@@ -379,11 +407,11 @@ var RpcClient = class _RpcClient {
   }
 };
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 import { userInfo } from "node:os";
 import { join as join3, resolve as resolve2 } from "node:path";
 
-// src/client/sha256.ts
+// src/place/sha256.ts
 var K = new Uint32Array([
   1116352408,
   1899447441,
@@ -498,7 +526,7 @@ function sha256Hex(text) {
   return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
 
-// src/client/endpoint.ts
+// src/place/endpoint.ts
 var EndpointError = class extends Error {
   name = "EndpointError";
 };
@@ -539,7 +567,7 @@ function endpointFor(busRoot, env = process.env) {
 // src/client/connect.ts
 import { dirname as dirname4 } from "node:path";
 
-// src/client/mailbox-owner.ts
+// src/place/mailbox-owner.ts
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from "node:fs";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
@@ -570,7 +598,34 @@ function readSmallRegularFile(file, max) {
   }
 }
 
-// src/client/private-dir.ts
+// src/place/liveness.ts
+var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve4) => {
+    if (signal?.aborted) return resolve4();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve4();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
+// src/place/private-dir.ts
 import { lstatSync, mkdirSync as mkdirSync2 } from "node:fs";
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
@@ -659,7 +714,9 @@ function tailLog(logPath, lines = 8) {
 var StartError = class extends Error {
   name = "StartError";
 };
-var NOT_RUNNING = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+function isNotRunning(err) {
+  return err instanceof ConnectionError && err.code !== void 0 && NOT_RUNNING_ERRNOS.has(err.code);
+}
 var RESPAWN_AFTER_MS = 3e3;
 var MAX_FAILED_STARTS = 3;
 var REPLACE_WAIT_MS = 3e3;
@@ -687,7 +744,7 @@ async function connectOrSpawn(projectDir, options = {}) {
           `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
         );
       }
-      if (!code || !NOT_RUNNING.has(code)) throw err;
+      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
       client = await connectToOwner(location, endpoint);
       if (!client && options.spawn === false) throw err;
       if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
@@ -721,7 +778,7 @@ ${tailLog(endpoint.logPath)}`);
           clientProtocol: protocol
         });
       }
-      const older = hello.protocol < protocol || compareVersions(hello.version, version) < 0;
+      const older = isOlderThan(hello, protocol, version);
       const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
       if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
       client.close();
@@ -753,9 +810,6 @@ async function connectToOwner(location, endpoint) {
 }
 function connectExisting(projectDir, options = {}) {
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2e3 });
-}
-function sleep(ms) {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 // src/cli/color.ts
@@ -838,15 +892,6 @@ import * as path from "node:path";
 var GONE_AFTER_MS = 12 * 36e5;
 function safe(text) {
   return inert(oneLine(text));
-}
-function duration(ms) {
-  const s = Math.max(0, Math.round(ms / 1e3));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${s % 60}s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 var GAP = 2;
 function table(headers, rawRows, columns) {
@@ -943,14 +988,7 @@ function formatClaims(claims, now = Date.now(), layout = {}) {
   );
 }
 var KIND_STYLE = { note: void 0, lock: "yellow", unlock: "green", handoff: "magenta" };
-function pad2(n) {
-  return String(n).padStart(2, "0");
-}
-function clock(ts, withDate = false) {
-  const d = new Date(ts);
-  const time = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
-  return withDate ? `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${time}` : time;
-}
+var clock = localClock;
 function formatMessage(m, options = {}) {
   const paint = painter(options.color ?? false);
   const label = safe(m.from);
@@ -978,12 +1016,16 @@ export {
   BusError,
   VERSION,
   PROTOCOL_VERSION,
+  isOlderThan,
   endpointFor,
+  isAlive,
+  sleep,
   privateDirProblem,
   locateProject,
   RpcError,
   ConnectionError,
   RpcClient,
+  isNotRunning,
   connectOrSpawn,
   connectExisting,
   MESSAGE_KINDS,

@@ -5,6 +5,7 @@
  */
 import type { BriefResult, MessageRecord } from '../protocol/messages.ts';
 import { inert } from '../protocol/sanitize.ts';
+import { ago, utcClock } from './time.ts';
 
 /**
  * Context over 10,000 characters is moved to a file by the host; JSON quoting at most doubles a
@@ -22,16 +23,11 @@ export function quote(text: string): string {
 
 export function renderLine(m: MessageRecord): string {
   // The model knows no time zone of ours: a bare clock time would be read as anyone's.
-  const time = `${clockTime(m.ts)} UTC`;
+  const time = `${utcClock(m.ts)} UTC`;
   const to = m.to ? ' (to you)' : '';
   return `#${m.seq} ${time} ${inert(m.from, 'label')} [${m.kind}]${to}: ${quote(m.text)}`;
 }
 
-/** HH:MM:SS (UTC) of a time; a time no Date can hold shows as unknown rather than throwing. */
-function clockTime(ts: number): string {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? '??:??:??' : d.toISOString().slice(11, 19);
-}
 
 const isPerson = (m: MessageRecord) => m.from.startsWith('human:');
 
@@ -67,11 +63,6 @@ export function renderPush(messages: MessageRecord[], remaining: number): string
   ].join('\n');
 }
 
-/** How long ago, in few characters. */
-function ago(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  return m < 1 ? 'just now' : m < 90 ? `${m}m` : `${Math.round(m / 60)}h`;
-}
 
 const MAX_LISTED = 5;
 

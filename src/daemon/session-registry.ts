@@ -1,0 +1,159 @@
+/**
+ * The sessions a broker knows: found by any id they have had, by the Claude pid they run in now,
+ * or by their first id (their key in the log). Pure; the broker decides, this keeps the indexes.
+ */
+import { shortId, type SessionIdentity } from '../protocol/messages.ts';
+import type { LogEntry, RestoredState } from '../place/mailbox-entries.ts';
+import { cursorEntry, sessionEntry, type RecipientOutcome, type Session } from './broker-types.ts';
+
+export class SessionRegistry {
+  private sessions = new Map<string, Session>();
+  /** Any id a session has had → the session. */
+  private byId = new Map<string, Session>();
+  /**
+   * Claude pid → the session last seen running in it. A pid locates a session's markers and
+   * nothing more: pids are reused, and a session is its session id.
+   */
+  private byPid = new Map<number, Session>();
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  restore(state: RestoredState): void {
+    this.sessions.clear();
+    this.byId.clear();
+    this.byPid.clear();
+    for (const entry of state.sessions) {
+      const cursor = state.cursors.get(entry.id);
+      const session: Session = {
+        id: entry.id,
+        ids: new Set(entry.ids),
+        pids: new Set(entry.pids),
+        label: entry.label,
+        cwd: entry.cwd,
+        cursor: cursor?.seq ?? state.lastSeq,
+        firstSeen: entry.firstSeen,
+        lastSeen: cursor?.ts ?? entry.firstSeen,
+        connections: 0,
+      };
+      this.sessions.set(session.id, session);
+      for (const id of session.ids) this.byId.set(id, session);
+      for (const pid of session.pids) {
+        const before = this.byPid.get(pid);
+        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
+      }
+    }
+  }
+
+  /**
+   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
+   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
+   * id) joins that session, so its own earlier messages stay its own and its position carries
+   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
+   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
+   * id there is a new session, even at a pid another pid namespace (a container) also uses.
+   */
+  resolve(who: SessionIdentity, now: number, firstCursor: () => number, joinByPid = true): { session: Session; entries: LogEntry[] } {
+    let session = this.byId.get(who.sessionId);
+    let changed = false;
+    if (!session && who.pid > 0 && joinByPid) {
+      const running = this.byPid.get(who.pid);
+      session = running && running.connections > 0 ? running : undefined;
+      if (session) {
+        session.ids.add(who.sessionId);
+        this.byId.set(who.sessionId, session);
+        changed = true;
+      }
+    }
+    if (!session) {
+      session = {
+        id: who.sessionId,
+        ids: new Set([who.sessionId]),
+        pids: new Set(who.pid > 0 ? [who.pid] : []),
+        label: who.label,
+        cwd: who.cwd,
+        cursor: firstCursor(),
+        firstSeen: now,
+        lastSeen: now,
+        connections: 0,
+      };
+      this.sessions.set(session.id, session);
+      this.byId.set(session.id, session);
+      if (who.pid > 0) this.byPid.set(who.pid, session);
+      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
+    }
+    if (who.pid > 0 && !session.pids.has(who.pid)) {
+      session.pids.add(who.pid);
+      changed = true;
+    }
+    if (who.pid > 0) this.byPid.set(who.pid, session);
+    // The label follows the session's first id: after /clear, hooks come with a new id (and so a
+    // new short id in their label) while the MCP server keeps the first; one label, not two.
+    if (who.sessionId === session.id && who.label && who.label !== session.label) {
+      session.label = who.label;
+      changed = true;
+    }
+    if (who.cwd && who.cwd !== session.cwd) {
+      session.cwd = who.cwd;
+      changed = true;
+    }
+    session.lastSeen = now;
+    return { session, entries: changed ? [sessionEntry(session)] : [] };
+  }
+
+  connect(session: Session, now: number): void {
+    if (session.connections === 0) session.connectedSince = now;
+    session.connections += 1;
+  }
+
+  disconnect(session: Session, now: number): void {
+    session.connections = Math.max(0, session.connections - 1);
+    if (session.connections === 0) session.connectedSince = undefined;
+    session.lastSeen = now;
+  }
+
+  /** Live sessions: an open MCP connection each. */
+  peers(): Session[] {
+    return this.list()
+      .filter((s) => s.connections > 0)
+      .sort((a, b) => (a.connectedSince ?? 0) - (b.connectedSince ?? 0));
+  }
+
+  byAnyId(id: string): Session | undefined {
+    return this.byId.get(id);
+  }
+
+  /** By the first id, the session's key in the log. */
+  byKey(id: string): Session | undefined {
+    return this.sessions.get(id);
+  }
+
+  list(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The session a Claude pid runs now (its markers are this session's), if any. */
+  ofPid(pid: number): Session | undefined {
+    return this.byPid.get(pid);
+  }
+
+  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
+  recipients(sender: Session, tokens: string[]): RecipientOutcome {
+    const live = this.peers().filter((s) => s !== sender);
+    const ids: string[] = [];
+    for (const token of tokens) {
+      const t = token.trim().replace(/^#/, '');
+      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
+      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
+      ids.push(matches[0]!.id);
+    }
+    return { ok: true, ids: [...new Set(ids)] };
+  }
+
+  forget(s: Session): void {
+    this.sessions.delete(s.id);
+    for (const id of s.ids) this.byId.delete(id);
+    for (const pid of s.pids) if (this.byPid.get(pid) === s) this.byPid.delete(pid);
+  }
+}
