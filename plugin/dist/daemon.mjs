@@ -7387,10 +7387,11 @@ function takeOver(lockPath) {
 var REPLACE_TIMEOUT_MS = 3e3;
 var LOCK_WAIT_MS2 = 300;
 var LOG_CAP_BYTES = 5 * 1024 * 1024;
-function signalToRebind(pid) {
-  if (!isBusDaemon(pid)) return;
+function signalToRebind(owner, socketPath) {
+  const here = ownPlace();
+  if (owner.socket !== socketPath || owner.host !== here.host || owner.ns !== here.ns || !isBusDaemon(owner.pid)) return;
   try {
-    process.kill(pid, "SIGUSR2");
+    process.kill(owner.pid, "SIGUSR2");
   } catch {
   }
 }
@@ -7885,8 +7886,7 @@ async function main() {
     const owner = locked.heldBy;
     logger.warn({ owner, mailbox: mailboxPath }, "another daemon owns this mailbox; handing the socket path back to it and exiting");
     keeper.removeOwnSocket();
-    const here = ownPlace();
-    if (owner && owner.socket === endpoint.socketPath && owner.host === here.host && owner.ns === here.ns) signalToRebind(owner.pid);
+    if (owner) signalToRebind(owner, endpoint.socketPath);
     dest.flushSync();
     process.exit(0);
   }

@@ -25,7 +25,6 @@ import { ConnectionServer } from './server.ts';
 import { collectWhenQuiet, LOCK_WAIT_MS, logReplayWarnings, openDaemonLog, prepareSelfIgnoring, removeLeftovers, replaceOlder, REPLACE_TIMEOUT_MS, rotateIfOver, signalToRebind, takeOverOldMailboxes } from './start-steps.ts';
 import { SocketKeeper } from './socket-keeper.ts';
 import { LockLost, MailboxLock } from './mailbox-lock.ts';
-import { ownPlace } from '../place/mailbox-owner.ts';
 import { startFederation, type FederationRuntime } from './federation/start.ts';
 
 const LOG_CHECK_MS = 10 * 60_000;
@@ -228,8 +227,7 @@ async function main(): Promise<void> {
     const owner = locked.heldBy;
     logger.warn({ owner, mailbox: mailboxPath }, 'another daemon owns this mailbox; handing the socket path back to it and exiting');
     keeper.removeOwnSocket();
-    const here = ownPlace();
-    if (owner && owner.socket === endpoint.socketPath && owner.host === here.host && owner.ns === here.ns) signalToRebind(owner.pid);
+    if (owner) signalToRebind(owner, endpoint.socketPath);
     dest.flushSync();
     process.exit(0);
   }

@@ -14,6 +14,7 @@ import type { ReplayWarning } from '../place/mailbox-replay.ts';
 import { waitUntilGone } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
 import { isBusDaemon } from './mailbox-lock.ts';
+import { ownPlace, type MailboxOwner } from '../place/mailbox-owner.ts';
 
 /** How long an older daemon has to go when asked; past it, it keeps serving and we exit. */
 export const REPLACE_TIMEOUT_MS = 3000;
@@ -24,13 +25,15 @@ export const LOCK_WAIT_MS = 300;
 const LOG_CAP_BYTES = 5 * 1024 * 1024;
 
 /** The mailbox's owner lost our socket path: tell it to serve the path again now, not at its next check. */
-export function signalToRebind(pid: number): void {
-  // Only a session-bus daemon: SIGUSR2 ends any other program, and a pid may have been reused.
-  if (!isBusDaemon(pid)) return;
+export function signalToRebind(owner: MailboxOwner, socketPath: string): void {
+  const here = ownPlace();
+  // Only the owner of our path, on this machine and in this pid namespace (elsewhere its pid is
+  // another process), and only a session-bus daemon: SIGUSR2 ends any other program.
+  if (owner.socket !== socketPath || owner.host !== here.host || owner.ns !== here.ns || !isBusDaemon(owner.pid)) return;
   try {
-    process.kill(pid, 'SIGUSR2');
+    process.kill(owner.pid, 'SIGUSR2');
   } catch {
-    // Another pid namespace or machine: it notices within SOCKET_CHECK_MS.
+    // Gone meanwhile: nothing to tell.
   }
 }
 
