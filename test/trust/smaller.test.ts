@@ -77,8 +77,11 @@ describe('status at thousands of sessions (issue 14, smaller)', () => {
     const s = await c.client.request('status', {});
     expect(s.sessions).toHaveLength(MAX_STATUS_SESSIONS);
     expect(s.sessions[0]).toMatchObject({ sessionId: 'live-1', connected: true });
-    // All 3,001 are counted, or — once a compaction has applied retention — the cap of them.
-    expect([3001, MAX_REMEMBERED_SESSIONS]).toContain(s.sessions.length + (s.sessionsOmitted ?? 0));
+    // All 3,001 are counted, or — where a compaction applied retention meanwhile — the cap of
+    // them plus those registered after it.
+    const counted = s.sessions.length + (s.sessionsOmitted ?? 0);
+    expect(counted).toBeGreaterThanOrEqual(MAX_REMEMBERED_SESSIONS);
+    expect(counted).toBeLessThanOrEqual(3001);
     expect(JSON.stringify(s).length).toBeLessThan(64 * 1024);
     const shown = await p.cli(['status']);
     expect(shown.stdout).toMatch(/\(\d+ more sessions seen longer ago, not listed\)/);
