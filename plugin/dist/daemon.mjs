@@ -7674,7 +7674,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-RLWQFWMF.mjs");
+  const { Federation } = await import("./chunks/federation-RKQ7XHLI.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -152,9 +152,12 @@ describe('to: a unique branch name', () => {
     const a = await session(p, A_ID);
     const b = await startMcp(p.env, B_ID, wt);
     sessions.push(b);
+    // A recipient must be live: B's MCP server registers as it starts, not before it answers.
+    await waitFor('B live', async () => (await a.call('peers', {})).text.includes('feat-b#'));
     expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');
     expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "your turn on api.ts"/);
     await session(p, C_ID);
+    await waitFor('C live', async () => (await b.call('peers', {})).text.split('\n').filter((l) => l.startsWith('main#')).length === 2);
     expect((await b.call('broadcast', { text: 'hi', to: ['main'] })).text).toMatch(/^unknown or ambiguous recipient "main"/);
   });
 });

@@ -128,6 +128,8 @@ export class ClaimSync {
     const entries = await this.readClaims(kv);
     const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
     const checkedAt = Date.now();
+    /** Claims taken while NATS was unreachable and shared in this pass: checked again below. */
+    const sharedNow = new Map<string, Claim>();
     for (const [key, c] of want) {
       const found = entries.find((e) => e.key === key);
       const mine = this.own.get(key) ?? (found && found.value.hostId === this.o.hostId ? { revision: found.revision, created: createdRevision(found) } : undefined);
@@ -142,6 +144,7 @@ export class ClaimSync {
       try {
         const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
         this.own.set(key, { revision, created: mine?.created ?? revision });
+        if (!mine) sharedNow.set(key, c);
         this.claimWarnings.delete(key);
       } catch (err) {
         if (!isWrongSequence(err)) throw err;
@@ -162,6 +165,17 @@ export class ClaimSync {
     }
     for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
     this.remote = await this.readClaims(kv);
+    // Two hosts healing at once may both have seen no overlap and both shared: as at acquire, the
+    // claim created first (lower creating revision) keeps the bucket; the later one leaves it and
+    // says so in status.
+    for (const [key, c] of sharedNow) {
+      const mine = this.own.get(key);
+      const earlier = mine && this.remote.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < mine.created && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
+      if (!mine || !earlier) continue;
+      await kv.delete(key, { previousSeq: mine.revision }).catch(() => undefined);
+      this.own.delete(key);
+      this.warnConflict(key, c, earlier.value);
+    }
   }
 
   /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */

@@ -14818,6 +14818,7 @@ var ClaimSync = class {
     const entries = await this.readClaims(kv);
     const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
     const checkedAt = Date.now();
+    const sharedNow = /* @__PURE__ */ new Map();
     for (const [key, c] of want) {
       const found = entries.find((e) => e.key === key);
       const mine = this.own.get(key) ?? (found && found.value.hostId === this.o.hostId ? { revision: found.revision, created: createdRevision(found) } : void 0);
@@ -14831,6 +14832,7 @@ var ClaimSync = class {
       try {
         const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
         this.own.set(key, { revision, created: mine?.created ?? revision });
+        if (!mine) sharedNow.set(key, c);
         this.claimWarnings.delete(key);
       } catch (err) {
         if (!isWrongSequence(err)) throw err;
@@ -14850,6 +14852,14 @@ var ClaimSync = class {
     }
     for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
     this.remote = await this.readClaims(kv);
+    for (const [key, c] of sharedNow) {
+      const mine = this.own.get(key);
+      const earlier = mine && this.remote.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < mine.created && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
+      if (!mine || !earlier) continue;
+      await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
+      this.own.delete(key);
+      this.warnConflict(key, c, earlier.value);
+    }
   }
   /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
   warnConflict(key, c, holder) {
