@@ -6475,6 +6475,15 @@ function isRunning(pid) {
     return isAlive(pid);
   }
 }
+function isBusDaemon(pid) {
+  let cmd;
+  try {
+    cmd = fs4.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch (err) {
+    return err.code !== "ENOENT" || !fs4.existsSync("/proc/self");
+  }
+  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
+}
 
 // src/place/markers.ts
 import * as path2 from "node:path";
@@ -6496,10 +6505,11 @@ var SessionMarkers = class {
   dir;
   sessionOfPid;
   onError;
-  /** Pids whose pending marker this daemon wrote. */
-  pendingOn = /* @__PURE__ */ new Set();
-  /** Pids whose pending marker is known absent (no stale file from an earlier daemon either). */
-  known = /* @__PURE__ */ new Set();
+  /**
+   * Pid → its pending marker as this daemon last wrote it: on, or off (removed, so no stale file
+   * from an earlier daemon is left either). A pid not here has not been written yet.
+   */
+  written = /* @__PURE__ */ new Map();
   /** Claude pid → live connections standing for it. */
   liveCount = /* @__PURE__ */ new Map();
   /**
@@ -6512,17 +6522,15 @@ var SessionMarkers = class {
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
       if (pending) {
-        if (this.pendingOn.has(pid) || this.gone.get(pid) === session) continue;
+        if (this.written.get(pid) === "on" || this.gone.get(pid) === session) continue;
         if (!isAlive(pid)) {
           this.gone.set(pid, session);
           continue;
         }
-        this.pendingOn.add(pid);
-        this.known.delete(pid);
+        this.written.set(pid, "on");
         this.write(markerPath(this.dir, pid), "");
-      } else if (this.pendingOn.has(pid) || !this.known.has(pid)) {
-        this.pendingOn.delete(pid);
-        this.known.add(pid);
+      } else if (this.written.get(pid) !== "off") {
+        this.written.set(pid, "off");
         this.write(markerPath(this.dir, pid), void 0);
       }
     }
@@ -6557,8 +6565,7 @@ var SessionMarkers = class {
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
       this.write(path3.join(this.dir, name), void 0);
-      this.pendingOn.delete(pid);
-      this.known.add(pid);
+      this.written.set(pid, "off");
       removed += 1;
     }
     this.gone.clear();
@@ -6566,8 +6573,7 @@ var SessionMarkers = class {
   }
   /** The socket dir was made anew: every marker is written again from the broker's state. */
   rewriteAll(sessions, hasPending) {
-    this.pendingOn.clear();
-    this.known.clear();
+    this.written.clear();
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), `${process.pid}
 `);
     for (const s of sessions) if (hasPending(s)) this.pending(s, true);
@@ -6853,7 +6859,7 @@ var ConnectionServer = class {
 };
 
 // src/daemon/start-steps.ts
-import * as fs10 from "node:fs";
+import * as fs9 from "node:fs";
 import * as path5 from "node:path";
 
 // src/transport/rpc-client.ts
@@ -7167,10 +7173,6 @@ function appendDurably(file, entries) {
   }
 }
 
-// src/daemon/mailbox-lock.ts
-import * as fs9 from "node:fs";
-import { dirname as dirname6 } from "node:path";
-
 // src/place/mailbox-owner.ts
 import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync3, readlinkSync, readSync } from "node:fs";
 import { hostname } from "node:os";
@@ -7211,7 +7213,173 @@ function ownPlace() {
   return { host: hostname(), ns };
 }
 
+// src/daemon/start-steps.ts
+var REPLACE_TIMEOUT_MS = 3e3;
+var LOCK_WAIT_MS2 = 300;
+var LOG_CAP_BYTES = 5 * 1024 * 1024;
+function signalToRebind(owner, socketPath) {
+  const here = ownPlace();
+  if (owner.socket !== socketPath || owner.host !== here.host || owner.ns !== here.ns || !isBusDaemon(owner.pid)) return;
+  try {
+    process.kill(owner.pid, "SIGUSR2");
+  } catch {
+  }
+}
+function removeLeftovers(mailboxPath, logger) {
+  const dir = path5.dirname(mailboxPath);
+  const base = path5.basename(mailboxPath);
+  let names;
+  try {
+    names = fs9.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
+  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
+  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
+}
+async function replaceOlder(socketPath, root, version, logger) {
+  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
+  if (!client) return false;
+  try {
+    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
+    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
+    if (!older) return false;
+    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
+    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
+  } catch {
+    return false;
+  } finally {
+    client.close();
+  }
+  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
+}
+function prepareSelfIgnoring(dir, logger) {
+  try {
+    ensureSelfIgnoring(dir);
+  } catch (err) {
+    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
+  }
+}
+function rotateIfOver(logPath, dest) {
+  try {
+    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs9.renameSync(logPath, `${logPath}.1`);
+    fs9.closeSync(fs9.openSync(logPath, "a", 384));
+    dest?.reopen();
+  } catch {
+  }
+}
+function openDaemonLog(logPath) {
+  rotateIfOver(logPath);
+  fs9.closeSync(fs9.openSync(logPath, "a", 384));
+  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
+  return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
+}
+function takeOverOldMailboxes(mailboxPath, legacy, logger) {
+  try {
+    for (const r of takeOverLegacyMailboxes(mailboxPath, legacy)) {
+      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
+      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
+    }
+  } catch (err) {
+    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
+  }
+}
+function logReplayWarnings(warnings, mailboxPath, logger) {
+  for (const w of warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
+  if (warnings.length > 50) logger.warn({ more: warnings.length - 50 }, "mailbox replay: more warnings not shown");
+}
+function collectWhenQuiet(everyMs, due) {
+  const gc = globalThis.gc;
+  if (!gc) return;
+  setInterval(() => {
+    if (due()) gc();
+  }, everyMs).unref();
+}
+
+// src/daemon/socket-keeper.ts
+import * as fs10 from "node:fs";
+var SOCKET_CHECK_MS = 1e3;
+var BIND_ATTEMPTS = 5;
+var SocketKeeper = class {
+  constructor(endpoint, newServer, logger) {
+    this.endpoint = endpoint;
+    this.newServer = newServer;
+    this.logger = logger;
+  }
+  endpoint;
+  newServer;
+  logger;
+  /** The socket file this daemon bound: the only one it may remove. */
+  inode;
+  checking = false;
+  timer;
+  /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
+  onRebound;
+  async bind(replace) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
+        if (outcome === "bound") this.remember();
+        return outcome;
+      } catch (err) {
+        if (err.code !== "ENOENT" || attempt >= BIND_ATTEMPTS) throw err;
+        ensurePrivateDir(this.endpoint.dir);
+      }
+    }
+  }
+  /** True while the path is this daemon's socket. */
+  ownsPath() {
+    if (process.platform === "win32") return true;
+    try {
+      return this.inode !== void 0 && fs10.statSync(this.endpoint.socketPath).ino === this.inode;
+    } catch {
+      return false;
+    }
+  }
+  watch(replace) {
+    this.timer = setInterval(() => void this.check(replace), SOCKET_CHECK_MS);
+    this.timer.unref();
+    process.on("SIGUSR2", () => void this.check(replace));
+  }
+  /** Serves the path again if it is not ours. A server bound before stays open: closing it would unlink the path. */
+  async check(replace) {
+    if (this.checking || this.ownsPath()) return;
+    this.checking = true;
+    try {
+      ensurePrivateDir(this.endpoint.dir);
+      const outcome = await this.bind(replace);
+      if (outcome === "bound") {
+        this.logger.warn({ socket: this.endpoint.socketPath }, "the socket path was removed or replaced; serving it again");
+        this.onRebound?.();
+      }
+    } catch (err) {
+      this.logger.warn({ err: err.message, socket: this.endpoint.socketPath }, "could not serve the socket path again; trying again");
+    } finally {
+      this.checking = false;
+    }
+  }
+  /** On the way out: removes the socket file only if it is still ours (a replacing daemon may own it by now). */
+  removeOwnSocket() {
+    if (this.timer) clearInterval(this.timer);
+    try {
+      if (this.ownsPath() && process.platform !== "win32") fs10.unlinkSync(this.endpoint.socketPath);
+    } catch {
+    }
+  }
+  remember() {
+    try {
+      fs10.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs10.statSync(this.endpoint.socketPath).ino;
+    } catch {
+    }
+  }
+};
+
 // src/daemon/mailbox-lock.ts
+import * as fs11 from "node:fs";
+import { dirname as dirname7 } from "node:path";
 var LOCK_HEARTBEAT_MS = 2e3;
 var LOCK_STALE_MS = 1e4;
 var MUTEX_STALE_MS = 5e3;
@@ -7262,7 +7430,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs9.statSync(this.path).ino === this.ino;
+      return fs11.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7280,7 +7448,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs9.utimesSync(this.path, now, now);
+        fs11.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7288,8 +7456,8 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs9.rmSync(this.path, { force: true });
-    if (this.fd !== void 0) fs9.closeSync(this.fd);
+    if (this.isHeld()) fs11.rmSync(this.path, { force: true });
+    if (this.fd !== void 0) fs11.closeSync(this.fd);
     this.fd = void 0;
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
@@ -7297,13 +7465,13 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let made;
       try {
-        fs9.mkdirSync(dirname6(this.path), { recursive: true, mode: 448 });
+        fs11.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
         made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
       }
       if (made !== void 0) {
-        if (this.fd !== void 0) fs9.closeSync(this.fd);
+        if (this.fd !== void 0) fs11.closeSync(this.fd);
         this.fd = made.fd;
         this.ino = made.ino;
         this.wasHeld = true;
@@ -7325,23 +7493,23 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs9.openSync(lockPath, "wx", 384);
+    fd = fs11.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs9.writeSync(fd, JSON.stringify(record) + "\n");
-    return { fd, ino: fs9.fstatSync(fd).ino };
+    fs11.writeSync(fd, JSON.stringify(record) + "\n");
+    return { fd, ino: fs11.fstatSync(fd).ino };
   } catch (err) {
-    fs9.closeSync(fd);
+    fs11.closeSync(fd);
     throw err;
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    const st = fs9.lstatSync(lockPath);
+    const st = fs11.lstatSync(lockPath);
     if (!st.isFile()) return true;
     age = Date.now() - st.mtimeMs;
   } catch {
@@ -7352,200 +7520,27 @@ function isStale(lockPath, owner) {
   const here = ownPlace();
   return owner.host === here.host && owner.ns === here.ns && !(isRunning(owner.pid) && isBusDaemon(owner.pid));
 }
-function isBusDaemon(pid) {
-  let cmd;
-  try {
-    cmd = fs9.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-  } catch (err) {
-    return err.code !== "ENOENT" || !fs9.existsSync("/proc/self");
-  }
-  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
-}
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs9.mkdirSync(mutex, { mode: 448 });
+    fs11.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      const st = fs9.lstatSync(mutex);
+      const st = fs11.lstatSync(mutex);
       const age = Math.abs(Date.now() - st.mtimeMs);
-      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs9.rmSync(mutex, { recursive: true, force: true });
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs11.rmSync(mutex, { recursive: true, force: true });
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs9.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs11.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs9.rmdirSync(mutex);
+    fs11.rmdirSync(mutex);
   }
 }
-
-// src/daemon/start-steps.ts
-var REPLACE_TIMEOUT_MS = 3e3;
-var LOCK_WAIT_MS2 = 300;
-var LOG_CAP_BYTES = 5 * 1024 * 1024;
-function signalToRebind(owner, socketPath) {
-  const here = ownPlace();
-  if (owner.socket !== socketPath || owner.host !== here.host || owner.ns !== here.ns || !isBusDaemon(owner.pid)) return;
-  try {
-    process.kill(owner.pid, "SIGUSR2");
-  } catch {
-  }
-}
-function removeLeftovers(mailboxPath, logger) {
-  const dir = path5.dirname(mailboxPath);
-  const base = path5.basename(mailboxPath);
-  let names;
-  try {
-    names = fs10.readdirSync(dir);
-  } catch {
-    return;
-  }
-  const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs10.rmSync(path5.join(dir, n), { force: true });
-  if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
-}
-async function replaceOlder(socketPath, root, version, logger) {
-  const client = await RpcClient.connect(socketPath, 1e3).catch(() => void 0);
-  if (!client) return false;
-  try {
-    const hello2 = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, 2e3);
-    const older = isOlderThan(hello2, PROTOCOL_VERSION, version);
-    if (!older) return false;
-    logger.info({ pid: hello2.pid, version: hello2.version, by: version }, "replacing an older daemon");
-    await client.request("shutdown", { reason: `replaced by version ${version}` }, 2e3).catch(() => void 0);
-  } catch {
-    return false;
-  } finally {
-    client.close();
-  }
-  return waitUntilGone(socketPath, Date.now() + REPLACE_TIMEOUT_MS);
-}
-function prepareSelfIgnoring(dir, logger) {
-  try {
-    ensureSelfIgnoring(dir);
-  } catch (err) {
-    logger.warn({ err: err.message, dir }, "could not write the mailbox folder .gitignore");
-  }
-}
-function rotateIfOver(logPath, dest) {
-  try {
-    if (fs10.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs10.renameSync(logPath, `${logPath}.1`);
-    fs10.closeSync(fs10.openSync(logPath, "a", 384));
-    dest?.reopen();
-  } catch {
-  }
-}
-function openDaemonLog(logPath) {
-  rotateIfOver(logPath);
-  fs10.closeSync(fs10.openSync(logPath, "a", 384));
-  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
-  return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
-}
-function takeOverOldMailboxes(mailboxPath, legacy, logger) {
-  try {
-    for (const r of takeOverLegacyMailboxes(mailboxPath, legacy)) {
-      if (r.skipped) logger.warn({ from: r.from, why: r.skipped }, "left a mailbox at the old location alone");
-      else logger.info({ ...r, to: mailboxPath }, "took over a mailbox from the old location");
-    }
-  } catch (err) {
-    logger.error({ err: err.message }, "taking over the old mailbox failed; it stays where it is");
-  }
-}
-function logReplayWarnings(warnings, mailboxPath, logger) {
-  for (const w of warnings.slice(0, 50)) logger.warn({ line: w.line, mailbox: mailboxPath }, `mailbox replay: ${w.reason}`);
-  if (warnings.length > 50) logger.warn({ more: warnings.length - 50 }, "mailbox replay: more warnings not shown");
-}
-function collectWhenQuiet(everyMs, due) {
-  const gc = globalThis.gc;
-  if (!gc) return;
-  setInterval(() => {
-    if (due()) gc();
-  }, everyMs).unref();
-}
-
-// src/daemon/socket-keeper.ts
-import * as fs11 from "node:fs";
-var SOCKET_CHECK_MS = 1e3;
-var BIND_ATTEMPTS = 5;
-var SocketKeeper = class {
-  constructor(endpoint, newServer, logger) {
-    this.endpoint = endpoint;
-    this.newServer = newServer;
-    this.logger = logger;
-  }
-  endpoint;
-  newServer;
-  logger;
-  /** The socket file this daemon bound: the only one it may remove. */
-  inode;
-  checking = false;
-  timer;
-  /** Called after the path was bound again (the socket dir may be new: markers and log follow). */
-  onRebound;
-  async bind(replace) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await bindExclusive(this.newServer(), this.endpoint.socketPath, this.endpoint.lockPath, replace);
-        if (outcome === "bound") this.remember();
-        return outcome;
-      } catch (err) {
-        if (err.code !== "ENOENT" || attempt >= BIND_ATTEMPTS) throw err;
-        ensurePrivateDir(this.endpoint.dir);
-      }
-    }
-  }
-  /** True while the path is this daemon's socket. */
-  ownsPath() {
-    if (process.platform === "win32") return true;
-    try {
-      return this.inode !== void 0 && fs11.statSync(this.endpoint.socketPath).ino === this.inode;
-    } catch {
-      return false;
-    }
-  }
-  watch(replace) {
-    this.timer = setInterval(() => void this.check(replace), SOCKET_CHECK_MS);
-    this.timer.unref();
-    process.on("SIGUSR2", () => void this.check(replace));
-  }
-  /** Serves the path again if it is not ours. A server bound before stays open: closing it would unlink the path. */
-  async check(replace) {
-    if (this.checking || this.ownsPath()) return;
-    this.checking = true;
-    try {
-      ensurePrivateDir(this.endpoint.dir);
-      const outcome = await this.bind(replace);
-      if (outcome === "bound") {
-        this.logger.warn({ socket: this.endpoint.socketPath }, "the socket path was removed or replaced; serving it again");
-        this.onRebound?.();
-      }
-    } catch (err) {
-      this.logger.warn({ err: err.message, socket: this.endpoint.socketPath }, "could not serve the socket path again; trying again");
-    } finally {
-      this.checking = false;
-    }
-  }
-  /** On the way out: removes the socket file only if it is still ours (a replacing daemon may own it by now). */
-  removeOwnSocket() {
-    if (this.timer) clearInterval(this.timer);
-    try {
-      if (this.ownsPath() && process.platform !== "win32") fs11.unlinkSync(this.endpoint.socketPath);
-    } catch {
-    }
-  }
-  remember() {
-    try {
-      fs11.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs11.statSync(this.endpoint.socketPath).ino;
-    } catch {
-    }
-  }
-};
 
 // src/daemon/federation/config.ts
 import { execFileSync as execFileSync2 } from "node:child_process";

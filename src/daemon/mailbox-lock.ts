@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { mailboxLockPath, ownPlace, readMailboxOwner, type MailboxOwner } from '../place/mailbox-owner.ts';
 import { sleep } from '../place/sleep.ts';
-import { isRunning } from '../place/liveness.ts';
+import { isBusDaemon, isRunning } from '../place/liveness.ts';
 
 /** How often the owner touches its lock. */
 export const LOCK_HEARTBEAT_MS = 2000;
@@ -184,17 +184,6 @@ export function isStale(lockPath: string, owner: MailboxOwner | undefined): bool
   const here = ownPlace();
   // Here, a pid that is gone, or now a program other than a session-bus daemon (reused), owns nothing.
   return owner.host === here.host && owner.ns === here.ns && !(isRunning(owner.pid) && isBusDaemon(owner.pid));
-}
-
-/** Is this process a session-bus daemon? Where /proc cannot say, taken as yes (the heartbeat decides). */
-export function isBusDaemon(pid: number): boolean {
-  let cmd: string;
-  try {
-    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync('/proc/self');
-  }
-  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes('\0--project\0');
 }
 
 /** Removes a stale lock under the takeover mutex; false when another daemon is taking over. */

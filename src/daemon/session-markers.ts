@@ -23,10 +23,11 @@ import { liveMarkerPath, MARKER_NAME, markerPath } from '../place/markers.ts';
 
 
 export class SessionMarkers {
-  /** Pids whose pending marker this daemon wrote. */
-  private pendingOn = new Set<number>();
-  /** Pids whose pending marker is known absent (no stale file from an earlier daemon either). */
-  private known = new Set<number>();
+  /**
+   * Pid → its pending marker as this daemon last wrote it: on, or off (removed, so no stale file
+   * from an earlier daemon is left either). A pid not here has not been written yet.
+   */
+  private written = new Map<number, 'on' | 'off'>();
   /** Claude pid → live connections standing for it. */
   private liveCount = new Map<number, number>();
   /**
@@ -48,17 +49,15 @@ export class SessionMarkers {
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
       if (pending) {
-        if (this.pendingOn.has(pid) || this.gone.get(pid) === session) continue;
+        if (this.written.get(pid) === 'on' || this.gone.get(pid) === session) continue;
         if (!isAlive(pid)) {
           this.gone.set(pid, session);
           continue;
         }
-        this.pendingOn.add(pid);
-        this.known.delete(pid);
+        this.written.set(pid, 'on');
         this.write(markerPath(this.dir, pid), '');
-      } else if (this.pendingOn.has(pid) || !this.known.has(pid)) {
-        this.pendingOn.delete(pid);
-        this.known.add(pid);
+      } else if (this.written.get(pid) !== 'off') {
+        this.written.set(pid, 'off');
         this.write(markerPath(this.dir, pid), undefined);
       }
     }
@@ -96,8 +95,7 @@ export class SessionMarkers {
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
       this.write(path.join(this.dir, name), undefined);
-      this.pendingOn.delete(pid);
-      this.known.add(pid);
+      this.written.set(pid, 'off');
       removed += 1;
     }
     // Forgotten sessions' pids need not be remembered as gone: the next session there is asked.
@@ -107,8 +105,7 @@ export class SessionMarkers {
 
   /** The socket dir was made anew: every marker is written again from the broker's state. */
   rewriteAll(sessions: Session[], hasPending: (s: Session) => boolean): void {
-    this.pendingOn.clear();
-    this.known.clear();
+    this.written.clear();
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), `${process.pid}\n`);
     for (const s of sessions) if (hasPending(s)) this.pending(s, true);
   }

@@ -13,7 +13,7 @@ import pino, { type Logger } from 'pino';
 import type { ReplayWarning } from '../place/mailbox-replay.ts';
 import { waitUntilGone } from './single-instance.ts';
 import { takeOverLegacyMailboxes } from './takeover.ts';
-import { isBusDaemon } from './mailbox-lock.ts';
+import { isBusDaemon } from '../place/liveness.ts';
 import { ownPlace, type MailboxOwner } from '../place/mailbox-owner.ts';
 
 /** How long an older daemon has to go when asked; past it, it keeps serving and we exit. */

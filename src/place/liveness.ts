@@ -35,3 +35,14 @@ export function isRunning(pid: number): boolean {
     return isAlive(pid);
   }
 }
+
+/** Is this process a session-bus daemon? Where /proc cannot say, taken as yes (the heartbeat decides). */
+export function isBusDaemon(pid: number): boolean {
+  let cmd: string;
+  try {
+    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync('/proc/self');
+  }
+  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes('\0--project\0');
+}
