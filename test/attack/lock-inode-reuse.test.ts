@@ -15,7 +15,8 @@ import { connectOrSpawn, type Connection } from '../../src/client/connect.ts';
 import { endpointFor } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
 import { RpcClient } from '../../src/transport/rpc-client.ts';
-import { DIST, isAlive, makeProject, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { LOCK_STALE_MS } from '../../src/daemon/mailbox-lock.ts';
 
 const projects: TestProject[] = [];
 const conns: Connection[] = [];
@@ -49,7 +50,10 @@ describe('a stopped owner taken over (attack on issue 14 item 1)', () => {
 
     process.kill(ownerPid, 'SIGSTOP');
     extra.push(ownerPid);
-    await sleep(11_500);
+    // Stopped past the stale limit: its heartbeat cannot touch the lock while it is stopped, so
+    // the lock's age is what a long stop leaves (set, rather than waited out).
+    const past = new Date(Date.now() - LOCK_STALE_MS - 1500);
+    fs.utimesSync(lockPath, past, past);
 
     // A second daemon (another socket dir, e.g. a dev container or a cleaned /tmp) finds the lock stale and takes over.
     const otherDir = path.join(p.base, 'other-socket-dir');

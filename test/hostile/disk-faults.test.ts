@@ -8,7 +8,7 @@
  * bits, `nobody` cannot). Where a capability is missing the test is skipped, saying why. The
  * log's FileOps seam covers a torn ENOSPC write in-process.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,19 +17,12 @@ import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
 import type { FileOps } from '../../src/daemon/mailbox-io.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
-import { canMountTmpfs, canRunAsNobody, daemonLog, named, NOBODY } from './helpers.ts';
+import { canMountTmpfs, canRunAsNobody, daemonLog, fillDisk, mountTinyTmpfs, named, NOBODY, unmountTmpfs } from './helpers.ts';
 
 const projects: TestProject[] = [];
-const mounts: string[] = [];
 afterEach(async () => {
   // Detach the mounts first (lazily: a daemon may still hold the mailbox open), then remove.
-  for (const m of mounts.splice(0)) {
-    try {
-      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
-    } catch {
-      // Not mounted any more.
-    }
-  }
+  unmountTmpfs();
   await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
 
@@ -55,9 +48,7 @@ describe('disk full (ENOSPC)', () => {
     const p = makeProject();
     projects.push(p);
     const mailboxDir = path.dirname(p.mailboxPath());
-    fs.mkdirSync(mailboxDir, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k,mode=0700', 'tmpfs', mailboxDir]);
-    mounts.push(mailboxDir);
+    mountTinyTmpfs(mailboxDir);
 
     const c = await p.connect();
     const pid = c.hello.pid;
@@ -67,14 +58,7 @@ describe('disk full (ENOSPC)', () => {
 
     // Fill every page of the file system.
     const filler = path.join(mailboxDir, 'filler');
-    const fd = fs.openSync(filler, 'w');
-    try {
-      for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1));
-    } catch (err) {
-      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    } finally {
-      fs.closeSync(fd);
-    }
+    fillDisk(filler);
 
     // A message bigger than a page needs a new one: there is none.
     const refused = await errorOf(c.client.request('broadcast', { ...A, text: `refused ${'z'.repeat(4000)}` }));

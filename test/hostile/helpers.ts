@@ -82,3 +82,37 @@ export function canMountTmpfs(probeDir: string): boolean {
     fs.rmSync(probeDir, { recursive: true, force: true });
   }
 }
+
+/** Tiny tmpfs mounts made by a test: `unmountTmpfs()` in its afterEach detaches them. */
+const tmpfsMounts: string[] = [];
+
+/** Mounts a 128 KiB tmpfs (mode 0700) on `dir`, to be filled to the brim for a real ENOSPC. */
+export function mountTinyTmpfs(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k,mode=0700', 'tmpfs', dir]);
+  tmpfsMounts.push(dir);
+}
+
+/** Detaches the mounts lazily: a daemon may still hold a file there open. */
+export function unmountTmpfs(): void {
+  for (const m of tmpfsMounts.splice(0)) {
+    try {
+      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
+    } catch {
+      // Not mounted any more.
+    }
+  }
+}
+
+/** Fills every page of the file system holding `file` with it; returns once a write hits ENOSPC. */
+export function fillDisk(file: string): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+

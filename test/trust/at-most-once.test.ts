@@ -2,26 +2,18 @@
  * Issue 14, item 3: delivery must not be at most once. A session's position moves only when its
  * receiver acknowledges what it showed, and a refused write changes nothing.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/protocol/errors.ts';
-import { canMountTmpfs, named } from '../hostile/helpers.ts';
+import { canMountTmpfs, fillDisk, mountTinyTmpfs, named, unmountTmpfs } from '../hostile/helpers.ts';
 import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
 import { rawExchange } from '../support/raw-socket.ts';
 import { withholdingProxy } from '../support/withholding-proxy.ts';
 
 const projects: TestProject[] = [];
-const mounts: string[] = [];
 afterEach(async () => {
-  for (const m of mounts.splice(0)) {
-    try {
-      execFileSync('umount', ['-l', m], { stdio: 'ignore' });
-    } catch {
-      // Not mounted any more.
-    }
-  }
+  unmountTmpfs();
   await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
 
@@ -69,9 +61,7 @@ describe('delivery is not at most once (issue 14 item 3)', () => {
       const p = makeProject();
       projects.push(p);
       const mailbox = p.mailboxPath();
-      fs.mkdirSync(path.dirname(mailbox), { recursive: true });
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=128k,mode=0700', 'tmpfs', path.dirname(mailbox)]);
-      mounts.push(path.dirname(mailbox));
+      mountTinyTmpfs(path.dirname(mailbox));
       const c = await p.connect();
       await c.client.request('register', B);
       const sent: number[] = [];
@@ -86,14 +76,7 @@ describe('delivery is not at most once (issue 14 item 3)', () => {
       if (pad % 4096 !== 0) sent.push((await c.client.request('broadcast', { ...A, text: 'p'.repeat(pad - lineBytes + 1) })).seq);
       expect(fs.statSync(mailbox).size % 4096).toBe(0);
       const filler = path.join(path.dirname(mailbox), 'filler');
-      const fd = fs.openSync(filler, 'w');
-      try {
-        for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1));
-      } catch (err) {
-        expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      } finally {
-        fs.closeSync(fd);
-      }
+      fillDisk(filler);
       // Two drains of one session in one write: read in one turn, one group commit, refused as a whole.
       const frame = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'drain', params: { ...B, maxChars: 80 } }) + '\n';
       const both = await rawExchange(p.endpoint().socketPath, [frame(1) + frame(2)], 2);
