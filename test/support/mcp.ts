@@ -32,7 +32,7 @@ export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projec
   transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
   const client = new Client({ name: 'session-bus-test', version: '0' });
   await client.connect(transport);
-  return {
+  const session: McpSession = {
     client,
     pid: transport.pid,
     async call(name, args) {
@@ -43,4 +43,9 @@ export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projec
     stderr: () => stderr,
     close: () => client.close(),
   };
+  // The server registers as it starts, not before it answers `initialize`: a broadcast sent
+  // meanwhile is before this session's start, so it never sees it. A tool call waits for the
+  // registration; the session is present once it returns.
+  await session.call('peers', {});
+  return session;
 }
