@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-FPWXSYU2.mjs").then((m) => m.main());
-else void import("./chunks/commands-Z2KXAG2L.mjs");
+else void import("./chunks/commands-VMALU2BV.mjs");

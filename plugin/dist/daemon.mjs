@@ -30,7 +30,7 @@ import {
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-SRFWNFEA.mjs";
+} from "./chunks/chunk-NJQCBH5D.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -4901,6 +4901,167 @@ function ensureSelfIgnoring(mailboxDir) {
   writeFileSync(ignore, "*\n", { mode: 384 });
 }
 
+// src/protocol/version.ts
+var VERSION = "0.3.0";
+var PROTOCOL_VERSION = 1;
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function isOlderThan(peer, protocol, version) {
+  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
+}
+
+// src/place/config.ts
+var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
+var DEFAULT_GRACE_MS = 5e3;
+var DEFAULT_IDLE_MS = 30 * 6e4;
+function readConfig(env) {
+  const fsync = env.SESSION_BUS_FSYNC || "interval";
+  if (fsync !== "interval" && fsync !== "always") {
+    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
+  }
+  return {
+    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
+    fsync,
+    retention: {
+      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
+      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
+    }
+  };
+}
+function positive(env, name, fallback) {
+  const raw = env[name];
+  if (raw === void 0 || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+// src/place/settings.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var SETTINGS = [
+  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
+  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
+  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
+  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
+  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
+  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
+  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
+  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
+  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
+];
+var SETTINGS_FILE = "settings.json";
+function settingsPath(mailboxDir) {
+  return join4(mailboxDir, SETTINGS_FILE);
+}
+function settingDef(key) {
+  return SETTINGS.find((s) => s.key === key || s.env === key);
+}
+function readSettingsFile(path7) {
+  if (!existsSync2(path7)) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync2(path7, "utf8"));
+  } catch (err) {
+    throw new Error(`the settings file ${path7} is not valid JSON (${err.message}); fix it or remove it`);
+  }
+  const values = {};
+  for (const [k, v] of Object.entries(parsed ?? {})) {
+    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
+  }
+  return values;
+}
+function shown(def, value) {
+  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
+}
+function resolveSettings(env, file) {
+  const out = { ...env };
+  const report = [];
+  for (const def of SETTINGS) {
+    const fromEnv = env[def.env];
+    if (fromEnv !== void 0 && fromEnv !== "") {
+      report.push({ key: def.key, env: def.env, value: shown(def, fromEnv), source: "env" });
+    } else if (file[def.key] !== void 0) {
+      out[def.env] = file[def.key];
+      report.push({ key: def.key, env: def.env, value: shown(def, file[def.key]), source: "file" });
+    } else {
+      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
+    }
+  }
+  return { env: out, report };
+}
+
+// src/daemon/broker-types.ts
+function lastPid(s) {
+  return [...s.pids].pop() ?? 0;
+}
+function sessionEntry(s) {
+  const entry = { type: "session", id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
+  if (s.cwd) entry.cwd = s.cwd;
+  return entry;
+}
+function cursorEntry(s, now) {
+  return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
+}
+function sessionStatus(session, queueDepth) {
+  return {
+    sessionId: session.id,
+    shortId: shortId(session.id),
+    label: session.label,
+    pid: lastPid(session),
+    cwd: session.cwd,
+    connected: session.connections > 0,
+    queueDepth,
+    cursor: session.cursor,
+    firstSeen: session.firstSeen,
+    lastSeen: session.lastSeen,
+    ...session.lastReached ? { lastReached: session.lastReached } : {}
+  };
+}
+
+// src/daemon/claim-decisions.ts
+function decideClaim(b, session, who, resource, now, ttlMs, note) {
+  const name = normalizeResource(resource);
+  const conflict = b.claims.conflict(name, session.id, now);
+  if (conflict) return { ok: false, conflict, entries: [], records: [] };
+  const claim2 = { resource: name, holder: session.id, label: session.label, since: b.claims.get(name)?.since ?? now };
+  if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
+  if (note) claim2.note = note;
+  const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
+  return { ok: true, claim: claim2, entries: [{ type: "claim", ...claim2 }], records: [b.stamp(who, "lock", text, now)] };
+}
+function decideRelease(b, session, resource, now) {
+  const held = b.claims.get(normalizeResource(resource));
+  if (!held || held.holder !== session.id) return void 0;
+  return { released: held, ...endClaims(b, [held], now, "released") };
+}
+function endSessionClaims(b, session, now, reason) {
+  return endClaims(b, b.claims.heldBy(session.id), now, reason);
+}
+function expireClaims(b, now) {
+  const gone = b.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
+  return endClaims(b, gone, now, "expired");
+}
+function endClaims(b, claims2, now, reason) {
+  const entries = [];
+  const records = [];
+  for (const c of claims2) {
+    entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
+    const holder = b.session(c.holder);
+    const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
+    records.push(b.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
+  }
+  return { entries, records, ended: claims2 };
+}
+
 // src/display/time.ts
 function ago(ms) {
   const m = Math.max(0, Math.round(ms / 6e4));
@@ -4943,11 +5104,11 @@ function describeError(code, data = {}) {
     case -32050 /* UnknownRecipient */:
       return `unknown or ambiguous recipient ${inert(String(data.recipient), "quoted")}; live peers: ${formatList(data.peers)}`;
     case -32060 /* ClaimConflict */:
-      return `${shown(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${since(data.since)}${data.note ? ` (${shown(data.note)})` : ""}`;
+      return `${shown2(data.resource)} is held by ${inert(String(data.holder), "label")}${data.host ? ` on ${inert(String(data.host), "label")}` : ""} since ${since(data.since)}${data.note ? ` (${shown2(data.note)})` : ""}`;
     case -32061 /* NotHolder */:
-      return `${shown(data.resource)} is not held by this session`;
+      return `${shown2(data.resource)} is not held by this session`;
     case -32062 /* OutsideRepository */:
-      return `${shown(data.resource)} is outside this repository (${shown(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
+      return `${shown2(data.resource)} is outside this repository (${shown2(data.root)}): claim a path inside it, relative to its root or absolute, or a name such as port:1420`;
     default:
       return `error ${code}`;
   }
@@ -4960,7 +5121,7 @@ function since(iso, now = Date.now()) {
 function formatList(v) {
   return Array.isArray(v) && v.length > 0 ? v.map((l) => inert(String(l), "label")).join(", ") : "none";
 }
-function shown(v) {
+function shown2(v) {
   return inert(String(v));
 }
 var BusError = class extends Error {
@@ -4977,78 +5138,32 @@ var BusError = class extends Error {
   }
 };
 
-// src/protocol/version.ts
-var VERSION = "0.3.0";
-var PROTOCOL_VERSION = 1;
-function compareVersions(a, b) {
-  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function isOlderThan(peer, protocol, version) {
-  return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
-}
-
-// src/daemon/broker-types.ts
-function lastPid(s) {
-  return [...s.pids].pop() ?? 0;
-}
-function sessionEntry(s) {
-  const entry = { type: "session", id: s.id, ids: [...s.ids], pids: [...s.pids], label: s.label, firstSeen: s.firstSeen };
-  if (s.cwd) entry.cwd = s.cwd;
-  return entry;
-}
-function cursorEntry(s, now) {
-  return { type: "cursor", id: s.id, seq: s.cursor, ts: now };
-}
-function sessionStatus(session, queueDepth) {
-  return {
-    sessionId: session.id,
-    shortId: shortId(session.id),
-    label: session.label,
-    pid: lastPid(session),
-    cwd: session.cwd,
-    connected: session.connections > 0,
-    queueDepth,
-    cursor: session.cursor,
-    firstSeen: session.firstSeen,
-    lastSeen: session.lastSeen,
-    ...session.lastReached ? { lastReached: session.lastReached } : {}
-  };
-}
-
-// src/place/config.ts
-var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
-var DEFAULT_GRACE_MS = 5e3;
-var DEFAULT_IDLE_MS = 30 * 6e4;
-function readConfig(env) {
-  const fsync = env.SESSION_BUS_FSYNC || "interval";
-  if (fsync !== "interval" && fsync !== "always") {
-    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
-  }
-  return {
-    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
-    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
-    fsync,
-    retention: {
-      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
-      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
-    }
-  };
-}
-function positive(env, name, fallback) {
-  const raw = env[name];
-  if (raw === void 0 || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
-  return n;
-}
-
 // src/place/apply-entry.ts
+function applyEntry(state, entry) {
+  switch (entry.type) {
+    case "msg": {
+      const { type: _type, ...record } = entry;
+      state.addMessage(record);
+      return;
+    }
+    case "session":
+      state.putSession(entry);
+      return;
+    case "cursor":
+      state.setCursor(entry);
+      return;
+    case "meta":
+      state.raiseSeq(entry.lastSeq);
+      return;
+    case "claim":
+    case "release":
+      applyClaimEntry(state.claims, entry);
+      return;
+    case "fed":
+      state.setFederation(entry);
+      return;
+  }
+}
 function applyClaimEntry(claims2, entry) {
   if (entry.type === "claim") {
     const { type: _type, ...claim2 } = entry;
@@ -5059,6 +5174,12 @@ function applyClaimEntry(claims2, entry) {
 }
 function claimMap(map) {
   return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
+}
+function foldFederation(position, entry) {
+  const fed = position ?? { received: /* @__PURE__ */ new Map() };
+  fed.published = Math.max(fed.published ?? 0, entry.published);
+  for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+  return fed;
 }
 
 // src/daemon/retained-messages.ts
@@ -5083,18 +5204,18 @@ var RetainedMessages = class {
   get list() {
     return this.messages;
   }
-  restore(lastSeq, messages) {
-    this.seq = lastSeq;
-    this.messages = messages;
-    for (const m of this.messages) this.share(m);
+  /** No seq up to `lastSeq` is given again. */
+  raiseSeq(lastSeq) {
+    if (lastSeq > this.seq) this.seq = lastSeq;
   }
   /** Spends the next seq: never reused, even if the message it was for is then refused. */
   nextSeq() {
     this.seq += 1;
     return this.seq;
   }
-  /** Adds a message made durable by the caller. */
+  /** Adds a message made durable by the caller (live, or read back by replay). */
   accept(record) {
+    this.raiseSeq(record.seq);
     this.share(record);
     const max = this.retention.maxCount;
     if (this.messages.length >= max + Math.max(100, Math.floor(max / 10))) this.messages = this.messages.slice(this.messages.length - max + 1);
@@ -5175,55 +5296,26 @@ var SessionRegistry = class {
   get size() {
     return this.sessions.size;
   }
-  restore(state) {
-    this.sessions.clear();
-    this.byId.clear();
-    this.byPid.clear();
-    for (const entry of state.sessions) {
-      const cursor = state.cursors.get(entry.id);
-      const session = {
-        id: entry.id,
-        ids: new Set(entry.ids),
-        pids: new Set(entry.pids),
-        label: entry.label,
-        cwd: entry.cwd,
-        cursor: cursor?.seq ?? state.lastSeq,
-        firstSeen: entry.firstSeen,
-        lastSeen: cursor?.ts ?? entry.firstSeen,
-        connections: 0
-      };
-      this.sessions.set(session.id, session);
-      for (const id of session.ids) this.byId.set(id, session);
-      for (const pid of session.pids) {
-        const before = this.byPid.get(pid);
-        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
-      }
-    }
-  }
   /**
-   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
-   * id) joins that session, so its own earlier messages stay its own and its position carries
-   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
-   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
-   * id there is a new session, even at a pid another pid namespace (a container) also uses.
+   * Finds the session a caller speaks for, or decides to create it; changes nothing (the entries
+   * returned do, once recorded: put). A new session id from a Claude Code process whose session
+   * is connected now (hooks after `/clear`; its MCP server keeps the first id) joins that session,
+   * so its own earlier messages stay its own and its position carries over. A pid whose session
+   * is not connected is a reused pid: a new session, not an old one. A live registration (an MCP
+   * server, which keeps its spawn id) never joins by pid: an unknown id there is a new session,
+   * even at a pid another pid namespace (a container) also uses.
    */
   resolve(who, now, firstCursor, joinByPid = true) {
     let session = this.byId.get(who.sessionId);
-    let changed = false;
+    const ids = session ? void 0 : [who.sessionId];
     if (!session && who.pid > 0 && joinByPid) {
       const running = this.byPid.get(who.pid);
       session = running && running.connections > 0 ? running : void 0;
-      if (session) {
-        session.ids.add(who.sessionId);
-        this.byId.set(who.sessionId, session);
-        changed = true;
-      }
     }
     if (!session) {
-      session = {
+      const created = {
         id: who.sessionId,
-        ids: /* @__PURE__ */ new Set([who.sessionId]),
+        ids: new Set(ids),
         pids: new Set(who.pid > 0 ? [who.pid] : []),
         label: who.label,
         cwd: who.cwd,
@@ -5232,26 +5324,60 @@ var SessionRegistry = class {
         lastSeen: now,
         connections: 0
       };
-      this.sessions.set(session.id, session);
-      this.byId.set(session.id, session);
-      if (who.pid > 0) this.byPid.set(who.pid, session);
-      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
+      return { session: created, entries: [sessionEntry(created), cursorEntry(created, now)] };
     }
-    if (who.pid > 0 && !session.pids.has(who.pid)) {
-      session.pids.add(who.pid);
+    const next = sessionEntry(session);
+    let changed = false;
+    if (ids) {
+      next.ids.push(who.sessionId);
       changed = true;
     }
-    if (who.pid > 0) this.byPid.set(who.pid, session);
+    if (who.pid > 0 && !session.pids.has(who.pid)) {
+      next.pids.push(who.pid);
+      changed = true;
+    }
     if (who.sessionId === session.id && who.label && who.label !== session.label) {
-      session.label = who.label;
+      next.label = who.label;
       changed = true;
     }
     if (who.cwd && who.cwd !== session.cwd) {
-      session.cwd = who.cwd;
+      next.cwd = who.cwd;
       changed = true;
     }
+    return { session, entries: changed ? [next] : [] };
+  }
+  /** A session entry recorded: the session as the entry says (created at `cursor` when new). */
+  put(entry, cursor) {
+    let s = this.sessions.get(entry.id);
+    if (!s) {
+      s = { id: entry.id, ids: /* @__PURE__ */ new Set(), pids: /* @__PURE__ */ new Set(), label: entry.label, cursor, firstSeen: entry.firstSeen, lastSeen: entry.firstSeen, connections: 0 };
+      this.sessions.set(s.id, s);
+    }
+    s.ids = /* @__PURE__ */ new Set([entry.id, ...entry.ids]);
+    s.pids = new Set(entry.pids);
+    s.label = entry.label;
+    s.cwd = entry.cwd;
+    s.firstSeen = entry.firstSeen;
+    for (const id of s.ids) this.byId.set(id, s);
+    for (const pid of s.pids) {
+      const before = this.byPid.get(pid);
+      if (!before || before.lastSeen <= s.lastSeen) this.byPid.set(pid, s);
+    }
+  }
+  /** A position recorded. */
+  setCursor(entry) {
+    const s = this.sessions.get(entry.id);
+    if (!s) return;
+    s.cursor = entry.seq;
+    s.lastSeen = Math.max(s.lastSeen, entry.ts);
+  }
+  /**
+   * The session was just heard from, running in `pid`: runtime facts, not recorded (the log has
+   * the pids a session ran in; which one runs it now is what the markers need).
+   */
+  touch(session, pid, now) {
     session.lastSeen = now;
-    return { session, entries: changed ? [sessionEntry(session)] : [] };
+    if (pid > 0 && session.pids.has(pid)) this.byPid.set(pid, session);
   }
   connect(session, now) {
     if (session.connections === 0) session.connectedSince = now;
@@ -5309,6 +5435,8 @@ var Broker = class {
   kept;
   registry = new SessionRegistry();
   claims = new ClaimTable();
+  /** Federation's position as the mailbox records it (read once, when federation starts). */
+  federationPosition;
   get lastSeq() {
     return this.kept.lastSeq;
   }
@@ -5319,15 +5447,39 @@ var Broker = class {
   retained() {
     return this.kept.list;
   }
-  restore(state) {
-    this.kept.restore(state.lastSeq, state.messages);
-    this.registry.restore(state);
-    this.claims.clear();
-    for (const c of state.claims.values()) this.claims.put(c);
+  /** Recorded entries, through the one reducer: the only way recorded state changes. */
+  apply(entries) {
+    for (const e of entries) applyEntry(this, e);
   }
-  /** Finds or creates the session a caller speaks for (SessionRegistry.resolve says how). */
+  addMessage(record) {
+    this.kept.accept(record);
+  }
+  putSession(entry) {
+    this.registry.put(entry, this.lastSeq);
+  }
+  setCursor(entry) {
+    this.registry.setCursor(entry.seq > this.lastSeq ? { ...entry, seq: this.lastSeq } : entry);
+  }
+  raiseSeq(lastSeq) {
+    this.kept.raiseSeq(lastSeq);
+  }
+  setFederation(entry) {
+    this.federationPosition = foldFederation(this.federationPosition, entry);
+  }
+  /**
+   * The session a caller speaks for, and the entries that would record it when it is new or
+   * changed (SessionRegistry.resolve says how). Changes nothing.
+   */
   resolve(who, now, backfillMinutes = 0, joinByPid = true) {
     return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes), joinByPid);
+  }
+  /** A session by its key (its first id), as recorded. */
+  session(key) {
+    return this.registry.byKey(key);
+  }
+  /** The session was heard from now, running in `pid` (runtime only). */
+  touch(session, pid, now) {
+    this.registry.touch(session, pid, now);
   }
   /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
   stamp(origin, kind, text, now, to) {
@@ -5342,21 +5494,17 @@ var Broker = class {
     if (to && to.length > 0) record.to = to;
     return record;
   }
-  /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
-  accept(record) {
-    this.kept.accept(record);
-  }
   /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
   messagesAfter(seq) {
     return this.kept.after(seq);
   }
   /**
    * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
-   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
+   * position moves only when the receiver acknowledges what it showed (ackEntry). The lease it
+   * may take is runtime only.
    */
-  peek(who, now, options = {}) {
-    const { session, entries } = this.resolve(who, now, options.backfillMinutes);
-    const base = { session, cursor: session.cursor, entries };
+  peek(session, now, options = {}) {
+    const base = { session, cursor: session.cursor };
     if (session.lease && session.lease.until > now) {
       return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
     }
@@ -5392,11 +5540,10 @@ var Broker = class {
     return { type: "cursor", id: session.id, seq, ts: now };
   }
   /**
-   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
-   * ack covers it or comes from its holder (which showed no more than it acknowledged).
+   * An acknowledgement made durable (or none needed), its position applied: a lease ends when the
+   * ack covers it or comes from its holder (which showed no more than it acknowledged). Runtime only.
    */
-  applyAck(session, upTo, now, ack2 = {}) {
-    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.lastSeq);
+  acked(session, upTo, now, ack2 = {}) {
     if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack2.owner)) session.lease = void 0;
     const { via, delivered } = ack2;
     if (delivered && via) session.lastReached = { via, at: now };
@@ -5413,15 +5560,14 @@ var Broker = class {
     return m.to !== void 0 || m.kind === "handoff";
   }
   /** The latest messages from other sessions, oldest first; the position does not move. */
-  inbox(who, now, limit) {
-    const { session, entries } = this.resolve(who, now);
+  inbox(session, limit) {
     const out = [];
     const list = this.kept.list;
     for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
       const m = list[i];
       if (this.isFor(m, session)) out.push(m);
     }
-    return { messages: out.reverse(), entries };
+    return out.reverse();
   }
   /** Pending messages for a session without handing them out. */
   pendingCount(session) {
@@ -5455,49 +5601,6 @@ var Broker = class {
   /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
   resolveRecipients(sender, tokens) {
     return this.registry.recipients(sender, tokens);
-  }
-  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
-  apply(entries) {
-    for (const e of entries) if (e.type === "claim" || e.type === "release") applyClaimEntry(this.claims, e);
-  }
-  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
-  claim(who, resource, now, ttlMs, note) {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const conflict = this.claims.conflict(name, session.id, now);
-    if (conflict) return { ok: false, conflict, entries, records: [] };
-    const claim2 = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
-    if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
-    if (note) claim2.note = note;
-    entries.push({ type: "claim", ...claim2 });
-    const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
-    return { ok: true, claim: claim2, entries, records: [this.stamp(who, "lock", text, now)] };
-  }
-  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
-  release(who, resource, now) {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const held = this.claims.get(name);
-    if (!held || held.holder !== session.id) return void 0;
-    return { released: held, ...this.endClaims([held], now, "released", entries) };
-  }
-  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
-  endSession(session, now, reason) {
-    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
-  }
-  expireClaims(now) {
-    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
-    return this.endClaims(gone, now, "expired", []);
-  }
-  endClaims(claims2, now, reason, entries) {
-    const records = [];
-    for (const c of claims2) {
-      entries.push({ type: "release", resource: c.resource, holder: c.holder, ts: now });
-      const holder = this.registry.byKey(c.holder);
-      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
-      records.push(this.stamp(origin, "unlock", reason === "released" ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
-    }
-    return { entries, records, ended: claims2 };
   }
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now) {
@@ -5533,61 +5636,6 @@ var Broker = class {
     return backfillMinutes <= 0 ? this.lastSeq : this.kept.seqBefore(now - backfillMinutes * 6e4);
   }
 };
-
-// src/place/settings.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-var SETTINGS = [
-  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
-  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
-  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
-  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
-  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
-  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
-  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
-  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
-  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
-];
-var SETTINGS_FILE = "settings.json";
-function settingsPath(mailboxDir) {
-  return join4(mailboxDir, SETTINGS_FILE);
-}
-function settingDef(key) {
-  return SETTINGS.find((s) => s.key === key || s.env === key);
-}
-function readSettingsFile(path7) {
-  if (!existsSync2(path7)) return {};
-  let parsed;
-  try {
-    parsed = JSON.parse(readFileSync2(path7, "utf8"));
-  } catch (err) {
-    throw new Error(`the settings file ${path7} is not valid JSON (${err.message}); fix it or remove it`);
-  }
-  const values = {};
-  for (const [k, v] of Object.entries(parsed ?? {})) {
-    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
-  }
-  return values;
-}
-function shown2(def, value) {
-  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
-}
-function resolveSettings(env, file) {
-  const out = { ...env };
-  const report = [];
-  for (const def of SETTINGS) {
-    const fromEnv = env[def.env];
-    if (fromEnv !== void 0 && fromEnv !== "") {
-      report.push({ key: def.key, env: def.env, value: shown2(def, fromEnv), source: "env" });
-    } else if (file[def.key] !== void 0) {
-      out[def.env] = file[def.key];
-      report.push({ key: def.key, env: def.env, value: shown2(def, file[def.key]), source: "file" });
-    } else {
-      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
-    }
-  }
-  return { env: out, report };
-}
 
 // src/daemon/context.ts
 function defineHandler(h) {
@@ -5627,9 +5675,8 @@ var brief = defineHandler({
   method: "brief",
   params: ParamSchemas.brief,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now, params.backfillMinutes);
-    await ctx.persist(entries);
     return {
       peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })).concat(remotePeers(ctx)),
       claims: [...ctx.broker.claims.list(now), ...ctx.federation?.remoteClaims(now) ?? []],
@@ -5647,8 +5694,8 @@ var broadcast = defineHandler({
     if (text.trim() === "") throw new BusError(-32011 /* TextEmpty */);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_TEXT_BYTES) throw new BusError(-32010 /* TextTooLong */, { bytes });
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
     let to;
     if (params.to !== void 0) {
       const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
@@ -5657,13 +5704,12 @@ var broadcast = defineHandler({
     }
     const record = ctx.broker.stamp(params, params.kind ?? "note", text, now, to);
     try {
-      await ctx.persist([...entries, { type: "msg", ...record }]);
+      await ctx.commit({ entries: [], records: [record] });
     } catch (err) {
       const e = err;
       ctx.logger.error({ err: e.message, seq: record.seq }, "mailbox append failed; message refused");
       throw err instanceof BusError ? err : new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
-    ctx.accept([record]);
     return { seq: record.seq, from: record.from };
   }
 });
@@ -5758,15 +5804,15 @@ var claim = defineHandler({
   method: "claim",
   params: ParamSchemas.claim,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
     if (ctx.federation) {
-      const known = ctx.broker.sessionById(params.sessionId);
-      const holder = known?.id ?? params.sessionId;
+      const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
-        const wanted = { resource: name, holder, label: known?.label ?? params.label, since: ctx.broker.claims.get(name)?.since ?? now };
+        const wanted = { resource: name, holder, label: session.label, since: ctx.broker.claims.get(name)?.since ?? now };
         if (ttlMs !== void 0) wanted.expiresAt = now + ttlMs;
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
@@ -5774,7 +5820,7 @@ var claim = defineHandler({
       }
     }
     const outcome = await ctx.serially(async () => {
-      const decided = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
+      const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
       await ctx.commit(decided);
       return decided;
     });
@@ -5805,11 +5851,10 @@ var end = defineHandler({
   method: "end",
   params: ParamSchemas.end,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
     const change = await ctx.serially(async () => {
-      const now = ctx.now();
-      const { session, entries } = ctx.broker.resolve(params, now);
-      const ended = ctx.broker.endSession(session, now, `session ended${params.reason ? ` (${params.reason})` : ""}`);
-      await ctx.commit({ entries: [...entries, ...ended.entries], records: ended.records });
+      const ended = endSessionClaims(ctx.broker, session, ctx.now(), `session ended${params.reason ? ` (${params.reason})` : ""}`);
+      await ctx.commit(ended);
       return ended;
     });
     return { released: change.entries.flatMap((e) => e.type === "release" ? [e.resource] : []) };
@@ -5821,9 +5866,10 @@ var release = defineHandler({
   method: "release",
   params: ParamSchemas.release,
   async handle(ctx, params) {
-    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const session = await ctx.sessionFor(params);
+    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const outcome = await ctx.serially(async () => {
-      const decided = ctx.broker.release(params, name, ctx.now());
+      const decided = decideRelease(ctx.broker, session, name, ctx.now());
       if (!decided) throw new BusError(-32061 /* NotHolder */, { resource: name });
       await ctx.commit(decided);
       return decided;
@@ -5837,11 +5883,11 @@ var ack = defineHandler({
   method: "ack",
   params: ParamSchemas.ack,
   async handle(ctx, params, conn) {
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
     const moved = ctx.broker.ackEntry(session, params.upTo, now);
-    await ctx.persist(moved ? [...entries, moved] : entries);
-    ctx.broker.applyAck(session, params.upTo, now, { via: params.via, delivered: moved !== void 0, owner: conn.id });
+    if (moved) await ctx.commit({ entries: [moved], records: [] });
+    ctx.broker.acked(session, params.upTo, now, { via: params.via, delivered: moved !== void 0, owner: conn.id });
     ctx.pendingChanged(session);
     return { cursor: session.cursor };
   }
@@ -5854,14 +5900,9 @@ var peek = defineHandler({
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
     const lease = conn.closed ? void 0 : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };
-    const outcome = ctx.broker.peek(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, lease });
-    if (outcome.session.lease?.owner === conn.id) (conn.leased ??= /* @__PURE__ */ new Set()).add(outcome.session);
-    try {
-      await ctx.persist(outcome.entries);
-    } catch (err) {
-      ctx.broker.releaseLeases(conn.id, [outcome.session]);
-      throw err;
-    }
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.peek(session, ctx.now(), { maxChars, lease });
+    if (session.lease?.owner === conn.id) (conn.leased ??= /* @__PURE__ */ new Set()).add(session);
     const { messages, remaining, cursor, upTo, busy } = outcome;
     return busy ? { messages, remaining, cursor, upTo, busy } : { messages, remaining, cursor, upTo };
   }
@@ -5872,13 +5913,14 @@ var drain = defineHandler({
   method: "drain",
   params: ParamSchemas.drain,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
-    const outcome = ctx.broker.peek(params, now, { maxChars, backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.peek(session, now, { maxChars });
     if (outcome.busy) return { messages: [], remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.cursor };
-    const moved = ctx.broker.ackEntry(outcome.session, outcome.upTo, now);
-    await ctx.persist(moved ? [...outcome.entries, moved] : outcome.entries);
-    ctx.broker.applyAck(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
+    const moved = ctx.broker.ackEntry(session, outcome.upTo, now);
+    if (moved) await ctx.commit({ entries: [moved], records: [] });
+    ctx.broker.acked(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
     ctx.pendingChanged(outcome.session);
     return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.session.cursor };
   }
@@ -5950,9 +5992,8 @@ var inbox = defineHandler({
   method: "inbox",
   params: ParamSchemas.inbox,
   async handle(ctx, params) {
-    const { messages, entries } = ctx.broker.inbox(params, ctx.now(), params.limit ?? 20);
-    await ctx.persist(entries);
-    return { messages };
+    const session = await ctx.sessionFor(params);
+    return { messages: ctx.broker.inbox(session, params.limit ?? 20) };
   }
 });
 
@@ -5961,8 +6002,7 @@ var register = defineHandler({
   method: "register",
   params: ParamSchemas.register,
   async handle(ctx, params, conn) {
-    const { session, entries } = ctx.broker.resolve(params, ctx.now(), 0, !params.live);
-    await ctx.persist(entries);
+    const session = await ctx.sessionFor(params, { joinByPid: !params.live });
     ctx.pendingChanged(session);
     if (params.live && conn.session !== session) {
       if (conn.session) ctx.broker.disconnect(conn.session, ctx.now());
@@ -6054,6 +6094,418 @@ var handlers = {
   subscribe
 };
 
+// src/protocol/framing.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var NEWLINE = 10;
+var LineDecoder = class {
+  constructor(maxLineBytes = MAX_FRAME_BYTES) {
+    this.maxLineBytes = maxLineBytes;
+  }
+  maxLineBytes;
+  chunks = [];
+  buffered = 0;
+  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
+  discarding = false;
+  /** Feeds a chunk; returns the complete frames it finished, in order. */
+  push(chunk) {
+    const frames = [];
+    let start = 0;
+    for (; ; ) {
+      const nl = chunk.indexOf(NEWLINE, start);
+      if (nl === -1) break;
+      const piece = chunk.subarray(start, nl);
+      if (this.discarding) {
+        this.discarding = false;
+      } else if (this.buffered + piece.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
+      } else {
+        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
+        const frame = decodeLine(line);
+        if (frame) frames.push(frame);
+      }
+      this.chunks = [];
+      this.buffered = 0;
+      start = nl + 1;
+    }
+    const rest = chunk.subarray(start);
+    if (rest.length > 0 && !this.discarding) {
+      if (this.buffered + rest.length > this.maxLineBytes) {
+        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
+        this.chunks = [];
+        this.buffered = 0;
+        this.discarding = true;
+      } else {
+        this.chunks.push(Buffer.from(rest));
+        this.buffered += rest.length;
+      }
+    }
+    return frames;
+  }
+  /** Bytes held for an unfinished line. */
+  get pendingBytes() {
+    return this.buffered;
+  }
+};
+function decodeLine(line) {
+  let text;
+  try {
+    text = utf8.decode(line);
+  } catch {
+    return { kind: "invalid-utf8" };
+  }
+  if (text.trim() === "") return void 0;
+  try {
+    return { kind: "message", value: JSON.parse(text) };
+  } catch (err) {
+    return { kind: "invalid-json", detail: err.message };
+  }
+}
+function encodeFrame(value) {
+  return JSON.stringify(value) + "\n";
+}
+
+// src/daemon/server.ts
+var SLOW_CONSUMER_MS = 5e3;
+var Conn = class {
+  constructor(id, socket) {
+    this.id = id;
+    this.socket = socket;
+  }
+  id;
+  socket;
+  decoder = new LineDecoder(MAX_FRAME_BYTES);
+  session;
+  push;
+  livePid;
+  watching;
+  leased;
+  closed = false;
+  corked = false;
+  stallTimer;
+};
+var ConnectionServer = class {
+  constructor(ctx, handlers2, hooks) {
+    this.ctx = ctx;
+    this.handlers = handlers2;
+    this.hooks = hooks;
+  }
+  ctx;
+  handlers;
+  hooks;
+  nextId = 1;
+  conns = /* @__PURE__ */ new Set();
+  get connectionCount() {
+    return this.conns.size;
+  }
+  /**
+   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
+   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
+   */
+  get nonWatcherCount() {
+    let n = 0;
+    for (const c of this.conns) if (!c.watching) n++;
+    return n;
+  }
+  attach(socket) {
+    const conn = new Conn(this.nextId++, socket);
+    this.conns.add(conn);
+    this.hooks.onConnectionsChanged(this.conns.size);
+    socket.on("data", (chunk) => this.onData(conn, chunk));
+    socket.on("error", () => {
+    });
+    socket.on("close", () => this.onClose(conn));
+  }
+  /**
+   * Tells each subscribed session's connection that new messages are waiting for it, once per
+   * batch, when one of them matches its wake policy. The subscriber drains them itself, so every
+   * delivery still goes through the session's position (exactly once across push and hooks).
+   */
+  notifyWake(records) {
+    for (const c of this.conns) {
+      if (!c.session || !c.push || c.push === "none") continue;
+      const wake = records.find((r) => this.ctx.broker.wakes(r, c.session, c.push));
+      if (wake) this.send(c, { jsonrpc: "2.0", method: "wake", params: { seq: wake.seq } });
+    }
+  }
+  /**
+   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
+   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
+   */
+  notifyWatchers(records) {
+    for (const c of this.conns) {
+      if (!c.watching) continue;
+      for (const r of records) {
+        if (c.closed) break;
+        this.send(c, { jsonrpc: "2.0", method: MESSAGE_NOTIFICATION, params: r });
+      }
+    }
+  }
+  closeAll() {
+    for (const c of this.conns) c.socket.destroy();
+  }
+  onData(conn, chunk) {
+    this.hooks.onActivity();
+    for (const frame of conn.decoder.push(chunk)) {
+      if (conn.closed) return;
+      switch (frame.kind) {
+        case "oversize":
+          this.replyError(conn, null, new BusError(-32001 /* FrameTooLarge */, { bytes: frame.bytes }).toWire());
+          this.ctx.logger.warn({ conn: conn.id, bytes: frame.bytes }, "oversize frame; connection closed");
+          conn.closed = true;
+          conn.socket.end();
+          return;
+        case "invalid-utf8":
+          this.replyError(conn, null, new BusError(-32002 /* InvalidUtf8 */).toWire());
+          break;
+        case "invalid-json":
+          this.replyError(conn, null, new BusError(-32700 /* ParseError */, { detail: frame.detail }).toWire());
+          break;
+        case "message":
+          void this.dispatch(conn, frame.value);
+          break;
+      }
+    }
+  }
+  async dispatch(conn, value) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.replyError(conn, null, new BusError(-32600 /* InvalidRequest */, { detail: "expected a JSON object" }).toWire());
+      return;
+    }
+    const msg = value;
+    const id = typeof msg.id === "string" || typeof msg.id === "number" ? msg.id : null;
+    const isNotification = msg.id === void 0;
+    if (msg.jsonrpc !== "2.0" || typeof msg.method !== "string" || msg.id !== void 0 && msg.id !== null && id === null) {
+      this.replyError(conn, id, new BusError(-32600 /* InvalidRequest */, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' }).toWire());
+      return;
+    }
+    const handler = Object.hasOwn(this.handlers, msg.method) ? this.handlers[msg.method] : void 0;
+    if (!handler) {
+      if (!isNotification) this.replyError(conn, id, new BusError(-32601 /* MethodNotFound */, { method: msg.method }).toWire());
+      return;
+    }
+    const parsed = handler.params.safeParse(msg.params ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
+      if (!isNotification) this.replyError(conn, id, new BusError(-32602 /* InvalidParams */, { method: msg.method, detail }).toWire());
+      return;
+    }
+    const params = parsed.data;
+    if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
+    try {
+      const result = await handler.handle(this.ctx, params, conn);
+      if (!isNotification) this.send(conn, { jsonrpc: "2.0", id, result });
+    } catch (err) {
+      if (err instanceof BusError) {
+        const wire = err.code === -32020 /* LogWriteFailed */ ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
+        if (!isNotification) this.replyError(conn, id, wire);
+        return;
+      }
+      this.ctx.logger.error({ err: err.stack ?? String(err), method: msg.method }, "handler failed");
+      const detail = err.message;
+      if (!isNotification) this.replyError(conn, id, { code: -32603 /* Internal */, message: describeError(-32603 /* Internal */, { detail }), data: { detail } });
+    }
+  }
+  replyError(conn, id, error) {
+    this.send(conn, { jsonrpc: "2.0", id, error });
+  }
+  /**
+   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
+   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
+   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
+   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
+   */
+  send(conn, value) {
+    const c = conn;
+    if (c.socket.destroyed) return;
+    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
+      this.dropSlowConsumer(c);
+      return;
+    }
+    if (!c.corked) {
+      c.corked = true;
+      c.socket.cork();
+      process.nextTick(() => {
+        c.corked = false;
+        c.socket.uncork();
+        if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
+      });
+    }
+    c.socket.write(encodeFrame(value));
+  }
+  watchStall(c, backlog) {
+    if (c.stallTimer) return;
+    c.stallTimer = setTimeout(() => {
+      c.stallTimer = void 0;
+      const now = c.socket.writableLength;
+      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
+      if (now >= backlog) this.dropSlowConsumer(c);
+      else this.watchStall(c, now);
+    }, SLOW_CONSUMER_MS);
+    c.stallTimer.unref();
+  }
+  dropSlowConsumer(c) {
+    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
+    c.closed = true;
+    c.socket.destroy();
+  }
+  onClose(conn) {
+    conn.closed = true;
+    clearTimeout(conn.stallTimer);
+    this.conns.delete(conn);
+    if (conn.session) {
+      this.ctx.broker.disconnect(conn.session, this.ctx.now());
+      this.hooks.onSessionDisconnected(conn.session);
+    }
+    if (conn.livePid !== void 0) this.ctx.liveChanged(conn.livePid, false);
+    if (conn.leased) this.ctx.broker.releaseLeases(conn.id, conn.leased);
+    this.hooks.onActivity();
+    this.hooks.onConnectionsChanged(this.conns.size);
+  }
+};
+
+// src/daemon/daemon.ts
+var COMPACT_MIN_LINES = 5e3;
+var CLAIM_SWEEP_MS = 1e3;
+var RETENTION_CHECK_MS = 60 * 6e4;
+function createDaemon(deps) {
+  const { store, clock, logger, info, config } = deps;
+  const markers = deps.markers ?? { pending: () => void 0, live: () => void 0 };
+  const broker = new Broker(config.retention);
+  let federation;
+  let linesSinceCompact = 0;
+  let pendingWrites = 0;
+  let accepted = 0;
+  let lastActivity = clock();
+  const ctx = {
+    broker,
+    logger,
+    info,
+    now: clock,
+    federationStatus: () => federation?.status() ?? { state: "off", outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
+    async commit(change) {
+      const entries = change.records.length === 0 ? change.entries : [...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))];
+      if (entries.length === 0) return;
+      pendingWrites += 1;
+      try {
+        await store.append(entries);
+      } catch (err) {
+        const e = err;
+        throw new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: info.mailboxPath });
+      } finally {
+        pendingWrites -= 1;
+      }
+      broker.apply(entries);
+      linesSinceCompact += entries.length;
+      if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
+        linesSinceCompact = 0;
+        setImmediate(compact);
+      }
+      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation?.claimsChanged();
+      announce(change.records);
+    },
+    async sessionFor(who, options = {}) {
+      const decide = () => broker.resolve(who, clock(), options.backfillMinutes, options.joinByPid);
+      let { session, entries } = decide();
+      if (entries.length > 0) {
+        session = await ctx.serially(async () => {
+          const again = decide();
+          await ctx.commit({ entries: again.entries, records: [] });
+          return broker.session(again.session.id);
+        });
+      }
+      broker.touch(session, who.pid, clock());
+      return session;
+    },
+    pendingChanged(session) {
+      markers.pending(session, broker.pendingCount(session) > 0);
+    },
+    liveChanged(pid, on) {
+      markers.live(pid, on);
+    },
+    serially: createLane(),
+    shutdown: (reason) => deps.onStop(reason, 0)
+  };
+  const server = new ConnectionServer(ctx, handlers, {
+    onActivity: () => {
+      lastActivity = clock();
+    },
+    onConnectionsChanged: () => {
+      lastActivity = clock();
+    },
+    onSessionDisconnected: (session) => {
+      if (session.connections === 0) checkGone(session.id, config.graceMs);
+    }
+  });
+  function announce(records) {
+    if (records.length === 0) return;
+    accepted += records.length;
+    federation?.onAccepted(records);
+    for (const s of broker.sessionList()) {
+      if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
+    }
+    server.notifyWake(records);
+    server.notifyWatchers(records);
+  }
+  function checkGone(sessionId, graceMs) {
+    setTimeout(() => {
+      const session = broker.sessionById(sessionId);
+      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      ctx.serially(() => ctx.commit(endSessionClaims(broker, session, clock(), "its session is gone"))).catch((err) => {
+        logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
+        checkGone(sessionId, graceMs);
+      });
+      logger.info({ session: session.id, label: session.label }, "session gone past the grace period; its claims ended");
+    }, graceMs).unref();
+  }
+  function compact() {
+    const dropped = broker.applyRetention(clock());
+    store.compact([...broker.snapshot(clock()), ...federation?.snapshotEntries() ?? []]).then(
+      () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, "mailbox compacted"),
+      (err) => logger.warn({ err: err.message }, "compaction failed; the log keeps growing until it succeeds")
+    );
+  }
+  function start(extraGraceMs) {
+    for (const s of broker.sessionList()) ctx.pendingChanged(s);
+    for (const s of broker.sessionList()) {
+      if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + extraGraceMs);
+    }
+    setInterval(() => {
+      ctx.serially(async () => {
+        const change = expireClaims(broker, clock());
+        if (change.records.length > 0) await ctx.commit(change);
+      }).catch((err) => {
+        logger.warn({ err: err.message }, "could not record expired claims");
+      });
+    }, CLAIM_SWEEP_MS).unref();
+    const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 6e4));
+    setInterval(() => {
+      if (server.nonWatcherCount === 0 && pendingWrites === 0 && clock() - lastActivity >= config.idleMs) deps.onStop("idle", 0);
+    }, idleCheckMs).unref();
+    setInterval(() => {
+      if (broker.applyRetention(clock()) > 0) compact();
+    }, RETENTION_CHECK_MS).unref();
+  }
+  return {
+    broker,
+    ctx,
+    server,
+    replay: () => store.replayInto(broker),
+    setFederation: (runtime) => {
+      federation = runtime;
+    },
+    federation: () => federation,
+    compact,
+    start,
+    accepted: () => accepted,
+    resetAccepted: () => {
+      accepted = 0;
+    },
+    lastActivity: () => lastActivity,
+    pendingWrites: () => pendingWrites
+  };
+}
+
 // src/daemon/mailbox-log.ts
 import * as fs3 from "node:fs";
 import * as path from "node:path";
@@ -6090,6 +6542,35 @@ function syncDirInBackground(ops, dir) {
 // src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
 
+// src/place/restored-state.ts
+var RestoredStateBuilder = class {
+  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  sessions = /* @__PURE__ */ new Map();
+  claims = claimMap(this.state.claims);
+  addMessage(record) {
+    this.state.messages.push(record);
+    this.raiseSeq(record.seq);
+  }
+  putSession(entry) {
+    this.sessions.set(entry.id, entry);
+  }
+  setCursor(entry) {
+    this.state.cursors.set(entry.id, entry);
+  }
+  raiseSeq(lastSeq) {
+    this.state.lastSeq = Math.max(this.state.lastSeq, lastSeq);
+  }
+  setFederation(entry) {
+    this.state.federation = foldFederation(this.state.federation, entry);
+  }
+  /** The state, messages ascending by seq. */
+  finish() {
+    this.state.sessions = [...this.sessions.values()];
+    this.state.messages.sort((a, b) => a.seq - b.seq);
+    return this.state;
+  }
+};
+
 // src/place/mailbox-file.ts
 import * as fs from "node:fs";
 var MailboxFileError = class extends Error {
@@ -6111,24 +6592,25 @@ function assertRegularFile(file) {
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+  const into = new RestoredStateBuilder();
+  const { warnings, lines } = replayInto(into, file, readFile);
+  return { state: into.finish(), warnings, lines };
+}
+function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
   const warnings = [];
-  const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
   assertRegularFile(file);
   let raw;
   try {
     raw = readFile(file);
   } catch (err) {
-    if (err.code === "ENOENT") return { state, warnings, lines: 0 };
+    if (err.code === "ENOENT") return { warnings, lines: 0 };
     throw err;
   }
-  const sessions = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  const displaced = [];
-  const cursorLines = /* @__PURE__ */ new Map();
+  const check = new EntryCheck(warnings);
   let lineNo = 0;
   let start = 0;
   while (start < raw.length) {
-    let end2 = raw.indexOf(10, start);
+    const end2 = raw.indexOf(10, start);
     lineNo += 1;
     if (end2 === -1) {
       warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
@@ -6140,77 +6622,77 @@ function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
     } else if (bytes > 0) {
       const entry = parseLine(raw.toString("utf8", start, end2));
       if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-      else if (!("type" in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
-      else {
-        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
-        if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
-      }
+      else if (check.accepts(entry, lineNo)) applyEntry(state, entry);
     }
     start = end2 + 1;
   }
-  for (const { record, line } of displaced) {
-    const seq = ++state.lastSeq;
-    warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
-    state.messages.push({ ...record, seq });
-  }
-  for (const [id, c] of state.cursors) {
-    if (c.seq <= state.lastSeq) continue;
-    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-    state.cursors.set(id, { ...c, seq: state.lastSeq });
-  }
-  for (const [resource, claim2] of state.claims) {
-    if (sessions.has(claim2.holder)) continue;
-    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
-    state.claims.delete(resource);
-  }
-  state.sessions = [...sessions.values()];
-  state.messages.sort((a, b) => a.seq - b.seq);
-  return { state, warnings, lines: lineNo };
+  for (const entry of check.repairs()) applyEntry(state, entry);
+  return { warnings, lines: lineNo };
 }
-function applyMessage(record, state, seen, line, warnings, displaced) {
-  if (record.seq > SEQ_CEILING) {
-    warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
-    return;
+var EntryCheck = class {
+  constructor(warnings) {
+    this.warnings = warnings;
   }
-  const first = seen.get(record.seq);
-  if (first) {
-    if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
-    else displaced.push({ record, line });
-    return;
+  warnings;
+  lastSeq = 0;
+  seen = /* @__PURE__ */ new Map();
+  sessions = /* @__PURE__ */ new Set();
+  cursors = /* @__PURE__ */ new Map();
+  displaced = [];
+  accepts(entry, line) {
+    switch (entry.type) {
+      case "msg":
+        return this.message(entry, line);
+      case "meta":
+        if (entry.lastSeq > SEQ_CEILING) return this.skip(line, `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped`);
+        this.lastSeq = Math.max(this.lastSeq, entry.lastSeq);
+        return true;
+      case "session":
+        this.sessions.add(entry.id);
+        return true;
+      case "cursor":
+        this.cursors.set(entry.id, { entry, line });
+        return true;
+      case "claim":
+        if (!this.sessions.has(entry.holder)) return this.skip(line, `claim on ${JSON.stringify(entry.resource)} is held by a session the mailbox does not know (${JSON.stringify(entry.holder)}); dropped`);
+        return true;
+      default:
+        return true;
+    }
   }
-  seen.set(record.seq, record);
-  state.messages.push(record);
-  state.lastSeq = Math.max(state.lastSeq, record.seq);
-}
-function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
-  switch (entry.type) {
-    case "msg": {
+  /** Entries that end the replay: displaced messages under new seqs, positions moved back. */
+  repairs() {
+    const out = [];
+    for (const { record, line } of this.displaced) {
+      const seq = ++this.lastSeq;
+      this.warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      out.push({ type: "msg", ...record, seq });
+    }
+    for (const [id, { entry, line }] of this.cursors) {
+      if (entry.seq <= this.lastSeq) continue;
+      this.warnings.push({ line, reason: `position ${entry.seq} of session ${id} is past the last seq ${this.lastSeq}; moved back to it` });
+      out.push({ ...entry, seq: this.lastSeq });
+    }
+    return out;
+  }
+  message(entry, line) {
+    if (entry.seq > SEQ_CEILING) return this.skip(line, `seq ${entry.seq} leaves no room for new messages (not written by a daemon); skipped`);
+    const first = this.seen.get(entry.seq);
+    if (first) {
+      if (sameMessage(first, entry)) return this.skip(line, `message ${entry.seq} is in the log twice; kept once`);
       const { type: _type, ...record } = entry;
-      applyMessage(record, state, seen, line, warnings, displaced);
-      return;
+      this.displaced.push({ record, line });
+      return false;
     }
-    case "session":
-      sessions.set(entry.id, entry);
-      return;
-    case "cursor":
-      state.cursors.set(entry.id, entry);
-      return;
-    case "meta":
-      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-      return;
-    case "claim":
-    case "release":
-      applyClaimEntry(claimMap(state.claims), entry);
-      return;
-    case "fed": {
-      const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-      fed.published = Math.max(fed.published ?? 0, entry.published);
-      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-      return;
-    }
+    this.seen.set(entry.seq, entry);
+    this.lastSeq = Math.max(this.lastSeq, entry.seq);
+    return true;
   }
-}
+  skip(line, reason) {
+    this.warnings.push({ line, reason });
+    return false;
+  }
+};
 function parseLine(text) {
   let value;
   try {
@@ -6236,7 +6718,7 @@ function messageFastPath(v) {
   const { sessionId, pid } = origin;
   if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
   if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record = { seq, ts, origin: { sessionId, pid }, from, kind, text };
+  const record = { type: "msg", seq, ts, origin: { sessionId, pid }, from, kind, text };
   if (to !== void 0) record.to = to;
   return record;
 }
@@ -6275,6 +6757,9 @@ var JsonlMailboxLog = class {
   needsNewline = false;
   replay() {
     return replayMailbox(this.path, (file) => this.ops.readFileSync(file));
+  }
+  replayInto(state) {
+    return replayInto(state, this.path, (file) => this.ops.readFileSync(file));
   }
   append(entries) {
     if (entries.length === 0) return Promise.resolve();
@@ -6585,276 +7070,6 @@ var SessionMarkers = class {
     } catch (err) {
       this.onError(err);
     }
-  }
-};
-
-// src/protocol/framing.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true });
-var NEWLINE = 10;
-var LineDecoder = class {
-  constructor(maxLineBytes = MAX_FRAME_BYTES) {
-    this.maxLineBytes = maxLineBytes;
-  }
-  maxLineBytes;
-  chunks = [];
-  buffered = 0;
-  /** Once a line is over the limit we skip bytes until its newline instead of buffering them. */
-  discarding = false;
-  /** Feeds a chunk; returns the complete frames it finished, in order. */
-  push(chunk) {
-    const frames = [];
-    let start = 0;
-    for (; ; ) {
-      const nl = chunk.indexOf(NEWLINE, start);
-      if (nl === -1) break;
-      const piece = chunk.subarray(start, nl);
-      if (this.discarding) {
-        this.discarding = false;
-      } else if (this.buffered + piece.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + piece.length });
-      } else {
-        const line = this.buffered === 0 ? piece : Buffer.concat([...this.chunks, piece]);
-        const frame = decodeLine(line);
-        if (frame) frames.push(frame);
-      }
-      this.chunks = [];
-      this.buffered = 0;
-      start = nl + 1;
-    }
-    const rest = chunk.subarray(start);
-    if (rest.length > 0 && !this.discarding) {
-      if (this.buffered + rest.length > this.maxLineBytes) {
-        frames.push({ kind: "oversize", bytes: this.buffered + rest.length });
-        this.chunks = [];
-        this.buffered = 0;
-        this.discarding = true;
-      } else {
-        this.chunks.push(Buffer.from(rest));
-        this.buffered += rest.length;
-      }
-    }
-    return frames;
-  }
-  /** Bytes held for an unfinished line. */
-  get pendingBytes() {
-    return this.buffered;
-  }
-};
-function decodeLine(line) {
-  let text;
-  try {
-    text = utf8.decode(line);
-  } catch {
-    return { kind: "invalid-utf8" };
-  }
-  if (text.trim() === "") return void 0;
-  try {
-    return { kind: "message", value: JSON.parse(text) };
-  } catch (err) {
-    return { kind: "invalid-json", detail: err.message };
-  }
-}
-function encodeFrame(value) {
-  return JSON.stringify(value) + "\n";
-}
-
-// src/daemon/server.ts
-var SLOW_CONSUMER_MS = 5e3;
-var Conn = class {
-  constructor(id, socket) {
-    this.id = id;
-    this.socket = socket;
-  }
-  id;
-  socket;
-  decoder = new LineDecoder(MAX_FRAME_BYTES);
-  session;
-  push;
-  livePid;
-  watching;
-  leased;
-  closed = false;
-  corked = false;
-  stallTimer;
-};
-var ConnectionServer = class {
-  constructor(ctx, handlers2, hooks) {
-    this.ctx = ctx;
-    this.handlers = handlers2;
-    this.hooks = hooks;
-  }
-  ctx;
-  handlers;
-  hooks;
-  nextId = 1;
-  conns = /* @__PURE__ */ new Set();
-  get connectionCount() {
-    return this.conns.size;
-  }
-  /**
-   * Connections that keep the daemon from its idle exit: all but watchers. A `tail -f` left
-   * open in a forgotten terminal must not hold a daemon forever; it waits and reconnects.
-   */
-  get nonWatcherCount() {
-    let n = 0;
-    for (const c of this.conns) if (!c.watching) n++;
-    return n;
-  }
-  attach(socket) {
-    const conn = new Conn(this.nextId++, socket);
-    this.conns.add(conn);
-    this.hooks.onConnectionsChanged(this.conns.size);
-    socket.on("data", (chunk) => this.onData(conn, chunk));
-    socket.on("error", () => {
-    });
-    socket.on("close", () => this.onClose(conn));
-  }
-  /**
-   * Tells each subscribed session's connection that new messages are waiting for it, once per
-   * batch, when one of them matches its wake policy. The subscriber drains them itself, so every
-   * delivery still goes through the session's position (exactly once across push and hooks).
-   */
-  notifyWake(records) {
-    for (const c of this.conns) {
-      if (!c.session || !c.push || c.push === "none") continue;
-      const wake = records.find((r) => this.ctx.broker.wakes(r, c.session, c.push));
-      if (wake) this.send(c, { jsonrpc: "2.0", method: "wake", params: { seq: wake.seq } });
-    }
-  }
-  /**
-   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
-   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
-   */
-  notifyWatchers(records) {
-    for (const c of this.conns) {
-      if (!c.watching) continue;
-      for (const r of records) {
-        if (c.closed) break;
-        this.send(c, { jsonrpc: "2.0", method: MESSAGE_NOTIFICATION, params: r });
-      }
-    }
-  }
-  closeAll() {
-    for (const c of this.conns) c.socket.destroy();
-  }
-  onData(conn, chunk) {
-    this.hooks.onActivity();
-    for (const frame of conn.decoder.push(chunk)) {
-      if (conn.closed) return;
-      switch (frame.kind) {
-        case "oversize":
-          this.replyError(conn, null, new BusError(-32001 /* FrameTooLarge */, { bytes: frame.bytes }).toWire());
-          this.ctx.logger.warn({ conn: conn.id, bytes: frame.bytes }, "oversize frame; connection closed");
-          conn.closed = true;
-          conn.socket.end();
-          return;
-        case "invalid-utf8":
-          this.replyError(conn, null, new BusError(-32002 /* InvalidUtf8 */).toWire());
-          break;
-        case "invalid-json":
-          this.replyError(conn, null, new BusError(-32700 /* ParseError */, { detail: frame.detail }).toWire());
-          break;
-        case "message":
-          void this.dispatch(conn, frame.value);
-          break;
-      }
-    }
-  }
-  async dispatch(conn, value) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.replyError(conn, null, new BusError(-32600 /* InvalidRequest */, { detail: "expected a JSON object" }).toWire());
-      return;
-    }
-    const msg = value;
-    const id = typeof msg.id === "string" || typeof msg.id === "number" ? msg.id : null;
-    const isNotification = msg.id === void 0;
-    if (msg.jsonrpc !== "2.0" || typeof msg.method !== "string" || msg.id !== void 0 && msg.id !== null && id === null) {
-      this.replyError(conn, id, new BusError(-32600 /* InvalidRequest */, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' }).toWire());
-      return;
-    }
-    const handler = Object.hasOwn(this.handlers, msg.method) ? this.handlers[msg.method] : void 0;
-    if (!handler) {
-      if (!isNotification) this.replyError(conn, id, new BusError(-32601 /* MethodNotFound */, { method: msg.method }).toWire());
-      return;
-    }
-    const parsed = handler.params.safeParse(msg.params ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
-      if (!isNotification) this.replyError(conn, id, new BusError(-32602 /* InvalidParams */, { method: msg.method, detail }).toWire());
-      return;
-    }
-    const params = parsed.data;
-    if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
-    try {
-      const result = await handler.handle(this.ctx, params, conn);
-      if (!isNotification) this.send(conn, { jsonrpc: "2.0", id, result });
-    } catch (err) {
-      if (err instanceof BusError) {
-        const wire = err.code === -32020 /* LogWriteFailed */ ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
-        if (!isNotification) this.replyError(conn, id, wire);
-        return;
-      }
-      this.ctx.logger.error({ err: err.stack ?? String(err), method: msg.method }, "handler failed");
-      const detail = err.message;
-      if (!isNotification) this.replyError(conn, id, { code: -32603 /* Internal */, message: describeError(-32603 /* Internal */, { detail }), data: { detail } });
-    }
-  }
-  replyError(conn, id, error) {
-    this.send(conn, { jsonrpc: "2.0", id, error });
-  }
-  /**
-   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
-   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
-   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
-   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
-   */
-  send(conn, value) {
-    const c = conn;
-    if (c.socket.destroyed) return;
-    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.dropSlowConsumer(c);
-      return;
-    }
-    if (!c.corked) {
-      c.corked = true;
-      c.socket.cork();
-      process.nextTick(() => {
-        c.corked = false;
-        c.socket.uncork();
-        if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
-      });
-    }
-    c.socket.write(encodeFrame(value));
-  }
-  watchStall(c, backlog) {
-    if (c.stallTimer) return;
-    c.stallTimer = setTimeout(() => {
-      c.stallTimer = void 0;
-      const now = c.socket.writableLength;
-      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
-      if (now >= backlog) this.dropSlowConsumer(c);
-      else this.watchStall(c, now);
-    }, SLOW_CONSUMER_MS);
-    c.stallTimer.unref();
-  }
-  dropSlowConsumer(c) {
-    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
-    c.closed = true;
-    c.socket.destroy();
-  }
-  onClose(conn) {
-    conn.closed = true;
-    clearTimeout(conn.stallTimer);
-    this.conns.delete(conn);
-    if (conn.session) {
-      this.ctx.broker.disconnect(conn.session, this.ctx.now());
-      this.hooks.onSessionDisconnected(conn.session);
-    }
-    if (conn.livePid !== void 0) this.ctx.liveChanged(conn.livePid, false);
-    if (conn.leased) this.ctx.broker.releaseLeases(conn.id, conn.leased);
-    this.hooks.onActivity();
-    this.hooks.onConnectionsChanged(this.conns.size);
   }
 };
 
@@ -7669,7 +7884,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-RKQ7XHLI.mjs");
+  const { Federation } = await import("./chunks/federation-V5365TID.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -7679,10 +7894,9 @@ async function startFederation(ctx, location, position, env = process.env) {
         const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
         record.host = m.host;
         record.remoteId = messageId(m.hostId, m.seq);
-        await ctx.persist([{ type: "msg", ...record }]);
-        ctx.accept([record]);
+        await ctx.commit({ entries: [], records: [record] });
       },
-      persist: (entry) => ctx.persist([entry]),
+      persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...s.cwd ? { cwd: s.cwd } : {}, since: s.connectedSince ?? s.firstSeen })),
       localClaims: () => broker.claims.list(ctx.now())
     },
@@ -7711,9 +7925,6 @@ function positionEntry(p) {
 
 // src/daemon/main.ts
 var LOG_CHECK_MS = 10 * 6e4;
-var COMPACT_MIN_LINES = 5e3;
-var RETENTION_CHECK_MS = 60 * 6e4;
-var CLAIM_SWEEP_MS = 1e3;
 var MARKER_SWEEP_MS = 5 * 6e4;
 var IDLE_GC_AFTER_MESSAGES = 1e3;
 var IDLE_GC_QUIET_MS = 2e3;
@@ -7730,8 +7941,6 @@ async function main() {
   const endpoint = endpointFor(root);
   ensurePrivateDir(endpoint.dir);
   const { logger, dest } = openDaemonLog(endpoint.logPath);
-  const startedAt = Date.now();
-  const broker = new Broker(config.retention);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
   const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs13, () => {
     try {
@@ -7741,102 +7950,18 @@ async function main() {
       throw err;
     }
   });
-  let linesSinceCompact = 0;
   let shuttingDown = false;
-  let lastActivity = Date.now();
-  let pendingWrites = 0;
-  let acceptedSinceGc = 0;
-  let federation;
-  const markers = new SessionMarkers(endpoint.dir, (pid) => broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, "session marker not written"));
-  let server;
-  const ctx = {
-    broker,
+  const markers = new SessionMarkers(endpoint.dir, (pid) => daemon.broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, "session marker not written"));
+  const daemon = createDaemon({
+    store: log,
+    clock: Date.now,
     logger,
-    now: () => Date.now(),
-    info: {
-      pid: process.pid,
-      version: VERSION,
-      protocol: PROTOCOL_VERSION,
-      root,
-      startedAt,
-      socketPath: endpoint.socketPath,
-      logPath: endpoint.logPath,
-      mailboxPath,
-      settings: settings.report
-    },
-    async persist(entries) {
-      if (entries.length === 0) return;
-      pendingWrites += 1;
-      try {
-        await log.append(entries);
-      } catch (err) {
-        const e = err;
-        throw new BusError(-32020 /* LogWriteFailed */, { cause: e.code ?? e.message, path: mailboxPath });
-      } finally {
-        pendingWrites -= 1;
-      }
-      linesSinceCompact += entries.length;
-      if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
-        linesSinceCompact = 0;
-        setImmediate(compact);
-      }
-    },
-    federationStatus: () => federation?.status() ?? { state: "off", outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
-    async commit(change) {
-      await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))]);
-      broker.apply(change.entries);
-      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation?.claimsChanged();
-      ctx.accept(change.records);
-    },
-    accept(records) {
-      if (records.length === 0) return;
-      acceptedSinceGc += records.length;
-      for (const r of records) broker.accept(r);
-      federation?.onAccepted(records);
-      for (const s of broker.sessionList()) {
-        if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
-      }
-      server.notifyWake(records);
-      server.notifyWatchers(records);
-    },
-    pendingChanged(session) {
-      markers.pending(session, broker.pendingCount(session) > 0);
-    },
-    liveChanged(pid, on) {
-      markers.live(pid, on);
-    },
-    serially: createLane(),
-    shutdown: (reason) => void stop(reason, 0)
-  };
-  function checkGone(sessionId, graceMs) {
-    setTimeout(() => {
-      const session = broker.sessionById(sessionId);
-      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), "its session is gone"))).catch((err) => {
-        logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
-        checkGone(sessionId, graceMs);
-      });
-      logger.info({ session: session.id, label: session.label }, "session gone past the grace period; its claims ended");
-    }, graceMs).unref();
-  }
-  server = new ConnectionServer(ctx, handlers, {
-    onActivity: () => {
-      lastActivity = Date.now();
-    },
-    onConnectionsChanged: () => {
-      lastActivity = Date.now();
-    },
-    onSessionDisconnected: (session) => {
-      if (session.connections === 0) checkGone(session.id, config.graceMs);
-    }
+    info: { pid: process.pid, version: VERSION, protocol: PROTOCOL_VERSION, root, startedAt: Date.now(), socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath, settings: settings.report },
+    config,
+    markers,
+    onStop: (reason, code) => void stop(reason, code)
   });
-  function compact() {
-    const dropped2 = broker.applyRetention(Date.now());
-    log.compact([...broker.snapshot(Date.now()), ...federation?.snapshotEntries() ?? []]).then(
-      () => logger.info({ dropped: dropped2, kept: broker.messageCount, lastSeq: broker.lastSeq }, "mailbox compacted"),
-      (err) => logger.warn({ err: err.message }, "compaction failed; the log keeps growing until it succeeds")
-    );
-  }
+  const { broker, server } = daemon;
   async function stop(reason, code) {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -7844,7 +7969,7 @@ async function main() {
     keeper.removeOwnSocket();
     server.closeAll();
     markers.removeLive();
-    federation?.stop();
+    daemon.federation()?.stop();
     log.close();
     lock.release();
     dest.flushSync();
@@ -7895,47 +8020,28 @@ async function main() {
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
   takeOverOldMailboxes(mailboxPath, legacyMailboxes(location), logger);
-  const replayed = log.replay();
+  const replayed = daemon.replay();
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = void 0;
   logReplayWarnings(replayed.warnings, mailboxPath, logger);
-  broker.restore(replayed.state);
-  federation = await startFederation(ctx, location, replayed.state.federation);
+  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition));
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
-  if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();
+  if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) daemon.compact();
   logger.info(
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     "daemon started"
   );
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, "removed the markers of Claude processes that are gone");
-  for (const s of broker.sessionList()) ctx.pendingChanged(s);
-  for (const s of broker.sessionList()) {
-    if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
-  }
-  setInterval(() => {
-    ctx.serially(async () => {
-      const change = broker.expireClaims(Date.now());
-      if (change.records.length > 0) await ctx.commit(change);
-    }).catch((err) => {
-      logger.warn({ err: err.message }, "could not record expired claims");
-    });
-  }, CLAIM_SWEEP_MS).unref();
-  const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 6e4));
-  setInterval(() => {
-    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop("idle", 0);
-  }, idleCheckMs).unref();
+  daemon.start(RESTART_GRACE_EXTRA_MS);
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {
-    if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return false;
-    acceptedSinceGc = 0;
+    if (daemon.accepted() < IDLE_GC_AFTER_MESSAGES || Date.now() - daemon.lastActivity() < IDLE_GC_QUIET_MS) return false;
+    daemon.resetAccepted();
     return true;
   });
-  setInterval(() => {
-    if (broker.applyRetention(Date.now()) > 0) compact();
-  }, RETENTION_CHECK_MS).unref();
 }
 main().catch((err) => {
   process.stderr.write(`session-bus daemon failed to start: ${err.message}

@@ -61,8 +61,6 @@ export interface PeekOutcome {
   upTo: number;
   /** Another receiver of this session holds a batch: nothing was handed out. */
   busy: boolean;
-  /** Entries to make durable before the reply (a session seen for the first time). */
-  entries: LogEntry[];
 }
 
 export function lastPid(s: Session): number {

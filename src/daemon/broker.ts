@@ -1,25 +1,31 @@
 /**
- * The broker: sessions, their delivered positions, fan-out, retention. Pure logic — no sockets,
- * no files, no clock of its own — so every rule here is tested in-process. It returns the log
- * entries a change needs; the caller makes them durable before it answers a client. The retained
- * messages (retained-messages.ts) and the session indexes (session-registry.ts) are its parts.
+ * The broker: sessions, their delivered positions, fan-out, claims, retention. Pure logic — no
+ * sockets, no files, no clock of its own — so every rule here is tested in-process.
+ *
+ * Its decisions change nothing: they return the entries a change needs. The caller makes them
+ * durable, then `apply` hands them to the one reducer (place/apply-entry.ts), which calls the
+ * setters below; replay calls the same setters from the same reducer. What is not recorded is
+ * runtime only and changes outside it: connections, leases, last activity, how a session was
+ * last reached. The retained messages and the session indexes are its parts.
  */
 import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
 import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
-import { ClaimTable, normalizeResource, type Claim } from './claims.ts';
-import type { CursorEntry, LogEntry, RestoredState } from '../place/mailbox-entries.ts';
-import { cursorEntry, lastPid, sessionEntry, sessionStatus, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
+import { ClaimTable } from './claims.ts';
+import type { CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
+import { cursorEntry, sessionEntry, sessionStatus, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
 import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
-import { applyClaimEntry } from '../place/apply-entry.ts';
+import { applyEntry, foldFederation, type BusState } from '../place/apply-entry.ts';
 import { RetainedMessages } from './retained-messages.ts';
 import { SessionRegistry } from './session-registry.ts';
 
 export type { Change, ClaimOutcome, ClaimsEnded, PeekOptions, PeekOutcome, RecipientOutcome, Session };
 
-export class Broker {
+export class Broker implements BusState {
   private readonly kept: RetainedMessages;
   private readonly registry = new SessionRegistry();
   readonly claims = new ClaimTable();
+  /** Federation's position as the mailbox records it (read once, when federation starts). */
+  federationPosition: FederationPosition | undefined;
 
   constructor(private readonly retention: Retention = DEFAULT_RETENTION) {
     this.kept = new RetainedMessages(retention);
@@ -38,16 +44,48 @@ export class Broker {
     return this.kept.list;
   }
 
-  restore(state: RestoredState): void {
-    this.kept.restore(state.lastSeq, state.messages);
-    this.registry.restore(state);
-    this.claims.clear();
-    for (const c of state.claims.values()) this.claims.put(c);
+  /** Recorded entries, through the one reducer: the only way recorded state changes. */
+  apply(entries: readonly LogEntry[]): void {
+    for (const e of entries) applyEntry(this, e);
   }
 
-  /** Finds or creates the session a caller speaks for (SessionRegistry.resolve says how). */
+  addMessage(record: MessageRecord): void {
+    this.kept.accept(record);
+  }
+
+  putSession(entry: SessionEntry): void {
+    this.registry.put(entry, this.lastSeq);
+  }
+
+  setCursor(entry: CursorEntry): void {
+    // Never past the last seq: a position past every seq would make the session deaf.
+    this.registry.setCursor(entry.seq > this.lastSeq ? { ...entry, seq: this.lastSeq } : entry);
+  }
+
+  raiseSeq(lastSeq: number): void {
+    this.kept.raiseSeq(lastSeq);
+  }
+
+  setFederation(entry: FederationEntry): void {
+    this.federationPosition = foldFederation(this.federationPosition, entry);
+  }
+
+  /**
+   * The session a caller speaks for, and the entries that would record it when it is new or
+   * changed (SessionRegistry.resolve says how). Changes nothing.
+   */
   resolve(who: SessionIdentity, now: number, backfillMinutes = 0, joinByPid = true): { session: Session; entries: LogEntry[] } {
     return this.registry.resolve(who, now, () => this.firstSightCursor(now, backfillMinutes), joinByPid);
+  }
+
+  /** A session by its key (its first id), as recorded. */
+  session(key: string): Session | undefined {
+    return this.registry.byKey(key);
+  }
+
+  /** The session was heard from now, running in `pid` (runtime only). */
+  touch(session: Session, pid: number, now: number): void {
+    this.registry.touch(session, pid, now);
   }
 
   /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
@@ -64,11 +102,6 @@ export class Broker {
     return record;
   }
 
-  /** Adds a message made durable by the caller; from now on it is in every peer's queue. */
-  accept(record: MessageRecord): void {
-    this.kept.accept(record);
-  }
-
   /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
   messagesAfter(seq: number): MessageRecord[] {
     return this.kept.after(seq);
@@ -76,11 +109,11 @@ export class Broker {
 
   /**
    * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
-   * position moves only when the receiver acknowledges what it showed (ackEntry, applyAck).
+   * position moves only when the receiver acknowledges what it showed (ackEntry). The lease it
+   * may take is runtime only.
    */
-  peek(who: SessionIdentity, now: number, options: PeekOptions = {}): PeekOutcome {
-    const { session, entries } = this.resolve(who, now, options.backfillMinutes);
-    const base = { session, cursor: session.cursor, entries };
+  peek(session: Session, now: number, options: PeekOptions = {}): PeekOutcome {
+    const base = { session, cursor: session.cursor };
     if (session.lease && session.lease.until > now) {
       return { ...base, messages: [], remaining: this.pendingCount(session), upTo: session.cursor, busy: true };
     }
@@ -120,11 +153,10 @@ export class Broker {
   }
 
   /**
-   * An acknowledgement made durable (or none needed): the position moves; a lease ends when the
-   * ack covers it or comes from its holder (which showed no more than it acknowledged).
+   * An acknowledgement made durable (or none needed), its position applied: a lease ends when the
+   * ack covers it or comes from its holder (which showed no more than it acknowledged). Runtime only.
    */
-  applyAck(session: Session, upTo: number, now: number, ack: { via?: DeliveryPath; delivered?: boolean; owner?: number } = {}): void {
-    if (upTo > session.cursor) session.cursor = Math.min(upTo, this.lastSeq);
+  acked(session: Session, upTo: number, now: number, ack: { via?: DeliveryPath; delivered?: boolean; owner?: number } = {}): void {
     if (session.lease && (session.lease.upTo <= upTo || session.lease.owner === ack.owner)) session.lease = undefined;
     const { via, delivered } = ack;
     if (delivered && via) session.lastReached = { via, at: now };
@@ -144,15 +176,14 @@ export class Broker {
   }
 
   /** The latest messages from other sessions, oldest first; the position does not move. */
-  inbox(who: SessionIdentity, now: number, limit: number): { messages: MessageRecord[]; entries: LogEntry[] } {
-    const { session, entries } = this.resolve(who, now);
+  inbox(session: Session, limit: number): MessageRecord[] {
     const out: MessageRecord[] = [];
     const list = this.kept.list;
     for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
       const m = list[i]!;
       if (this.isFor(m, session)) out.push(m);
     }
-    return { messages: out.reverse(), entries };
+    return out.reverse();
   }
 
   /** Pending messages for a session without handing them out. */
@@ -164,9 +195,6 @@ export class Broker {
     }
     return n;
   }
-
-
-
 
   connect(session: Session, now: number): void {
     this.registry.connect(session, now);
@@ -197,55 +225,6 @@ export class Broker {
   /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
   resolveRecipients(sender: Session, tokens: string[]): RecipientOutcome {
     return this.registry.recipients(sender, tokens);
-  }
-
-  /** Recorded entries change the claims here only: decisions return entries, so a refused change needs no undo. */
-  apply(entries: readonly LogEntry[]): void {
-    for (const e of entries) if (e.type === 'claim' || e.type === 'release') applyClaimEntry(this.claims, e);
-  }
-
-  /** Takes (or refreshes) a claim unless another session holds something overlapping. Announced as `lock`. */
-  claim(who: SessionIdentity, resource: string, now: number, ttlMs?: number, note?: string): ClaimOutcome {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const conflict = this.claims.conflict(name, session.id, now);
-    if (conflict) return { ok: false, conflict, entries, records: [] };
-    const claim: Claim = { resource: name, holder: session.id, label: session.label, since: this.claims.get(name)?.since ?? now };
-    if (ttlMs !== undefined) claim.expiresAt = now + ttlMs;
-    if (note) claim.note = note;
-    entries.push({ type: 'claim', ...claim });
-    const text = `claimed ${name}${note ? ` (${note})` : ''}${ttlMs !== undefined ? ` for ${Math.round(ttlMs / 1000)}s` : ''}`;
-    return { ok: true, claim, entries, records: [this.stamp(who, 'lock', text, now)] };
-  }
-
-  /** Ends the caller's claim on `resource`; undefined when it holds none there. Announced as `unlock`. */
-  release(who: SessionIdentity, resource: string, now: number): (Change & { released: Claim }) | undefined {
-    const { session, entries } = this.resolve(who, now);
-    const name = normalizeResource(resource);
-    const held = this.claims.get(name);
-    if (!held || held.holder !== session.id) return undefined;
-    return { released: held, ...this.endClaims([held], now, 'released', entries) };
-  }
-
-  /** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
-  endSession(session: Session, now: number, reason: string): ClaimsEnded {
-    return this.endClaims(this.claims.heldBy(session.id), now, reason, []);
-  }
-
-  expireClaims(now: number): ClaimsEnded {
-    const gone = this.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== undefined && c.expiresAt <= now);
-    return this.endClaims(gone, now, 'expired', []);
-  }
-
-  private endClaims(claims: Claim[], now: number, reason: string, entries: LogEntry[]): ClaimsEnded {
-    const records: MessageRecord[] = [];
-    for (const c of claims) {
-      entries.push({ type: 'release', resource: c.resource, holder: c.holder, ts: now });
-      const holder = this.registry.byKey(c.holder);
-      const origin = { sessionId: c.holder, pid: holder ? lastPid(holder) : 0, label: c.label };
-      records.push(this.stamp(origin, 'unlock', reason === 'released' ? `released ${c.resource}` : `${c.resource} is free: ${reason}`, now));
-    }
-    return { entries, records, ended: claims };
   }
 
   /** Drops what falls out of the retention window; returns how many messages went. */

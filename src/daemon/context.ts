@@ -3,10 +3,9 @@
  * return data; the server turns it (or a thrown BusError) into a reply.
  */
 import type { z } from 'zod';
-import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, SettingReport, WakePolicy } from '../protocol/messages.ts';
+import type { ClaimInfo, FederationHost, FederationStatus, MethodName, Methods, SessionIdentity, SettingReport, WakePolicy } from '../protocol/messages.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { Claim } from './claims.ts';
-import type { LogEntry } from '../place/mailbox-entries.ts';
 
 /** The part of a logger handlers use (pino in the daemon, a recorder in tests). */
 export interface Logger {
@@ -47,17 +46,24 @@ export interface DaemonContext {
   info: DaemonInfo;
   logger: Logger;
   now(): number;
-  /** Appends entries to the mailbox; resolves once they would survive a daemon crash. */
-  persist(entries: LogEntry[]): Promise<void>;
-  /** Persists a change, then applies its entries (Broker.apply) and puts its announcements in every peer's queue. */
+  /**
+   * Records a change: its entries and messages are appended to the mailbox (resolved once they
+   * would survive a daemon crash), then applied (Broker.apply, the one reducer), then announced:
+   * markers set, push subscribers woken, watchers and federation told. A refused append changes
+   * nothing.
+   */
   commit(change: Change): Promise<void>;
+  /**
+   * The session a caller speaks for. A session seen for the first time (or with a new id, pid,
+   * label or cwd) is recorded first, in the lane, so two first calls of one session record it
+   * once. `backfillMinutes` sets where a new session's unread position starts.
+   */
+  sessionFor(who: SessionIdentity, options?: { backfillMinutes?: number; joinByPid?: boolean }): Promise<Session>;
   /**
    * Runs claim decisions one at a time, each with its commit: nothing is applied before the
    * mailbox has it, so the next decision must wait to read the state the last commit left.
    */
   serially<T>(fn: () => Promise<T>): Promise<T>;
-  /** Messages made durable: into the queues, markers set, subscribers woken. */
-  accept(records: MessageRecord[]): void;
   shutdown(reason: string): void;
   /** A session's pending messages may have changed (peek, ack): refresh its marker. */
   pendingChanged(session: Session): void;

@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { syncDirInBackground, wholeLinesEnd, writeAll, type FileOps } from './mailbox-io.ts';
-import { replayMailbox, type ReplayResult } from '../place/mailbox-replay.ts';
+import { replayInto, replayMailbox, type ReplayResult, type ReplayWarning } from '../place/mailbox-replay.ts';
+import type { BusState } from '../place/apply-entry.ts';
 import type { FsyncPolicy } from '../place/config.ts';
 import type { LogEntry } from '../place/mailbox-entries.ts';
 
@@ -34,6 +35,8 @@ const COMPACT_SLICE = 500;
 export interface MailboxLog {
   readonly path: string;
   replay(): ReplayResult;
+  /** Replays straight into `state` through the one reducer (the daemon's broker). */
+  replayInto(state: BusState): { warnings: ReplayWarning[]; lines: number };
   append(entries: LogEntry[]): Promise<void>;
   /** Atomically replaces the whole log with `entries` (and what is appended meanwhile). */
   compact(entries: LogEntry[]): Promise<void>;
@@ -72,6 +75,10 @@ export class JsonlMailboxLog implements MailboxLog {
 
   replay(): ReplayResult {
     return replayMailbox(this.path, (file) => this.ops.readFileSync(file) as Buffer);
+  }
+
+  replayInto(state: BusState): { warnings: ReplayWarning[]; lines: number } {
+    return replayInto(state, this.path, (file) => this.ops.readFileSync(file) as Buffer);
   }
 
   append(entries: LogEntry[]): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * The daemon process: one per project. Binds the project's socket (single instance), replays
- * the mailbox, serves clients, compacts the log, and exits when idle or asked to.
+ * The daemon process: one per project. Binds the project's socket (single instance), owns the
+ * mailbox (its lock), replays it into a daemon made by createDaemon (daemon.ts), serves clients,
+ * and exits when idle or asked to.
  *
  * Usage (spawned by connectOrSpawn): node daemon.mjs --project <dir> [--replace-older-than <version>]
  */
@@ -10,33 +11,22 @@ import { parseArgs } from 'node:util';
 import { endpointFor } from '../place/endpoint.ts';
 import { ensurePrivateDir } from '../place/private-dir.ts';
 import { legacyMailboxes, locateProject } from '../place/project.ts';
-import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
-import { Broker, type Session } from './broker.ts';
+import type { Session } from './broker.ts';
 import { readConfig } from '../place/config.ts';
 import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
-import type { DaemonContext } from './context.ts';
-import { handlers } from './handlers/index.ts';
-import type { LogEntry } from '../place/mailbox-entries.ts';
-import { createLane } from './lane.ts';
+import { COMPACT_MIN_LINES, createDaemon } from './daemon.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
-import { ConnectionServer } from './server.ts';
 import { collectWhenQuiet, LOCK_WAIT_MS, logReplayWarnings, openDaemonLog, prepareSelfIgnoring, removeLeftovers, replaceOlder, REPLACE_TIMEOUT_MS, rotateIfOver, signalToRebind, takeOverOldMailboxes } from './start-steps.ts';
 import { SocketKeeper } from './socket-keeper.ts';
 import { LockLost, MailboxLock } from './mailbox-lock.ts';
-import { startFederation, type FederationRuntime } from './federation/start.ts';
+import { startFederation } from './federation/start.ts';
 
 const LOG_CHECK_MS = 10 * 60_000;
-/** Compact once the log holds this many more lines than a fresh snapshot would (and at least this many). */
-const COMPACT_MIN_LINES = 5000;
-/** Retention is applied this often even when nothing is written. */
-const RETENTION_CHECK_MS = 60 * 60_000;
-/** Claim TTLs are checked this often: an expired claim is announced within a second. */
-const CLAIM_SWEEP_MS = 1000;
 /** Markers of Claude processes that ended are removed this often (a session's end is not always told). */
 const MARKER_SWEEP_MS = 5 * 60_000;
-/** After this many messages, a quiet daemon runs a full GC (see below). */
+/** After this many messages, a quiet daemon runs a full GC (see collectWhenQuiet). */
 const IDLE_GC_AFTER_MESSAGES = 1000;
 const IDLE_GC_QUIET_MS = 2000;
 /** After a restart every session reconnects; give them this much more than the usual grace. */
@@ -56,8 +46,6 @@ async function main(): Promise<void> {
   ensurePrivateDir(endpoint.dir);
   const { logger, dest } = openDaemonLog(endpoint.logPath);
 
-  const startedAt = Date.now();
-  const broker = new Broker(config.retention);
   /** Nothing is appended unless this daemon owns the mailbox, at that moment. */
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
   const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs, () => {
@@ -68,108 +56,19 @@ async function main(): Promise<void> {
       throw err;
     }
   });
-  let linesSinceCompact = 0;
   let shuttingDown = false;
-  let lastActivity = Date.now();
-  let pendingWrites = 0;
-  let acceptedSinceGc = 0;
-
-  /** Set once the mailbox is replayed (federation needs the log's position); see startFederation. */
-  let federation: FederationRuntime | undefined;
-  const markers = new SessionMarkers(endpoint.dir, (pid) => broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, 'session marker not written'));
-  let server: ConnectionServer;
-  const ctx: DaemonContext = {
-    broker,
+  // Markers look sessions up by pid: the broker exists once the daemon does (below).
+  const markers = new SessionMarkers(endpoint.dir, (pid) => daemon.broker.sessionOfPid(pid), (err) => logger.warn({ err: err.message }, 'session marker not written'));
+  const daemon = createDaemon({
+    store: log,
+    clock: Date.now,
     logger,
-    now: () => Date.now(),
-    info: {
-      pid: process.pid,
-      version: VERSION,
-      protocol: PROTOCOL_VERSION,
-      root,
-      startedAt,
-      socketPath: endpoint.socketPath,
-      logPath: endpoint.logPath,
-      mailboxPath: mailboxPath,
-      settings: settings.report,
-    },
-    async persist(entries: LogEntry[]) {
-      if (entries.length === 0) return;
-      pendingWrites += 1;
-      try {
-        await log.append(entries);
-      } catch (err) {
-        // Disk full, a read-only folder: the caller's change did not happen, and says so clearly.
-        const e = err as NodeJS.ErrnoException;
-        throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: mailboxPath });
-      } finally {
-        pendingWrites -= 1;
-      }
-      linesSinceCompact += entries.length;
-      if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
-        linesSinceCompact = 0;
-        setImmediate(compact);
-      }
-    },
-    federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
-    async commit(change) {
-      await ctx.persist([...change.entries, ...change.records.map((r) => ({ type: 'msg' as const, ...r }))]);
-      broker.apply(change.entries);
-      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
-      ctx.accept(change.records);
-    },
-    accept(records) {
-      if (records.length === 0) return;
-      acceptedSinceGc += records.length;
-      for (const r of records) broker.accept(r);
-      federation?.onAccepted(records);
-      for (const s of broker.sessionList()) {
-        if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
-      }
-      server.notifyWake(records);
-      server.notifyWatchers(records);
-    },
-    pendingChanged(session) {
-      markers.pending(session, broker.pendingCount(session) > 0);
-    },
-    liveChanged(pid, on) {
-      markers.live(pid, on);
-    },
-    serially: createLane(),
-    shutdown: (reason) => void stop(reason, 0),
-  };
-
-  /** A live session without a connection past the grace period has left: end its claims. */
-  function checkGone(sessionId: string, graceMs: number): void {
-    setTimeout(() => {
-      const session = broker.sessionById(sessionId);
-      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
-      ctx.serially(() => ctx.commit(broker.endSession(session, Date.now(), 'its session is gone'))).catch((err: Error) => {
-        logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
-        checkGone(sessionId, graceMs);
-      });
-      logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
-    }, graceMs).unref();
-  }
-  server = new ConnectionServer(ctx, handlers, {
-    onActivity: () => {
-      lastActivity = Date.now();
-    },
-    onConnectionsChanged: () => {
-      lastActivity = Date.now();
-    },
-    onSessionDisconnected: (session) => {
-      if (session.connections === 0) checkGone(session.id, config.graceMs);
-    },
+    info: { pid: process.pid, version: VERSION, protocol: PROTOCOL_VERSION, root, startedAt: Date.now(), socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath, settings: settings.report },
+    config,
+    markers,
+    onStop: (reason, code) => void stop(reason, code),
   });
-
-  function compact(): void {
-    const dropped = broker.applyRetention(Date.now());
-    log.compact([...broker.snapshot(Date.now()), ...(federation?.snapshotEntries() ?? [])]).then(
-      () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted'),
-      (err: Error) => logger.warn({ err: err.message }, 'compaction failed; the log keeps growing until it succeeds'),
-    );
-  }
+  const { broker, server } = daemon;
 
   async function stop(reason: string, code: number): Promise<void> {
     if (shuttingDown) return;
@@ -182,7 +81,7 @@ async function main(): Promise<void> {
     // by then. Nothing is accepted before the exit below, and the exit closes the listener.
     server.closeAll();
     markers.removeLive();
-    federation?.stop();
+    daemon.federation()?.stop();
     log.close();
     lock.release();
     dest.flushSync();
@@ -243,16 +142,15 @@ async function main(): Promise<void> {
   const replayStart = Date.now();
   if (!location.inGit) prepareSelfIgnoring(location.mailboxDir, logger);
   takeOverOldMailboxes(mailboxPath, legacyMailboxes(location), logger);
-  const replayed = log.replay();
+  const replayed = daemon.replay();
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = undefined;
   logReplayWarnings(replayed.warnings, mailboxPath, logger);
-  broker.restore(replayed.state);
   // Before retention can drop a message: the outbox is found among the retained messages.
-  federation = await startFederation(ctx, location, replayed.state.federation);
+  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition));
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
-  if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) compact();
+  if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) daemon.compact();
   logger.info(
     { root, socket: endpoint.socketPath, mailbox: mailboxPath, version: VERSION, lastSeq: broker.lastSeq, messages: broker.messageCount, replayMs: Date.now() - replayStart },
     'daemon started',
@@ -260,35 +158,14 @@ async function main(): Promise<void> {
 
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, 'removed the markers of Claude processes that are gone');
-  for (const s of broker.sessionList()) ctx.pendingChanged(s);
-  // Claims outlive a restart; their holders have until the grace period to reconnect.
-  for (const s of broker.sessionList()) {
-    if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + RESTART_GRACE_EXTRA_MS);
-  }
-  setInterval(() => {
-    // Kept until the end is recorded: a sweep whose commit fails leaves them for the next one.
-    ctx.serially(async () => {
-      const change = broker.expireClaims(Date.now());
-      if (change.records.length > 0) await ctx.commit(change);
-    }).catch((err: Error) => {
-      logger.warn({ err: err.message }, 'could not record expired claims');
-    });
-  }, CLAIM_SWEEP_MS).unref();
-
-  const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
-  setInterval(() => {
-    if (server.nonWatcherCount === 0 && pendingWrites === 0 && Date.now() - lastActivity >= config.idleMs) void stop('idle', 0);
-  }, idleCheckMs).unref();
+  daemon.start(RESTART_GRACE_EXTRA_MS);
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {
-    if (acceptedSinceGc < IDLE_GC_AFTER_MESSAGES || Date.now() - lastActivity < IDLE_GC_QUIET_MS) return false;
-    acceptedSinceGc = 0;
+    if (daemon.accepted() < IDLE_GC_AFTER_MESSAGES || Date.now() - daemon.lastActivity() < IDLE_GC_QUIET_MS) return false;
+    daemon.resetAccepted();
     return true;
   });
-  setInterval(() => {
-    if (broker.applyRetention(Date.now()) > 0) compact();
-  }, RETENTION_CHECK_MS).unref();
   // The server keeps the process alive; the timers above do not.
 }
 

@@ -28,10 +28,9 @@ export class RetainedMessages {
     return this.messages;
   }
 
-  restore(lastSeq: number, messages: MessageRecord[]): void {
-    this.seq = lastSeq;
-    this.messages = messages;
-    for (const m of this.messages) this.share(m);
+  /** No seq up to `lastSeq` is given again. */
+  raiseSeq(lastSeq: number): void {
+    if (lastSeq > this.seq) this.seq = lastSeq;
   }
 
   /** Spends the next seq: never reused, even if the message it was for is then refused. */
@@ -40,8 +39,9 @@ export class RetainedMessages {
     return this.seq;
   }
 
-  /** Adds a message made durable by the caller. */
+  /** Adds a message made durable by the caller (live, or read back by replay). */
   accept(record: MessageRecord): void {
+    this.raiseSeq(record.seq);
     this.share(record);
     // The count limit holds as messages arrive (age is checked now and then): a burst cannot
     // grow memory past it. Trimmed in steps so a busy bus does not copy the array per message.

@@ -3,7 +3,7 @@
  * or by their first id (their key in the log). Pure; the broker decides, this keeps the indexes.
  */
 import { shortId, type SessionIdentity } from '../protocol/messages.ts';
-import type { LogEntry, RestoredState } from '../place/mailbox-entries.ts';
+import type { CursorEntry, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
 import { cursorEntry, sessionEntry, type RecipientOutcome, type Session } from './broker-types.ts';
 
 export class SessionRegistry {
@@ -20,56 +20,26 @@ export class SessionRegistry {
     return this.sessions.size;
   }
 
-  restore(state: RestoredState): void {
-    this.sessions.clear();
-    this.byId.clear();
-    this.byPid.clear();
-    for (const entry of state.sessions) {
-      const cursor = state.cursors.get(entry.id);
-      const session: Session = {
-        id: entry.id,
-        ids: new Set(entry.ids),
-        pids: new Set(entry.pids),
-        label: entry.label,
-        cwd: entry.cwd,
-        cursor: cursor?.seq ?? state.lastSeq,
-        firstSeen: entry.firstSeen,
-        lastSeen: cursor?.ts ?? entry.firstSeen,
-        connections: 0,
-      };
-      this.sessions.set(session.id, session);
-      for (const id of session.ids) this.byId.set(id, session);
-      for (const pid of session.pids) {
-        const before = this.byPid.get(pid);
-        if (!before || before.lastSeen <= session.lastSeen) this.byPid.set(pid, session);
-      }
-    }
-  }
-
   /**
-   * Finds the session a caller speaks for, or creates it. A new session id from a Claude Code
-   * process whose session is connected now (hooks after `/clear`; its MCP server keeps the first
-   * id) joins that session, so its own earlier messages stay its own and its position carries
-   * over. A pid whose session is not connected is a reused pid: a new session, not an old one.
-   * A live registration (an MCP server, which keeps its spawn id) never joins by pid: an unknown
-   * id there is a new session, even at a pid another pid namespace (a container) also uses.
+   * Finds the session a caller speaks for, or decides to create it; changes nothing (the entries
+   * returned do, once recorded: put). A new session id from a Claude Code process whose session
+   * is connected now (hooks after `/clear`; its MCP server keeps the first id) joins that session,
+   * so its own earlier messages stay its own and its position carries over. A pid whose session
+   * is not connected is a reused pid: a new session, not an old one. A live registration (an MCP
+   * server, which keeps its spawn id) never joins by pid: an unknown id there is a new session,
+   * even at a pid another pid namespace (a container) also uses.
    */
   resolve(who: SessionIdentity, now: number, firstCursor: () => number, joinByPid = true): { session: Session; entries: LogEntry[] } {
     let session = this.byId.get(who.sessionId);
-    let changed = false;
+    const ids = session ? undefined : [who.sessionId];
     if (!session && who.pid > 0 && joinByPid) {
       const running = this.byPid.get(who.pid);
       session = running && running.connections > 0 ? running : undefined;
-      if (session) {
-        session.ids.add(who.sessionId);
-        this.byId.set(who.sessionId, session);
-        changed = true;
-      }
     }
     if (!session) {
-      session = {
+      const created: Session = {
         id: who.sessionId,
-        ids: new Set([who.sessionId]),
+        ids: new Set(ids),
         pids: new Set(who.pid > 0 ? [who.pid] : []),
         label: who.label,
         cwd: who.cwd,
@@ -78,28 +48,65 @@ export class SessionRegistry {
         lastSeen: now,
         connections: 0,
       };
-      this.sessions.set(session.id, session);
-      this.byId.set(session.id, session);
-      if (who.pid > 0) this.byPid.set(who.pid, session);
-      return { session, entries: [sessionEntry(session), cursorEntry(session, now)] };
+      return { session: created, entries: [sessionEntry(created), cursorEntry(created, now)] };
     }
-    if (who.pid > 0 && !session.pids.has(who.pid)) {
-      session.pids.add(who.pid);
+    const next = sessionEntry(session);
+    let changed = false;
+    if (ids) {
+      next.ids.push(who.sessionId);
       changed = true;
     }
-    if (who.pid > 0) this.byPid.set(who.pid, session);
+    if (who.pid > 0 && !session.pids.has(who.pid)) {
+      next.pids.push(who.pid);
+      changed = true;
+    }
     // The label follows the session's first id: after /clear, hooks come with a new id (and so a
     // new short id in their label) while the MCP server keeps the first; one label, not two.
     if (who.sessionId === session.id && who.label && who.label !== session.label) {
-      session.label = who.label;
+      next.label = who.label;
       changed = true;
     }
     if (who.cwd && who.cwd !== session.cwd) {
-      session.cwd = who.cwd;
+      next.cwd = who.cwd;
       changed = true;
     }
+    return { session, entries: changed ? [next] : [] };
+  }
+
+  /** A session entry recorded: the session as the entry says (created at `cursor` when new). */
+  put(entry: SessionEntry, cursor: number): void {
+    let s = this.sessions.get(entry.id);
+    if (!s) {
+      s = { id: entry.id, ids: new Set(), pids: new Set(), label: entry.label, cursor, firstSeen: entry.firstSeen, lastSeen: entry.firstSeen, connections: 0 };
+      this.sessions.set(s.id, s);
+    }
+    s.ids = new Set([entry.id, ...entry.ids]);
+    s.pids = new Set(entry.pids);
+    s.label = entry.label;
+    s.cwd = entry.cwd;
+    s.firstSeen = entry.firstSeen;
+    for (const id of s.ids) this.byId.set(id, s);
+    for (const pid of s.pids) {
+      const before = this.byPid.get(pid);
+      if (!before || before.lastSeen <= s.lastSeen) this.byPid.set(pid, s);
+    }
+  }
+
+  /** A position recorded. */
+  setCursor(entry: CursorEntry): void {
+    const s = this.sessions.get(entry.id);
+    if (!s) return;
+    s.cursor = entry.seq;
+    s.lastSeen = Math.max(s.lastSeen, entry.ts);
+  }
+
+  /**
+   * The session was just heard from, running in `pid`: runtime facts, not recorded (the log has
+   * the pids a session ran in; which one runs it now is what the markers need).
+   */
+  touch(session: Session, pid: number, now: number): void {
     session.lastSeen = now;
-    return { session, entries: changed ? [sessionEntry(session)] : [] };
+    if (pid > 0 && session.pids.has(pid)) this.byPid.set(pid, session);
   }
 
   connect(session: Session, now: number): void {

@@ -1,9 +1,11 @@
 /**
- * What a recorded claim entry does to the claims: the one place that says it, used by replay
- * (mailbox-replay.ts) and by the daemon after a commit (Broker.apply). A claim takes or refreshes
- * its resource; a release ends it only if the releasing holder still holds it. Pure.
+ * The one reducer: what each recorded entry does to the bus's state. Used by the daemon after
+ * each commit (Broker.apply) and by replay (the daemon replays straight into its broker; the CLI
+ * into a plain RestoredState), so a change and its replay cannot disagree. Pure: it reads the
+ * entry and calls the state's setters, nothing else.
  */
-import type { Claim, ClaimEntry, ReleaseEntry } from './mailbox-entries.ts';
+import type { MessageRecord } from '../protocol/messages.ts';
+import type { Claim, CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry } from './mailbox-entries.ts';
 
 /** The claims as a table keyed by resource: the daemon's ClaimTable, or a Map during replay. */
 export interface ClaimState {
@@ -12,7 +14,49 @@ export interface ClaimState {
   remove(resource: string): void;
 }
 
-export function applyClaimEntry(claims: ClaimState, entry: ClaimEntry | ReleaseEntry): void {
+/** What holds bus state: the daemon's Broker, or the RestoredState a replay builds for the CLI. */
+export interface BusState {
+  readonly claims: ClaimState;
+  /** A message made durable; its seq is now spent. */
+  addMessage(record: MessageRecord): void;
+  /** A session as first seen, or its ids, pids, label or cwd changed: the entry is its whole record. */
+  putSession(entry: SessionEntry): void;
+  /** A session's delivered position (a session the state does not know is ignored). */
+  setCursor(entry: CursorEntry): void;
+  /** No seq up to `lastSeq` is given again (a compacted log's first line). */
+  raiseSeq(lastSeq: number): void;
+  /** Federation's durable position. */
+  setFederation(entry: FederationEntry): void;
+}
+
+export function applyEntry(state: BusState, entry: LogEntry): void {
+  switch (entry.type) {
+    case 'msg': {
+      const { type: _type, ...record } = entry;
+      state.addMessage(record);
+      return;
+    }
+    case 'session':
+      state.putSession(entry);
+      return;
+    case 'cursor':
+      state.setCursor(entry);
+      return;
+    case 'meta':
+      state.raiseSeq(entry.lastSeq);
+      return;
+    case 'claim':
+    case 'release':
+      applyClaimEntry(state.claims, entry);
+      return;
+    case 'fed':
+      state.setFederation(entry);
+      return;
+  }
+}
+
+/** A claim takes or refreshes its resource; a release ends it only if the releasing holder still holds it. */
+function applyClaimEntry(claims: ClaimState, entry: LogEntry & { type: 'claim' | 'release' }): void {
   if (entry.type === 'claim') {
     const { type: _type, ...claim } = entry;
     claims.put(claim);
@@ -24,4 +68,12 @@ export function applyClaimEntry(claims: ClaimState, entry: ClaimEntry | ReleaseE
 /** A Map keyed by resource, seen as ClaimState. */
 export function claimMap(map: Map<string, Claim>): ClaimState {
   return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
+}
+
+/** Federation's position after one more of its entries: each mark only moves up. */
+export function foldFederation(position: FederationPosition | undefined, entry: FederationEntry): FederationPosition {
+  const fed = position ?? { received: new Map<string, number>() };
+  fed.published = Math.max(fed.published ?? 0, entry.published);
+  for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+  return fed;
 }

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
 import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
 import { LogEntrySchema } from '../protocol/schema.ts';
-import type { CursorEntry, FederationPosition, LogEntry, RestoredState, SessionEntry } from './mailbox-entries.ts';
-import { applyClaimEntry, claimMap } from './apply-entry.ts';
+import type { CursorEntry, LogEntry, MessageEntry, RestoredState } from './mailbox-entries.ts';
+import { applyEntry, type BusState } from './apply-entry.ts';
+import { RestoredStateBuilder } from './restored-state.ts';
 import { assertRegularFile } from './mailbox-file.ts';
 
 /**
@@ -32,25 +33,32 @@ export interface ReplayResult {
   lines: number;
 }
 
+/** The mailbox folded into a plain RestoredState (the CLI, takeover, tests). */
 export function replayMailbox(file: string, readFile: (file: string) => Buffer = (f) => fs.readFileSync(f)): ReplayResult {
+  const into = new RestoredStateBuilder();
+  const { warnings, lines } = replayInto(into, file, readFile);
+  return { state: into.finish(), warnings, lines };
+}
+
+/**
+ * Applies every entry of the mailbox to `state` with the one reducer (applyEntry), in file order,
+ * after checking it: what cannot be placed is repaired or skipped here, with a warning.
+ */
+export function replayInto(state: BusState, file: string, readFile: (file: string) => Buffer = (f) => fs.readFileSync(f)): { warnings: ReplayWarning[]; lines: number } {
   const warnings: ReplayWarning[] = [];
-  const state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map(), claims: new Map() };
   assertRegularFile(file);
   let raw: Buffer;
   try {
     raw = readFile(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state, warnings, lines: 0 };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { warnings, lines: 0 };
     throw err;
   }
-  const sessions = new Map<string, SessionEntry>();
-  const seen = new Map<number, MessageRecord>();
-  const displaced: { record: MessageRecord; line: number }[] = [];
-  const cursorLines = new Map<string, number>();
+  const check = new EntryCheck(warnings);
   let lineNo = 0;
   let start = 0;
   while (start < raw.length) {
-    let end = raw.indexOf(0x0a, start);
+    const end = raw.indexOf(0x0a, start);
     lineNo += 1;
     if (end === -1) {
       // A write cut short (SIGKILL, disk full): its sender was never answered. Not replayed,
@@ -64,94 +72,94 @@ export function replayMailbox(file: string, readFile: (file: string) => Buffer =
     } else if (bytes > 0) {
       const entry = parseLine(raw.toString('utf8', start, end));
       if (typeof entry === 'string') warnings.push({ line: lineNo, reason: entry });
-      else if (!('type' in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
-      else {
-        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
-        if (entry.type === 'cursor') cursorLines.set(entry.id, lineNo);
-      }
+      else if (check.accepts(entry, lineNo)) applyEntry(state, entry);
     }
     start = end + 1;
   }
-  // Two daemons wrote one mailbox (an older version, or a split before the mailbox lock): a
-  // second message under a seq already taken is placed after the last one, not dropped.
-  for (const { record, line } of displaced) {
-    const seq = ++state.lastSeq;
-    warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
-    state.messages.push({ ...record, seq });
-  }
-  // A position past every seq ever given would make its session deaf until seq caught up.
-  for (const [id, c] of state.cursors) {
-    if (c.seq <= state.lastSeq) continue;
-    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-    state.cursors.set(id, { ...c, seq: state.lastSeq });
-  }
-  // A claim whose holder the log never saw can never end by its holder's leaving: planted.
-  for (const [resource, claim] of state.claims) {
-    if (sessions.has(claim.holder)) continue;
-    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim.holder)}); dropped` });
-    state.claims.delete(resource);
-  }
-  state.sessions = [...sessions.values()];
-  state.messages.sort((a, b) => a.seq - b.seq);
-  return { state, warnings, lines: lineNo };
+  for (const entry of check.repairs()) applyEntry(state, entry);
+  return { warnings, lines: lineNo };
 }
 
-function applyMessage(record: MessageRecord, state: RestoredState, seen: Map<number, MessageRecord>, line: number, warnings: ReplayWarning[], displaced: { record: MessageRecord; line: number }[]): void {
-  if (record.seq > SEQ_CEILING) {
-    warnings.push({ line, reason: `seq ${record.seq} leaves no room for new messages (not written by a daemon); skipped` });
-    return;
-  }
-  const first = seen.get(record.seq);
-  if (first) {
-    if (sameMessage(first, record)) warnings.push({ line, reason: `message ${record.seq} is in the log twice; kept once` });
-    else displaced.push({ record, line });
-    return;
-  }
-  seen.set(record.seq, record);
-  state.messages.push(record);
-  state.lastSeq = Math.max(state.lastSeq, record.seq);
-}
+/**
+ * What replay refuses or repairs, entry by entry: a seq with no room to grow, a seq given to two
+ * messages, a claim whose holder the log never saw, a position past every seq. Live commits never
+ * write these; a planted, torn or doubly written mailbox can hold them.
+ */
+class EntryCheck {
+  private lastSeq = 0;
+  private readonly seen = new Map<number, MessageRecord>();
+  private readonly sessions = new Set<string>();
+  private readonly cursors = new Map<string, { entry: CursorEntry; line: number }>();
+  private readonly displaced: { record: MessageRecord; line: number }[] = [];
 
-function applyEntry(
-  entry: LogEntry,
-  state: RestoredState,
-  sessions: Map<string, SessionEntry>,
-  seen: Map<number, MessageRecord>,
-  line: number,
-  warnings: ReplayWarning[],
-  displaced: { record: MessageRecord; line: number }[],
-): void {
-  switch (entry.type) {
-    case 'msg': {
+  constructor(private readonly warnings: ReplayWarning[]) {}
+
+  accepts(entry: LogEntry, line: number): boolean {
+    switch (entry.type) {
+      case 'msg':
+        return this.message(entry, line);
+      case 'meta':
+        if (entry.lastSeq > SEQ_CEILING) return this.skip(line, `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped`);
+        this.lastSeq = Math.max(this.lastSeq, entry.lastSeq);
+        return true;
+      case 'session':
+        this.sessions.add(entry.id);
+        return true;
+      case 'cursor':
+        this.cursors.set(entry.id, { entry, line });
+        return true;
+      case 'claim':
+        // Every session's record comes before its first claim (a claim is decided for a known
+        // session, and a snapshot writes sessions first): a claim by no session is planted, and
+        // could never end by its holder's leaving.
+        if (!this.sessions.has(entry.holder)) return this.skip(line, `claim on ${JSON.stringify(entry.resource)} is held by a session the mailbox does not know (${JSON.stringify(entry.holder)}); dropped`);
+        return true;
+      default:
+        return true;
+    }
+  }
+
+  /** Entries that end the replay: displaced messages under new seqs, positions moved back. */
+  repairs(): LogEntry[] {
+    const out: LogEntry[] = [];
+    // Two daemons wrote one mailbox (an older version, or a split before the mailbox lock): a
+    // second message under a seq already taken is placed after the last one, not dropped.
+    for (const { record, line } of this.displaced) {
+      const seq = ++this.lastSeq;
+      this.warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      out.push({ type: 'msg', ...record, seq });
+    }
+    // A position past every seq ever given would make its session deaf until seq caught up.
+    for (const [id, { entry, line }] of this.cursors) {
+      if (entry.seq <= this.lastSeq) continue;
+      this.warnings.push({ line, reason: `position ${entry.seq} of session ${id} is past the last seq ${this.lastSeq}; moved back to it` });
+      out.push({ ...entry, seq: this.lastSeq });
+    }
+    return out;
+  }
+
+  private message(entry: MessageEntry, line: number): boolean {
+    if (entry.seq > SEQ_CEILING) return this.skip(line, `seq ${entry.seq} leaves no room for new messages (not written by a daemon); skipped`);
+    const first = this.seen.get(entry.seq);
+    if (first) {
+      if (sameMessage(first, entry)) return this.skip(line, `message ${entry.seq} is in the log twice; kept once`);
       const { type: _type, ...record } = entry;
-      applyMessage(record as MessageRecord, state, seen, line, warnings, displaced);
-      return;
+      this.displaced.push({ record, line });
+      return false;
     }
-    case 'session':
-      sessions.set(entry.id, entry);
-      return;
-    case 'cursor':
-      state.cursors.set(entry.id, entry as CursorEntry);
-      return;
-    case 'meta':
-      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-      return;
-    case 'claim':
-    case 'release':
-      applyClaimEntry(claimMap(state.claims), entry);
-      return;
-    case 'fed': {
-      const fed = (state.federation ??= { received: new Map<string, number>() } as FederationPosition);
-      fed.published = Math.max(fed.published ?? 0, entry.published);
-      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-      return;
-    }
+    this.seen.set(entry.seq, entry);
+    this.lastSeq = Math.max(this.lastSeq, entry.seq);
+    return true;
+  }
+
+  private skip(line: number, reason: string): false {
+    this.warnings.push({ line, reason });
+    return false;
   }
 }
 
-/** A log line: a message (the common case, as a record), another entry, or why it was skipped. */
-function parseLine(text: string): MessageRecord | LogEntry | string {
+/** A log line: an entry, or why it was skipped. */
+function parseLine(text: string): LogEntry | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -171,7 +179,7 @@ function parseLine(text: string): MessageRecord | LogEntry | string {
  * and everything else goes through the schema, which has the last word and the wording.
  * test/unit/mailbox-fast-path.test.ts holds it to agree with the schema.
  */
-export function messageFastPath(v: unknown): MessageRecord | undefined {
+export function messageFastPath(v: unknown): MessageEntry | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const m = v as Record<string, unknown>;
   if (m.type !== 'msg') return undefined;
@@ -183,7 +191,7 @@ export function messageFastPath(v: unknown): MessageRecord | undefined {
   const { sessionId, pid } = origin as Record<string, unknown>;
   if (typeof sessionId !== 'string' || !Number.isSafeInteger(pid)) return undefined;
   if (to !== undefined && !(Array.isArray(to) && to.every((t) => typeof t === 'string'))) return undefined;
-  const record: MessageRecord = { seq: seq as number, ts, origin: { sessionId, pid: pid as number }, from, kind: kind as MessageKind, text };
+  const record: MessageEntry = { type: 'msg', seq: seq as number, ts, origin: { sessionId, pid: pid as number }, from, kind: kind as MessageKind, text };
   if (to !== undefined) record.to = to as string[];
   return record;
 }

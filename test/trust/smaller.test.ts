@@ -2,6 +2,7 @@
  * Issue 14, the smaller findings: a mailbox that is no regular file, temp files left by killed
  * daemons, and a status reply that grows with every session ever seen.
  */
+import { decideClaim } from '../../src/daemon/claim-decisions.ts';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { Broker } from '../../src/daemon/broker.ts';
 import { MAX_REMEMBERED_SESSIONS, MAX_STATUS_SESSIONS } from '../../src/protocol/limits.ts';
+import type { SessionIdentity } from '../../src/protocol/messages.ts';
 import { isAlive, makeProject, type TestProject } from '../support/project.ts';
 
 const projects: TestProject[] = [];
@@ -71,9 +73,11 @@ describe('status at thousands of sessions (issue 14, smaller)', () => {
     conns.push(live);
     await live.client.request('register', { sessionId: 'live-1', pid: 77, label: 'main#live01', live: true });
     const frames: string[] = [];
-    for (let i = 0; i < 3000; i++) frames.push(JSON.stringify({ jsonrpc: '2.0', method: 'register', params: { sessionId: `old-${i}`, pid: 0, label: `main#old${i}` } }));
+    for (let i = 0; i < 2999; i++) frames.push(JSON.stringify({ jsonrpc: '2.0', method: 'register', params: { sessionId: `old-${i}`, pid: 0, label: `main#old${i}` } }));
     c.client.writeRaw(frames.join('\n') + '\n');
-    // Requests on one connection are answered in order: this status comes after every register.
+    // New sessions are recorded one after another, in the order they came: once the last one
+    // is answered, every one before it is recorded too.
+    await c.client.request('register', { sessionId: 'old-2999', pid: 0, label: 'main#old2999' });
     const s = await c.client.request('status', {});
     expect(s.sessions).toHaveLength(MAX_STATUS_SESSIONS);
     expect(s.sessions[0]).toMatchObject({ sessionId: 'live-1', connected: true });
@@ -90,11 +94,16 @@ describe('status at thousands of sessions (issue 14, smaller)', () => {
   it('forgets long-gone sessions past the cap, never a connected one or a claim holder', () => {
     const b = new Broker();
     const now = 10_000_000;
-    const holder = b.resolve({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 0).session;
-    b.apply(b.claim({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 'port:1', 0).entries);
-    const live = b.resolve({ sessionId: 'live', pid: 0, label: 'main#live' }, 1).session;
+    const seen = (who: SessionIdentity, now: number) => {
+      const { session, entries } = b.resolve(who, now);
+      b.apply(entries);
+      return b.session(session.id)!;
+    };
+    const holder = seen({ sessionId: 'holder', pid: 0, label: 'main#holder' }, 0);
+    b.apply(decideClaim(b, holder, { sessionId: 'holder', pid: 0, label: 'main#holder' }, 'port:1', 0).entries);
+    const live = seen({ sessionId: 'live', pid: 0, label: 'main#live' }, 1);
     b.connect(live, 1);
-    for (let i = 0; i < MAX_REMEMBERED_SESSIONS + 500; i++) b.resolve({ sessionId: `s${i}`, pid: 0, label: `main#s${i}` }, 100 + i);
+    for (let i = 0; i < MAX_REMEMBERED_SESSIONS + 500; i++) seen({ sessionId: `s${i}`, pid: 0, label: `main#s${i}` }, 100 + i);
     b.applyRetention(now);
     expect(b.sessionList()).toHaveLength(MAX_REMEMBERED_SESSIONS);
     expect(b.sessionById('holder')).toBe(holder);

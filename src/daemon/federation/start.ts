@@ -56,10 +56,9 @@ export async function startFederation(
         const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
         record.host = m.host;
         record.remoteId = messageId(m.hostId, m.seq);
-        await ctx.persist([{ type: 'msg', ...record }]);
-        ctx.accept([record]);
+        await ctx.commit({ entries: [], records: [record] });
       },
-      persist: (entry) => ctx.persist([entry]),
+      persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...(s.cwd ? { cwd: s.cwd } : {}), since: s.connectedSince ?? s.firstSeen })),
       localClaims: () => broker.claims.list(ctx.now()),
     },

@@ -10,11 +10,11 @@ export const ack = defineHandler({
   method: 'ack',
   params: ParamSchemas.ack,
   async handle(ctx, params, conn) {
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
     const moved = ctx.broker.ackEntry(session, params.upTo, now);
-    await ctx.persist(moved ? [...entries, moved] : entries);
-    ctx.broker.applyAck(session, params.upTo, now, { via: params.via, delivered: moved !== undefined, owner: conn.id });
+    if (moved) await ctx.commit({ entries: [moved], records: [] });
+    ctx.broker.acked(session, params.upTo, now, { via: params.via, delivered: moved !== undefined, owner: conn.id });
     ctx.pendingChanged(session);
     return { cursor: session.cursor };
   },

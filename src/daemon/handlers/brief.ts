@@ -11,9 +11,8 @@ export const brief = defineHandler({
   method: 'brief',
   params: ParamSchemas.brief,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now, params.backfillMinutes);
-    await ctx.persist(entries);
     return {
       peers: ctx.broker
         .peers()

@@ -13,8 +13,8 @@ export const broadcast = defineHandler({
     if (text.trim() === '') throw new BusError(ErrorCode.TextEmpty);
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_TEXT_BYTES) throw new BusError(ErrorCode.TextTooLong, { bytes });
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const { session, entries } = ctx.broker.resolve(params, now);
     let to: string[] | undefined;
     if (params.to !== undefined) {
       const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
@@ -23,13 +23,12 @@ export const broadcast = defineHandler({
     }
     const record = ctx.broker.stamp(params, params.kind ?? 'note', text, now, to);
     try {
-      await ctx.persist([...entries, { type: 'msg', ...record }]);
+      await ctx.commit({ entries: [], records: [record] });
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       ctx.logger.error({ err: e.message, seq: record.seq }, 'mailbox append failed; message refused');
       throw err instanceof BusError ? err : new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: ctx.info.mailboxPath });
     }
-    ctx.accept([record]);
     return { seq: record.seq, from: record.from };
   },
 });

@@ -1,4 +1,5 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
+import { decideClaim } from '../claim-decisions.ts';
 import type { ClaimInfo } from '../../protocol/messages.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
@@ -15,17 +16,17 @@ export const claim = defineHandler({
   method: 'claim',
   params: ParamSchemas.claim,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
     const now = ctx.now();
     // Every form of one file (absolute, `..`, through a symlink) is one claim: see claim-path.ts.
-    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
     if (ctx.federation) {
-      const known = ctx.broker.sessionById(params.sessionId);
-      const holder = known?.id ?? params.sessionId;
+      const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
-        const wanted: Claim = { resource: name, holder, label: known?.label ?? params.label, since: ctx.broker.claims.get(name)?.since ?? now };
+        const wanted: Claim = { resource: name, holder, label: session.label, since: ctx.broker.claims.get(name)?.since ?? now };
         if (ttlMs !== undefined) wanted.expiresAt = now + ttlMs;
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
@@ -34,7 +35,7 @@ export const claim = defineHandler({
     }
     // Decided and committed in one turn of the claims lane: nothing changes unless the mailbox took it.
     const outcome = await ctx.serially(async () => {
-      const decided = ctx.broker.claim(params, name, ctx.now(), ttlMs, note);
+      const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
       await ctx.commit(decided);
       return decided;
     });

@@ -11,13 +11,14 @@ export const drain = defineHandler({
   method: 'drain',
   params: ParamSchemas.drain,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
-    const outcome = ctx.broker.peek(params, now, { maxChars, backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.peek(session, now, { maxChars });
     if (outcome.busy) return { messages: [], remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.cursor };
-    const moved = ctx.broker.ackEntry(outcome.session, outcome.upTo, now);
-    await ctx.persist(moved ? [...outcome.entries, moved] : outcome.entries);
-    ctx.broker.applyAck(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
+    const moved = ctx.broker.ackEntry(session, outcome.upTo, now);
+    if (moved) await ctx.commit({ entries: [moved], records: [] });
+    ctx.broker.acked(outcome.session, outcome.upTo, now, { via: params.via, delivered: outcome.messages.length > 0 });
     ctx.pendingChanged(outcome.session);
     return { messages: outcome.messages, remaining: outcome.remaining, cursorBefore: outcome.cursor, cursor: outcome.session.cursor };
   },

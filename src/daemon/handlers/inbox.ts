@@ -6,8 +6,7 @@ export const inbox = defineHandler({
   method: 'inbox',
   params: ParamSchemas.inbox,
   async handle(ctx, params) {
-    const { messages, entries } = ctx.broker.inbox(params, ctx.now(), params.limit ?? 20);
-    await ctx.persist(entries);
-    return { messages };
+    const session = await ctx.sessionFor(params);
+    return { messages: ctx.broker.inbox(session, params.limit ?? 20) };
   },
 });

@@ -13,15 +13,9 @@ export const peek = defineHandler({
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
     const lease = conn.closed ? undefined : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };
-    const outcome = ctx.broker.peek(params, ctx.now(), { maxChars, backfillMinutes: params.backfillMinutes, lease });
-    if (outcome.session.lease?.owner === conn.id) (conn.leased ??= new Set()).add(outcome.session);
-    try {
-      await ctx.persist(outcome.entries);
-    } catch (err) {
-      // Not handed out after all: free the batch for the next receiver.
-      ctx.broker.releaseLeases(conn.id, [outcome.session]);
-      throw err;
-    }
+    const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
+    const outcome = ctx.broker.peek(session, ctx.now(), { maxChars, lease });
+    if (session.lease?.owner === conn.id) (conn.leased ??= new Set()).add(session);
     const { messages, remaining, cursor, upTo, busy } = outcome;
     return busy ? { messages, remaining, cursor, upTo, busy } : { messages, remaining, cursor, upTo };
   },

@@ -9,8 +9,7 @@ export const register = defineHandler({
   method: 'register',
   params: ParamSchemas.register,
   async handle(ctx, params, conn) {
-    const { session, entries } = ctx.broker.resolve(params, ctx.now(), 0, !params.live);
-    await ctx.persist(entries);
+    const session = await ctx.sessionFor(params, { joinByPid: !params.live });
     // A session seen again under a new Claude pid (--resume) needs its pending marker there too.
     ctx.pendingChanged(session);
     if (params.live && conn.session !== session) {

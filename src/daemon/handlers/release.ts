@@ -1,4 +1,5 @@
 /** Ends the caller's claim on a resource (in any form it can be claimed in), announced as `unlock`. */
+import { decideRelease } from '../claim-decisions.ts';
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { ParamSchemas } from '../../protocol/schema.ts';
 import { claimResource } from '../claim-resource.ts';
@@ -8,10 +9,11 @@ export const release = defineHandler({
   method: 'release',
   params: ParamSchemas.release,
   async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
     // Released in any form it can be claimed in.
-    const name = claimResource(params.resource, params.cwd ?? ctx.broker.sessionById(params.sessionId)?.cwd, ctx.info.root);
+    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const outcome = await ctx.serially(async () => {
-      const decided = ctx.broker.release(params, name, ctx.now());
+      const decided = decideRelease(ctx.broker, session, name, ctx.now());
       if (!decided) throw new BusError(ErrorCode.NotHolder, { resource: name });
       // Not durable, not released: nothing was changed before the mailbox took it.
       await ctx.commit(decided);

@@ -39,16 +39,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/daemon/lane.ts
-function createLane() {
-  let tail = Promise.resolve();
-  return (fn) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => void 0);
-    return run;
-  };
-}
-
 // src/place/sleep.ts
 function sleep(ms, options = {}) {
   const { signal, unref } = options;
@@ -6747,6 +6737,16 @@ function expired(c, now) {
   return c.expiresAt !== void 0 && c.expiresAt <= now;
 }
 
+// src/daemon/lane.ts
+function createLane() {
+  let tail = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
+
 export {
   __require,
   __commonJS,
@@ -6764,15 +6764,15 @@ export {
   MESSAGE_OVERHEAD_CHARS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
-  cleanText,
-  inert,
+  MESSAGE_KINDS,
+  MESSAGE_NOTIFICATION,
+  shortId,
   isName,
   normalizeResource,
   overlaps,
   ClaimTable,
-  MESSAGE_KINDS,
-  MESSAGE_NOTIFICATION,
-  shortId,
+  cleanText,
+  inert,
   ParamSchemas,
   LogEntrySchema,
   createLane,

@@ -6832,6 +6832,31 @@ var LogEntrySchema = discriminatedUnion("type", [
 ]);
 
 // src/place/apply-entry.ts
+function applyEntry(state, entry) {
+  switch (entry.type) {
+    case "msg": {
+      const { type: _type, ...record2 } = entry;
+      state.addMessage(record2);
+      return;
+    }
+    case "session":
+      state.putSession(entry);
+      return;
+    case "cursor":
+      state.setCursor(entry);
+      return;
+    case "meta":
+      state.raiseSeq(entry.lastSeq);
+      return;
+    case "claim":
+    case "release":
+      applyClaimEntry(state.claims, entry);
+      return;
+    case "fed":
+      state.setFederation(entry);
+      return;
+  }
+}
 function applyClaimEntry(claims2, entry) {
   if (entry.type === "claim") {
     const { type: _type, ...claim2 } = entry;
@@ -6843,6 +6868,41 @@ function applyClaimEntry(claims2, entry) {
 function claimMap(map) {
   return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
 }
+function foldFederation(position, entry) {
+  const fed = position ?? { received: /* @__PURE__ */ new Map() };
+  fed.published = Math.max(fed.published ?? 0, entry.published);
+  for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+  return fed;
+}
+
+// src/place/restored-state.ts
+var RestoredStateBuilder = class {
+  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  sessions = /* @__PURE__ */ new Map();
+  claims = claimMap(this.state.claims);
+  addMessage(record2) {
+    this.state.messages.push(record2);
+    this.raiseSeq(record2.seq);
+  }
+  putSession(entry) {
+    this.sessions.set(entry.id, entry);
+  }
+  setCursor(entry) {
+    this.state.cursors.set(entry.id, entry);
+  }
+  raiseSeq(lastSeq) {
+    this.state.lastSeq = Math.max(this.state.lastSeq, lastSeq);
+  }
+  setFederation(entry) {
+    this.state.federation = foldFederation(this.state.federation, entry);
+  }
+  /** The state, messages ascending by seq. */
+  finish() {
+    this.state.sessions = [...this.sessions.values()];
+    this.state.messages.sort((a, b) => a.seq - b.seq);
+    return this.state;
+  }
+};
 
 // src/place/mailbox-file.ts
 import * as fs from "node:fs";
@@ -6865,24 +6925,25 @@ function assertRegularFile(file) {
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
 function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+  const into = new RestoredStateBuilder();
+  const { warnings, lines } = replayInto(into, file, readFile);
+  return { state: into.finish(), warnings, lines };
+}
+function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
   const warnings = [];
-  const state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
   assertRegularFile(file);
   let raw;
   try {
     raw = readFile(file);
   } catch (err) {
-    if (err.code === "ENOENT") return { state, warnings, lines: 0 };
+    if (err.code === "ENOENT") return { warnings, lines: 0 };
     throw err;
   }
-  const sessions = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  const displaced = [];
-  const cursorLines = /* @__PURE__ */ new Map();
+  const check2 = new EntryCheck(warnings);
   let lineNo = 0;
   let start = 0;
   while (start < raw.length) {
-    let end = raw.indexOf(10, start);
+    const end = raw.indexOf(10, start);
     lineNo += 1;
     if (end === -1) {
       warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
@@ -6894,77 +6955,77 @@ function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
     } else if (bytes > 0) {
       const entry = parseLine(raw.toString("utf8", start, end));
       if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-      else if (!("type" in entry)) applyMessage(entry, state, seen, lineNo, warnings, displaced);
-      else {
-        applyEntry(entry, state, sessions, seen, lineNo, warnings, displaced);
-        if (entry.type === "cursor") cursorLines.set(entry.id, lineNo);
-      }
+      else if (check2.accepts(entry, lineNo)) applyEntry(state, entry);
     }
     start = end + 1;
   }
-  for (const { record: record2, line } of displaced) {
-    const seq = ++state.lastSeq;
-    warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
-    state.messages.push({ ...record2, seq });
-  }
-  for (const [id, c] of state.cursors) {
-    if (c.seq <= state.lastSeq) continue;
-    warnings.push({ line: cursorLines.get(id) ?? 0, reason: `position ${c.seq} of session ${id} is past the last seq ${state.lastSeq}; moved back to it` });
-    state.cursors.set(id, { ...c, seq: state.lastSeq });
-  }
-  for (const [resource, claim2] of state.claims) {
-    if (sessions.has(claim2.holder)) continue;
-    warnings.push({ line: 0, reason: `claim on ${JSON.stringify(resource)} is held by a session the mailbox does not know (${JSON.stringify(claim2.holder)}); dropped` });
-    state.claims.delete(resource);
-  }
-  state.sessions = [...sessions.values()];
-  state.messages.sort((a, b) => a.seq - b.seq);
-  return { state, warnings, lines: lineNo };
+  for (const entry of check2.repairs()) applyEntry(state, entry);
+  return { warnings, lines: lineNo };
 }
-function applyMessage(record2, state, seen, line, warnings, displaced) {
-  if (record2.seq > SEQ_CEILING) {
-    warnings.push({ line, reason: `seq ${record2.seq} leaves no room for new messages (not written by a daemon); skipped` });
-    return;
+var EntryCheck = class {
+  constructor(warnings) {
+    this.warnings = warnings;
   }
-  const first = seen.get(record2.seq);
-  if (first) {
-    if (sameMessage(first, record2)) warnings.push({ line, reason: `message ${record2.seq} is in the log twice; kept once` });
-    else displaced.push({ record: record2, line });
-    return;
+  warnings;
+  lastSeq = 0;
+  seen = /* @__PURE__ */ new Map();
+  sessions = /* @__PURE__ */ new Set();
+  cursors = /* @__PURE__ */ new Map();
+  displaced = [];
+  accepts(entry, line) {
+    switch (entry.type) {
+      case "msg":
+        return this.message(entry, line);
+      case "meta":
+        if (entry.lastSeq > SEQ_CEILING) return this.skip(line, `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped`);
+        this.lastSeq = Math.max(this.lastSeq, entry.lastSeq);
+        return true;
+      case "session":
+        this.sessions.add(entry.id);
+        return true;
+      case "cursor":
+        this.cursors.set(entry.id, { entry, line });
+        return true;
+      case "claim":
+        if (!this.sessions.has(entry.holder)) return this.skip(line, `claim on ${JSON.stringify(entry.resource)} is held by a session the mailbox does not know (${JSON.stringify(entry.holder)}); dropped`);
+        return true;
+      default:
+        return true;
+    }
   }
-  seen.set(record2.seq, record2);
-  state.messages.push(record2);
-  state.lastSeq = Math.max(state.lastSeq, record2.seq);
-}
-function applyEntry(entry, state, sessions, seen, line, warnings, displaced) {
-  switch (entry.type) {
-    case "msg": {
+  /** Entries that end the replay: displaced messages under new seqs, positions moved back. */
+  repairs() {
+    const out = [];
+    for (const { record: record2, line } of this.displaced) {
+      const seq = ++this.lastSeq;
+      this.warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
+      out.push({ type: "msg", ...record2, seq });
+    }
+    for (const [id, { entry, line }] of this.cursors) {
+      if (entry.seq <= this.lastSeq) continue;
+      this.warnings.push({ line, reason: `position ${entry.seq} of session ${id} is past the last seq ${this.lastSeq}; moved back to it` });
+      out.push({ ...entry, seq: this.lastSeq });
+    }
+    return out;
+  }
+  message(entry, line) {
+    if (entry.seq > SEQ_CEILING) return this.skip(line, `seq ${entry.seq} leaves no room for new messages (not written by a daemon); skipped`);
+    const first = this.seen.get(entry.seq);
+    if (first) {
+      if (sameMessage(first, entry)) return this.skip(line, `message ${entry.seq} is in the log twice; kept once`);
       const { type: _type, ...record2 } = entry;
-      applyMessage(record2, state, seen, line, warnings, displaced);
-      return;
+      this.displaced.push({ record: record2, line });
+      return false;
     }
-    case "session":
-      sessions.set(entry.id, entry);
-      return;
-    case "cursor":
-      state.cursors.set(entry.id, entry);
-      return;
-    case "meta":
-      if (entry.lastSeq > SEQ_CEILING) warnings.push({ line, reason: `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped` });
-      else state.lastSeq = Math.max(state.lastSeq, entry.lastSeq);
-      return;
-    case "claim":
-    case "release":
-      applyClaimEntry(claimMap(state.claims), entry);
-      return;
-    case "fed": {
-      const fed = state.federation ??= { received: /* @__PURE__ */ new Map() };
-      fed.published = Math.max(fed.published ?? 0, entry.published);
-      for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-      return;
-    }
+    this.seen.set(entry.seq, entry);
+    this.lastSeq = Math.max(this.lastSeq, entry.seq);
+    return true;
   }
-}
+  skip(line, reason) {
+    this.warnings.push({ line, reason });
+    return false;
+  }
+};
 function parseLine(text) {
   let value;
   try {
@@ -6990,7 +7051,7 @@ function messageFastPath(v) {
   const { sessionId, pid } = origin;
   if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
   if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record2 = { seq, ts, origin: { sessionId, pid }, from, kind, text };
+  const record2 = { type: "msg", seq, ts, origin: { sessionId, pid }, from, kind, text };
   if (to !== void 0) record2.to = to;
   return record2;
 }

@@ -1,0 +1,214 @@
+/**
+ * The daemon without its process: the broker, the store it records to, the context handlers
+ * get, the connection server, and the timers that sweep claims, apply retention and notice
+ * idleness. main.ts gives it a real mailbox, clock, logger and sockets; tests can give it an
+ * in-memory store and transport and run it in-process.
+ */
+import { endSessionClaims, expireClaims } from './claim-decisions.ts';
+import type { Retention } from '../place/config.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
+import { BusError, ErrorCode } from '../protocol/errors.ts';
+import type { MessageRecord } from '../protocol/messages.ts';
+import { Broker, type Session } from './broker.ts';
+import type { DaemonContext, DaemonInfo, Logger } from './context.ts';
+import type { FederationRuntime } from './federation/start.ts';
+import { handlers } from './handlers/index.ts';
+import { createLane } from './lane.ts';
+import type { MailboxLog } from './mailbox-log.ts';
+import { ConnectionServer } from './server.ts';
+
+/** Compact once the log holds this many more lines than a fresh snapshot would (and at least this many). */
+export const COMPACT_MIN_LINES = 5000;
+/** Claim TTLs are checked this often: an expired claim is announced within a second. */
+const CLAIM_SWEEP_MS = 1000;
+/** Retention is applied this often even when nothing is written. */
+const RETENTION_CHECK_MS = 60 * 60_000;
+
+/** Where a session's markers go (files beside the socket in the daemon; nothing in tests). */
+export interface MarkerSink {
+  pending(session: Session, on: boolean): void;
+  live(pid: number, on: boolean): void;
+}
+
+export interface DaemonDeps {
+  store: MailboxLog;
+  clock: () => number;
+  logger: Logger;
+  info: DaemonInfo;
+  config: { retention: Retention; graceMs: number; idleMs: number };
+  markers?: MarkerSink;
+  /** Asked to stop (the `shutdown` method, idleness, a lost mailbox lock); main exits the process. */
+  onStop: (reason: string, code: number) => void;
+}
+
+export interface Daemon {
+  broker: Broker;
+  ctx: DaemonContext;
+  server: ConnectionServer;
+  /** Replays the store into the broker (before the first connection is served). */
+  replay(): { warnings: { line: number; reason: string }[]; lines: number };
+  /** Federation, once started after the replay. */
+  setFederation(runtime: FederationRuntime): void;
+  federation(): FederationRuntime | undefined;
+  /** Rewrites the log as a snapshot of the state (and applies retention first). */
+  compact(): void;
+  /** After the replay: holders of claims get the grace period (plus `extraMs`) to come back; timers start. */
+  start(extraGraceMs: number): void;
+  /** Messages accepted since the last resetAccepted (a quiet daemon runs a GC after many). */
+  accepted(): number;
+  resetAccepted(): void;
+  lastActivity(): number;
+  /** Appends in flight: the daemon is not idle while one is. */
+  pendingWrites(): number;
+}
+
+export function createDaemon(deps: DaemonDeps): Daemon {
+  const { store, clock, logger, info, config } = deps;
+  const markers: MarkerSink = deps.markers ?? { pending: () => undefined, live: () => undefined };
+  const broker = new Broker(config.retention);
+  let federation: FederationRuntime | undefined;
+  let linesSinceCompact = 0;
+  let pendingWrites = 0;
+  let accepted = 0;
+  let lastActivity = clock();
+
+  const ctx: DaemonContext = {
+    broker,
+    logger,
+    info,
+    now: clock,
+    federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
+    async commit(change) {
+      const entries = change.records.length === 0 ? change.entries : [...change.entries, ...change.records.map((r): LogEntry => ({ type: 'msg', ...r }))];
+      if (entries.length === 0) return;
+      pendingWrites += 1;
+      try {
+        await store.append(entries);
+      } catch (err) {
+        // Disk full, a read-only folder: the caller's change did not happen, and says so clearly.
+        const e = err as NodeJS.ErrnoException;
+        throw new BusError(ErrorCode.LogWriteFailed, { cause: e.code ?? e.message, path: info.mailboxPath });
+      } finally {
+        pendingWrites -= 1;
+      }
+      broker.apply(entries);
+      linesSinceCompact += entries.length;
+      if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
+        linesSinceCompact = 0;
+        setImmediate(compact);
+      }
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
+      announce(change.records);
+    },
+    async sessionFor(who, options = {}) {
+      const decide = () => broker.resolve(who, clock(), options.backfillMinutes, options.joinByPid);
+      let { session, entries } = decide();
+      if (entries.length > 0) {
+        // Decided again in the lane, against what the last recorded change left.
+        session = await ctx.serially(async () => {
+          const again = decide();
+          await ctx.commit({ entries: again.entries, records: [] });
+          return broker.session(again.session.id)!;
+        });
+      }
+      broker.touch(session, who.pid, clock());
+      return session;
+    },
+    pendingChanged(session) {
+      markers.pending(session, broker.pendingCount(session) > 0);
+    },
+    liveChanged(pid, on) {
+      markers.live(pid, on);
+    },
+    serially: createLane(),
+    shutdown: (reason) => deps.onStop(reason, 0),
+  };
+
+  const server = new ConnectionServer(ctx, handlers, {
+    onActivity: () => {
+      lastActivity = clock();
+    },
+    onConnectionsChanged: () => {
+      lastActivity = clock();
+    },
+    onSessionDisconnected: (session) => {
+      if (session.connections === 0) checkGone(session.id, config.graceMs);
+    },
+  });
+
+  /** Messages recorded and applied: markers set, subscribers woken, federation told. */
+  function announce(records: MessageRecord[]): void {
+    if (records.length === 0) return;
+    accepted += records.length;
+    federation?.onAccepted(records);
+    for (const s of broker.sessionList()) {
+      if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
+    }
+    server.notifyWake(records);
+    server.notifyWatchers(records);
+  }
+
+  /** A live session without a connection past the grace period has left: end its claims. */
+  function checkGone(sessionId: string, graceMs: number): void {
+    setTimeout(() => {
+      const session = broker.sessionById(sessionId);
+      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      ctx.serially(() => ctx.commit(endSessionClaims(broker, session, clock(), 'its session is gone'))).catch((err: Error) => {
+        logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
+        checkGone(sessionId, graceMs);
+      });
+      logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
+    }, graceMs).unref();
+  }
+
+  function compact(): void {
+    const dropped = broker.applyRetention(clock());
+    store.compact([...broker.snapshot(clock()), ...(federation?.snapshotEntries() ?? [])]).then(
+      () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted'),
+      (err: Error) => logger.warn({ err: err.message }, 'compaction failed; the log keeps growing until it succeeds'),
+    );
+  }
+
+  function start(extraGraceMs: number): void {
+    for (const s of broker.sessionList()) ctx.pendingChanged(s);
+    // Claims outlive a restart; their holders have until the grace period to reconnect.
+    for (const s of broker.sessionList()) {
+      if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + extraGraceMs);
+    }
+    setInterval(() => {
+      // Kept until the end is recorded: a sweep whose commit fails leaves them for the next one.
+      ctx.serially(async () => {
+        const change = expireClaims(broker, clock());
+        if (change.records.length > 0) await ctx.commit(change);
+      }).catch((err: Error) => {
+        logger.warn({ err: err.message }, 'could not record expired claims');
+      });
+    }, CLAIM_SWEEP_MS).unref();
+    const idleCheckMs = Math.max(20, Math.min(config.idleMs / 4, 60_000));
+    setInterval(() => {
+      if (server.nonWatcherCount === 0 && pendingWrites === 0 && clock() - lastActivity >= config.idleMs) deps.onStop('idle', 0);
+    }, idleCheckMs).unref();
+    setInterval(() => {
+      if (broker.applyRetention(clock()) > 0) compact();
+    }, RETENTION_CHECK_MS).unref();
+  }
+
+  return {
+    broker,
+    ctx,
+    server,
+    replay: () => store.replayInto(broker),
+    setFederation: (runtime) => {
+      federation = runtime;
+    },
+    federation: () => federation,
+    compact,
+    start,
+    accepted: () => accepted,
+    resetAccepted: () => {
+      accepted = 0;
+    },
+    lastActivity: () => lastActivity,
+    pendingWrites: () => pendingWrites,
+  };
+}
