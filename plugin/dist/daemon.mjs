@@ -6444,8 +6444,10 @@ function createDaemon(deps) {
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
-    server.notifyWake(records);
-    server.notifyWatchers(records);
+    setImmediate(() => {
+      server.notifyWake(records);
+      server.notifyWatchers(records);
+    });
   }
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {
@@ -7003,7 +7005,24 @@ var SessionMarkers = class {
    * throughput). A pid a new session is seen in is asked again.
    */
   gone = /* @__PURE__ */ new Map();
+  /** Sessions whose pending state changed this turn, and to what (see pending). */
+  queued = /* @__PURE__ */ new Map();
+  /**
+   * Sets or clears a session's pending markers: after the current turn, so the file work of a
+   * broadcast to many sessions (or of their acknowledgements) is never on the path of a reply.
+   * The last call for a session in a turn wins.
+   */
   pending(session, pending) {
+    this.queued.set(session, pending);
+    if (this.queued.size === 1) setImmediate(() => this.flush());
+  }
+  /** Writes what `pending` queued. */
+  flush() {
+    const queued = this.queued;
+    this.queued = /* @__PURE__ */ new Map();
+    for (const [session, pending] of queued) this.write1(session, pending);
+  }
+  write1(session, pending) {
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;
       if (pending) {

@@ -136,7 +136,11 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     },
   });
 
-  /** Messages recorded and applied: markers set, subscribers woken, federation told. */
+  /**
+   * Messages recorded and applied: federation told, markers set, subscribers woken. The wakes and
+   * watcher notices go out after the current turn, so the sender's reply is not queued behind
+   * one notice per session (a tick later for them; in order, as setImmediate keeps order).
+   */
   function announce(records: MessageRecord[]): void {
     if (records.length === 0) return;
     accepted += records.length;
@@ -144,8 +148,10 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
-    server.notifyWake(records);
-    server.notifyWatchers(records);
+    setImmediate(() => {
+      server.notifyWake(records);
+      server.notifyWatchers(records);
+    });
   }
 
   /** A live session without a connection past the grace period has left: end its claims. */

@@ -3,7 +3,7 @@
  * Node, that there is nothing to do — the common case, paid on every prompt and tool call:
  *
  *   pending-<CLAUDE_PID>  empty; this Claude Code process has unread messages. Written on
- *                         transitions only (empty ↔ pending).
+ *                         transitions only (empty ↔ pending), just after the reply that caused it.
  *   live-<CLAUDE_PID>     holds this daemon's pid; the session's MCP server is connected, so the
  *                         broker knows the session and its pending marker is kept up to date.
  *
@@ -21,7 +21,6 @@ import type { Session } from './broker.ts';
 import { isAlive } from '../place/liveness.ts';
 import { liveMarkerPath, MARKER_NAME, markerPath } from '../place/markers.ts';
 
-
 export class SessionMarkers {
   /**
    * Pid → its pending marker as this daemon last wrote it: on, or off (removed, so no stale file
@@ -36,6 +35,8 @@ export class SessionMarkers {
    * throughput). A pid a new session is seen in is asked again.
    */
   private gone = new Map<number, Session>();
+  /** Sessions whose pending state changed this turn, and to what (see pending). */
+  private queued = new Map<Session, boolean>();
 
   constructor(
     private readonly dir: string,
@@ -44,7 +45,24 @@ export class SessionMarkers {
     private readonly onError: (err: Error) => void = () => undefined,
   ) {}
 
+  /**
+   * Sets or clears a session's pending markers: after the current turn, so the file work of a
+   * broadcast to many sessions (or of their acknowledgements) is never on the path of a reply.
+   * The last call for a session in a turn wins.
+   */
   pending(session: Session, pending: boolean): void {
+    this.queued.set(session, pending);
+    if (this.queued.size === 1) setImmediate(() => this.flush());
+  }
+
+  /** Writes what `pending` queued. */
+  flush(): void {
+    const queued = this.queued;
+    this.queued = new Map();
+    for (const [session, pending] of queued) this.write1(session, pending);
+  }
+
+  private write1(session: Session, pending: boolean): void {
     // Worst case the hook starts node for nothing, or waits for the next prompt.
     for (const pid of session.pids) {
       if (!(pid > 0) || this.sessionOfPid(pid) !== session) continue;

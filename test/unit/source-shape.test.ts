@@ -45,6 +45,18 @@ describe('source shape', () => {
     expect(over.map(({ f, n }) => `${f}: ${n}`)).toEqual([]);
   });
 
+  it('the daemon has no undo: no rewind, rollback or restore of state a failed write left changed', () => {
+    // Code, not comments: a comment may say why nothing needs undoing.
+    const code = (f: string) => fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const hits = files.filter((f) => f.includes(`${path.sep}daemon${path.sep}`)).filter((f) => /\b(undo|rollback|rollBack|rewind)\w*/i.test(code(f)));
+    expect(hits.map((f) => path.relative(SRC, f))).toEqual([]);
+  });
+
+  it('one reducer: only place/apply-entry.ts switches on the type of a recorded entry (and replay\'s input check, which refuses lines, never applies them)', () => {
+    const switches = files.filter((f) => /case 'cursor':[\s\S]*case 'claim':|case 'claim':[\s\S]*case 'release':/.test(fs.readFileSync(f, 'utf8')));
+    expect(switches.map((f) => path.relative(SRC, f)).sort()).toEqual(['place/apply-entry.ts', 'place/mailbox-replay.ts']);
+  });
+
   it('every file under src/ opens with a comment that says what it is for', () => {
     expect(files.filter((f) => !opensWithComment(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f))).toEqual([]);
   });
