@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-FPWXSYU2.mjs").then((m) => m.main());
-else void import("./chunks/commands-VMALU2BV.mjs");
+if (process.argv[2] === "statusline") void import("./chunks/statusline-WQFI4RHS.mjs").then((m) => m.main());
+else void import("./chunks/commands-C5HUH75R.mjs");

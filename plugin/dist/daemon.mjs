@@ -6094,6 +6094,229 @@ var handlers = {
   subscribe
 };
 
+// src/transport/backlog-guard.ts
+var SLOW_CONSUMER_MS = 5e3;
+var DEFAULT_BACKLOG_LIMITS = { capBytes: MAX_CLIENT_BACKLOG_BYTES, slowConsumerMs: SLOW_CONSUMER_MS };
+var SlowConsumer = class extends Error {
+  constructor(backlog) {
+    super("slow consumer: unread backlog over the cap; connection dropped");
+    this.backlog = backlog;
+  }
+  backlog;
+  name = "SlowConsumer";
+};
+var BacklogGuard = class {
+  constructor(inner, limits = DEFAULT_BACKLOG_LIMITS) {
+    this.inner = inner;
+    this.limits = limits;
+  }
+  inner;
+  limits;
+  onmessage;
+  onclose;
+  onerror;
+  onflush;
+  stallTimer;
+  start() {
+    this.inner.onmessage = (frame) => this.onmessage?.(frame);
+    this.inner.onerror = (err) => this.onerror?.(err);
+    this.inner.onclose = (failure) => {
+      clearTimeout(this.stallTimer);
+      this.onclose?.(failure);
+    };
+    this.inner.onflush = () => {
+      const backlog = this.inner.unreadBytes;
+      if (backlog > this.limits.capBytes) this.watchStall(backlog);
+      this.onflush?.();
+    };
+    this.inner.start();
+  }
+  get closed() {
+    return this.inner.closed;
+  }
+  get unreadBytes() {
+    return this.inner.unreadBytes;
+  }
+  send(message) {
+    if (this.inner.closed) return;
+    if (this.inner.unreadBytes > this.limits.capBytes) {
+      this.drop();
+      return;
+    }
+    this.inner.send(message);
+  }
+  end() {
+    this.inner.end();
+  }
+  close() {
+    this.inner.close();
+  }
+  watchStall(backlog) {
+    if (this.stallTimer) return;
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = void 0;
+      const now = this.inner.unreadBytes;
+      if (this.inner.closed || now <= this.limits.capBytes) return;
+      if (now >= backlog) this.drop();
+      else this.watchStall(now);
+    }, this.limits.slowConsumerMs);
+    this.stallTimer.unref();
+  }
+  drop() {
+    this.onerror?.(new SlowConsumer(this.inner.unreadBytes));
+    this.inner.close();
+  }
+};
+
+// src/protocol/jsonrpc.ts
+function readMessage(frame) {
+  if (frame.kind === "oversize") return invalid(null, -32001 /* FrameTooLarge */, { bytes: frame.bytes });
+  if (frame.kind === "invalid-utf8") return invalid(null, -32002 /* InvalidUtf8 */);
+  if (frame.kind === "invalid-json") return invalid(null, -32700 /* ParseError */, { detail: frame.detail });
+  const value = frame.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return invalid(null, -32600 /* InvalidRequest */, { detail: "expected a JSON object" });
+  const msg = value;
+  if (msg.method === void 0 && ("result" in msg || "error" in msg)) return { kind: "reply", id: msg.id, result: msg.result, error: msg.error };
+  const id = typeof msg.id === "string" || typeof msg.id === "number" ? msg.id : null;
+  if (msg.jsonrpc !== "2.0" || typeof msg.method !== "string" || msg.id !== void 0 && msg.id !== null && id === null) {
+    return invalid(id, -32600 /* InvalidRequest */, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' });
+  }
+  if (msg.id === void 0) return { kind: "notification", method: msg.method, params: msg.params };
+  return { kind: "request", id, method: msg.method, params: msg.params };
+}
+function invalid(id, code, data) {
+  return { kind: "invalid", id, code, data };
+}
+
+// src/transport/rpc-errors.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+
+// src/transport/rpc-peer.ts
+var RpcPeer = class {
+  /** A notification from the other side; nobody hears what comes of it. */
+  onNotification;
+  /** Requests and bad lines, in arrival order. Unset, they go unanswered. */
+  onIncoming;
+  /** Once, when the connection is gone; every request still waiting was rejected with this error. */
+  onClose;
+  /** A failure on the way (a reset, a dropped slow reader), or bad input reported by whoever answered it. */
+  onError;
+  #transport;
+  #closedWording;
+  #nextId = 1;
+  #waiters = /* @__PURE__ */ new Map();
+  #closedError;
+  /**
+   * Starts reading at once: set the callbacks in the same turn. `closedWording` is what a
+   * request still waiting when the other side hangs up is rejected with.
+   */
+  constructor(transport, closedWording = "the connection closed") {
+    this.#transport = transport;
+    this.#closedWording = closedWording;
+    transport.onmessage = (frame) => {
+      const msg = readMessage(frame);
+      if (msg.kind === "reply") this.#settle(msg.id, msg.result, msg.error);
+      else if (msg.kind === "notification") this.onNotification?.(msg.method, msg.params);
+      else this.onIncoming?.(msg);
+    };
+    transport.onerror = (err) => this.onError?.(err);
+    transport.onclose = (failure) => this.#fail(failure);
+    transport.start();
+  }
+  get closed() {
+    return this.#closedError !== void 0 || this.#transport.closed;
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.#closedError) return Promise.reject(this.#closedError);
+    const id = this.#nextId++;
+    return new Promise((resolve5, reject) => {
+      const waiter = { resolve: resolve5, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.#waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.#waiters.set(id, waiter);
+      this.#transport.send({ jsonrpc: "2.0", id, method, params });
+    });
+  }
+  notify(method, params) {
+    this.#transport.send({ jsonrpc: "2.0", method, params });
+  }
+  /** Answers a request (or a bad line, with id null). A result is always carried, `null` for none. */
+  reply(id, answer) {
+    this.#transport.send("error" in answer ? { jsonrpc: "2.0", id, error: answer.error } : { jsonrpc: "2.0", id, result: answer.result ?? null });
+  }
+  /** Hangs up once what was sent has left (the last word to a misbehaving peer). */
+  end() {
+    this.#transport.end();
+  }
+  close() {
+    this.#transport.close();
+  }
+  #settle(id, result, error) {
+    const waiter = typeof id === "number" ? this.#waiters.get(id) : void 0;
+    if (!waiter) return;
+    this.#waiters.delete(id);
+    clearTimeout(waiter.timer);
+    if (error) waiter.reject(new RpcError(error.code, error.message || describeError(error.code, error.data), error.data));
+    else waiter.resolve(result);
+  }
+  #fail(failure) {
+    if (this.#closedError) return;
+    const err = new ConnectionError(failure?.message ?? this.#closedWording, failure?.code);
+    this.#closedError = err;
+    for (const w of this.#waiters.values()) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.#waiters.clear();
+    this.onClose?.(err);
+  }
+};
+
+// src/transport/rpc-serve.ts
+function serveRequests(peer, handle) {
+  peer.onIncoming = (msg) => {
+    if (msg.kind === "request") {
+      const { id } = msg;
+      run(handle, msg.method, msg.params).then(
+        (result) => peer.reply(id, { result }),
+        (err2) => peer.reply(id, { error: asBusError(err2).toWire() })
+      );
+      return;
+    }
+    const err = new BusError(msg.code, msg.data);
+    peer.reply(msg.id, { error: err.toWire() });
+    peer.onError?.(err);
+    if (msg.code === -32001 /* FrameTooLarge */) peer.end();
+  };
+}
+async function run(handle, method, params) {
+  return handle(method, params);
+}
+function asBusError(err) {
+  return err instanceof BusError ? err : new BusError(-32603 /* Internal */, { detail: err instanceof Error ? err.message : String(err) });
+}
+
 // src/protocol/framing.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var NEWLINE = 10;
@@ -6164,34 +6387,126 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
+// src/transport/socket-transport.ts
+var SocketTransport = class {
+  onmessage;
+  onclose;
+  onerror;
+  onflush;
+  #socket;
+  #decoder;
+  #batch;
+  #failure;
+  #ended = false;
+  #turnOpen = false;
+  constructor(socket, options = {}) {
+    this.#socket = socket;
+    this.#decoder = new LineDecoder(options.maxFrameBytes ?? Number.MAX_SAFE_INTEGER);
+    this.#batch = options.batchWrites ?? false;
+  }
+  start() {
+    this.#socket.on("data", (chunk) => {
+      for (const frame of this.#decoder.push(chunk)) {
+        if (this.closed) return;
+        this.onmessage?.(frame);
+      }
+    });
+    this.#socket.on("error", (err) => {
+      this.#failure ??= err;
+      this.onerror?.(err);
+    });
+    this.#socket.on("close", () => {
+      this.#ended = true;
+      this.onclose?.(this.#failure);
+    });
+  }
+  get closed() {
+    return this.#ended || this.#socket.destroyed;
+  }
+  /** What the socket holds that the kernel has not taken: the reader has left at least this unread. */
+  get unreadBytes() {
+    return this.#socket.writableLength;
+  }
+  send(message) {
+    this.writeRaw(encodeFrame(message));
+  }
+  writeRaw(data) {
+    if (this.closed) return;
+    if (!this.#turnOpen) {
+      this.#turnOpen = true;
+      if (this.#batch) this.#socket.cork();
+      process.nextTick(() => {
+        this.#turnOpen = false;
+        if (this.#batch) this.#socket.uncork();
+        this.onflush?.();
+      });
+    }
+    this.#socket.write(data);
+  }
+  end() {
+    this.#ended = true;
+    this.#socket.end();
+  }
+  close() {
+    this.#ended = true;
+    this.#socket.destroy();
+  }
+  unref() {
+    this.#socket.unref();
+  }
+};
+
+// src/daemon/dispatch.ts
+async function dispatch(ctx, handlers2, conn, method, rawParams) {
+  const handler = Object.hasOwn(handlers2, method) ? handlers2[method] : void 0;
+  if (!handler) throw new BusError(-32601 /* MethodNotFound */, { method });
+  const parsed = handler.params.safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
+    throw new BusError(-32602 /* InvalidParams */, { method, detail });
+  }
+  const params = parsed.data;
+  if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
+  try {
+    return await handler.handle(ctx, params, conn);
+  } catch (err) {
+    if (err instanceof BusError) {
+      throw err.code === -32020 /* LogWriteFailed */ ? new BusError(err.code, { ...err.data, method }) : err;
+    }
+    ctx.logger.error({ err: err.stack ?? String(err), method }, "handler failed");
+    throw new BusError(-32603 /* Internal */, { detail: err.message });
+  }
+}
+
 // src/daemon/server.ts
-var SLOW_CONSUMER_MS = 5e3;
 var Conn = class {
-  constructor(id, socket) {
+  constructor(id, peer) {
     this.id = id;
-    this.socket = socket;
+    this.peer = peer;
   }
   id;
-  socket;
-  decoder = new LineDecoder(MAX_FRAME_BYTES);
+  peer;
   session;
   push;
   livePid;
   watching;
   leased;
-  closed = false;
-  corked = false;
-  stallTimer;
+  get closed() {
+    return this.peer.closed;
+  }
 };
 var ConnectionServer = class {
-  constructor(ctx, handlers2, hooks) {
+  constructor(ctx, handlers2, hooks, options = {}) {
     this.ctx = ctx;
     this.handlers = handlers2;
     this.hooks = hooks;
+    this.options = options;
   }
   ctx;
   handlers;
   hooks;
+  options;
   nextId = 1;
   conns = /* @__PURE__ */ new Set();
   get connectionCount() {
@@ -6207,13 +6522,28 @@ var ConnectionServer = class {
     return n;
   }
   attach(socket) {
-    const conn = new Conn(this.nextId++, socket);
+    this.attachTransport(new SocketTransport(socket, { maxFrameBytes: MAX_FRAME_BYTES, batchWrites: true }));
+  }
+  /**
+   * Serves one connection over any transport (a linked in-memory pair in tests). The transport
+   * sets its own frame limit; the daemon's is MAX_FRAME_BYTES.
+   */
+  attachTransport(transport) {
+    const peer = new RpcPeer(new BacklogGuard(transport, this.options.backlog ?? DEFAULT_BACKLOG_LIMITS));
+    const conn = new Conn(this.nextId++, peer);
+    serveRequests(peer, (method, params) => {
+      this.hooks.onActivity();
+      return dispatch(this.ctx, this.handlers, conn, method, params);
+    });
+    peer.onNotification = (method, params) => {
+      this.hooks.onActivity();
+      dispatch(this.ctx, this.handlers, conn, method, params).catch(() => void 0);
+    };
+    peer.onError = (err) => this.onError(conn, err);
+    peer.onClose = () => this.onClose(conn);
     this.conns.add(conn);
     this.hooks.onConnectionsChanged(this.conns.size);
-    socket.on("data", (chunk) => this.onData(conn, chunk));
-    socket.on("error", () => {
-    });
-    socket.on("close", () => this.onClose(conn));
+    return conn;
   }
   /**
    * Tells each subscribed session's connection that new messages are waiting for it, once per
@@ -6224,134 +6554,35 @@ var ConnectionServer = class {
     for (const c of this.conns) {
       if (!c.session || !c.push || c.push === "none") continue;
       const wake = records.find((r) => this.ctx.broker.wakes(r, c.session, c.push));
-      if (wake) this.send(c, { jsonrpc: "2.0", method: "wake", params: { seq: wake.seq } });
+      if (wake) c.peer.notify("wake", { seq: wake.seq });
     }
   }
   /**
    * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
-   * order. Through `send`: a watcher that stops reading is dropped like any slow consumer.
+   * order. A watcher that stops reading is dropped like any slow consumer.
    */
   notifyWatchers(records) {
     for (const c of this.conns) {
       if (!c.watching) continue;
       for (const r of records) {
         if (c.closed) break;
-        this.send(c, { jsonrpc: "2.0", method: MESSAGE_NOTIFICATION, params: r });
+        c.peer.notify(MESSAGE_NOTIFICATION, r);
       }
     }
   }
   closeAll() {
-    for (const c of this.conns) c.socket.destroy();
+    for (const c of this.conns) c.peer.close();
   }
-  onData(conn, chunk) {
+  /** Bad input was answered by the peer; what ends a connection is logged here. */
+  onError(conn, err) {
     this.hooks.onActivity();
-    for (const frame of conn.decoder.push(chunk)) {
-      if (conn.closed) return;
-      switch (frame.kind) {
-        case "oversize":
-          this.replyError(conn, null, new BusError(-32001 /* FrameTooLarge */, { bytes: frame.bytes }).toWire());
-          this.ctx.logger.warn({ conn: conn.id, bytes: frame.bytes }, "oversize frame; connection closed");
-          conn.closed = true;
-          conn.socket.end();
-          return;
-        case "invalid-utf8":
-          this.replyError(conn, null, new BusError(-32002 /* InvalidUtf8 */).toWire());
-          break;
-        case "invalid-json":
-          this.replyError(conn, null, new BusError(-32700 /* ParseError */, { detail: frame.detail }).toWire());
-          break;
-        case "message":
-          void this.dispatch(conn, frame.value);
-          break;
-      }
+    if (err instanceof SlowConsumer) {
+      this.ctx.logger.warn({ conn: conn.id, backlog: err.backlog }, err.message);
+    } else if (err instanceof BusError && err.code === -32001 /* FrameTooLarge */) {
+      this.ctx.logger.warn({ conn: conn.id, bytes: err.data.bytes }, "oversize frame; connection closed");
     }
-  }
-  async dispatch(conn, value) {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.replyError(conn, null, new BusError(-32600 /* InvalidRequest */, { detail: "expected a JSON object" }).toWire());
-      return;
-    }
-    const msg = value;
-    const id = typeof msg.id === "string" || typeof msg.id === "number" ? msg.id : null;
-    const isNotification = msg.id === void 0;
-    if (msg.jsonrpc !== "2.0" || typeof msg.method !== "string" || msg.id !== void 0 && msg.id !== null && id === null) {
-      this.replyError(conn, id, new BusError(-32600 /* InvalidRequest */, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' }).toWire());
-      return;
-    }
-    const handler = Object.hasOwn(this.handlers, msg.method) ? this.handlers[msg.method] : void 0;
-    if (!handler) {
-      if (!isNotification) this.replyError(conn, id, new BusError(-32601 /* MethodNotFound */, { method: msg.method }).toWire());
-      return;
-    }
-    const parsed = handler.params.safeParse(msg.params ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
-      if (!isNotification) this.replyError(conn, id, new BusError(-32602 /* InvalidParams */, { method: msg.method, detail }).toWire());
-      return;
-    }
-    const params = parsed.data;
-    if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
-    try {
-      const result = await handler.handle(this.ctx, params, conn);
-      if (!isNotification) this.send(conn, { jsonrpc: "2.0", id, result });
-    } catch (err) {
-      if (err instanceof BusError) {
-        const wire = err.code === -32020 /* LogWriteFailed */ ? new BusError(err.code, { ...err.data, method: msg.method }).toWire() : err.toWire();
-        if (!isNotification) this.replyError(conn, id, wire);
-        return;
-      }
-      this.ctx.logger.error({ err: err.stack ?? String(err), method: msg.method }, "handler failed");
-      const detail = err.message;
-      if (!isNotification) this.replyError(conn, id, { code: -32603 /* Internal */, message: describeError(-32603 /* Internal */, { detail }), data: { detail } });
-    }
-  }
-  replyError(conn, id, error) {
-    this.send(conn, { jsonrpc: "2.0", id, error });
-  }
-  /**
-   * Writes a frame; drops the client if it has left too much unread. The backlog is judged
-   * before the write, so one answer bigger than the cap (a long backlog drained at once) goes to
-   * a client that reads; a client with the cap unread that is sent more is dropped at once, and
-   * one that reads nothing of a big answer for SLOW_CONSUMER_MS is dropped then.
-   */
-  send(conn, value) {
-    const c = conn;
-    if (c.socket.destroyed) return;
-    if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) {
-      this.dropSlowConsumer(c);
-      return;
-    }
-    if (!c.corked) {
-      c.corked = true;
-      c.socket.cork();
-      process.nextTick(() => {
-        c.corked = false;
-        c.socket.uncork();
-        if (c.socket.writableLength > MAX_CLIENT_BACKLOG_BYTES) this.watchStall(c, c.socket.writableLength);
-      });
-    }
-    c.socket.write(encodeFrame(value));
-  }
-  watchStall(c, backlog) {
-    if (c.stallTimer) return;
-    c.stallTimer = setTimeout(() => {
-      c.stallTimer = void 0;
-      const now = c.socket.writableLength;
-      if (now <= MAX_CLIENT_BACKLOG_BYTES) return;
-      if (now >= backlog) this.dropSlowConsumer(c);
-      else this.watchStall(c, now);
-    }, SLOW_CONSUMER_MS);
-    c.stallTimer.unref();
-  }
-  dropSlowConsumer(c) {
-    this.ctx.logger.warn({ conn: c.id, backlog: c.socket.writableLength }, "slow consumer: unread backlog over the cap; connection dropped");
-    c.closed = true;
-    c.socket.destroy();
   }
   onClose(conn) {
-    conn.closed = true;
-    clearTimeout(conn.stallTimer);
     this.conns.delete(conn);
     if (conn.session) {
       this.ctx.broker.disconnect(conn.session, this.ctx.now());
@@ -6426,17 +6657,18 @@ function createDaemon(deps) {
     serially: createLane(),
     shutdown: (reason) => deps.onStop(reason, 0)
   };
-  const server = new ConnectionServer(ctx, handlers, {
+  const server = new ConnectionServer(ctx, deps.handlers ?? handlers, {
     onActivity: () => {
       lastActivity = clock();
     },
-    onConnectionsChanged: () => {
+    onConnectionsChanged: (count) => {
       lastActivity = clock();
+      deps.onConnectionsChanged?.(count);
     },
     onSessionDisconnected: (session) => {
       if (session.connections === 0) checkGone(session.id, config.graceMs);
     }
-  });
+  }, deps.server);
   function announce(records) {
     if (records.length === 0) return;
     accepted += records.length;
@@ -7098,38 +7330,12 @@ import * as path5 from "node:path";
 
 // src/transport/rpc-client.ts
 import { createConnection } from "node:net";
-var RpcError = class extends Error {
-  constructor(code, message, data) {
-    super(message);
-    this.code = code;
-    this.data = data;
+var RpcClient = class _RpcClient extends RpcPeer {
+  #transport;
+  constructor(transport) {
+    super(transport, "the session-bus daemon closed the connection");
+    this.#transport = transport;
   }
-  code;
-  data;
-  name = "RpcError";
-};
-var ConnectionError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "ConnectionError";
-};
-var RpcClient = class _RpcClient {
-  constructor(socket) {
-    this.socket = socket;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
-    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
-  }
-  socket;
-  nextId = 1;
-  waiters = /* @__PURE__ */ new Map();
-  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
-  closedError;
-  onNotification;
-  onClose;
   static connect(socketPath, timeoutMs = 2e3) {
     return new Promise((resolve5, reject) => {
       const socket = createConnection(socketPath);
@@ -7140,7 +7346,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve5(new _RpcClient(socket));
+        resolve5(new _RpcClient(new SocketTransport(socket)));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -7148,64 +7354,17 @@ var RpcClient = class _RpcClient {
       });
     });
   }
-  request(method, params, timeoutMs = 1e4) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    const id = this.nextId++;
-    return new Promise((resolve5, reject) => {
-      const waiter = { resolve: resolve5, reject };
-      if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          this.waiters.delete(id);
-          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
-        }, timeoutMs);
-      }
-      this.waiters.set(id, waiter);
-      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
   /** Sends raw bytes: for tests that speak bad frames. */
   writeRaw(data) {
-    this.socket.write(data);
+    this.#transport.writeRaw(data);
   }
   close() {
-    this.socket.end();
-    this.socket.destroy();
+    this.#transport.end();
+    this.#transport.close();
   }
   /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
   unref() {
-    this.socket.unref();
-  }
-  get closed() {
-    return this.closedError !== void 0;
-  }
-  onData(chunk) {
-    for (const frame of this.decoder.push(chunk)) {
-      if (frame.kind !== "message") continue;
-      const msg = frame.value;
-      if (msg.method !== void 0 && msg.id === void 0) {
-        this.onNotification?.(msg.method, msg.params);
-        continue;
-      }
-      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
-      if (!waiter) continue;
-      this.waiters.delete(msg.id);
-      if (waiter.timer) clearTimeout(waiter.timer);
-      if (msg.error) {
-        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
-      } else {
-        waiter.resolve(msg.result);
-      }
-    }
-  }
-  fail(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    for (const w of this.waiters.values()) {
-      if (w.timer) clearTimeout(w.timer);
-      w.reject(err);
-    }
-    this.waiters.clear();
-    this.onClose?.(err);
+    this.#transport.unref();
   }
 };
 

@@ -15,7 +15,8 @@ import type { FederationRuntime } from './federation/start.ts';
 import { handlers } from './handlers/index.ts';
 import { createLane } from './lane.ts';
 import type { MailboxLog } from './mailbox-log.ts';
-import { ConnectionServer } from './server.ts';
+import type { HandlerTable } from './dispatch.ts';
+import { ConnectionServer, type ServerOptions } from './server.ts';
 
 /** Compact once the log holds this many more lines than a fresh snapshot would (and at least this many). */
 export const COMPACT_MIN_LINES = 5000;
@@ -37,6 +38,11 @@ export interface DaemonDeps {
   info: DaemonInfo;
   config: { retention: Retention; graceMs: number; idleMs: number };
   markers?: MarkerSink;
+  /** The wire's methods (tests swap one for a broken one); the real handlers by default. */
+  handlers?: HandlerTable;
+  server?: ServerOptions;
+  /** The number of open connections changed (tests wait on it). */
+  onConnectionsChanged?: (count: number) => void;
   /** Asked to stop (the `shutdown` method, idleness, a lost mailbox lock); main exits the process. */
   onStop: (reason: string, code: number) => void;
 }
@@ -124,17 +130,18 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     shutdown: (reason) => deps.onStop(reason, 0),
   };
 
-  const server = new ConnectionServer(ctx, handlers, {
+  const server = new ConnectionServer(ctx, deps.handlers ?? handlers, {
     onActivity: () => {
       lastActivity = clock();
     },
-    onConnectionsChanged: () => {
+    onConnectionsChanged: (count) => {
       lastActivity = clock();
+      deps.onConnectionsChanged?.(count);
     },
     onSessionDisconnected: (session) => {
       if (session.connections === 0) checkGone(session.id, config.graceMs);
     },
-  });
+  }, deps.server);
 
   /**
    * Messages recorded and applied: federation told, markers set, subscribers woken. The wakes and

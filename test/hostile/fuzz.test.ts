@@ -48,6 +48,8 @@ function owesReply(line: Buffer): boolean {
     return true;
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return true;
+  // A reply (result or error, no method) is never answered: two peers must not trade errors forever.
+  if (v.method === undefined && ('result' in v || 'error' in v)) return false;
   const idOk = v.id === undefined || v.id === null || typeof v.id === 'string' || typeof v.id === 'number';
   if (v.jsonrpc !== '2.0' || typeof v.method !== 'string' || !idOk) return true;
   return v.id !== undefined;

@@ -39,7 +39,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-FVCBTAU7.mjs";
+} from "./chunk-PMBEMUOZ.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";

@@ -89,6 +89,26 @@ function folderBusRoot(dir) {
   }
 }
 
+// src/transport/rpc-errors.ts
+var RpcError = class extends Error {
+  constructor(code, message, data) {
+    super(message);
+    this.code = code;
+    this.data = data;
+  }
+  code;
+  data;
+  name = "RpcError";
+};
+var ConnectionError = class extends Error {
+  constructor(message, code) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "ConnectionError";
+};
+
 // src/transport/rpc-client.ts
 import { createConnection } from "node:net";
 
@@ -225,6 +245,111 @@ var BusError = class extends Error {
   }
 };
 
+// src/protocol/jsonrpc.ts
+function readMessage(frame) {
+  if (frame.kind === "oversize") return invalid(null, -32001 /* FrameTooLarge */, { bytes: frame.bytes });
+  if (frame.kind === "invalid-utf8") return invalid(null, -32002 /* InvalidUtf8 */);
+  if (frame.kind === "invalid-json") return invalid(null, -32700 /* ParseError */, { detail: frame.detail });
+  const value = frame.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return invalid(null, -32600 /* InvalidRequest */, { detail: "expected a JSON object" });
+  const msg = value;
+  if (msg.method === void 0 && ("result" in msg || "error" in msg)) return { kind: "reply", id: msg.id, result: msg.result, error: msg.error };
+  const id = typeof msg.id === "string" || typeof msg.id === "number" ? msg.id : null;
+  if (msg.jsonrpc !== "2.0" || typeof msg.method !== "string" || msg.id !== void 0 && msg.id !== null && id === null) {
+    return invalid(id, -32600 /* InvalidRequest */, { detail: 'needs jsonrpc "2.0", a string method and a string or number id' });
+  }
+  if (msg.id === void 0) return { kind: "notification", method: msg.method, params: msg.params };
+  return { kind: "request", id, method: msg.method, params: msg.params };
+}
+function invalid(id, code, data) {
+  return { kind: "invalid", id, code, data };
+}
+
+// src/transport/rpc-peer.ts
+var RpcPeer = class {
+  /** A notification from the other side; nobody hears what comes of it. */
+  onNotification;
+  /** Requests and bad lines, in arrival order. Unset, they go unanswered. */
+  onIncoming;
+  /** Once, when the connection is gone; every request still waiting was rejected with this error. */
+  onClose;
+  /** A failure on the way (a reset, a dropped slow reader), or bad input reported by whoever answered it. */
+  onError;
+  #transport;
+  #closedWording;
+  #nextId = 1;
+  #waiters = /* @__PURE__ */ new Map();
+  #closedError;
+  /**
+   * Starts reading at once: set the callbacks in the same turn. `closedWording` is what a
+   * request still waiting when the other side hangs up is rejected with.
+   */
+  constructor(transport, closedWording = "the connection closed") {
+    this.#transport = transport;
+    this.#closedWording = closedWording;
+    transport.onmessage = (frame) => {
+      const msg = readMessage(frame);
+      if (msg.kind === "reply") this.#settle(msg.id, msg.result, msg.error);
+      else if (msg.kind === "notification") this.onNotification?.(msg.method, msg.params);
+      else this.onIncoming?.(msg);
+    };
+    transport.onerror = (err) => this.onError?.(err);
+    transport.onclose = (failure) => this.#fail(failure);
+    transport.start();
+  }
+  get closed() {
+    return this.#closedError !== void 0 || this.#transport.closed;
+  }
+  request(method, params, timeoutMs = 1e4) {
+    if (this.#closedError) return Promise.reject(this.#closedError);
+    const id = this.#nextId++;
+    return new Promise((resolve4, reject) => {
+      const waiter = { resolve: resolve4, reject };
+      if (timeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.#waiters.delete(id);
+          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
+        }, timeoutMs);
+      }
+      this.#waiters.set(id, waiter);
+      this.#transport.send({ jsonrpc: "2.0", id, method, params });
+    });
+  }
+  notify(method, params) {
+    this.#transport.send({ jsonrpc: "2.0", method, params });
+  }
+  /** Answers a request (or a bad line, with id null). A result is always carried, `null` for none. */
+  reply(id, answer) {
+    this.#transport.send("error" in answer ? { jsonrpc: "2.0", id, error: answer.error } : { jsonrpc: "2.0", id, result: answer.result ?? null });
+  }
+  /** Hangs up once what was sent has left (the last word to a misbehaving peer). */
+  end() {
+    this.#transport.end();
+  }
+  close() {
+    this.#transport.close();
+  }
+  #settle(id, result, error) {
+    const waiter = typeof id === "number" ? this.#waiters.get(id) : void 0;
+    if (!waiter) return;
+    this.#waiters.delete(id);
+    clearTimeout(waiter.timer);
+    if (error) waiter.reject(new RpcError(error.code, error.message || describeError(error.code, error.data), error.data));
+    else waiter.resolve(result);
+  }
+  #fail(failure) {
+    if (this.#closedError) return;
+    const err = new ConnectionError(failure?.message ?? this.#closedWording, failure?.code);
+    this.#closedError = err;
+    for (const w of this.#waiters.values()) {
+      clearTimeout(w.timer);
+      w.reject(err);
+    }
+    this.#waiters.clear();
+    this.onClose?.(err);
+  }
+};
+
 // src/protocol/framing.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var NEWLINE = 10;
@@ -295,39 +420,82 @@ function encodeFrame(value) {
   return JSON.stringify(value) + "\n";
 }
 
+// src/transport/socket-transport.ts
+var SocketTransport = class {
+  onmessage;
+  onclose;
+  onerror;
+  onflush;
+  #socket;
+  #decoder;
+  #batch;
+  #failure;
+  #ended = false;
+  #turnOpen = false;
+  constructor(socket, options = {}) {
+    this.#socket = socket;
+    this.#decoder = new LineDecoder(options.maxFrameBytes ?? Number.MAX_SAFE_INTEGER);
+    this.#batch = options.batchWrites ?? false;
+  }
+  start() {
+    this.#socket.on("data", (chunk) => {
+      for (const frame of this.#decoder.push(chunk)) {
+        if (this.closed) return;
+        this.onmessage?.(frame);
+      }
+    });
+    this.#socket.on("error", (err) => {
+      this.#failure ??= err;
+      this.onerror?.(err);
+    });
+    this.#socket.on("close", () => {
+      this.#ended = true;
+      this.onclose?.(this.#failure);
+    });
+  }
+  get closed() {
+    return this.#ended || this.#socket.destroyed;
+  }
+  /** What the socket holds that the kernel has not taken: the reader has left at least this unread. */
+  get unreadBytes() {
+    return this.#socket.writableLength;
+  }
+  send(message) {
+    this.writeRaw(encodeFrame(message));
+  }
+  writeRaw(data) {
+    if (this.closed) return;
+    if (!this.#turnOpen) {
+      this.#turnOpen = true;
+      if (this.#batch) this.#socket.cork();
+      process.nextTick(() => {
+        this.#turnOpen = false;
+        if (this.#batch) this.#socket.uncork();
+        this.onflush?.();
+      });
+    }
+    this.#socket.write(data);
+  }
+  end() {
+    this.#ended = true;
+    this.#socket.end();
+  }
+  close() {
+    this.#ended = true;
+    this.#socket.destroy();
+  }
+  unref() {
+    this.#socket.unref();
+  }
+};
+
 // src/transport/rpc-client.ts
-var RpcError = class extends Error {
-  constructor(code, message, data) {
-    super(message);
-    this.code = code;
-    this.data = data;
+var RpcClient = class _RpcClient extends RpcPeer {
+  #transport;
+  constructor(transport) {
+    super(transport, "the session-bus daemon closed the connection");
+    this.#transport = transport;
   }
-  code;
-  data;
-  name = "RpcError";
-};
-var ConnectionError = class extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "ConnectionError";
-};
-var RpcClient = class _RpcClient {
-  constructor(socket) {
-    this.socket = socket;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("error", (err) => this.fail(new ConnectionError(err.message, err.code)));
-    socket.on("close", () => this.fail(new ConnectionError("the session-bus daemon closed the connection")));
-  }
-  socket;
-  nextId = 1;
-  waiters = /* @__PURE__ */ new Map();
-  decoder = new LineDecoder(Number.MAX_SAFE_INTEGER);
-  closedError;
-  onNotification;
-  onClose;
   static connect(socketPath, timeoutMs = 2e3) {
     return new Promise((resolve4, reject) => {
       const socket = createConnection(socketPath);
@@ -338,7 +506,7 @@ var RpcClient = class _RpcClient {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeAllListeners("error");
-        resolve4(new _RpcClient(socket));
+        resolve4(new _RpcClient(new SocketTransport(socket)));
       });
       socket.once("error", (err) => {
         clearTimeout(timer);
@@ -346,64 +514,17 @@ var RpcClient = class _RpcClient {
       });
     });
   }
-  request(method, params, timeoutMs = 1e4) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    const id = this.nextId++;
-    return new Promise((resolve4, reject) => {
-      const waiter = { resolve: resolve4, reject };
-      if (timeoutMs > 0) {
-        waiter.timer = setTimeout(() => {
-          this.waiters.delete(id);
-          reject(new ConnectionError(`no answer to ${method} within ${timeoutMs} ms`, "ETIMEDOUT"));
-        }, timeoutMs);
-      }
-      this.waiters.set(id, waiter);
-      this.socket.write(encodeFrame({ jsonrpc: "2.0", id, method, params }));
-    });
-  }
   /** Sends raw bytes: for tests that speak bad frames. */
   writeRaw(data) {
-    this.socket.write(data);
+    this.#transport.writeRaw(data);
   }
   close() {
-    this.socket.end();
-    this.socket.destroy();
+    this.#transport.end();
+    this.#transport.close();
   }
   /** Lets the process exit while this connection stays open (a long-lived MCP server does not want that). */
   unref() {
-    this.socket.unref();
-  }
-  get closed() {
-    return this.closedError !== void 0;
-  }
-  onData(chunk) {
-    for (const frame of this.decoder.push(chunk)) {
-      if (frame.kind !== "message") continue;
-      const msg = frame.value;
-      if (msg.method !== void 0 && msg.id === void 0) {
-        this.onNotification?.(msg.method, msg.params);
-        continue;
-      }
-      const waiter = typeof msg.id === "number" ? this.waiters.get(msg.id) : void 0;
-      if (!waiter) continue;
-      this.waiters.delete(msg.id);
-      if (waiter.timer) clearTimeout(waiter.timer);
-      if (msg.error) {
-        waiter.reject(new RpcError(msg.error.code, msg.error.message || describeError(msg.error.code, msg.error.data), msg.error.data));
-      } else {
-        waiter.resolve(msg.result);
-      }
-    }
-  }
-  fail(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    for (const w of this.waiters.values()) {
-      if (w.timer) clearTimeout(w.timer);
-      w.reject(err);
-    }
-    this.waiters.clear();
-    this.onClose?.(err);
+    this.#transport.unref();
   }
 };
 
