@@ -33,6 +33,25 @@ describe('readFederationConfig', () => {
     expect(readFederationConfig({ SESSION_BUS_NATS_URL: '  ' }, undefined, remote)).toEqual({ mode: 'off' });
   });
 
+  it('a daemon that does not federate runs no git at start (the origin remote was read on every start, federation off or not)', () => {
+    // A `git` first on PATH that leaves a trace when run.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-fake-git-'));
+    const trace = path.join(bin, 'ran');
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\ntouch '${trace}'\n`, { mode: 0o755 });
+    const before = process.env.PATH;
+    process.env.PATH = `${bin}:${before}`;
+    try {
+      expect(readFederationConfig({}, '/some/repo/.git')).toEqual({ mode: 'off' });
+      expect(fs.existsSync(trace)).toBe(false);
+      // Federation on without a project key: now the remote is asked.
+      readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://h:4222' }, '/some/repo/.git');
+      expect(fs.existsSync(trace)).toBe(true);
+    } finally {
+      process.env.PATH = before;
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
   it('refuses without a project key rather than guessing one', () => {
     const c = readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://127.0.0.1:4222' }, undefined, undefined);
     expect(c).toMatchObject({ mode: 'refused', reason: expect.stringMatching(/no "origin" remote.*SESSION_BUS_PROJECT/) });

@@ -57,9 +57,13 @@ const PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Reads the federation settings. `gitDir` is the repository's git (common) dir, used to find the
- * origin remote when SESSION_BUS_PROJECT is not set; `remoteUrl` may be passed to skip git.
+ * origin remote when SESSION_BUS_PROJECT is not set; `origin` may be passed to skip git.
  */
-export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | undefined, remoteUrl = originUrl(gitDir)): FederationConfig {
+/**
+ * `origin` is the remote URL, or how to get it: asked only when federation is on and no project
+ * key is set (it runs `git`, which a daemon that does not federate should not pay at start).
+ */
+export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | undefined, origin: string | undefined | (() => string | undefined) = () => originUrl(gitDir)): FederationConfig {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
   if (!raw) return { mode: 'off' };
   const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
@@ -67,12 +71,13 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
   const displayUrl = servers.join(',');
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project: string;
+  let remoteUrl: string | undefined;
   if (override) {
     if (!PROJECT_KEY.test(override)) {
       return { mode: 'refused', displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
     }
     project = override;
-  } else if (remoteUrl) {
+  } else if ((remoteUrl = typeof origin === 'function' ? origin() : origin)) {
     project = projectKeyOf(remoteUrl);
   } else {
     return {
