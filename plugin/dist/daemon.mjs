@@ -7941,7 +7941,7 @@ import { createHash } from "node:crypto";
 import * as os from "node:os";
 var DEFAULT_LEASE_MS2 = 15e3;
 var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
-function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
+function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
   if (!raw) return { mode: "off" };
   const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
@@ -7949,12 +7949,13 @@ function readFederationConfig(env, gitDir, remoteUrl = originUrl(gitDir)) {
   const displayUrl = servers.join(",");
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project;
+  let remoteUrl;
   if (override) {
     if (!PROJECT_KEY.test(override)) {
       return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
     }
     project = override;
-  } else if (remoteUrl) {
+  } else if (remoteUrl = typeof origin === "function" ? origin() : origin) {
     project = projectKeyOf(remoteUrl);
   } else {
     return {
