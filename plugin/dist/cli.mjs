@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-WQFI4RHS.mjs").then((m) => m.main());
-else void import("./chunks/commands-C5HUH75R.mjs");
+else void import("./chunks/commands-6EXU3B6G.mjs");

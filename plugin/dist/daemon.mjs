@@ -2,7 +2,6 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 import {
   ClaimTable,
   DEFAULT_LEASE_MS,
-  LogEntrySchema,
   MAX_CLIENT_BACKLOG_BYTES,
   MAX_DRAIN_CHARS,
   MAX_FRAME_BYTES,
@@ -26,11 +25,12 @@ import {
   filedLabel,
   inert,
   isName,
+  logEntrySchema,
   messageId,
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-NJQCBH5D.mjs";
+} from "./chunks/chunk-MSPY6WJE.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5650,7 +5650,9 @@ function remotePeers(ctx) {
 }
 var peers = defineHandler({
   method: "peers",
-  params: ParamSchemas.peers,
+  get params() {
+    return ParamSchemas.peers;
+  },
   handle(ctx, params) {
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : void 0;
     return {
@@ -5673,7 +5675,9 @@ var peers = defineHandler({
 // src/daemon/handlers/brief.ts
 var brief = defineHandler({
   method: "brief",
-  params: ParamSchemas.brief,
+  get params() {
+    return ParamSchemas.brief;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
@@ -5688,7 +5692,9 @@ var brief = defineHandler({
 // src/daemon/handlers/broadcast.ts
 var broadcast = defineHandler({
   method: "broadcast",
-  params: ParamSchemas.broadcast,
+  get params() {
+    return ParamSchemas.broadcast;
+  },
   async handle(ctx, params) {
     const text = cleanText(params.text);
     if (text.trim() === "") throw new BusError(-32011 /* TextEmpty */);
@@ -5802,7 +5808,9 @@ function claimResource(resource, cwd, busRoot) {
 // src/daemon/handlers/claim.ts
 var claim = defineHandler({
   method: "claim",
-  params: ParamSchemas.claim,
+  get params() {
+    return ParamSchemas.claim;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const now = ctx.now();
@@ -5842,14 +5850,18 @@ function conflictError(c, wanted) {
 // src/daemon/handlers/claims.ts
 var claims = defineHandler({
   method: "claims",
-  params: ParamSchemas.claims,
+  get params() {
+    return ParamSchemas.claims;
+  },
   handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation?.remoteClaims(ctx.now()) ?? []] })
 });
 
 // src/daemon/handlers/end.ts
 var end = defineHandler({
   method: "end",
-  params: ParamSchemas.end,
+  get params() {
+    return ParamSchemas.end;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const change = await ctx.serially(async () => {
@@ -5864,7 +5876,9 @@ var end = defineHandler({
 // src/daemon/handlers/release.ts
 var release = defineHandler({
   method: "release",
-  params: ParamSchemas.release,
+  get params() {
+    return ParamSchemas.release;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
@@ -5881,7 +5895,9 @@ var release = defineHandler({
 // src/daemon/handlers/ack.ts
 var ack = defineHandler({
   method: "ack",
-  params: ParamSchemas.ack,
+  get params() {
+    return ParamSchemas.ack;
+  },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params);
     const now = ctx.now();
@@ -5896,7 +5912,9 @@ var ack = defineHandler({
 // src/daemon/handlers/peek.ts
 var peek = defineHandler({
   method: "peek",
-  params: ParamSchemas.peek,
+  get params() {
+    return ParamSchemas.peek;
+  },
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
     const lease = conn.closed ? void 0 : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };
@@ -5911,7 +5929,9 @@ var peek = defineHandler({
 // src/daemon/handlers/drain.ts
 var drain = defineHandler({
   method: "drain",
-  params: ParamSchemas.drain,
+  get params() {
+    return ParamSchemas.drain;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
@@ -5929,7 +5949,9 @@ var drain = defineHandler({
 // src/daemon/handlers/hello.ts
 var hello = defineHandler({
   method: "hello",
-  params: ParamSchemas.hello,
+  get params() {
+    return ParamSchemas.hello;
+  },
   handle: (ctx) => ({
     protocol: ctx.info.protocol,
     version: ctx.info.version,
@@ -5981,7 +6003,9 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
 // src/daemon/handlers/history.ts
 var history = defineHandler({
   method: "history",
-  params: ParamSchemas.history,
+  get params() {
+    return ParamSchemas.history;
+  },
   handle(ctx, params) {
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
   }
@@ -5990,7 +6014,9 @@ var history = defineHandler({
 // src/daemon/handlers/inbox.ts
 var inbox = defineHandler({
   method: "inbox",
-  params: ParamSchemas.inbox,
+  get params() {
+    return ParamSchemas.inbox;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     return { messages: ctx.broker.inbox(session, params.limit ?? 20) };
@@ -6000,7 +6026,9 @@ var inbox = defineHandler({
 // src/daemon/handlers/register.ts
 var register = defineHandler({
   method: "register",
-  params: ParamSchemas.register,
+  get params() {
+    return ParamSchemas.register;
+  },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params, { joinByPid: !params.live });
     ctx.pendingChanged(session);
@@ -6022,7 +6050,9 @@ var register = defineHandler({
 // src/daemon/handlers/shutdown.ts
 var shutdown = defineHandler({
   method: "shutdown",
-  params: ParamSchemas.shutdown,
+  get params() {
+    return ParamSchemas.shutdown;
+  },
   handle(ctx, params) {
     ctx.logger.info({ reason: params.reason }, "shutdown requested");
     setImmediate(() => ctx.shutdown(params.reason ?? "requested"));
@@ -6039,7 +6069,9 @@ function listedSessions(all, describe) {
 }
 var status = defineHandler({
   method: "status",
-  params: ParamSchemas.status,
+  get params() {
+    return ParamSchemas.status;
+  },
   handle(ctx) {
     const now = ctx.now();
     const { broker, info } = ctx;
@@ -6066,7 +6098,9 @@ var status = defineHandler({
 // src/daemon/handlers/subscribe.ts
 var subscribe = defineHandler({
   method: "subscribe",
-  params: ParamSchemas.subscribe,
+  get params() {
+    return ParamSchemas.subscribe;
+  },
   handle(ctx, params, conn) {
     conn.watching = true;
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
@@ -6936,7 +6970,7 @@ function parseLine(text) {
   }
   const message = messageFastPath(value);
   if (message) return message;
-  const parsed = LogEntrySchema.safeParse(value);
+  const parsed = logEntrySchema().safeParse(value);
   if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
   return parsed.data;
 }
@@ -8063,7 +8097,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-V5365TID.mjs");
+  const { Federation } = await import("./chunks/federation-IWETW5Y6.mjs");
   const federation = new Federation(
     settings,
     host,

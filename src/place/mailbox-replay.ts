@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
 import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
-import { LogEntrySchema } from '../protocol/schema.ts';
+import { logEntrySchema } from '../protocol/schema.ts';
 import type { CursorEntry, LogEntry, MessageEntry, RestoredState } from './mailbox-entries.ts';
 import { applyEntry, type BusState } from './apply-entry.ts';
 import { RestoredStateBuilder } from './restored-state.ts';
@@ -168,7 +168,7 @@ function parseLine(text: string): LogEntry | string {
   }
   const message = messageFastPath(value);
   if (message) return message;
-  const parsed = LogEntrySchema.safeParse(value);
+  const parsed = logEntrySchema().safeParse(value);
   if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? 'wrong shape'}); skipped`;
   return parsed.data as LogEntry;
 }

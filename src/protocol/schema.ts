@@ -1,6 +1,7 @@
 /**
  * zod schemas for what the daemon accepts: method parameters and mailbox lines. Daemon-only:
- * clients (the hook above all) do not import zod.
+ * clients (the hook above all) do not import zod. Each schema is built the first time it is
+ * used: building them all took 20–45 ms of every daemon start, paid before the first answer.
  */
 import * as z from 'zod';
 import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ, MAX_TS } from './limits.ts';
@@ -16,51 +17,61 @@ export const Kind = z.enum(MESSAGE_KINDS);
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 const ONE_LINE_MESSAGE = 'must be one line without control characters';
 
-const identity = {
+const identity = () => ({
   sessionId: z.string().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
   pid: z.number().int().min(0),
   label: z.string().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
   cwd: z.string().max(4096).optional(),
-};
+});
+
+/** An object whose properties are built by their functions on first read, then kept. */
+function lazily<T extends Record<string, unknown>>(build: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(build) as (keyof T & string)[]) {
+    let value: T[typeof key] | undefined;
+    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= build[key]()) });
+  }
+  return out;
+}
 
 /** Length limits on `text` are checked by the handler, to answer with the byte count. */
-export const ParamSchemas = {
-  hello: z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
-  register: z.object({ ...identity, live: z.boolean().optional(), push: z.enum(WAKE_POLICIES).optional() }),
-  broadcast: z.object({
-    ...identity,
+export const ParamSchemas = lazily({
+  hello: () => z.object({ protocol: z.number().int(), version: z.string().max(64), root: z.string().max(4096) }),
+  register: () => z.object({ ...identity(), live: z.boolean().optional(), push: z.enum(WAKE_POLICIES).optional() }),
+  broadcast: () => z.object({
+    ...identity(),
     text: z.string(),
     kind: Kind.optional(),
     to: z.union([z.string().min(1).max(128), z.array(z.string().min(1).max(128)).min(1).max(32)]).optional(),
   }),
-  claim: z.object({
-    ...identity,
+  claim: () => z.object({
+    ...identity(),
     resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
     ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
     note: z.string().max(200).optional(),
   }),
-  release: z.object({ ...identity, resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
-  claims: z.object({}).passthrough(),
-  peers: z.object({ sessionId: z.string().max(128).optional() }),
-  end: z.object({ ...identity, reason: z.string().max(100).optional() }),
-  brief: z.object({ ...identity, backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional() }),
-  peek: z.object({
-    ...identity,
+  release: () => z.object({ ...identity(), resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
+  claims: () => z.object({}).passthrough(),
+  peers: () => z.object({ sessionId: z.string().max(128).optional() }),
+  end: () => z.object({ ...identity(), reason: z.string().max(100).optional() }),
+  brief: () => z.object({ ...identity(), backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional() }),
+  peek: () => z.object({
+    ...identity(),
     maxChars: z.number().int().positive().optional(),
     backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
     leaseMs: z.number().int().min(1).max(MAX_LEASE_MS).optional(),
   }),
-  ack: z.object({ ...identity, upTo: z.number().int().min(0).max(MAX_SEQ), via: z.enum(DELIVERY_PATHS).optional() }),
-  drain: z.object({
-    ...identity,
+  ack: () => z.object({ ...identity(), upTo: z.number().int().min(0).max(MAX_SEQ), via: z.enum(DELIVERY_PATHS).optional() }),
+  drain: () => z.object({
+    ...identity(),
     via: z.enum(DELIVERY_PATHS).optional(),
     maxChars: z.number().int().positive().optional(),
     backfillMinutes: z.number().min(0).max(7 * 24 * 60).optional(),
   }),
-  inbox: z.object({ ...identity, limit: z.number().int().min(1).max(500).optional() }),
-  status: z.object({}).passthrough(),
-  shutdown: z.object({ reason: z.string().max(200).optional() }),
-  history: z.object({
+  inbox: () => z.object({ ...identity(), limit: z.number().int().min(1).max(500).optional() }),
+  status: () => z.object({}).passthrough(),
+  shutdown: () => z.object({ reason: z.string().max(200).optional() }),
+  history: () => z.object({
     sinceTs: z.number().optional(),
     from: z.array(z.string().min(1).max(128)).max(32).optional(),
     kinds: z.array(Kind).max(MESSAGE_KINDS.length).optional(),
@@ -69,24 +80,28 @@ export const ParamSchemas = {
     afterSeq: z.number().int().min(0).optional(),
     limit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).optional(),
   }),
-  subscribe: z.object({
+  subscribe: () => z.object({
     afterSeq: z.number().int().min(0).optional(),
     limit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).optional(),
   }),
-} as const;
+});
 
 /** Every time a mailbox line carries is checked at the edge: renderers format it as a date. */
 const TIME_MESSAGE = 'time out of range';
-const Time = z.number().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
+const Time = () => z.number().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
 
-const Origin = z.object({ sessionId: z.string(), pid: z.number().int() });
+const Origin = () => z.object({ sessionId: z.string(), pid: z.number().int() });
 
-export const LogEntrySchema = z.discriminatedUnion('type', [
+/** A mailbox line of any type (replay's slow path: the fast path takes plain messages). */
+export const logEntrySchema = () => (logEntries ??= buildLogEntrySchema());
+let logEntries: ReturnType<typeof buildLogEntrySchema> | undefined;
+
+const buildLogEntrySchema = () => z.discriminatedUnion('type', [
   z.object({
     type: z.literal('msg'),
     seq: z.number().int().positive().max(MAX_SEQ),
-    ts: Time,
-    origin: Origin,
+    ts: Time(),
+    origin: Origin(),
     from: z.string(),
     kind: Kind,
     text: z.string(),
@@ -101,20 +116,20 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     pids: z.array(z.number().int()),
     label: z.string(),
     cwd: z.string().optional(),
-    firstSeen: Time,
+    firstSeen: Time(),
   }),
-  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: Time }),
-  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: Time }),
+  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: Time() }),
+  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: Time() }),
   z.object({
     type: z.literal('claim'),
     resource: z.string(),
     holder: z.string(),
     label: z.string(),
-    since: Time,
-    expiresAt: Time.optional(),
+    since: Time(),
+    expiresAt: Time().optional(),
     note: z.string().optional(),
   }),
-  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: Time }),
+  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: Time() }),
   z.object({
     type: z.literal('fed'),
     published: z.number().int().min(0),

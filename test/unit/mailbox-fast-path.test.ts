@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messageFastPath } from '../../src/place/mailbox-replay.ts';
 import { MESSAGE_KINDS } from '../../src/protocol/messages.ts';
-import { LogEntrySchema } from '../../src/protocol/schema.ts';
+import { logEntrySchema } from '../../src/protocol/schema.ts';
 
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
 
@@ -46,7 +46,7 @@ describe('messageFastPath', () => {
         const fast = messageFastPath(value);
         if (!fast) return;
         taken++;
-        const parsed = LogEntrySchema.safeParse(value);
+        const parsed = logEntrySchema().safeParse(value);
         expect(parsed.success).toBe(true);
         expect(fast).toEqual(parsed.data);
       }),

@@ -8,7 +8,9 @@ import { defineHandler } from '../context.ts';
  */
 export const ack = defineHandler({
   method: 'ack',
-  params: ParamSchemas.ack,
+  get params() {
+    return ParamSchemas.ack;
+  },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params);
     const now = ctx.now();

@@ -9,7 +9,9 @@ import { remotePeers } from './peers.ts';
  */
 export const brief = defineHandler({
   method: 'brief',
-  params: ParamSchemas.brief,
+  get params() {
+    return ParamSchemas.brief;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();

@@ -7,7 +7,9 @@ import { defineHandler } from '../context.ts';
 /** Accepts a message: stamp a seq, append it to the mailbox, then hand it to every peer's queue. */
 export const broadcast = defineHandler({
   method: 'broadcast',
-  params: ParamSchemas.broadcast,
+  get params() {
+    return ParamSchemas.broadcast;
+  },
   async handle(ctx, params) {
     const text = cleanText(params.text);
     if (text.trim() === '') throw new BusError(ErrorCode.TextEmpty);

@@ -14,7 +14,9 @@ import { defineHandler } from '../context.ts';
  */
 export const claim = defineHandler({
   method: 'claim',
-  params: ParamSchemas.claim,
+  get params() {
+    return ParamSchemas.claim;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const now = ctx.now();

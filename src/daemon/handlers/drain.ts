@@ -9,7 +9,9 @@ import { defineHandler } from '../context.ts';
  */
 export const drain = defineHandler({
   method: 'drain',
-  params: ParamSchemas.drain,
+  get params() {
+    return ParamSchemas.drain;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();

@@ -5,7 +5,9 @@ import { defineHandler } from '../context.ts';
 /** The SessionEnd hook: the session is over; its claims end now, not after the grace period. */
 export const end = defineHandler({
   method: 'end',
-  params: ParamSchemas.end,
+  get params() {
+    return ParamSchemas.end;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const change = await ctx.serially(async () => {

@@ -4,7 +4,9 @@ import { defineHandler } from '../context.ts';
 /** Versions and root, so a client can tell whether this daemon is the one it wants. */
 export const hello = defineHandler({
   method: 'hello',
-  params: ParamSchemas.hello,
+  get params() {
+    return ParamSchemas.hello;
+  },
   handle: (ctx) => ({
     protocol: ctx.info.protocol,
     version: ctx.info.version,

@@ -5,7 +5,9 @@ import { defineHandler } from '../context.ts';
 /** The retained messages, filtered (`session-bus log`, `tail -n`). Read-only: no session, no position. */
 export const history = defineHandler({
   method: 'history',
-  params: ParamSchemas.history,
+  get params() {
+    return ParamSchemas.history;
+  },
   handle(ctx, params) {
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
   },

@@ -9,7 +9,9 @@ import { defineHandler } from '../context.ts';
  */
 export const peek = defineHandler({
   method: 'peek',
-  params: ParamSchemas.peek,
+  get params() {
+    return ParamSchemas.peek;
+  },
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
     const lease = conn.closed ? undefined : { owner: conn.id, ms: params.leaseMs ?? DEFAULT_LEASE_MS };

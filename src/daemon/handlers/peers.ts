@@ -13,7 +13,9 @@ export function remotePeers(ctx: DaemonContext): PeerInfo[] {
 /** Who is working here now: sessions with a live connection (and, federated, on the other hosts). */
 export const peers = defineHandler({
   method: 'peers',
-  params: ParamSchemas.peers,
+  get params() {
+    return ParamSchemas.peers;
+  },
   handle(ctx, params) {
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : undefined;
     return {

@@ -7,7 +7,9 @@ import { defineHandler } from '../context.ts';
  */
 export const register = defineHandler({
   method: 'register',
-  params: ParamSchemas.register,
+  get params() {
+    return ParamSchemas.register;
+  },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params, { joinByPid: !params.live });
     // A session seen again under a new Claude pid (--resume) needs its pending marker there too.

@@ -7,7 +7,9 @@ import { defineHandler } from '../context.ts';
 
 export const release = defineHandler({
   method: 'release',
-  params: ParamSchemas.release,
+  get params() {
+    return ParamSchemas.release;
+  },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     // Released in any form it can be claimed in.

@@ -4,7 +4,9 @@ import { defineHandler } from '../context.ts';
 /** Asked by `session-bus stop`, or by a newer client replacing this daemon. */
 export const shutdown = defineHandler({
   method: 'shutdown',
-  params: ParamSchemas.shutdown,
+  get params() {
+    return ParamSchemas.shutdown;
+  },
   handle(ctx, params) {
     ctx.logger.info({ reason: params.reason }, 'shutdown requested');
     // After the reply is written.

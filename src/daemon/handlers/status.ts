@@ -15,7 +15,9 @@ function listedSessions(all: Session[], describe: (s: Session) => SessionStatus)
 
 export const status = defineHandler({
   method: 'status',
-  params: ParamSchemas.status as never,
+  get params() {
+    return ParamSchemas.status as never;
+  },
   handle(ctx) {
     const now = ctx.now();
     const { broker, info } = ctx;

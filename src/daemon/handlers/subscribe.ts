@@ -11,7 +11,9 @@ import { defineHandler } from '../context.ts';
  */
 export const subscribe = defineHandler({
   method: 'subscribe',
-  params: ParamSchemas.subscribe,
+  get params() {
+    return ParamSchemas.subscribe;
+  },
   handle(ctx, params, conn) {
     conn.watching = true;
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
