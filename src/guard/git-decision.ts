@@ -8,6 +8,7 @@
  */
 import { posix } from 'node:path';
 import type { GitChange, GitCommands, GitOp, GitScope, GitUnsure } from './git-command.ts';
+import { pathspecCovers } from './pathspec.ts';
 
 /** SESSION_BUS_GUARD: `ask` (default), `deny`, `warn` (allow, with the warning in context), `off`. */
 export type GuardPolicy = 'ask' | 'deny' | 'warn' | 'off';
@@ -72,20 +73,6 @@ function outside(rel: string): boolean {
   return rel === '..' || rel.startsWith('../') || posix.isAbsolute(rel);
 }
 
-/** A git pathspec (root-relative) as a test on root-relative files: itself, what is under it, or a glob (`*` crosses `/`, as in git). */
-function pathspecTest(spec: string): (file: string) => boolean {
-  if (spec === '.' || spec === '') return () => true;
-  if (!/[*?[]/.test(spec)) return (f) => f === spec || f.startsWith(`${spec}/`);
-  const source = spec.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\[!/g, '[^');
-  let re: RegExp;
-  try {
-    re = new RegExp(`^${source}(/.*)?$`);
-  } catch {
-    return () => true;
-  }
-  return (f) => re.test(f);
-}
-
 /** The root-relative pathspecs of a change; null when it reaches everything (or where it runs is unknown). */
 function rootSpecs(change: GitChange, dir: string | null): string[] | null {
   if (typeof change.scope === 'string' || dir === null) return null;
@@ -118,9 +105,9 @@ export function decideGit(input: GitDecisionInput): GitDecision {
     if (change.op === 'commit' && inside) ownCommit.push(...inside);
     if (specs && inside!.length === 0) continue;
     const staged = change.scope === 'index' && input.staged ? [...input.staged, ...stagedByLine] : null;
-    const tests = staged ? staged.map(pathspecTest) : inside?.map(pathspecTest);
+    const specsReached = staged ?? inside;
     for (const other of others) {
-      const files = tests ? other.paths.filter((f) => tests.some((t) => t(f))) : other.paths;
+      const files = specsReached ? other.paths.filter((f) => specsReached.some((s) => pathspecCovers(s, f))) : other.paths;
       if (files.length) collisions.push({ text: change.text, op: change.op, scope: change.scope, session: other.label, files, editedAt: other.editedAt });
     }
   }
