@@ -189,7 +189,7 @@ function readExpansion(cur: Cursor, nested: Nested, w: Word): void {
     if (j >= src.length) nested.unsure('unterminated', src.slice(start));
     cur.i = Math.min(j + 1, src.length);
     nested.source(inner);
-  } else if (next === '(' && src[cur.i + 2] === '(') {
+  } else if (next === '(' && src[cur.i + 2] === '(' && isArithmetic(cur, nested)) {
     cur.i = skipBalanced(cur, nested, cur.i + 1, '(', ')');
   } else if (next === '(') {
     cur.i += 2;
@@ -211,8 +211,18 @@ function readExpansion(cur: Cursor, nested: Nested, w: Word): void {
   w.literal = false;
 }
 
+/**
+ * At `$((`: arithmetic when the inner `(` closes right before the outer `)`, as bash decides;
+ * otherwise (`$((cd a); git x)`) a command substitution that starts with a subshell.
+ */
+function isArithmetic(cur: Cursor, nested: Nested): boolean {
+  const outer = skipBalanced(cur, nested, cur.i + 1, '(', ')', true);
+  const inner = skipBalanced(cur, nested, cur.i + 2, '(', ')', true);
+  return outer === inner + 1 && outer <= cur.src.length && cur.src[outer - 1] === ')';
+}
+
 /** From an opening bracket at `from`, past its match (quotes inside skipped); the end of input if none. */
-function skipBalanced(cur: Cursor, nested: Nested, from: number, open: string, close: string): number {
+function skipBalanced(cur: Cursor, nested: Nested, from: number, open: string, close: string, quiet = false): number {
   const { src } = cur;
   let depth = 0;
   for (let j = from; j < src.length; j++) {
@@ -222,6 +232,7 @@ function skipBalanced(cur: Cursor, nested: Nested, from: number, open: string, c
     else if (c === open) depth++;
     else if (c === close && --depth === 0) return j + 1;
   }
+  if (quiet) return src.length + 1;
   nested.unsure('unterminated', src.slice(from - 1));
   return src.length;
 }
