@@ -50,7 +50,8 @@ const CLASSIFIERS: Record<string, Classifier> = {
     if (a.dashDash) return a.afterDashDash.length ? paths('checkout', a.afterDashDash) : all('checkout');
     if (hasFlag(a, '-b', '-B', '--orphan', '--detach', '-t', '--track')) return all('checkout');
     // One positional is a branch (or a path: git decides by what exists); more are a tree and paths.
-    if (a.positionals.length === 0) return hasFlag(a, '-p', '--patch') ? all('checkout') : null;
+    // None: shows tracking info, unless forced (`-f` throws away every local change) or patching.
+    if (a.positionals.length === 0) return hasFlag(a, '-p', '--patch', '-f', '--force', '-m', '--merge') ? all('checkout') : null;
     if (a.positionals.length === 1) return all('checkout');
     return paths('checkout', a.positionals);
   },

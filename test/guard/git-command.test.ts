@@ -20,6 +20,8 @@ describe('git commands that change the shared worktree, HEAD or index', () => {
     ['git checkout -B feature origin/x', ['checkout all']],
     ['git checkout --detach', ['checkout all']],
     ['git checkout -', ['checkout all']],
+    ['git checkout -f', ['checkout all']],
+    ['git checkout -p', ['checkout all']],
     ['git checkout -- .', ['checkout ["."]']],
     ['git checkout -- a.ts src/b.ts', ['checkout ["a.ts","src/b.ts"]']],
     ['git checkout HEAD~1 -- a.ts', ['checkout ["a.ts"]']],
