@@ -64,9 +64,10 @@ describe('shell reader properties', () => {
 
   it('never throws, and reads long hostile input quickly', () => {
     check(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...'\'"\\$`()<>{};&|\n #=!-', '$(', '<<', '<<EOF\n', '\nEOF\n', 'git ', 'stash'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 300 }), (text) => {
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...'\'"\\$`()<>{};&|\n #=!-', '$(', '<<', '<<EOF\n', '\nEOF\n', 'git ', 'stash'), fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c))), maxLength: 300 }), (text) => {
         const parsed = parseShell(text);
-        expect(Array.isArray(parsed.commands) && Array.isArray(parsed.unsure)).toBe(true);
+        // A boolean, not expect(): a thousand expect() calls cost seconds on a loaded machine.
+        return Array.isArray(parsed.commands) && Array.isArray(parsed.unsure);
       }),
       1000,
     );
