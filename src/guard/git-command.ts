@@ -7,6 +7,7 @@
  * `GIT_DIR=`/`GIT_WORK_TREE=`). Read-only commands give nothing. No wording here.
  */
 import { posix } from 'node:path';
+import { dirOf, moveDir } from './directory.ts';
 import type { Positional } from './git-args.ts';
 import { classifySubcommand, type GitOp, type GitScope } from './git-subcommands.ts';
 import { parseShell, type SimpleCommand, type Unsure } from './shell-words.ts';
@@ -17,7 +18,7 @@ export interface GitChange {
   op: GitOp;
   /** `all`: the worktree, HEAD or index as a whole; `index`: whatever is staged; else the pathspecs named (relative to `dir`). */
   scope: GitScope;
-  /** The directory git works in, relative to the hook's cwd ('.' there); absolute if written so; null when unknown. */
+  /** The directory git works in: relative to the hook's cwd ('.' there), absolute if written so, `:/…` from the worktree top, null when unknown (directory.ts). */
   dir: string | null;
   /** The simple command's text. */
   text: string;
@@ -45,18 +46,11 @@ const GLOBAL_PRINT = new Set(['--version', '-v', '--help', '-h', '--exec-path', 
 /** Commands that only show their arguments: `echo git stash` runs no git. */
 const SHOWS_ONLY = new Set(['echo', 'printf', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'man', 'which', 'type', 'whereis', 'whatis', 'apropos', 'info', 'help', 'tldr', 'cat', 'less', 'more', 'head', 'tail', 'wc', 'sort', 'uniq', 'tr', 'cut', 'jq', 'test', '[', '[[', 'true', 'false', 'export', 'local', 'declare', 'readonly', 'set', 'unset', 'alias', 'read', 'for', 'select', 'hash', 'complete', 'compgen']);
 
-/** `dir` moved to `to` (absolute or relative); unknown stays unknown. */
-function move(dir: string | null, to: string | null): string | null {
-  if (to === null || dir === null) return null;
-  if (to === '') return dir;
-  return posix.isAbsolute(to) ? posix.normalize(to) : posix.join(dir, to);
-}
-
 /** The directory a `--git-dir`/GIT_DIR points into: the worktree above `…/.git`, else unknown. */
 function fromGitDir(dir: string | null, gitDir: string | null): string | null {
   if (gitDir === null) return null;
   const norm = posix.normalize(gitDir);
-  if (norm === '.git' || norm.endsWith('/.git')) return move(dir, posix.dirname(norm));
+  if (norm === '.git' || norm.endsWith('/.git')) return moveDir(dir, posix.dirname(norm));
   return null;
 }
 
@@ -79,7 +73,7 @@ export function classifyGit(cmd: SimpleCommand): Outcome {
   let dir = cmd.dir;
   for (const e of cmd.env) {
     const [key, value] = [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)];
-    if (key === 'GIT_WORK_TREE') dir = move(dir, value);
+    if (key === 'GIT_WORK_TREE') dir = moveDir(dir, value);
     else if (key === 'GIT_DIR' && !cmd.env.some((x) => x.startsWith('GIT_WORK_TREE='))) dir = fromGitDir(dir, value);
   }
   let k = 1;
@@ -93,10 +87,10 @@ export function classifyGit(cmd: SimpleCommand): Outcome {
     k++;
     if (!GLOBAL_WITH_VALUE.has(opt)) continue;
     const arg = eq < 0 ? words[k++] : { value: w.value.slice(eq + 1), literal: true };
-    const value = arg?.literal ? arg.value : null;
-    if (opt === '-C') dir = move(dir, value);
+    const value = arg ? dirOf(arg) : null;
+    if (opt === '-C') dir = moveDir(dir, value);
     else if (opt === '--work-tree') {
-      dir = move(dir, value);
+      dir = moveDir(dir, value);
       workTree = true;
     } else if (opt === '--git-dir' && !workTree) dir = fromGitDir(dir, value);
   }

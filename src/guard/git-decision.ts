@@ -7,6 +7,7 @@
  * (git-decision-words.ts) and answers the host.
  */
 import { posix } from 'node:path';
+import { TOP } from './directory.ts';
 import type { GitChange, GitCommands, GitOp, GitScope, GitUnsure } from './git-command.ts';
 import { pathspecCovers } from './pathspec.ts';
 
@@ -66,6 +67,7 @@ const COMMITTING: ReadonlySet<GitOp> = new Set(['commit', 'add']);
 /** `dir` (relative to the hook's cwd, or absolute) as a root-relative directory; null: unknown. */
 function inRoot(dir: string | null, cwd: string, root: string): string | null {
   if (dir === null) return null;
+  if (dir.startsWith(TOP)) return posix.normalize(dir.slice(TOP.length) || '.');
   return posix.isAbsolute(dir) ? posix.relative(root, dir) || '.' : posix.join(cwd, dir);
 }
 

@@ -7,7 +7,7 @@
  * element's or a background job's `cd` does not leak out). Whatever it cannot follow is noted
  * as unsure, never dropped.
  */
-import { posix } from 'node:path';
+import { dirOf, moveDir } from './directory.ts';
 import { isMeta, readWord, type Cursor, type Nested, type UnsureWhy, type Word } from './shell-lexer.ts';
 
 /** One simple command as written: its words (assignments and wrappers still in front). */
@@ -278,9 +278,8 @@ function afterCd(words: Word[], dir: string | null): string | null {
   while (rest[k] && /^-[LPe@]+$/.test(rest[k]!.value)) k++;
   if (rest[k]?.value === '--') k++;
   const target = rest[k];
-  if (!target || !target.literal || target.value === '-' || target.value === '') return null;
-  if (posix.isAbsolute(target.value)) return posix.normalize(target.value);
-  return dir === null ? null : posix.normalize(posix.join(dir, target.value));
+  if (!target || target.value === '-' || target.value === '') return null;
+  return moveDir(dir, dirOf(target));
 }
 
 /** Every simple command of `src` (and of what it substitutes), and what could not be followed. */

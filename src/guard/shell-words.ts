@@ -21,6 +21,7 @@
  * table and property tests (test/guard).
  */
 import { posix } from 'node:path';
+import { dirOf, moveDir } from './directory.ts';
 import type { Word } from './shell-lexer.ts';
 import { parseInto, type RawCommand, type Sink, type Unsure } from './shell-syntax.ts';
 
@@ -117,7 +118,7 @@ class Unwrapper {
       const name = posix.basename(head.value);
       const wrapper = WRAPPERS[name];
       if (wrapper) {
-        const rest = this.skipOptions(ws.slice(1), wrapper, (d) => (dir = d === null || dir === null ? null : posix.isAbsolute(d) ? posix.normalize(d) : posix.join(dir, d)));
+        const rest = this.skipOptions(ws.slice(1), wrapper, (d) => (dir = moveDir(dir, d)));
         if (rest === null) return;
         if (wrapper.assigns) while (rest[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0].value)) env.push(rest.shift()!.value);
         moreArgs ||= wrapper.moreArgs === true;
@@ -149,7 +150,7 @@ class Unwrapper {
       if (w.noRun?.has(flag)) return null;
       if (!w.withArg.has(flag)) continue;
       const arg = attached ?? ws[k++];
-      const value = typeof arg === 'string' ? arg : arg?.literal ? arg.value : null;
+      const value = typeof arg === 'string' ? arg : arg ? dirOf(arg) : null;
       if (w.chdir?.has(flag)) chdir(value);
       if (flag === '-S' || flag === '--split-string') {
         this.unsure('shell-string', ws.map((x) => x.value).join(' '));

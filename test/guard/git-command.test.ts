@@ -149,6 +149,8 @@ describe('where a git command runs', () => {
     ['git -C "$D" stash', ['stash all @null']],
     ['cd "$D" && git stash', ['stash all @null']],
     ['(cd sub && git stash) && git pull', ['stash all @sub', 'pull all']],
+    ['git -C "$(git rev-parse --show-toplevel)" stash', ['stash all @:/']],
+    ['cd "$(git rev-parse --show-toplevel)" && git -C src add x.ts', ['add ["x.ts"] @:/src']],
   ])('%j → %j', (line, expected) => {
     expect(verdicts(line)).toEqual(expected);
   });

@@ -56,6 +56,8 @@ describe('git decision: what a command reaches', () => {
     expect(summary('git add x.ts', { cwd: 'src' })).toEqual(['ask', 'alpha:src/x.ts']);
     expect(summary('git -C .. add src/x.ts', { cwd: 'lib' })).toEqual(['ask', 'alpha:src/x.ts']);
     expect(summary('git -C ../other stash', { cwd: 'sub' })).toEqual(['ask', 'alpha:src/x.ts,src/deep/y.ts']);
+    expect(summary('cd "$(git rev-parse --show-toplevel)" && git add src/x.ts', { cwd: 'lib/deep' })).toEqual(['ask', 'alpha:src/x.ts']);
+    expect(summary('cd "$(git rev-parse --show-toplevel)" && git add lib', { cwd: 'src' })).toEqual(['allow']);
   });
 
   it('hands back what runs outside this worktree, for the caller to check there', () => {

@@ -123,6 +123,10 @@ describe('shell reader: the directory each command runs in', () => {
     ['cd && git y', ['cd', 'git|y @null']],
     ['cd - && git y', ['cd|-', 'git|y @null']],
     ['cd a && echo $(git stash)', ['cd|a', 'git|stash @a', 'echo|$(git stash) @a']],
+    ['cd "$(git rev-parse --show-toplevel)" && git x', ['git|rev-parse|--show-toplevel', 'cd|$(git rev-parse --show-toplevel)', 'git|x @:/']],
+    ['cd `git rev-parse --show-toplevel`/src; cd ../lib; git x', ['git|rev-parse|--show-toplevel', 'cd|`git rev-parse --show-toplevel`/src', 'cd|../lib @:/src', 'git|x @:/lib']],
+    ['cd "$(git rev-parse --show-toplevel)/$D" && git x', ['git|rev-parse|--show-toplevel', 'cd|$(git rev-parse --show-toplevel)/$D', 'git|x @null']],
+    ['cd "$(git rev-parse --show-toplevel)"/.. && git x', ['git|rev-parse|--show-toplevel', 'cd|$(git rev-parse --show-toplevel)/..', 'git|x @null']],
     ['sudo -D sub git stash', ['git|stash @sub']],
     ['env -C sub git stash', ['git|stash @sub']],
   ])('%j runs %j', (line, expected) => {
