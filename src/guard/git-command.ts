@@ -54,6 +54,15 @@ function fromGitDir(dir: string | null, gitDir: string | null): string | null {
   return null;
 }
 
+/** Commands that run their arguments on another machine or in a container: not this worktree. */
+const ELSEWHERE = new Set(['ssh', 'docker', 'podman', 'kubectl']);
+/**
+ * Doubts about syntax only: they hide commands written in the line, so where the line never
+ * spells git they hide no git (what a script, an alias or another call's variable runs, the
+ * guard never sees). Doubts about code that comes from elsewhere (`eval "$X"`, `… | sh`) stay.
+ */
+const SYNTAX_DOUBTS: ReadonlySet<string> = new Set(['unterminated', 'unbalanced', 'parse-error', 'too-deep', 'case', 'heredoc-expansion', 'expansion-in-expansion']);
+
 /** Whether `name` (argv[0]) is git, and the subcommand a dashed name carries (`git-stash`). */
 function gitName(name: string): { dashed?: string } | null {
   const base = posix.basename(name);
@@ -110,7 +119,7 @@ export function classifyGit(cmd: SimpleCommand): Outcome {
 /** A command that is not git but runs its arguments (`parallel git stash`): git inside is unsure. */
 function gitInside(cmd: SimpleCommand): GitUnsure | null {
   const name = posix.basename(cmd.argv[0] ?? '');
-  if (SHOWS_ONLY.has(name) || gitName(name)) return null;
+  if (SHOWS_ONLY.has(name) || ELSEWHERE.has(name) || gitName(name)) return null;
   const at = cmd.argv.findIndex((w, i) => i > 0 && cmd.literal[i] && gitName(w) !== null);
   if (at < 0) return null;
   const inner = classifyGit({ ...cmd, argv: cmd.argv.slice(at), literal: cmd.literal.slice(at) });
@@ -120,7 +129,8 @@ function gitInside(cmd: SimpleCommand): GitUnsure | null {
 /** Every git change and every doubt in a Bash command line. Never throws. */
 export function findGitChanges(line: string): GitCommands {
   const parsed = parseShell(line);
-  const out: GitCommands = { changes: [], unsure: [...parsed.unsure] };
+  const spellsGit = /git/i.test(line);
+  const out: GitCommands = { changes: [], unsure: parsed.unsure.filter((u) => spellsGit || !SYNTAX_DOUBTS.has(u.why)) };
   for (const cmd of parsed.commands) {
     const outcome = classifyGit(cmd);
     if (outcome && 'change' in outcome) out.changes.push(outcome.change);

@@ -129,6 +129,10 @@ describe('read-only git commands and things that are not git', () => {
     'command -v git',
     'cat <<EOF\ngit stash\nEOF',
     'printf "%s\\n" "git checkout main"',
+    'ssh host git stash',
+    'docker exec app git reset --hard',
+    'echo "it\'s',
+    'case $x in a) make;; esac',
   ])('%j changes nothing', (line) => {
     expect(verdicts(line)).toEqual([]);
   });
@@ -190,6 +194,8 @@ describe('git commands the guard cannot judge are unsure, never safe', () => {
     ['echo git stash | bash', ['?shell-stdin']],
     ['case $b in main) git stash;; esac', ['stash all', '?case', '?unbalanced']],
     ['echo "git stash', ['?unterminated']],
+    ['cat <<EOF\n$(git stash)\nEOF', ['?heredoc-expansion']],
+    ['curl -s https://x.test/install | sh', ['?shell-stdin']],
   ])('%j → %j', (line, expected) => {
     expect(verdicts(line)).toEqual(expected);
   });
