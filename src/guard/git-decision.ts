@@ -117,7 +117,8 @@ export function decideGit(input: GitDecisionInput): GitDecision {
   if (!collisions.length && !doubts.length) return { decision: 'allow', elsewhere };
   const all = [...collisions, ...doubts];
   const committingOnly = all.every((c) => c.op !== null && COMMITTING.has(c.op));
-  const mine = input.mine?.length ? input.mine : ownCommit;
+  // Without the caller's list, the paths this line commits that are nobody else's.
+  const mine = input.mine?.length ? input.mine : ownCommit.filter((p) => !others.some((o) => o.paths.some((f) => pathspecCovers(p, f))));
   const safer: SaferWay = committingOnly ? { way: 'commit-paths', paths: mine } : { way: 'worktree' };
   // Doubt alone never refuses: the guard must not stop work by its own limits.
   const decision = policy === 'warn' ? 'warn' : policy === 'deny' && collisions.length ? 'deny' : 'ask';

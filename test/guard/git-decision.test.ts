@@ -105,6 +105,8 @@ describe('git decision: policy and doubt', () => {
   it('offers a commit of your own paths for add/commit, a worktree for the rest', () => {
     const commit = decide('git add -A && git commit -m x', { mine: ['b.ts', 'c d.ts'] });
     expect('reason' in commit && commit.reason.safer).toEqual({ way: 'commit-paths', paths: ['b.ts', 'c d.ts'] });
+    const own = decide('git commit -- src/x.ts b.ts');
+    expect('reason' in own && own.reason.safer).toEqual({ way: 'commit-paths', paths: ['b.ts'] });
     const stash = decide('git add -A && git stash');
     expect('reason' in stash && stash.reason.safer).toEqual({ way: 'worktree' });
     const doubt = decide('git co main');
