@@ -86,10 +86,12 @@ class Unwrapper {
   private readonly out: SimpleCommand[] = [];
   private reparses = 0;
   private readonly moreArgs = new Set<RawCommand>();
+  /** The raw command being unwrapped: what it runs goes right after it, in running order. */
+  private at = 0;
 
   run(line: string): ParsedLine {
     parseInto(line, this.sink, '.');
-    for (let k = 0; k < this.sink.commands.length; k++) this.unwrap(this.sink.commands[k]!);
+    for (this.at = 0; this.at < this.sink.commands.length; this.at++) this.unwrap(this.sink.commands[this.at]!);
     return { commands: this.out, unsure: this.sink.unsure };
   }
 
@@ -99,7 +101,9 @@ class Unwrapper {
 
   private reparse(text: string, dir: string | null, whole: string): void {
     if (++this.reparses > MAX_REPARSE) return this.unsure('too-deep', whole);
-    parseInto(text, this.sink, dir);
+    const inner: Sink = { commands: [], unsure: this.sink.unsure, depth: this.sink.depth };
+    parseInto(text, inner, dir);
+    this.sink.commands.splice(this.at + 1, 0, ...inner.commands);
   }
 
   private unwrap(raw: RawCommand): void {
@@ -162,15 +166,17 @@ class Unwrapper {
 
   /** `find … -exec CMD … ;` (and -execdir, -ok, -okdir): each CMD runs with paths find adds. */
   private findExec(ws: Word[], raw: RawCommand, dir: string | null): void {
+    const subs: RawCommand[] = [];
     for (let k = 1; k < ws.length; k++) {
       if (!/^-(exec|execdir|ok|okdir)$/.test(ws[k]!.value)) continue;
       let end = k + 1;
       while (end < ws.length && ws[end]!.value !== ';' && ws[end]!.value !== '+') end++;
       const sub: RawCommand = { words: ws.slice(k + 1, end), text: raw.text, dir };
       this.moreArgs.add(sub);
-      this.sink.commands.push(sub);
+      subs.push(sub);
       k = end;
     }
+    this.sink.commands.splice(this.at + 1, 0, ...subs);
   }
 
   /** `bash -c '…'` is read again; a shell reading its input (no -c, no script) is unsure. */
