@@ -1,6 +1,6 @@
 /**
  * The shell reader against the real bash, on generated lines of lists, groups, subshells,
- * substitutions, `if`, `cd` and `bash -c`: bash runs each line with no PATH in a scratch tree
+ * substitutions, `if`, `cd`, `bash -c` and here-documents: bash runs each line with no PATH in a scratch tree
  * of directories, so every command it would run lands in `command_not_found_handle`, which
  * records where it ran and what it got. The reader must name the same commands, in the same
  * order, with the same words and directories. GUARD_SEED=… replays or varies a run.
@@ -58,6 +58,7 @@ const { line } = fc.letrec<{ line: string; item: string }>((tie) => ({
     fc.tuple(simple, tie('line')).map(([s, l]) => `${s} "$(${l})"`.replace(/"\$\(\(/, '"$( (')),
     tie('line').map((l) => `if ${l}; then c3; fi`),
     tie('line').map((l) => `${BASH} -c ${quoteWord(l)}`),
+    fc.tuple(fc.constantFrom("<<'E'", '<<"E"', '<<\\E', '<<-E'), simple, simple).map(([op, s, body]) => `c1 ${op} && ${s}\n${body}\n\tE\nE\nc3`),
   ),
 }));
 
