@@ -61,7 +61,7 @@ const ELSEWHERE = new Set(['ssh', 'docker', 'podman', 'kubectl']);
  * spells git they hide no git (what a script, an alias or another call's variable runs, the
  * guard never sees). Doubts about code that comes from elsewhere (`eval "$X"`, `… | sh`) stay.
  */
-const SYNTAX_DOUBTS: ReadonlySet<string> = new Set(['unterminated', 'unbalanced', 'parse-error', 'too-deep', 'case', 'heredoc-expansion', 'expansion-in-expansion']);
+const SYNTAX_DOUBTS: ReadonlySet<string> = new Set(['unterminated', 'unbalanced', 'parse-error', 'too-deep', 'case', 'expansion-in-expansion']);
 
 /** Whether `name` (argv[0]) is git, and the subcommand a dashed name carries (`git-stash`). */
 function gitName(name: string): { dashed?: string } | null {

@@ -33,7 +33,6 @@ export type UnsureWhy =
   | 'unbalanced'
   | 'too-deep'
   | 'case'
-  | 'heredoc-expansion'
   | 'expansion-in-expansion'
   | 'shell-stdin'
   | 'shell-string'
@@ -132,6 +131,20 @@ function readDouble(cur: Cursor, nested: Nested, w: Word): void {
     }
   }
   nested.unsure('unterminated', src.slice(open));
+}
+
+/**
+ * The body of an unquoted here-document: text in which, as inside "…", backslash escapes
+ * $ ` \ and newline, and expansions happen (its command substitutions run).
+ */
+export function readHeredocBody(cur: Cursor, nested: Nested): void {
+  const sink: Word = { value: '', literal: true, assign: false, quoted: false };
+  while (cur.i < cur.src.length) {
+    const c = cur.src[cur.i];
+    if (c === '\\') cur.i += 2;
+    else if (c === '$' || c === '`') readExpansion(cur, nested, sink);
+    else cur.i++;
+  }
 }
 
 /** $'…': the escapes bash decodes there. */

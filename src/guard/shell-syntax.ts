@@ -2,13 +2,13 @@
  * The grammar half of the shell reader: a command line split into the simple commands bash would
  * run, through lists (`&&`, `||`, `;`, `&`, newlines), pipelines, subshells `( … )`, groups
  * `{ …; }`, compound keywords (`if`, `while`, …), function bodies, command and process
- * substitutions, and here-documents (their bodies skipped, not run). Each command carries the
- * directory it runs in, from `cd`/`pushd` earlier in the same shell (a subshell's, a pipeline
- * element's or a background job's `cd` does not leak out). Whatever it cannot follow is noted
- * as unsure, never dropped.
+ * substitutions, and here-documents (their bodies are data; an unquoted body's substitutions
+ * run). Each command carries the directory it runs in, from `cd`/`pushd` earlier in the same
+ * shell (a subshell's, a pipeline element's or a background job's `cd` does not leak out).
+ * Whatever it cannot follow is noted as unsure, never dropped.
  */
 import { dirOf, moveDir } from './directory.ts';
-import { isMeta, readWord, type Cursor, type Nested, type UnsureWhy, type Word } from './shell-lexer.ts';
+import { isMeta, readHeredocBody, readWord, type Cursor, type Nested, type UnsureWhy, type Word } from './shell-lexer.ts';
 
 /** One simple command as written: its words (assignments and wrappers still in front). */
 export interface RawCommand {
@@ -57,6 +57,11 @@ export class ShellParser implements Nested {
 
   run(): void {
     this.list(null, this.here);
+  }
+
+  /** The source is an unquoted here-document body: only its substitutions run. */
+  runBody(): void {
+    readHeredocBody(this.cur, this);
   }
 
   unsure(why: UnsureWhy, text: string): void {
@@ -238,7 +243,7 @@ export class ShellParser implements Nested {
       }
       const body = cur.src.slice(from, cur.i);
       if (!found) this.unsure('unterminated', `<<${doc.delim}`);
-      if (!doc.quoted && /\$\(|`/.test(body)) this.unsure('heredoc-expansion', body);
+      if (!doc.quoted && /\$\(|`/.test(body)) this.nest(() => new ShellParser(body, this.sink, this.here.dir).runBody(), body);
     }
     this.heredocs = [];
   }

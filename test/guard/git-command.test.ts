@@ -175,6 +175,7 @@ describe('the spellings issue 16 names', () => {
     ['ls | xargs git add', ['add all']],
     ['find . -name "*.orig" -exec git rm {} +', ['rm all']],
     [`git commit -m "$(cat <<'EOF'\nreset: everything\nEOF\n)"`, ['commit index']],
+    ['cat <<EOF\n$(git stash)\nEOF', ['stash all']],
   ])('%j → %j', (line, expected) => {
     expect(verdicts(line)).toEqual(expected);
   });
@@ -194,7 +195,6 @@ describe('git commands the guard cannot judge are unsure, never safe', () => {
     ['echo git stash | bash', ['?shell-stdin']],
     ['case $b in main) git stash;; esac', ['stash all', '?case', '?unbalanced']],
     ['echo "git stash', ['?unterminated']],
-    ['cat <<EOF\n$(git stash)\nEOF', ['?heredoc-expansion']],
     ['curl -s https://x.test/install | sh', ['?shell-stdin']],
   ])('%j → %j', (line, expected) => {
     expect(verdicts(line)).toEqual(expected);

@@ -145,8 +145,10 @@ describe('shell reader: here-documents', () => {
     expect(runs('cat <<A <<-B\ngit stash\nA\n\tgit pull\n\tB\ngit log')).toEqual(['cat', 'git|log']);
   });
 
-  it('an unquoted body with a substitution is unsure', () => {
-    expect(unsure('cat <<EOF\n$(git stash)\nEOF')).toEqual(['heredoc-expansion']);
+  it('runs the substitutions of an unquoted body, not its text', () => {
+    expect(runs('cat <<EOF\ngit pull $(git stash) \\$(no) `git reset`\nEOF')).toEqual(['cat', 'git|stash', 'git|reset']);
+    expect(runs("cat <<'EOF'\n$(git stash)\nEOF")).toEqual(['cat']);
+    expect(unsure('cat <<EOF\n$(git stash\nEOF')).toEqual(['unterminated']);
   });
 });
 
