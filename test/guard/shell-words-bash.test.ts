@@ -76,12 +76,12 @@ describe('shell reader against the real bash: which commands run, where, with wh
           compared++;
           expect(mine).toEqual(bash);
         }),
-        { seed: SEED, numRuns: 80 },
+        { seed: SEED, numRuns: 50 },
       );
     } catch (err) {
       console.error(`shell reader vs bash failed with GUARD_SEED=${SEED}`);
       throw err;
     }
-    expect(compared).toBeGreaterThan(40);
+    expect(compared).toBeGreaterThan(25);
   });
 });
