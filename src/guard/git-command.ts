@@ -25,7 +25,7 @@ export interface GitChange {
 }
 
 /** Why a git command could not be judged, beyond what the shell reader reports. */
-export type GitUnsureWhy = Unsure['why'] | 'git-subcommand' | 'git-option' | 'git-extra-args';
+export type GitUnsureWhy = Unsure['why'] | 'git-subcommand' | 'git-option' | 'git-run-indirectly';
 
 export interface GitUnsure {
   why: GitUnsureWhy;

@@ -38,7 +38,6 @@ export type UnsureWhy =
   | 'shell-string'
   | 'eval'
   | 'command-name'
-  | 'git-run-indirectly'
   | 'parse-error';
 
 export interface Cursor {
