@@ -2,7 +2,7 @@
 // Bundles what the plugin runs into plugin/dist, so it runs on plain node with no install step.
 //   node scripts/build.mjs          write the bundles
 //   node scripts/build.mjs --check  fail if the committed bundles differ from a fresh build,
-//                                   or if the hook bundle pulls in a dependency
+//                                   or if the hook bundle pulls in a dependency (or the CLI zod)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -46,7 +46,8 @@ const entries = [
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
   { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
   // Split: `statusline` (every refresh of the host's status bar) loads its small chunk alone.
-  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true },
+  // No zod: the CLI reads the mailbox with the hand-written reader (src/place/mailbox-line.ts).
+  { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true, forbid: ['node_modules/zod/'] },
 ];
 
 let failed = false;
@@ -80,6 +81,13 @@ for (const e of entries) {
     const deps = Object.keys(result.metafile.inputs).filter((i) => i.includes('node_modules'));
     if (deps.length > 0) {
       console.error(`build: ${e.name} bundle must not include dependencies, but has:\n  ${deps.join('\n  ')}`);
+      failed = true;
+    }
+  }
+  for (const banned of e.forbid ?? []) {
+    const found = Object.keys(result.metafile.inputs).filter((i) => i.includes(banned));
+    if (found.length > 0) {
+      console.error(`build: the ${e.name} bundle must not include ${banned}, but has ${found.length} file(s) of it, e.g. ${found[0]}`);
       failed = true;
     }
   }

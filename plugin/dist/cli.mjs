@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-WQFI4RHS.mjs").then((m) => m.main());
-else void import("./chunks/commands-6EXU3B6G.mjs");
+if (process.argv[2] === "statusline") void import("./chunks/statusline-NYRMT7Z5.mjs").then((m) => m.main());
+else void import("./chunks/commands-K4IQB56H.mjs");

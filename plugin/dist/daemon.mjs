@@ -25,12 +25,11 @@ import {
   filedLabel,
   inert,
   isName,
-  logEntrySchema,
   messageId,
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-MSPY6WJE.mjs";
+} from "./chunks/chunk-TF77J3YN.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -954,10 +953,10 @@ var require_redaction = __commonJS({
     var strict = false;
     function redaction(opts, serialize) {
       const { paths, censor, remove } = handle(opts);
-      const shape = paths.reduce((o, str) => {
+      const shape = paths.reduce((o, str2) => {
         rx.lastIndex = 0;
-        const first = rx.exec(str);
-        const next = rx.exec(str);
+        const first = rx.exec(str2);
+        const next = rx.exec(str2);
         let ns = first[1] !== void 0 ? first[1].replace(/^(?:"|'|`)(.*)(?:"|'|`)$/, "$1") : first[0];
         if (ns === "*") {
           ns = wildcardFirstSym;
@@ -970,7 +969,7 @@ var require_redaction = __commonJS({
           return o;
         }
         const { index } = next;
-        const nextPath = `${str.substr(index, str.length - 1)}`;
+        const nextPath = `${str2.substr(index, str2.length - 1)}`;
         o[ns] = o[ns] || [];
         if (ns !== wildcardFirstSym && o[ns].length === 0) {
           o[ns].push(...o[wildcardFirstSym] || []);
@@ -1086,7 +1085,7 @@ var require_quick_format_unescaped = __commonJS({
       }
       var argLen = args.length;
       if (argLen === 0) return f;
-      var str = "";
+      var str2 = "";
       var a = 1 - offset;
       var lastPos = -1;
       var flen = f && f.length || 0;
@@ -1101,8 +1100,8 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
-              str += Number(args[a]);
+                str2 += f.slice(lastPos, i);
+              str2 += Number(args[a]);
               lastPos = i + 2;
               i++;
               break;
@@ -1111,8 +1110,8 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] == null) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
-              str += Math.floor(Number(args[a]));
+                str2 += f.slice(lastPos, i);
+              str2 += Math.floor(Number(args[a]));
               lastPos = i + 2;
               i++;
               break;
@@ -1125,21 +1124,21 @@ var require_quick_format_unescaped = __commonJS({
                 break;
               if (args[a] === void 0) break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
+                str2 += f.slice(lastPos, i);
               var type = typeof args[a];
               if (type === "string") {
-                str += "'" + args[a] + "'";
+                str2 += "'" + args[a] + "'";
                 lastPos = i + 2;
                 i++;
                 break;
               }
               if (type === "function") {
-                str += args[a].name || "<anonymous>";
+                str2 += args[a].name || "<anonymous>";
                 lastPos = i + 2;
                 i++;
                 break;
               }
-              str += ss(args[a]);
+              str2 += ss(args[a]);
               lastPos = i + 2;
               i++;
               break;
@@ -1147,15 +1146,15 @@ var require_quick_format_unescaped = __commonJS({
               if (a >= argLen)
                 break;
               if (lastPos < i)
-                str += f.slice(lastPos, i);
-              str += String(args[a]);
+                str2 += f.slice(lastPos, i);
+              str2 += String(args[a]);
               lastPos = i + 2;
               i++;
               break;
             case 37:
               if (lastPos < i)
-                str += f.slice(lastPos, i);
-              str += "%";
+                str2 += f.slice(lastPos, i);
+              str2 += "%";
               lastPos = i + 2;
               i++;
               a--;
@@ -1168,9 +1167,9 @@ var require_quick_format_unescaped = __commonJS({
       if (lastPos === -1)
         return f;
       else if (lastPos < flen) {
-        str += f.slice(lastPos);
+        str2 += f.slice(lastPos);
       }
-      return str;
+      return str2;
     }
   }
 });
@@ -2865,7 +2864,7 @@ var require_tools = __commonJS({
     var transport = require_transport();
     var [nodeMajor] = process.versions.node.split(".").map((v) => Number(v));
     var asJsonChan = diagChan.tracingChannel("pino_asJson");
-    var asString = nodeMajor >= 25 ? (str) => JSON.stringify(str) : _asString;
+    var asString = nodeMajor >= 25 ? (str2) => JSON.stringify(str2) : _asString;
     function noop() {
     }
     function genLog(level, hook) {
@@ -2903,38 +2902,38 @@ var require_tools = __commonJS({
         }
       }
     }
-    function _asString(str) {
+    function _asString(str2) {
       let result = "";
       let last = 0;
       let found = false;
       let point = 255;
-      const l = str.length;
+      const l = str2.length;
       if (l > 100) {
-        return JSON.stringify(str);
+        return JSON.stringify(str2);
       }
       for (var i = 0; i < l && point >= 32; i++) {
-        point = str.charCodeAt(i);
+        point = str2.charCodeAt(i);
         if (point === 34 || point === 92) {
-          result += str.slice(last, i) + "\\";
+          result += str2.slice(last, i) + "\\";
           last = i;
           found = true;
         }
       }
       if (!found) {
-        result = str;
+        result = str2;
       } else {
-        result += str.slice(last);
+        result += str2.slice(last);
       }
-      return point < 32 ? JSON.stringify(str) : '"' + result + '"';
+      return point < 32 ? JSON.stringify(str2) : '"' + result + '"';
     }
-    function asJson(obj, msg, num, time) {
+    function asJson(obj, msg, num, time2) {
       if (asJsonChan.hasSubscribers === false) {
-        return _asJson.call(this, obj, msg, num, time);
+        return _asJson.call(this, obj, msg, num, time2);
       }
       const store = { instance: this, arguments };
-      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num, time);
+      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num, time2);
     }
-    function _asJson(obj, msg, num, time) {
+    function _asJson(obj, msg, num, time2) {
       const stringify2 = this[stringifySym];
       const stringifySafe = this[stringifySafeSym];
       const stringifiers = this[stringifiersSym];
@@ -2944,7 +2943,7 @@ var require_tools = __commonJS({
       const formatters = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
-      let data = this[lsCacheSym][num] + time;
+      let data = this[lsCacheSym][num] + time2;
       data = data + chindings;
       let value;
       if (formatters.log) {
@@ -3629,11 +3628,11 @@ var require_safe_stable_stringify = __commonJS({
     exports.configure = configure;
     module.exports = stringify;
     var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
-    function strEscape(str) {
-      if (str.length < 5e3 && !strEscapeSequencesRegExp.test(str)) {
-        return `"${str}"`;
+    function strEscape(str2) {
+      if (str2.length < 5e3 && !strEscapeSequencesRegExp.test(str2)) {
+        return `"${str2}"`;
       }
-      return JSON.stringify(str);
+      return JSON.stringify(str2);
     }
     function sort(array, comparator) {
       if (array.length > 200 || comparator) {
@@ -3641,12 +3640,12 @@ var require_safe_stable_stringify = __commonJS({
       }
       for (let i = 1; i < array.length; i++) {
         const currentValue = array[i];
-        let position = i;
-        while (position !== 0 && array[position - 1] > currentValue) {
-          array[position] = array[position - 1];
-          position--;
+        let position2 = i;
+        while (position2 !== 0 && array[position2 - 1] > currentValue) {
+          array[position2] = array[position2 - 1];
+          position2--;
         }
-        array[position] = currentValue;
+        array[position2] = currentValue;
       }
       return array;
     }
@@ -4390,7 +4389,7 @@ var require_pino = __commonJS({
     var stdSerializers = require_pino_std_serializers();
     var caller = require_caller();
     var redaction = require_redaction();
-    var time = require_time();
+    var time2 = require_time();
     var proto = require_proto();
     var symbols = require_symbols();
     var { configure } = require_safe_stable_stringify();
@@ -4432,7 +4431,7 @@ var require_pino = __commonJS({
       msgPrefixSym,
       transportUsesMultistreamSym
     } = symbols;
-    var { epochTime, nullTime } = time;
+    var { epochTime, nullTime } = time2;
     var { pid } = process;
     var hostname3 = os2.hostname();
     var defaultErrorSerializer = stdSerializers.err;
@@ -4528,8 +4527,8 @@ var require_pino = __commonJS({
           chindings = coreChindings(Object.assign({}, base, { name }));
         }
       }
-      const time2 = timestamp instanceof Function ? timestamp : timestamp ? epochTime : nullTime;
-      const timeSliceIndex = time2().indexOf(":") + 1;
+      const time3 = timestamp instanceof Function ? timestamp : timestamp ? epochTime : nullTime;
+      const timeSliceIndex = time3().indexOf(":") + 1;
       if (useOnlyCustomLevels && !customLevels) throw Error("customLevels is required if useOnlyCustomLevels is set true");
       if (mixin && typeof mixin !== "function") throw Error(`Unknown mixin type "${typeof mixin}" - expected "function"`);
       if (msgPrefix && typeof msgPrefix !== "string") throw Error(`Unknown msgPrefix type "${typeof msgPrefix}" - expected "string"`);
@@ -4565,7 +4564,7 @@ var require_pino = __commonJS({
         [levelCompSym]: levelCompFunc,
         [useOnlyCustomLevelsSym]: useOnlyCustomLevels,
         [streamSym]: stream,
-        [timeSym]: time2,
+        [timeSym]: time3,
         [timeSliceIndexSym]: timeSliceIndex,
         [stringifySym]: stringify,
         [stringifySafeSym]: stringifySafe,
@@ -4605,7 +4604,7 @@ var require_pino = __commonJS({
     module.exports.multistream = require_multistream();
     module.exports.levels = mappings();
     module.exports.stdSerializers = serializers;
-    module.exports.stdTimeFunctions = Object.assign({}, time);
+    module.exports.stdTimeFunctions = Object.assign({}, time2);
     module.exports.symbols = symbols;
     module.exports.version = version;
     module.exports.default = pino2;
@@ -5175,10 +5174,10 @@ function applyClaimEntry(claims2, entry) {
 function claimMap(map) {
   return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
 }
-function foldFederation(position, entry) {
-  const fed = position ?? { received: /* @__PURE__ */ new Map() };
+function foldFederation(position2, entry) {
+  const fed = position2 ?? { received: /* @__PURE__ */ new Map() };
   fed.published = Math.max(fed.published ?? 0, entry.published);
-  for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
+  for (const [host, seq2] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq2));
   return fed;
 }
 
@@ -5228,8 +5227,8 @@ var RetainedMessages = class {
     }
   }
   /** Retained messages with seq > `seq`, oldest first. */
-  after(seq) {
-    return this.messages.slice(this.indexAfter(seq));
+  after(seq2) {
+    return this.messages.slice(this.indexAfter(seq2));
   }
   /** Drops what falls out of the retention window (count, then age); returns how many went. */
   dropOld(now) {
@@ -5251,12 +5250,12 @@ var RetainedMessages = class {
     return lo === 0 ? (this.messages[0]?.seq ?? this.seq + 1) - 1 : this.messages[lo - 1].seq;
   }
   /** Index of the first retained message with seq > `seq` (binary search: drain stays flat). */
-  indexAfter(seq) {
+  indexAfter(seq2) {
     let lo = 0;
     let hi = this.messages.length;
     while (lo < hi) {
       const mid = lo + hi >>> 1;
-      if (this.messages[mid].seq <= seq) lo = mid + 1;
+      if (this.messages[mid].seq <= seq2) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -5482,21 +5481,21 @@ var Broker = class {
     this.registry.touch(session, pid, now);
   }
   /** Assigns the next seq. The seq is spent even if the append then fails: never reused. */
-  stamp(origin, kind, text, now, to) {
+  stamp(origin, kind2, text, now, to) {
     const record = {
       seq: this.kept.nextSeq(),
       ts: now,
       origin: { sessionId: origin.sessionId, pid: origin.pid },
       from: origin.label,
-      kind,
+      kind: kind2,
       text
     };
     if (to && to.length > 0) record.to = to;
     return record;
   }
   /** Retained messages with seq > `seq`, oldest first (federation's outbox after a restart). */
-  messagesAfter(seq) {
-    return this.kept.after(seq);
+  messagesAfter(seq2) {
+    return this.kept.after(seq2);
   }
   /**
    * What a session has not acknowledged yet, up to a character budget. Moves nothing: the
@@ -5514,9 +5513,9 @@ var Broker = class {
     let used = 0;
     let upTo = session.cursor;
     let remaining = 0;
-    const list = this.kept.list;
-    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
-      const m = list[i];
+    const list2 = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list2.length; i++) {
+      const m = list2[i];
       if (!this.isFor(m, session)) {
         if (remaining === 0) upTo = m.seq;
         continue;
@@ -5535,9 +5534,9 @@ var Broker = class {
   }
   /** The entry recording that a session was given everything up to `upTo`; undefined when it is there already. */
   ackEntry(session, upTo, now) {
-    const seq = Math.min(upTo, this.lastSeq);
-    if (seq <= session.cursor) return void 0;
-    return { type: "cursor", id: session.id, seq, ts: now };
+    const seq2 = Math.min(upTo, this.lastSeq);
+    if (seq2 <= session.cursor) return void 0;
+    return { type: "cursor", id: session.id, seq: seq2, ts: now };
   }
   /**
    * An acknowledgement made durable (or none needed), its position applied: a lease ends when the
@@ -5562,9 +5561,9 @@ var Broker = class {
   /** The latest messages from other sessions, oldest first; the position does not move. */
   inbox(session, limit) {
     const out = [];
-    const list = this.kept.list;
-    for (let i = list.length - 1; i >= 0 && out.length < limit; i--) {
-      const m = list[i];
+    const list2 = this.kept.list;
+    for (let i = list2.length - 1; i >= 0 && out.length < limit; i--) {
+      const m = list2[i];
       if (this.isFor(m, session)) out.push(m);
     }
     return out.reverse();
@@ -5572,9 +5571,9 @@ var Broker = class {
   /** Pending messages for a session without handing them out. */
   pendingCount(session) {
     let n = 0;
-    const list = this.kept.list;
-    for (let i = this.kept.indexAfter(session.cursor); i < list.length; i++) {
-      if (this.isFor(list[i], session)) n++;
+    const list2 = this.kept.list;
+    for (let i = this.kept.indexAfter(session.cursor); i < list2.length; i++) {
+      if (this.isFor(list2[i], session)) n++;
     }
     return n;
   }
@@ -6810,6 +6809,85 @@ function syncDirInBackground(ops, dir) {
 // src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
 
+// src/place/mailbox-line.ts
+var str = (v) => typeof v === "string" ? { ok: v } : "expected a string";
+var int = (min, max) => (v) => Number.isSafeInteger(v) && v >= min && v <= max ? { ok: v } : `expected an integer from ${min} to ${max}`;
+var time = (v) => typeof v === "number" && v >= 0 && v <= MAX_TS ? { ok: v } : "time out of range";
+var kind = (v) => MESSAGE_KINDS.includes(v) ? { ok: v } : `expected one of ${MESSAGE_KINDS.join(", ")}`;
+var list = (item) => (v) => {
+  if (!Array.isArray(v)) return "expected a list";
+  const out = [];
+  for (const x of v) {
+    const r = item(x);
+    if (typeof r === "string") return r;
+    out.push(r.ok);
+  }
+  return { ok: out };
+};
+var counts = (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "expected an object";
+  const out = {};
+  for (const [k, n] of Object.entries(v)) {
+    if (!Number.isSafeInteger(n) || n < 0) return "expected counts";
+    out[k] = n;
+  }
+  return { ok: out };
+};
+var object = (shape, optional = {}) => (v) => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "expected an object";
+  const out = {};
+  for (const [key, check] of Object.entries(shape)) {
+    const r = check(v[key]);
+    if (typeof r === "string") return `${key}: ${r}`;
+    out[key] = r.ok;
+  }
+  for (const [key, check] of Object.entries(optional)) {
+    const value = v[key];
+    if (value === void 0) continue;
+    const r = check(value);
+    if (typeof r === "string") return `${key}: ${r}`;
+    out[key] = r.ok;
+  }
+  return { ok: out };
+};
+var seq = int(1, MAX_SEQ);
+var position = int(0, MAX_SEQ);
+var ENTRIES = {
+  msg: object({ seq, ts: time, origin: object({ sessionId: str, pid: int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) }), from: str, kind, text: str }, { to: list(str), host: str, remoteId: str }),
+  session: object({ id: str, ids: list(str), pids: list(int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)), label: str, firstSeen: time }, { cwd: str }),
+  cursor: object({ id: str, seq: position, ts: time }),
+  meta: object({ lastSeq: position, compactedAt: time }),
+  claim: object({ resource: str, holder: str, label: str, since: time }, { expiresAt: time, note: str }),
+  release: object({ resource: str, holder: str, ts: time }),
+  fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts })
+};
+function readEntry(value) {
+  const fast = messageFastPath(value);
+  if (fast) return fast;
+  const type = typeof value === "object" && value !== null ? value.type : void 0;
+  const check = typeof type === "string" && Object.hasOwn(ENTRIES, type) ? ENTRIES[type] : void 0;
+  if (!check) return "not a mailbox entry (unknown type); skipped";
+  const r = check(value);
+  if (typeof r === "string") return `not a mailbox entry (${r}); skipped`;
+  return { type, ...r.ok };
+}
+function messageFastPath(v) {
+  if (typeof v !== "object" || v === null) return void 0;
+  const m = v;
+  if (m.type !== "msg") return void 0;
+  const { seq: seq2, ts, origin, from, kind: kind2, text, to } = m;
+  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
+  if (!Number.isSafeInteger(seq2) || seq2 <= 0 || seq2 > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
+  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind2)) return void 0;
+  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
+  const { sessionId, pid } = origin;
+  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
+  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
+  const record = { type: "msg", seq: seq2, ts, origin: { sessionId, pid }, from, kind: kind2, text };
+  if (to !== void 0) record.to = to;
+  return record;
+}
+
 // src/place/restored-state.ts
 var RestoredStateBuilder = class {
   state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
@@ -6932,9 +7010,9 @@ var EntryCheck = class {
   repairs() {
     const out = [];
     for (const { record, line } of this.displaced) {
-      const seq = ++this.lastSeq;
-      this.warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq}` });
-      out.push({ type: "msg", ...record, seq });
+      const seq2 = ++this.lastSeq;
+      this.warnings.push({ line, reason: `seq ${record.seq} was given to two different messages; this one is kept as seq ${seq2}` });
+      out.push({ type: "msg", ...record, seq: seq2 });
     }
     for (const [id, { entry, line }] of this.cursors) {
       if (entry.seq <= this.lastSeq) continue;
@@ -6968,27 +7046,7 @@ function parseLine(text) {
   } catch {
     return "not JSON (truncated or corrupt); skipped";
   }
-  const message = messageFastPath(value);
-  if (message) return message;
-  const parsed = logEntrySchema().safeParse(value);
-  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
-  return parsed.data;
-}
-function messageFastPath(v) {
-  if (typeof v !== "object" || v === null) return void 0;
-  const m = v;
-  if (m.type !== "msg") return void 0;
-  const { seq, ts, origin, from, kind, text, to } = m;
-  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
-  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
-  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
-  const { sessionId, pid } = origin;
-  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
-  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record = { type: "msg", seq, ts, origin: { sessionId, pid }, from, kind, text };
-  if (to !== void 0) record.to = to;
-  return record;
+  return readEntry(value);
 }
 function sameMessage(a, b) {
   return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
@@ -8083,8 +8141,8 @@ function loadHostId(mailboxDir) {
 
 // src/daemon/federation/start.ts
 var EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
-async function startFederation(ctx, location, position, env = process.env) {
-  const kept = position ? [positionEntry(position)] : [];
+async function startFederation(ctx, location, position2, env = process.env) {
+  const kept = position2 ? [positionEntry(position2)] : [];
   const config = readFederationConfig(env, location.inGit ? location.busRoot : void 0);
   if (config.mode === "off") {
     return { status: () => ({ state: "off", ...EMPTY }), onAccepted: () => void 0, claimsChanged: () => void 0, snapshotEntries: () => kept, stop: () => void 0 };
@@ -8097,7 +8155,7 @@ async function startFederation(ctx, location, position, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-IWETW5Y6.mjs");
+  const { Federation } = await import("./chunks/federation-447YJ55A.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -8113,9 +8171,9 @@ async function startFederation(ctx, location, position, env = process.env) {
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...s.cwd ? { cwd: s.cwd } : {}, since: s.connectedSince ?? s.firstSeen })),
       localClaims: () => broker.claims.list(ctx.now())
     },
-    position,
+    position2,
     broker.lastSeq,
-    (seq) => broker.messagesAfter(seq)
+    (seq2) => broker.messagesAfter(seq2)
   );
   ctx.federation = {
     acquire: (claim2) => federation.acquire(claim2),

@@ -4,9 +4,9 @@
  * replay never throws on a line: it skips or repairs it and says why in a warning.
  */
 import * as fs from 'node:fs';
-import { MESSAGE_KINDS, type MessageKind, type MessageRecord } from '../protocol/messages.ts';
-import { MAX_SEQ, MAX_TS } from '../protocol/limits.ts';
-import { logEntrySchema } from '../protocol/schema.ts';
+import type { MessageRecord } from '../protocol/messages.ts';
+import { MAX_SEQ } from '../protocol/limits.ts';
+import { readEntry } from './mailbox-line.ts';
 import type { CursorEntry, LogEntry, MessageEntry, RestoredState } from './mailbox-entries.ts';
 import { applyEntry, type BusState } from './apply-entry.ts';
 import { RestoredStateBuilder } from './restored-state.ts';
@@ -166,34 +166,7 @@ function parseLine(text: string): LogEntry | string {
   } catch {
     return 'not JSON (truncated or corrupt); skipped';
   }
-  const message = messageFastPath(value);
-  if (message) return message;
-  const parsed = logEntrySchema().safeParse(value);
-  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? 'wrong shape'}); skipped`;
-  return parsed.data as LogEntry;
-}
-
-/**
- * The shape almost every line has, checked by hand: zod's parse of 100,000 messages was most of
- * a restart. Only an exact match takes this path — any other type, an extra key, a wrong type —
- * and everything else goes through the schema, which has the last word and the wording.
- * test/unit/mailbox-fast-path.test.ts holds it to agree with the schema.
- */
-export function messageFastPath(v: unknown): MessageEntry | undefined {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const m = v as Record<string, unknown>;
-  if (m.type !== 'msg') return undefined;
-  const { seq, ts, origin, from, kind, text, to } = m;
-  if (Object.keys(m).length !== (to === undefined ? 7 : 8)) return undefined;
-  if (!Number.isSafeInteger(seq) || (seq as number) <= 0 || (seq as number) > MAX_SEQ || typeof ts !== 'number' || !(ts >= 0 && ts <= MAX_TS)) return undefined;
-  if (typeof from !== 'string' || typeof text !== 'string' || !MESSAGE_KINDS.includes(kind as MessageKind)) return undefined;
-  if (typeof origin !== 'object' || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return undefined;
-  const { sessionId, pid } = origin as Record<string, unknown>;
-  if (typeof sessionId !== 'string' || !Number.isSafeInteger(pid)) return undefined;
-  if (to !== undefined && !(Array.isArray(to) && to.every((t) => typeof t === 'string'))) return undefined;
-  const record: MessageEntry = { type: 'msg', seq: seq as number, ts, origin: { sessionId, pid: pid as number }, from, kind: kind as MessageKind, text };
-  if (to !== undefined) record.to = to as string[];
-  return record;
+  return readEntry(value);
 }
 
 /** The same message twice (a line copied, a takeover run twice), not two messages given one seq. */

@@ -11,7 +11,7 @@ import { ConnectionError, RpcError } from '../../src/transport/rpc-client.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { encodeFrame, LineDecoder, type Frame } from '../../src/protocol/framing.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES, type MethodName } from '../../src/protocol/messages.ts';
-import { ParamSchemas } from '../../src/protocol/schema.ts';
+import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
 import { makeProject, type TestProject } from '../support/project.ts';
 import { assertBystanderWorks, rawExchange } from './helpers.ts';
 

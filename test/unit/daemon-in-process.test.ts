@@ -9,7 +9,7 @@ import { defineHandler } from '../../src/daemon/context.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
 import { MESSAGE_NOTIFICATION } from '../../src/protocol/messages.ts';
-import { ParamSchemas } from '../../src/protocol/schema.ts';
+import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
 import { PROTOCOL_VERSION, VERSION } from '../../src/protocol/version.ts';
 import { ConnectionError } from '../../src/transport/rpc-errors.ts';
 import { startInProcess, type InProcessDaemon } from '../support/in-process.ts';

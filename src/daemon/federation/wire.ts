@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { filedLabel } from '../../protocol/labels.ts';
 import { MAX_LABEL_CHARS, MAX_TEXT_BYTES } from '../../protocol/limits.ts';
 import { cleanText, oneLine } from '../../protocol/sanitize.ts';
-import { Kind } from '../../protocol/schema.ts';
+import { Kind } from '../param-schemas.ts';
 
 export interface BusNames {
   /** Stream holding every host's messages. */

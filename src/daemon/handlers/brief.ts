@@ -1,5 +1,5 @@
 import { shortId, type PeerInfo } from '../../protocol/messages.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 import { remotePeers } from './peers.ts';
 

@@ -1,6 +1,6 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { MAX_TEXT_BYTES } from '../../protocol/limits.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { defineHandler } from '../context.ts';
 

@@ -2,7 +2,7 @@ import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { decideClaim } from '../claim-decisions.ts';
 import type { ClaimInfo } from '../../protocol/messages.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { claimResource } from '../claim-resource.ts';
 import type { Claim } from '../claims.ts';
 import { defineHandler } from '../context.ts';

@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /** What is claimed now: here, and (with federation) on the other hosts. */

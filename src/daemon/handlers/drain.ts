@@ -1,5 +1,5 @@
 import { MAX_DRAIN_CHARS } from '../../protocol/limits.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /** Versions and root, so a client can tell whether this daemon is the one it wants. */

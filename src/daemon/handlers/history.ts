@@ -1,5 +1,5 @@
 import { selectHistory } from '../../protocol/history.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /** The retained messages, filtered (`session-bus log`, `tail -n`). Read-only: no session, no position. */

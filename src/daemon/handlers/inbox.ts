@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /** Recent messages from other sessions; the unread position does not move. */

@@ -1,6 +1,6 @@
 /** Who else is here: the live local sessions, and (with federation) those on the other hosts. */
 import { shortId, type PeerInfo } from '../../protocol/messages.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler, type DaemonContext } from '../context.ts';
 
 /** Sessions on the other hosts of a federated bus, labelled `label@host`. */

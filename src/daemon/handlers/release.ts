@@ -1,7 +1,7 @@
 /** Ends the caller's claim on a resource (in any form it can be claimed in), announced as `unlock`. */
 import { decideRelease } from '../claim-decisions.ts';
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { claimResource } from '../claim-resource.ts';
 import { defineHandler } from '../context.ts';
 

@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /** Asked by `session-bus stop`, or by a newer client replacing this daemon. */

@@ -1,7 +1,7 @@
 /** The daemon's state for `session-bus status` and `doctor`: sessions, claims, settings, federation. */
 import { MAX_STATUS_SESSIONS } from '../../protocol/limits.ts';
 import type { SessionStatus } from '../../protocol/messages.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import type { Session } from '../broker.ts';
 import { defineHandler } from '../context.ts';
 

@@ -1,5 +1,5 @@
 import { selectHistory } from '../../protocol/history.ts';
-import { ParamSchemas } from '../../protocol/schema.ts';
+import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
 
 /**

@@ -1,434 +1,59 @@
-#!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
-import {
-  BusError,
-  ConnectionError,
-  DELIVERY_PATHS,
-  MAX_HISTORY_LIMIT,
-  MAX_HISTORY_REPLY_BYTES,
-  MAX_LABEL_CHARS,
-  MAX_LEASE_MS,
-  MAX_SEQ,
-  MAX_TS,
-  MESSAGE_KINDS,
-  MESSAGE_NOTIFICATION,
-  PROTOCOL_VERSION,
-  RpcClient,
-  RpcError,
-  VERSION,
-  WAKE_POLICIES,
-  __export,
-  colorEnabled,
-  connectExisting,
-  connectOrSpawn,
-  describeError,
-  displayWidth,
-  endpointFor,
-  formatClaims,
-  formatMessage,
-  formatPeers,
-  formatSettings,
-  formatStatus,
-  isAlive,
-  isNotRunning,
-  isOlderThan,
-  locateProject,
-  painter,
-  privateDirProblem,
-  safe,
-  sleep,
-  table,
-  terminalColumns
-} from "./chunk-PMBEMUOZ.mjs";
-
-// src/cli/commands.ts
-import * as fs7 from "node:fs";
-
-// src/place/config.ts
-var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
-var DEFAULT_GRACE_MS = 5e3;
-var DEFAULT_IDLE_MS = 30 * 6e4;
-function readConfig(env) {
-  const fsync = env.SESSION_BUS_FSYNC || "interval";
-  if (fsync !== "interval" && fsync !== "always") {
-    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
-  }
-  return {
-    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
-    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
-    fsync,
-    retention: {
-      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
-      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
-    }
-  };
-}
-function positive(env, name, fallback) {
-  const raw = env[name];
-  if (raw === void 0 || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
-  return n;
-}
-
-// src/place/settings.ts
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-var SETTINGS = [
-  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
-  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
-  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
-  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
-  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
-  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
-  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
-  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
-  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
-];
-var SETTINGS_FILE = "settings.json";
-function settingsPath(mailboxDir) {
-  return join(mailboxDir, SETTINGS_FILE);
-}
-function settingDef(key) {
-  return SETTINGS.find((s) => s.key === key || s.env === key);
-}
-function readSettingsFile(path3) {
-  if (!existsSync(path3)) return {};
-  let parsed;
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
   try {
-    parsed = JSON.parse(readFileSync(path3, "utf8"));
-  } catch (err) {
-    throw new Error(`the settings file ${path3} is not valid JSON (${err.message}); fix it or remove it`);
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
   }
-  const values = {};
-  for (const [k, v] of Object.entries(parsed ?? {})) {
-    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
-  }
-  return values;
-}
-function writeSetting(path3, mailboxDir, key, value) {
-  const values = readSettingsFile(path3);
-  if (value === void 0) delete values[key];
-  else values[key] = value;
-  mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path3}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
-`, { mode: 384 });
-  renameSync(tmp, path3);
-}
-function shown(def, value) {
-  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
-}
-function resolveSettings(env, file) {
-  const out = { ...env };
-  const report = [];
-  for (const def of SETTINGS) {
-    const fromEnv = env[def.env];
-    if (fromEnv !== void 0 && fromEnv !== "") {
-      report.push({ key: def.key, env: def.env, value: shown(def, fromEnv), source: "env" });
-    } else if (file[def.key] !== void 0) {
-      out[def.env] = file[def.key];
-      report.push({ key: def.key, env: def.env, value: shown(def, file[def.key]), source: "file" });
-    } else {
-      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
-    }
-  }
-  return { env: out, report };
-}
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-
-// src/cli/help.ts
-var KINDS = MESSAGE_KINDS.join("|");
-var COMMANDS = [
-  {
-    name: "status",
-    usage: "session-bus status [--wide] [--json]",
-    summary: "is the project's daemon running; who is here",
-    options: ["--wide"],
-    details: [
-      "The daemon (pid, version, uptime), its socket, log and mailbox, every session with its unread count, and the claims.",
-      "People at a terminal and sessions away over 12 hours get one short line each. Tables fit $COLUMNS (cut with \u2026); --wide prints them whole.",
-      "Never starts a daemon. Exit 0 running, 3 not running."
-    ],
-    examples: ["session-bus status", "session-bus status --json | jq .sessions"]
-  },
-  {
-    name: "peers",
-    usage: "session-bus peers [--wide] [--json]",
-    summary: "the sessions working here now (a table)",
-    options: ["--wide"],
-    details: ["Sessions with a live connection: label, short id, since, last active, worktree.", "Never starts a daemon. Exit 0 running, 3 not running."],
-    examples: ["session-bus peers", "session-bus peers --json"]
-  },
-  {
-    name: "claims",
-    usage: "session-bus claims [--wide] [--json]",
-    summary: "what is claimed, by whom, until when (a table)",
-    options: ["--wide"],
-    details: ["Never starts a daemon. Exit 0 running, 3 not running."],
-    examples: ["session-bus claims"]
-  },
-  {
-    name: "tail",
-    usage: "session-bus tail [-f] [-n N] [--json]",
-    summary: "the feed: the last messages, one line each; -f follows live",
-    options: ["--follow", "--lines"],
-    details: [
-      "-f, --follow     keep printing messages as they are sent (Ctrl-C stops); waits for a daemon",
-      "                 when none runs and picks up again after a daemon restart",
-      "-n, --lines N    how many earlier messages to show first (default 10; 0 = only new ones)",
-      "Each line: time, sender, [kind], text. Colored on a terminal; plain when piped or NO_COLOR is set",
-      "(FORCE_COLOR=1 keeps colors in a pipe). --json prints one message object per line.",
-      "Never starts a daemon: with none running it reads the mailbox file. Exit 0."
-    ],
-    examples: ["session-bus tail", "session-bus tail -f", "session-bus tail -f -n 0 --json | jq -r .text"]
-  },
-  {
-    name: "log",
-    usage: "session-bus log [--since 2h] [--from LABEL] [--kind K] [--grep TEXT] [-n N] [--json]",
-    summary: "search the history",
-    options: ["--since", "--from", "--kind", "--grep", "--lines"],
-    details: [
-      "--since SPAN|DATE  only messages since then: 30m, 2h, 1h30m, 3d, 1w, or 2026-11-25T08:00 (local time)",
-      "--from WHO         only from WHO: a label (main#3f2a1c), its branch (main), its short id (3f2a1c),",
-      '                   or "human" for people at a terminal. Repeat it for several senders',
-      `--kind K           only kind K (${KINDS}); repeat it or use commas for several`,
-      "--grep TEXT        only messages whose text contains TEXT (case-insensitive, plain text)",
-      "-n, --lines N      only the last N matches (default: all)",
-      'Lines carry the date. --json prints {"source":"daemon"|"mailbox","messages":[...]}.',
-      "Reads the running daemon, or the mailbox file when none runs (never starts one). Exit 0."
-    ],
-    examples: ["session-bus log --since 2h", "session-bus log --from human --kind handoff", "session-bus log --grep rebase -n 5"]
-  },
-  {
-    name: "send",
-    usage: "session-bus send TEXT [--kind K] [--json]",
-    summary: "broadcast TEXT to every session, as you (human:<user>)",
-    options: ["--kind"],
-    details: [`--kind K   ${KINDS} (default note). Starts the daemon if none runs. Exit 0 sent, 1 refused.`],
-    examples: ['session-bus send "main is green again, safe to rebase" --kind handoff']
-  },
-  {
-    name: "stop",
-    usage: "session-bus stop [--json]",
-    summary: "stop the project's daemon (a connected session starts it again within seconds)",
-    options: [],
-    details: ["Says how many connected sessions will start it again. To apply new settings use `session-bus restart`.", "Exit 0 stopped, 3 none was running."],
-    examples: ["session-bus stop"]
-  },
-  {
-    name: "restart",
-    usage: "session-bus restart [--json]",
-    summary: "stop the daemon and start a fresh one now: applies new settings",
-    options: [],
-    details: ["The new daemon reads the settings file (session-bus config) and this shell's SESSION_BUS_* variables. Prints the settings in force."],
-    examples: ["session-bus config set fsync always && session-bus restart"]
-  },
-  {
-    name: "config",
-    usage: "session-bus config [get [KEY]] | set KEY VALUE | unset KEY",
-    summary: "the bus's settings file, read by every daemon of this project",
-    options: [],
-    details: [
-      "Keys: idle-ms, fsync, retain-count, retain-days, grace-ms, nats-url, project, host, fed-lease-ms (or their SESSION_BUS_* names).",
-      "The file is settings.json beside the mailbox. A SESSION_BUS_* variable set in the environment wins over it.",
-      "A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from."
-    ],
-    examples: ["session-bus config", "session-bus config set nats-url nats://nats.internal:4222", "session-bus config unset fsync"]
-  },
-  {
-    name: "statusline",
-    usage: "session-bus statusline",
-    summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
-    options: [],
-    details: [
-      "Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.",
-      "  bus: 2 peers \xB7 3 unread \xB7 port:1420 held by feat#3f2a1c",
-      'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
-      '  "statusLine": { "type": "command", "command": "session-bus statusline" }'
-    ],
-    examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`]
-  },
-  {
-    name: "doctor",
-    usage: "session-bus doctor [--json]",
-    summary: "check the setup; say what is wrong and how to fix it",
-    options: [],
-    details: [
-      "Checks the node version, the socket directory (owner, mode), a stale socket or lock, the daemon",
-      "(answers, version skew, recent errors in its log), the mailbox (size, access), the plugin",
-      "(`claude plugin validate`, when a claude binary is on PATH or in node_modules/.bin), and whether",
-      "the host offers its inbox socket (CLAUDE_CODE_MESSAGING_SOCKET, set only inside a Claude Code session).",
-      "Never starts a daemon and changes nothing. Exit 0 when every check passed (warnings included), 1 when one failed.",
-      '--json prints {"ok":bool,"checks":[{"name","status":"ok"|"warn"|"fail"|"skip","message","fix"?}]}.'
-    ],
-    examples: ["session-bus doctor", 'session-bus doctor --json | jq ".checks[] | select(.status != \\"ok\\")"']
-  },
-  {
-    name: "help",
-    usage: "session-bus help [COMMAND]",
-    summary: "this help, or one command\u2019s",
-    options: [],
-    details: [],
-    examples: ["session-bus help tail"]
-  },
-  {
-    name: "completion",
-    usage: "session-bus completion [bash|zsh]",
-    summary: "print a shell completion script",
-    options: [],
-    details: ["bash: add `source <(session-bus completion bash)` to ~/.bashrc.", "zsh: add `source <(session-bus completion zsh)` to ~/.zshrc."],
-    examples: ["source <(session-bus completion bash)"]
-  }
-];
-function commandDoc(name) {
-  return COMMANDS.find((c) => c.name === name);
-}
-var EXIT_CODES = "Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 daemon not running (status, peers, claims, stop).";
-function generalHelp() {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `session-bus ${VERSION}: a coordination channel for the Claude Code sessions of one project
-
-Usage: session-bus COMMAND [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
-
-Options for every command:
-  --project DIR   the project (default: the current directory)
-  --json          machine-readable output
-  -h, --help      help (\`session-bus CMD --help\` for one command)
-  -v, --version   the version
-
-${EXIT_CODES}
-
-Examples:
-  session-bus status
-  session-bus tail -f
-  session-bus log --since 2h --from human
-  session-bus send "main is green again, safe to rebase" --kind handoff
-  session-bus doctor
-`;
-}
-function commandHelp(doc) {
-  const lines = [`Usage: ${doc.usage} [--project DIR]`, "", `${doc.summary[0].toUpperCase()}${doc.summary.slice(1)}.`];
-  if (doc.details.length > 0) lines.push("", ...doc.details.map((d) => `  ${d}`));
-  lines.push("", "  --project DIR   the project (default: the current directory)", "", EXIT_CODES);
-  if (doc.examples.length > 0) lines.push("", "Examples:", ...doc.examples.map((e) => `  ${e}`));
-  return lines.join("\n") + "\n";
-}
-function completionScript(shell) {
-  const cases = COMMANDS.map((c) => {
-    const opts = ["--project", "--json", "--help", ...c.options].join(" ");
-    return `    ${c.name}) opts="${opts}" ;;`;
-  }).join("\n");
-  const bash = `# session-bus completion (bash): source <(session-bus completion bash)
-_session_bus() {
-  local cur prev cmd opts
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  cmd="\${COMP_WORDS[1]}"
-  if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")} --help --version" -- "$cur") )
-    return
-  fi
-  case "$prev" in
-    --project) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
-    --kind) COMPREPLY=( $(compgen -W "${MESSAGE_KINDS.join(" ")}" -- "$cur") ); return ;;
-    help) COMPREPLY=( $(compgen -W "${COMMANDS.map((c) => c.name).join(" ")}" -- "$cur") ); return ;;
-    completion) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ); return ;;
-  esac
-  case "$cmd" in
-${cases}
-    *) opts="" ;;
-  esac
-  COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
-}
-complete -F _session_bus session-bus
-`;
-  if (shell === "zsh") return `# session-bus completion (zsh): source <(session-bus completion zsh)
-autoload -U +X bashcompinit && bashcompinit
-${bash}`;
-  return bash;
-}
-
-// src/cli/parse.ts
-var UsageError = class extends Error {
-  name = "UsageError";
 };
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 7 * 864e5 };
-function parseSince(text, now) {
-  const t = text.trim();
-  if (/^(\d+(\.\d+)?[smhdw])+$/i.test(t)) {
-    let ms = 0;
-    for (const [, n, unit] of t.toLowerCase().matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) ms += Number(n) * UNIT_MS[unit];
-    return now - ms;
-  }
-  if (/^\d{4}-\d{2}-\d{2}/.test(t)) {
-    const ts = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00` : t);
-    if (Number.isFinite(ts)) return ts;
-  }
-  throw new UsageError(`--since takes a span like 30m, 2h, 1h30m, 3d, or a date like 2026-11-25T08:00, not ${JSON.stringify(text)}`);
-}
-function parseCount(text, option) {
-  if (!/^\d+$/.test(text.trim())) throw new UsageError(`${option} takes a whole number (0 or more), not ${JSON.stringify(text)}`);
-  return Number(text.trim());
-}
-function parseKinds(values) {
-  const kinds = values.flatMap((v) => v.split(",")).map((k) => k.trim()).filter(Boolean);
-  for (const k of kinds) {
-    if (!MESSAGE_KINDS.includes(k)) throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(", ")}`);
-  }
-  return [...new Set(kinds)];
-}
-
-// src/cli/args.ts
-var OPTIONS = {
-  project: { type: "string" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-  wide: { type: "boolean" },
-  kind: { type: "string", multiple: true },
-  follow: { type: "boolean", short: "f" },
-  lines: { type: "string", short: "n" },
-  since: { type: "string" },
-  from: { type: "string", multiple: true },
-  grep: { type: "string" }
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
-function parseCommandLine(argv) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch (err) {
-    const e = err;
-    if (!e.code?.startsWith("ERR_PARSE_ARGS")) throw err;
-    throw new UsageError(reword(e, argv));
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   }
-}
-function reword(e, argv) {
-  const command = argv.find((a) => !a.startsWith("-"));
-  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /Unknown option '([^']+)'/.exec(e.message)?.[1] ?? "?";
-    if (command === "send") {
-      const { tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
-      const words = tokens.flatMap((t) => t.kind === "positional" ? [t.value] : t.kind === "option" && !OPTION_NAMES.has(t.name) ? [t.rawName] : []).filter((w, i) => i > 0 || w !== "send");
-      return `unknown option ${option}; a text starting with "-" goes after --: session-bus send -- ${JSON.stringify(words.join(" "))}`;
-    }
-    const doc = command ? commandDoc(command) : void 0;
-    const takes = ["--project DIR", "--json", ...doc?.options ?? []].join(", ");
-    return doc ? `unknown option ${option}; ${command} takes ${takes}` : `unknown option ${option}`;
-  }
-  return e.message.replace(/'/g, "").split(". ")[0];
-}
-var OPTION_NAMES = new Set(Object.keys(OPTIONS));
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
-// src/cli/feed.ts
-import * as fs3 from "node:fs";
-
-// src/place/mailbox-replay.ts
-import * as fs2 from "node:fs";
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -667,10 +292,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path3) {
-  if (!path3)
+function getElementAtPath(obj, path) {
+  if (!path)
     return obj;
-  return path3.reduce((acc, key) => acc?.[key], obj);
+  return path.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -1010,11 +635,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path3, issues) {
+function prefixIssues(path, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path3);
+    iss.path.unshift(path);
     return iss;
   });
 }
@@ -1039,7 +664,7 @@ function attachSchema(issues, start, inst) {
     (_a3 = issues[i]).schema ?? (_a3.schema = inst);
   }
 }
-function finalizeIssue(iss, ctx, config3) {
+function finalizeIssue(iss, ctx, config2) {
   var _a3;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
@@ -1049,7 +674,7 @@ function finalizeIssue(iss, ctx, config3) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -1172,9 +797,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table2) {
-  for (const key in table2) {
-    const desc = Object.getOwnPropertyDescriptor(table2, key);
+function members(proto, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -1189,10 +814,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table2) {
+function derived(computes, table) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table2, key, {
+    Object.defineProperty(table, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -1203,7 +828,7 @@ function derived(computes, table2) {
       }
     });
   }
-  return table2;
+  return table;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -1472,16 +1097,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path3 = []) => {
+  const processError = (error3, path = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path3, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
       } else {
-        const fullpath = [...path3, ...issue2.path];
+        const fullpath = [...path, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -1719,7 +1344,6 @@ function datetime(args) {
   return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
 }
 var anyString = /^[\s\S]{0,}$/;
-var integer = /^-?\d+$/;
 var number = /^-?\d+(?:\.\d+)?$/;
 var boolean = /^(?:true|false)$/i;
 var lowercase = /^[^A-Z]*$/;
@@ -2072,8 +1696,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -3086,89 +2710,6 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     });
   };
 });
-function discriminatorMap(def) {
-  const map = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
-    if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
-    for (const value of values) {
-      if (map.has(value)) {
-        if (value !== void 0)
-          throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map.set(value, null);
-      } else {
-        map.set(value, option);
-      }
-    }
-  }
-  return map;
-}
-var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
-  def.inclusive = false;
-  $ZodUnion.init(inst, def);
-  const _super = inst._zod.parse;
-  defineLazyInternal(inst, "propValues", (zod) => {
-    const propValues = {};
-    let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
-      if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
-      if (pv[zod.def.discriminator]?.has(void 0))
-        undefinedCount++;
-      for (const [k, v] of Object.entries(pv)) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-          assignProp(propValues, k, /* @__PURE__ */ new Set());
-        }
-        for (const val of v) {
-          propValues[k].add(val);
-        }
-      }
-    }
-    if (!zod.def.unionFallback && undefinedCount > 1)
-      propValues[zod.def.discriminator]?.delete(void 0);
-    return propValues;
-  });
-  def.options.forEach((option, i) => {
-    const propShape = rawShape(option._zod.def);
-    if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
-    }
-  });
-  const disc = cached(() => discriminatorMap(def));
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isObject(input)) {
-      payload.issues.push({
-        code: "invalid_type",
-        expected: "object",
-        input,
-        inst
-      });
-      return payload;
-    }
-    const value = input?.[def.discriminator];
-    const opt = disc.value.get(value);
-    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
-      return opt._zod.run(payload, ctx);
-    }
-    if (def.unionFallback || ctx.direction === "backward") {
-      return _super(payload, ctx);
-    }
-    payload.issues.push({
-      code: "invalid_union",
-      errors: [],
-      note: "No matching discriminator",
-      discriminator: def.discriminator,
-      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-      input,
-      path: [def.discriminator],
-      inst
-    });
-    return payload;
-  };
-});
 var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, ctx) => {
@@ -3283,161 +2824,6 @@ function handleIntersectionResults(result, left, right) {
   result.value = merged.data;
   return result;
 }
-var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
-  $ZodType.init(inst, def);
-  const memo2 = globalConfig.memoizer;
-  memo2?.attach(inst);
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isPlainObject(input)) {
-      payload.issues.push({
-        expected: "record",
-        code: "invalid_type",
-        input,
-        inst
-      });
-      return payload;
-    }
-    const proms = [];
-    const values = def.keyType._zod.values;
-    if (values && !def.partial) {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
-      const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
-            continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-          if (keyResult instanceof Promise) {
-            throw new Error("Async schemas not supported in object keys currently");
-          }
-          if (keyResult.issues.length) {
-            payload.issues.push({
-              code: "invalid_key",
-              origin: "record",
-              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
-              inst
-            });
-            continue;
-          }
-          const outKey = keyResult.value;
-          if (outKey === "__proto__")
-            continue;
-          const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-          if (result instanceof Promise) {
-            proms.push(result.then((result2) => {
-              if (result2.issues.length) {
-                payload.issues.push(...prefixIssues(key, result2.issues));
-              }
-              payload.value[outKey] = result2.value;
-            }));
-          } else {
-            if (result.issues.length) {
-              payload.issues.push(...prefixIssues(key, result.issues));
-            }
-            payload.value[outKey] = result.value;
-          }
-        }
-      }
-      let unrecognized;
-      for (const key in input) {
-        if (!recordKeys.has(key)) {
-          if (def.mode === "loose") {
-            if (key === "__proto__")
-              continue;
-            payload.value[key] = input[key];
-          } else {
-            unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
-          }
-        }
-      }
-      if (unrecognized && unrecognized.length > 0) {
-        payload.issues.push({
-          code: "unrecognized_keys",
-          input,
-          inst,
-          keys: unrecognized,
-          continue: true
-        });
-      }
-    } else {
-      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
-      let unrecognized;
-      for (const key of Reflect.ownKeys(input)) {
-        if (key === "__proto__")
-          continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input, key))
-          continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
-        if (keyResult instanceof Promise) {
-          throw new Error("Async schemas not supported in object keys currently");
-        }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
-        if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
-          if (retryResult instanceof Promise) {
-            throw new Error("Async schemas not supported in object keys currently");
-          }
-          if (retryResult.issues.length === 0) {
-            keyResult = retryResult;
-          }
-        }
-        if (keyResult.issues.length) {
-          if (def.mode === "loose") {
-            payload.value[key] = input[key];
-          } else if (values) {
-            unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
-          } else {
-            payload.issues.push({
-              code: "invalid_key",
-              origin: "record",
-              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
-              inst
-            });
-          }
-          continue;
-        }
-        const outKey = keyResult.value;
-        if (outKey === "__proto__")
-          continue;
-        const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
-        if (result instanceof Promise) {
-          proms.push(result.then((result2) => {
-            if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
-            }
-            payload.value[outKey] = result2.value;
-          }));
-        } else {
-          if (result.issues.length) {
-            payload.issues.push(...prefixIssues(key, result.issues));
-          }
-          payload.value[outKey] = result.value;
-        }
-      }
-      if (unrecognized && unrecognized.length > 0) {
-        payload.issues.push({
-          code: "unrecognized_keys",
-          input,
-          inst,
-          keys: unrecognized,
-          continue: true
-        });
-      }
-    }
-    if (proms.length) {
-      return Promise.all(proms).then(() => payload);
-    }
-    return payload;
-  };
-});
 var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
   $ZodType.init(inst, def);
   const values = getEnumValues(def.entries);
@@ -3759,7 +3145,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -3767,9 +3153,9 @@ function isRecursive(inst, stack, resolve3) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child) => {
+  const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve);
       if (answer > result)
         result = answer;
     }
@@ -3780,7 +3166,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -3796,32 +3182,32 @@ function isRecursive(inst, stack, resolve3) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check(el);
+      check(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check(def.keyType);
+      check(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check(def.left);
+      check(def.right);
       break;
     case "optional":
     case "nullable":
@@ -3832,19 +3218,19 @@ function isRecursive(inst, stack, resolve3) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check(def.in);
+      check(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check(def.input);
+      check(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -3881,10 +3267,10 @@ function isRecursive(inst, stack, resolve3) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check(el);
       }
     }
   }
@@ -4809,8 +4195,8 @@ function extractDefs(ctx, schema) {
   for (const entry of ctx.seen.entries()) {
     const id = ctx.metadataRegistry.get(entry[0])?.id;
     if (id) {
-      const existing2 = idToSchema.get(id);
-      if (existing2 && existing2 !== entry[0]) {
+      const existing = idToSchema.get(id);
+      if (existing && existing !== entry[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
       idToSchema.set(id, entry[0]);
@@ -5084,9 +4470,9 @@ function finalize(ctx, schema) {
           const allOf = json?.allOf;
           if (!Array.isArray(allOf))
             continue;
-          const existing2 = carriers.get(allOf);
-          if (existing2)
-            existing2.push(json);
+          const existing = carriers.get(allOf);
+          if (existing)
+            existing.push(json);
           else
             carriers.set(allOf, [json]);
         }
@@ -5561,112 +4947,6 @@ var intersectionProcessor = (schema, ctx, json, params) => {
   json.allOf = allOf;
   ctx.intersections.push(allOf);
 };
-function stringifyKeyNames(bySchema, json, visited) {
-  if (json.$ref) {
-    if (visited.has(json))
-      return json;
-    visited.add(json);
-    const def = bySchema.get(json)?.def;
-    if (!def)
-      return json;
-    const inlined = stringifyKeyNames(bySchema, def, visited);
-    return inlined === def ? json : inlined;
-  }
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const branches = json[keyword];
-    if (!Array.isArray(branches))
-      continue;
-    const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
-      json = { ...json, [keyword]: mapped };
-  }
-  const types = Array.isArray(json.type) ? json.type : [json.type];
-  const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
-  const values = json.enum ?? (json.const !== void 0 ? [json.const] : void 0);
-  if (!numericType && !values?.some((v) => typeof v === "number"))
-    return json;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json;
-  if (rest.enum)
-    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
-  else if (typeof rest.const === "number")
-    rest.const = String(rest.const);
-  if (!numericType)
-    return rest;
-  rest.type = "string";
-  if (!values)
-    rest.pattern = (types.includes("number") ? number : integer).source;
-  return rest;
-}
-var pendingRecords = /* @__PURE__ */ new WeakMap();
-function rewriteKeyNames(ctx) {
-  const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
-  }
-  const rewrites = /* @__PURE__ */ new Map();
-  for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
-    if (!names || names === true || rewrites.has(names))
-      continue;
-    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
-    if (rewritten !== names)
-      rewrites.set(names, rewritten);
-  }
-  if (!rewrites.size)
-    return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
-      const rewritten = carrier && rewrites.get(carrier.propertyNames);
-      if (rewritten)
-        carrier.propertyNames = rewritten;
-    }
-  }
-}
-var recordProcessor = (schema, ctx, _json, params) => {
-  const json = _json;
-  const def = schema._zod.def;
-  json.type = "object";
-  const keyType = def.keyType;
-  const patterns = aggregateChecks(keyType).patterns;
-  if (def.mode === "loose" && patterns && patterns.size > 0) {
-    const valueSchema = processSchema(def.valueType, ctx, {
-      ...params,
-      path: [...params.path, "patternProperties", "*"]
-    });
-    json.patternProperties = {};
-    for (const pattern of patterns) {
-      assignProp(json.patternProperties, exactPattern(pattern).source, valueSchema);
-    }
-  } else {
-    if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
-      json.propertyNames = processSchema(def.keyType, ctx, {
-        ...params,
-        path: [...params.path, "propertyNames"]
-      });
-      let pending = pendingRecords.get(ctx);
-      if (!pending) {
-        pending = [];
-        pendingRecords.set(ctx, pending);
-        ctx.deferred.push(() => rewriteKeyNames(ctx));
-      }
-      pending.push(schema);
-    }
-    json.additionalProperties = processSchema(def.valueType, ctx, {
-      ...params,
-      path: [...params.path, "additionalProperties"]
-    });
-  }
-  const keyValues = keyType._zod.values;
-  const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
-  if (keyValues && !def.partial && !omittableOnInput) {
-    const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
-    if (validKeyValues.length > 0) {
-      json.required = validKeyValues.map(String);
-    }
-  }
-};
 var nullableProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
@@ -5851,8 +5131,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta2);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check, params) {
+    return this.check(refine(check, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -6439,18 +5719,6 @@ function union(options, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion", (inst, def) => {
-  ZodUnion.init(inst, def);
-  $ZodDiscriminatedUnion.init(inst, def);
-});
-function discriminatedUnion(discriminator, options, params) {
-  return new ZodDiscriminatedUnion({
-    type: "union",
-    options,
-    discriminator,
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
   $ZodIntersection.init(inst, def);
   ZodType.init(inst, def);
@@ -6461,30 +5729,6 @@ function intersection(left, right) {
     type: "intersection",
     left,
     right
-  });
-}
-var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
-  _ensureDefaultMemoizer();
-  $ZodRecord.init(inst, def);
-  ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
-  inst.keyType = def.keyType;
-  inst.valueType = def.valueType;
-});
-function record(keyType, valueType, params) {
-  if (!valueType || !valueType._zod) {
-    return new ZodRecord({
-      type: "record",
-      keyType: string2(),
-      valueType: keyType,
-      ...util_exports.normalizeParams(valueType)
-    });
-  }
-  return new ZodRecord({
-    type: "record",
-    keyType,
-    valueType,
-    ...util_exports.normalizeParams(params)
   });
 }
 var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
@@ -6727,7 +5971,73 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
-// src/protocol/schema.ts
+// src/protocol/labels.ts
+var PERSON = /^human:/i;
+function readsAsPerson(label) {
+  return PERSON.test(label);
+}
+function notAPerson(label) {
+  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
+}
+function filedLabel(sessionId, label) {
+  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
+}
+
+// src/protocol/limits.ts
+var MAX_TEXT_BYTES = 4096;
+var MAX_FRAME_BYTES = 64 * 1024;
+var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
+var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var DEFAULT_LEASE_MS = 1e4;
+var MAX_LEASE_MS = 6e4;
+var MAX_STATUS_SESSIONS = 50;
+var MAX_REMEMBERED_SESSIONS = 1e3;
+var MAX_LABEL_CHARS = 64;
+var MESSAGE_OVERHEAD_CHARS = 64;
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
+// src/protocol/messages.ts
+var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
+var WAKE_POLICIES = ["direct", "all", "none"];
+var MESSAGE_NOTIFICATION = "message";
+function shortId(sessionId) {
+  if (sessionId.startsWith("human:")) return sessionId;
+  return sessionId.replace(/-/g, "").slice(0, 6);
+}
+
+// src/daemon/param-schemas.ts
 var Kind = _enum(MESSAGE_KINDS);
 var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 var ONE_LINE_MESSAGE = "must be one line without control characters";
@@ -6795,1236 +6105,267 @@ var ParamSchemas = lazily({
     limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
   })
 });
-var TIME_MESSAGE = "time out of range";
-var Time = () => number2().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
-var Origin = () => object({ sessionId: string2(), pid: number2().int() });
-var logEntrySchema = () => logEntries ??= buildLogEntrySchema();
-var logEntries;
-var buildLogEntrySchema = () => discriminatedUnion("type", [
-  object({
-    type: literal("msg"),
-    seq: number2().int().positive().max(MAX_SEQ),
-    ts: Time(),
-    origin: Origin(),
-    from: string2(),
-    kind: Kind,
-    text: string2(),
-    to: array(string2()).optional(),
-    host: string2().optional(),
-    remoteId: string2().optional()
-  }),
-  object({
-    type: literal("session"),
-    id: string2(),
-    ids: array(string2()),
-    pids: array(number2().int()),
-    label: string2(),
-    cwd: string2().optional(),
-    firstSeen: Time()
-  }),
-  object({ type: literal("cursor"), id: string2(), seq: number2().int().min(0).max(MAX_SEQ), ts: Time() }),
-  object({ type: literal("meta"), lastSeq: number2().int().min(0).max(MAX_SEQ), compactedAt: Time() }),
-  object({
-    type: literal("claim"),
-    resource: string2(),
-    holder: string2(),
-    label: string2(),
-    since: Time(),
-    expiresAt: Time().optional(),
-    note: string2().optional()
-  }),
-  object({ type: literal("release"), resource: string2(), holder: string2(), ts: Time() }),
-  object({
-    type: literal("fed"),
-    published: number2().int().min(0),
-    received: record(string2(), number2().int().min(0)).optional()
-  })
-]);
 
-// src/place/apply-entry.ts
-function applyEntry(state, entry) {
-  switch (entry.type) {
-    case "msg": {
-      const { type: _type, ...record2 } = entry;
-      state.addMessage(record2);
-      return;
-    }
-    case "session":
-      state.putSession(entry);
-      return;
-    case "cursor":
-      state.setCursor(entry);
-      return;
-    case "meta":
-      state.raiseSeq(entry.lastSeq);
-      return;
-    case "claim":
-    case "release":
-      applyClaimEntry(state.claims, entry);
-      return;
-    case "fed":
-      state.setFederation(entry);
-      return;
-  }
-}
-function applyClaimEntry(claims2, entry) {
-  if (entry.type === "claim") {
-    const { type: _type, ...claim2 } = entry;
-    claims2.put(claim2);
-  } else if (claims2.get(entry.resource)?.holder === entry.holder) {
-    claims2.remove(entry.resource);
-  }
-}
-function claimMap(map) {
-  return { get: (r) => map.get(r), put: (c) => void map.set(c.resource, c), remove: (r) => void map.delete(r) };
-}
-function foldFederation(position, entry) {
-  const fed = position ?? { received: /* @__PURE__ */ new Map() };
-  fed.published = Math.max(fed.published ?? 0, entry.published);
-  for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
-  return fed;
-}
-
-// src/place/restored-state.ts
-var RestoredStateBuilder = class {
-  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
-  sessions = /* @__PURE__ */ new Map();
-  claims = claimMap(this.state.claims);
-  addMessage(record2) {
-    this.state.messages.push(record2);
-    this.raiseSeq(record2.seq);
-  }
-  putSession(entry) {
-    this.sessions.set(entry.id, entry);
-  }
-  setCursor(entry) {
-    this.state.cursors.set(entry.id, entry);
-  }
-  raiseSeq(lastSeq) {
-    this.state.lastSeq = Math.max(this.state.lastSeq, lastSeq);
-  }
-  setFederation(entry) {
-    this.state.federation = foldFederation(this.state.federation, entry);
-  }
-  /** The state, messages ascending by seq. */
-  finish() {
-    this.state.sessions = [...this.sessions.values()];
-    this.state.messages.sort((a, b) => a.seq - b.seq);
-    return this.state;
-  }
-};
-
-// src/place/mailbox-file.ts
-import * as fs from "node:fs";
-var MailboxFileError = class extends Error {
-  name = "MailboxFileError";
-};
-function assertRegularFile(file) {
-  let st;
-  try {
-    st = fs.lstatSync(file);
-  } catch {
-    return;
-  }
-  if (st.isFile()) return;
-  const what = st.isFIFO() ? "a FIFO" : st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symlink" : st.isSocket() ? "a socket" : "a special file";
-  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
-}
-
-// src/place/mailbox-replay.ts
-var SEQ_CEILING = MAX_SEQ - 2 ** 32;
-var MAX_LOG_LINE_BYTES = 256 * 1024;
-function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
-  const into = new RestoredStateBuilder();
-  const { warnings, lines } = replayInto(into, file, readFile);
-  return { state: into.finish(), warnings, lines };
-}
-function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
-  const warnings = [];
-  assertRegularFile(file);
-  let raw;
-  try {
-    raw = readFile(file);
-  } catch (err) {
-    if (err.code === "ENOENT") return { warnings, lines: 0 };
-    throw err;
-  }
-  const check2 = new EntryCheck(warnings);
-  let lineNo = 0;
-  let start = 0;
-  while (start < raw.length) {
-    const end = raw.indexOf(10, start);
-    lineNo += 1;
-    if (end === -1) {
-      warnings.push({ line: lineNo, reason: `last line (${raw.length - start} bytes) is torn by an interrupted write; cut` });
-      break;
-    }
-    const bytes = end - start;
-    if (bytes > MAX_LOG_LINE_BYTES) {
-      warnings.push({ line: lineNo, reason: `line of ${bytes} bytes is too long; skipped` });
-    } else if (bytes > 0) {
-      const entry = parseLine(raw.toString("utf8", start, end));
-      if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-      else if (check2.accepts(entry, lineNo)) applyEntry(state, entry);
-    }
-    start = end + 1;
-  }
-  for (const entry of check2.repairs()) applyEntry(state, entry);
-  return { warnings, lines: lineNo };
-}
-var EntryCheck = class {
-  constructor(warnings) {
-    this.warnings = warnings;
-  }
-  warnings;
-  lastSeq = 0;
-  seen = /* @__PURE__ */ new Map();
-  sessions = /* @__PURE__ */ new Set();
-  cursors = /* @__PURE__ */ new Map();
-  displaced = [];
-  accepts(entry, line) {
-    switch (entry.type) {
-      case "msg":
-        return this.message(entry, line);
-      case "meta":
-        if (entry.lastSeq > SEQ_CEILING) return this.skip(line, `last seq ${entry.lastSeq} leaves no room for new messages (not written by a daemon); skipped`);
-        this.lastSeq = Math.max(this.lastSeq, entry.lastSeq);
-        return true;
-      case "session":
-        this.sessions.add(entry.id);
-        return true;
-      case "cursor":
-        this.cursors.set(entry.id, { entry, line });
-        return true;
-      case "claim":
-        if (!this.sessions.has(entry.holder)) return this.skip(line, `claim on ${JSON.stringify(entry.resource)} is held by a session the mailbox does not know (${JSON.stringify(entry.holder)}); dropped`);
-        return true;
-      default:
-        return true;
-    }
-  }
-  /** Entries that end the replay: displaced messages under new seqs, positions moved back. */
-  repairs() {
-    const out = [];
-    for (const { record: record2, line } of this.displaced) {
-      const seq = ++this.lastSeq;
-      this.warnings.push({ line, reason: `seq ${record2.seq} was given to two different messages; this one is kept as seq ${seq}` });
-      out.push({ type: "msg", ...record2, seq });
-    }
-    for (const [id, { entry, line }] of this.cursors) {
-      if (entry.seq <= this.lastSeq) continue;
-      this.warnings.push({ line, reason: `position ${entry.seq} of session ${id} is past the last seq ${this.lastSeq}; moved back to it` });
-      out.push({ ...entry, seq: this.lastSeq });
-    }
-    return out;
-  }
-  message(entry, line) {
-    if (entry.seq > SEQ_CEILING) return this.skip(line, `seq ${entry.seq} leaves no room for new messages (not written by a daemon); skipped`);
-    const first = this.seen.get(entry.seq);
-    if (first) {
-      if (sameMessage(first, entry)) return this.skip(line, `message ${entry.seq} is in the log twice; kept once`);
-      const { type: _type, ...record2 } = entry;
-      this.displaced.push({ record: record2, line });
-      return false;
-    }
-    this.seen.set(entry.seq, entry);
-    this.lastSeq = Math.max(this.lastSeq, entry.seq);
-    return true;
-  }
-  skip(line, reason) {
-    this.warnings.push({ line, reason });
-    return false;
-  }
-};
-function parseLine(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return "not JSON (truncated or corrupt); skipped";
-  }
-  const message = messageFastPath(value);
-  if (message) return message;
-  const parsed = logEntrySchema().safeParse(value);
-  if (!parsed.success) return `not a mailbox entry (${parsed.error.issues[0]?.message ?? "wrong shape"}); skipped`;
-  return parsed.data;
-}
-function messageFastPath(v) {
-  if (typeof v !== "object" || v === null) return void 0;
-  const m = v;
-  if (m.type !== "msg") return void 0;
-  const { seq, ts, origin, from, kind, text, to } = m;
-  if (Object.keys(m).length !== (to === void 0 ? 7 : 8)) return void 0;
-  if (!Number.isSafeInteger(seq) || seq <= 0 || seq > MAX_SEQ || typeof ts !== "number" || !(ts >= 0 && ts <= MAX_TS)) return void 0;
-  if (typeof from !== "string" || typeof text !== "string" || !MESSAGE_KINDS.includes(kind)) return void 0;
-  if (typeof origin !== "object" || origin === null || Array.isArray(origin) || Object.keys(origin).length !== 2) return void 0;
-  const { sessionId, pid } = origin;
-  if (typeof sessionId !== "string" || !Number.isSafeInteger(pid)) return void 0;
-  if (to !== void 0 && !(Array.isArray(to) && to.every((t) => typeof t === "string"))) return void 0;
-  const record2 = { type: "msg", seq, ts, origin: { sessionId, pid }, from, kind, text };
-  if (to !== void 0) record2.to = to;
-  return record2;
-}
-function sameMessage(a, b) {
-  return a.ts === b.ts && a.text === b.text && a.kind === b.kind && a.from === b.from && a.origin.sessionId === b.origin.sessionId && a.remoteId === b.remoteId;
-}
-
-// src/protocol/history.ts
-function matchesSender(m, token) {
-  const t = token.trim().toLowerCase();
-  if (t === "") return false;
-  const from = m.from.toLowerCase();
-  if (from === t || m.origin.sessionId.toLowerCase() === t) return true;
-  if (t === "human" && from.startsWith("human:")) return true;
-  const hash = from.lastIndexOf("#");
-  if (hash < 0) return false;
-  return from.slice(0, hash) === t || from.slice(hash + 1) === t.replace(/^#/, "");
-}
-function matchesFilter(m, q) {
-  if (q.sinceTs !== void 0 && m.ts < q.sinceTs) return false;
-  if (q.from && q.from.length > 0 && !q.from.some((t) => matchesSender(m, t))) return false;
-  if (q.kinds && q.kinds.length > 0 && !q.kinds.includes(m.kind)) return false;
-  if (q.grep !== void 0 && !m.text.toLowerCase().includes(q.grep.toLowerCase())) return false;
-  return true;
-}
-function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
-  const limit = Math.min(q.limit ?? MAX_HISTORY_LIMIT, MAX_HISTORY_LIMIT);
-  const out = [];
-  let bytes = 0;
-  let more = false;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i];
-    if (q.beforeSeq !== void 0 && m.seq >= q.beforeSeq) continue;
-    if (q.afterSeq !== void 0 && m.seq <= q.afterSeq) break;
-    if (!matchesFilter(m, q)) continue;
-    const size = Buffer.byteLength(JSON.stringify(m));
-    if (out.length >= limit || out.length > 0 && bytes + size > maxBytes) {
-      more = true;
-      break;
-    }
-    out.push(m);
-    bytes += size;
-  }
-  return { messages: out.reverse(), more };
-}
-
-// src/cli/feed.ts
-var FOLLOW_RETRY_MS = 1e3;
-async function daemonIfRunning(project) {
-  try {
-    return await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) return void 0;
-    throw err;
-  }
-}
-function mailboxSource(project) {
-  const path3 = locateProject(project).mailboxPath;
-  let state;
-  try {
-    state = replayMailbox(path3).state;
-  } catch (err) {
-    const e = err;
-    throw new Error(`cannot read the mailbox ${path3}: ${e.code ?? e.message}`);
-  }
-  const messages = state.messages;
-  return { path: path3, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
-}
-function daemonSource(conn, project) {
-  let fallback;
+// src/daemon/federation/wire.ts
+function busNames(project) {
   return {
-    get name() {
-      return fallback ? "mailbox" : "daemon";
-    },
-    async fetch(q) {
-      if (fallback) return fallback(q);
-      try {
-        return await conn.client.request("history", q);
-      } catch (err) {
-        if (!(err instanceof RpcError) || err.code !== -32601 /* MethodNotFound */) throw err;
-        fallback = mailboxSource(project).fetch;
-        return fallback(q);
-      }
-    }
+    stream: `SBUS_${project}`,
+    subjectPrefix: `sbus.${project}.msg`,
+    presenceBucket: `sbus_${project}_presence`,
+    claimsBucket: `sbus_${project}_claims`
   };
 }
-function historySource(conn, project) {
-  return conn ? daemonSource(conn, project) : { name: "mailbox", fetch: mailboxSource(project).fetch };
+function messageId(hostId, seq) {
+  return `${hostId}:${seq}`;
 }
-async function readAll(fetch, q, want) {
-  const pages = [];
-  let count = 0;
-  let beforeSeq = q.beforeSeq;
-  for (; ; ) {
-    const limit = want === void 0 ? MAX_HISTORY_LIMIT : Math.min(MAX_HISTORY_LIMIT, want - count);
-    if (limit <= 0) break;
-    const r = await fetch({ ...q, beforeSeq, limit });
-    pages.unshift(r.messages);
-    count += r.messages.length;
-    if (!r.more || r.messages.length === 0) break;
-    beforeSeq = r.messages[0].seq;
-  }
-  return pages.flat();
-}
-var FOLLOW_LABEL_WIDTH = 14;
-function printer(o, withDate, minLabelWidth = 0) {
-  let labelWidth = minLabelWidth;
-  const print = (m) => {
-    if (o.json) return o.out(JSON.stringify(m));
-    labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
-    o.out(formatMessage(m, { color: o.color, date: withDate, labelWidth }));
-  };
-  const batch = (ms) => {
-    for (const m of ms) labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
-    ms.forEach(print);
-  };
-  return { print, batch };
-}
-async function tail(project, lines, o) {
-  const conn = await daemonIfRunning(project);
-  try {
-    const messages = await readAll(historySource(conn, project).fetch, {}, lines);
-    printer(o, false).batch(messages);
-    if (messages.length === 0 && !o.json && lines > 0) o.note("No messages yet.");
-    return 0;
-  } finally {
-    conn?.client.close();
-  }
-}
-async function log(project, query, o) {
-  const conn = await daemonIfRunning(project);
-  try {
-    const q = {};
-    if (query.sinceTs !== void 0) q.sinceTs = query.sinceTs;
-    if (query.from && query.from.length > 0) q.from = query.from;
-    if (query.kinds && query.kinds.length > 0) q.kinds = query.kinds;
-    if (query.grep) q.grep = query.grep;
-    const source = historySource(conn, project);
-    const messages = await readAll(source.fetch, q, query.lines);
-    if (o.json) {
-      o.out(JSON.stringify({ source: source.name, messages }));
-    } else {
-      printer(o, true).batch(messages);
-      if (messages.length === 0) o.note("No messages match.");
-    }
-    return 0;
-  } finally {
-    conn?.client.close();
-  }
-}
-async function follow(project, lines, o, signal) {
-  const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
-  let last;
-  let waitingSaid = false;
-  let lastStamp;
-  const show = (m) => {
-    print(m);
-    last = Math.max(last ?? 0, m.seq);
-  };
-  const showAll = (ms) => {
-    batch(ms);
-    for (const m of ms) last = Math.max(last ?? 0, m.seq);
-  };
-  while (!signal?.aborted) {
-    let conn;
-    try {
-      conn = await daemonIfRunning(project);
-    } catch (err) {
-      if (!(err instanceof ConnectionError)) throw err;
-    }
-    if (!conn) {
-      const stamp = mailboxStamp(project);
-      if (stamp !== lastStamp) {
-        lastStamp = stamp;
-        const source = mailboxSource(project);
-        if (last !== void 0 && source.lastSeq < last) last = source.lastSeq;
-        showAll(await readAll(source.fetch, last === void 0 ? {} : { afterSeq: last }, last === void 0 ? lines : void 0));
-        last = Math.max(last ?? 0, source.lastSeq);
-      }
-      if (!waitingSaid) o.note("session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.");
-      waitingSaid = true;
-      await sleep(FOLLOW_RETRY_MS, { signal });
-      continue;
-    }
-    lastStamp = void 0;
-    waitingSaid = false;
-    const held = [];
-    let ready = false;
-    conn.client.onNotification = (method, params) => {
-      if (method !== MESSAGE_NOTIFICATION) return;
-      if (ready) show(params);
-      else held.push(params);
-    };
-    const closed = untilAborted(signal, (done) => {
-      conn.client.onClose = () => done();
-      if (conn.client.closed) done();
-      return () => {
-        conn.client.onClose = void 0;
-      };
-    });
-    try {
-      const r = await conn.client.request("subscribe", last === void 0 ? { limit: Math.min(lines, MAX_HISTORY_LIMIT) } : { afterSeq: last });
-      if (last !== void 0 && r.lastSeq < last) {
-        o.note(`session-bus: the bus starts over (its last seq is ${r.lastSeq}, ${last} was shown): its mailbox was replaced`);
-        last = r.lastSeq;
-      } else if (last !== void 0 && r.more) {
-        o.note("session-bus: (earlier messages missed while away are left out; see `session-bus log`)");
-      }
-      showAll(r.messages);
-      last = Math.max(last ?? 0, r.lastSeq);
-      ready = true;
-      held.forEach(show);
-    } catch (err) {
-      conn.client.close();
-      if (err instanceof RpcError && err.code === -32601 /* MethodNotFound */) {
-        throw new BusError(-32031 /* DaemonTooOld */, { pid: conn.hello.pid, daemonVersion: conn.hello.version, feature: "`tail -f` (the subscribe method)" });
-      }
-      if (!(err instanceof ConnectionError)) throw err;
-    }
-    await closed;
-    conn.client.close();
-    if (!signal?.aborted) o.note("session-bus: the daemon went away; waiting for it to come back.");
-    waitingSaid = true;
-  }
-  return 0;
-}
-function mailboxStamp(project) {
-  try {
-    const st = fs3.statSync(locateProject(project).mailboxPath);
-    return `${st.size}:${st.mtimeMs}:${st.ino}`;
-  } catch {
-    return "none";
-  }
-}
-function untilAborted(signal, start) {
-  return new Promise((resolve3) => {
-    let cleanup = () => void 0;
-    const finish = () => {
-      signal?.removeEventListener("abort", finish);
-      cleanup();
-      resolve3();
-    };
-    if (signal?.aborted) return finish();
-    signal?.addEventListener("abort", finish, { once: true });
-    cleanup = start(finish);
-  });
-}
-
-// src/cli/config-command.ts
-var KEYS = SETTINGS.map((s) => s.key).join(", ");
-async function config2(project, words, json) {
-  const [verb = "get", key, ...rest] = words;
-  const location = locateProject(project);
-  const path3 = settingsPath(location.mailboxDir);
-  if (verb === "get") {
-    const file = readSettingsFile(path3);
-    const { report } = resolveSettings(process.env, file);
-    const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path: path3, settings: wanted }));
-    else if (key) console.log(wanted[0].value);
-    else console.log(`settings for a daemon started now (file: ${path3}; an environment variable wins over the file)
-${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
-    return 0;
-  }
-  if (verb !== "set" && verb !== "unset") throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
-  if (!key) throw new UsageError(`config ${verb} needs a key: one of ${KEYS}`);
-  const def = settingDef(requireKey(key));
-  const value = verb === "set" ? rest.join(" ") : void 0;
-  if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
-  if (value !== void 0) check(def.env, value);
-  writeSetting(path3, location.mailboxDir, def.key, value);
-  const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
-  const conn = await daemonIfRunning(project);
-  let running;
-  if (conn) {
-    const s = await conn.client.request("status", {});
-    conn.client.close();
-    const now = s.settings?.find((r) => r.key === def.key);
-    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
-  }
-  if (json) console.log(JSON.stringify({ path: path3, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
-  else {
-    console.log(value === void 0 ? `removed ${def.key} from ${path3}` : `set ${def.key}=${value} in ${path3}`);
-    if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
-    if (running) console.log(running);
-  }
-  return 0;
-}
-function requireKey(key) {
-  const def = settingDef(key);
-  if (!def) throw new UsageError(`no setting ${JSON.stringify(key)}; the settings are ${KEYS}`);
-  return def.key;
-}
-function check(envName, value) {
-  try {
-    readConfig({ [envName]: value });
-  } catch (err) {
-    throw new UsageError(err.message);
-  }
-}
-
-// src/place/identity.ts
-import { userInfo } from "node:os";
-import { basename, resolve } from "node:path";
-function humanIdentity(dir) {
-  let user = "human";
-  try {
-    user = userInfo().username || user;
-  } catch {
-  }
-  return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
-}
-
-// src/cli/daemon-commands.ts
-var NOT_RUNNING = 3;
-function notRunningLine(busRoot) {
-  return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
-}
-async function existing(project) {
-  try {
-    return await connectExisting(project);
-  } catch (err) {
-    if (isNotRunning(err)) return void 0;
-    throw err;
-  }
-}
-async function status(project, json, layout2 = {}) {
-  const conn = await existing(project);
-  if (!conn) {
-    const location = locateProject(project);
-    const endpoint = endpointFor(location.busRoot);
-    if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-    else console.log(`${notRunningLine(location.busRoot)}
-  socket    ${endpoint.socketPath}
-  log       ${endpoint.logPath}`);
-    return NOT_RUNNING;
-  }
-  try {
-    const s = await conn.client.request("status", {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout2));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-async function peers(project, json, layout2 = {}) {
-  const conn = await existing(project);
-  if (!conn) {
-    console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
-    return NOT_RUNNING;
-  }
-  try {
-    const { peers: peers2 } = await conn.client.request("peers", {});
-    console.log(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout2));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-async function claims(project, json, layout2 = {}) {
-  const conn = await existing(project);
-  if (!conn) {
-    const location = locateProject(project);
-    const now = Date.now();
-    const recorded = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
-    if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
-    else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout2)] : []].join("\n"));
-    return NOT_RUNNING;
-  }
-  try {
-    const { claims: claims2 } = await conn.client.request("claims", {});
-    console.log(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout2));
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-async function stop(project, json) {
-  const conn = await existing(project);
-  if (!conn) {
-    console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
-    return NOT_RUNNING;
-  }
-  const { sessions } = await conn.client.request("status", {});
-  const connected = sessions.filter((x) => x.connected && !x.label.startsWith("human:")).length;
-  await conn.client.request("shutdown", { reason: "session-bus stop" });
-  conn.client.close();
-  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
-  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
-  return 0;
-}
-var EXIT_WAIT_MS = 1e4;
-async function restart(project, json) {
-  const conn = await existing(project);
-  const old = conn?.hello.pid;
-  if (conn) {
-    await conn.client.request("shutdown", { reason: "session-bus restart" });
-    conn.client.close();
-    const until = Date.now() + EXIT_WAIT_MS;
-    while (isAlive(old) && Date.now() < until) await sleep(20);
-  }
-  const fresh = await connectOrSpawn(project);
-  try {
-    const s = await fresh.client.request("status", {});
-    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
-    else {
-      console.log(`session-bus daemon ${old ? `restarted (pid ${old} \u2192 ${s.pid})` : `started (pid ${s.pid})`}`);
-      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
-    }
-    return 0;
-  } finally {
-    fresh.client.close();
-  }
-}
-async function send(project, text, kind, json) {
-  const conn = await connectOrSpawn(project);
-  try {
-    const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind });
-    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
-    return 0;
-  } finally {
-    conn.client.close();
-  }
-}
-
-// src/cli/doctor.ts
-import * as fs6 from "node:fs";
-import * as path2 from "node:path";
-
-// src/place/markers.ts
-var MARKER_NAME = /^(pending|live)-(\d+)$/;
-
-// src/place/start-lock.ts
-import * as fs4 from "node:fs";
-var EMPTY_LOCK_STALE_MS = 1e3;
-function lockHolder(lockPath) {
-  try {
-    const n = Number.parseInt(fs4.readFileSync(lockPath, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
-  return holder === void 0 ? lockAgeMs(lockPath) > EMPTY_LOCK_STALE_MS : !isAlive(holder);
-}
-function lockAgeMs(file) {
-  try {
-    return Date.now() - fs4.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-// src/cli/doctor-checks.ts
-var MIN_NODE_MAJOR = 20;
-function checkNode(version2) {
-  const major = Number.parseInt(version2.replace(/^v/, ""), 10);
-  if (major >= MIN_NODE_MAJOR) return { name: "node", status: "ok", message: `node ${version2}` };
-  return { name: "node", status: "fail", message: `node ${version2} is too old: session-bus needs Node ${MIN_NODE_MAJOR} or newer`, fix: `Install Node ${MIN_NODE_MAJOR}+ (e.g. nvm install 20) and run Claude Code with it` };
-}
-function checkSocketDir(dir, st, uid) {
-  if (!st) return { name: "socket dir", status: "ok", message: `${dir} does not exist yet (the first session creates it, mode 700)` };
-  const found = privateDirProblem(dir, st, uid);
-  if (found) return { name: "socket dir", status: "fail", message: found.problem, fix: found.fix };
-  return { name: "socket dir", status: "ok", message: `${dir} (yours, mode ${(st.mode & 511).toString(8)})` };
-}
-function checkSocketFile(socketPath, st, uid) {
-  if (!st) return void 0;
-  if (!st.isSocket()) return { name: "socket", status: "fail", message: `${socketPath} is not a socket`, fix: `Remove it: rm ${socketPath}` };
-  if (uid !== void 0 && st.uid !== uid) {
-    return { name: "socket", status: "fail", message: `${socketPath} is owned by uid ${st.uid}, not by you (uid ${uid})`, fix: "Set SESSION_BUS_SOCKET_DIR to a directory of your own" };
-  }
-  if ((st.mode & 63) !== 0) {
-    return { name: "socket", status: "fail", message: `${socketPath} has mode ${(st.mode & 511).toString(8)}: others may connect to the bus`, fix: `Run: chmod 600 ${socketPath} (a daemon started by this version creates it 600)` };
-  }
-  return void 0;
-}
-function checkVersions(hello) {
-  const name = "version";
-  if (hello.protocol > PROTOCOL_VERSION) {
-    return {
-      name,
-      status: "fail",
-      message: describeError(-32030 /* IncompatibleProtocol */, { daemonVersion: hello.version, daemonProtocol: hello.protocol, clientVersion: VERSION, clientProtocol: PROTOCOL_VERSION }),
-      fix: "Update the session-bus CLI and plugin to the same version"
-    };
-  }
-  if (hello.version === VERSION && hello.protocol === PROTOCOL_VERSION) return { name, status: "ok", message: `daemon and this CLI are both version ${VERSION}` };
-  const older = isOlderThan(hello, PROTOCOL_VERSION, VERSION);
-  if (older) {
-    return { name, status: "warn", message: `the daemon is version ${hello.version}, older than this CLI (${VERSION}); the next session of this version replaces it`, fix: "Run: session-bus restart" };
-  }
-  return { name, status: "warn", message: `the daemon is version ${hello.version}, newer than this CLI (${VERSION}); they speak the same protocol`, fix: "Update the CLI (npm link in the plugin checkout) to match" };
-}
-function checkRegistrations(status2, alive) {
-  const stale = status2.sessions.filter((s) => s.connected && s.pid > 0 && !alive(s.pid));
-  if (stale.length === 0) {
-    const n = status2.sessions.filter((s) => s.connected).length;
-    const message = n === 0 ? "no session is connected" : `${n} connected session${n === 1 ? "" : "s"}, each with a live Claude Code process`;
-    return { name: "sessions", status: "ok", message };
-  }
-  return {
-    name: "sessions",
-    status: "fail",
-    message: `stale registration: ${stale.map((s) => `${safe(s.label)} (Claude Code pid ${s.pid} is gone)`).join(", ")} still shows as connected`,
-    fix: "An MCP server outlived its session: find it with `ps aux | grep mcp.mjs` and kill it, or run: session-bus stop"
-  };
-}
-var LOG_RECENT_MS = 24 * 36e5;
-function checkLogErrors(logPath, tailText, now = Date.now()) {
-  if (tailText === void 0) return { name: "daemon log", status: "ok", message: `${logPath} (empty or not written yet)` };
-  const errors = [];
-  for (const line of tailText.split("\n")) {
-    try {
-      const e = JSON.parse(line);
-      if ((e.level ?? 0) >= 50 && (e.time === void 0 || now - e.time < LOG_RECENT_MS)) errors.push(e.msg ?? "error");
-    } catch {
-      if (/failed to start/.test(line)) errors.push(line.trim());
-    }
-  }
-  if (errors.length === 0) return { name: "daemon log", status: "ok", message: `${logPath}: no recent errors` };
-  return { name: "daemon log", status: "warn", message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? "" : "s"}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
-}
-function checkFederation(f) {
-  const name = "federation";
-  if (!f || f.state === "off") return { name, status: "ok", message: "off (SESSION_BUS_NATS_URL not set): this host only" };
-  if (f.state === "refused") {
-    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
-  }
-  const where = `${f.url ?? "?"} as ${f.host?.name ?? "?"}`;
-  if (f.state === "connected") {
-    const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
-    if (f.warnings.length === 0) return { name, status: "ok", message };
-    return { name, status: "warn", message: `${message}; ${f.warnings.map(safe).join("; ")}`, fix: "See session-bus status for the claims involved" };
-  }
-  return {
-    name,
-    status: "warn",
-    message: `${f.state} to ${where}${f.reason ? `: ${f.reason}` : ""}; claims are local only and ${f.outbox} message(s) wait to be forwarded`,
-    fix: "Check that nats-server runs with JetStream (-js), is reachable from here, and the credentials (SESSION_BUS_NATS_*)"
-  };
-}
-function checkHostInbox(env, stat2) {
-  const name = "host inbox";
-  const socket = env.CLAUDE_CODE_MESSAGING_SOCKET;
-  if (!socket) {
-    return {
-      name,
-      status: "skip",
-      message: "CLAUDE_CODE_MESSAGING_SOCKET is not set here: only processes inside a Claude Code session (2.1.224+, cross-session messaging on) get it. Without it, messages reach a session at its next prompt or tool call"
-    };
-  }
-  if (!env.CLAUDE_CODE_MESSAGING_TOKEN) {
-    return { name, status: "fail", message: "CLAUDE_CODE_MESSAGING_SOCKET is set but CLAUDE_CODE_MESSAGING_TOKEN is not: pushing into the session cannot authenticate", fix: "Restart the Claude Code session; do not unset its environment" };
-  }
-  const st = stat2(socket);
-  if (!st || !st.isSocket()) {
-    return { name, status: "fail", message: `CLAUDE_CODE_MESSAGING_SOCKET points at ${socket}, which is ${st ? "not a socket" : "missing"}`, fix: "Restart the Claude Code session (its inbox socket is gone)" };
-  }
-  if (env.SESSION_BUS_WAKE === "none") return { name, status: "ok", message: `offered at ${socket}, but SESSION_BUS_WAKE=none turns pushing off` };
-  return { name, status: "ok", message: `offered at ${socket}: idle sessions are woken for direct messages and handoffs` };
-}
-
-// src/cli/doctor-plugin.ts
-import { spawn } from "node:child_process";
-import * as fs5 from "node:fs";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-var VALIDATE_TIMEOUT_MS = 6e4;
-function pluginDir() {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path.resolve(here, ".."), path.resolve(here, "../.."), path.resolve(here, "../../plugin")]) {
-    if (fs5.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
-  }
-  return void 0;
-}
-function findClaude(env, plugin) {
-  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, "claude");
-    try {
-      fs5.accessSync(candidate, fs5.constants.X_OK);
-      if (fs5.statSync(candidate).isFile()) return candidate;
-    } catch {
-    }
-  }
-  if (plugin) {
-    const local = path.resolve(plugin, "..", "node_modules", ".bin", "claude");
-    if (fs5.existsSync(local)) return local;
-  }
-  return void 0;
-}
-function runValidate(claude, plugin, env) {
-  return new Promise((resolve3) => {
-    const child = spawn(claude, ["plugin", "validate", plugin], { env: { ...env, DISABLE_AUTOUPDATER: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    let timedOut = false;
-    child.stdout.on("data", (d) => output += d);
-    child.stderr.on("data", (d) => output += d);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, VALIDATE_TIMEOUT_MS);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      resolve3({ code: -1, output: err.message, timedOut });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve3({ code, output, timedOut });
-    });
-  });
-}
-function validationErrors(output) {
-  const errors = [];
-  let inErrors = false;
-  for (const line of output.split("\n")) {
-    if (/^✘ Found \d+ errors?:/.test(line)) inErrors = true;
-    else if (inErrors && /^\s*❯ /.test(line)) errors.push(line.replace(/^\s*❯ /, "").trim().slice(0, 200));
-    else if (/^\S/.test(line)) inErrors = false;
-  }
-  return errors;
-}
-function judgeValidation(claude, plugin, r) {
-  const name = "plugin";
-  const cmd = `${claude} plugin validate ${plugin}`;
-  if (r.timedOut) return { name, status: "fail", message: `\`${cmd}\` did not finish within ${VALIDATE_TIMEOUT_MS / 1e3} s`, fix: `Run it by hand: DISABLE_AUTOUPDATER=1 ${cmd}` };
-  const passed = r.code === 0 && /Validation passed/.test(r.output);
-  if (passed) return { name, status: "ok", message: `${plugin}: ${/passed with warnings/.test(r.output) ? "validation passed (with warnings about the plugin directory listing)" : "validation passed"}` };
-  const errors = validationErrors(r.output);
-  const why = (errors.length > 0 ? errors.slice(0, 3).join("; ") : r.output.trim().split("\n").slice(-1)[0] || `exit code ${r.code}`).slice(0, 600);
-  return { name, status: "fail", message: `${plugin} does not validate: ${why}`, fix: `Run for details: DISABLE_AUTOUPDATER=1 ${cmd}` };
-}
-
-// src/cli/doctor.ts
-var PROBE_TIMEOUT_MS = 2e3;
-var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
-var LOG_SCAN_BYTES = 64 * 1024;
-function lstat(p) {
-  try {
-    return fs6.lstatSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function stat(p) {
-  try {
-    return fs6.statSync(p);
-  } catch {
-    return void 0;
-  }
-}
-function readTail(file, bytes) {
-  let fd;
-  try {
-    fd = fs6.openSync(file, "r");
-    const size = fs6.fstatSync(fd).size;
-    if (size === 0) return void 0;
-    const len = Math.min(size, bytes);
-    const buf = Buffer.alloc(len);
-    fs6.readSync(fd, buf, 0, len, size - len);
-    const text = buf.toString("utf8");
-    return len < size ? text.slice(text.indexOf("\n") + 1) : text;
-  } catch {
-    return void 0;
-  } finally {
-    if (fd !== void 0) fs6.closeSync(fd);
-  }
-}
-function mib(bytes) {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-async function probeDaemon(endpoint, root) {
-  const name = "daemon";
-  const socketPath = endpoint.socketPath;
-  if (process.platform !== "win32" && !lstat(socketPath)) {
-    return { check: { name, status: "ok", message: "not running (the first session starts it)" } };
-  }
-  let client;
-  const started = Date.now();
-  try {
-    client = await RpcClient.connect(socketPath, PROBE_TIMEOUT_MS);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ECONNREFUSED") {
-      return {
-        stale: true,
-        check: { name, status: "fail", message: `stale socket ${socketPath}: no daemon answers there (one was killed or crashed)`, fix: `Remove it: rm ${socketPath} (the next session would also replace it)` }
-      };
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      return { check: { name, status: "fail", message: `connecting to ${socketPath} was refused (${code})`, fix: `A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory it allows` } };
-    }
-    return { check: { name, status: "fail", message: `cannot connect to ${socketPath}: ${err.message}`, fix: `Read its log: tail -n 50 ${endpoint.logPath}` } };
-  }
-  try {
-    const hello = await client.request("hello", { protocol: PROTOCOL_VERSION, version: VERSION, root }, PROBE_TIMEOUT_MS);
-    const status2 = hello.protocol === PROTOCOL_VERSION ? await client.request("status", {}, PROBE_TIMEOUT_MS) : void 0;
-    const ms = Date.now() - started;
-    if (hello.root !== root) {
-      return { check: { name, status: "fail", message: `the daemon at ${socketPath} serves ${hello.root}, not ${root}`, fix: "Set SESSION_BUS_SOCKET_DIR to another directory (a hash collision)" } };
-    }
-    return { hello, status: status2, check: { name, status: "ok", message: `running, pid ${hello.pid}, answered in ${ms} ms` } };
-  } catch (err) {
-    const detail = err instanceof ConnectionError && err.code === "ETIMEDOUT" ? `does not answer within ${PROBE_TIMEOUT_MS} ms` : err.message;
-    return { check: { name, status: "fail", message: `the daemon at ${socketPath} ${detail}`, fix: `Read its log (tail -n 50 ${endpoint.logPath}); stop it with session-bus stop, or kill its process` } };
-  } finally {
-    client.close();
-  }
-}
-function checkStaleFiles(endpoint, daemonRuns) {
-  const checks = [];
-  const lock = lstat(endpoint.lockPath);
-  if (lock) {
-    const pid = lockHolder(endpoint.lockPath);
-    if (isStaleLock(endpoint.lockPath, pid)) {
-      checks.push({
-        name: "start lock",
-        status: daemonRuns ? "warn" : "fail",
-        message: `stale start lock ${endpoint.lockPath}${pid ? ` (pid ${pid} is gone)` : " (empty)"}: a daemon died while starting`,
-        fix: `Remove it: rm ${endpoint.lockPath} (a starting daemon also clears it after a few seconds)`
-      });
-    }
-  }
-  let markers = [];
-  try {
-    markers = fs6.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
-  } catch {
-  }
-  if (markers.length > 0) {
-    checks.push({
-      name: "pending markers",
-      status: "warn",
-      message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
-    });
-  }
-  return checks;
-}
-function checkMailbox(location, status2) {
-  const name = "mailbox";
-  const file = location.mailboxPath;
-  try {
-    assertRegularFile(file);
-  } catch (err) {
-    const [problem, fix] = err.message.split(". ");
-    return { name, status: "fail", message: problem, fix };
-  }
-  const st = stat(file);
-  if (!st) {
-    let dir = location.mailboxDir;
-    while (!fs6.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
-    try {
-      fs6.accessSync(dir, fs6.constants.W_OK);
-    } catch {
-      return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
-    }
-    return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
-  }
-  try {
-    fs6.accessSync(file, fs6.constants.R_OK | fs6.constants.W_OK);
-  } catch {
-    return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
-  }
-  const counts = status2 ? `, ${status2.messageCount} messages retained` : "";
-  if (st.size > MAILBOX_WARN_BYTES) {
-    return { name, status: "warn", message: `${file} is ${mib(st.size)}${counts}: compaction should keep it far smaller`, fix: "Restart the daemon (session-bus restart) to compact it; lower SESSION_BUS_RETAIN_COUNT / SESSION_BUS_RETAIN_DAYS" };
-  }
-  return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts}` };
-}
-async function runDoctor(project, env = process.env) {
-  const checks = [checkNode(process.version)];
-  let location;
-  try {
-    location = locateProject(project);
-  } catch (err) {
-    checks.push({ name: "project", status: "fail", message: `cannot read the project ${project}: ${err.code ?? err.message}`, fix: "Pass an existing folder with --project DIR" });
-    return { ok: false, checks };
-  }
-  checks.push({ name: "project", status: "ok", message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ""}` });
-  let endpoint;
-  try {
-    endpoint = endpointFor(location.busRoot, env);
-  } catch (err) {
-    const [problem, ...fix] = err.message.split(". ");
-    checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
-  }
-  let probe;
-  if (endpoint && process.platform !== "win32") {
-    const dirCheck = checkSocketDir(endpoint.dir, lstat(endpoint.dir));
-    checks.push(dirCheck);
-    if (dirCheck.status === "fail") endpoint = void 0;
-  }
-  if (endpoint) {
-    probe = await probeDaemon(endpoint, location.busRoot);
-    const socketCheck = process.platform === "win32" || probe.stale ? void 0 : checkSocketFile(endpoint.socketPath, lstat(endpoint.socketPath));
-    if (socketCheck) checks.push(socketCheck);
-    checks.push(probe.check);
-    if (probe.hello) checks.push(checkVersions(probe.hello));
-    if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
-    checks.push(...checkStaleFiles(endpoint, probe.hello !== void 0));
-    checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
-  }
-  checks.push(checkMailbox(location, probe?.status));
-  const plugin = pluginDir();
-  const claude = findClaude(env, plugin);
-  if (!plugin) checks.push({ name: "plugin", status: "skip", message: "no plugin folder beside this CLI to validate" });
-  else if (!claude) checks.push({ name: "plugin", status: "skip", message: `no claude binary on PATH or in node_modules/.bin; ${plugin} not validated` });
-  else checks.push(judgeValidation(claude, plugin, await runValidate(claude, plugin, env)));
-  checks.push(checkHostInbox(env, stat));
-  return { ok: checks.every((c) => c.status !== "fail"), root: location.busRoot, checks };
-}
-var LABELS = { ok: "ok", warn: "warn", fail: "FAIL", skip: "skip" };
-function formatDoctor(report, color) {
-  const paint = painter(color);
-  const style = { ok: "green", warn: "yellow", fail: "red", skip: "dim" };
-  const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${report.root}` : ""}`];
-  for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${c.message}`);
-    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${c.fix}`);
-  }
-  const failed = report.checks.filter((c) => c.status === "fail").length;
-  lines.push("", failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
-  return lines.join("\n");
-}
-
-// src/cli/commands.ts
-var DEFAULT_TAIL_LINES = 10;
-var COMMON_OPTIONS = /* @__PURE__ */ new Set(["project", "json", "help", "version"]);
-var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion", "config"]);
-async function run(argv) {
-  const { values, positionals } = parseCommandLine(argv);
-  const [command, ...rest] = positionals;
-  if (values.version) {
-    console.log(VERSION);
-    return 0;
-  }
-  if (!command) {
-    process.stdout.write(generalHelp());
-    return values.help ? 0 : 2;
-  }
-  const doc = commandDoc(command);
-  if (!doc) throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
-  if (values.help) {
-    process.stdout.write(commandHelp(doc));
-    return 0;
-  }
-  for (const key of Object.keys(values)) {
-    if (!COMMON_OPTIONS.has(key) && !doc.options.includes(`--${key}`)) throw new UsageError(`${command} does not take --${key}`);
-  }
-  if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(" "))}`);
-  const project = values.project ?? process.cwd();
-  if (values.project !== void 0 && !isFolder(values.project)) throw new UsageError(`--project ${values.project}: no such folder`);
-  const json = values.json ?? false;
-  const feed = {
-    json,
-    color: !json && colorEnabled(process.stdout),
-    out: (line) => process.stdout.write(`${line}
-`),
-    note: (line) => process.stderr.write(`${line}
-`)
-  };
-  switch (command) {
-    case "help": {
-      if (rest.length === 0) {
-        process.stdout.write(generalHelp());
-        return 0;
-      }
-      const topic = commandDoc(rest[0]);
-      if (!topic) throw new UsageError(`no help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
-      process.stdout.write(commandHelp(topic));
-      return 0;
-    }
-    case "completion": {
-      const shell = rest[0] ?? "bash";
-      if (shell !== "bash" && shell !== "zsh") throw new UsageError("completion takes bash or zsh");
-      process.stdout.write(completionScript(shell));
-      return 0;
-    }
-    case "status":
-      return status(project, json, layout(project, values.wide));
-    case "stop":
-      return stop(project, json);
-    case "restart":
-      return restart(project, json);
-    case "config":
-      return config2(project, rest, json);
-    case "peers":
-      return peers(project, json, layout(project, values.wide));
-    case "claims":
-      return claims(project, json, layout(project, values.wide));
-    case "tail": {
-      const lines = values.lines === void 0 ? DEFAULT_TAIL_LINES : parseCount(values.lines, "-n");
-      if (!values.follow) return tail(project, lines, feed);
-      const stopped = new AbortController();
-      let code = 0;
-      process.once("SIGINT", () => (code = 130, stopped.abort()));
-      process.once("SIGTERM", () => (code = 143, stopped.abort()));
-      await follow(project, lines, feed, stopped.signal);
-      return code;
-    }
-    case "log":
-      return log(
-        project,
-        {
-          sinceTs: values.since === void 0 ? void 0 : parseSince(values.since, Date.now()),
-          from: values.from,
-          kinds: values.kind ? parseKinds(values.kind) : void 0,
-          grep: values.grep,
-          lines: values.lines === void 0 ? void 0 : parseCount(values.lines, "-n")
-        },
-        feed
-      );
-    case "send": {
-      const text = rest.join(" ");
-      if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
-      const kinds = parseKinds(values.kind ?? ["note"]);
-      if (kinds.length !== 1) throw new UsageError("send takes one --kind");
-      try {
-        readConfig(resolveSettings(process.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
-      } catch (err) {
-        throw new UsageError(err.message);
-      }
-      return send(project, text, kinds[0], json);
-    }
-    case "doctor": {
-      const report = await runDoctor(project);
-      console.log(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(process.stdout)));
-      return report.ok ? 0 : 1;
-    }
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  }
-}
-function layout(project, wide = false) {
-  return { columns: wide ? void 0 : terminalColumns(), root: locateProject(project).busRoot };
-}
-function isFolder(dir) {
-  try {
-    return fs7.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-process.stdout.on("error", (err) => {
-  if (err.code === "EPIPE") process.exit(0);
+var line = (max) => string2().max(max).transform(oneLine);
+var FederatedMessageSchema = object({
+  v: literal(1),
+  hostId: string2().min(1).max(64),
+  host: string2().min(1).max(128).transform(oneLine),
+  seq: number2().int().positive(),
+  ts: number2(),
+  sessionId: string2().min(1).max(128),
+  from: string2().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
+  kind: Kind,
+  text: string2().max(MAX_TEXT_BYTES * 2).transform(cleanText)
+}).transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
+var SessionSchema = object({
+  sessionId: string2().max(128),
+  shortId: line(128),
+  label: line(MAX_LABEL_CHARS * 2),
+  cwd: line(4096).optional(),
+  since: number2()
+}).transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
+var PresenceSchema = object({
+  v: literal(1),
+  hostId: string2().min(1).max(64),
+  host: string2().min(1).max(128).transform(oneLine),
+  sessions: array(SessionSchema).max(1e3),
+  ts: number2()
 });
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    if (err instanceof UsageError) {
-      console.error(`session-bus: ${err.message}
-Run \`session-bus --help\` for usage.`);
-      process.exitCode = 2;
-      return;
-    }
-    const message = err instanceof RpcError ? err.message : err.message || String(err);
-    console.error(`session-bus: ${message}`);
-    process.exitCode = 1;
+var RemoteClaimSchema = object({
+  v: literal(1),
+  hostId: string2().min(1).max(64),
+  host: string2().min(1).max(128).transform(oneLine),
+  resource: string2().min(1).max(512).transform(oneLine),
+  holder: string2().max(128),
+  label: line(MAX_LABEL_CHARS * 2),
+  since: number2(),
+  expiresAt: number2().optional(),
+  note: line(200).optional(),
+  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+  created: number2().int().positive().optional()
+}).transform((c) => ({ ...c, label: filedLabel(c.holder, c.label) }));
+function claimKey(resource) {
+  return Buffer.from(resource, "utf8").toString("base64url");
+}
+function decodeJson(schema, data) {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(data).toString("utf8")));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
   }
-);
+}
+
+// src/daemon/claims.ts
+var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
+function isName(resource) {
+  return NAME.test(resource);
+}
+function normalizeResource(resource) {
+  const r = resource.trim();
+  if (isName(r)) return r;
+  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+  return segs.join("/") || ".";
+}
+function hasGlob(s) {
+  return /[*?[]/.test(s);
+}
+function overlaps(a, b) {
+  const an = isName(a);
+  const bn = isName(b);
+  if (an || bn) return an && bn && a === b;
+  return segmentsOverlap(expand(a), expand(b));
+}
+function expand(p) {
+  const segs = p === "." ? [] : p.split("/");
+  if (!segs.some(hasGlob)) segs.push("**");
+  return segs;
+}
+function segmentsOverlap(a, b) {
+  const memo2 = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key = `${i},${j}`;
+    const hit = memo2.get(key);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
+    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
+    else if (i === a.length || j === b.length) r = false;
+    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
+    memo2.set(key, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function segmentCompatible(x, y) {
+  const gx = hasGlob(x);
+  const gy = hasGlob(y);
+  if (!gx && !gy) return x === y;
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
+  const [px, sx] = fixedEnds(x);
+  const [py, sy] = fixedEnds(y);
+  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
+}
+function fixedEnds(glob) {
+  const first = glob.search(/[*?[]/);
+  let last = -1;
+  for (let i = glob.length - 1; i >= 0; i--) {
+    if ("*?]".includes(glob[i])) {
+      last = i;
+      break;
+    }
+  }
+  return [glob.slice(0, first), glob.slice(last + 1)];
+}
+function parseGlob(glob) {
+  const tokens = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
+      const end = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: "class", negate, items: [...body] });
+      i = end;
+    } else tokens.push({ kind: "char", c });
+  }
+  return tokens;
+}
+function classHas(items, c) {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === "-" && i + 2 < items.length) {
+      if (items[i] <= c && c <= items[i + 2]) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+function tokenMatches(t, c) {
+  if (t.kind === "char") return t.c === c;
+  if (t.kind === "any") return c !== "/";
+  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
+  return false;
+}
+function globMatch(glob, s) {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === "star") {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si])) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== "/") {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
+}
+var ClaimTable = class {
+  claims = /* @__PURE__ */ new Map();
+  /** A live claim by someone else that overlaps `resource`. */
+  conflict(resource, holder, now) {
+    for (const c of this.claims.values()) {
+      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
+    }
+    return void 0;
+  }
+  /** Takes or refreshes a claim: only through applyClaimEntry, once its entry is recorded. */
+  put(claim2) {
+    this.claims.set(claim2.resource, claim2);
+  }
+  get(resource) {
+    return this.claims.get(resource);
+  }
+  remove(resource) {
+    this.claims.delete(resource);
+  }
+  heldBy(holder) {
+    return [...this.claims.values()].filter((c) => c.holder === holder);
+  }
+  list(now) {
+    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
+  }
+  clear() {
+    this.claims.clear();
+  }
+};
+function expired(c, now) {
+  return c.expiresAt !== void 0 && c.expiresAt <= now;
+}
+
+// src/daemon/lane.ts
+function createLane() {
+  let tail = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
+
+export {
+  __require,
+  __commonJS,
+  __toESM,
+  MAX_TEXT_BYTES,
+  MAX_FRAME_BYTES,
+  MAX_CLIENT_BACKLOG_BYTES,
+  MAX_DRAIN_CHARS,
+  MAX_SOCKET_PATH_BYTES,
+  MAX_SEQ,
+  MAX_TS,
+  DEFAULT_LEASE_MS,
+  MAX_STATUS_SESSIONS,
+  MAX_REMEMBERED_SESSIONS,
+  MESSAGE_OVERHEAD_CHARS,
+  MAX_HISTORY_LIMIT,
+  MAX_HISTORY_REPLY_BYTES,
+  MESSAGE_KINDS,
+  MESSAGE_NOTIFICATION,
+  shortId,
+  isName,
+  normalizeResource,
+  overlaps,
+  ClaimTable,
+  cleanText,
+  inert,
+  ParamSchemas,
+  createLane,
+  filedLabel,
+  sleep,
+  busNames,
+  messageId,
+  FederatedMessageSchema,
+  PresenceSchema,
+  RemoteClaimSchema,
+  claimKey,
+  decodeJson
+};

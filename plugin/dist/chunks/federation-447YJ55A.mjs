@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-MSPY6WJE.mjs";
+} from "./chunk-TF77J3YN.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({

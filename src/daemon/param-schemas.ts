@@ -1,11 +1,12 @@
 /**
- * zod schemas for what the daemon accepts: method parameters and mailbox lines. Daemon-only:
- * clients (the hook above all) do not import zod. Each schema is built the first time it is
- * used: building them all took 20–45 ms of every daemon start, paid before the first answer.
+ * zod schemas of the wire methods' parameters, next to their only user: the daemon checks every
+ * request against them (dispatch.ts). Clients, the hook above all, do not import zod. Each
+ * schema is built the first time it is used: building them all took 20–45 ms of every daemon
+ * start, paid before the first answer.
  */
 import * as z from 'zod';
-import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ, MAX_TS } from './limits.ts';
-import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from './messages.ts';
+import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ } from '../protocol/limits.ts';
+import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from '../protocol/messages.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
 
@@ -85,54 +86,3 @@ export const ParamSchemas = lazily({
     limit: z.number().int().min(0).max(MAX_HISTORY_LIMIT).optional(),
   }),
 });
-
-/** Every time a mailbox line carries is checked at the edge: renderers format it as a date. */
-const TIME_MESSAGE = 'time out of range';
-const Time = () => z.number().min(0, TIME_MESSAGE).max(MAX_TS, TIME_MESSAGE);
-
-const Origin = () => z.object({ sessionId: z.string(), pid: z.number().int() });
-
-/** A mailbox line of any type (replay's slow path: the fast path takes plain messages). */
-export const logEntrySchema = () => (logEntries ??= buildLogEntrySchema());
-let logEntries: ReturnType<typeof buildLogEntrySchema> | undefined;
-
-const buildLogEntrySchema = () => z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('msg'),
-    seq: z.number().int().positive().max(MAX_SEQ),
-    ts: Time(),
-    origin: Origin(),
-    from: z.string(),
-    kind: Kind,
-    text: z.string(),
-    to: z.array(z.string()).optional(),
-    host: z.string().optional(),
-    remoteId: z.string().optional(),
-  }),
-  z.object({
-    type: z.literal('session'),
-    id: z.string(),
-    ids: z.array(z.string()),
-    pids: z.array(z.number().int()),
-    label: z.string(),
-    cwd: z.string().optional(),
-    firstSeen: Time(),
-  }),
-  z.object({ type: z.literal('cursor'), id: z.string(), seq: z.number().int().min(0).max(MAX_SEQ), ts: Time() }),
-  z.object({ type: z.literal('meta'), lastSeq: z.number().int().min(0).max(MAX_SEQ), compactedAt: Time() }),
-  z.object({
-    type: z.literal('claim'),
-    resource: z.string(),
-    holder: z.string(),
-    label: z.string(),
-    since: Time(),
-    expiresAt: Time().optional(),
-    note: z.string().optional(),
-  }),
-  z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: Time() }),
-  z.object({
-    type: z.literal('fed'),
-    published: z.number().int().min(0),
-    received: z.record(z.string(), z.number().int().min(0)).optional(),
-  }),
-]);

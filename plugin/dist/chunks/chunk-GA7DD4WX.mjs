@@ -1,10 +1,5 @@
 #!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
-var __defProp = Object.defineProperty;
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
 
 // src/protocol/version.ts
 var VERSION = "0.3.0";
@@ -147,8 +142,6 @@ var MAX_DRAIN_CHARS = 128 * 1024;
 var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
 var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-var MAX_LEASE_MS = 6e4;
-var MAX_LABEL_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
@@ -1000,8 +993,6 @@ function terminalColumns(env = process.env, stream = process.stdout) {
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
-var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
-var WAKE_POLICIES = ["direct", "all", "none"];
 var MESSAGE_NOTIFICATION = "message";
 function shortId(sessionId) {
   if (sessionId.startsWith("human:")) return sessionId;
@@ -1126,11 +1117,8 @@ function formatMessage(m, options = {}) {
 }
 
 export {
-  __export,
   MAX_SEQ,
   MAX_TS,
-  MAX_LEASE_MS,
-  MAX_LABEL_CHARS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
   describeError,
@@ -1150,8 +1138,6 @@ export {
   connectOrSpawn,
   connectExisting,
   MESSAGE_KINDS,
-  DELIVERY_PATHS,
-  WAKE_POLICIES,
   MESSAGE_NOTIFICATION,
   colorEnabled,
   painter,

@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-PMBEMUOZ.mjs";
+} from "./chunk-GA7DD4WX.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";
