@@ -29,7 +29,7 @@ import {
   normalizeResource,
   shortId,
   sleep
-} from "./chunks/chunk-TF77J3YN.mjs";
+} from "./chunks/chunk-BICNELU3.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5636,6 +5636,183 @@ var Broker = class {
   }
 };
 
+// src/daemon/federation/config.ts
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as os from "node:os";
+var DEFAULT_LEASE_MS2 = 15e3;
+var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
+  const raw = env.SESSION_BUS_NATS_URL?.trim();
+  if (!raw) return { mode: "off" };
+  const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const servers = listed.map(redactUrl);
+  const displayUrl = servers.join(",");
+  const override = env.SESSION_BUS_PROJECT?.trim();
+  let project;
+  let remoteUrl;
+  if (override) {
+    if (!PROJECT_KEY.test(override)) {
+      return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
+    }
+    project = override;
+  } else if (remoteUrl = typeof origin === "function" ? origin() : origin) {
+    project = projectKeyOf(remoteUrl);
+  } else {
+    return {
+      mode: "refused",
+      displayUrl,
+      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host'
+    };
+  }
+  const auth = { ...listed.map(urlAuth).find((a) => a !== void 0) };
+  if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
+  if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
+  if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
+  if (env.SESSION_BUS_NATS_CREDS) auth.credsFile = env.SESSION_BUS_NATS_CREDS;
+  const tlsFiles = {};
+  if (env.SESSION_BUS_NATS_CA) tlsFiles.caFile = env.SESSION_BUS_NATS_CA;
+  if (env.SESSION_BUS_NATS_CERT) tlsFiles.certFile = env.SESSION_BUS_NATS_CERT;
+  if (env.SESSION_BUS_NATS_KEY) tlsFiles.keyFile = env.SESSION_BUS_NATS_KEY;
+  const wantsTls = servers.some((s) => /^tls:\/\//i.test(s)) || Object.keys(tlsFiles).length > 0;
+  const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
+  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS2;
+  if (!Number.isFinite(leaseMs) || leaseMs < 1e3) {
+    return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}` };
+  }
+  return {
+    mode: "on",
+    settings: {
+      servers,
+      displayUrl,
+      auth,
+      ...wantsTls ? { tls: tlsFiles } : {},
+      project,
+      hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
+      leaseMs
+    }
+  };
+}
+function originUrl(gitDir) {
+  if (!gitDir) return void 0;
+  try {
+    const out = execFileSync("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
+    return out.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function normalizeRemoteUrl(url) {
+  let u = url.trim();
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)(.*)$/.exec(u);
+  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) {
+    u = `${scp[1].toLowerCase()}/${scp[2]}`;
+  } else {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)?$/i.exec(u);
+    if (m) u = `${m[1].toLowerCase()}${m[2] ?? ""}`;
+    else u = u.replace(/^file:\/\//i, "");
+  }
+  return u.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "");
+}
+function projectKeyOf(remoteUrl) {
+  return createHash("sha256").update(normalizeRemoteUrl(remoteUrl)).digest("hex").slice(0, 16);
+}
+function urlAuth(url) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
+  if (!m || !m[1]) return void 0;
+  const [user, pass] = m[1].split(":", 2).map((x) => decodeURIComponent(x));
+  return pass !== void 0 ? { user, pass } : { token: user };
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+
+// src/daemon/federation/host-id.ts
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+var HOST_ID_FILE = "host-id.json";
+var ID = /^[a-f0-9]{12}$/;
+function loadHostId(mailboxDir) {
+  const file = path.join(mailboxDir, HOST_ID_FILE);
+  try {
+    const v = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
+  } catch {
+  }
+  const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
+  fs.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs.renameSync(tmp, file);
+  return identity;
+}
+
+// src/daemon/federation/start.ts
+var EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
+function federationOff(status2 = { state: "off", ...EMPTY }, kept = []) {
+  return {
+    sharesClaims: false,
+    acquire: async () => ({ ok: true }),
+    remoteClaims: () => [],
+    remoteHosts: () => [],
+    status: () => status2,
+    onAccepted: () => void 0,
+    claimsChanged: () => void 0,
+    snapshotEntries: () => kept,
+    stop: () => void 0
+  };
+}
+async function startFederation(ctx, location, position2, env = process.env) {
+  const kept = position2 ? [positionEntry(position2)] : [];
+  const config = readFederationConfig(env, location.inGit ? location.busRoot : void 0);
+  if (config.mode === "off") return federationOff(void 0, kept);
+  if (config.mode === "refused") {
+    ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
+    const status2 = { state: "refused", reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
+    return federationOff(status2, kept);
+  }
+  const { settings } = config;
+  const host = loadHostId(location.mailboxDir);
+  const broker = ctx.broker;
+  const { Federation } = await import("./chunks/federation-UXQE2ERX.mjs");
+  const federation = new Federation(
+    settings,
+    host,
+    {
+      logger: ctx.logger,
+      async ingest(m) {
+        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
+        record.host = m.host;
+        record.remoteId = messageId(m.hostId, m.seq);
+        await ctx.commit({ entries: [], records: [record] });
+      },
+      persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
+      localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...s.cwd ? { cwd: s.cwd } : {}, since: s.connectedSince ?? s.firstSeen })),
+      localClaims: () => broker.claims.list(ctx.now())
+    },
+    position2,
+    broker.lastSeq,
+    (seq2) => broker.messagesAfter(seq2)
+  );
+  ctx.logger.info({ url: settings.displayUrl, project: settings.project, host: settings.hostName, hostId: host.id }, "federation starting");
+  federation.start();
+  return {
+    sharesClaims: true,
+    acquire: (claim2) => federation.acquire(claim2),
+    remoteClaims: (now) => federation.remoteClaims(now),
+    remoteHosts: () => federation.remoteHosts(),
+    status: () => federation.status(),
+    onAccepted: (records) => federation.onAccepted(records),
+    claimsChanged: () => federation.claimsChanged(),
+    snapshotEntries: () => [federation.snapshotEntry()],
+    stop: () => federation.stop()
+  };
+}
+function positionEntry(p) {
+  return { type: "fed", published: p.published ?? 0, received: Object.fromEntries(p.received) };
+}
+
 // src/daemon/context.ts
 function defineHandler(h) {
   return h;
@@ -5643,7 +5820,7 @@ function defineHandler(h) {
 
 // src/daemon/handlers/peers.ts
 function remotePeers(ctx) {
-  return (ctx.federation?.remoteHosts() ?? []).flatMap(
+  return ctx.federation.remoteHosts().flatMap(
     (h) => h.sessions.map((s) => ({ sessionId: s.sessionId, shortId: s.shortId, label: `${s.label}@${h.name}`, cwd: s.cwd, since: s.since, lastActivity: h.lastSeen, host: h.name }))
   );
 }
@@ -5682,7 +5859,7 @@ var brief = defineHandler({
     const now = ctx.now();
     return {
       peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })).concat(remotePeers(ctx)),
-      claims: [...ctx.broker.claims.list(now), ...ctx.federation?.remoteClaims(now) ?? []],
+      claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session)
     };
   }
@@ -5816,7 +5993,7 @@ var claim = defineHandler({
     const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
-    if (ctx.federation) {
+    if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
         const wanted = { resource: name, holder, label: session.label, since: ctx.broker.claims.get(name)?.since ?? now };
@@ -5852,7 +6029,7 @@ var claims = defineHandler({
   get params() {
     return ParamSchemas.claims;
   },
-  handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation?.remoteClaims(ctx.now()) ?? []] })
+  handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation.remoteClaims(ctx.now())] })
 });
 
 // src/daemon/handlers/end.ts
@@ -6087,8 +6264,8 @@ var status = defineHandler({
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
       ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
-      claims: [...broker.claims.list(now), ...ctx.federation?.remoteClaims(now) ?? []],
-      federation: ctx.federationStatus(),
+      claims: [...broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
+      federation: ctx.federation.status(),
       settings: info.settings
     };
   }
@@ -6636,7 +6813,7 @@ function createDaemon(deps) {
   const { store, clock, logger, info, config } = deps;
   const markers = deps.markers ?? { pending: () => void 0, live: () => void 0 };
   const broker = new Broker(config.retention);
-  let federation;
+  let federation = federationOff();
   let linesSinceCompact = 0;
   let pendingWrites = 0;
   let accepted = 0;
@@ -6646,7 +6823,9 @@ function createDaemon(deps) {
     logger,
     info,
     now: clock,
-    federationStatus: () => federation?.status() ?? { state: "off", outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
+    get federation() {
+      return federation;
+    },
     async commit(change) {
       const entries = change.records.length === 0 ? change.entries : [...change.entries, ...change.records.map((r) => ({ type: "msg", ...r }))];
       if (entries.length === 0) return;
@@ -6665,7 +6844,7 @@ function createDaemon(deps) {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation?.claimsChanged();
+      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation.claimsChanged();
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -6705,7 +6884,7 @@ function createDaemon(deps) {
   function announce(records) {
     if (records.length === 0) return;
     accepted += records.length;
-    federation?.onAccepted(records);
+    federation.onAccepted(records);
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
@@ -6727,7 +6906,7 @@ function createDaemon(deps) {
   }
   function compact() {
     const dropped = broker.applyRetention(clock());
-    store.compact([...broker.snapshot(clock()), ...federation?.snapshotEntries() ?? []]).then(
+    store.compact([...broker.snapshot(clock()), ...federation.snapshotEntries()]).then(
       () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, "mailbox compacted"),
       (err) => logger.warn({ err: err.message }, "compaction failed; the log keeps growing until it succeeds")
     );
@@ -6758,10 +6937,9 @@ function createDaemon(deps) {
     ctx,
     server,
     replay: () => store.replayInto(broker),
-    setFederation: (runtime) => {
-      federation = runtime;
+    setFederation: (port) => {
+      federation = port;
     },
-    federation: () => federation,
     compact,
     start,
     accepted: () => accepted,
@@ -6774,8 +6952,8 @@ function createDaemon(deps) {
 }
 
 // src/daemon/mailbox-log.ts
-import * as fs3 from "node:fs";
-import * as path from "node:path";
+import * as fs4 from "node:fs";
+import * as path2 from "node:path";
 
 // src/daemon/mailbox-io.ts
 function wholeLinesEnd(ops, fd, size) {
@@ -6807,7 +6985,7 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/place/mailbox-replay.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 
 // src/place/mailbox-line.ts
 var str = (v) => typeof v === "string" ? { ok: v } : "expected a string";
@@ -6918,14 +7096,14 @@ var RestoredStateBuilder = class {
 };
 
 // src/place/mailbox-file.ts
-import * as fs from "node:fs";
+import * as fs2 from "node:fs";
 var MailboxFileError = class extends Error {
   name = "MailboxFileError";
 };
 function assertRegularFile(file) {
   let st;
   try {
-    st = fs.lstatSync(file);
+    st = fs2.lstatSync(file);
   } catch {
     return;
   }
@@ -6937,12 +7115,12 @@ function assertRegularFile(file) {
 // src/place/mailbox-replay.ts
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
-function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
+function replayMailbox(file, readFile = (f) => fs3.readFileSync(f)) {
   const into = new RestoredStateBuilder();
   const { warnings, lines } = replayInto(into, file, readFile);
   return { state: into.finish(), warnings, lines };
 }
-function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
+function replayInto(state, file, readFile = (f) => fs3.readFileSync(f)) {
   const warnings = [];
   assertRegularFile(file);
   let raw;
@@ -7057,7 +7235,7 @@ var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var JsonlMailboxLog = class {
-  constructor(path7, policy = "interval", ops = fs3, writeGuard = () => void 0) {
+  constructor(path7, policy = "interval", ops = fs4, writeGuard = () => void 0) {
     this.path = path7;
     this.policy = policy;
     this.ops = ops;
@@ -7177,8 +7355,8 @@ var JsonlMailboxLog = class {
   }
   open() {
     if (this.fd !== void 0) return this.fd;
-    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, fs3.constants.O_RDWR | fs3.constants.O_APPEND | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW, 384);
+    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    const fd = this.ops.openSync(this.path, fs4.constants.O_RDWR | fs4.constants.O_APPEND | fs4.constants.O_CREAT | fs4.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -7219,7 +7397,7 @@ var JsonlMailboxLog = class {
   async compact(entries) {
     if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
     const state = { tmp, appended: [] };
     this.compacting = state;
@@ -7247,7 +7425,7 @@ var JsonlMailboxLog = class {
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
     this.needsNewline = false;
-    syncDirInBackground(this.ops, path.dirname(this.path));
+    syncDirInBackground(this.ops, path2.dirname(this.path));
   }
   close() {
     if (this.compacting) {
@@ -7264,11 +7442,11 @@ var JsonlMailboxLog = class {
 };
 
 // src/daemon/session-markers.ts
-import * as fs5 from "node:fs";
-import * as path3 from "node:path";
+import * as fs6 from "node:fs";
+import * as path4 from "node:path";
 
 // src/place/liveness.ts
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -7280,7 +7458,7 @@ function isAlive(pid) {
 function isRunning(pid) {
   if (!isAlive(pid)) return false;
   try {
-    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs5.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return isAlive(pid);
@@ -7289,20 +7467,20 @@ function isRunning(pid) {
 function isBusDaemon(pid) {
   let cmd;
   try {
-    cmd = fs4.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    cmd = fs5.readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch (err) {
-    return err.code !== "ENOENT" || !fs4.existsSync("/proc/self");
+    return err.code !== "ENOENT" || !fs5.existsSync("/proc/self");
   }
   return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
 }
 
 // src/place/markers.ts
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 function markerPath(dir, pid) {
-  return path2.join(dir, `pending-${pid}`);
+  return path3.join(dir, `pending-${pid}`);
 }
 function liveMarkerPath(dir, pid) {
-  return path2.join(dir, `live-${pid}`);
+  return path3.join(dir, `live-${pid}`);
 }
 var MARKER_NAME = /^(pending|live)-(\d+)$/;
 
@@ -7382,7 +7560,7 @@ var SessionMarkers = class {
   sweep() {
     let names;
     try {
-      names = fs5.readdirSync(this.dir);
+      names = fs6.readdirSync(this.dir);
     } catch {
       return 0;
     }
@@ -7392,7 +7570,7 @@ var SessionMarkers = class {
       if (!m) continue;
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
-      this.write(path3.join(this.dir, name), void 0);
+      this.write(path4.join(this.dir, name), void 0);
       this.written.set(pid, "off");
       removed += 1;
     }
@@ -7408,8 +7586,8 @@ var SessionMarkers = class {
   }
   write(file, content) {
     try {
-      if (content !== void 0) fs5.writeFileSync(file, content, { mode: 384 });
-      else fs5.rmSync(file, { force: true });
+      if (content !== void 0) fs6.writeFileSync(file, content, { mode: 384 });
+      else fs6.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
@@ -7417,8 +7595,8 @@ var SessionMarkers = class {
 };
 
 // src/daemon/start-steps.ts
-import * as fs9 from "node:fs";
-import * as path5 from "node:path";
+import * as fs10 from "node:fs";
+import * as path6 from "node:path";
 
 // src/transport/rpc-client.ts
 import { createConnection } from "node:net";
@@ -7464,15 +7642,15 @@ var RpcClient = class _RpcClient extends RpcPeer {
 var import_pino = __toESM(require_pino(), 1);
 
 // src/daemon/single-instance.ts
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 import * as net from "node:net";
 
 // src/place/start-lock.ts
-import * as fs6 from "node:fs";
+import * as fs7 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
 function lockHolder(lockPath) {
   try {
-    const n = Number.parseInt(fs6.readFileSync(lockPath, "utf8"), 10);
+    const n = Number.parseInt(fs7.readFileSync(lockPath, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -7483,7 +7661,7 @@ function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
 }
 function lockAgeMs(file) {
   try {
-    return Date.now() - fs6.statSync(file).mtimeMs;
+    return Date.now() - fs7.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -7503,7 +7681,7 @@ async function bindExclusive(server, socketPath, lockPath, replace) {
     }
     if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
     try {
-      fs7.unlinkSync(socketPath);
+      fs8.unlinkSync(socketPath);
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -7554,16 +7732,16 @@ async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs7.openSync(lockPath, "wx", 384);
-      fs7.writeSync(fd, String(process.pid));
-      fs7.closeSync(fd);
+      const fd = fs8.openSync(lockPath, "wx", 384);
+      fs8.writeSync(fd, String(process.pid));
+      fs8.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
     }
     if (isStaleLock(lockPath) || Date.now() > until) {
       try {
-        fs7.unlinkSync(lockPath);
+        fs8.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -7573,26 +7751,26 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (lockHolder(lockPath) === process.pid) fs7.unlinkSync(lockPath);
+    if (lockHolder(lockPath) === process.pid) fs8.unlinkSync(lockPath);
   } catch {
   }
 }
 
 // src/daemon/takeover.ts
-import { execFileSync } from "node:child_process";
-import * as fs8 from "node:fs";
-import * as path4 from "node:path";
+import { execFileSync as execFileSync2 } from "node:child_process";
+import * as fs9 from "node:fs";
+import * as path5 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
-    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs8.existsSync(old)) continue;
+    if (path5.resolve(old) === path5.resolve(mailboxPath) || !fs9.existsSync(old)) continue;
     if (tracked(old)) {
       reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
       continue;
     }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs8.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs9.mkdirSync(path5.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -7617,10 +7795,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs8.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs8.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
+    fs9.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs9.rmSync(path5.join(path5.dirname(old), leftover), { force: true });
     try {
-      fs8.rmdirSync(path4.dirname(old));
+      fs9.rmdirSync(path5.dirname(old));
     } catch {
     }
   }
@@ -7628,7 +7806,7 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
 }
 function gitTracks(file) {
   try {
-    execFileSync("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    execFileSync2("git", ["-C", path5.dirname(file), "ls-files", "--error-unmatch", "--", path5.basename(file)], { stdio: "ignore", timeout: 5e3 });
     return true;
   } catch (err) {
     return err.status !== 1;
@@ -7641,26 +7819,26 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs8.copyFileSync(from, tmp);
-  fs8.chmodSync(tmp, 384);
-  const fd = fs8.openSync(tmp, "r+");
-  fs8.fsyncSync(fd);
-  fs8.closeSync(fd);
-  fs8.renameSync(tmp, to);
+  fs9.copyFileSync(from, tmp);
+  fs9.chmodSync(tmp, 384);
+  const fd = fs9.openSync(tmp, "r+");
+  fs9.fsyncSync(fd);
+  fs9.closeSync(fd);
+  fs9.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs8.openSync(file, "a", 384);
+  const fd = fs9.openSync(file, "a", 384);
   try {
-    fs8.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs8.fsyncSync(fd);
+    fs9.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs9.fsyncSync(fd);
   } finally {
-    fs8.closeSync(fd);
+    fs9.closeSync(fd);
   }
 }
 
 // src/place/mailbox-owner.ts
 import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync3, readlinkSync, readSync } from "node:fs";
-import { hostname } from "node:os";
+import { hostname as hostname2 } from "node:os";
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
 }
@@ -7695,7 +7873,7 @@ function ownPlace() {
     ns = readlinkSync("/proc/self/ns/pid");
   } catch {
   }
-  return { host: hostname(), ns };
+  return { host: hostname2(), ns };
 }
 
 // src/daemon/start-steps.ts
@@ -7711,16 +7889,16 @@ function signalToRebind(owner, socketPath) {
   }
 }
 function removeLeftovers(mailboxPath, logger) {
-  const dir = path5.dirname(mailboxPath);
-  const base = path5.basename(mailboxPath);
+  const dir = path6.dirname(mailboxPath);
+  const base = path6.basename(mailboxPath);
   let names;
   try {
-    names = fs9.readdirSync(dir);
+    names = fs10.readdirSync(dir);
   } catch {
     return;
   }
   const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
+  for (const n of left) fs10.rmSync(path6.join(dir, n), { force: true });
   if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
 }
 async function replaceOlder(socketPath, root, version, logger) {
@@ -7748,16 +7926,16 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs9.renameSync(logPath, `${logPath}.1`);
-    fs9.closeSync(fs9.openSync(logPath, "a", 384));
+    if (fs10.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs10.renameSync(logPath, `${logPath}.1`);
+    fs10.closeSync(fs10.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }
 }
 function openDaemonLog(logPath) {
   rotateIfOver(logPath);
-  fs9.closeSync(fs9.openSync(logPath, "a", 384));
+  fs10.closeSync(fs10.openSync(logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
   return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
 }
@@ -7784,7 +7962,7 @@ function collectWhenQuiet(everyMs, due) {
 }
 
 // src/daemon/socket-keeper.ts
-import * as fs10 from "node:fs";
+import * as fs11 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var BIND_ATTEMPTS = 5;
 var SocketKeeper = class {
@@ -7818,7 +7996,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs10.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs11.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -7849,21 +8027,21 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs10.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs11.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs10.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs10.statSync(this.endpoint.socketPath).ino;
+      fs11.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs11.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs11 from "node:fs";
+import * as fs12 from "node:fs";
 import { dirname as dirname7 } from "node:path";
 var LOCK_HEARTBEAT_MS = 2e3;
 var LOCK_STALE_MS = 1e4;
@@ -7915,7 +8093,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs11.statSync(this.path).ino === this.ino;
+      return fs12.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -7933,7 +8111,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs11.utimesSync(this.path, now, now);
+        fs12.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -7941,8 +8119,8 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs11.rmSync(this.path, { force: true });
-    if (this.fd !== void 0) fs11.closeSync(this.fd);
+    if (this.isHeld()) fs12.rmSync(this.path, { force: true });
+    if (this.fd !== void 0) fs12.closeSync(this.fd);
     this.fd = void 0;
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
@@ -7950,13 +8128,13 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let made;
       try {
-        fs11.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
+        fs12.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
         made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
       }
       if (made !== void 0) {
-        if (this.fd !== void 0) fs11.closeSync(this.fd);
+        if (this.fd !== void 0) fs12.closeSync(this.fd);
         this.fd = made.fd;
         this.ino = made.ino;
         this.wasHeld = true;
@@ -7978,23 +8156,23 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs11.openSync(lockPath, "wx", 384);
+    fd = fs12.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs11.writeSync(fd, JSON.stringify(record) + "\n");
-    return { fd, ino: fs11.fstatSync(fd).ino };
+    fs12.writeSync(fd, JSON.stringify(record) + "\n");
+    return { fd, ino: fs12.fstatSync(fd).ino };
   } catch (err) {
-    fs11.closeSync(fd);
+    fs12.closeSync(fd);
     throw err;
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    const st = fs11.lstatSync(lockPath);
+    const st = fs12.lstatSync(lockPath);
     if (!st.isFile()) return true;
     age = Date.now() - st.mtimeMs;
   } catch {
@@ -8008,190 +8186,23 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs11.mkdirSync(mutex, { mode: 448 });
+    fs12.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      const st = fs11.lstatSync(mutex);
+      const st = fs12.lstatSync(mutex);
       const age = Math.abs(Date.now() - st.mtimeMs);
-      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs11.rmSync(mutex, { recursive: true, force: true });
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs12.rmSync(mutex, { recursive: true, force: true });
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs11.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs12.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs11.rmdirSync(mutex);
+    fs12.rmdirSync(mutex);
   }
-}
-
-// src/daemon/federation/config.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { createHash } from "node:crypto";
-import * as os from "node:os";
-var DEFAULT_LEASE_MS2 = 15e3;
-var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
-function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
-  const raw = env.SESSION_BUS_NATS_URL?.trim();
-  if (!raw) return { mode: "off" };
-  const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
-  const servers = listed.map(redactUrl);
-  const displayUrl = servers.join(",");
-  const override = env.SESSION_BUS_PROJECT?.trim();
-  let project;
-  let remoteUrl;
-  if (override) {
-    if (!PROJECT_KEY.test(override)) {
-      return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
-    }
-    project = override;
-  } else if (remoteUrl = typeof origin === "function" ? origin() : origin) {
-    project = projectKeyOf(remoteUrl);
-  } else {
-    return {
-      mode: "refused",
-      displayUrl,
-      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host'
-    };
-  }
-  const auth = { ...listed.map(urlAuth).find((a) => a !== void 0) };
-  if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
-  if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
-  if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
-  if (env.SESSION_BUS_NATS_CREDS) auth.credsFile = env.SESSION_BUS_NATS_CREDS;
-  const tlsFiles = {};
-  if (env.SESSION_BUS_NATS_CA) tlsFiles.caFile = env.SESSION_BUS_NATS_CA;
-  if (env.SESSION_BUS_NATS_CERT) tlsFiles.certFile = env.SESSION_BUS_NATS_CERT;
-  if (env.SESSION_BUS_NATS_KEY) tlsFiles.keyFile = env.SESSION_BUS_NATS_KEY;
-  const wantsTls = servers.some((s) => /^tls:\/\//i.test(s)) || Object.keys(tlsFiles).length > 0;
-  const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
-  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS2;
-  if (!Number.isFinite(leaseMs) || leaseMs < 1e3) {
-    return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}` };
-  }
-  return {
-    mode: "on",
-    settings: {
-      servers,
-      displayUrl,
-      auth,
-      ...wantsTls ? { tls: tlsFiles } : {},
-      project,
-      hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
-      leaseMs
-    }
-  };
-}
-function originUrl(gitDir) {
-  if (!gitDir) return void 0;
-  try {
-    const out = execFileSync2("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
-    return out.trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function normalizeRemoteUrl(url) {
-  let u = url.trim();
-  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)(.*)$/.exec(u);
-  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) {
-    u = `${scp[1].toLowerCase()}/${scp[2]}`;
-  } else {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)?$/i.exec(u);
-    if (m) u = `${m[1].toLowerCase()}${m[2] ?? ""}`;
-    else u = u.replace(/^file:\/\//i, "");
-  }
-  return u.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "");
-}
-function projectKeyOf(remoteUrl) {
-  return createHash("sha256").update(normalizeRemoteUrl(remoteUrl)).digest("hex").slice(0, 16);
-}
-function urlAuth(url) {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
-  if (!m || !m[1]) return void 0;
-  const [user, pass] = m[1].split(":", 2).map((x) => decodeURIComponent(x));
-  return pass !== void 0 ? { user, pass } : { token: user };
-}
-function redactUrl(url) {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-
-// src/daemon/federation/host-id.ts
-import { randomBytes } from "node:crypto";
-import * as fs12 from "node:fs";
-import * as path6 from "node:path";
-var HOST_ID_FILE = "host-id.json";
-var ID = /^[a-f0-9]{12}$/;
-function loadHostId(mailboxDir) {
-  const file = path6.join(mailboxDir, HOST_ID_FILE);
-  try {
-    const v = JSON.parse(fs12.readFileSync(file, "utf8"));
-    if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
-  } catch {
-  }
-  const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs12.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs12.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs12.renameSync(tmp, file);
-  return identity;
-}
-
-// src/daemon/federation/start.ts
-var EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
-async function startFederation(ctx, location, position2, env = process.env) {
-  const kept = position2 ? [positionEntry(position2)] : [];
-  const config = readFederationConfig(env, location.inGit ? location.busRoot : void 0);
-  if (config.mode === "off") {
-    return { status: () => ({ state: "off", ...EMPTY }), onAccepted: () => void 0, claimsChanged: () => void 0, snapshotEntries: () => kept, stop: () => void 0 };
-  }
-  if (config.mode === "refused") {
-    ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
-    const status2 = { state: "refused", reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
-    return { status: () => status2, onAccepted: () => void 0, claimsChanged: () => void 0, snapshotEntries: () => kept, stop: () => void 0 };
-  }
-  const { settings } = config;
-  const host = loadHostId(location.mailboxDir);
-  const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-447YJ55A.mjs");
-  const federation = new Federation(
-    settings,
-    host,
-    {
-      logger: ctx.logger,
-      async ingest(m) {
-        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
-        record.host = m.host;
-        record.remoteId = messageId(m.hostId, m.seq);
-        await ctx.commit({ entries: [], records: [record] });
-      },
-      persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
-      localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...s.cwd ? { cwd: s.cwd } : {}, since: s.connectedSince ?? s.firstSeen })),
-      localClaims: () => broker.claims.list(ctx.now())
-    },
-    position2,
-    broker.lastSeq,
-    (seq2) => broker.messagesAfter(seq2)
-  );
-  ctx.federation = {
-    acquire: (claim2) => federation.acquire(claim2),
-    remoteClaims: (now) => federation.remoteClaims(now),
-    remoteHosts: () => federation.remoteHosts()
-  };
-  ctx.logger.info({ url: settings.displayUrl, project: settings.project, host: settings.hostName, hostId: host.id }, "federation starting");
-  federation.start();
-  return {
-    status: () => federation.status(),
-    onAccepted: (records) => federation.onAccepted(records),
-    claimsChanged: () => federation.claimsChanged(),
-    snapshotEntries: () => [federation.snapshotEntry()],
-    stop: () => federation.stop()
-  };
-}
-function positionEntry(p) {
-  return { type: "fed", published: p.published ?? 0, received: Object.fromEntries(p.received) };
 }
 
 // src/daemon/main.ts
@@ -8240,7 +8251,7 @@ async function main() {
     keeper.removeOwnSocket();
     server.closeAll();
     markers.removeLive();
-    daemon.federation()?.stop();
+    daemon.ctx.federation.stop();
     log.close();
     lock.release();
     dest.flushSync();

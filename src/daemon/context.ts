@@ -3,7 +3,8 @@
  * return data; the server turns it (or a thrown BusError) into a reply.
  */
 import type { z } from 'zod';
-import type { ClaimInfo, FederationHost, FederationStatus, MethodName, Methods, SessionIdentity, SettingReport, WakePolicy } from '../protocol/messages.ts';
+import type { ClaimInfo, FederationHost, FederationStatus, MessageRecord, MethodName, Methods, SessionIdentity, SettingReport, WakePolicy } from '../protocol/messages.ts';
+import type { LogEntry } from '../place/mailbox-entries.ts';
 import type { Broker, Change, Session } from './broker.ts';
 import type { Claim } from './claims.ts';
 
@@ -27,22 +28,35 @@ export interface DaemonInfo {
   settings?: SettingReport[];
 }
 
-/** What handlers see of federation (brokers on other hosts through NATS); absent when it is off. */
-export interface FederationSeam {
+/**
+ * Federation (brokers on other hosts through NATS) as the daemon sees it: one port, for handlers
+ * and the daemon's core alike. When it is off or refused, a port that shares nothing stands in
+ * (federationOff), so no caller asks whether there is one.
+ */
+export interface FederationPort {
+  /** Claims are shared with other hosts: `acquire` asks the shared bucket. */
+  readonly sharesClaims: boolean;
   /** Before a local claim is granted: refused if another host holds anything overlapping. */
   acquire(claim: Claim): Promise<{ ok: true; localOnly?: boolean } | { ok: false; conflict: ClaimInfo }>;
   /** Claims held on other hosts (each with its `host`). */
   remoteClaims(now: number): ClaimInfo[];
   /** Other hosts present on the bus and their live sessions. */
   remoteHosts(): FederationHost[];
+  /** Its state for `status` (also when off or refused). */
+  status(): FederationStatus;
+  /** Messages recorded here: to be published. */
+  onAccepted(records: MessageRecord[]): void;
+  /** Local claims changed: to be taken or released in the shared bucket. */
+  claimsChanged(): void;
+  /** Entries a compacted mailbox must keep (its position survives even while federation is off). */
+  snapshotEntries(): LogEntry[];
+  stop(): void;
 }
 
 export interface DaemonContext {
   broker: Broker;
-  /** Federation, when SESSION_BUS_NATS_URL is set and it could start. */
-  federation?: FederationSeam;
-  /** Federation's state for status (also when off or refused). */
-  federationStatus(): FederationStatus;
+  /** Federation: the NATS link when SESSION_BUS_NATS_URL is set and it could start, else a port that shares nothing. */
+  readonly federation: FederationPort;
   info: DaemonInfo;
   logger: Logger;
   now(): number;

@@ -10,8 +10,8 @@ import type { LogEntry } from '../place/mailbox-entries.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import type { MessageRecord } from '../protocol/messages.ts';
 import { Broker, type Session } from './broker.ts';
-import type { DaemonContext, DaemonInfo, Logger } from './context.ts';
-import type { FederationRuntime } from './federation/start.ts';
+import type { DaemonContext, DaemonInfo, FederationPort, Logger } from './context.ts';
+import { federationOff } from './federation/start.ts';
 import { handlers } from './handlers/index.ts';
 import { createLane } from './lane.ts';
 import type { MailboxLog } from './mailbox-log.ts';
@@ -53,9 +53,8 @@ export interface Daemon {
   server: ConnectionServer;
   /** Replays the store into the broker (before the first connection is served). */
   replay(): { warnings: { line: number; reason: string }[]; lines: number };
-  /** Federation, once started after the replay. */
-  setFederation(runtime: FederationRuntime): void;
-  federation(): FederationRuntime | undefined;
+  /** Federation, once started after the replay (a port that shares nothing until then). */
+  setFederation(port: FederationPort): void;
   /** Rewrites the log as a snapshot of the state (and applies retention first). */
   compact(): void;
   /** After the replay: holders of claims get the grace period (plus `extraMs`) to come back; timers start. */
@@ -72,7 +71,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
   const { store, clock, logger, info, config } = deps;
   const markers: MarkerSink = deps.markers ?? { pending: () => undefined, live: () => undefined };
   const broker = new Broker(config.retention);
-  let federation: FederationRuntime | undefined;
+  let federation: FederationPort = federationOff();
   let linesSinceCompact = 0;
   let pendingWrites = 0;
   let accepted = 0;
@@ -83,7 +82,9 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     logger,
     info,
     now: clock,
-    federationStatus: () => federation?.status() ?? { state: 'off', outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] },
+    get federation() {
+      return federation;
+    },
     async commit(change) {
       const entries = change.records.length === 0 ? change.entries : [...change.entries, ...change.records.map((r): LogEntry => ({ type: 'msg', ...r }))];
       if (entries.length === 0) return;
@@ -103,7 +104,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation?.claimsChanged();
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation.claimsChanged();
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -151,7 +152,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
   function announce(records: MessageRecord[]): void {
     if (records.length === 0) return;
     accepted += records.length;
-    federation?.onAccepted(records);
+    federation.onAccepted(records);
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
@@ -176,7 +177,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
 
   function compact(): void {
     const dropped = broker.applyRetention(clock());
-    store.compact([...broker.snapshot(clock()), ...(federation?.snapshotEntries() ?? [])]).then(
+    store.compact([...broker.snapshot(clock()), ...federation.snapshotEntries()]).then(
       () => logger.info({ dropped, kept: broker.messageCount, lastSeq: broker.lastSeq }, 'mailbox compacted'),
       (err: Error) => logger.warn({ err: err.message }, 'compaction failed; the log keeps growing until it succeeds'),
     );
@@ -211,10 +212,9 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     ctx,
     server,
     replay: () => store.replayInto(broker),
-    setFederation: (runtime) => {
-      federation = runtime;
+    setFederation: (port) => {
+      federation = port;
     },
-    federation: () => federation,
     compact,
     start,
     accepted: () => accepted,

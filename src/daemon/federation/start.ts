@@ -6,40 +6,42 @@
 import { shortId, type FederationStatus } from '../../protocol/messages.ts';
 import type { ProjectLocation } from '../../place/project.ts';
 import type { FederationPosition } from '../../place/mailbox-entries.ts';
-import type { DaemonContext } from '../context.ts';
+import type { DaemonContext, FederationPort } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
 import { readFederationConfig } from './config.ts';
-import type { Federation } from './federation.ts';
 import { loadHostId } from './host-id.ts';
 import { messageId } from './wire.ts';
 
-/** What the daemon's main loop calls; a no-op shell when federation is off or refused. */
-export interface FederationRuntime {
-  status(): FederationStatus;
-  onAccepted(records: Parameters<Federation['onAccepted']>[0]): void;
-  claimsChanged(): void;
-  /** Entries a compacted mailbox must keep (the position survives even while federation is off). */
-  snapshotEntries(): LogEntry[];
-  stop(): void;
-}
-
 const EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
+
+/** The port when federation is off or refused: shares nothing, keeps the recorded position. */
+export function federationOff(status: FederationStatus = { state: 'off', ...EMPTY }, kept: LogEntry[] = []): FederationPort {
+  return {
+    sharesClaims: false,
+    acquire: async () => ({ ok: true }),
+    remoteClaims: () => [],
+    remoteHosts: () => [],
+    status: () => status,
+    onAccepted: () => undefined,
+    claimsChanged: () => undefined,
+    snapshotEntries: () => kept,
+    stop: () => undefined,
+  };
+}
 
 export async function startFederation(
   ctx: DaemonContext,
   location: ProjectLocation,
   position: FederationPosition | undefined,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<FederationRuntime> {
+): Promise<FederationPort> {
   const kept: LogEntry[] = position ? [positionEntry(position)] : [];
   const config = readFederationConfig(env, location.inGit ? location.busRoot : undefined);
-  if (config.mode === 'off') {
-    return { status: () => ({ state: 'off', ...EMPTY }), onAccepted: () => undefined, claimsChanged: () => undefined, snapshotEntries: () => kept, stop: () => undefined };
-  }
+  if (config.mode === 'off') return federationOff(undefined, kept);
   if (config.mode === 'refused') {
     ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
     const status: FederationStatus = { state: 'refused', reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
-    return { status: () => status, onAccepted: () => undefined, claimsChanged: () => undefined, snapshotEntries: () => kept, stop: () => undefined };
+    return federationOff(status, kept);
   }
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
@@ -66,14 +68,13 @@ export async function startFederation(
     broker.lastSeq,
     (seq) => broker.messagesAfter(seq),
   );
-  ctx.federation = {
-    acquire: (claim) => federation.acquire(claim),
-    remoteClaims: (now) => federation.remoteClaims(now),
-    remoteHosts: () => federation.remoteHosts(),
-  };
   ctx.logger.info({ url: settings.displayUrl, project: settings.project, host: settings.hostName, hostId: host.id }, 'federation starting');
   federation.start();
   return {
+    sharesClaims: true,
+    acquire: (claim) => federation.acquire(claim),
+    remoteClaims: (now) => federation.remoteClaims(now),
+    remoteHosts: () => federation.remoteHosts(),
     status: () => federation.status(),
     onAccepted: (records) => federation.onAccepted(records),
     claimsChanged: () => federation.claimsChanged(),

@@ -21,7 +21,7 @@ export const brief = defineHandler({
         .filter((s) => s !== session)
         .map((s): PeerInfo => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen }))
         .concat(remotePeers(ctx)),
-      claims: [...ctx.broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
+      claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session),
     };
   },

@@ -25,7 +25,7 @@ export const claim = defineHandler({
     const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
-    if (ctx.federation) {
+    if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
         const wanted: Claim = { resource: name, holder, label: session.label, since: ctx.broker.claims.get(name)?.since ?? now };

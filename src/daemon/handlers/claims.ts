@@ -7,5 +7,5 @@ export const claims = defineHandler({
   get params() {
     return ParamSchemas.claims as never;
   },
-  handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...(ctx.federation?.remoteClaims(ctx.now()) ?? [])] }),
+  handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation.remoteClaims(ctx.now())] }),
 });

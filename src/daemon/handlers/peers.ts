@@ -5,7 +5,7 @@ import { defineHandler, type DaemonContext } from '../context.ts';
 
 /** Sessions on the other hosts of a federated bus, labelled `label@host`. */
 export function remotePeers(ctx: DaemonContext): PeerInfo[] {
-  return (ctx.federation?.remoteHosts() ?? []).flatMap((h) =>
+  return ctx.federation.remoteHosts().flatMap((h) =>
     h.sessions.map((s) => ({ sessionId: s.sessionId, shortId: s.shortId, label: `${s.label}@${h.name}`, cwd: s.cwd, since: s.since, lastActivity: h.lastSeen, host: h.name })),
   );
 }

@@ -34,8 +34,8 @@ export const status = defineHandler({
       messageCount: broker.messageCount,
       lastSeq: broker.lastSeq,
       ...listedSessions(broker.sessionList(), (s) => broker.statusOf(s)),
-      claims: [...broker.claims.list(now), ...(ctx.federation?.remoteClaims(now) ?? [])],
-      federation: ctx.federationStatus(),
+      claims: [...broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
+      federation: ctx.federation.status(),
       settings: info.settings,
     };
   },

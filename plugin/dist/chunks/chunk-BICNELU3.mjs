@@ -39,22 +39,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/place/sleep.ts
-function sleep(ms, options = {}) {
-  const { signal, unref } = options;
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const finish = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    if (unref) timer.unref();
-    signal?.addEventListener("abort", finish, { once: true });
-  });
-}
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -6169,6 +6153,22 @@ function decodeJson(schema, data) {
   }
 }
 
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
 // src/daemon/claims.ts
 var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
 function isName(resource) {
@@ -6357,15 +6357,15 @@ export {
   ClaimTable,
   cleanText,
   inert,
-  ParamSchemas,
-  createLane,
   filedLabel,
-  sleep,
+  ParamSchemas,
   busNames,
   messageId,
   FederatedMessageSchema,
   PresenceSchema,
   RemoteClaimSchema,
   claimKey,
-  decodeJson
+  decodeJson,
+  sleep,
+  createLane
 };

@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-TF77J3YN.mjs";
+} from "./chunk-BICNELU3.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
