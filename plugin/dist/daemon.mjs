@@ -27,9 +27,10 @@ import {
   isName,
   messageId,
   normalizeResource,
+  overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-BICNELU3.mjs";
+} from "./chunks/chunk-JRIIUWVT.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5775,7 +5776,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-UXQE2ERX.mjs");
+  const { Federation } = await import("./chunks/federation-MC3PZHWV.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -6030,6 +6031,38 @@ var claims = defineHandler({
     return ParamSchemas.claims;
   },
   handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation.remoteClaims(ctx.now())] })
+});
+
+// src/daemon/handlers/check-edit.ts
+var checkEdit = defineHandler({
+  method: "checkEdit",
+  get params() {
+    return ParamSchemas.checkEdit;
+  },
+  async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
+    const now = ctx.now();
+    const held = [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)].filter((c) => c.holder !== session.id);
+    const conflicts = [];
+    for (const path7 of params.paths) {
+      let resource;
+      try {
+        resource = claimResource(path7, params.cwd ?? session.cwd, ctx.info.root);
+      } catch (err) {
+        if (err instanceof BusError) continue;
+        throw err;
+      }
+      const claim2 = held.find((c) => overlaps(c.resource, resource));
+      if (claim2) conflicts.push({ path: resource, claim: claim2 });
+    }
+    if (params.record && conflicts.length > 0) {
+      const byHolder = /* @__PURE__ */ new Map();
+      for (const c of conflicts) if (!c.claim.host) byHolder.set(c.claim.holder, [...byHolder.get(c.claim.holder) ?? [], c.path]);
+      const records = [...byHolder].map(([holder, paths]) => ctx.broker.stamp(params, "note", `wanted to edit ${paths.join(", ")} (${params.tool}), which your claim covers; the edit was stopped. Answer with broadcast to ${session.label} if it may go ahead.`, now, [holder]));
+      await ctx.commit({ entries: [], records });
+    }
+    return { conflicts };
+  }
 });
 
 // src/daemon/handlers/end.ts
@@ -6297,6 +6330,7 @@ var handlers = {
   claim,
   release,
   claims,
+  checkEdit,
   peers,
   end,
   brief,
@@ -6811,7 +6845,7 @@ var CLAIM_SWEEP_MS = 1e3;
 var RETENTION_CHECK_MS = 60 * 6e4;
 function createDaemon(deps) {
   const { store, clock, logger, info, config } = deps;
-  const markers = deps.markers ?? { pending: () => void 0, live: () => void 0 };
+  const markers = deps.markers ?? { pending: () => void 0, live: () => void 0, guards: () => void 0 };
   const broker = new Broker(config.retention);
   let federation = federationOff();
   let linesSinceCompact = 0;
@@ -6844,7 +6878,10 @@ function createDaemon(deps) {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation.claimsChanged();
+      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) {
+        federation.claimsChanged();
+        refreshGuards();
+      }
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -6865,6 +6902,7 @@ function createDaemon(deps) {
     },
     liveChanged(pid, on) {
       markers.live(pid, on);
+      refreshGuards();
     },
     serially: createLane(),
     shutdown: (reason) => deps.onStop(reason, 0)
@@ -6892,6 +6930,10 @@ function createDaemon(deps) {
       server.notifyWake(records);
       server.notifyWatchers(records);
     });
+  }
+  function refreshGuards() {
+    const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
+    markers.guards((s) => paths.some((c) => c.holder !== s.id));
   }
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {
@@ -7482,7 +7524,10 @@ function markerPath(dir, pid) {
 function liveMarkerPath(dir, pid) {
   return path3.join(dir, `live-${pid}`);
 }
-var MARKER_NAME = /^(pending|live)-(\d+)$/;
+function guardMarkerPath(dir, pid) {
+  return path3.join(dir, `guard-${pid}`);
+}
+var MARKER_NAME = /^(pending|live|guard)-(\d+)$/;
 
 // src/daemon/session-markers.ts
 var SessionMarkers = class {
@@ -7507,6 +7552,8 @@ var SessionMarkers = class {
    * throughput). A pid a new session is seen in is asked again.
    */
   gone = /* @__PURE__ */ new Map();
+  /** Live pids whose guard marker is on (see guards). */
+  guarded = /* @__PURE__ */ new Map();
   /** Sessions whose pending state changed this turn, and to what (see pending). */
   queued = /* @__PURE__ */ new Map();
   /**
@@ -7551,9 +7598,29 @@ var SessionMarkers = class {
 `);
     if (n === 0) this.write(liveMarkerPath(this.dir, pid), void 0);
   }
+  /**
+   * Guard markers for every live Claude pid: on when `wanted` says another session holds
+   * something this session's edits could collide with. Written on transitions only.
+   */
+  guards(wanted) {
+    for (const pid of this.liveCount.keys()) {
+      const session = this.sessionOfPid(pid);
+      const on = session !== void 0 && wanted(session);
+      if ((this.guarded.get(pid) ?? false) === on) continue;
+      this.guarded.set(pid, on);
+      this.write(guardMarkerPath(this.dir, pid), on ? "" : void 0);
+    }
+    for (const pid of this.guarded.keys()) {
+      if (this.liveCount.has(pid)) continue;
+      this.guarded.delete(pid);
+      this.write(guardMarkerPath(this.dir, pid), void 0);
+    }
+  }
   /** The daemon is stopping: its live markers would soon name a dead pid anyway. */
   removeLive() {
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), void 0);
+    for (const pid of this.guarded.keys()) this.write(guardMarkerPath(this.dir, pid), void 0);
+    this.guarded.clear();
     this.liveCount.clear();
   }
   /** Removes the markers of Claude processes that are gone (killed, ended, or from before a restart). */

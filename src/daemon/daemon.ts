@@ -13,6 +13,7 @@ import { Broker, type Session } from './broker.ts';
 import type { DaemonContext, DaemonInfo, FederationPort, Logger } from './context.ts';
 import { federationOff } from './federation/start.ts';
 import { handlers } from './handlers/index.ts';
+import { isName } from './claims.ts';
 import { createLane } from './lane.ts';
 import type { MailboxLog } from './mailbox-log.ts';
 import type { HandlerTable } from './dispatch.ts';
@@ -29,6 +30,8 @@ const RETENTION_CHECK_MS = 60 * 60_000;
 export interface MarkerSink {
   pending(session: Session, on: boolean): void;
   live(pid: number, on: boolean): void;
+  /** Guard markers of the live pids: on where `wanted` says so. */
+  guards(wanted: (session: Session) => boolean): void;
 }
 
 export interface DaemonDeps {
@@ -69,7 +72,7 @@ export interface Daemon {
 
 export function createDaemon(deps: DaemonDeps): Daemon {
   const { store, clock, logger, info, config } = deps;
-  const markers: MarkerSink = deps.markers ?? { pending: () => undefined, live: () => undefined };
+  const markers: MarkerSink = deps.markers ?? { pending: () => undefined, live: () => undefined, guards: () => undefined };
   const broker = new Broker(config.retention);
   let federation: FederationPort = federationOff();
   let linesSinceCompact = 0;
@@ -104,7 +107,10 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation.claimsChanged();
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) {
+        federation.claimsChanged();
+        refreshGuards();
+      }
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -126,6 +132,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     },
     liveChanged(pid, on) {
       markers.live(pid, on);
+      refreshGuards();
     },
     serially: createLane(),
     shutdown: (reason) => deps.onStop(reason, 0),
@@ -160,6 +167,12 @@ export function createDaemon(deps: DaemonDeps): Daemon {
       server.notifyWake(records);
       server.notifyWatchers(records);
     });
+  }
+
+  /** A session's edits need the guard's look while another session holds a path claim. */
+  function refreshGuards(): void {
+    const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
+    markers.guards((s) => paths.some((c) => c.holder !== s.id));
   }
 
   /** A live session without a connection past the grace period has left: end its claims. */

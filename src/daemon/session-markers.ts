@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Session } from './broker.ts';
 import { isAlive } from '../place/liveness.ts';
-import { liveMarkerPath, MARKER_NAME, markerPath } from '../place/markers.ts';
+import { guardMarkerPath, liveMarkerPath, MARKER_NAME, markerPath } from '../place/markers.ts';
 
 export class SessionMarkers {
   /**
@@ -35,6 +35,8 @@ export class SessionMarkers {
    * throughput). A pid a new session is seen in is asked again.
    */
   private gone = new Map<number, Session>();
+  /** Live pids whose guard marker is on (see guards). */
+  private guarded = new Map<number, boolean>();
   /** Sessions whose pending state changed this turn, and to what (see pending). */
   private queued = new Map<Session, boolean>();
 
@@ -92,9 +94,30 @@ export class SessionMarkers {
     if (n === 0) this.write(liveMarkerPath(this.dir, pid), undefined);
   }
 
+  /**
+   * Guard markers for every live Claude pid: on when `wanted` says another session holds
+   * something this session's edits could collide with. Written on transitions only.
+   */
+  guards(wanted: (session: Session) => boolean): void {
+    for (const pid of this.liveCount.keys()) {
+      const session = this.sessionOfPid(pid);
+      const on = session !== undefined && wanted(session);
+      if ((this.guarded.get(pid) ?? false) === on) continue;
+      this.guarded.set(pid, on);
+      this.write(guardMarkerPath(this.dir, pid), on ? '' : undefined);
+    }
+    for (const pid of this.guarded.keys()) {
+      if (this.liveCount.has(pid)) continue;
+      this.guarded.delete(pid);
+      this.write(guardMarkerPath(this.dir, pid), undefined);
+    }
+  }
+
   /** The daemon is stopping: its live markers would soon name a dead pid anyway. */
   removeLive(): void {
     for (const pid of this.liveCount.keys()) this.write(liveMarkerPath(this.dir, pid), undefined);
+    for (const pid of this.guarded.keys()) this.write(guardMarkerPath(this.dir, pid), undefined);
+    this.guarded.clear();
     this.liveCount.clear();
   }
 

@@ -5,6 +5,8 @@
  *   PostToolUse       the same, between tool calls (started by the hook command only when the
  *                     broker's pending marker for this Claude process exists)
  *   SessionEnd        the session is over: its claims end now (one quick message, no daemon start)
+ *   PreToolUse        the collision guard before an edit tool: refused when another session's
+ *                     claim covers the file (guard-edit.ts; no daemon start)
  * Output is `additionalContext` for the model.
  *
  * It never blocks or breaks a prompt: on any failure, or when the broker does not answer within
@@ -18,6 +20,7 @@ import { claudeIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
 import { receive } from '../client/receive.ts';
 import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
+import { editDecision, editedPaths, guardPolicy, hookOutput } from './guard-edit.ts';
 import { hookLog } from './log.ts';
 import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from '../display/render.ts';
 
@@ -28,6 +31,8 @@ const SESSION_END_DEADLINE_MS = 700;
 
 interface HookInput {
   session_id?: string;
+  tool_name?: string;
+  tool_input?: unknown;
   cwd?: string;
   hook_event_name?: string;
   source?: string;
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
   if (event === 'SessionEnd') deadlineMs = Math.min(deadlineMs, SESSION_END_DEADLINE_MS);
   armDeadline(event, deadlineMs);
 
-  if (event !== 'UserPromptSubmit' && event !== 'PostToolUse' && event !== 'SessionStart' && event !== 'SessionEnd') return;
+  if (event !== 'UserPromptSubmit' && event !== 'PostToolUse' && event !== 'SessionStart' && event !== 'SessionEnd' && event !== 'PreToolUse') return;
   const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
   try {
@@ -78,6 +83,18 @@ async function main(): Promise<void> {
   const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
   const backfill = Number(process.env.SESSION_BUS_BACKFILL_MIN) || 0;
   const backfillMinutes = backfill > 0 ? backfill : undefined;
+
+  if (event === 'PreToolUse') {
+    // The guard never starts a daemon, and on any failure lets the tool run (main's catch).
+    const policy = guardPolicy(process.env.SESSION_BUS_GUARD);
+    const paths = editedPaths(input.tool_name, input.tool_input);
+    if (policy === 'off' || paths.length === 0) return;
+    const conn = await connectExisting(projectDir, { timeoutMs: deadlineMs });
+    const { conflicts } = await conn.client.request('checkEdit', { ...who, paths, tool: String(input.tool_name), record: policy !== 'warn' }, deadlineMs);
+    const decided = editDecision(conflicts, policy, Date.now());
+    if (decided) process.stdout.write(JSON.stringify(hookOutput(decided)));
+    return;
+  }
 
   if (event === 'SessionEnd') {
     // Never start a daemon to say goodbye to it.
@@ -136,7 +153,8 @@ function readStdin(): string {
 main().then(
   () => process.exit(0),
   (err: Error) => {
-    hookLog(logPath, 'warn', `hook failed; going on without bus messages: ${err.message}`);
+    const what = process.argv[2] === 'PreToolUse' ? 'the edit goes ahead unchecked' : 'going on without bus messages';
+    hookLog(logPath, 'warn', `hook failed; ${what}: ${err.message}`);
     process.exit(0);
   },
 );

@@ -160,6 +160,23 @@ export interface ReleaseParams extends SessionIdentity {
   resource: string;
 }
 
+/**
+ * The collision guard asks before a tool edits files: which of these paths another session's
+ * claim covers. `tool` names the edit for the record; with `record`, each holder is told who
+ * wanted to edit what (a direct message, so it is also in the mailbox, `tail` and `log`).
+ */
+export interface CheckEditParams extends SessionIdentity {
+  paths: string[];
+  tool: string;
+  record?: boolean;
+}
+
+export interface EditConflict {
+  /** The path as the tool named it. */
+  path: string;
+  claim: ClaimInfo;
+}
+
 export interface PeerInfo {
   sessionId: string;
   shortId: string;
@@ -228,6 +245,7 @@ export interface Methods {
   claim: { params: ClaimParams; result: { claim: ClaimInfo } };
   release: { params: ReleaseParams; result: { released: ClaimInfo } };
   claims: { params: Record<string, never>; result: { claims: ClaimInfo[] } };
+  checkEdit: { params: CheckEditParams; result: { conflicts: EditConflict[] } };
   peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
   end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };

@@ -5,6 +5,7 @@ import { brief } from './brief.ts';
 import { broadcast } from './broadcast.ts';
 import { claim } from './claim.ts';
 import { claims } from './claims.ts';
+import { checkEdit } from './check-edit.ts';
 import { end } from './end.ts';
 import { peers } from './peers.ts';
 import { release } from './release.ts';
@@ -32,6 +33,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   claim,
   release,
   claims,
+  checkEdit,
   peers,
   end,
   brief,

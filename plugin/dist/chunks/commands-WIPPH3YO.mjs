@@ -1136,7 +1136,7 @@ import * as fs6 from "node:fs";
 import * as path2 from "node:path";
 
 // src/place/markers.ts
-var MARKER_NAME = /^(pending|live)-(\d+)$/;
+var MARKER_NAME = /^(pending|live|guard)-(\d+)$/;
 
 // src/place/start-lock.ts
 import * as fs4 from "node:fs";

@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-BICNELU3.mjs";
+} from "./chunk-JRIIUWVT.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({
