@@ -1,6 +1,7 @@
 /**
  * A scripted model for the stand-in: prompts say what the "model" should do, in brackets.
  *   BROADCAST[text]  TO[label]  CLAIM[resource]  RELEASE[resource]  PEERS[]  INBOX[]  BASH[command]
+ *   WRITE[absolute path|content]
  * The first request of a turn gets the tool call; once its result is back, a text answer.
  */
 import { hasToolResult, lastUserText, type MessagesRequest, type Reply } from './fake-anthropic.ts';
@@ -10,7 +11,7 @@ export function scriptedModel(req: MessagesRequest): Reply {
   if (!req.tools?.length) return { text: 'title' };
   if (hasToolResult(req)) return { text: 'done' };
   const prompt = promptText(req);
-  const cmd = /(BROADCAST|CLAIM|RELEASE|PEERS|INBOX|CLAIMS|BASH)\[([^\]]*)\]/.exec(prompt);
+  const cmd = /(BROADCAST|CLAIM|RELEASE|PEERS|INBOX|CLAIMS|BASH|WRITE)\[([^\]]*)\]/.exec(prompt);
   if (!cmd) return { text: 'ok' };
   const [, verb, arg] = cmd;
   const to = /TO\[([^\]]*)\]/.exec(prompt)?.[1];
@@ -21,6 +22,10 @@ export function scriptedModel(req: MessagesRequest): Reply {
       return { tool: `${TOOL_PREFIX}claim`, input: { resource: arg } };
     case 'RELEASE':
       return { tool: `${TOOL_PREFIX}release`, input: { resource: arg } };
+    case 'WRITE': {
+      const [file, content = ''] = arg!.split('|');
+      return { tool: 'Write', input: { file_path: file, content } };
+    }
     case 'BASH':
       return { tool: 'Bash', input: { command: arg, description: 'run a command' } };
     case 'CLAIMS':

@@ -1,0 +1,69 @@
+/**
+ * The collision guard inside the real `claude` binary: a Write to a file another live session
+ * has claimed is stopped before it runs, the model is told why, and the file on disk stays as it
+ * was; once the claim is released the same Write goes through.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FakeAnthropic, hasToolResult } from './fake-anthropic.ts';
+import { claudeEnv, HANG_MS, runClaude, StreamingSession } from './claude.ts';
+import { promptText, scriptedModel } from './scripted-model.ts';
+import { makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { shortId } from '../../src/protocol/messages.ts';
+
+// Waits are for events; the time limits are backstops against a hang (see HANG_MS).
+vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
+
+let fake: FakeAnthropic;
+let p: TestProject;
+let home: string;
+let a: StreamingSession | undefined;
+
+beforeAll(async () => {
+  fake = await new FakeAnthropic().start();
+  fake.script = scriptedModel;
+  p = makeProject({ git: true });
+  home = path.join(p.base, 'home');
+  fs.mkdirSync(home);
+});
+afterAll(async () => {
+  await a?.close();
+  await fake.close();
+  await p.cleanup();
+});
+
+async function turn(s: StreamingSession, prompt: string, results: number): Promise<void> {
+  s.send(prompt);
+  await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
+}
+
+/** One headless turn of session B, with the Write tool allowed (as a user who allows edits). */
+async function bTurn(prompt: string) {
+  const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), allowedTools: ['Write'] });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
+}
+
+const toolResultAfter = (marker: string) =>
+  fake.turns.filter((r) => hasToolResult(r) && promptText(r) === '' && JSON.stringify(r.messages).includes(marker)).map((r) => JSON.stringify(r.messages.at(-1)));
+
+describe('the edit guard in the real host', () => {
+  it("B's Write to a file A has claimed is stopped with a reason naming A; the file stays A's; after A releases, B's Write goes through", async () => {
+    const file = path.join(p.dir, 'src', 'x.ts');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, "A's version\n");
+    a = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
+    await turn(a, 'G1: CLAIM[src/x.ts]', 1);
+    const aLabel = `main#${shortId(a.sessionId!)}`;
+
+    const stopped = await bTurn(`G2: WRITE[${file}|B's version]`);
+    expect(stopped.json?.permission_denials ?? JSON.parse(stopped.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
+    expect(toolResultAfter('G2: WRITE').join()).toContain(`PreToolUse:Write hook error: \\"src/x.ts\\" is claimed by ${aLabel} since`);
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
+
+    await turn(a, 'G3: RELEASE[src/x.ts]', 2);
+    await bTurn(`G4: WRITE[${file}|B's version]`);
+    expect(fs.readFileSync(file, 'utf8')).toBe("B's version");
+  });
+});
