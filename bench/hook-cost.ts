@@ -51,7 +51,7 @@ export async function hookRows(): Promise<BenchRow[]> {
   const dir = p.endpoint().dir;
   const A = { sessionId: `aaaaaaaa-bench-${process.pid}`, pid: process.ppid, label: 'main#aaaaaa' };
   const B = { sessionId: `bbbbbbbb-bench-${process.pid}`, pid: process.pid };
-  const markers = [`pending-${B.pid}`, `live-${B.pid}`].map((m) => path.join(dir, m));
+  const markers = [`pending-${B.pid}`, `live-${B.pid}`, `guard-${B.pid}`].map((m) => path.join(dir, m));
   try {
     const sender = await p.connect();
     // B's MCP server, as far as the broker can tell: a live registration for its Claude pid.
@@ -80,6 +80,13 @@ export async function hookRows(): Promise<BenchRow[]> {
     const lineInput = JSON.stringify({ session_id: B.sessionId, cwd: p.dir, workspace: { project_dir: p.dir, current_dir: p.dir } });
     const bin = path.join(DIST, '..', 'bin', 'session-bus');
     const statusline = await ratio(() => timed(process.execPath, [bin, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
+    // The edit guard: alone (no other session holds a path claim) only the shell gate runs; with
+    // A's claim on src/ the hook asks the daemon about a file the claim does not cover.
+    const writeInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Write', tool_input: { file_path: path.join(p.dir, 'README.md'), content: 'x' } });
+    const editGate = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse')], env, writeInput));
+    await sender.client.request('claim', { ...A, resource: 'src' });
+    await waitFor('guard marker', () => fs.existsSync(markers[2]!));
+    const editCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse')], env, writeInput));
     sender.client.close();
     bLive.client.close();
 
@@ -91,6 +98,8 @@ export async function hookRows(): Promise<BenchRow[]> {
       node('UserPromptSubmit hook via /bin/sh, default set-up, 20 pending', pending, 1.15),
       { ...node('  its node path alone, 0 pending (no MCP server)', bare, 1.15), target: '', pass: null },
       gate('PostToolUse hook via /bin/sh, default set-up, nothing pending (the shell gate)', tool),
+      gate('PreToolUse edit guard via /bin/sh, no other session holds a path claim (the shell gate)', editGate),
+      node('PreToolUse edit guard via /bin/sh, another session holds a claim: Node asks the daemon (allowed)', editCheck, 1.15),
       // A hook-like budget: it starts Node and asks the daemon once, like the prompt hook's node path.
       node('session-bus statusline (whole process, daemon running)', statusline, 1.3),
     ];

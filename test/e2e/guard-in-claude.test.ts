@@ -58,7 +58,7 @@ describe('the edit guard in the real host', () => {
     const aLabel = `main#${shortId(a.sessionId!)}`;
 
     const stopped = await bTurn(`G2: WRITE[${file}|B's version]`);
-    expect(stopped.json?.permission_denials ?? JSON.parse(stopped.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
+    expect(JSON.parse(stopped.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
     expect(toolResultAfter('G2: WRITE').join()).toContain(`PreToolUse:Write hook error: \\"src/x.ts\\" is claimed by ${aLabel} since`);
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
 
