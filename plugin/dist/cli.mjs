@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-NYRMT7Z5.mjs").then((m) => m.main());
-else void import("./chunks/commands-WIPPH3YO.mjs");
+else void import("./chunks/commands-UHXTZ2AO.mjs");

@@ -5044,7 +5044,9 @@ function decideRelease(b, session, resource, now) {
   return { released: held, ...endClaims(b, [held], now, "released") };
 }
 function endSessionClaims(b, session, now, reason) {
-  return endClaims(b, b.claims.heldBy(session.id), now, reason);
+  const ended = endClaims(b, b.claims.heldBy(session.id), now, reason);
+  if (b.workingSets.has(session.id)) ended.entries.push({ type: "settle", id: session.id, ts: now });
+  return ended;
 }
 function expireClaims(b, now) {
   const gone = b.claims.list(Number.NEGATIVE_INFINITY).filter((c) => c.expiresAt !== void 0 && c.expiresAt <= now);
@@ -5162,6 +5164,12 @@ function applyEntry(state, entry) {
     case "fed":
       state.setFederation(entry);
       return;
+    case "touch":
+      applyTouch(state.workingSets, entry);
+      return;
+    case "settle":
+      applySettle(state.workingSets, entry);
+      return;
   }
 }
 function applyClaimEntry(claims2, entry) {
@@ -5180,6 +5188,28 @@ function foldFederation(position2, entry) {
   fed.published = Math.max(fed.published ?? 0, entry.published);
   for (const [host, seq2] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq2));
   return fed;
+}
+function applyTouch(sets, e) {
+  const trees = sets.get(e.id) ?? /* @__PURE__ */ new Map();
+  const files = trees.get(e.tree) ?? /* @__PURE__ */ new Map();
+  for (const p of e.paths) files.set(p, Math.max(files.get(p) ?? 0, e.ts));
+  trees.set(e.tree, files);
+  sets.set(e.id, trees);
+}
+function applySettle(sets, e) {
+  const trees = sets.get(e.id);
+  if (!trees) return;
+  if (e.paths === void 0) {
+    if (e.tree === void 0) sets.delete(e.id);
+    else trees.delete(e.tree);
+  } else {
+    for (const [tree, files] of trees) {
+      if (e.tree !== void 0 && tree !== e.tree) continue;
+      for (const p of e.paths) files.delete(p);
+      if (files.size === 0) trees.delete(tree);
+    }
+  }
+  if (trees.size === 0) sets.delete(e.id);
 }
 
 // src/daemon/retained-messages.ts
@@ -5435,6 +5465,8 @@ var Broker = class {
   kept;
   registry = new SessionRegistry();
   claims = new ClaimTable();
+  /** Working sets: which files each session changed and has not committed (see TouchEntry). */
+  workingSets = /* @__PURE__ */ new Map();
   /** Federation's position as the mailbox records it (read once, when federation starts). */
   federationPosition;
   get lastSeq() {
@@ -5611,6 +5643,7 @@ var Broker = class {
     for (const s of forgettable) {
       if (s.lastSeen >= cutoff && over <= 0) break;
       this.registry.forget(s);
+      this.workingSets.delete(s.id);
       over -= 1;
     }
     return drop;
@@ -5620,6 +5653,7 @@ var Broker = class {
     const entries = [{ type: "meta", lastSeq: this.lastSeq, compactedAt: now }];
     for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
     for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
+    for (const [id, trees] of this.workingSets) for (const [tree, files] of trees) for (const [path7, ts] of files) entries.push({ type: "touch", id, tree, paths: [path7], ts });
     for (const m of this.kept.list) entries.push({ type: "msg", ...m });
     return entries;
   }
@@ -6938,7 +6972,7 @@ function createDaemon(deps) {
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
-      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0 && !broker.workingSets.has(session.id)) return;
       ctx.serially(() => ctx.commit(endSessionClaims(broker, session, clock(), "its session is gone"))).catch((err) => {
         logger.warn({ err: err.message, session: session.id }, "could not record the end of a gone session; trying again after the grace period");
         checkGone(sessionId, graceMs);
@@ -6956,7 +6990,7 @@ function createDaemon(deps) {
   function start(extraGraceMs) {
     for (const s of broker.sessionList()) ctx.pendingChanged(s);
     for (const s of broker.sessionList()) {
-      if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + extraGraceMs);
+      if (broker.claims.heldBy(s.id).length > 0 || broker.workingSets.has(s.id)) checkGone(s.id, config.graceMs + extraGraceMs);
     }
     setInterval(() => {
       ctx.serially(async () => {
@@ -7079,7 +7113,9 @@ var ENTRIES = {
   meta: object({ lastSeq: position, compactedAt: time }),
   claim: object({ resource: str, holder: str, label: str, since: time }, { expiresAt: time, note: str }),
   release: object({ resource: str, holder: str, ts: time }),
-  fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts })
+  fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts }),
+  touch: object({ id: str, tree: str, paths: list(str), ts: time }),
+  settle: object({ id: str, ts: time }, { tree: str, paths: list(str) })
 };
 function readEntry(value) {
   const fast = messageFastPath(value);
@@ -7110,9 +7146,10 @@ function messageFastPath(v) {
 
 // src/place/restored-state.ts
 var RestoredStateBuilder = class {
-  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map(), workingSets: /* @__PURE__ */ new Map() };
   sessions = /* @__PURE__ */ new Map();
   claims = claimMap(this.state.claims);
+  workingSets = this.state.workingSets;
   addMessage(record) {
     this.state.messages.push(record);
     this.raiseSeq(record.seq);

@@ -14,7 +14,7 @@ import { ClaimTable } from './claims.ts';
 import type { CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
 import { cursorEntry, sessionEntry, sessionStatus, type Change, type ClaimOutcome, type ClaimsEnded, type PeekOptions, type PeekOutcome, type RecipientOutcome, type Session } from './broker-types.ts';
 import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
-import { applyEntry, foldFederation, type BusState } from '../place/apply-entry.ts';
+import { applyEntry, foldFederation, type BusState, type WorkingSetState } from '../place/apply-entry.ts';
 import { RetainedMessages } from './retained-messages.ts';
 import { SessionRegistry } from './session-registry.ts';
 
@@ -24,6 +24,8 @@ export class Broker implements BusState {
   private readonly kept: RetainedMessages;
   private readonly registry = new SessionRegistry();
   readonly claims = new ClaimTable();
+  /** Working sets: which files each session changed and has not committed (see TouchEntry). */
+  readonly workingSets: WorkingSetState = new Map();
   /** Federation's position as the mailbox records it (read once, when federation starts). */
   federationPosition: FederationPosition | undefined;
 
@@ -238,6 +240,7 @@ export class Broker implements BusState {
     for (const s of forgettable) {
       if (s.lastSeen >= cutoff && over <= 0) break;
       this.registry.forget(s);
+      this.workingSets.delete(s.id);
       over -= 1;
     }
     return drop;
@@ -248,6 +251,7 @@ export class Broker implements BusState {
     const entries: LogEntry[] = [{ type: 'meta', lastSeq: this.lastSeq, compactedAt: now }];
     for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
     for (const c of this.claims.list(now)) entries.push({ type: 'claim', ...c });
+    for (const [id, trees] of this.workingSets) for (const [tree, files] of trees) for (const [path, ts] of files) entries.push({ type: 'touch', id, tree, paths: [path], ts });
     for (const m of this.kept.list) entries.push({ type: 'msg', ...m });
     return entries;
   }

@@ -28,9 +28,14 @@ export function decideRelease(b: Broker, session: Session, resource: string, now
   return { released: held, ...endClaims(b, [held], now, 'released') };
 }
 
-/** The holder is gone (session ended, or its connection lost past the grace period): its claims end. */
+/**
+ * The holder is gone (session ended, or its connection lost past the grace period): its claims
+ * end, and its working set with them (nobody is left to collide with).
+ */
 export function endSessionClaims(b: Broker, session: Session, now: number, reason: string): ClaimsEnded {
-  return endClaims(b, b.claims.heldBy(session.id), now, reason);
+  const ended = endClaims(b, b.claims.heldBy(session.id), now, reason);
+  if (b.workingSets.has(session.id)) ended.entries.push({ type: 'settle', id: session.id, ts: now });
+  return ended;
 }
 
 export function expireClaims(b: Broker, now: number): ClaimsEnded {

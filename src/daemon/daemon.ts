@@ -179,7 +179,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
   function checkGone(sessionId: string, graceMs: number): void {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
-      if (!session || session.connections > 0 || broker.claims.heldBy(session.id).length === 0) return;
+      if (!session || session.connections > 0 || (broker.claims.heldBy(session.id).length === 0 && !broker.workingSets.has(session.id))) return;
       ctx.serially(() => ctx.commit(endSessionClaims(broker, session, clock(), 'its session is gone'))).catch((err: Error) => {
         logger.warn({ err: err.message, session: session.id }, 'could not record the end of a gone session; trying again after the grace period');
         checkGone(sessionId, graceMs);
@@ -200,7 +200,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     for (const s of broker.sessionList()) ctx.pendingChanged(s);
     // Claims outlive a restart; their holders have until the grace period to reconnect.
     for (const s of broker.sessionList()) {
-      if (broker.claims.heldBy(s.id).length > 0) checkGone(s.id, config.graceMs + extraGraceMs);
+      if (broker.claims.heldBy(s.id).length > 0 || broker.workingSets.has(s.id)) checkGone(s.id, config.graceMs + extraGraceMs);
     }
     setInterval(() => {
       // Kept until the end is recorded: a sweep whose commit fails leaves them for the next one.

@@ -5,7 +5,7 @@
  * entry and calls the state's setters, nothing else.
  */
 import type { MessageRecord } from '../protocol/messages.ts';
-import type { Claim, CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry } from './mailbox-entries.ts';
+import type { Claim, CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry, SettleEntry, TouchEntry } from './mailbox-entries.ts';
 
 /** The claims as a table keyed by resource: the daemon's ClaimTable, or a Map during replay. */
 export interface ClaimState {
@@ -27,7 +27,12 @@ export interface BusState {
   raiseSeq(lastSeq: number): void;
   /** Federation's durable position. */
   setFederation(entry: FederationEntry): void;
+  /** Working sets (see TouchEntry, SettleEntry). */
+  readonly workingSets: WorkingSetState;
 }
+
+/** Session key → worktree → path → last change; the daemon's and replay's alike (working-sets.ts). */
+export type WorkingSetState = Map<string, Map<string, Map<string, number>>>;
 
 export function applyEntry(state: BusState, entry: LogEntry): void {
   switch (entry.type) {
@@ -51,6 +56,12 @@ export function applyEntry(state: BusState, entry: LogEntry): void {
       return;
     case 'fed':
       state.setFederation(entry);
+      return;
+    case 'touch':
+      applyTouch(state.workingSets, entry);
+      return;
+    case 'settle':
+      applySettle(state.workingSets, entry);
       return;
   }
 }
@@ -76,4 +87,30 @@ export function foldFederation(position: FederationPosition | undefined, entry: 
   fed.published = Math.max(fed.published ?? 0, entry.published);
   for (const [host, seq] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq));
   return fed;
+}
+
+/** A session changed files: each is in its working set, as of `ts`. */
+function applyTouch(sets: WorkingSetState, e: TouchEntry): void {
+  const trees = sets.get(e.id) ?? new Map<string, Map<string, number>>();
+  const files = trees.get(e.tree) ?? new Map<string, number>();
+  for (const p of e.paths) files.set(p, Math.max(files.get(p) ?? 0, e.ts));
+  trees.set(e.tree, files);
+  sets.set(e.id, trees);
+}
+
+/** Files left a session's working set (all of them, in every worktree, without `paths`). */
+function applySettle(sets: WorkingSetState, e: SettleEntry): void {
+  const trees = sets.get(e.id);
+  if (!trees) return;
+  if (e.paths === undefined) {
+    if (e.tree === undefined) sets.delete(e.id);
+    else trees.delete(e.tree);
+  } else {
+    for (const [tree, files] of trees) {
+      if (e.tree !== undefined && tree !== e.tree) continue;
+      for (const p of e.paths) files.delete(p);
+      if (files.size === 0) trees.delete(tree);
+    }
+  }
+  if (trees.size === 0) sets.delete(e.id);
 }

@@ -58,7 +58,28 @@ export interface FederationEntry {
   received?: Record<string, number>;
 }
 
-export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry | FederationEntry;
+/**
+ * Files a session changed and has not committed: paths relative to the worktree `tree` (its
+ * absolute root), as Edit, Write, MultiEdit and NotebookEdit named them. Part of its working set.
+ */
+export interface TouchEntry {
+  type: 'touch';
+  id: string;
+  tree: string;
+  paths: string[];
+  ts: number;
+}
+
+/** Files that left a session's working set: committed or discarded; all of them (no `paths`) when the session ended. */
+export interface SettleEntry {
+  type: 'settle';
+  id: string;
+  tree?: string;
+  paths?: string[];
+  ts: number;
+}
+
+export type LogEntry = MessageEntry | SessionEntry | CursorEntry | MetaEntry | ClaimEntry | ReleaseEntry | FederationEntry | TouchEntry | SettleEntry;
 
 /** What a replay of the mailbox gives back: the broker restores from it. */
 export interface RestoredState {
@@ -67,6 +88,8 @@ export interface RestoredState {
   sessions: SessionEntry[];
   cursors: Map<string, CursorEntry>;
   claims: Map<string, Claim>;
+  /** Working sets: session key → worktree → path → when it was last changed. */
+  workingSets: Map<string, Map<string, Map<string, number>>>;
   /** Federation's position, when the log holds one (see FederationEntry). */
   federation?: FederationPosition;
 }

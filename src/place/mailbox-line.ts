@@ -65,6 +65,8 @@ const ENTRIES: Record<LogEntry['type'], Check> = {
   claim: object({ resource: str, holder: str, label: str, since: time }, { expiresAt: time, note: str }),
   release: object({ resource: str, holder: str, ts: time }),
   fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts }),
+  touch: object({ id: str, tree: str, paths: list(str), ts: time }),
+  settle: object({ id: str, ts: time }, { tree: str, paths: list(str) }),
 };
 
 /** A parsed JSON value as a mailbox entry, or why it is not one. */

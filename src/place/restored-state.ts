@@ -7,9 +7,10 @@ import { claimMap, foldFederation, type BusState } from './apply-entry.ts';
 import type { CursorEntry, FederationEntry, RestoredState, SessionEntry } from './mailbox-entries.ts';
 
 export class RestoredStateBuilder implements BusState {
-  private readonly state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map(), claims: new Map() };
+  private readonly state: RestoredState = { lastSeq: 0, messages: [], sessions: [], cursors: new Map(), claims: new Map(), workingSets: new Map() };
   private readonly sessions = new Map<string, SessionEntry>();
   readonly claims = claimMap(this.state.claims);
+  readonly workingSets = this.state.workingSets;
 
   addMessage(record: MessageRecord): void {
     this.state.messages.push(record);

@@ -47,6 +47,8 @@ export const LogEntrySchema = z.discriminatedUnion('type', [
     note: z.string().optional(),
   }),
   z.object({ type: z.literal('release'), resource: z.string(), holder: z.string(), ts: Time() }),
+  z.object({ type: z.literal('touch'), id: z.string(), tree: z.string(), paths: z.array(z.string()), ts: Time() }),
+  z.object({ type: z.literal('settle'), id: z.string(), tree: z.string().optional(), paths: z.array(z.string()).optional(), ts: Time() }),
   z.object({
     type: z.literal('fed'),
     published: z.number().int().min(0),

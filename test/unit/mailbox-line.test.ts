@@ -72,6 +72,8 @@ const anyEntry = fc
     fc.record({ type: fc.constant('claim'), resource: fc.string(), holder: fc.string(), label: fc.string(), since: fc.nat(), expiresAt: fc.nat(), note: fc.string() }, { requiredKeys: ['type', 'resource', 'holder', 'label', 'since'] }),
     fc.record({ type: fc.constant('release'), resource: fc.string(), holder: fc.string(), ts: fc.nat() }),
     fc.record({ type: fc.constant('fed'), published: fc.nat(), received: fc.dictionary(fc.string(), fc.nat()) }, { requiredKeys: ['type', 'published'] }),
+    fc.record({ type: fc.constant('touch'), id: fc.string(), tree: fc.string(), paths: fc.array(fc.string(), { maxLength: 3 }), ts: fc.nat() }),
+    fc.record({ type: fc.constant('settle'), id: fc.string(), tree: fc.string(), paths: fc.array(fc.string(), { maxLength: 3 }), ts: fc.nat() }, { requiredKeys: ['type', 'id', 'ts'] }),
   )
   .chain((e) => {
     const keys = [...Object.keys(e), 'extra'];

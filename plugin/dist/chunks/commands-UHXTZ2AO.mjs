@@ -475,7 +475,9 @@ var ENTRIES = {
   meta: object({ lastSeq: position, compactedAt: time }),
   claim: object({ resource: str, holder: str, label: str, since: time }, { expiresAt: time, note: str }),
   release: object({ resource: str, holder: str, ts: time }),
-  fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts })
+  fed: object({ published: int(0, Number.MAX_SAFE_INTEGER) }, { received: counts }),
+  touch: object({ id: str, tree: str, paths: list(str), ts: time }),
+  settle: object({ id: str, ts: time }, { tree: str, paths: list(str) })
 };
 function readEntry(value) {
   const fast = messageFastPath(value);
@@ -528,6 +530,12 @@ function applyEntry(state, entry) {
     case "fed":
       state.setFederation(entry);
       return;
+    case "touch":
+      applyTouch(state.workingSets, entry);
+      return;
+    case "settle":
+      applySettle(state.workingSets, entry);
+      return;
   }
 }
 function applyClaimEntry(claims2, entry) {
@@ -547,12 +555,35 @@ function foldFederation(position2, entry) {
   for (const [host, seq2] of Object.entries(entry.received ?? {})) fed.received.set(host, Math.max(fed.received.get(host) ?? 0, seq2));
   return fed;
 }
+function applyTouch(sets, e) {
+  const trees = sets.get(e.id) ?? /* @__PURE__ */ new Map();
+  const files = trees.get(e.tree) ?? /* @__PURE__ */ new Map();
+  for (const p of e.paths) files.set(p, Math.max(files.get(p) ?? 0, e.ts));
+  trees.set(e.tree, files);
+  sets.set(e.id, trees);
+}
+function applySettle(sets, e) {
+  const trees = sets.get(e.id);
+  if (!trees) return;
+  if (e.paths === void 0) {
+    if (e.tree === void 0) sets.delete(e.id);
+    else trees.delete(e.tree);
+  } else {
+    for (const [tree, files] of trees) {
+      if (e.tree !== void 0 && tree !== e.tree) continue;
+      for (const p of e.paths) files.delete(p);
+      if (files.size === 0) trees.delete(tree);
+    }
+  }
+  if (trees.size === 0) sets.delete(e.id);
+}
 
 // src/place/restored-state.ts
 var RestoredStateBuilder = class {
-  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map() };
+  state = { lastSeq: 0, messages: [], sessions: [], cursors: /* @__PURE__ */ new Map(), claims: /* @__PURE__ */ new Map(), workingSets: /* @__PURE__ */ new Map() };
   sessions = /* @__PURE__ */ new Map();
   claims = claimMap(this.state.claims);
+  workingSets = this.state.workingSets;
   addMessage(record) {
     this.state.messages.push(record);
     this.raiseSeq(record.seq);
