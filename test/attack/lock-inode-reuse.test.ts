@@ -10,46 +10,42 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectOrSpawn, type Connection } from '../../src/client/connect.ts';
+import { describe, expect, it } from 'vitest';
+import { connectOrSpawn } from '../../src/client/connect.ts';
 import { endpointFor } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
 import { RpcClient } from '../../src/transport/rpc-client.ts';
-import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { DIST, isAlive, useProjects, waitFor } from '../support/project.ts';
 import { LOCK_STALE_MS } from '../../src/daemon/mailbox-lock.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-const extra: number[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  for (const pid of extra.splice(0)) {
+const project = useProjects();
+/** A stopped process is woken before it is killed: it may hold the lock the cleanup needs. */
+function killAfter(pid: number): void {
+  project.defer(() => {
     try {
       process.kill(pid, 'SIGCONT');
       process.kill(pid, 'SIGKILL');
     } catch {
       // Gone.
     }
-  }
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+  });
+}
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 const B = { sessionId: 'bbbbbbbb-2', pid: 2002, label: 'main#bbbbbb' };
 
 describe('a stopped owner taken over (attack on issue 14 item 1)', () => {
   it('Lock inode reuse: an owner SIGSTOPped past the stale limit and taken over keeps appending after SIGCONT (the new lock reuses its inode), two daemons write one mailbox', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await connectOrSpawn(p.dir, { env: p.env, timeoutMs: 15_000 });
-    conns.push(first);
+    project.defer(() => first.client.close());
     const ownerPid = first.hello.pid;
     expect((await first.client.request('broadcast', { ...A, text: 'one' })).seq).toBe(1);
     const lockPath = `${p.mailboxPath()}.lock`;
     const inoBefore = fs.statSync(lockPath).ino;
 
     process.kill(ownerPid, 'SIGSTOP');
-    extra.push(ownerPid);
+    killAfter(ownerPid);
     // Stopped past the stale limit: its heartbeat cannot touch the lock while it is stopped, so
     // the lock's age is what a long stop leaves (set, rather than waited out).
     const past = new Date(Date.now() - LOCK_STALE_MS - 1500);
@@ -60,7 +56,7 @@ describe('a stopped owner taken over (attack on issue 14 item 1)', () => {
     const otherEnv = { ...p.env, SESSION_BUS_SOCKET_DIR: otherDir };
     const child = spawn(process.execPath, [path.join(DIST, 'daemon.mjs'), '--project', p.dir], { env: otherEnv, stdio: 'ignore', detached: true });
     child.unref();
-    extra.push(child.pid!);
+    killAfter(child.pid!);
     await waitFor('the second daemon to own the lock', () => {
       try {
         return JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid === child.pid;

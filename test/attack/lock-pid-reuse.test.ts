@@ -8,23 +8,17 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ownPlace } from '../../src/place/mailbox-owner.ts';
-import { CLI, isAlive, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
+import { CLI, isAlive, run, useProjects, waitFor } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const victims: number[] = [];
-afterEach(async () => {
-  for (const pid of victims.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 
 describe('a stale lock whose pid was reused (attack on issue 14)', () => {
   it('Lock pid reuse: a starting daemon sends SIGUSR2 to the unrelated process that got the dead owner\'s pid, and it dies', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const c = await p.connect({ timeoutMs: 15_000 });
     await c.client.request('broadcast', { ...A, text: 'before' });
     c.client.close();
@@ -35,7 +29,7 @@ describe('a stale lock whose pid was reused (attack on issue 14)', () => {
     // The dead daemon's pid is taken by another program of the user (simulated: the lock is
     // rewritten to name it, exactly as the dead daemon wrote it, heartbeat fresh).
     const victim = spawn('sleep', ['120'], { stdio: 'ignore' });
-    victims.push(victim.pid!);
+    project.defer(() => isAlive(victim.pid!) && process.kill(victim.pid!, 'SIGKILL'));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => victim.on('exit', (_code, sig) => resolve(sig)));
     const lockPath = `${p.mailboxPath()}.lock`;
     const record = JSON.parse(fs.readFileSync(lockPath, 'utf8'));

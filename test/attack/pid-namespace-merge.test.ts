@@ -7,16 +7,10 @@
  * session then becomes the first one: it shows under the first's label, receives (and
  * acknowledges, so the first never sees) the first session's direct messages.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/client/connect.ts';
-import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 /** The Claude process's pid inside each container: the same in both. */
 const CONTAINER_PID = 7;
@@ -33,19 +27,15 @@ function promptHook(p: TestProject, sessionId: string, claudePid: number) {
 
 describe('one pid in two pid namespaces (attack on issue 14 item 9)', () => {
   it('Pid namespace merge: two containers whose Claude processes share a pid become one session; the second receives the first one\'s direct message', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     // Container 1's MCP server: connected, live.
-    const one = await p.connect();
-    conns.push(one);
+    const one = await project.connect(p);
     await one.client.request('register', { ...ONE, live: true });
     // Container 2's MCP server, same namespace-local pid.
-    const two = await p.connect();
-    conns.push(two);
+    const two = await project.connect(p);
     await two.client.request('register', { ...TWO, live: true });
 
-    const sender = await p.connect();
-    conns.push(sender);
+    const sender = await project.connect(p);
     await sender.client.request('broadcast', { ...A, text: 'for container one only', to: [ONE.label] });
 
     const r = await promptHook(p, TWO.sessionId, CONTAINER_PID);

@@ -12,23 +12,19 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, HOOK, isAlive, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { CLI, HOOK, isAlive, run, useProjects, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  for (const p of projects.splice(0)) {
-    // Unblock anything still reading the planted file before the usual cleanup.
-    fs.rmSync(path.join(p.dir, '.claude'), { recursive: true, force: true });
-    for (const pid of p.daemonPids()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-    await p.cleanup();
-  }
-});
+const project = useProjects();
 
 function plant(kind: 'fifo' | 'zero'): TestProject {
   // Outside git: the mailbox (and its lock) live in the project folder.
-  const p = makeProject();
-  projects.push(p);
+  const p = project();
+  // Unblock anything still reading the planted file, and kill what it blocked, before the cleanup.
+  project.defer(() => {
+    fs.rmSync(path.join(p.dir, '.claude'), { recursive: true, force: true });
+    for (const pid of p.daemonPids()) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  });
   const lock = `${p.mailboxPath()}.lock`;
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   if (kind === 'fifo') execFileSync('mkfifo', [lock]);

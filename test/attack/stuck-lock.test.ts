@@ -15,13 +15,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { CLI, run, useProjects, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 /** A lock left by a daemon on another machine or in a container that is gone. */
 function plantForeignLock(p: TestProject, mtime: Date): string {
@@ -39,8 +36,7 @@ async function send(p: TestProject): Promise<{ code: number | null; out: string 
 
 describe('a lock that never goes stale (attack on issue 14 item 1)', () => {
   it('Stuck lock: a foreign owner lock with an mtime in the future is never taken over, the bus never starts in that project', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     plantForeignLock(p, new Date('2099-01-01T00:00:00Z'));
     const r = await send(p);
     // Today: "the session-bus daemon did not answer ... in time", log full of "another daemon owns this mailbox".
@@ -49,8 +45,7 @@ describe('a lock that never goes stale (attack on issue 14 item 1)', () => {
   }, 60_000);
 
   it('Stuck lock: a stale lock next to a `mailbox.jsonl.lock.d` that is a file is never taken over, the bus never starts', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const old = new Date(Date.now() - 3600_000);
     const lock = plantForeignLock(p, old);
     fs.writeFileSync(`${lock}.d`, '');
@@ -61,8 +56,7 @@ describe('a lock that never goes stale (attack on issue 14 item 1)', () => {
   }, 60_000);
 
   it('control: the same stale foreign lock alone is taken over', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     plantForeignLock(p, new Date(Date.now() - 3600_000));
     const r = await send(p);
     expect(r.code).toBe(0);

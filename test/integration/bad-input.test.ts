@@ -1,25 +1,22 @@
 /**
  * Bad frames get an error reply (or a close, for oversize) and never disturb other clients.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
 import { rawExchange } from '../support/raw-socket.ts';
-import { makeProject, type TestProject } from '../support/project.ts';
+import { useProjects, type TestProject } from '../support/project.ts';
 
 let p: TestProject;
 let bystander: Connection;
 const who = { sessionId: 'bystander-1', pid: 4242, label: 'main#bystan' };
 
+const project = useProjects({ scope: 'file' });
 beforeAll(async () => {
-  p = makeProject();
-  bystander = await p.connect();
+  p = project();
+  bystander = await project.connect(p);
   await bystander.client.request('register', { ...who, live: true });
-});
-afterAll(async () => {
-  bystander.client.close();
-  await p.cleanup();
 });
 
 /** Writes raw bytes to the daemon, collects reply lines until `count` or close. */

@@ -5,11 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject } from '../support/project.ts';
-import { startMcp, type McpSession } from '../support/mcp.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useProjects } from '../support/project.ts';
+import type { McpSession } from '../support/mcp.ts';
 
-const p = makeProject({ git: true });
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
 const wt = path.join(p.base, 'wt-feature');
 let a: McpSession;
 let b: McpSession;
@@ -22,14 +23,10 @@ beforeAll(async () => {
   fs.symlinkSync('src/api', path.join(p.dir, 'api-link'));
   fs.symlinkSync(p.dir, path.join(p.base, 'proj-alias'));
   execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feature', wt]);
-  a = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir);
-  b = await startMcp(p.env, 'bbbbbbbb-2222-4000-8000-000000000002', p.dir);
-  c = await startMcp(p.env, 'cccccccc-3333-4000-8000-000000000003', wt);
+  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001');
+  b = await project.mcp(p, 'bbbbbbbb-2222-4000-8000-000000000002');
+  c = await project.mcp(p, 'cccccccc-3333-4000-8000-000000000003', { dir: wt });
   expect(await b.call('claim', { resource: 'src/api/**', note: 'reworking the API' })).toEqual({ isError: false, text: expect.stringMatching(/^claimed src\/api\/\*\*/) });
-});
-afterAll(async () => {
-  await Promise.all([a?.close(), b?.close(), c?.close()]);
-  await p.cleanup();
 });
 
 describe('claims that mean the file', () => {

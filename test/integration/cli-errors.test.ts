@@ -4,18 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { CLI, run, useProjects } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-function project(options?: Parameters<typeof makeProject>[0]): TestProject {
-  const p = makeProject(options);
-  projects.push(p);
-  return p;
-}
-afterAll(async () => {
-  await Promise.all(projects.map((p) => p.cleanup()));
-});
+const project = useProjects({ scope: 'file' });
 
 describe('errors that name the fix', () => {
   it('peers/claims with no daemon: "not running" names the project and what starts it; claims persisted in the mailbox are shown', async () => {

@@ -4,22 +4,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import { isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, useProjects, waitFor } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaa-1', pid: 101, label: 'main#aaaa1' };
 const B = { sessionId: 'bbbb-2', pid: 202, label: 'main#bbbb2' };
 
 describe('replay', () => {
   it('corrupt, wrongly typed and truncated lines are skipped with a warning', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const mailbox = p.mailboxPath();
     fs.mkdirSync(path.dirname(mailbox), { recursive: true });
     const good = (seq: number) => JSON.stringify({ type: 'msg', seq, ts: Date.now(), origin: { sessionId: 'x', pid: 1 }, from: 'x#1', kind: 'note', text: `m${seq}` });
@@ -45,8 +41,7 @@ describe('replay', () => {
   });
 
   it('a restart keeps unread queues and drained positions', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const c = await p.connect();
     await c.client.request('register', B);
     for (let i = 0; i < 5; i++) await c.client.request('broadcast', { ...A, text: `m${i}` });
@@ -64,8 +59,7 @@ describe('replay', () => {
   });
 
   it('compaction keeps seq monotonic when retention drops everything', async () => {
-    const p = makeProject({ env: { SESSION_BUS_RETAIN_COUNT: '2' } });
-    projects.push(p);
+    const p = project({ env: { SESSION_BUS_RETAIN_COUNT: '2' } });
     const c = await p.connect();
     for (let i = 0; i < 5; i++) await c.client.request('broadcast', { ...A, text: `m${i}` });
     await c.client.request('shutdown', {});

@@ -2,22 +2,18 @@
  * The MCP tools through the SDK's own Client over stdio: schemas, results, errors. The server is
  * the committed bundle, spawned as Claude Code spawns it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject } from '../support/project.ts';
-import { startMcp, type McpSession } from '../support/mcp.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useProjects } from '../support/project.ts';
+import type { McpSession } from '../support/mcp.ts';
 
-const p = makeProject({ git: true });
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
 let a: McpSession;
 let b: McpSession;
 
 beforeAll(async () => {
-  a = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir);
-  b = await startMcp(p.env, 'bbbbbbbb-2222-4000-8000-000000000002', p.dir);
-});
-afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await p.cleanup();
+  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001');
+  b = await project.mcp(p, 'bbbbbbbb-2222-4000-8000-000000000002');
 });
 
 describe('MCP tools', () => {

@@ -5,12 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
-import { CLI, makeProject, run } from '../support/project.ts';
+import { CLI, run, useProjects } from '../support/project.ts';
 
-const p = makeProject();
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project();
 
 describe('outside git', () => {
   it('send from p3/sub/deep reaches the bus of p3 (it has .claude/), not a second one', async () => {

@@ -4,18 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HOOK, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { HOOK, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-function project(...args: Parameters<typeof makeProject>) {
-  const p = makeProject(...args);
-  projects.push(p);
-  return p;
-}
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 

@@ -1,9 +1,9 @@
 /** The daemon files no Claude session with the people, whatever label an older or odd client sends. */
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { useProjects } from '../support/project.ts';
 
-const p = makeProject({ git: true });
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
 
 describe('labels on the daemon', () => {
   it('a session that says its label is human:alice#… is not filed with people (issue 14, smaller)', async () => {

@@ -7,14 +7,14 @@
  * MCP server, the built CLI.
  */
 import * as fs from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settingsPath } from '../../src/place/settings.ts';
 import { locateProject } from '../../src/place/project.ts';
 import { startMcp } from '../support/mcp.ts';
-import { makeProject, waitFor } from '../support/project.ts';
+import { useProjects, waitFor } from '../support/project.ts';
 
-const p = makeProject({ git: true });
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
 const file = () => settingsPath(locateProject(p.dir).mailboxDir);
 
 async function statusJson(): Promise<{ pid: number; settings: { key: string; value: string; source: string }[] } | undefined> {

@@ -1,14 +1,14 @@
 /** `session-bus status`, `send` and `stop` as a person runs them. */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/width.ts';
 import { sessionLabel } from '../../src/place/identity.ts';
 import { VERSION } from '../../src/protocol/version.ts';
-import { makeProject } from '../support/project.ts';
+import { useProjects } from '../support/project.ts';
 
-const p = makeProject();
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project();
 
 describe('session-bus status', () => {
   it('on a stopped daemon: exit 3, human and --json, and it does not start one', async () => {
@@ -55,8 +55,7 @@ describe('session-bus status', () => {
 });
 
 describe('session-bus peers and claims', () => {
-  const q = makeProject();
-  afterAll(() => q.cleanup());
+  const q = project();
 
   it('print tables and --json, exit 3 when no daemon runs', async () => {
     expect((await q.cli(['peers'])).code).toBe(3);
@@ -77,8 +76,7 @@ describe('session-bus peers and claims', () => {
 });
 
 describe('the terminal view at COLUMNS=80 with a long branch name', () => {
-  const w = makeProject({ git: true });
-  afterAll(() => w.cleanup());
+  const w = project({ git: true });
 
   it('status, peers and claims fit 80 columns (cut with …), worktrees are relative, --wide prints them whole', async () => {
     const branch = 'feature/JIRA-12345-rework-the-login-flow-for-single-sign-on-with-機能';

@@ -2,15 +2,15 @@
  * `session-bus statusline` for Claude Code's statusLine setting: one short line (peers, unread,
  * claims held by others), no daemon started, stdin as the host passes it. The built CLI, a real daemon.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/width.ts';
 import * as path from 'node:path';
-import { CLI, DIST, makeProject, run } from '../support/project.ts';
+import { CLI, DIST, run, useProjects } from '../support/project.ts';
 
 const BIN = path.join(DIST, '..', 'bin', 'session-bus');
 
-const p = makeProject({ git: true });
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
 
 const A = { sessionId: 'aaaaaaaa-1111-4000-8000-000000000001', pid: 101, label: 'main#aaaaaa' };
 const B = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 102, label: 'feat#bbbbbb' };

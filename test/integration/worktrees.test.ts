@@ -5,20 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
-import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
-import { startMcp } from '../support/mcp.ts';
+import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-function project(...args: Parameters<typeof makeProject>) {
-  const p = makeProject(...args);
-  projects.push(p);
-  return p;
-}
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' });
 
@@ -37,7 +28,7 @@ describe('one bus per repository', () => {
     expect(locateProject(wt).busRoot).toBe(locateProject(p.dir).busRoot);
 
     await hook(p, wt, 'bbbbbbbb-2', 2002);
-    const a = await startMcp(p.env, 'aaaaaaaa-1', p.dir);
+    const a = await project.mcp(p, 'aaaaaaaa-1');
     try {
       expect((await a.call('broadcast', { text: 'main pushed, safe to rebase', kind: 'handoff' })).text).toBe('sent #1 as main#aaaaaa');
       const got = await hook(p, wt, 'bbbbbbbb-2', 2002);
@@ -70,7 +61,7 @@ describe('one bus per repository', () => {
   it('git status stays clean after a full exchange', async () => {
     const p = project({ git: true });
     await hook(p, p.dir, 'dddddddd-4', 4004);
-    const a = await startMcp(p.env, 'eeeeeeee-5', p.dir);
+    const a = await project.mcp(p, 'eeeeeeee-5');
     await a.call('broadcast', { text: 'hello' });
     await a.call('inbox', {});
     await a.close();

@@ -4,18 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { canMountTmpfs, fillDisk, mountTinyTmpfs, named, unmountTmpfs } from '../hostile/helpers.ts';
-import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
+import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 import { rawExchange } from '../support/raw-socket.ts';
 import { withholdingProxy } from '../support/withholding-proxy.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  unmountTmpfs();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 const B = { sessionId: 'bbbbbbbb-2', pid: 2002, label: 'main#bbbbbb' };
@@ -31,8 +27,7 @@ const MOUNT_OK = canMountTmpfs(path.join(fs.realpathSync(process.env.TMPDIR ?? '
 
 describe('delivery is not at most once (issue 14 item 3)', () => {
   it('Delivery that is at most once: a hook that gives up at its deadline on a stalled daemon leaves its messages for the next prompt', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const c = await p.connect();
     await c.client.request('register', B);
     await c.client.request('broadcast', { ...A, text: 'rebase onto main now' });
@@ -58,10 +53,10 @@ describe('delivery is not at most once (issue 14 item 3)', () => {
   it.skipIf(!MOUNT_OK)(
     named('Delivery that is at most once: two drains refused in one failed group commit change nothing; every message arrives after recovery', MOUNT_OK ? undefined : 'cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)'),
     async () => {
-      const p = makeProject();
-      projects.push(p);
+      const p = project();
       const mailbox = p.mailboxPath();
       mountTinyTmpfs(path.dirname(mailbox));
+      project.defer(unmountTmpfs);
       const c = await p.connect();
       await c.client.request('register', B);
       const sent: number[] = [];

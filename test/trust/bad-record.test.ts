@@ -5,15 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderDelivery, renderLine } from '../../src/display/render.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
-import { HOOK, makeProject, run, type TestProject } from '../support/project.ts';
+import { HOOK, run, useProjects } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const B = { sessionId: 'bbbbbbbb-2', pid: 2002, label: 'main#bbbbbb' };
 const line = (o: object) => JSON.stringify(o) + '\n';
@@ -21,8 +18,7 @@ const message = (seq: number, ts: number, text: string) => ({ type: 'msg', seq, 
 
 describe('one bad record (issue 14 item 4)', () => {
   it('One bad record poisons a batch: a ts of 1e16 is refused at replay and the rest of the batch is shown', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const mailbox = p.mailboxPath();
     fs.mkdirSync(path.dirname(mailbox), { recursive: true });
     fs.writeFileSync(

@@ -6,26 +6,21 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectOrSpawn, type Connection } from '../../src/client/connect.ts';
 import { endpointFor } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import { DIST, isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { DIST, isAlive, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 const B = { sessionId: 'bbbbbbbb-2', pid: 2002, label: 'main#bbbbbb' };
 
 async function open(p: TestProject, env: NodeJS.ProcessEnv = p.env): Promise<Connection> {
   const c = await connectOrSpawn(p.dir, { env, timeoutMs: 15_000 });
-  conns.push(c);
+  project.defer(() => c.client.close());
   return c;
 }
 
@@ -47,8 +42,7 @@ async function oneBus(first: Connection, second: Connection): Promise<void> {
 
 describe('two daemons, one mailbox (issue 14 item 1)', () => {
   it('Two daemons, one mailbox: deleting the socket dir while sessions run starts no second daemon; the first serves again and both sides hear each other', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await open(p);
     await first.client.request('register', { ...B, live: true });
     fs.rmSync(p.env.SESSION_BUS_SOCKET_DIR!, { recursive: true, force: true });
@@ -59,8 +53,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
   });
 
   it('Two daemons, one mailbox: deleting only the socket file is noticed within seconds', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await open(p);
     fs.unlinkSync(p.endpoint().socketPath);
     // No client needed: the daemon notices by itself.
@@ -70,8 +63,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
   });
 
   it('Two daemons, one mailbox: SESSION_BUS_SOCKET_DIR set in one environment only reaches the daemon that owns the mailbox', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await open(p);
     const otherDir = path.join(p.base, 'other-socket-dir');
     const second = await open(p, { ...p.env, SESSION_BUS_SOCKET_DIR: otherDir });
@@ -87,8 +79,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
   });
 
   it.skipIf(process.getuid?.() !== 0)('Two daemons, one mailbox: a daemon in another pid namespace (a dev container) does not append to a mailbox owned outside it', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await open(p);
     await first.client.request('broadcast', { ...A, text: 'owner' });
     const before = fs.readFileSync(p.mailboxPath(), 'utf8');
@@ -106,8 +97,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
   });
 
   it('a daemon SIGKILLed while it owned the mailbox is replaced at once: its lock names a dead pid', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await open(p);
     await first.client.request('broadcast', { ...A, text: 'before' });
     first.client.close();
@@ -120,8 +110,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
   });
 
   it('Two daemons, one mailbox: replay places a second message given a taken seq after the last one instead of dropping it', () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const m = (seq: number, text: string) => JSON.stringify({ type: 'msg', seq, ts: Date.now(), origin: { sessionId: 'w', pid: 1 }, from: 'main#w', kind: 'note', text });
     fs.mkdirSync(path.dirname(p.mailboxPath()), { recursive: true });
     fs.writeFileSync(p.mailboxPath(), [m(1, 'one'), m(2, 'two from daemon X'), m(2, 'two from daemon Y'), m(2, 'two from daemon X'), m(3, 'three')].join('\n') + '\n');
@@ -139,8 +128,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
 
 describe('the mailbox lock itself', () => {
   it('is beside the mailbox, names the daemon and its socket, and goes with the daemon', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const c = await open(p);
     const lock = JSON.parse(fs.readFileSync(`${p.mailboxPath()}.lock`, 'utf8'));
     expect(lock).toMatchObject({ pid: c.hello.pid, socket: p.endpoint().socketPath });

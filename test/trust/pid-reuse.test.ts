@@ -5,16 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/client/connect.ts';
-import { HOOK, isAlive, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { HOOK, isAlive, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 /** A Claude process that runs: markers are only for those. */
@@ -37,15 +31,12 @@ function deadPids(n: number): number[] {
 
 describe('pid reuse (issue 14 item 9)', () => {
   it('Pid reuse merges sessions: a new Claude process with an old session’s pid is a session of its own', async () => {
-    const p = makeProject();
-    projects.push(p);
-    const c = await p.connect();
-    conns.push(c);
+    const p = project();
+    const c = await project.connect(p);
     await c.client.request('register', OLD);
     await c.client.request('broadcast', { ...A, text: 'stale, for the old session' });
     // Days later a new Claude process gets the same pid; its MCP server registers.
-    const mcp = await p.connect();
-    conns.push(mcp);
+    const mcp = await project.connect(p);
     await mcp.client.request('register', { ...NEW, live: true });
     const r = await promptHook(p, NEW.sessionId, PID);
     expect(r.code).toBe(0);
@@ -61,8 +52,7 @@ describe('pid reuse (issue 14 item 9)', () => {
   });
 
   it('Markers of dead pids pile up: none is written for a Claude process that is gone, and those left behind are swept at start', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
     const dead = deadPids(20);
     expect(dead.length).toBeGreaterThan(10);
@@ -72,8 +62,7 @@ describe('pid reuse (issue 14 item 9)', () => {
       fs.writeFileSync(path.join(dir, `pending-${pid}`), '');
       fs.writeFileSync(path.join(dir, `live-${pid}`), '1\n');
     }
-    const c = await p.connect();
-    conns.push(c);
+    const c = await project.connect(p);
     for (const [i, pid] of dead.entries()) await c.client.request('register', { sessionId: `short-${i}`, pid, label: `main#short${i}` });
     await c.client.request('register', { sessionId: 'alive-1', pid: PID, label: 'main#alive1' });
     await c.client.request('broadcast', { ...A, text: 'for everyone' });
@@ -83,16 +72,13 @@ describe('pid reuse (issue 14 item 9)', () => {
   });
 
   it('Markers of dead pids pile up: a marker a reused pid inherited is removed at its first look, so Node stops starting on every call', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
-    const c = await p.connect();
-    conns.push(c);
+    const c = await project.connect(p);
     await c.client.request('register', OLD);
     await c.client.request('broadcast', { ...A, text: 'for the old session' });
     await waitFor('the old session marker', () => fs.existsSync(path.join(dir, `pending-${PID}`)));
-    const mcp = await p.connect();
-    conns.push(mcp);
+    const mcp = await project.connect(p);
     await mcp.client.request('register', { ...NEW, live: true });
     expect((await promptHook(p, NEW.sessionId, PID)).stdout).toBe('');
     expect(fs.existsSync(path.join(dir, `pending-${PID}`))).toBe(false);

@@ -5,18 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/client/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
 import { MAX_SEQ } from '../../src/protocol/limits.ts';
-import { isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, useProjects, waitFor } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const NOW = Date.now();
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
@@ -33,15 +27,13 @@ const planted = [
 
 describe('nothing planted from outside (issue 14 item 6)', () => {
   it('A cloned repository can plant bus state: a mailbox tracked by git at the old place is neither imported nor deleted', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const legacy = path.join(p.dir, '.claude', '.session-bus', 'mailbox.jsonl');
     fs.mkdirSync(path.dirname(legacy), { recursive: true });
     fs.writeFileSync(legacy, planted + '\n');
     execFileSync('git', ['-C', p.dir, 'add', '-f', legacy]);
     execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', 'a mailbox'], { env: GIT_ENV });
-    const c = await p.connect();
-    conns.push(c);
+    const c = await project.connect(p);
     expect((await c.client.request('inbox', { ...B, limit: 50 })).messages).toEqual([]);
     expect((await c.client.request('history', {})).messages).toEqual([]);
     expect((await c.client.request('claim', { ...B, resource: 'src/x.ts' })).claim.resource).toBe('src/x.ts');
@@ -52,16 +44,14 @@ describe('nothing planted from outside (issue 14 item 6)', () => {
   });
 
   it('A cloned repository can plant bus state: a mailbox is replayed as untrusted (a claim with no known holder, a seq with no room to grow)', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     fs.mkdirSync(path.dirname(p.mailboxPath()), { recursive: true });
     fs.writeFileSync(p.mailboxPath(), planted + '\n');
     const replayed = new JsonlMailboxLog(p.mailboxPath()).replay();
     expect(replayed.state.claims.size).toBe(0);
     expect(replayed.state.lastSeq).toBe(1);
     expect(replayed.warnings.map((w) => w.reason).join('\n')).toMatch(/no room for new messages[\s\S]*does not know/);
-    const c = await p.connect();
-    conns.push(c);
+    const c = await project.connect(p);
     expect((await c.client.request('claim', { ...B, resource: 'src/x.ts' })).claim.resource).toBe('src/x.ts');
     const next = await c.client.request('broadcast', { ...A, text: 'after' });
     expect(next.seq).toBe(3); // after the planted seq 1 and the claim's announcement

@@ -5,22 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../src/client/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { Broker } from '../../src/daemon/broker.ts';
 import { MAX_REMEMBERED_SESSIONS, MAX_STATUS_SESSIONS } from '../../src/protocol/limits.ts';
-import { isAlive, makeProject, type TestProject } from '../support/project.ts';
+import { isAlive, useProjects, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
-afterEach(async () => {
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const fixture = useProjects();
 
 function project(): TestProject {
-  const p = makeProject();
-  projects.push(p);
+  const p = fixture();
   fs.mkdirSync(path.dirname(p.mailboxPath()), { recursive: true });
   return p;
 }
@@ -56,8 +49,7 @@ describe('temp files a killed daemon left (issue 14, smaller)', () => {
     for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `mailbox.jsonl.${40000 + i}.tmp`), 'x'.repeat(1000));
     fs.writeFileSync(path.join(dir, 'mailbox.jsonl.takeover.tmp'), 'x');
     fs.writeFileSync(path.join(dir, 'keep-me.tmp'), 'not ours');
-    const c = await p.connect();
-    conns.push(c);
+    await fixture.connect(p);
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual(['keep-me.tmp']);
   });
 });
@@ -65,10 +57,8 @@ describe('temp files a killed daemon left (issue 14, smaller)', () => {
 describe('status at thousands of sessions (issue 14, smaller)', () => {
   it('status at 3,000 remembered sessions: a bounded reply listing the connected and recent ones, the rest counted', async () => {
     const p = project();
-    const c = await p.connect();
-    conns.push(c);
-    const live = await p.connect();
-    conns.push(live);
+    const c = await fixture.connect(p);
+    const live = await fixture.connect(p);
     await live.client.request('register', { sessionId: 'live-1', pid: 77, label: 'main#live01', live: true });
     const frames: string[] = [];
     for (let i = 0; i < 3000; i++) frames.push(JSON.stringify({ jsonrpc: '2.0', method: 'register', params: { sessionId: `old-${i}`, pid: 0, label: `main#old${i}` } }));

@@ -6,19 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIST, HOOK, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST, HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 import { NOBODY } from '../hostile/helpers.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const ROOT = process.getuid?.() === 0;
 
-const projects: TestProject[] = [];
-const cleanups: (() => void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 /** The hook command exactly as hooks.json has it, through /bin/sh as the host runs it. */
 function gate(event: 'UserPromptSubmit' | 'PostToolUse', env: NodeJS.ProcessEnv, pluginRoot = path.dirname(DIST)) {
@@ -43,8 +38,7 @@ function squat(p: TestProject): { dir: string; victim: string } {
 
 describe('a squatted socket dir (issue 14 item 7)', () => {
   it.skipIf(!ROOT)('Another user squats the socket dir: the hook appends nothing through a symlink there, and says why in the plugin data folder', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const { victim } = squat(p);
     const data = path.join(p.base, 'plugin-data');
     fs.mkdirSync(data);
@@ -58,8 +52,7 @@ describe('a squatted socket dir (issue 14 item 7)', () => {
   });
 
   it.skipIf(!ROOT)('Another user squats the socket dir: a FIFO planted as the live marker does not hang the prompt', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const { dir } = squat(p);
     execFileSync('mkfifo', [path.join(dir, 'live-4242')]);
     const started = Date.now();
@@ -70,8 +63,7 @@ describe('a squatted socket dir (issue 14 item 7)', () => {
   });
 
   it('the shell gate never blocks on a special file, even in a socket dir of ours', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const dir = p.env.SESSION_BUS_SOCKET_DIR!;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     execFileSync('mkfifo', [path.join(dir, 'live-4343')]);
@@ -87,7 +79,7 @@ describe('a squatted socket dir (issue 14 item 7)', () => {
     const fakeClaude = 900_000 + (process.pid % 90_000);
     const marker = path.join(uidDir, `live-${fakeClaude}`);
     fs.writeFileSync(marker, `${process.pid}\n`);
-    cleanups.push(() => fs.rmSync(marker, { force: true }));
+    project.defer(() => fs.rmSync(marker, { force: true }));
     const env: NodeJS.ProcessEnv = { ...process.env, CLAUDE_PID: String(fakeClaude) };
     delete env.SESSION_BUS_SOCKET_DIR;
     // Nothing pending and a live marker naming a running daemon: the shell alone answers.
@@ -95,7 +87,7 @@ describe('a squatted socket dir (issue 14 item 7)', () => {
     expect(await gate('PostToolUse', env, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
     // With something pending, node is started (and fails here, proving it was).
     fs.writeFileSync(path.join(uidDir, `pending-${fakeClaude}`), '');
-    cleanups.push(() => fs.rmSync(path.join(uidDir, `pending-${fakeClaude}`), { force: true }));
+    project.defer(() => fs.rmSync(path.join(uidDir, `pending-${fakeClaude}`), { force: true }));
     expect((await gate('PostToolUse', env, '/nonexistent')).stderr).toMatch(/Cannot find module/);
     // No command substitution (dash sets no UID: `$(id -u)` was a fork on every call).
     expect(hooksJson.hooks.UserPromptSubmit[0].hooks[0].command).not.toMatch(/\bid -u\b|\$\(/);
