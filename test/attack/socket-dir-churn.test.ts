@@ -4,22 +4,18 @@
  * mailbox exactly once.
  */
 import * as fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectOrSpawn } from '../../src/client/connect.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import { makeProject, sleep, type TestProject } from '../support/project.ts';
+import { sleep, useProjects } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 
 describe('socket dir churn (attack on issue 14 item 1)', () => {
   it('Socket dir churn: removing the socket dir every 100 ms while clients send loses no acked message and starts no second writer', async () => {
-    const p = makeProject({ git: true });
-    projects.push(p);
+    const p = project({ git: true });
     const first = await connectOrSpawn(p.dir, { env: p.env, timeoutMs: 15_000 });
     const ownerPid = first.hello.pid;
     first.client.close();
@@ -31,6 +27,7 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
         } catch {
           // A file made while the dir was being emptied (ENOTEMPTY): removed on the next round.
         }
+        // The load: the socket dir goes every 100 ms.
         await sleep(100);
       }
     })();

@@ -3,26 +3,11 @@
  * release, through the real MCP server bundles and hook processes.
  */
 import { execFileSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HOOK, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
-import { startMcp, type McpSession } from '../support/mcp.ts';
+import { describe, expect, it } from 'vitest';
+import { HOOK, isAlive, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-const sessions: McpSession[] = [];
-function project(...args: Parameters<typeof makeProject>) {
-  const p = makeProject(...args);
-  projects.push(p);
-  return p;
-}
-async function session(p: TestProject, id: string) {
-  const s = await startMcp(p.env, id, p.dir);
-  sessions.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
+const session = (p: TestProject, id: string) => project.mcp(p, id);
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
@@ -65,8 +50,8 @@ describe('claims', () => {
     const b = await session(p, B_ID);
     expect((await a.call('claim', { resource: 'db:dev', ttl: 1 })).text).toMatch(/^claimed db:dev, expires in 1s$/);
     expect((await b.call('claim', { resource: 'db:dev' })).isError).toBe(true);
-    await sleep(1100);
-    expect((await b.call('claim', { resource: 'db:dev' })).isError).toBe(false);
+    // Expired claims are swept every second: B gets it once A's has ended, not before.
+    await waitFor('A\'s claim to expire', async () => !(await b.call('claim', { resource: 'db:dev' })).isError, 5000);
     const inbox = (await b.call('inbox', {})).text;
     expect(inbox).toMatch(/main#aaaaaa \[lock\]: "claimed db:dev for 1s"/);
   });
@@ -111,17 +96,22 @@ describe('presence', () => {
 
 describe('restart', () => {
   it('a daemon restart keeps live claims; the holders reconnect', async () => {
-    const p = project({ git: true });
+    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
     const a = await session(p, A_ID);
     const b = await session(p, B_ID);
     await a.call('claim', { resource: 'port:1420', note: 'dev' });
-    const before = await p.connect();
-    before.client.close();
+    // The sentinel: a holder that never comes back. Its claim ends when the restarted daemon's
+    // grace period for reconnecting holders is over, the same check that keeps A's.
+    const before = await project.connect(p);
+    const gone = { sessionId: 'dddddddd-4444-4000-8000-000000000004', pid: process.pid, label: 'main#dddddd' };
+    await before.client.request('register', { ...gone, live: true });
+    await before.client.request('claim', { ...gone, resource: 'port:9999' });
     process.kill(before.hello.pid, 'SIGKILL');
     await waitFor('daemon to die', () => !isAlive(before.hello.pid));
     // The MCP servers restart the daemon and register again on their own.
     await waitFor('A back in peers', async () => (await b.call('peers', {})).text.includes('main#aaaaaa'), 5000);
-    await sleep(6000 + 500);
+    await waitFor('the restart\'s grace period to end the gone holder\'s claim', async () => !(await b.call('claim', { resource: 'port:9999' })).isError, 20_000);
+    expect((await b.call('inbox', {})).text).toMatch(/\[unlock\]: "port:9999 is free: its session is gone"/);
     expect((await b.call('claim', { resource: 'port:1420' })).text).toMatch(/held by main#aaaaaa .*\(dev\)/);
     const after = await p.connect();
     expect(after.hello.pid).not.toBe(before.hello.pid);
@@ -150,8 +140,7 @@ describe('to: a unique branch name', () => {
     const wt = `${p.base}/proj-feat-b`;
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
     const a = await session(p, A_ID);
-    const b = await startMcp(p.env, B_ID, wt);
-    sessions.push(b);
+    const b = await project.mcp(p, B_ID, { dir: wt });
     // A recipient must be live: B's MCP server registers as it starts, not before it answers.
     await waitFor('B live', async () => (await a.call('peers', {})).text.includes('feat-b#'));
     expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');

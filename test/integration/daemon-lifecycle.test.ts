@@ -6,21 +6,13 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectOrSpawn, StartError } from '../../src/client/connect.ts';
 import { endpointFor } from '../../src/place/endpoint.ts';
 import { BusError } from '../../src/protocol/errors.ts';
-import { DIST, isAlive, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { DIST, isAlive, run, useProjects, waitFor } from '../support/project.ts';
 
-const projects: TestProject[] = [];
-function project(...args: Parameters<typeof makeProject>) {
-  const p = makeProject(...args);
-  projects.push(p);
-  return p;
-}
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const PRINT_ENDPOINT = `import('${path.resolve('src/place/endpoint.ts')}').then(m => console.log(m.endpointFor(process.argv[1]).socketPath))`;
 
@@ -132,8 +124,12 @@ describe('idle exit and permissions', () => {
     const p = project({ env: { SESSION_BUS_IDLE_MS: '300' } });
     const conn = await p.connect();
     const pid = conn.hello.pid;
-    // Connected: not idle, whatever the time.
-    await sleep(700);
+    // Connected: not idle, whatever the time. The sentinel: a daemon with the same idle time,
+    // started after this one's last traffic and left alone, has exited by idleness.
+    const q = project({ env: { SESSION_BUS_IDLE_MS: '300' } });
+    const other = await q.connect();
+    other.client.close();
+    await waitFor('the sentinel daemon\'s idle exit', () => !isAlive(other.hello.pid), 5000);
     expect(isAlive(pid)).toBe(true);
     conn.client.close();
     await waitFor('idle exit', () => !isAlive(pid), 5000);

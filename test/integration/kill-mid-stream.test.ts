@@ -4,14 +4,14 @@
  * session's unread queue after the restart is exactly what it had not drained.
  */
 import * as fs from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { ConnectionError } from '../../src/transport/rpc-client.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
-import { makeProject, sleep } from '../support/project.ts';
+import { sleep, useProjects } from '../support/project.ts';
 
-const p = makeProject();
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project();
 
 const TOTAL = 5000;
 const WRITERS = 4;
@@ -51,6 +51,7 @@ describe('SIGKILL mid-stream', () => {
         } catch (err) {
           if (!(err instanceof ConnectionError)) throw err;
           conn = undefined;
+          // Load pacing: the next connect restarts the daemon; retry, do not spin.
           await sleep(5);
         }
       }
@@ -76,6 +77,7 @@ describe('SIGKILL mid-stream', () => {
         } finally {
           draining = false;
         }
+        // Load pacing: drains between the writers' batches.
         await sleep(3);
       }
       conn?.client.close();
@@ -83,6 +85,7 @@ describe('SIGKILL mid-stream', () => {
 
     async function killer(): Promise<void> {
       for (const at of [1200, 3100]) {
+        // Waits on the writers' own progress (an in-process counter), polled tightly.
         while (acked.length < at) await sleep(2);
         while (draining) await sleep(0);
         const pid = [...daemonPids].pop()!;

@@ -3,13 +3,13 @@
  * tail [-f], log, send as a human, doctor, help. Plus the `subscribe`/`history` wire methods
  * behind them: a watcher is not a peer, and a watcher that stops reading is dropped.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CLI, makeProject, REPO, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { CLI, REPO, useProjects, waitFor, type TestProject } from '../support/project.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { VERSION } from '../../src/protocol/version.ts';
 
@@ -17,24 +17,12 @@ const USER = os.userInfo().username;
 /** Plain output whatever the runner's environment says about colors. */
 const PLAIN = { NO_COLOR: '', FORCE_COLOR: '' };
 
-const projects: TestProject[] = [];
-const children: ChildProcess[] = [];
-function project(options?: Parameters<typeof makeProject>[0]): TestProject {
-  const p = makeProject(options);
-  projects.push(p);
-  return p;
-}
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-});
-afterAll(async () => {
-  await Promise.all(projects.map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 /** A long-running CLI (tail -f) whose output a test can wait on. */
 function startCli(p: TestProject, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [CLI, ...args, '--project', p.dir], { env: { ...p.env, ...PLAIN, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  project.defer(() => child.kill('SIGKILL'));
   const out = { stdout: '', stderr: '', code: undefined as number | null | undefined };
   child.stdout!.on('data', (d) => (out.stdout += d));
   child.stderr!.on('data', (d) => (out.stderr += d));
@@ -223,8 +211,10 @@ describe('the subscribe wire method', () => {
     // A raw watcher that stops reading: past the backlog cap the daemon drops it, nobody else.
     const sock = net.createConnection(p.endpoint().socketPath);
     await new Promise<void>((r2) => sock.once('connect', () => r2()));
+    const subscribed = new Promise((r2) => sock.once('data', r2));
     sock.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'subscribe', params: { limit: 0 } }) + '\n');
-    await sleep(200);
+    // Subscribed (its reply came) before it stops reading.
+    await subscribed;
     sock.pause();
     const big = 'x'.repeat(4000);
     for (let i = 0; i < 120; i++) await Promise.all(Array.from({ length: 5 }, () => conn.client.request('broadcast', { ...who(1, 'main'), text: big })));
