@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalClaimPath } from '../../src/daemon/claim-path.ts';
 import { overlaps } from '../../src/daemon/claims.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 // A real tree: the property runs against the kernel's realpath, not a model of it.
 const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-claim-path-')));

@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { globMatch, overlaps } from '../../src/daemon/claims.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 /** The regex the matcher replaced, kept here as the reference for what a glob means. */
 function referenceRegex(glob: string): RegExp {

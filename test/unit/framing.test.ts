@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, LineDecoder } from '../../src/protocol/framing.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 describe('LineDecoder', () => {
   it('decodes a UTF-8 character split across chunks', () => {

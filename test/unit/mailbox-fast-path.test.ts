@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { messageFastPath } from '../../src/place/mailbox-replay.ts';
 import { MESSAGE_KINDS } from '../../src/protocol/messages.ts';
 import { LogEntrySchema } from '../../src/protocol/schema.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
 

@@ -3,6 +3,9 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderBriefing, renderLine } from '../../src/display/render.ts';
 import { inert } from '../../src/protocol/sanitize.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const TAG = /<[/!?A-Za-z]/;

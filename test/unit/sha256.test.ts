@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/place/sha256.ts';
+import { seedFastCheck } from '../support/seed.ts';
+
+seedFastCheck();
 
 const reference = (s: string) => createHash('sha256').update(s).digest('hex');
 
