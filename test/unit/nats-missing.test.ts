@@ -19,7 +19,7 @@ function hidden(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 describe('without nats-server', () => {
   it('npm test: the federation tests are skipped with one line saying why and how to get it', async () => {
-    const r = await run(process.execPath, [VITEST, 'run', 'test/federation'], { cwd: REPO, env: hidden(), timeoutMs: 60_000 });
+    const r = await run(process.execPath, [VITEST, 'run', 'test/federation/federation.test.ts'], { cwd: REPO, env: hidden(), timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     const out = r.stdout + r.stderr;
     expect(out.split('\n').filter((l) => l.includes(NATS_MISSING))).toHaveLength(1);
@@ -28,7 +28,7 @@ describe('without nats-server', () => {
   });
 
   it('with CI set, a missing nats-server fails the run: CI must run the federation tests', async () => {
-    const r = await run(process.execPath, [VITEST, 'run', 'test/federation'], { cwd: REPO, env: hidden({ CI: '1' }), timeoutMs: 60_000 });
+    const r = await run(process.execPath, [VITEST, 'run', 'test/federation/federation.test.ts'], { cwd: REPO, env: hidden({ CI: '1' }), timeoutMs: 60_000 });
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(NATS_MISSING);
   });
