@@ -109,12 +109,15 @@ export interface Projects {
 
 /**
  * The fixture: call once at the top of a test file. Everything made through the factory is
- * undone in one afterEach (or one afterAll with `scope: 'file'`): deferred undos and open
- * connections and MCP sessions first, then every project is stopped and removed.
+ * undone in one afterEach (or one afterAll with `scope: 'file'`): open connections and MCP
+ * sessions first (all at once), then the deferred undos (last added first), then every project
+ * is stopped and removed.
  * `onFailure` sees the projects of a failed test before they go (to print their daemon logs).
  */
 export function useProjects(options: { scope?: 'test' | 'file'; onFailure?: (projects: readonly TestProject[]) => void } = {}): Projects {
   const list: TestProject[] = [];
+  /** Connections and MCP sessions: closed all at once, first. */
+  const closers: (() => unknown)[] = [];
   const undos: (() => unknown)[] = [];
   const make = ((o?: ProjectOptions) => {
     const p = makeProject(o);
@@ -125,15 +128,16 @@ export function useProjects(options: { scope?: 'test' | 'file'; onFailure?: (pro
   make.defer = (undo) => void undos.push(undo);
   make.connect = async (p, o) => {
     const c = await p.connect(o);
-    undos.push(() => c.client.close());
+    closers.push(() => c.client.close());
     return c;
   };
   make.mcp = async (p, sessionId, o = {}) => {
     const s = await startMcp(o.env ?? p.env, sessionId, o.dir ?? p.dir);
-    undos.push(() => s.close());
+    closers.push(() => s.close());
     return s;
   };
   const teardown = async () => {
+    await Promise.all(closers.splice(0).map(async (close) => close()).map((closing) => closing.catch(() => undefined)));
     for (const undo of undos.splice(0).reverse()) {
       try {
         await undo();
