@@ -27,6 +27,13 @@ const shared = useProjects({ scope: 'file' });
 
 const DELIVERY = 'new message from other Claude Code sessions';
 
+/** A HOME inside the project's folder: removed with it (a HOME of its own in /tmp was left behind). */
+function homeOf(p: TestProject): string {
+  const home = path.join(p.base, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
+
 /** The main-conversation requests whose typed prompt contains `marker`. */
 function requestsFor(marker: string): MessagesRequest[] {
   return fake.turns.filter((r) => promptText(r).includes(marker));
@@ -45,7 +52,7 @@ describe('claude plugin validate', () => {
 describe('the CLI inside a session', () => {
   it("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
     const p = project({ git: true });
-    const env = claudeEnv({ fake, env: p.env });
+    const env = claudeEnv({ fake, env: p.env, home: homeOf(p) });
     const r = await runClaude({ prompt: 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]', cwd: p.dir, env, allowedTools: ['Bash'] });
     expect(r.code, r.stderr).toBe(0);
     const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
@@ -63,7 +70,7 @@ describe('/session-bus:status', () => {
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
     const before = fake.turns.length;
-    const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env }) });
+    const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env, home: homeOf(p) }) });
     expect(r.code, r.stderr).toBe(0);
     const seen = fake.turns.slice(before).map(allText).join('\n');
     expect(seen).toMatch(/session-bus daemon: running/);
