@@ -8040,7 +8040,7 @@ function rotateIfOver(logPath, dest) {
 function openDaemonLog(logPath) {
   rotateIfOver(logPath);
   fs10.closeSync(fs10.openSync(logPath, "a", 384));
-  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: true });
+  const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: false });
   return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
 }
 function takeOverOldMailboxes(mailboxPath, legacy, logger) {

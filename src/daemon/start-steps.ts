@@ -94,11 +94,15 @@ export function rotateIfOver(logPath: string, dest?: { reopen(): void }): void {
   }
 }
 
-/** The daemon's pino log, in a file created 0600 (pino would use the umask, and the log quotes what peers said). */
+/**
+ * The daemon's pino log, in a file created 0600 (pino would use the umask, and the log quotes what
+ * peers said). Never made by pino (`mkdir: false`): a socket dir removed meanwhile would come back
+ * 0755 from it, and every client would refuse it; this start fails instead and is retried.
+ */
 export function openDaemonLog(logPath: string): { logger: Logger; dest: pino.DestinationStream & { flushSync(): void; reopen(): void } } {
   rotateIfOver(logPath);
   fs.closeSync(fs.openSync(logPath, 'a', 0o600));
-  const dest = pino.destination({ dest: logPath, append: true, sync: true, mkdir: true });
+  const dest = pino.destination({ dest: logPath, append: true, sync: true, mkdir: false });
   return { logger: pino({ base: { pid: process.pid, role: 'daemon' } }, dest), dest };
 }
 

@@ -2,7 +2,7 @@
  * What a mailbox line may hold, checked by hand: the one reader of mailbox lines, for the daemon
  * and the CLI alike (the CLI reads the mailbox when no daemon runs, and should not load zod to
  * do it). Unknown keys are dropped; a wrong type, a time past year 9999 or a seq with no room
- * is refused with the reason. test/unit/mailbox-line.test.ts holds it to a zod schema of the
+ * is refused with the reason. test/mailbox/mailbox-line.test.ts holds it to a zod schema of the
  * same shape, as an oracle.
  */
 import { MESSAGE_KINDS, type MessageKind } from '../protocol/messages.ts';

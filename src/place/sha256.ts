@@ -1,7 +1,7 @@
 /**
  * SHA-256 in plain code, for the one hash the hook needs (the socket name). Loading node:crypto
  * costs the hook about a sixth of its start-up (it pulls in the stream and cipher machinery), and
- * the hook runs on every prompt. Checked against node:crypto in test/unit/sha256.test.ts.
+ * the hook runs on every prompt. Checked against node:crypto in test/place/sha256.test.ts.
  */
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,

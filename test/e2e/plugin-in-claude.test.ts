@@ -10,7 +10,7 @@ import { allText, FakeAnthropic, type MessagesRequest } from './fake-anthropic.t
 import { CLAUDE, claudeEnv, HANG_MS, runClaude } from './claude.ts';
 import { scriptedModel, promptText, toolResults } from './scripted-model.ts';
 import { VERSION } from '../../src/protocol/version.ts';
-import { isAlive, makeProject, REPO, run, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, REPO, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
@@ -21,8 +21,18 @@ beforeAll(async () => {
   fake.script = scriptedModel;
 });
 afterAll(() => fake.close());
+const project = useProjects();
+/** The project the two sessions share, for the tests of their describe. */
+const shared = useProjects({ scope: 'file' });
 
 const DELIVERY = 'new message from other Claude Code sessions';
+
+/** A HOME inside the project's folder: removed with it (a HOME of its own in /tmp was left behind). */
+function homeOf(p: TestProject): string {
+  const home = path.join(p.base, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
 
 /** The main-conversation requests whose typed prompt contains `marker`. */
 function requestsFor(marker: string): MessagesRequest[] {
@@ -41,40 +51,31 @@ describe('claude plugin validate', () => {
 
 describe('the CLI inside a session', () => {
   it("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
-    const p = makeProject({ git: true });
-    try {
-      const env = claudeEnv({ fake, env: p.env });
-      const r = await runClaude({ prompt: 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]', cwd: p.dir, env, allowedTools: ['Bash'] });
-      expect(r.code, r.stderr).toBe(0);
-      const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
-      expect(result).toContain(path.join(REPO, 'plugin', 'bin', 'session-bus'));
-      expect(result).toContain(VERSION);
-      expect(result).toMatch(/SESSION\s+SINCE\s+ACTIVE\s+WORKTREE/);
-    } finally {
-      await p.cleanup();
-    }
+    const p = project({ git: true });
+    const env = claudeEnv({ fake, env: p.env, home: homeOf(p) });
+    const r = await runClaude({ prompt: 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]', cwd: p.dir, env, allowedTools: ['Bash'] });
+    expect(r.code, r.stderr).toBe(0);
+    const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
+    expect(result).toContain(path.join(REPO, 'plugin', 'bin', 'session-bus'));
+    expect(result).toContain(VERSION);
+    expect(result).toMatch(/SESSION\s+SINCE\s+ACTIVE\s+WORKTREE/);
   });
 });
 
 describe('/session-bus:status', () => {
   it('puts the bus state (peers, claims, unread) into the conversation', async () => {
-    const p = makeProject({ git: true });
-    try {
-      const conn = await p.connect();
-      const who = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 4242, label: 'feat#bbbbbb' };
-      await conn.client.request('register', { ...who, live: true });
-      await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
-      const before = fake.turns.length;
-      const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env }) });
-      expect(r.code, r.stderr).toBe(0);
-      const seen = fake.turns.slice(before).map(allText).join('\n');
-      expect(seen).toMatch(/session-bus daemon: running/);
-      expect(seen).toMatch(/feat#bbbbbb\s+connected/);
-      expect(seen).toMatch(/port:1420\s+feat#bbbbbb/);
-      conn.client.close();
-    } finally {
-      await p.cleanup();
-    }
+    const p = project({ git: true });
+    const conn = await project.connect(p);
+    const who = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 4242, label: 'feat#bbbbbb' };
+    await conn.client.request('register', { ...who, live: true });
+    await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
+    const before = fake.turns.length;
+    const r = await runClaude({ prompt: '/session-bus:status', cwd: p.dir, env: claudeEnv({ fake, env: p.env, home: homeOf(p) }) });
+    expect(r.code, r.stderr).toBe(0);
+    const seen = fake.turns.slice(before).map(allText).join('\n');
+    expect(seen).toMatch(/session-bus daemon: running/);
+    expect(seen).toMatch(/feat#bbbbbb\s+connected/);
+    expect(seen).toMatch(/port:1420\s+feat#bbbbbb/);
   });
 });
 
@@ -82,11 +83,10 @@ describe('two sessions in the real host', () => {
   let p: TestProject;
   let home: string;
   beforeAll(() => {
-    p = makeProject({ git: true });
+    p = shared({ git: true });
     home = path.join(p.base, 'home');
     fs.mkdirSync(home);
   });
-  afterAll(() => p.cleanup());
 
   async function turn(prompt: string, resume?: string) {
     const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), resume });

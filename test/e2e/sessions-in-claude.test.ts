@@ -8,12 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { allText, FakeAnthropic, hasToolResult, type MessagesRequest } from './fake-anthropic.ts';
 import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
-import { makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { useProjects, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
+const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
 let p: TestProject;
 let home: string;
@@ -24,11 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 beforeAll(() => {
-  p = makeProject({ git: true });
+  p = project({ git: true });
   home = path.join(p.base, 'home');
   fs.mkdirSync(home);
 });
-afterAll(() => p.cleanup());
 afterEach(async () => {
   fake.script = scriptedModel;
   await Promise.all(open.splice(0).map((s) => s.close()));
@@ -105,7 +105,8 @@ describe('coordination', () => {
     await turn(c, 'D4: anything?', c.results + 1);
     expect(conversation('D1: hello').some((t) => t.includes('for A only'))).toBe(true);
     expect(conversation('D2: hello').some((t) => t.includes('for A only'))).toBe(false);
-    expect(conversation('D2: hello').length).toBeGreaterThan(0);
+    // C's conversation is found and is whole: its two turns, the second after the message was sent.
+    expect(fake.turns.filter((r) => JSON.stringify(r.messages).includes('D2: hello')).map(promptText)).toEqual(['D2: hello', 'D4: anything?']);
   });
 });
 

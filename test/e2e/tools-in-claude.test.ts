@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
 import { claudeEnv, HANG_MS, runClaude, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
-import { makeProject, type TestProject } from '../support/project.ts';
+import { useProjects, type TestProject } from '../support/project.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
@@ -18,20 +18,18 @@ vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 /** What every request carries for session-bus's tools (README "Performance" quotes it). */
 const TOOLS_BUDGET_CHARS = 1600;
 
+const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
 let p: TestProject;
 let home: string;
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
   fake.script = scriptedModel;
-  p = makeProject({ git: true });
+  p = project({ git: true });
   home = path.join(p.base, 'home');
   fs.mkdirSync(home);
 });
-afterAll(async () => {
-  await fake.close();
-  await p.cleanup();
-});
+afterAll(() => fake.close());
 
 const ours = (req: MessagesRequest) => (req.tools ?? []).filter((t) => t.name.startsWith(TOOL_PREFIX));
 

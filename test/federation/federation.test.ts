@@ -7,18 +7,18 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
 import { findNatsServer, NATS_MISSING, natsRequired, startNats, type NatsServer } from '../support/nats.ts';
-import { isAlive, makeProject, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, sleep, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
 /** Short, so a dead host's presence and claims go within the test's patience. */
 const LEASE_MS = 2000;
 
 let nats: NatsServer;
-const projects: TestProject[] = [];
-const conns: Connection[] = [];
+// A failure on a loaded machine is hard to read without the brokers' side of it.
+const project = useProjects({ onFailure: (projects) => projects.forEach(dumpLog) });
 
 /** Without nats-server the suite is skipped, saying so in one line; where CI must run it, it fails. */
 const skipped = !findNatsServer() && !natsRequired();
@@ -26,12 +26,6 @@ if (skipped) console.warn(`session-bus: ${NATS_MISSING}`);
 
 beforeAll(async () => {
   if (!skipped) nats = await startNats();
-});
-afterEach(async (ctx) => {
-  // A failure on a loaded machine is hard to read without the brokers' side of it.
-  if (ctx.task.result?.state === 'fail') for (const p of projects) dumpLog(p);
-  for (const c of conns.splice(0)) c.client.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
 });
 afterAll(async () => {
   await nats?.cleanup();
@@ -47,8 +41,7 @@ function uniqueRemote(): string {
 
 /** A "host": its own project dir, socket dir and mailbox; the repository's origin is `remote`. */
 function host(name: string, remote: string | undefined, env: NodeJS.ProcessEnv = {}): TestProject {
-  const p = makeProject({ git: true, env: { SESSION_BUS_NATS_URL: nats.url, SESSION_BUS_HOST: name, SESSION_BUS_FED_LEASE_MS: String(LEASE_MS), ...env } });
-  projects.push(p);
+  const p = project({ git: true, env: { SESSION_BUS_NATS_URL: nats.url, SESSION_BUS_HOST: name, SESSION_BUS_FED_LEASE_MS: String(LEASE_MS), ...env } });
   if (remote) execFileSync('git', ['-C', p.dir, 'remote', 'add', 'origin', remote]);
   return p;
 }
@@ -64,10 +57,8 @@ function dumpLog(p: TestProject): void {
   console.log(`--- daemon log of ${p.env.SESSION_BUS_HOST} (federation lines) ---\n${lines.slice(-40).join('\n')}`);
 }
 
-async function connect(p: TestProject): Promise<Connection> {
-  const c = await p.connect();
-  conns.push(c);
-  return c;
+function connect(p: TestProject): Promise<Connection> {
+  return project.connect(p);
 }
 
 /** Two hosts of one repository on the test's NATS, each with a connection to its broker. */
@@ -95,25 +86,45 @@ async function federated(c: Connection, state = 'connected'): Promise<StatusResu
   }
 }
 
-/** Drains `who` until `n` messages came (then a little longer, to catch any extra). */
-async function drainUntil(c: Connection, who: typeof A1, n: number, timeoutMs = 15_000): Promise<MessageRecord[]> {
+/** Sentinels end a wait for messages: what one host sends reaches another in order. */
+let sentinels = 0;
+const isSentinel = (m: { text: string }) => /^sentinel \d+$/.test(m.text);
+
+/** Broadcasts a sentinel from `who` through `via`; returns its text. */
+async function sendSentinel([via, who]: Sender): Promise<string> {
+  const text = `sentinel ${++sentinels}`;
+  await via.client.request('broadcast', { ...who, text });
+  return text;
+}
+type Sender = [Connection, typeof A1];
+
+/**
+ * Drains `who` until `n` messages came, then until a sentinel that `from` sends after them:
+ * an extra message (a duplicate) from that host would come before it. Sentinels are left out.
+ */
+async function drainUntil(c: Connection, who: typeof A1, n: number, from: Sender, timeoutMs = 15_000): Promise<MessageRecord[]> {
   const got: MessageRecord[] = [];
+  const take = async () => got.push(...(await c.client.request('drain', who)).messages);
   await waitFor(`${n} messages for ${who.label}`, async () => {
-    got.push(...(await c.client.request('drain', who)).messages);
-    return got.length >= n;
+    await take();
+    return got.filter((m) => !isSentinel(m)).length >= n;
   }, timeoutMs);
-  await sleep(500);
-  got.push(...(await c.client.request('drain', who)).messages);
-  return got;
+  const marker = await sendSentinel(from);
+  await waitFor(`the sentinel for ${who.label}`, async () => {
+    await take();
+    return got.some((m) => m.text === marker);
+  }, timeoutMs);
+  return got.filter((m) => !isSentinel(m));
 }
 
-function mailboxMessages(p: TestProject): MessageRecord[] {
+/** The messages in `p`'s mailbox, sentinels left out. */
+function mailboxMessages(p: TestProject, withSentinels = false): MessageRecord[] {
   return fs
     .readFileSync(p.mailboxPath(), 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l))
-    .filter((e) => e.type === 'msg');
+    .filter((e) => e.type === 'msg' && (withSentinels || !isSentinel(e)));
 }
 
 function claimError(c: Connection, who: typeof A1, resource: string): Promise<string | undefined> {
@@ -142,13 +153,13 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     expect(sa.federation.host?.id).not.toBe(sb.federation.host?.id);
 
     for (let i = 0; i < 5; i++) await ca.client.request('broadcast', { ...A1, text: `hello ${i}` });
-    const got = await drainUntil(cb, B1, 5);
+    const got = await drainUntil(cb, B1, 5, [ca, A1]);
     expect(got.map((m) => m.text)).toEqual(['hello 0', 'hello 1', 'hello 2', 'hello 3', 'hello 4']);
     expect(got[0]).toMatchObject({ from: 'main#aaaaaa@hostA', host: 'hostA', kind: 'note' });
     expect(wakes).toBeGreaterThan(0);
     // The way back, and no echo of one's own messages.
     await cb.client.request('broadcast', { ...B1, text: 'reply from B' });
-    const back = await drainUntil(ca, A1, 1);
+    const back = await drainUntil(ca, A1, 1, [cb, B1]);
     expect(back.map((m) => [m.text, m.from])).toEqual([['reply from B', 'main#bbbbbb@hostB']]);
     expect(mailboxMessages(b).filter((m) => m.remoteId).map((m) => m.text)).toEqual(['hello 0', 'hello 1', 'hello 2', 'hello 3', 'hello 4']);
     expect(mailboxMessages(a).filter((m) => m.remoteId).map((m) => m.text)).toEqual(['reply from B']);
@@ -202,14 +213,14 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     await ca.client.request('broadcast', { ...A1, text: 'before' });
-    expect((await drainUntil(cb, B1, 1)).map((m) => m.text)).toEqual(['before']);
+    expect((await drainUntil(cb, B1, 1, [ca, A1])).map((m) => m.text)).toEqual(['before']);
 
     await nats.stop();
     await federated(ca, 'disconnected');
     for (let i = 0; i < 10; i++) await ca.client.request('broadcast', { ...A1, text: `down ${i}` });
     for (let i = 0; i < 3; i++) await cb.client.request('broadcast', { ...B1, text: `b down ${i}` });
     // The local bus keeps working.
-    expect((await ca.client.request('drain', A2)).messages.map((m) => m.text)).toEqual(['before', ...Array.from({ length: 10 }, (_, i) => `down ${i}`)]);
+    expect((await ca.client.request('drain', A2)).messages.filter((m) => !isSentinel(m)).map((m) => m.text)).toEqual(['before', ...Array.from({ length: 10 }, (_, i) => `down ${i}`)]);
     await ca.client.request('claim', { ...A1, resource: 'db:dev' });
     // Both hosts take overlapping claims while they cannot see each other.
     await ca.client.request('claim', { ...A1, resource: 'src/a.ts' });
@@ -226,9 +237,9 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     });
 
     await nats.start();
-    const onB = await drainUntil(cb, B1, 12, 30_000);
+    const onB = await drainUntil(cb, B1, 12, [ca, A1], 30_000);
     expect(onB.map((m) => m.text)).toEqual([...Array.from({ length: 10 }, (_, i) => `down ${i}`), 'claimed db:dev', 'claimed src/a.ts']);
-    const onA = await drainUntil(ca, A1, 4, 30_000);
+    const onA = await drainUntil(ca, A1, 4, [cb, B1], 30_000);
     expect(onA.map((m) => m.text)).toEqual(['b down 0', 'b down 1', 'b down 2', 'claimed src/**']);
     expect((await federated(ca)).federation.outbox).toBe(0);
     // The claim taken while NATS was down is shared once it is back.
@@ -247,7 +258,7 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     for (let i = 0; i < 5; i++) await ca.client.request('broadcast', { ...A1, text: `while B was dead ${i}` });
     const cb2 = await connect(b);
     await cb2.client.request('register', { ...B1, live: true });
-    const after = await drainUntil(cb2, B1, 5, 30_000);
+    const after = await drainUntil(cb2, B1, 5, [ca, A1], 30_000);
     expect(after.map((m) => m.text)).toEqual(Array.from({ length: 5 }, (_, i) => `while B was dead ${i}`));
     const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [m.remoteId] : []));
     expect(ids).toHaveLength(1 + 10 + 2 + 5); // before, down ×10, A's two claim announcements, after ×5
@@ -275,9 +286,8 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     await waitFor('A daemon to die', () => !isAlive(ca.hello.pid));
     await nats.start();
     ca = await connect(a);
-    const got = await drainUntil(cb, B1, 25, 30_000);
-    await sleep(1000);
-    got.push(...(await cb.client.request('drain', B1)).messages);
+    // A re-published message would come before the sentinel A sends after the 25.
+    const got = await drainUntil(cb, B1, 25, [ca, A1], 30_000);
     expect(got.map((m) => m.text)).toEqual([...Array.from({ length: 20 }, (_, i) => `up ${i}`), ...Array.from({ length: 5 }, (_, i) => `stored ${i}`)]);
     expect((await federated(ca)).federation.outbox).toBe(0);
   });
@@ -292,6 +302,7 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     const sending = (async () => {
       for (let i = 0; i < N; i++) {
         await ca.client.request('broadcast', { ...A1, text: `m${i}` });
+        // Load pacing, not a wait: a stream the kills land in, not one burst before them.
         if (i % 50 === 0) await sleep(20);
       }
     })();
@@ -303,9 +314,11 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     }
     await sending;
     await waitFor('all on B', () => mailboxMessages(b).filter((m) => m.remoteId).length >= N, 30_000);
-    await sleep(1000);
+    // A message taken in twice would be in B's mailbox before a sentinel A sends now.
+    const marker = await sendSentinel([ca, A1]);
+    await waitFor('the sentinel on B', () => mailboxMessages(b, true).some((m) => m.text === marker), 30_000);
     // B's session never drained: its queue holds each message once.
-    const queued = (await cb.client.request('drain', B1)).messages.map((m) => m.text);
+    const queued = (await cb.client.request('drain', B1)).messages.filter((m) => !isSentinel(m)).map((m) => m.text);
     expect(queued).toHaveLength(N);
     expect(new Set(queued).size).toBe(N);
     const texts = mailboxMessages(b).filter((m) => m.remoteId).map((m) => m.text);
@@ -347,11 +360,10 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
       expect(refused.federation.reason).toMatch(/authorization/i);
       expect(refused.federation.claimsLocalOnly).toBe(true);
       await cg.client.request('broadcast', { ...A1, text: 'authenticated' });
-      expect((await drainUntil(ci, B1, 1)).map((m) => m.text)).toEqual(['authenticated']);
+      expect((await drainUntil(ci, B1, 1, [cg, A1])).map((m) => m.text)).toEqual(['authenticated']);
     } finally {
-      for (const c of conns.splice(0)) c.client.close();
-      await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-      await secured.cleanup();
+      // Stopped with the hosts after the test (they stop by signal, whatever their NATS does).
+      project.defer(() => secured.cleanup());
     }
   });
 
@@ -373,9 +385,8 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
       expect((await federated(ca)).federation.url).toBe(url);
       expect((await federated(cb, 'disconnected')).federation.reason).toMatch(/certificate/i);
     } finally {
-      for (const c of conns.splice(0)) c.client.close();
-      await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-      await secured.cleanup();
+      // Stopped with the hosts after the test (they stop by signal, whatever their NATS does).
+      project.defer(() => secured.cleanup());
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -4,20 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMcp, type McpSession } from '../support/mcp.ts';
-import { DIST, makeProject, run, waitFor, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 
-const projects: TestProject[] = [];
-const sessions: McpSession[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 /** The PreToolUse command for an edit tool, as the host runs it. */
 function preToolUse(p: TestProject, sessionId: string, claudePid: number, tool: string, toolInput: Record<string, unknown>, env: NodeJS.ProcessEnv = {}, pluginRoot = path.dirname(DIST)) {
@@ -31,11 +25,9 @@ function preToolUse(p: TestProject, sessionId: string, claudePid: number, tool: 
 const decision = (stdout: string) => (stdout ? JSON.parse(stdout).hookSpecificOutput : undefined);
 
 async function twoSessions() {
-  const p = makeProject({ git: true });
-  projects.push(p);
-  const a = await startMcp(p.env, A_ID, p.dir);
-  const b = await startMcp(p.env, B_ID, p.dir);
-  sessions.push(a, b);
+  const p = project({ git: true });
+  const a = await project.mcp(p, A_ID);
+  const b = await project.mcp(p, B_ID);
   return { p, a, b, marker: (pid: number) => path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${pid}`) };
 }
 
@@ -103,8 +95,7 @@ describe('edit guard: claims', () => {
     }
     // No daemon at all behind a guard marker (one a killed daemon left, with no session to start
     // another): the guard starts none, and the edit goes ahead.
-    const lone = makeProject({ git: true });
-    projects.push(lone);
+    const lone = project({ git: true });
     const dir = lone.env.SESSION_BUS_SOCKET_DIR!;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(path.join(dir, 'guard-4242'), '');

@@ -5,14 +5,15 @@
  * hangs, never crashes, and a well-behaved client on the same daemon is untouched.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { ConnectionError, RpcError } from '../../src/transport/rpc-client.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
 import { encodeFrame, LineDecoder, type Frame } from '../../src/protocol/framing.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES, type MethodName } from '../../src/protocol/messages.ts';
 import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
-import { makeProject, type TestProject } from '../support/project.ts';
+import { useProjects, type TestProject } from '../support/project.ts';
+import { seedFor } from '../support/seed.ts';
 import { assertBystanderWorks, rawExchange } from './helpers.ts';
 
 let p: TestProject;
@@ -20,14 +21,11 @@ let bystander: Connection;
 const who = { sessionId: 'bystander-fuzz', pid: 4343, label: 'main#bystfz' };
 const KNOWN_CODES = new Set(Object.values(ErrorCode).filter((v) => typeof v === 'number'));
 
+const project = useProjects({ scope: 'file' });
 beforeAll(async () => {
-  p = makeProject();
-  bystander = await p.connect();
+  p = project();
+  bystander = await project.connect(p);
   await bystander.client.request('register', { ...who, live: true });
-});
-afterAll(async () => {
-  bystander.client.close();
-  await p.cleanup();
 });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -64,8 +62,8 @@ function isShutdown(line: Buffer): boolean {
 }
 
 const METHODS = Object.keys(ParamSchemas) as MethodName[];
-/** Seeded, so a failure can be replayed (FUZZ_SEED=… to try another). */
-const SEED = Number(process.env.FUZZ_SEED) || 0x14f022;
+/** Seeded, so a failure can be replayed (SEED=… or FUZZ_SEED=… to try another). */
+const SEED = seedFor(0x14f022);
 const json = fc.jsonValue({ maxDepth: 3 });
 const noNewline = (b: Uint8Array) => Buffer.from(b.filter((x) => x !== 0x0a));
 const anyLine = fc.oneof(

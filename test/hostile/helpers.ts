@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { SessionIdentity } from '../../src/protocol/messages.ts';
 import { DIST, type TestProject } from '../support/project.ts';
+import { pidsRunning } from '../support/proc.ts';
 
 export { rawExchange, type Exchange } from '../support/raw-socket.ts';
 
@@ -30,17 +31,7 @@ export function daemonLog(p: TestProject): string {
 
 /** Processes whose command line mentions `needle` and runs a daemon bundle (any copy of it). */
 export function daemonsMentioning(needle: string): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('daemon.mjs') && cmd.includes(needle)) pids.push(Number(entry));
-    } catch {
-      // Gone.
-    }
-  }
-  return pids;
+  return pidsRunning('daemon.mjs', needle);
 }
 
 /**

@@ -6,12 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { RpcClient } from '../../src/transport/rpc-client.ts';
 import { encodeFrame } from '../../src/protocol/framing.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
-import { makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { useProjects, waitFor, type TestProject } from '../support/project.ts';
 import { assertBystanderWorks, daemonLog } from './helpers.ts';
 
 let p: TestProject;
@@ -20,15 +20,12 @@ const who = { sessionId: 'bystander-load', pid: 4444, label: 'main#bystld' };
 const READER = { sessionId: 'reader-load', pid: 4445, label: 'main#readld' };
 const CLIENTS = 200;
 
+const project = useProjects({ scope: 'file' });
 beforeAll(async () => {
-  p = makeProject();
-  bystander = await p.connect();
+  p = project();
+  bystander = await project.connect(p);
   await bystander.client.request('register', { ...who, live: true });
   await bystander.client.request('register', READER);
-});
-afterAll(async () => {
-  bystander.client.close();
-  await p.cleanup();
 });
 
 function rssKiB(pid: number): number {

@@ -7,21 +7,11 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DIST, CLI, makeProject, run, type TestProject } from '../support/project.ts';
+import { describe, expect, it } from 'vitest';
+import { CLI, DIST, run, useProjects, type TestProject } from '../support/project.ts';
 import { asNobody, assertBystanderWorks, canRunAsNobody, named, NOBODY } from './helpers.ts';
 
-const projects: TestProject[] = [];
-const servers: net.Server[] = [];
-function project() {
-  const p = makeProject();
-  projects.push(p);
-  return p;
-}
-afterEach(async () => {
-  for (const s of servers.splice(0)) s.close();
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const IS_ROOT = process.getuid?.() === 0;
 
@@ -32,7 +22,7 @@ async function plantListener(socketPath: string): Promise<{ connections: () => n
     n++;
     s.destroy();
   });
-  servers.push(server);
+  project.defer(() => server.close());
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return { connections: () => n };
 }

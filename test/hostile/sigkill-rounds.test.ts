@@ -11,29 +11,21 @@
  *   - seq only grows: per writer, and from each daemon to the next.
  */
 import * as fs from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { receive } from '../../src/client/receive.ts';
 import { ConnectionError } from '../../src/transport/rpc-client.ts';
-import { HOOK, isAlive, makeProject, run, sleep, waitFor } from '../support/project.ts';
+import { HOOK, isDead, run, sleep, useProjects, waitFor } from '../support/project.ts';
+import { seededRandom, seedFor } from '../support/seed.ts';
 
 // Retention never drops what this test counts.
-const p = makeProject({ env: { SESSION_BUS_RETAIN_COUNT: '1000000' } });
-afterAll(() => p.cleanup());
+const project = useProjects({ scope: 'file' });
+const p = project({ env: { SESSION_BUS_RETAIN_COUNT: '1000000' } });
 
 const ROUNDS = 50;
-const SEED = Number(process.env.SEED) || 0x5eed14;
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-const random = (() => {
-  let a = SEED >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-})();
+/** In the test's name: SEED=… replays a run's choices (when to kill, how long to pause). */
+const SEED = seedFor(0x5eed14);
+const random = seededRandom(SEED);
 const WRITERS = 4;
 const R1 = { sessionId: 'kill-reader-1', pid: 9101, label: 'main#kread1' };
 const R2 = { sessionId: 'kill-reader-2', pid: 9102, label: 'main#kread2' };
@@ -49,16 +41,6 @@ interface Ack {
 /** The daemon went away under us (or is not back yet). */
 function isGone(err: unknown): boolean {
   return err instanceof ConnectionError;
-}
-
-/** Gone, or a zombie its parent has not reaped yet (a daemon spawned by a hook is reaped by init, in its own time). */
-function isDead(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return !isAlive(pid);
-  }
 }
 
 function hookDrain(): Promise<number[]> {
@@ -102,6 +84,7 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
           if (!isGone(err)) throw err;
           conn?.client.close();
           conn = undefined;
+          // Load pacing: the daemon is being brought back by the killer; retry, do not spin.
           await sleep(10);
         }
       }
@@ -125,10 +108,12 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
           if (!isGone(err)) throw err;
           conn?.client.close();
           conn = undefined;
+          // Load pacing, as for the writers.
           await sleep(10);
         } finally {
           r1InFlight = false;
         }
+        // Load pacing: deliveries back to back, at seeded random points of the kill rounds.
         await sleep(1 + random() * 4);
       }
       conn?.client.close();
@@ -138,6 +123,7 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
     async function hookDrainer(): Promise<void> {
       while (!done) {
         r3.push(await hookDrain());
+        // Load pacing: a prompt now and then, as a person types them.
         await sleep(150 + random() * 250);
       }
     }
@@ -153,6 +139,7 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
           },
           20_000,
         );
+        // The kill lands at a seeded random point of whatever is in flight.
         await sleep(random() * 25);
         if (r1InFlight) killsDuringR1Drain++;
         process.kill(victim, 'SIGKILL');

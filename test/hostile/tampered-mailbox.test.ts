@@ -7,15 +7,12 @@
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import { isAlive, makeProject, waitFor, type TestProject } from '../support/project.ts';
+import { isAlive, useProjects, waitFor } from '../support/project.ts';
 import { assertBystanderWorks, daemonLog } from './helpers.ts';
 
-const projects: TestProject[] = [];
-afterEach(async () => {
-  await Promise.all(projects.splice(0).map((p) => p.cleanup()));
-});
+const project = useProjects();
 
 const NOW = Date.now();
 const msg = (seq: number, extra: object = {}) => JSON.stringify({ type: 'msg', seq, ts: NOW, origin: { sessionId: 'writer', pid: 11 }, from: 'main#writer', kind: 'note', text: `m${seq}`, ...extra });
@@ -25,8 +22,7 @@ const session = (s: { sessionId: string; pid: number; label: string }) => JSON.s
 
 describe('a tampered mailbox', () => {
   it('garbage, wrong types and a 10 MB line replay with warnings; the daemon serves on', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const lines: (string | Buffer)[] = [
       msg(1),
       session(READER),

@@ -8,21 +8,13 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/protocol/version.ts';
-import { CLI, DIST, makeProject, run, sleep, waitFor, type TestProject } from '../support/project.ts';
+import { CLI, DIST, run, sleep, useProjects, waitFor, type TestProject } from '../support/project.ts';
+import { HOST_STANDIN } from '../support/mcp.ts';
 import { daemonLog, daemonsMentioning } from './helpers.ts';
 
-const projects: TestProject[] = [];
-const sessions: Client[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.splice(0).map((s) => s.close().catch(() => undefined)));
-  for (const p of projects.splice(0)) {
-    await p.cleanup();
-    // The copies' daemons are not the checkout's: stop them here.
-    for (const pid of daemonsMentioning(p.dir)) process.kill(pid, 'SIGKILL');
-  }
-});
+const project = useProjects();
 
 /** A copy of the built plugin claiming another version (and protocol). */
 function pluginCopy(p: TestProject, name: string, version: string, protocol = 1): string {
@@ -40,13 +32,6 @@ function pluginCopy(p: TestProject, name: string, version: string, protocol = 1)
   return dir;
 }
 
-// A stand-in for the Claude Code process, as test/support/mcp.ts has it: each session its own host pid.
-const HOST_STANDIN = `
-const child = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-`;
-
 async function session(p: TestProject, pluginDir: string, sessionId: string) {
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -56,7 +41,7 @@ async function session(p: TestProject, pluginDir: string, sessionId: string) {
   });
   const client = new Client({ name: 'session-bus-hostile', version: '0' });
   await client.connect(transport);
-  sessions.push(client);
+  project.defer(() => client.close());
   return async (name: string, args: Record<string, unknown>) => {
     const r = await client.callTool({ name, arguments: args });
     return { text: (r.content as { text: string }[]).map((c) => c.text).join('\n'), isError: r.isError === true };
@@ -74,8 +59,7 @@ const versionsStarted = (p: TestProject) => started(p).map((l) => JSON.parse(l).
 
 describe('two plugin versions on one project', () => {
   it('same protocol: the newer daemon replaces the older once, then serves both sessions; no churn', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const older = pluginCopy(p, 'v0.1.0', '0.1.0');
     const newer = pluginCopy(p, 'v0.2.0', '0.2.0');
 
@@ -107,6 +91,8 @@ describe('two plugin versions on one project', () => {
     for (let round = 0; round < 3; round++) {
       await Promise.all([callOld('broadcast', { text: `old again ${round}` }), callNew('broadcast', { text: `new again ${round}` }), cliOf(p, older, ['status'])]);
     }
+    // Kept as a fixed wait: a daemon that is never started sends no event to wait for, and no
+    // sentinel orders a stray spawn after this traffic. One would be running by then.
     await sleep(300);
     expect(daemonsMentioning(p.dir)).toEqual([settled]);
     expect(starts(p)).toBe(startsAfterSettling);
@@ -117,8 +103,7 @@ describe('two plugin versions on one project', () => {
   });
 
   it('a newer protocol: it replaces the older daemon once; the older side gets a clear error and never replaces it back', async () => {
-    const p = makeProject();
-    projects.push(p);
+    const p = project();
     const proto2 = pluginCopy(p, 'v0.3.0-p2', '0.3.0', 2);
 
     expect((await cliOf(p, undefined, ['send', 'protocol 1 first'])).code).toBe(0);

@@ -3,26 +3,14 @@
  * `sb-test-*`; after the run, any daemon still serving one of them is a test bug: it is killed
  * and the run fails.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DAEMON } from './paths.ts';
+import { pidsRunning } from './proc.ts';
 
-// Only this checkout's daemons: other checkouts (worktrees) may run their tests at the same time.
-const DAEMON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../plugin/dist/daemon.mjs');
+// Only this checkout's daemons (DAEMON is its bundle): other checkouts (worktrees) may run their
+// tests at the same time.
 
 export function findTestDaemons(): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmd: string;
-    try {
-      cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (cmd.includes(DAEMON) && cmd.includes('sb-test-')) pids.push(Number(entry));
-  }
-  return pids;
+  return pidsRunning(DAEMON, 'sb-test-');
 }
 
 export default function setup(): () => Promise<void> {

@@ -2,7 +2,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as path from 'node:path';
-import { DIST } from './project.ts';
+import { DIST } from './paths.ts';
 
 export const HOST_STANDIN = `
 const child = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' });

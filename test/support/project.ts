@@ -1,21 +1,25 @@
 /**
  * A throwaway project with its own socket dir, for tests that run real daemons. `cleanup()`
- * stops the project's daemon (and kills it if it does not go) and removes the folders.
+ * stops the project's daemons (and kills them if they do not go) and removes the folders.
+ *
+ * `useProjects()` is the fixture a test file uses: it returns a factory of projects whose
+ * projects, connections, MCP sessions and anything else deferred are undone after each test
+ * (or once after the file, for a project that its tests share).
  */
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach } from 'vitest';
 import { connectOrSpawn, type ConnectOptions, type Connection } from '../../src/client/connect.ts';
 import { endpointFor, type Endpoint } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
-import { findTestDaemons } from './global-setup.ts';
+import { startMcp, type McpSession } from './mcp.ts';
+import { CLI, DAEMON } from './paths.ts';
+import { isAlive, isDead, pidsRunning, readCmdline } from './proc.ts';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(REPO, 'plugin', 'dist');
-export const CLI = path.join(DIST, 'cli.mjs');
-export const HOOK = path.join(DIST, 'hook.cjs');
+export { CLI, DAEMON, DIST, HOOK, REPO } from './paths.ts';
+export { isAlive, isDead, readCmdline };
 
 export interface TestProject {
   dir: string;
@@ -35,7 +39,13 @@ export interface RunResult {
   stderr: string;
 }
 
-export function makeProject(options: { git?: boolean; env?: NodeJS.ProcessEnv } = {}): TestProject {
+export interface ProjectOptions {
+  /** A git repository with one commit on `main` (labels are then `main#…`). */
+  git?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function makeProject(options: ProjectOptions = {}): TestProject {
   const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-test-')));
   const dir = path.join(base, 'proj');
   fs.mkdirSync(dir);
@@ -60,23 +70,92 @@ export function makeProject(options: { git?: boolean; env?: NodeJS.ProcessEnv } 
     mailboxPath: () => locateProject(dir).mailboxPath,
     connect: (o = {}) => connectOrSpawn(dir, { env, ...o }),
     cli: (args, extraEnv = {}) => run(process.execPath, [CLI, ...args, '--project', dir], { env: { ...env, ...extraEnv } }),
-    daemonPids: () => findTestDaemons().filter((pid) => readCmdline(pid).includes(dir)),
+    daemonPids: () => pidsRunning(DAEMON, dir),
     async cleanup() {
-      await project.cli(['stop']).catch(() => undefined);
-      for (let i = 0; i < 40 && project.daemonPids().length > 0; i++) await sleep(50);
-      for (const pid of project.daemonPids()) process.kill(pid, 'SIGKILL');
+      // Every daemon serving a folder of this project (a worktree, a copied plugin's bundle
+      // too) gets SIGTERM, the daemon's own orderly stop (what `session-bus stop` asks for over
+      // the socket, without a CLI process per project; `stop` itself is tested in the CLI tests).
+      const pids = pidsRunning('daemon.mjs', `${base}/`);
+      for (const pid of pids) signal(pid, 'SIGTERM');
+      await waitFor('the daemons to stop', () => pids.every(isDead), 2000).catch(() => undefined);
+      for (const pid of pids) if (!isDead(pid)) signal(pid, 'SIGKILL');
       fs.rmSync(base, { recursive: true, force: true });
     },
   };
   return project;
 }
 
-export function readCmdline(pid: number): string {
+function signal(pid: number, sig: NodeJS.Signals): void {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    process.kill(pid, sig);
   } catch {
-    return '';
+    // Gone already.
   }
+}
+
+/** The factory `useProjects()` returns. */
+export interface Projects {
+  /** A fresh project, cleaned up after the test (after the file, for `useProjects({ scope: 'file' })`). */
+  (options?: ProjectOptions): TestProject;
+  /** A connection to `p`'s daemon (started if need be), closed at the same time. */
+  connect(p: TestProject, options?: ConnectOptions): Promise<Connection>;
+  /** A session's real MCP server on `p` (in `dir`, default the project's), closed at the same time. */
+  mcp(p: TestProject, sessionId: string, options?: { dir?: string; env?: NodeJS.ProcessEnv }): Promise<McpSession>;
+  /** Anything else to undo (a server, a child, a mount); undone last added first, before the projects go. */
+  defer(undo: () => unknown): void;
+  /** The projects made so far and not yet cleaned up. */
+  readonly list: readonly TestProject[];
+}
+
+/**
+ * The fixture: call once at the top of a test file. Everything made through the factory is
+ * undone in one afterEach (or one afterAll with `scope: 'file'`): open connections and MCP
+ * sessions first (all at once), then the deferred undos (last added first), then every project
+ * is stopped and removed.
+ * `onFailure` sees the projects of a failed test before they go (to print their daemon logs).
+ */
+export function useProjects(options: { scope?: 'test' | 'file'; onFailure?: (projects: readonly TestProject[]) => void } = {}): Projects {
+  const list: TestProject[] = [];
+  /** Connections and MCP sessions: closed all at once, first. */
+  const closers: (() => unknown)[] = [];
+  const undos: (() => unknown)[] = [];
+  const make = ((o?: ProjectOptions) => {
+    const p = makeProject(o);
+    list.push(p);
+    return p;
+  }) as Projects;
+  Object.defineProperty(make, 'list', { get: () => list });
+  make.defer = (undo) => void undos.push(undo);
+  make.connect = async (p, o) => {
+    const c = await p.connect(o);
+    closers.push(() => c.client.close());
+    return c;
+  };
+  make.mcp = async (p, sessionId, o = {}) => {
+    const s = await startMcp(o.env ?? p.env, sessionId, o.dir ?? p.dir);
+    closers.push(() => s.close());
+    return s;
+  };
+  const teardown = async () => {
+    await Promise.all(closers.splice(0).map(async (close) => close()).map((closing) => closing.catch(() => undefined)));
+    for (const undo of undos.splice(0).reverse()) {
+      try {
+        await undo();
+      } catch {
+        // Undo what can be; the projects still go.
+      }
+    }
+    await Promise.all(list.splice(0).map((p) => p.cleanup()));
+  };
+  if (options.scope === 'file') {
+    afterAll(teardown);
+  } else {
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state === 'fail') options.onFailure?.(list);
+      await teardown();
+    });
+  }
+  return make;
 }
 
 export function run(cmd: string, args: string[], options: SpawnOptions & { input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
@@ -109,14 +188,5 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
     if (v) return v as NonNullable<T>;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
-  }
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

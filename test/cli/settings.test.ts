@@ -1,0 +1,73 @@
+/**
+ * Settings have a home (issue 17): "`session-bus stop` while sessions are connected prints
+ * 'stopped' and a session's MCP server restarts it a second later with its own environment, so
+ * README's advice 'set the variable, then session-bus stop' does nothing". The bus's settings
+ * file is read by every daemon whoever starts it; `stop` says sessions will start it again;
+ * `restart` applies new settings; `status` shows each setting's source. Real daemons, a real
+ * MCP server, the built CLI.
+ */
+import * as fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { settingsPath } from '../../src/place/settings.ts';
+import { locateProject } from '../../src/place/project.ts';
+import { startMcp } from '../support/mcp.ts';
+import { useProjects, waitFor } from '../support/project.ts';
+
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
+const file = () => settingsPath(locateProject(p.dir).mailboxDir);
+
+async function statusJson(): Promise<{ pid: number; settings: { key: string; value: string; source: string }[] } | undefined> {
+  const r = await p.cli(['status', '--json']);
+  const s = JSON.parse(r.stdout);
+  return s.running ? s : undefined;
+}
+
+describe('settings', () => {
+  it('config set checks the value as the daemon would (exit 2, file untouched), and config lists every setting with its source', async () => {
+    const bad = await p.cli(['config', 'set', 'fsync', 'bogus']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/SESSION_BUS_FSYNC must be "interval" or "always"/);
+    expect(fs.existsSync(file())).toBe(false);
+    expect((await p.cli(['config', 'set', 'nope', '1'])).stderr).toMatch(/no setting "nope"; the settings are idle-ms, fsync/);
+    const set = await p.cli(['config', 'set', 'fsync', 'always']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain(`set fsync=always in ${file()}`);
+    const list = await p.cli(['config'], { SESSION_BUS_FSYNC: '' });
+    expect(list.stdout).toMatch(/^fsync\s+always\s+file\s+SESSION_BUS_FSYNC$/m);
+    expect(list.stdout).toMatch(/^retain-count\s+10000\s+default/m);
+    expect((await p.cli(['config', 'get', 'fsync'])).stdout).toBe('always\n');
+  });
+
+  it('stop with a connected session says it will start again; the daemon that session starts reads the settings file', async () => {
+    const session = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir);
+    try {
+      const before = await waitFor('a daemon', () => statusJson());
+      expect(before.settings.find((r) => r.key === 'fsync')).toMatchObject({ value: 'always', source: 'file' });
+      expect((await p.cli(['config', 'set', 'retain-count', '500'])).stdout).toMatch(/the running daemon \(pid \d+\) has retain-count=10000 \(default\); `session-bus restart` applies the file/);
+
+      const stop = await p.cli(['stop']);
+      expect(stop.stdout).toBe(`session-bus daemon stopped (pid ${before.pid}); 1 connected session will start it again within seconds. To apply new settings, use \`session-bus restart\`.\n`);
+      // The session's MCP server starts a new daemon with its own environment; the file still applies.
+      const after = await waitFor('the session to start a daemon again', async () => {
+        const s = await statusJson();
+        return s && s.pid !== before.pid ? s : undefined;
+      }, 30_000);
+      expect(after.settings.find((r) => r.key === 'retain-count')).toMatchObject({ value: '500', source: 'file' });
+      expect((await p.cli(['status'])).stdout).toMatch(/^ {2}settings {2}.*fsync=always \(file\), retain-count=500 \(file\)$/m);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('restart applies new settings at once; a variable in the environment wins over the file and says so', async () => {
+    expect((await p.cli(['config', 'set', 'retain-days', '3'])).code).toBe(0);
+    const r = await p.cli(['restart'], { SESSION_BUS_FSYNC: 'interval' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^session-bus daemon (restarted \(pid \d+ → \d+\)|started \(pid \d+\))\n {2}settings {2}.*retain-days=3 \(file\)/);
+    expect(r.stdout).toContain('fsync=interval (SESSION_BUS_FSYNC)');
+    const s = await statusJson();
+    expect(s!.settings.find((x) => x.key === 'fsync')).toMatchObject({ value: 'interval', source: 'env' });
+    expect((await p.cli(['status'])).stdout).toMatch(/fsync=interval \(SESSION_BUS_FSYNC\)/);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * `session-bus statusline` for Claude Code's statusLine setting: one short line (peers, unread,
+ * claims held by others), no daemon started, stdin as the host passes it. The built CLI, a real daemon.
+ */
+import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../src/cli/width.ts';
+import * as path from 'node:path';
+import { CLI, DIST, run, useProjects } from '../support/project.ts';
+
+const BIN = path.join(DIST, '..', 'bin', 'session-bus');
+
+const project = useProjects({ scope: 'file' });
+const p = project({ git: true });
+
+const A = { sessionId: 'aaaaaaaa-1111-4000-8000-000000000001', pid: 101, label: 'main#aaaaaa' };
+const B = { sessionId: 'bbbbbbbb-2222-4000-8000-000000000002', pid: 102, label: 'feat#bbbbbb' };
+
+/** As settings.json runs it: plugin/bin/session-bus (its own CommonJS bundle); `cli` = through dist/cli.mjs. */
+function statusline(sessionId: string, entry = BIN) {
+  const input = JSON.stringify({ session_id: sessionId, cwd: p.dir, workspace: { current_dir: p.dir, project_dir: p.dir }, model: { display_name: 'Opus' } });
+  return run(process.execPath, [entry, 'statusline'], { cwd: p.dir, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input });
+}
+
+describe('session-bus statusline', () => {
+  it('with no daemon: "bus: not running", exit 0, and it starts none', async () => {
+    const r = await statusline(A.sessionId);
+    expect(r).toMatchObject({ code: 0, stdout: 'bus: not running\n', stderr: '' });
+    expect(p.daemonPids()).toEqual([]);
+  });
+
+  it('one line: peers (people not counted), this session\'s unread, claims held by others', async () => {
+    const a = await p.connect();
+    const b = await p.connect();
+    await a.client.request('register', { ...A, live: true });
+    await b.client.request('register', { ...B, live: true });
+    await b.client.request('claim', { ...B, resource: 'port:1420' });
+    await b.client.request('broadcast', { ...B, text: 'hello' });
+    expect((await p.cli(['send', 'from a person'])).code).toBe(0);
+    const r = await statusline(A.sessionId);
+    expect(r.code).toBe(0);
+    // The claim's lock announcement, B's note and the person's message wait for A.
+    expect(r.stdout).toBe('bus: 1 peer · 3 unread · port:1420 held by feat#bbbbbb\n');
+    expect((await statusline(A.sessionId, CLI)).stdout).toBe(r.stdout);
+    const mine = await statusline(B.sessionId);
+    expect(mine.stdout).toBe('bus: 1 peer · 1 unread\n');
+    for (let i = 0; i < 6; i++) await b.client.request('claim', { ...B, resource: `src/module-with-a-long-name-${i}/**` });
+    const long = await statusline(A.sessionId);
+    expect(long.stdout.split('\n')).toHaveLength(2);
+    expect(displayWidth(long.stdout.trimEnd())).toBeLessThanOrEqual(60);
+    expect(long.stdout).toMatch(/^bus: 1 peer · 9 unread · 7 claims by others: port:1420, .*…\n$/);
+    a.client.close();
+    b.client.close();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Attack on issue 14 item 1: the socket dir deleted again and again while clients send. Every
+ * send must be acknowledged once, by the one daemon that owns the mailbox, and be in the
+ * mailbox exactly once.
+ */
+import * as fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { connectOrSpawn } from '../../src/client/connect.ts';
+import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
+import { sleep, useProjects } from '../support/project.ts';
+
+const project = useProjects();
+
+const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
+
+describe('socket dir churn (attack on issue 14 item 1)', () => {
+  it('Socket dir churn: removing the socket dir every 100 ms while clients send loses no acked message and starts no second writer', async () => {
+    const p = project({ git: true });
+    const first = await connectOrSpawn(p.dir, { env: p.env, timeoutMs: 15_000 });
+    const ownerPid = first.hello.pid;
+    first.client.close();
+    let churning = true;
+    const churn = (async () => {
+      while (churning) {
+        try {
+          fs.rmSync(p.env.SESSION_BUS_SOCKET_DIR!, { recursive: true, force: true });
+        } catch {
+          // A file made while the dir was being emptied (ENOTEMPTY): removed on the next round.
+        }
+        // The load: the socket dir goes every 100 ms.
+        await sleep(100);
+      }
+    })();
+    const acked: number[] = [];
+    const pids = new Set<number>();
+    const failures: string[] = [];
+    const sender = async (w: number) => {
+      for (let i = 0; i < 60; i++) {
+        try {
+          const c = await connectOrSpawn(p.dir, { env: p.env, timeoutMs: 10_000 });
+          pids.add(c.hello.pid);
+          try {
+            acked.push((await c.client.request('broadcast', { ...A, text: `w${w} m${i}` }, 5000)).seq);
+          } finally {
+            c.client.close();
+          }
+        } catch (err) {
+          failures.push((err as Error).message.split('\n')[0]!);
+        }
+      }
+    };
+    await Promise.all([sender(1), sender(2), sender(3)]);
+    churning = false;
+    await churn;
+    console.log(`acked ${acked.length}, failures ${failures.length}, daemons answering ${[...pids].join(',')}; first failures: ${failures.slice(0, 3).join(' | ')}`);
+    const r = new JsonlMailboxLog(p.mailboxPath()).replay();
+    const seqs = r.state.messages.map((m) => m.seq);
+    expect(r.warnings).toEqual([]);
+    expect(new Set(acked).size).toBe(acked.length);
+    for (const s of acked) expect(seqs).toContain(s);
+    expect([...pids]).toEqual([ownerPid]);
+    expect(failures).toEqual([]);
+  }, 120_000);
+});
