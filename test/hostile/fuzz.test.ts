@@ -113,6 +113,9 @@ const FIELD: Record<string, fc.Arbitrary<unknown>> = {
   protocol: fc.oneof(fc.integer(), json),
   version: fc.oneof(fc.string({ maxLength: 70 }), json),
   root: fc.oneof(fc.string({ maxLength: 30 }), json),
+  paths: fc.oneof(fc.array(fc.oneof(fc.constantFrom('src/a.ts', '/etc/passwd', '../../x', '', '\u0000', '.'), fc.string({ maxLength: 5000 })), { maxLength: 70 }), json),
+  tool: fc.oneof(fc.constantFrom('Write', 'Edit', 'a\nb'), fc.string({ maxLength: 80 }), json),
+  record: fc.oneof(fc.boolean(), json),
 };
 
 /** Values each field's schema accepts (the fuzz must reach the handlers, not only the validator). */
@@ -140,6 +143,9 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   protocol: fc.integer({ min: 0, max: 3 }),
   version: fc.constantFrom('0.0.1', '0.1.0', '99.0.0'),
   root: fc.string({ maxLength: 100 }),
+  paths: fc.array(fc.constantFrom('src/a.ts', '/etc/passwd', '../../x', 'a/b', '.'), { minLength: 1, maxLength: 5 }),
+  tool: fc.constantFrom('Write', 'Edit', 'NotebookEdit'),
+  record: fc.boolean(),
 };
 
 function paramsFor(method: MethodName): fc.Arbitrary<unknown> {
