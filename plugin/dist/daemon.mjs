@@ -30,7 +30,7 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-JRIIUWVT.mjs";
+} from "./chunks/chunk-BTJCGHTE.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5810,7 +5810,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-MC3PZHWV.mjs");
+  const { Federation } = await import("./chunks/federation-57LWBBOM.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -6015,6 +6015,18 @@ function claimResource(resource, cwd, busRoot) {
   }
   throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
 }
+function worktreePath(file, cwd, busRoot) {
+  const mine = worktreeRoot(cwd ?? defaultRoot(busRoot));
+  for (const tree of [mine, ...worktreesOf(busRoot).filter((t) => t !== mine)]) {
+    const there = canonicalClaimPath(tree, file, realpath);
+    if (there.ok) return { tree: realpath(tree) ?? tree, path: there.path };
+  }
+  return void 0;
+}
+function worktreeOf(dir) {
+  const tree = worktreeRoot(dir);
+  return realpath(tree) ?? tree;
+}
 
 // src/daemon/handlers/claim.ts
 var claim = defineHandler({
@@ -6067,6 +6079,23 @@ var claims = defineHandler({
   handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation.remoteClaims(ctx.now())] })
 });
 
+// src/daemon/worktree-status.ts
+import { execFile } from "node:child_process";
+var GIT_TIMEOUT_MS = 5e3;
+function dirtyFiles(tree, paths) {
+  const args = ["-C", tree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"];
+  if (paths) args.push("--", ...paths.map((p) => `:(literal)${p}`));
+  return new Promise((resolve5) => {
+    execFile("git", args, { timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (err, stdout) => {
+      if (err) return resolve5(void 0);
+      resolve5(new Set(parsePorcelain(stdout)));
+    });
+  });
+}
+function parsePorcelain(out) {
+  return out.split("\0").filter((r) => r.length > 3 && r[2] === " " && r.slice(0, 2) !== "!!").map((r) => r.slice(3));
+}
+
 // src/daemon/handlers/check-edit.ts
 var checkEdit = defineHandler({
   method: "checkEdit",
@@ -6077,25 +6106,73 @@ var checkEdit = defineHandler({
     const session = await ctx.sessionFor(params);
     const now = ctx.now();
     const held = [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)].filter((c) => c.holder !== session.id);
+    const others = ctx.broker.peers().filter((s) => s !== session && ctx.broker.workingSets.has(s.id));
     const conflicts = [];
-    for (const path7 of params.paths) {
-      let resource;
-      try {
-        resource = claimResource(path7, params.cwd ?? session.cwd, ctx.info.root);
-      } catch (err) {
-        if (err instanceof BusError) continue;
-        throw err;
+    const candidates = [];
+    const elsewhere = [];
+    for (const file of params.paths) {
+      const at = worktreePath(file, params.cwd ?? session.cwd, ctx.info.root);
+      if (!at) continue;
+      const claim2 = held.find((c) => overlaps(c.resource, at.path));
+      if (claim2) conflicts.push({ path: at.path, claim: claim2 });
+      for (const other of others) {
+        for (const [tree, files] of ctx.broker.workingSets.get(other.id)) {
+          const editedAt = files.get(at.path);
+          if (editedAt === void 0) continue;
+          if (tree === at.tree) candidates.push({ other, tree, path: at.path, editedAt });
+          else elsewhere.push({ path: at.path, label: other.label, editedAt });
+        }
       }
-      const claim2 = held.find((c) => overlaps(c.resource, resource));
-      if (claim2) conflicts.push({ path: resource, claim: claim2 });
     }
-    if (params.record && conflicts.length > 0) {
-      const byHolder = /* @__PURE__ */ new Map();
-      for (const c of conflicts) if (!c.claim.host) byHolder.set(c.claim.holder, [...byHolder.get(c.claim.holder) ?? [], c.path]);
-      const records = [...byHolder].map(([holder, paths]) => ctx.broker.stamp(params, "note", `wanted to edit ${paths.join(", ")} (${params.tool}), which your claim covers; the edit was stopped. Answer with broadcast to ${session.label} if it may go ahead.`, now, [holder]));
-      await ctx.commit({ entries: [], records });
+    const { editing, settled } = await stillChanged(candidates);
+    const records = [];
+    if (params.record) {
+      const told = /* @__PURE__ */ new Map();
+      for (const c of conflicts) {
+        const holder = c.claim.host ? void 0 : ctx.broker.session(c.claim.holder);
+        if (holder) told.set(holder, [...told.get(holder) ?? [], `${c.path} (your claim covers it)`]);
+      }
+      for (const c of editing) told.set(c.other, [...told.get(c.other) ?? [], `${c.path} (you changed it ${ago(now - c.editedAt)} and have not committed)`]);
+      for (const [other, what] of told) {
+        records.push(ctx.broker.stamp(params, "note", `wanted to edit ${what.join(", ")} with ${params.tool}; the edit was stopped. Answer with broadcast to ${session.label} if it may go ahead.`, now, [other.id]));
+      }
     }
-    return { conflicts };
+    await ctx.commit({ entries: settled, records });
+    return { conflicts, editing: editing.map(({ path: path7, other, editedAt }) => ({ path: path7, label: other.label, editedAt })), elsewhere };
+  }
+});
+async function stillChanged(candidates) {
+  const editing = [];
+  const settled = [];
+  const trees = /* @__PURE__ */ new Map();
+  for (const c of candidates) trees.set(c.tree, [...trees.get(c.tree) ?? [], c]);
+  for (const [tree, list2] of trees) {
+    const dirty = await dirtyFiles(tree, [...new Set(list2.map((c) => c.path))]);
+    for (const c of list2) {
+      if (!dirty || dirty.has(c.path)) editing.push(c);
+      else settled.push({ type: "settle", id: c.other.id, tree, paths: [c.path], ts: Date.now() });
+    }
+  }
+  return { editing, settled };
+}
+
+// src/daemon/handlers/record-edit.ts
+var recordEdit = defineHandler({
+  method: "recordEdit",
+  get params() {
+    return ParamSchemas.recordEdit;
+  },
+  async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
+    const now = ctx.now();
+    const byTree = /* @__PURE__ */ new Map();
+    for (const file of params.paths) {
+      const at = worktreePath(file, params.cwd ?? session.cwd, ctx.info.root);
+      if (at) byTree.set(at.tree, [...byTree.get(at.tree) ?? [], at.path]);
+    }
+    const entries = [...byTree].map(([tree, paths]) => ({ type: "touch", id: session.id, tree, paths, ts: now }));
+    await ctx.commit({ entries, records: [] });
+    return { recorded: entries.reduce((n, e) => n + e.paths.length, 0) };
   }
 });
 
@@ -6365,6 +6442,7 @@ var handlers = {
   release,
   claims,
   checkEdit,
+  recordEdit,
   peers,
   end,
   brief,
@@ -6967,7 +7045,22 @@ function createDaemon(deps) {
   }
   function refreshGuards() {
     const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
-    markers.guards((s) => paths.some((c) => c.holder !== s.id));
+    const live = broker.peers();
+    markers.guards((s) => live.some((o) => o !== s) || paths.some((c) => c.holder !== s.id));
+    if (live.length >= 2) for (const s of live) attributeLoneWork(s);
+  }
+  const attributed = /* @__PURE__ */ new Set();
+  function attributeLoneWork(s) {
+    if (attributed.has(s.id) || !s.cwd) return;
+    attributed.add(s.id);
+    const tree = worktreeOf(s.cwd);
+    void dirtyFiles(tree).then((dirty) => {
+      const taken = /* @__PURE__ */ new Set();
+      for (const trees of broker.workingSets.values()) for (const [t, files] of trees) if (t === tree) for (const p of files.keys()) taken.add(p);
+      const paths = [...dirty ?? []].filter((p) => !taken.has(p));
+      if (paths.length === 0) return;
+      return ctx.commit({ entries: [{ type: "touch", id: s.id, tree, paths, ts: clock() }], records: [] });
+    }).catch((err) => logger.warn({ err: err.message, session: s.id }, "could not record what a session changed while alone"));
   }
   function checkGone(sessionId, graceMs) {
     setTimeout(() => {

@@ -57,3 +57,22 @@ export function claimResource(resource: string, cwd: string | undefined, busRoot
   }
   throw new BusError(ErrorCode.OutsideRepository, { resource: given, root });
 }
+
+/**
+ * Where a file an edit tool named lives: its worktree's root and its path there (a relative path
+ * is the session's worktree's). Undefined outside every worktree of the repository.
+ */
+export function worktreePath(file: string, cwd: string | undefined, busRoot: string): { tree: string; path: string } | undefined {
+  const mine = worktreeRoot(cwd ?? defaultRoot(busRoot));
+  for (const tree of [mine, ...worktreesOf(busRoot).filter((t) => t !== mine)]) {
+    const there = canonicalClaimPath(tree, file, realpath);
+    if (there.ok) return { tree: realpath(tree) ?? tree, path: there.path };
+  }
+  return undefined;
+}
+
+/** The worktree holding `dir`, as a real path (how working sets name worktrees). */
+export function worktreeOf(dir: string): string {
+  const tree = worktreeRoot(dir);
+  return realpath(tree) ?? tree;
+}

@@ -14,6 +14,8 @@ import type { DaemonContext, DaemonInfo, FederationPort, Logger } from './contex
 import { federationOff } from './federation/start.ts';
 import { handlers } from './handlers/index.ts';
 import { isName } from './claims.ts';
+import { worktreeOf } from './claim-resource.ts';
+import { dirtyFiles } from './worktree-status.ts';
 import { createLane } from './lane.ts';
 import type { MailboxLog } from './mailbox-log.ts';
 import type { HandlerTable } from './dispatch.ts';
@@ -169,10 +171,37 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     });
   }
 
-  /** A session's edits need the guard's look while another session holds a path claim. */
+  /**
+   * A session's edits need the guard's look (and are recorded into its working set) while
+   * another session is live here, or holds a path claim; alone, its hooks stay in the shell.
+   */
   function refreshGuards(): void {
     const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
-    markers.guards((s) => paths.some((c) => c.holder !== s.id));
+    const live = broker.peers();
+    markers.guards((s) => live.some((o) => o !== s) || paths.some((c) => c.holder !== s.id));
+    if (live.length >= 2) for (const s of live) attributeLoneWork(s);
+  }
+
+  /** Sessions whose files changed while they were alone have been given them (once each). */
+  const attributed = new Set<string>();
+
+  /**
+   * A session that worked alone recorded nothing (its hooks stayed in the shell). Once it has
+   * company, what its worktree holds uncommitted is taken as its working set, so a session that
+   * joins later is protected from edits made before it came; files already in another session's
+   * working set stay there.
+   */
+  function attributeLoneWork(s: Session): void {
+    if (attributed.has(s.id) || !s.cwd) return;
+    attributed.add(s.id);
+    const tree = worktreeOf(s.cwd);
+    void dirtyFiles(tree).then((dirty) => {
+      const taken = new Set<string>();
+      for (const trees of broker.workingSets.values()) for (const [t, files] of trees) if (t === tree) for (const p of files.keys()) taken.add(p);
+      const paths = [...(dirty ?? [])].filter((p) => !taken.has(p));
+      if (paths.length === 0) return;
+      return ctx.commit({ entries: [{ type: 'touch', id: s.id, tree, paths, ts: clock() }], records: [] });
+    }).catch((err: Error) => logger.warn({ err: err.message, session: s.id }, 'could not record what a session changed while alone'));
   }
 
   /** A live session without a connection past the grace period has left: end its claims. */

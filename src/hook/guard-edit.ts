@@ -1,12 +1,12 @@
 /**
  * The collision guard before an edit (PreToolUse of Edit, Write, MultiEdit, NotebookEdit): the
- * files the tool would change, checked against the claims of the other sessions, and the
- * decision the host is given. Pure; the hook's main does the I/O. Started by the hook command
- * only while another session holds a path claim (the daemon's `guard-<pid>` marker), so a
- * session alone never pays for it.
+ * files the tool would change, checked against the other sessions' claims and working sets, and
+ * the decision the host is given. Pure; the hook's main does the I/O. Started by the hook
+ * command only while another session is here (the daemon's `guard-<pid>` marker), so a session
+ * alone never pays for it.
  */
 import { ago } from '../display/time.ts';
-import type { EditConflict } from '../protocol/messages.ts';
+import type { CheckEditResult, EditConflict, EditOverlap } from '../protocol/messages.ts';
 import { inert } from '../protocol/sanitize.ts';
 
 export const EDIT_TOOLS = ['Edit', 'Write', 'MultiEdit', 'NotebookEdit'];
@@ -26,14 +26,37 @@ export function editedPaths(toolName: unknown, toolInput: unknown): string[] {
   return [file_path, notebook_path].filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= 4096);
 }
 
-export type EditDecision = { decision: 'deny'; reason: string } | { decision: 'warn'; note: string };
+export type EditDecision = { decision: 'deny' | 'ask'; reason: string; note?: string } | { decision: 'warn'; note: string };
 
-/** What the host is told, or nothing when no claim covers the files. A claim refuses under `ask` and `deny`. */
-export function editDecision(conflicts: EditConflict[], policy: GuardPolicy, now: number): EditDecision | undefined {
-  if (conflicts.length === 0 || policy === 'off') return undefined;
-  const text = conflicts.map(({ path, claim }) => describe(path, claim, now)).join(' ');
-  if (policy === 'warn') return { decision: 'warn', note: `session-bus: ${text}` };
-  return { decision: 'deny', reason: `${text} Ask the holder with the broadcast tool (to: its label), or wait until it releases the claim.` };
+/**
+ * What the host is told, or nothing. A claim refuses (under `ask` and `deny`); another session's
+ * uncommitted change to the file asks the person under `ask` and refuses under `deny`; `warn`
+ * lets the edit run with the same words in context. The same file changing in another worktree
+ * is only noted.
+ */
+export function editDecision(r: CheckEditResult, policy: GuardPolicy, now: number): EditDecision | undefined {
+  if (policy === 'off') return undefined;
+  const claimed = r.conflicts.map(({ path, claim }) => describe(path, claim, now));
+  const changed = r.editing.map((e) => changedBy(e, now));
+  const elsewhere = r.elsewhere.map((e) => `${inert(e.path, 'quoted')} is also changing on ${inert(branchOf(e.label), 'label')} (${inert(e.label, 'label')}), in another worktree.`);
+  const note = elsewhere.length > 0 ? `session-bus: ${elsewhere.join(' ')}` : undefined;
+  const stops = [...claimed, ...changed];
+  if (stops.length === 0) return note ? { decision: 'warn', note } : undefined;
+  const text = stops.join(' ');
+  if (policy === 'warn') return { decision: 'warn', note: `session-bus: ${[...stops, ...elsewhere].join(' ')}` };
+  const advice = claimed.length > 0 ? 'Ask the holder with the broadcast tool (to: its label), or wait until it releases the claim.' : 'Ask that session with the broadcast tool (to: its label) before changing the file, or work in a worktree of your own (`git worktree add`).';
+  const decision = claimed.length > 0 || policy === 'deny' ? 'deny' : 'ask';
+  return { decision, reason: `${text} ${advice}`, ...(note ? { note } : {}) };
+}
+
+function changedBy(e: EditOverlap, now: number): string {
+  return `${inert(e.path, 'quoted')} has uncommitted changes by ${inert(e.label, 'label')} (edited ${ago(now - e.editedAt)}).`;
+}
+
+/** `feat-b#3f2a1c` → `feat-b`: the branch (or folder) part of a label. */
+function branchOf(label: string): string {
+  const at = label.lastIndexOf('#');
+  return at > 0 ? label.slice(0, at) : label;
 }
 
 function describe(path: string, claim: EditConflict['claim'], now: number): string {
@@ -46,5 +69,5 @@ function describe(path: string, claim: EditConflict['claim'], now: number): stri
 /** The hook's output for a decision (Claude Code's PreToolUse contract). */
 export function hookOutput(d: EditDecision): Record<string, unknown> {
   if (d.decision === 'warn') return { hookSpecificOutput: { hookEventName: 'PreToolUse', additionalContext: d.note } };
-  return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: d.reason } };
+  return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: d.decision, permissionDecisionReason: d.reason, ...(d.note ? { additionalContext: d.note } : {}) } };
 }

@@ -6,7 +6,9 @@
  *                     broker's pending marker for this Claude process exists)
  *   SessionEnd        the session is over: its claims end now (one quick message, no daemon start)
  *   PreToolUse        the collision guard before an edit tool: refused when another session's
- *                     claim covers the file (guard-edit.ts; no daemon start)
+ *                     claim covers the file, asked when another session in the same worktree
+ *                     changed it and has not committed (guard-edit.ts; no daemon start)
+ *   RecordEdit        (PostToolUse of an edit tool, with company) the files join the working set
  * Output is `additionalContext` for the model.
  *
  * It never blocks or breaks a prompt: on any failure, or when the broker does not answer within
@@ -84,14 +86,23 @@ async function main(): Promise<void> {
   const backfill = Number(process.env.SESSION_BUS_BACKFILL_MIN) || 0;
   const backfillMinutes = backfill > 0 ? backfill : undefined;
 
+  if (process.argv[2] === 'RecordEdit') {
+    // After an edit tool ran, while another session is here: its files join the working set.
+    const paths = editedPaths(input.tool_name, input.tool_input);
+    if (paths.length === 0) return;
+    const conn = await connectExisting(projectDir, { timeoutMs: deadlineMs });
+    await conn.client.request('recordEdit', { ...who, paths, tool: String(input.tool_name) }, deadlineMs);
+    return;
+  }
+
   if (event === 'PreToolUse') {
     // The guard never starts a daemon, and on any failure lets the tool run (main's catch).
     const policy = guardPolicy(process.env.SESSION_BUS_GUARD);
     const paths = editedPaths(input.tool_name, input.tool_input);
     if (policy === 'off' || paths.length === 0) return;
     const conn = await connectExisting(projectDir, { timeoutMs: deadlineMs });
-    const { conflicts } = await conn.client.request('checkEdit', { ...who, paths, tool: String(input.tool_name), record: policy !== 'warn' }, deadlineMs);
-    const decided = editDecision(conflicts, policy, Date.now());
+    const found = await conn.client.request('checkEdit', { ...who, paths, tool: String(input.tool_name), record: policy !== 'warn' }, deadlineMs);
+    const decided = editDecision(found, policy, Date.now());
     if (decided) process.stdout.write(JSON.stringify(hookOutput(decided)));
     return;
   }

@@ -172,9 +172,29 @@ export interface CheckEditParams extends SessionIdentity {
 }
 
 export interface EditConflict {
-  /** The path as the tool named it. */
+  /** The file, relative to its worktree. */
   path: string;
   claim: ClaimInfo;
+}
+
+/** Another live session in the same worktree changed this file and has not committed it. */
+export interface EditOverlap {
+  path: string;
+  label: string;
+  editedAt: number;
+}
+
+export interface CheckEditResult {
+  conflicts: EditConflict[];
+  editing: EditOverlap[];
+  /** The same path is changing in another worktree (another branch): no collision on disk. */
+  elsewhere: EditOverlap[];
+}
+
+/** An edit tool changed these files (PostToolUse): they join the session's working set. */
+export interface RecordEditParams extends SessionIdentity {
+  paths: string[];
+  tool: string;
 }
 
 export interface PeerInfo {
@@ -245,7 +265,8 @@ export interface Methods {
   claim: { params: ClaimParams; result: { claim: ClaimInfo } };
   release: { params: ReleaseParams; result: { released: ClaimInfo } };
   claims: { params: Record<string, never>; result: { claims: ClaimInfo[] } };
-  checkEdit: { params: CheckEditParams; result: { conflicts: EditConflict[] } };
+  checkEdit: { params: CheckEditParams; result: CheckEditResult };
+  recordEdit: { params: RecordEditParams; result: { recorded: number } };
   peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
   end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };

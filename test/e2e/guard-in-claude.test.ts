@@ -1,8 +1,10 @@
 /**
  * The collision guard inside the real `claude` binary: a Write to a file another live session
- * has claimed is stopped before it runs, the model is told why, and the file on disk stays as it
- * was; once the claim is released the same Write goes through.
+ * has claimed, or changed and not committed, is stopped before it runs, the model is told why,
+ * and the file on disk stays as it was; once the claim is released and the change committed,
+ * the same Write goes through.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +16,8 @@ import { shortId } from '../../src/protocol/messages.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
+
+const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 let fake: FakeAnthropic;
 let p: TestProject;
@@ -49,7 +53,7 @@ const toolResultAfter = (marker: string) =>
   fake.turns.filter((r) => hasToolResult(r) && promptText(r) === '' && JSON.stringify(r.messages).includes(marker)).map((r) => JSON.stringify(r.messages.at(-1)));
 
 describe('the edit guard in the real host', () => {
-  it("B's Write to a file A has claimed is stopped with a reason naming A; the file stays A's; after A releases, B's Write goes through", async () => {
+  it("B's Write to a file A has claimed, then to A's uncommitted change, is stopped with a reason naming A; the file stays A's; after A releases and commits, B's Write goes through", async () => {
     const file = path.join(p.dir, 'src', 'x.ts');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, "A's version\n");
@@ -63,7 +67,16 @@ describe('the edit guard in the real host', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
 
     await turn(a, 'G3: RELEASE[src/x.ts]', 2);
-    await bTurn(`G4: WRITE[${file}|B's version]`);
+    // No claim now, but A's change to the file is not committed (it was there when B came: A's
+    // working set). "ask" in a headless session: the tool does not run, the model gets why.
+    const asked = await bTurn(`G4: WRITE[${file}|B's version]`);
+    expect(JSON.parse(asked.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
+    expect(toolResultAfter('G4: WRITE').join()).toContain(`\\"src/x.ts\\" has uncommitted changes by ${aLabel}`);
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
+
+    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT } });
+    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', "A's change"], { env: { ...process.env, ...GIT } });
+    await bTurn(`G5: WRITE[${file}|B's version]`);
     expect(fs.readFileSync(file, 'utf8')).toBe("B's version");
   });
 });

@@ -53,22 +53,23 @@ describe('edit guard: claims', () => {
       const r = await a.call('inbox', {});
       return r.text.includes('wanted to edit') ? r.text : undefined;
     });
-    expect(told).toMatch(/main#bbbbbb \[note\] \(to you\): "wanted to edit src\/x\.ts \(Write\), which your claim covers; the edit was stopped/);
-    expect((await p.cli(['log'])).stdout).toMatch(/wanted to edit lib\/y\.ts \(Edit\)/);
+    expect(told).toMatch(/main#bbbbbb \[note\] \(to you\): "wanted to edit src\/x\.ts \(your claim covers it\) with Write; the edit was stopped/);
+    expect((await p.cli(['log'])).stdout).toMatch(/wanted to edit lib\/y\.ts \(your claim covers it\) with Edit/);
   });
 
-  it('a session alone, or whose peers hold no path claim, pays only the shell gate: no marker, node never starts', async () => {
-    const { p, a, b, marker } = await twoSessions();
+  it('a session alone pays only the shell gate (no marker: node never starts); with company both are guarded, and alone again neither', async () => {
+    const p = project({ git: true });
+    const a = await project.mcp(p, A_ID);
+    const marker = (pid: number) => path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${pid}`);
     // A broken plugin root would make node fail: an empty, clean exit proves it never ran.
-    expect(await preToolUse(p, B_ID, b.pid!, 'Write', { file_path: path.join(p.dir, 'x'), content: '' }, {}, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
-    await a.call('claim', { resource: 'port:1420' });
-    await a.call('claim', { resource: 'src' });
-    await waitFor('B guarded', () => fs.existsSync(marker(b.pid!)));
-    // The holder's own edits are its own: no marker for A.
+    expect(await preToolUse(p, A_ID, a.pid!, 'Write', { file_path: path.join(p.dir, 'x'), content: '' }, {}, '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(fs.existsSync(marker(a.pid!))).toBe(false);
-    await a.call('release', { resource: 'src' });
-    await waitFor('B unguarded once the path claim is gone', () => !fs.existsSync(marker(b.pid!)));
+    const b = await project.mcp(p, B_ID);
+    await waitFor('both guarded', () => fs.existsSync(marker(a.pid!)) && fs.existsSync(marker(b.pid!)));
+    await b.close();
+    await waitFor('A alone again', () => !fs.existsSync(marker(a.pid!)));
   });
+
 
   it('SESSION_BUS_GUARD: warn lets the edit run with a note in context; off checks nothing', async () => {
     const { p, a, b, marker } = await twoSessions();

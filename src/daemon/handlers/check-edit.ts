@@ -1,16 +1,21 @@
-import { BusError } from '../../protocol/errors.ts';
-import type { ClaimInfo, EditConflict } from '../../protocol/messages.ts';
-import { claimResource } from '../claim-resource.ts';
+import type { LogEntry } from '../../place/mailbox-entries.ts';
+import type { ClaimInfo, EditConflict, EditOverlap, MessageRecord } from '../../protocol/messages.ts';
+import { ago } from '../../display/time.ts';
+import type { Session } from '../broker.ts';
+import { worktreePath } from '../claim-resource.ts';
 import { overlaps } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 import { ParamSchemas } from '../param-schemas.ts';
+import { dirtyFiles } from '../worktree-status.ts';
 
 /**
- * The collision guard's question before an edit: is any of these files covered by a claim of
- * another session (here, or on another host)? Each path is read as claims are (relative to the
- * session's worktree, or absolute in any worktree of the repository), so a claim made by either
- * form covers both. A path outside the repository is nobody's. With `record`, each holder is
- * told by a direct message, which also puts the refusal in the mailbox.
+ * The collision guard's question before an edit. For each file: a claim of another session that
+ * covers it (here or on another host; read as claims are, so a claim made by absolute or
+ * relative path covers both); another live session in the same worktree that changed it and
+ * has not committed (asked of git, so a committed or discarded change has left the working set:
+ * recorded so); the same path changing in another worktree (no collision on disk). With
+ * `record`, each session whose work stopped the edit is told by a direct message, which also
+ * puts it in the mailbox.
  */
 export const checkEdit = defineHandler({
   method: 'checkEdit',
@@ -21,24 +26,54 @@ export const checkEdit = defineHandler({
     const session = await ctx.sessionFor(params);
     const now = ctx.now();
     const held = [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)].filter((c: ClaimInfo) => c.holder !== session.id);
+    const others = ctx.broker.peers().filter((s) => s !== session && ctx.broker.workingSets.has(s.id));
     const conflicts: EditConflict[] = [];
-    for (const path of params.paths) {
-      let resource: string;
-      try {
-        resource = claimResource(path, params.cwd ?? session.cwd, ctx.info.root);
-      } catch (err) {
-        if (err instanceof BusError) continue;
-        throw err;
+    const candidates: { other: Session; tree: string; path: string; editedAt: number }[] = [];
+    const elsewhere: EditOverlap[] = [];
+    for (const file of params.paths) {
+      const at = worktreePath(file, params.cwd ?? session.cwd, ctx.info.root);
+      if (!at) continue;
+      const claim = held.find((c) => overlaps(c.resource, at.path));
+      if (claim) conflicts.push({ path: at.path, claim });
+      for (const other of others) {
+        for (const [tree, files] of ctx.broker.workingSets.get(other.id)!) {
+          const editedAt = files.get(at.path);
+          if (editedAt === undefined) continue;
+          if (tree === at.tree) candidates.push({ other, tree, path: at.path, editedAt });
+          else elsewhere.push({ path: at.path, label: other.label, editedAt });
+        }
       }
-      const claim = held.find((c) => overlaps(c.resource, resource));
-      if (claim) conflicts.push({ path: resource, claim });
     }
-    if (params.record && conflicts.length > 0) {
-      const byHolder = new Map<string, string[]>();
-      for (const c of conflicts) if (!c.claim.host) byHolder.set(c.claim.holder, [...(byHolder.get(c.claim.holder) ?? []), c.path]);
-      const records = [...byHolder].map(([holder, paths]) => ctx.broker.stamp(params, 'note', `wanted to edit ${paths.join(', ')} (${params.tool}), which your claim covers; the edit was stopped. Answer with broadcast to ${session.label} if it may go ahead.`, now, [holder]));
-      await ctx.commit({ entries: [], records });
+    const { editing, settled } = await stillChanged(candidates);
+    const records: MessageRecord[] = [];
+    if (params.record) {
+      const told = new Map<Session, string[]>();
+      for (const c of conflicts) {
+        const holder = c.claim.host ? undefined : ctx.broker.session(c.claim.holder);
+        if (holder) told.set(holder, [...(told.get(holder) ?? []), `${c.path} (your claim covers it)`]);
+      }
+      for (const c of editing) told.set(c.other, [...(told.get(c.other) ?? []), `${c.path} (you changed it ${ago(now - c.editedAt)} and have not committed)`]);
+      for (const [other, what] of told) {
+        records.push(ctx.broker.stamp(params, 'note', `wanted to edit ${what.join(', ')} with ${params.tool}; the edit was stopped. Answer with broadcast to ${session.label} if it may go ahead.`, now, [other.id]));
+      }
     }
-    return { conflicts };
+    await ctx.commit({ entries: settled, records });
+    return { conflicts, editing: editing.map(({ path, other, editedAt }) => ({ path, label: other.label, editedAt })), elsewhere };
   },
 });
+
+/** Of the files other sessions changed, those git still sees changed; the rest leave their working sets. */
+async function stillChanged(candidates: { other: Session; tree: string; path: string; editedAt: number }[]) {
+  const editing: typeof candidates = [];
+  const settled: LogEntry[] = [];
+  const trees = new Map<string, typeof candidates>();
+  for (const c of candidates) trees.set(c.tree, [...(trees.get(c.tree) ?? []), c]);
+  for (const [tree, list] of trees) {
+    const dirty = await dirtyFiles(tree, [...new Set(list.map((c) => c.path))]);
+    for (const c of list) {
+      if (!dirty || dirty.has(c.path)) editing.push(c);
+      else settled.push({ type: 'settle', id: c.other.id, tree, paths: [c.path], ts: Date.now() });
+    }
+  }
+  return { editing, settled };
+}

@@ -6,6 +6,7 @@ import { broadcast } from './broadcast.ts';
 import { claim } from './claim.ts';
 import { claims } from './claims.ts';
 import { checkEdit } from './check-edit.ts';
+import { recordEdit } from './record-edit.ts';
 import { end } from './end.ts';
 import { peers } from './peers.ts';
 import { release } from './release.ts';
@@ -34,6 +35,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   release,
   claims,
   checkEdit,
+  recordEdit,
   peers,
   end,
   brief,

@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-JRIIUWVT.mjs";
+} from "./chunk-BTJCGHTE.mjs";
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types = __commonJS({

@@ -1,0 +1,30 @@
+/**
+ * Which files of a worktree differ from its HEAD (changed, added, deleted or new), asked of git
+ * in a child process, off the event loop. The collision guard uses it twice: to give a session
+ * that worked alone the files it changed meanwhile, and to let a file leave a working set once
+ * its change is committed or discarded. A git that fails or is missing answers undefined: the
+ * caller keeps what it knew.
+ */
+import { execFile } from 'node:child_process';
+
+const GIT_TIMEOUT_MS = 5000;
+
+/** Paths (relative to `tree`) with uncommitted changes; only among `paths` when given. */
+export function dirtyFiles(tree: string, paths?: string[]): Promise<Set<string> | undefined> {
+  const args = ['-C', tree, 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'];
+  if (paths) args.push('--', ...paths.map((p) => `:(literal)${p}`));
+  return new Promise((resolve) => {
+    execFile('git', args, { timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (err, stdout) => {
+      if (err) return resolve(undefined);
+      resolve(new Set(parsePorcelain(stdout)));
+    });
+  });
+}
+
+/** `git status --porcelain=v1 -z --no-renames`: "XY path" records separated by NUL. */
+export function parsePorcelain(out: string): string[] {
+  return out
+    .split('\0')
+    .filter((r) => r.length > 3 && r[2] === ' ' && r.slice(0, 2) !== '!!')
+    .map((r) => r.slice(3));
+}

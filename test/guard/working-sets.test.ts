@@ -1,0 +1,95 @@
+/**
+ * Working sets and the edit guard (issue 16, items 1 and 2): which files each live session
+ * changed and has not committed, kept without the model's help, and what another session's edit
+ * of one of them does. Hook commands run exactly as hooks.json has them, through /bin/sh,
+ * against real MCP servers, a real daemon and real git.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
+
+const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
+const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
+const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
+const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+
+const project = useProjects();
+
+/** An edit hook command (the guard before, the recording after) as the host runs it. */
+function editHook(when: 'PreToolUse' | 'PostToolUse', p: TestProject, sessionId: string, claudePid: number, cwd: string, file: string) {
+  const entry = hooksJson.hooks[when].find((h: { matcher?: string }) => h.matcher?.includes('Write'));
+  return run('/bin/sh', ['-c', entry.hooks[0].command], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: cwd, CLAUDE_PLUGIN_ROOT: path.dirname(DIST) },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: when, cwd, tool_name: 'Write', tool_input: { file_path: file, content: 'x' } }),
+  });
+}
+
+/** A's Write as the host does it: the file changes, then the PostToolUse hook records it. */
+async function written(p: TestProject, sessionId: string, pid: number, cwd: string, file: string, content: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  expect(await editHook('PostToolUse', p, sessionId, pid, cwd, file)).toMatchObject({ code: 0, stdout: '' });
+}
+
+const out = (stdout: string) => (stdout ? JSON.parse(stdout).hookSpecificOutput : undefined);
+
+describe('working sets', () => {
+  it("A writes src/x.ts and has not committed: B's Write to it asks the person, naming A and when; once A commits, B's Write goes through", async () => {
+    const p = project({ git: true });
+    const a = await project.mcp(p, A_ID);
+    const b = await project.mcp(p, B_ID);
+    await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
+    const file = path.join(p.dir, 'src', 'x.ts');
+    await written(p, A_ID, a.pid!, p.dir, file, "A's version\n");
+
+    const asked = out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout);
+    expect(asked).toMatchObject({ permissionDecision: 'ask' });
+    expect(asked.permissionDecisionReason).toMatch(/^"src\/x\.ts" has uncommitted changes by main#aaaaaa \(edited just now\)\. Ask that session with the broadcast tool/);
+    // A is told who wanted what.
+    await waitFor('A told', async () => (await a.call('inbox', {})).text.includes('wanted to edit src/x.ts (you changed it just now and have not committed) with Write'));
+
+    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT } });
+    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', 'x'], { env: { ...process.env, ...GIT } });
+    expect(await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).toMatchObject({ code: 0, stdout: '' });
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
+  });
+
+  it('a session that joins later is protected from edits made before it joined', async () => {
+    const p = project({ git: true });
+    const a = await project.mcp(p, A_ID);
+    const file = path.join(p.dir, 'src', 'alone.ts');
+    // Alone, A's hooks stay in the shell: nothing is recorded, nothing started.
+    await written(p, A_ID, a.pid!, p.dir, file, 'made alone\n');
+    const b = await project.mcp(p, B_ID);
+    const asked = await waitFor('B asked about A\'s file', async () => out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout));
+    expect(asked.permissionDecisionReason).toMatch(/^"src\/alone\.ts" has uncommitted changes by main#aaaaaa/);
+  });
+
+  it('the same path changing in another worktree is no collision on disk: allowed, with a note naming the branch', async () => {
+    const p = project({ git: true });
+    const wt = `${p.base}/proj-feat-b`;
+    execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
+    const a = await project.mcp(p, A_ID);
+    const b = await project.mcp(p, B_ID, { dir: wt });
+    await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
+    await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'x.ts'), 'on main\n');
+    const noted = out((await editHook('PreToolUse', p, B_ID, b.pid!, wt, path.join(wt, 'src', 'x.ts'))).stdout);
+    expect(noted.permissionDecision).toBeUndefined();
+    expect(noted.additionalContext).toBe('session-bus: "src/x.ts" is also changing on main (main#aaaaaa), in another worktree.');
+  });
+
+  it("a session's working set ends with it: once A is gone, B's edit of A's file goes through", async () => {
+    const p = project({ git: true });
+    const a = await project.mcp(p, A_ID);
+    const b = await project.mcp(p, B_ID);
+    await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
+    const file = path.join(p.dir, 'src', 'x.ts');
+    await written(p, A_ID, a.pid!, p.dir, file, "A's\n");
+    expect(out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout)?.permissionDecision).toBe('ask');
+    await run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionEnd'], { env: { ...p.env, CLAUDE_PID: String(a.pid), CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: A_ID, hook_event_name: 'SessionEnd', cwd: p.dir, reason: 'exit' }) });
+    await a.close();
+    await waitFor('B alone: its edit goes through', async () => (await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout === '');
+  });
+});
