@@ -41,7 +41,8 @@ async function ratio(subject: () => Promise<number>, before: () => Promise<void>
 }
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
-const command = (event: string): string => hooksJson.hooks[event][0].hooks[0].command;
+const command = (event: string, tool?: string): string =>
+  (hooksJson.hooks[event] as { matcher?: string; hooks: { command: string }[] }[]).find((h) => !tool || !h.matcher || h.matcher.split('|').includes(tool))!.hooks[0]!.command;
 
 export async function hookRows(): Promise<BenchRow[]> {
   // Empty means unset: the daemon and the CLI use /tmp/session-bus-<uid>, shared with every
@@ -83,10 +84,12 @@ export async function hookRows(): Promise<BenchRow[]> {
     // The edit guard: alone (no other session holds a path claim) only the shell gate runs; with
     // A's claim on src/ the hook asks the daemon about a file the claim does not cover.
     const writeInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Write', tool_input: { file_path: path.join(p.dir, 'README.md'), content: 'x' } });
-    const editGate = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse')], env, writeInput));
+    const editGate = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput));
     await sender.client.request('claim', { ...A, resource: 'src' });
     await waitFor('guard marker', () => fs.existsSync(markers[2]!));
-    const editCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse')], env, writeInput));
+    const editCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput));
+    const bashInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Bash', tool_input: { command: 'npm test && git status', description: 'x' } });
+    const bashCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Bash')], env, bashInput));
     sender.client.close();
     bLive.client.close();
 
@@ -100,6 +103,7 @@ export async function hookRows(): Promise<BenchRow[]> {
       gate('PostToolUse hook via /bin/sh, default set-up, nothing pending (the shell gate)', tool),
       gate('PreToolUse edit guard via /bin/sh, no other session holds a path claim (the shell gate)', editGate),
       node('PreToolUse edit guard via /bin/sh, another session holds a claim: Node asks the daemon (allowed)', editCheck, 1.15),
+      node('PreToolUse Bash guard via /bin/sh, another session here, a line whose git only reads (Node parses, asks nothing)', bashCheck, 1.15),
       // A hook-like budget: it starts Node and asks the daemon once, like the prompt hook's node path.
       node('session-bus statusline (whole process, daemon running)', statusline, 1.3),
     ];

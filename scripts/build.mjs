@@ -40,6 +40,9 @@ const sdkStubs = {
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
+  // The collision guard (PreToolUse, and recording edits): apart, so the prompt hook stays small.
+  { name: 'guard', entry: 'src/hook/guard-main.ts', minify: true, deps: false, format: 'cjs' },
+  { name: 'guard-git', entry: 'src/hook/git-guard-main.ts', minify: true, deps: false, format: 'cjs' },
   // The same for `session-bus statusline`: Claude Code runs it on every refresh of its bar.
   { name: 'statusline', entry: 'src/cli/statusline-main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true, plugins: [sdkStubs] },

@@ -30,7 +30,7 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-BTJCGHTE.mjs";
+} from "./chunks/chunk-B3I5UTIJ.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5810,7 +5810,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-57LWBBOM.mjs");
+  const { Federation } = await import("./chunks/federation-PEEA6JMF.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -6095,6 +6095,20 @@ function dirtyFiles(tree, paths) {
 function parsePorcelain(out) {
   return out.split("\0").filter((r) => r.length > 3 && r[2] === " " && r.slice(0, 2) !== "!!").map((r) => r.slice(3));
 }
+async function stillChanged(candidates) {
+  const editing = [];
+  const settled = [];
+  const trees = /* @__PURE__ */ new Map();
+  for (const c of candidates) trees.set(c.tree, [...trees.get(c.tree) ?? [], c]);
+  for (const [tree, list2] of trees) {
+    const dirty = await dirtyFiles(tree, [...new Set(list2.map((c) => c.path))]);
+    for (const c of list2) {
+      if (!dirty || dirty.has(c.path)) editing.push(c);
+      else settled.push({ type: "settle", id: c.other.id, tree, paths: [c.path], ts: Date.now() });
+    }
+  }
+  return { editing, settled };
+}
 
 // src/daemon/handlers/check-edit.ts
 var checkEdit = defineHandler({
@@ -6141,20 +6155,6 @@ var checkEdit = defineHandler({
     return { conflicts, editing: editing.map(({ path: path7, other, editedAt }) => ({ path: path7, label: other.label, editedAt })), elsewhere };
   }
 });
-async function stillChanged(candidates) {
-  const editing = [];
-  const settled = [];
-  const trees = /* @__PURE__ */ new Map();
-  for (const c of candidates) trees.set(c.tree, [...trees.get(c.tree) ?? [], c]);
-  for (const [tree, list2] of trees) {
-    const dirty = await dirtyFiles(tree, [...new Set(list2.map((c) => c.path))]);
-    for (const c of list2) {
-      if (!dirty || dirty.has(c.path)) editing.push(c);
-      else settled.push({ type: "settle", id: c.other.id, tree, paths: [c.path], ts: Date.now() });
-    }
-  }
-  return { editing, settled };
-}
 
 // src/daemon/handlers/record-edit.ts
 var recordEdit = defineHandler({
@@ -6173,6 +6173,32 @@ var recordEdit = defineHandler({
     const entries = [...byTree].map(([tree, paths]) => ({ type: "touch", id: session.id, tree, paths, ts: now }));
     await ctx.commit({ entries, records: [] });
     return { recorded: entries.reduce((n, e) => n + e.paths.length, 0) };
+  }
+});
+
+// src/daemon/handlers/working-sets.ts
+var workingSets = defineHandler({
+  method: "workingSets",
+  get params() {
+    return ParamSchemas.workingSets;
+  },
+  async handle(ctx, params) {
+    const session = await ctx.sessionFor(params);
+    const dir = params.dir ?? session.cwd;
+    if (!dir) return { tree: null, others: [], mine: [] };
+    const tree = worktreeOf(dir);
+    const candidates = ctx.broker.peers().filter((s) => s !== session).flatMap((other) => [...ctx.broker.workingSets.get(other.id)?.get(tree) ?? []].map(([path7, editedAt]) => ({ other, tree, path: path7, editedAt })));
+    const { editing, settled } = await stillChanged(candidates);
+    await ctx.commit({ entries: settled, records: [] });
+    const byLabel = /* @__PURE__ */ new Map();
+    for (const c of editing) {
+      const o = byLabel.get(c.other.id) ?? { label: c.other.label, paths: [], editedAt: 0 };
+      o.paths.push(c.path);
+      o.editedAt = Math.max(o.editedAt, c.editedAt);
+      byLabel.set(c.other.id, o);
+    }
+    const mine = [...ctx.broker.workingSets.get(session.id)?.get(tree)?.keys() ?? []];
+    return { tree, others: [...byLabel.values()], mine };
   }
 });
 
@@ -6443,6 +6469,7 @@ var handlers = {
   claims,
   checkEdit,
   recordEdit,
+  workingSets,
   peers,
   end,
   brief,

@@ -54,6 +54,7 @@ export const ParamSchemas = lazily({
   release: () => z.object({ ...identity(), resource: z.string().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: () => z.object({}).passthrough(),
   recordEdit: () => z.object({ ...identity(), paths: z.array(z.string().min(1).max(4096)).min(1).max(64), tool: z.string().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
+  workingSets: () => z.object({ ...identity(), dir: z.string().max(4096).optional() }),
   checkEdit: () => z.object({ ...identity(), paths: z.array(z.string().min(1).max(4096)).min(1).max(64), tool: z.string().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE), record: z.boolean().optional() }),
   peers: () => z.object({ sessionId: z.string().max(128).optional() }),
   end: () => z.object({ ...identity(), reason: z.string().max(100).optional() }),

@@ -6,6 +6,8 @@
  * caller keeps what it knew.
  */
 import { execFile } from 'node:child_process';
+import type { LogEntry } from '../place/mailbox-entries.ts';
+import type { Session } from './broker.ts';
 
 const GIT_TIMEOUT_MS = 5000;
 
@@ -27,4 +29,20 @@ export function parsePorcelain(out: string): string[] {
     .split('\0')
     .filter((r) => r.length > 3 && r[2] === ' ' && r.slice(0, 2) !== '!!')
     .map((r) => r.slice(3));
+}
+
+/** Of the files other sessions changed, those git still sees changed; the rest leave their working sets. */
+export async function stillChanged<C extends { other: Session; tree: string; path: string }>(candidates: C[]): Promise<{ editing: C[]; settled: LogEntry[] }> {
+  const editing: C[] = [];
+  const settled: LogEntry[] = [];
+  const trees = new Map<string, C[]>();
+  for (const c of candidates) trees.set(c.tree, [...(trees.get(c.tree) ?? []), c]);
+  for (const [tree, list] of trees) {
+    const dirty = await dirtyFiles(tree, [...new Set(list.map((c) => c.path))]);
+    for (const c of list) {
+      if (!dirty || dirty.has(c.path)) editing.push(c);
+      else settled.push({ type: 'settle', id: c.other.id, tree, paths: [c.path], ts: Date.now() });
+    }
+  }
+  return { editing, settled };
 }

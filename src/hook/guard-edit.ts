@@ -8,11 +8,11 @@
 import { ago } from '../display/time.ts';
 import type { CheckEditResult, EditConflict, EditOverlap } from '../protocol/messages.ts';
 import { inert } from '../protocol/sanitize.ts';
+import type { GuardPolicy } from '../guard/git-decision.ts';
 
 export const EDIT_TOOLS = ['Edit', 'Write', 'MultiEdit', 'NotebookEdit'];
 
-/** SESSION_BUS_GUARD: `ask` (default; a claim refuses), `deny`, `warn` (allow, with a note), `off`. */
-export type GuardPolicy = 'ask' | 'deny' | 'warn' | 'off';
+export type { GuardPolicy };
 
 export function guardPolicy(raw: string | undefined): GuardPolicy {
   return raw === 'deny' || raw === 'warn' || raw === 'off' ? raw : 'ask';

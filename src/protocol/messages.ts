@@ -191,6 +191,16 @@ export interface CheckEditResult {
   elsewhere: EditOverlap[];
 }
 
+/** The other live sessions' working sets in the worktree holding `dir` (the git command guard). */
+export interface WorkingSetsResult {
+  /** The worktree's root (absolute, real); null outside the repository. */
+  tree: string | null;
+  /** Each other live session there with uncommitted files (checked with git just now). */
+  others: { label: string; paths: string[]; editedAt: number }[];
+  /** The asking session's own files there. */
+  mine: string[];
+}
+
 /** An edit tool changed these files (PostToolUse): they join the session's working set. */
 export interface RecordEditParams extends SessionIdentity {
   paths: string[];
@@ -267,6 +277,7 @@ export interface Methods {
   claims: { params: Record<string, never>; result: { claims: ClaimInfo[] } };
   checkEdit: { params: CheckEditParams; result: CheckEditResult };
   recordEdit: { params: RecordEditParams; result: { recorded: number } };
+  workingSets: { params: SessionIdentity & { dir?: string }; result: WorkingSetsResult };
   peers: { params: { sessionId?: string }; result: { peers: PeerInfo[] } };
   end: { params: SessionIdentity & { reason?: string }; result: { released: string[] } };
   brief: { params: SessionIdentity & { backfillMinutes?: number }; result: BriefResult };

@@ -102,7 +102,7 @@ describe('edit guard: claims', () => {
     fs.writeFileSync(path.join(dir, 'guard-4242'), '');
     expect(await preToolUse(lone, B_ID, 4242, 'Write', { file_path: path.join(lone.dir, 'a.ts'), content: '' })).toMatchObject({ code: 0, stdout: '' });
     expect(lone.daemonPids()).toEqual([]);
-    expect(fs.readFileSync(lone.endpoint().logPath, 'utf8')).toMatch(/hook failed; the edit goes ahead unchecked: /);
+    expect(fs.readFileSync(lone.endpoint().logPath, 'utf8')).toMatch(/guard failed; the tool runs unchecked: /);
   });
 
 });

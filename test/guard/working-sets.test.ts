@@ -21,7 +21,8 @@ const project = useProjects();
 function editHook(when: 'PreToolUse' | 'PostToolUse', p: TestProject, sessionId: string, claudePid: number, cwd: string, file: string) {
   const entry = hooksJson.hooks[when].find((h: { matcher?: string }) => h.matcher?.includes('Write'));
   return run('/bin/sh', ['-c', entry.hooks[0].command], {
-    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: cwd, CLAUDE_PLUGIN_ROOT: path.dirname(DIST) },
+    // What is tested here is the decision, not the deadline: a loaded machine must not turn it into "no answer".
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: cwd, CLAUDE_PLUGIN_ROOT: path.dirname(DIST), SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
     input: JSON.stringify({ session_id: sessionId, hook_event_name: when, cwd, tool_name: 'Write', tool_input: { file_path: file, content: 'x' } }),
   });
 }
@@ -31,6 +32,15 @@ async function written(p: TestProject, sessionId: string, pid: number, cwd: stri
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, content);
   expect(await editHook('PostToolUse', p, sessionId, pid, cwd, file)).toMatchObject({ code: 0, stdout: '' });
+}
+
+/** The Bash guard as the host runs it. */
+function bashHook(p: TestProject, sessionId: string, claudePid: number, cwd: string, command: string) {
+  const entry = hooksJson.hooks.PreToolUse.find((h: { matcher?: string }) => h.matcher?.split('|').includes('Bash'));
+  return run('/bin/sh', ['-c', entry.hooks[0].command], {
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: cwd, CLAUDE_PLUGIN_ROOT: path.dirname(DIST), SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
+    input: JSON.stringify({ session_id: sessionId, hook_event_name: 'PreToolUse', cwd, tool_name: 'Bash', tool_input: { command, description: 'x' } }),
+  });
 }
 
 const out = (stdout: string) => (stdout ? JSON.parse(stdout).hookSpecificOutput : undefined);
@@ -63,7 +73,7 @@ describe('working sets', () => {
     // Alone, A's hooks stay in the shell: nothing is recorded, nothing started.
     await written(p, A_ID, a.pid!, p.dir, file, 'made alone\n');
     const b = await project.mcp(p, B_ID);
-    const asked = await waitFor('B asked about A\'s file', async () => out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout));
+    const asked = await waitFor('B asked about A\'s file', async () => out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout), 30_000);
     expect(asked.permissionDecisionReason).toMatch(/^"src\/alone\.ts" has uncommitted changes by main#aaaaaa/);
   });
 
@@ -91,5 +101,31 @@ describe('working sets', () => {
     await run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionEnd'], { env: { ...p.env, CLAUDE_PID: String(a.pid), CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: A_ID, hook_event_name: 'SessionEnd', cwd: p.dir, reason: 'exit' }) });
     await a.close();
     await waitFor('B alone: its edit goes through', async () => (await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout === '');
+  });
+
+  it("while A has uncommitted edits, B's git stash, git checkout other and git add -A && git commit are stopped naming A and its files; git commit -- B's own file goes through; in another worktree nothing is stopped", async () => {
+    const p = project({ git: true });
+    execFileSync('git', ['-C', p.dir, 'branch', 'other']);
+    const wt = `${p.base}/proj-feat-c`;
+    execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-c', wt]);
+    const a = await project.mcp(p, A_ID);
+    const b = await project.mcp(p, B_ID);
+    await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
+    await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'a.ts'), "A's work\n");
+    fs.writeFileSync(path.join(p.dir, 'b.ts'), "B's work\n");
+
+    for (const command of ['git stash', 'git checkout other', 'git add -A && git commit -m x']) {
+      const r = out((await bashHook(p, B_ID, b.pid!, p.dir, command)).stdout);
+      expect(r, command).toMatchObject({ permissionDecision: 'ask' });
+      expect(r.permissionDecisionReason, command).toMatch(/the uncommitted work of session main#aaaaaa in this worktree \(src\/a\.ts; edited just now\)/);
+    }
+    expect(out((await bashHook(p, B_ID, b.pid!, p.dir, 'git add -A && git commit -m x')).stdout).permissionDecisionReason).toMatch(/Safer: commit only your own paths: git commit -- /);
+    expect(await bashHook(p, B_ID, b.pid!, p.dir, 'git add b.ts && git commit -m b -- b.ts')).toMatchObject({ code: 0, stdout: '' });
+    expect(await bashHook(p, B_ID, b.pid!, p.dir, 'ls -la && git status')).toMatchObject({ code: 0, stdout: '' });
+    // A session in another worktree stashes its own worktree: nothing of A's is there.
+    const c = await project.mcp(p, 'cccccccc-3333-4000-8000-000000000003', { dir: wt });
+    expect(await bashHook(p, 'cccccccc-3333-4000-8000-000000000003', c.pid!, wt, 'git stash')).toMatchObject({ code: 0, stdout: '' });
+    // A is told who wanted to run what.
+    await waitFor('A told', async () => (await a.call('inbox', {})).text.includes('wanted to run `git stash`, which would reach your uncommitted src/a.ts'));
   });
 });

@@ -1,4 +1,3 @@
-import type { LogEntry } from '../../place/mailbox-entries.ts';
 import type { ClaimInfo, EditConflict, EditOverlap, MessageRecord } from '../../protocol/messages.ts';
 import { ago } from '../../display/time.ts';
 import type { Session } from '../broker.ts';
@@ -6,7 +5,7 @@ import { worktreePath } from '../claim-resource.ts';
 import { overlaps } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 import { ParamSchemas } from '../param-schemas.ts';
-import { dirtyFiles } from '../worktree-status.ts';
+import { stillChanged } from '../worktree-status.ts';
 
 /**
  * The collision guard's question before an edit. For each file: a claim of another session that
@@ -61,19 +60,3 @@ export const checkEdit = defineHandler({
     return { conflicts, editing: editing.map(({ path, other, editedAt }) => ({ path, label: other.label, editedAt })), elsewhere };
   },
 });
-
-/** Of the files other sessions changed, those git still sees changed; the rest leave their working sets. */
-async function stillChanged(candidates: { other: Session; tree: string; path: string; editedAt: number }[]) {
-  const editing: typeof candidates = [];
-  const settled: LogEntry[] = [];
-  const trees = new Map<string, typeof candidates>();
-  for (const c of candidates) trees.set(c.tree, [...(trees.get(c.tree) ?? []), c]);
-  for (const [tree, list] of trees) {
-    const dirty = await dirtyFiles(tree, [...new Set(list.map((c) => c.path))]);
-    for (const c of list) {
-      if (!dirty || dirty.has(c.path)) editing.push(c);
-      else settled.push({ type: 'settle', id: c.other.id, tree, paths: [c.path], ts: Date.now() });
-    }
-  }
-  return { editing, settled };
-}

@@ -7,6 +7,7 @@ import { claim } from './claim.ts';
 import { claims } from './claims.ts';
 import { checkEdit } from './check-edit.ts';
 import { recordEdit } from './record-edit.ts';
+import { workingSets } from './working-sets.ts';
 import { end } from './end.ts';
 import { peers } from './peers.ts';
 import { release } from './release.ts';
@@ -36,6 +37,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   claims,
   checkEdit,
   recordEdit,
+  workingSets,
   peers,
   end,
   brief,

@@ -6057,6 +6057,7 @@ var ParamSchemas = lazily({
   release: () => object({ ...identity(), resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
   claims: () => object({}).passthrough(),
   recordEdit: () => object({ ...identity(), paths: array(string2().min(1).max(4096)).min(1).max(64), tool: string2().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
+  workingSets: () => object({ ...identity(), dir: string2().max(4096).optional() }),
   checkEdit: () => object({ ...identity(), paths: array(string2().min(1).max(4096)).min(1).max(64), tool: string2().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE), record: boolean2().optional() }),
   peers: () => object({ sessionId: string2().max(128).optional() }),
   end: () => object({ ...identity(), reason: string2().max(100).optional() }),

@@ -1,0 +1,59 @@
+/**
+ * What both guard hook commands do first (guard-main.ts for edits, git-guard-main.ts for Bash):
+ * the deadline, the policy, the event, the session, a connection to a daemon that runs (never a
+ * new one), and the one way out on failure: exit 0, no output (the tool runs), the reason logged.
+ */
+import { connectExisting, type Connection } from '../client/connect.ts';
+import { endpointFor } from '../place/endpoint.ts';
+import { claudeIdentity } from '../place/identity.ts';
+import { locateProject } from '../place/project.ts';
+import type { SessionIdentity } from '../protocol/messages.ts';
+import { guardPolicy, type GuardPolicy } from './guard-edit.ts';
+import { hookLog } from './log.ts';
+import { readStdin } from './stdin.ts';
+
+const DEFAULT_DEADLINE_MS = 2000;
+
+export interface GuardInput {
+  session_id?: string;
+  cwd?: string;
+  tool_name?: string;
+  tool_input?: unknown;
+}
+
+export interface GuardContext {
+  input: GuardInput;
+  who: SessionIdentity;
+  policy: GuardPolicy;
+  deadlineMs: number;
+  connect(): Promise<Connection>;
+  log(msg: string): void;
+}
+
+/** Runs `guard` with what it needs, or not at all (policy off, no session id); always exits 0. */
+export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
+  let logPath: string | undefined;
+  const deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
+  setTimeout(() => {
+    hookLog(logPath, 'warn', `guard: no answer from the broker within ${deadlineMs} ms; the tool runs unchecked`);
+    process.exit(0);
+  }, deadlineMs).unref();
+  const start = async () => {
+    const policy = guardPolicy(process.env.SESSION_BUS_GUARD);
+    if (policy === 'off') return;
+    const input = JSON.parse(readStdin()) as GuardInput;
+    const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
+    logPath = endpointFor(locateProject(projectDir).busRoot).logPath;
+    const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
+    if (!sessionId) return;
+    const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
+    await guard({ input, who, policy, deadlineMs, connect: () => connectExisting(projectDir, { timeoutMs: deadlineMs }), log: (msg) => hookLog(logPath, 'warn', msg) });
+  };
+  start().then(
+    () => process.exit(0),
+    (err: Error) => {
+      hookLog(logPath, 'warn', `guard failed; the tool runs unchecked: ${err.message}`);
+      process.exit(0);
+    },
+  );
+}
