@@ -5658,7 +5658,15 @@ var Broker = class {
     return entries;
   }
   statusOf(session) {
-    return sessionStatus(session, this.pendingCount(session));
+    const editing = this.editingOf(session);
+    return { ...sessionStatus(session, this.pendingCount(session)), ...editing ? { editing } : {} };
+  }
+  /** A session's working set in short: how many files, and the first few (every worktree). */
+  editingOf(session) {
+    const trees = this.workingSets.get(session.id);
+    if (!trees) return void 0;
+    const paths = [...trees.values()].flatMap((files) => [...files.keys()]);
+    return paths.length > 0 ? { count: paths.length, paths: paths.slice(0, 3) } : void 0;
   }
   /** A message is for a session unless the session sent it or it is addressed to others. */
   isFor(m, session) {
@@ -5875,7 +5883,8 @@ var peers = defineHandler({
           cwd: s.cwd,
           since: s.connectedSince ?? s.firstSeen,
           lastActivity: s.lastSeen,
-          ...s === asker ? { you: true } : {}
+          ...s === asker ? { you: true } : {},
+          ...ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {}
         })),
         ...remotePeers(ctx)
       ]
@@ -5893,7 +5902,7 @@ var brief = defineHandler({
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
     return {
-      peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen })).concat(remotePeers(ctx)),
+      peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen, ...ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {} })).concat(remotePeers(ctx)),
       claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session)
     };

@@ -100,6 +100,7 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
   if (here.length === 0) {
     lines.push(gone.length > 0 ? 'No session is here now.' : 'No sessions yet.');
   } else {
+    const editing = here.some((x) => x.editing);
     const rows = [...here]
       .sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen)
       .map((x) => [
@@ -109,8 +110,10 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
         `${duration(now - x.lastSeen)} ago`,
         x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : '-',
         worktree(x.cwd, root),
+        ...(editing ? [x.editing ? `${x.editing.count}: ${x.editing.paths.map(safe).join(', ')}${x.editing.count > x.editing.paths.length ? ' …' : ''}` : '-'] : []),
       ]);
-    lines.push(table(['SESSION', 'STATE', 'UNREAD', 'LAST SEEN', 'LAST REACHED', 'WORKTREE'], rows, cols));
+    // The working sets (the collision guard's), as a column only when some session has one.
+    lines.push(table(['SESSION', 'STATE', 'UNREAD', 'LAST SEEN', 'LAST REACHED', 'WORKTREE', ...(editing ? ['EDITING'] : [])], rows, cols));
     if (s.sessionsOmitted) lines.push(fit(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? '' : 's'} seen longer ago, not listed)`, cols));
   }
   if (s.claims.length > 0) lines.push('', formatClaims(s.claims, now, layout));

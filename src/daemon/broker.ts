@@ -8,7 +8,7 @@
  * runtime only and changes outside it: connections, leases, last activity, how a session was
  * last reached. The retained messages and the session indexes are its parts.
  */
-import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy } from '../protocol/messages.ts';
+import type { DeliveryPath, MessageKind, MessageRecord, SessionIdentity, SessionStatus, WakePolicy, WorkingSetSummary } from '../protocol/messages.ts';
 import { MAX_REMEMBERED_SESSIONS, MESSAGE_OVERHEAD_CHARS } from '../protocol/limits.ts';
 import { ClaimTable } from './claims.ts';
 import type { CursorEntry, FederationEntry, FederationPosition, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
@@ -257,7 +257,16 @@ export class Broker implements BusState {
   }
 
   statusOf(session: Session): SessionStatus {
-    return sessionStatus(session, this.pendingCount(session));
+    const editing = this.editingOf(session);
+    return { ...sessionStatus(session, this.pendingCount(session)), ...(editing ? { editing } : {}) };
+  }
+
+  /** A session's working set in short: how many files, and the first few (every worktree). */
+  editingOf(session: Session): WorkingSetSummary | undefined {
+    const trees = this.workingSets.get(session.id);
+    if (!trees) return undefined;
+    const paths = [...trees.values()].flatMap((files) => [...files.keys()]);
+    return paths.length > 0 ? { count: paths.length, paths: paths.slice(0, 3) } : undefined;
   }
 
   /** A message is for a session unless the session sent it or it is addressed to others. */

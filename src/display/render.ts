@@ -83,7 +83,7 @@ export function renderBriefing(b: BriefResult, now: number, options: BriefingOpt
   if (b.peers.length === 0 && claims.length === 0 && b.unread === 0) return '';
   const parts = ['session-bus (shared channel of the Claude Code sessions on this project):'];
   if (b.peers.length > 0) {
-    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${inert(p.label, 'label')} (${ago(now - p.since)})`);
+    const list = b.peers.slice(0, MAX_LISTED).map((p) => `${inert(p.label, 'label')} (${ago(now - p.since)}${p.editing ? `; ${editingText(p.editing)}` : ''})`);
     if (b.peers.length > MAX_LISTED) list.push(`+${b.peers.length - MAX_LISTED} more`);
     parts.push(`${b.peers.length} other session${b.peers.length === 1 ? '' : 's'} here: ${list.join(', ')}.`);
   } else {
@@ -102,4 +102,10 @@ export function renderBriefing(b: BriefResult, now: number, options: BriefingOpt
   }
   parts.push('Claim a shared resource before using it; broadcast what others must know.');
   return parts.join(' ');
+}
+
+/** A working set in short: "editing 3 files: "a.ts", "b.ts", "c.ts"" (+N more). */
+export function editingText(e: { count: number; paths: string[] }): string {
+  const shown = e.paths.map((p) => inert(p, 'quoted')).join(', ');
+  return `editing ${e.count} file${e.count === 1 ? '' : 's'}: ${shown}${e.count > e.paths.length ? ` +${e.count - e.paths.length} more` : ''}`;
 }

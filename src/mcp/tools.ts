@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { RpcError } from '../transport/rpc-client.ts';
 import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { MESSAGE_KINDS, type ClaimInfo } from '../protocol/messages.ts';
-import { quote, renderLine } from '../display/render.ts';
+import { editingText, quote, renderLine } from '../display/render.ts';
 import { inert } from '../protocol/sanitize.ts';
 import type { BusSession } from './bus-session.ts';
 
@@ -56,7 +56,7 @@ export function registerTools(server: McpServer, bus: BusSession): void {
         const now = Date.now();
         const others = peers.filter((p) => !p.you);
         if (others.length === 0) return ok('No other session is here.');
-        return ok(others.map((p) => `${inert(p.label, 'label')} (${inert(p.shortId, 'label')}) in ${p.cwd === undefined ? '?' : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}`).join('\n'));
+        return ok(others.map((p) => `${inert(p.label, 'label')} (${inert(p.shortId, 'label')}) in ${p.cwd === undefined ? '?' : quote(p.cwd)}, since ${ago(now - p.since)}, active ${ago(now - p.lastActivity)}${p.editing ? `, ${editingText(p.editing)}` : ''}`).join('\n'));
       }),
   );
   server.registerTool(

@@ -1,8 +1,8 @@
 /**
  * The records and method shapes shared by every side. Plain types, no zod: the hook bundle
- * imports this file and must stay small. The daemon validates with the zod schemas in schema.ts.
+ * imports this file and must stay small. The daemon validates with the zod schemas in daemon/param-schemas.ts.
  */
-import type { StatusResult } from './status.ts';
+import type { StatusResult, WorkingSetSummary } from './status.ts';
 
 export * from './status.ts';
 
@@ -219,6 +219,8 @@ export interface PeerInfo {
   you?: boolean;
   /** Federation: the host of a session on another host; absent for a session here. */
   host?: string;
+  /** Its working set (files changed and not committed), when it has one. */
+  editing?: WorkingSetSummary;
 }
 
 export interface BriefResult {

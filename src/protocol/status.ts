@@ -17,6 +17,13 @@ export interface SessionStatus {
   lastSeen: number;
   /** How and when messages last reached it. */
   lastReached?: { via: DeliveryPath; at: number };
+  /** Its working set: how many files it changed and has not committed, and the first few. */
+  editing?: WorkingSetSummary;
+}
+
+export interface WorkingSetSummary {
+  count: number;
+  paths: string[];
 }
 
 /** One daemon setting as it is in force, and where it came from (see src/place/settings.ts). */

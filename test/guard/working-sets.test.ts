@@ -46,13 +46,18 @@ function bashHook(p: TestProject, sessionId: string, claudePid: number, cwd: str
 const out = (stdout: string) => (stdout ? JSON.parse(stdout).hookSpecificOutput : undefined);
 
 describe('working sets', () => {
-  it("A writes src/x.ts and has not committed: B's Write to it asks the person, naming A and when; once A commits, B's Write goes through", async () => {
+  it("A writes src/x.ts and has not committed: peers, status and the briefing show it; B's Write to it asks the person, naming A and when; once A commits, B's Write goes through", async () => {
     const p = project({ git: true });
     const a = await project.mcp(p, A_ID);
     const b = await project.mcp(p, B_ID);
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     const file = path.join(p.dir, 'src', 'x.ts');
     await written(p, A_ID, a.pid!, p.dir, file, "A's version\n");
+    // Shown where people and models look: peers (tool), status (CLI), the SessionStart briefing.
+    expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa .*, editing 1 file: "src\/x\.ts"$/m);
+    expect((await p.cli(['status'])).stdout).toMatch(/^main#aaaaaa\s+connected .*\s1: src\/x\.ts$/m);
+    const brief = await run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionStart'], { env: { ...p.env, CLAUDE_PID: '4343', CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: 'cccccccc-3333-4000-8000-000000000003', hook_event_name: 'SessionStart', cwd: p.dir, source: 'startup' }) });
+    expect(JSON.parse(brief.stdout).hookSpecificOutput.additionalContext).toMatch(/main#aaaaaa \([^)]*; editing 1 file: "src\/x\.ts"\)/);
 
     const asked = out((await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).stdout);
     expect(asked).toMatchObject({ permissionDecision: 'ask' });

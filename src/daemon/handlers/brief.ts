@@ -19,7 +19,7 @@ export const brief = defineHandler({
       peers: ctx.broker
         .peers()
         .filter((s) => s !== session)
-        .map((s): PeerInfo => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen }))
+        .map((s): PeerInfo => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen, ...(ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {}) }))
         .concat(remotePeers(ctx)),
       claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session),

@@ -28,6 +28,7 @@ export const peers = defineHandler({
           since: s.connectedSince ?? s.firstSeen,
           lastActivity: s.lastSeen,
           ...(s === asker ? { you: true } : {}),
+          ...(ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {}),
         })),
         ...remotePeers(ctx),
       ],

@@ -1057,15 +1057,17 @@ function formatStatus(s, now = Date.now(), layout = {}) {
   if (here.length === 0) {
     lines.push(gone.length > 0 ? "No session is here now." : "No sessions yet.");
   } else {
+    const editing = here.some((x) => x.editing);
     const rows = [...here].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeen - a.lastSeen).map((x) => [
       x.label,
       x.connected ? "connected" : "away",
       String(x.queueDepth),
       `${duration(now - x.lastSeen)} ago`,
       x.lastReached ? `${x.lastReached.via} ${duration(now - x.lastReached.at)} ago` : "-",
-      worktree(x.cwd, root)
+      worktree(x.cwd, root),
+      ...editing ? [x.editing ? `${x.editing.count}: ${x.editing.paths.map(safe).join(", ")}${x.editing.count > x.editing.paths.length ? " \u2026" : ""}` : "-"] : []
     ]);
-    lines.push(table(["SESSION", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE"], rows, cols));
+    lines.push(table(["SESSION", "STATE", "UNREAD", "LAST SEEN", "LAST REACHED", "WORKTREE", ...editing ? ["EDITING"] : []], rows, cols));
     if (s.sessionsOmitted) lines.push(fit(`(${s.sessionsOmitted} more session${s.sessionsOmitted === 1 ? "" : "s"} seen longer ago, not listed)`, cols));
   }
   if (s.claims.length > 0) lines.push("", formatClaims(s.claims, now, layout));

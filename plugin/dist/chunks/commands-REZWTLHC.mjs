@@ -34,7 +34,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-GA7DD4WX.mjs";
+} from "./chunk-ZN67OMLI.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
