@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-TUEHXHCN.mjs").then((m) => m.main());
-else void import("./chunks/commands-REZWTLHC.mjs");
+if (process.argv[2] === "statusline") void import("./chunks/statusline-EC3VTMIV.mjs").then((m) => m.main());
+else void import("./chunks/commands-QDFA2BEE.mjs");

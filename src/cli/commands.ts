@@ -12,6 +12,7 @@ import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';
 import { config } from './config-command.ts';
+import { guard } from './guard-command.ts';
 import { claims, peers, restart, send, status, stop } from './daemon-commands.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { follow, log, tail, type FeedOutput } from './feed.ts';
@@ -25,7 +26,7 @@ const DEFAULT_TAIL_LINES = 10;
 /** Options every command takes. */
 const COMMON_OPTIONS = new Set(['project', 'json', 'help', 'version']);
 /** Commands that take words after them. */
-const TAKES_WORDS = new Set(['send', 'help', 'completion', 'config']);
+const TAKES_WORDS = new Set(['send', 'help', 'completion', 'config', 'guard']);
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
@@ -82,6 +83,8 @@ async function run(argv: string[]): Promise<number> {
       return restart(project, json);
     case 'config':
       return config(project, rest, json);
+    case 'guard':
+      return guard(project, rest);
     case 'peers':
       return peers(project, json, layout(project, values.wide));
     case 'claims':

@@ -110,6 +110,18 @@ export const COMMANDS: CommandDoc[] = [
     examples: ['session-bus config', 'session-bus config set nats-url nats://nats.internal:4222', 'session-bus config unset fsync'],
   },
   {
+    name: 'guard',
+    usage: 'session-bus guard install | uninstall | check',
+    summary: 'a git pre-commit hook that warns when a commit includes files other sessions are working on',
+    options: [],
+    details: [
+      'install puts a pre-commit hook in this repository (a hook already there is kept and runs first); uninstall removes it and puts the old one back.',
+      'check (what the hook runs) lists staged files that a live session changed and has not committed, or has claimed. It only warns: the commit goes ahead.',
+      'Sessions in Claude Code have their own guard (edits and git commands are checked before they run; SESSION_BUS_GUARD).',
+    ],
+    examples: ['session-bus guard install', 'session-bus guard uninstall'],
+  },
+  {
     name: 'statusline',
     usage: 'session-bus statusline',
     summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",

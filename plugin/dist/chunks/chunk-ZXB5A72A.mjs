@@ -1123,6 +1123,7 @@ export {
   MAX_TS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
+  inert,
   describeError,
   BusError,
   VERSION,

@@ -24,6 +24,7 @@ import {
   formatPeers,
   formatSettings,
   formatStatus,
+  inert,
   isAlive,
   isNotRunning,
   isOlderThan,
@@ -34,10 +35,10 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-ZN67OMLI.mjs";
+} from "./chunk-ZXB5A72A.mjs";
 
 // src/cli/commands.ts
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -87,13 +88,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path3) {
-  if (!existsSync(path3)) return {};
+function readSettingsFile(path4) {
+  if (!existsSync(path4)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(path3, "utf8"));
+    parsed = JSON.parse(readFileSync(path4, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path3} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path4} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -101,15 +102,15 @@ function readSettingsFile(path3) {
   }
   return values;
 }
-function writeSetting(path3, mailboxDir, key, value) {
-  const values = readSettingsFile(path3);
+function writeSetting(path4, mailboxDir, key, value) {
+  const values = readSettingsFile(path4);
   if (value === void 0) delete values[key];
   else values[key] = value;
   mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path3}.${process.pid}.tmp`;
+  const tmp = `${path4}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
 `, { mode: 384 });
-  renameSync(tmp, path3);
+  renameSync(tmp, path4);
 }
 function shown(def, value) {
   return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
@@ -232,6 +233,18 @@ var COMMANDS = [
       "A running daemon keeps its settings until `session-bus restart`; `status` shows those in force and where each came from."
     ],
     examples: ["session-bus config", "session-bus config set nats-url nats://nats.internal:4222", "session-bus config unset fsync"]
+  },
+  {
+    name: "guard",
+    usage: "session-bus guard install | uninstall | check",
+    summary: "a git pre-commit hook that warns when a commit includes files other sessions are working on",
+    options: [],
+    details: [
+      "install puts a pre-commit hook in this repository (a hook already there is kept and runs first); uninstall removes it and puts the old one back.",
+      "check (what the hook runs) lists staged files that a live session changed and has not committed, or has claimed. It only warns: the commit goes ahead.",
+      "Sessions in Claude Code have their own guard (edits and git commands are checked before they run; SESSION_BUS_GUARD)."
+    ],
+    examples: ["session-bus guard install", "session-bus guard uninstall"]
   },
   {
     name: "statusline",
@@ -452,15 +465,15 @@ var counts = (v) => {
 var object = (shape, optional = {}) => (v) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return "expected an object";
   const out = {};
-  for (const [key, check2] of Object.entries(shape)) {
-    const r = check2(v[key]);
+  for (const [key, check3] of Object.entries(shape)) {
+    const r = check3(v[key]);
     if (typeof r === "string") return `${key}: ${r}`;
     out[key] = r.ok;
   }
-  for (const [key, check2] of Object.entries(optional)) {
+  for (const [key, check3] of Object.entries(optional)) {
     const value = v[key];
     if (value === void 0) continue;
-    const r = check2(value);
+    const r = check3(value);
     if (typeof r === "string") return `${key}: ${r}`;
     out[key] = r.ok;
   }
@@ -483,9 +496,9 @@ function readEntry(value) {
   const fast = messageFastPath(value);
   if (fast) return fast;
   const type = typeof value === "object" && value !== null ? value.type : void 0;
-  const check2 = typeof type === "string" && Object.hasOwn(ENTRIES, type) ? ENTRIES[type] : void 0;
-  if (!check2) return "not a mailbox entry (unknown type); skipped";
-  const r = check2(value);
+  const check3 = typeof type === "string" && Object.hasOwn(ENTRIES, type) ? ENTRIES[type] : void 0;
+  if (!check3) return "not a mailbox entry (unknown type); skipped";
+  const r = check3(value);
   if (typeof r === "string") return `not a mailbox entry (${r}); skipped`;
   return { type, ...r.ok };
 }
@@ -643,7 +656,7 @@ function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
     if (err.code === "ENOENT") return { warnings, lines: 0 };
     throw err;
   }
-  const check2 = new EntryCheck(warnings);
+  const check3 = new EntryCheck(warnings);
   let lineNo = 0;
   let start = 0;
   while (start < raw.length) {
@@ -659,11 +672,11 @@ function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
     } else if (bytes > 0) {
       const entry = parseLine(raw.toString("utf8", start, end));
       if (typeof entry === "string") warnings.push({ line: lineNo, reason: entry });
-      else if (check2.accepts(entry, lineNo)) applyEntry(state, entry);
+      else if (check3.accepts(entry, lineNo)) applyEntry(state, entry);
     }
     start = end + 1;
   }
-  for (const entry of check2.repairs()) applyEntry(state, entry);
+  for (const entry of check3.repairs()) applyEntry(state, entry);
   return { warnings, lines: lineNo };
 }
 var EntryCheck = class {
@@ -793,16 +806,16 @@ async function daemonIfRunning(project) {
   }
 }
 function mailboxSource(project) {
-  const path3 = locateProject(project).mailboxPath;
+  const path4 = locateProject(project).mailboxPath;
   let state;
   try {
-    state = replayMailbox(path3).state;
+    state = replayMailbox(path4).state;
   } catch (err) {
     const e = err;
-    throw new Error(`cannot read the mailbox ${path3}: ${e.code ?? e.message}`);
+    throw new Error(`cannot read the mailbox ${path4}: ${e.code ?? e.message}`);
   }
   const messages = state.messages;
-  return { path: path3, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+  return { path: path4, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 function daemonSource(conn, project) {
   let fallback;
@@ -971,12 +984,12 @@ function mailboxStamp(project) {
   }
 }
 function untilAborted(signal, start) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     let cleanup = () => void 0;
     const finish = () => {
       signal?.removeEventListener("abort", finish);
       cleanup();
-      resolve3();
+      resolve4();
     };
     if (signal?.aborted) return finish();
     signal?.addEventListener("abort", finish, { once: true });
@@ -989,14 +1002,14 @@ var KEYS = SETTINGS.map((s) => s.key).join(", ");
 async function config(project, words, json) {
   const [verb = "get", key, ...rest] = words;
   const location = locateProject(project);
-  const path3 = settingsPath(location.mailboxDir);
+  const path4 = settingsPath(location.mailboxDir);
   if (verb === "get") {
-    const file = readSettingsFile(path3);
+    const file = readSettingsFile(path4);
     const { report } = resolveSettings(process.env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path: path3, settings: wanted }));
+    if (json) console.log(JSON.stringify({ path: path4, settings: wanted }));
     else if (key) console.log(wanted[0].value);
-    else console.log(`settings for a daemon started now (file: ${path3}; an environment variable wins over the file)
+    else console.log(`settings for a daemon started now (file: ${path4}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -1006,7 +1019,7 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
   const value = verb === "set" ? rest.join(" ") : void 0;
   if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
   if (value !== void 0) check(def.env, value);
-  writeSetting(path3, location.mailboxDir, def.key, value);
+  writeSetting(path4, location.mailboxDir, def.key, value);
   const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
   const conn = await daemonIfRunning(project);
   let running;
@@ -1016,9 +1029,9 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const now = s.settings?.find((r) => r.key === def.key);
     running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
-  if (json) console.log(JSON.stringify({ path: path3, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) console.log(JSON.stringify({ path: path4, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    console.log(value === void 0 ? `removed ${def.key} from ${path3}` : `set ${def.key}=${value} in ${path3}`);
+    console.log(value === void 0 ? `removed ${def.key} from ${path4}` : `set ${def.key}=${value} in ${path4}`);
     if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) console.log(running);
   }
@@ -1037,6 +1050,11 @@ function check(envName, value) {
   }
 }
 
+// src/cli/guard-command.ts
+import { execFileSync } from "node:child_process";
+import * as fs4 from "node:fs";
+import * as path from "node:path";
+
 // src/place/identity.ts
 import { userInfo } from "node:os";
 import { basename, resolve } from "node:path";
@@ -1047,6 +1065,71 @@ function humanIdentity(dir) {
   } catch {
   }
   return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
+}
+
+// src/cli/guard-command.ts
+var MARK = "# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it";
+var CHAINED = "pre-commit.before-session-bus";
+function hooksDir(project) {
+  const dir = execFileSync("git", ["-C", project, "rev-parse", "--path-format=absolute", "--git-path", "hooks"], { encoding: "utf8" }).trim();
+  fs4.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+async function guard(project, words) {
+  const [verb, ...extra] = words;
+  if (extra.length > 0 || !verb || !["install", "uninstall", "check"].includes(verb)) throw new UsageError("guard takes install, uninstall or check");
+  if (verb === "check") return check2(project);
+  const dir = hooksDir(project);
+  const hook = path.join(dir, "pre-commit");
+  const chained = path.join(dir, CHAINED);
+  const ours = fs4.existsSync(hook) && fs4.readFileSync(hook, "utf8").includes(MARK);
+  if (verb === "uninstall") {
+    if (!ours) {
+      console.log(`no session-bus pre-commit hook in ${dir}`);
+      return 0;
+    }
+    fs4.rmSync(hook);
+    if (fs4.existsSync(chained)) fs4.renameSync(chained, hook);
+    console.log(`removed the session-bus pre-commit hook from ${dir}${fs4.existsSync(hook) ? " (the one it chained is back in place)" : ""}`);
+    return 0;
+  }
+  if (ours) {
+    console.log(`the session-bus pre-commit hook is already in ${dir}`);
+    return 0;
+  }
+  if (fs4.existsSync(hook)) fs4.renameSync(hook, chained);
+  const cli = path.resolve(process.argv[1]);
+  const script = [
+    "#!/bin/sh",
+    MARK,
+    `if [ -x "$(dirname "$0")/${CHAINED}" ]; then "$(dirname "$0")/${CHAINED}" "$@" || exit $?; fi`,
+    `"${process.execPath}" "${cli}" guard check || true`,
+    ""
+  ].join("\n");
+  fs4.writeFileSync(hook, script, { mode: 493 });
+  console.log(`installed the session-bus pre-commit hook in ${dir}${fs4.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ""}`);
+  return 0;
+}
+async function check2(project) {
+  if (process.env.CLAUDE_CODE_SESSION_ID || process.env.CLAUDE_PID) return 0;
+  try {
+    const staged = execFileSync("git", ["-C", project, "diff", "--cached", "--name-only", "-z"], { encoding: "utf8" }).split("\0").filter(Boolean);
+    if (staged.length === 0) return 0;
+    const conn = await connectExisting(project, { timeoutMs: 2e3 });
+    const who = humanIdentity(project);
+    const found = await conn.client.request("checkEdit", { ...who, paths: staged, tool: "git commit", record: false }, 2e3);
+    conn.client.close();
+    const lines = [
+      ...found.editing.map((e) => `  ${inert(e.path)}: changed and not committed by ${inert(e.label, "label")}`),
+      ...found.conflicts.map(({ path: p, claim: c }) => `  ${inert(p)}: claimed by ${inert(c.host ? `${c.label}@${c.host}` : c.label, "label")}${c.note ? ` (${inert(c.note, "quoted")})` : ""}`)
+    ];
+    if (lines.length) process.stderr.write(`session-bus: this commit includes files other sessions are working on:
+${lines.join("\n")}
+(the commit goes ahead; \`git reset -- FILE\` takes a file out of it)
+`);
+  } catch {
+  }
+  return 0;
 }
 
 // src/cli/daemon-commands.ts
@@ -1163,18 +1246,18 @@ async function send(project, text, kind2, json) {
 }
 
 // src/cli/doctor.ts
-import * as fs6 from "node:fs";
-import * as path2 from "node:path";
+import * as fs7 from "node:fs";
+import * as path3 from "node:path";
 
 // src/place/markers.ts
 var MARKER_NAME = /^(pending|live|guard)-(\d+)$/;
 
 // src/place/start-lock.ts
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
 function lockHolder(lockPath) {
   try {
-    const n = Number.parseInt(fs4.readFileSync(lockPath, "utf8"), 10);
+    const n = Number.parseInt(fs5.readFileSync(lockPath, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -1185,7 +1268,7 @@ function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
 }
 function lockAgeMs(file) {
   try {
-    return Date.now() - fs4.statSync(file).mtimeMs;
+    return Date.now() - fs5.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -1303,35 +1386,35 @@ function checkHostInbox(env, stat2) {
 
 // src/cli/doctor-plugin.ts
 import { spawn } from "node:child_process";
-import * as fs5 from "node:fs";
-import * as path from "node:path";
+import * as fs6 from "node:fs";
+import * as path2 from "node:path";
 import { fileURLToPath } from "node:url";
 var VALIDATE_TIMEOUT_MS = 6e4;
 function pluginDir() {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const c of [path.resolve(here, ".."), path.resolve(here, "../.."), path.resolve(here, "../../plugin")]) {
-    if (fs5.existsSync(path.join(c, ".claude-plugin", "plugin.json"))) return c;
+  const here = path2.dirname(fileURLToPath(import.meta.url));
+  for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../.."), path2.resolve(here, "../../plugin")]) {
+    if (fs6.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;
 }
 function findClaude(env, plugin) {
-  for (const dir of (env.PATH ?? "").split(path.delimiter)) {
+  for (const dir of (env.PATH ?? "").split(path2.delimiter)) {
     if (!dir) continue;
-    const candidate = path.join(dir, "claude");
+    const candidate = path2.join(dir, "claude");
     try {
-      fs5.accessSync(candidate, fs5.constants.X_OK);
-      if (fs5.statSync(candidate).isFile()) return candidate;
+      fs6.accessSync(candidate, fs6.constants.X_OK);
+      if (fs6.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
   if (plugin) {
-    const local = path.resolve(plugin, "..", "node_modules", ".bin", "claude");
-    if (fs5.existsSync(local)) return local;
+    const local = path2.resolve(plugin, "..", "node_modules", ".bin", "claude");
+    if (fs6.existsSync(local)) return local;
   }
   return void 0;
 }
 function runValidate(claude, plugin, env) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     const child = spawn(claude, ["plugin", "validate", plugin], { env: { ...env, DISABLE_AUTOUPDATER: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let timedOut = false;
@@ -1343,11 +1426,11 @@ function runValidate(claude, plugin, env) {
     }, VALIDATE_TIMEOUT_MS);
     child.on("error", (err) => {
       clearTimeout(timer);
-      resolve3({ code: -1, output: err.message, timedOut });
+      resolve4({ code: -1, output: err.message, timedOut });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve3({ code, output, timedOut });
+      resolve4({ code, output, timedOut });
     });
   });
 }
@@ -1378,14 +1461,14 @@ var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
 var LOG_SCAN_BYTES = 64 * 1024;
 function lstat(p) {
   try {
-    return fs6.lstatSync(p);
+    return fs7.lstatSync(p);
   } catch {
     return void 0;
   }
 }
 function stat(p) {
   try {
-    return fs6.statSync(p);
+    return fs7.statSync(p);
   } catch {
     return void 0;
   }
@@ -1393,18 +1476,18 @@ function stat(p) {
 function readTail(file, bytes) {
   let fd;
   try {
-    fd = fs6.openSync(file, "r");
-    const size = fs6.fstatSync(fd).size;
+    fd = fs7.openSync(file, "r");
+    const size = fs7.fstatSync(fd).size;
     if (size === 0) return void 0;
     const len = Math.min(size, bytes);
     const buf = Buffer.alloc(len);
-    fs6.readSync(fd, buf, 0, len, size - len);
+    fs7.readSync(fd, buf, 0, len, size - len);
     const text = buf.toString("utf8");
     return len < size ? text.slice(text.indexOf("\n") + 1) : text;
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) fs6.closeSync(fd);
+    if (fd !== void 0) fs7.closeSync(fd);
   }
 }
 function mib(bytes) {
@@ -1464,7 +1547,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
   }
   let markers = [];
   try {
-    markers = fs6.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+    markers = fs7.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
   } catch {
   }
   if (markers.length > 0) {
@@ -1472,7 +1555,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
       name: "pending markers",
       status: "warn",
       message: `${markers.length} session marker${markers.length === 1 ? "" : "s"} of Claude Code processes that are gone (harmless)`,
-      fix: `Remove: rm ${markers.map((m) => path2.join(endpoint.dir, m)).join(" ")}`
+      fix: `Remove: rm ${markers.map((m) => path3.join(endpoint.dir, m)).join(" ")}`
     });
   }
   return checks;
@@ -1489,16 +1572,16 @@ function checkMailbox(location, status2) {
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;
-    while (!fs6.existsSync(dir) && path2.dirname(dir) !== dir) dir = path2.dirname(dir);
+    while (!fs7.existsSync(dir) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
     try {
-      fs6.accessSync(dir, fs6.constants.W_OK);
+      fs7.accessSync(dir, fs7.constants.W_OK);
     } catch {
       return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
     }
     return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
   }
   try {
-    fs6.accessSync(file, fs6.constants.R_OK | fs6.constants.W_OK);
+    fs7.accessSync(file, fs7.constants.R_OK | fs7.constants.W_OK);
   } catch {
     return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
   }
@@ -1568,7 +1651,7 @@ function formatDoctor(report, color) {
 // src/cli/commands.ts
 var DEFAULT_TAIL_LINES = 10;
 var COMMON_OPTIONS = /* @__PURE__ */ new Set(["project", "json", "help", "version"]);
-var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion", "config"]);
+var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion", "config", "guard"]);
 async function run(argv) {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
@@ -1626,6 +1709,8 @@ async function run(argv) {
       return restart(project, json);
     case "config":
       return config(project, rest, json);
+    case "guard":
+      return guard(project, rest);
     case "peers":
       return peers(project, json, layout(project, values.wide));
     case "claims":
@@ -1678,7 +1763,7 @@ function layout(project, wide = false) {
 }
 function isFolder(dir) {
   try {
-    return fs7.statSync(dir).isDirectory();
+    return fs8.statSync(dir).isDirectory();
   } catch {
     return false;
   }

@@ -1,0 +1,69 @@
+/**
+ * The guard for people at a terminal (issue 16, item 6): `session-bus guard install` puts a git
+ * pre-commit hook in the repository that warns when a commit includes files a live session has
+ * changed and not committed, or has claimed; a hook already there still runs first; uninstall
+ * puts it back.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, run, useProjects, waitFor } from '../support/project.ts';
+
+const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
+const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
+const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
+const project = useProjects();
+
+describe('guard install: a pre-commit hook for people', () => {
+  it("warns a human committing A's uncommitted file or A's claimed one, lets the commit go, runs the hook that was there first, and uninstalls cleanly", async () => {
+    const p = project({ git: true });
+    const a = await project.mcp(p, A_ID);
+    await project.mcp(p, B_ID);
+    await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
+    // A writes src/a.ts (its PostToolUse hook records it) and claims docs/.
+    fs.mkdirSync(path.join(p.dir, 'src'));
+    fs.writeFileSync(path.join(p.dir, 'src', 'a.ts'), "A's work\n");
+    const record = hooksJson.hooks.PostToolUse.find((h: { matcher?: string }) => h.matcher?.includes('Write'));
+    await run('/bin/sh', ['-c', record.hooks[0].command], {
+      env: { ...p.env, CLAUDE_PID: String(a.pid), CLAUDE_PROJECT_DIR: p.dir, CLAUDE_PLUGIN_ROOT: path.dirname(DIST) },
+      input: JSON.stringify({ session_id: A_ID, hook_event_name: 'PostToolUse', cwd: p.dir, tool_name: 'Write', tool_input: { file_path: path.join(p.dir, 'src', 'a.ts') } }),
+    });
+    expect((await a.call('claim', { resource: 'docs', note: 'rewriting the guide' })).isError).toBe(false);
+
+    const hooks = path.join(p.dir, '.git', 'hooks');
+    const before = '#!/bin/sh\necho "the team\'s own check ran" > "$(git rev-parse --git-dir)/own-check"\n';
+    fs.mkdirSync(hooks, { recursive: true });
+    fs.writeFileSync(path.join(hooks, 'pre-commit'), before, { mode: 0o755 });
+    expect((await p.cli(['guard', 'install'])).stdout).toMatch(/^installed the session-bus pre-commit hook in .*\(the one there runs first, as pre-commit\.before-session-bus\)\n$/);
+
+    fs.mkdirSync(path.join(p.dir, 'docs'));
+    fs.writeFileSync(path.join(p.dir, 'docs', 'guide.md'), 'mine\n');
+    fs.writeFileSync(path.join(p.dir, 'mine.ts'), 'mine\n');
+    // A person at a terminal: no Claude Code variables.
+    const { CLAUDE_CODE_SESSION_ID: _s, CLAUDE_PID: _p, ...human } = { ...p.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    const git = (...args: string[]) => spawnSync('git', ['-C', p.dir, ...args], { env: human, encoding: 'utf8' });
+    git('add', 'src/a.ts', 'docs/guide.md', 'mine.ts');
+    const commit = git('commit', '-m', 'everything');
+    expect(commit.status).toBe(0);
+    expect(commit.stderr).toContain('session-bus: this commit includes files other sessions are working on:');
+    expect(commit.stderr).toMatch(/^ {2}src\/a\.ts: changed and not committed by main#aaaaaa$/m);
+    expect(commit.stderr).toMatch(/^ {2}docs\/guide\.md: claimed by main#aaaaaa \("rewriting the guide"\)$/m);
+    expect(commit.stderr).not.toContain('mine.ts');
+    expect(fs.readFileSync(path.join(p.dir, '.git', 'own-check'), 'utf8')).toBe("the team's own check ran\n");
+
+    // The hook that was there can still stop a commit.
+    fs.writeFileSync(path.join(hooks, 'pre-commit.before-session-bus'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(p.dir, 'mine.ts'), 'more\n');
+    git('add', 'mine.ts');
+    expect(git('commit', '-m', 'stopped').status).not.toBe(0);
+    fs.writeFileSync(path.join(hooks, 'pre-commit.before-session-bus'), before, { mode: 0o755 });
+
+    expect((await p.cli(['guard', 'uninstall'])).stdout).toMatch(/^removed the session-bus pre-commit hook from .* \(the one it chained is back in place\)\n$/);
+    expect(fs.readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(hooks, 'pre-commit.before-session-bus'))).toBe(false);
+    expect((await p.cli(['guard', 'install'])).code).toBe(0);
+    expect((await p.cli(['guard', 'uninstall'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(before);
+  });
+});
