@@ -41,7 +41,9 @@ describe('guard install: a pre-commit hook for people', () => {
     fs.writeFileSync(path.join(p.dir, 'docs', 'guide.md'), 'mine\n');
     fs.writeFileSync(path.join(p.dir, 'mine.ts'), 'mine\n');
     // A person at a terminal: no Claude Code variables.
-    const { CLAUDE_CODE_SESSION_ID: _s, CLAUDE_PID: _p, ...human } = { ...p.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    const human: NodeJS.ProcessEnv = { ...p.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    delete human.CLAUDE_CODE_SESSION_ID;
+    delete human.CLAUDE_PID;
     const git = (...args: string[]) => spawnSync('git', ['-C', p.dir, ...args], { env: human, encoding: 'utf8' });
     git('add', 'src/a.ts', 'docs/guide.md', 'mine.ts');
     const commit = git('commit', '-m', 'everything');
