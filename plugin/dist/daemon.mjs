@@ -7020,7 +7020,8 @@ function createDaemon(deps) {
       } finally {
         pendingWrites -= 1;
       }
-      broker.apply(entries);
+      broker.apply(change.entries);
+      for (const r of change.records) broker.addMessage(r);
       linesSinceCompact += entries.length;
       if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
         linesSinceCompact = 0;
@@ -7067,6 +7068,7 @@ function createDaemon(deps) {
       if (session.connections === 0) checkGone(session.id, config.graceMs);
     }
   }, deps.server);
+  const noticesDue = [];
   function announce(records) {
     if (records.length === 0) return;
     accepted += records.length;
@@ -7074,10 +7076,14 @@ function createDaemon(deps) {
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
-    setImmediate(() => {
-      server.notifyWake(records);
-      server.notifyWatchers(records);
-    });
+    if (noticesDue.length === 0) {
+      setImmediate(() => {
+        const due = noticesDue.splice(0);
+        server.notifyWake(due);
+        server.notifyWatchers(due);
+      });
+    }
+    noticesDue.push(...records);
   }
   function refreshGuards() {
     const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));

@@ -169,3 +169,19 @@ async function connectToOwner(location: ProjectLocation, endpoint: Endpoint): Pr
 export function connectExisting(projectDir: string, options: Omit<ConnectOptions, 'spawn'> = {}): Promise<Connection> {
   return connectOrSpawn(projectDir, { ...options, spawn: false, timeoutMs: options.timeoutMs ?? 2000 });
 }
+
+/**
+ * A connection to the running daemon with no handshake, for a hook that asks one question and
+ * must stay near a bare Node start (the collision guard): the socket dir is checked, no daemon
+ * is started, and a daemon too old for the question answers "method not found", which the caller
+ * takes as no answer. Anything but a plain connect goes the long way (connectExisting).
+ */
+export async function connectRunning(projectDir: string, timeoutMs: number): Promise<Pick<Connection, 'client'>> {
+  const endpoint = endpointFor(locateProject(projectDir).busRoot);
+  try {
+    checkPrivateDir(endpoint.dir);
+    return { client: await RpcClient.connect(endpoint.socketPath, timeoutMs) };
+  } catch {
+    return connectExisting(projectDir, { timeoutMs });
+  }
+}

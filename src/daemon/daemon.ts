@@ -103,7 +103,10 @@ export function createDaemon(deps: DaemonDeps): Daemon {
       } finally {
         pendingWrites -= 1;
       }
-      broker.apply(entries);
+      // A message entry's record is the stamped record itself: given to the same setter
+      // (addMessage) the reducer gives a replayed one, without two more copies per message.
+      broker.apply(change.entries);
+      for (const r of change.records) broker.addMessage(r);
       linesSinceCompact += entries.length;
       if (linesSinceCompact > Math.max(COMPACT_MIN_LINES, broker.messageCount)) {
         linesSinceCompact = 0;
@@ -153,6 +156,9 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     },
   }, deps.server);
 
+  /** Messages whose wakes and watcher notices go out at the end of this turn (see announce). */
+  const noticesDue: MessageRecord[] = [];
+
   /**
    * Messages recorded and applied: federation told, markers set, subscribers woken. The wakes and
    * watcher notices go out after the current turn, so the sender's reply is not queued behind
@@ -165,10 +171,14 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     for (const s of broker.sessionList()) {
       if (records.some((r) => broker.isFor(r, s))) markers.pending(s, true);
     }
-    setImmediate(() => {
-      server.notifyWake(records);
-      server.notifyWatchers(records);
-    });
+    if (noticesDue.length === 0) {
+      setImmediate(() => {
+        const due = noticesDue.splice(0);
+        server.notifyWake(due);
+        server.notifyWatchers(due);
+      });
+    }
+    noticesDue.push(...records);
   }
 
   /**

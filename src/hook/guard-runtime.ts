@@ -3,7 +3,7 @@
  * the deadline, the policy, the event, the session, a connection to a daemon that runs (never a
  * new one), and the one way out on failure: exit 0, no output (the tool runs), the reason logged.
  */
-import { connectExisting, type Connection } from '../client/connect.ts';
+import { connectRunning, type Connection } from '../client/connect.ts';
 import { endpointFor } from '../place/endpoint.ts';
 import { claudeIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
@@ -26,7 +26,7 @@ export interface GuardContext {
   who: SessionIdentity;
   policy: GuardPolicy;
   deadlineMs: number;
-  connect(): Promise<Connection>;
+  connect(): Promise<Pick<Connection, 'client'>>;
   log(msg: string): void;
 }
 
@@ -47,7 +47,7 @@ export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
     const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
     if (!sessionId) return;
     const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
-    await guard({ input, who, policy, deadlineMs, connect: () => connectExisting(projectDir, { timeoutMs: deadlineMs }), log: (msg) => hookLog(logPath, 'warn', msg) });
+    await guard({ input, who, policy, deadlineMs, connect: () => connectRunning(projectDir, deadlineMs), log: (msg) => hookLog(logPath, 'warn', msg) });
   };
   start().then(
     () => process.exit(0),
