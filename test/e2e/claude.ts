@@ -79,10 +79,10 @@ export class StreamingSession {
   readonly events: { type: string; subtype?: string; session_id?: string; [k: string]: unknown }[] = [];
   private buf = '';
 
-  constructor(opts: { cwd: string; env: NodeJS.ProcessEnv }) {
+  constructor(opts: { cwd: string; env: NodeJS.ProcessEnv; allowedTools?: string[] }) {
     this.child = spawn(
       CLAUDE,
-      ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose', '--plugin-dir', PLUGIN_DIR, '--allowedTools', 'mcp__plugin_session-bus_bus'],
+      ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose', '--plugin-dir', PLUGIN_DIR, '--allowedTools', ['mcp__plugin_session-bus_bus', ...(opts.allowedTools ?? [])].join(',')],
       { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     this.child.stdout!.on('data', (d: Buffer) => {

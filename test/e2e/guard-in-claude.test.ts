@@ -56,23 +56,26 @@ describe('the edit guard in the real host', () => {
   it("B's Write to a file A has claimed, then to A's uncommitted change, is stopped with a reason naming A; the file stays A's; after A releases and commits, B's Write goes through", async () => {
     const file = path.join(p.dir, 'src', 'x.ts');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, "A's version\n");
-    a = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-    await turn(a, 'G1: CLAIM[src/x.ts]', 1);
+    // A writes the file with its Write tool, alone: nothing is recorded then (its hooks stay in
+    // the shell); B's arrival gives A what its worktree holds uncommitted.
+    a = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), allowedTools: ['Write'] });
+    await turn(a, `G0: WRITE[${file}|A's version]`, 1);
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
+    await turn(a, 'G1: CLAIM[src/x.ts]', 2);
     const aLabel = `main#${shortId(a.sessionId!)}`;
 
     const stopped = await bTurn(`G2: WRITE[${file}|B's version]`);
     expect(JSON.parse(stopped.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
     expect(toolResultAfter('G2: WRITE').join()).toContain(`PreToolUse:Write hook error: \\"src/x.ts\\" is claimed by ${aLabel} since`);
-    expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
 
-    await turn(a, 'G3: RELEASE[src/x.ts]', 2);
+    await turn(a, 'G3: RELEASE[src/x.ts]', 3);
     // No claim now, but A's change to the file is not committed (it was there when B came: A's
     // working set). "ask" in a headless session: the tool does not run, the model gets why.
     const asked = await bTurn(`G4: WRITE[${file}|B's version]`);
     expect(JSON.parse(asked.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
     expect(toolResultAfter('G4: WRITE').join()).toContain(`\\"src/x.ts\\" has uncommitted changes by ${aLabel}`);
-    expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
+    expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
 
     execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT } });
     execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', "A's change"], { env: { ...process.env, ...GIT } });

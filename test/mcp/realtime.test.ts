@@ -127,7 +127,8 @@ describe('UserPromptSubmit behind the live marker', () => {
     // `claude --resume`: the same session id from a new process, whose MCP server registers first.
     const resumed = await p.connect();
     await resumed.client.request('register', { ...B, pid: pid2, live: true });
-    expect(fs.existsSync(path.join(dir, `pending-${pid2}`))).toBe(true);
+    // Markers are written just after the reply that changes them (not on its path).
+    await waitFor('its pending marker under the new pid', () => fs.existsSync(path.join(dir, `pending-${pid2}`)));
     expect(fs.existsSync(path.join(dir, `live-${pid2}`))).toBe(true);
     expect(context((await runPromptCommand(p, B_ID, pid2)).stdout)).toContain('"rebase onto main"');
     resumed.client.close();
