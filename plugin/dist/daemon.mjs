@@ -5867,6 +5867,10 @@ function remotePeers(ctx) {
     (h) => h.sessions.map((s) => ({ sessionId: s.sessionId, shortId: s.shortId, label: `${s.label}@${h.name}`, cwd: s.cwd, since: s.since, lastActivity: h.lastSeen, host: h.name }))
   );
 }
+function localPeer(ctx, s) {
+  const editing = ctx.broker.editingOf(s);
+  return { sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen, ...editing ? { editing } : {} };
+}
 var peers = defineHandler({
   method: "peers",
   get params() {
@@ -5876,16 +5880,7 @@ var peers = defineHandler({
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : void 0;
     return {
       peers: [
-        ...ctx.broker.peers().map((s) => ({
-          sessionId: s.id,
-          shortId: shortId(s.id),
-          label: s.label,
-          cwd: s.cwd,
-          since: s.connectedSince ?? s.firstSeen,
-          lastActivity: s.lastSeen,
-          ...s === asker ? { you: true } : {},
-          ...ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {}
-        })),
+        ...ctx.broker.peers().map((s) => s === asker ? { ...localPeer(ctx, s), you: true } : localPeer(ctx, s)),
         ...remotePeers(ctx)
       ]
     };
@@ -5902,7 +5897,7 @@ var brief = defineHandler({
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
     const now = ctx.now();
     return {
-      peers: ctx.broker.peers().filter((s) => s !== session).map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen, ...ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {} })).concat(remotePeers(ctx)),
+      peers: ctx.broker.peers().filter((s) => s !== session).map((s) => localPeer(ctx, s)).concat(remotePeers(ctx)),
       claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session)
     };
@@ -6015,14 +6010,9 @@ function defaultRoot(busRoot) {
 function claimResource(resource, cwd, busRoot) {
   const given = resource.trim();
   if (isName(given)) return given;
-  const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
-  const mine = canonicalClaimPath(root, given, realpath);
-  if (mine.ok) return mine.path;
-  for (const other of worktreesOf(busRoot)) {
-    const there = canonicalClaimPath(other, given, realpath);
-    if (there.ok) return there.path;
-  }
-  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root });
+  const at = worktreePath(given, cwd, busRoot);
+  if (at) return at.path;
+  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root: worktreeRoot(cwd ?? defaultRoot(busRoot)) });
 }
 function worktreePath(file, cwd, busRoot) {
   const mine = worktreeRoot(cwd ?? defaultRoot(busRoot));

@@ -176,8 +176,8 @@ export function connectExisting(projectDir: string, options: Omit<ConnectOptions
  * is started, and a daemon too old for the question answers "method not found", which the caller
  * takes as no answer. Anything but a plain connect goes the long way (connectExisting).
  */
-export async function connectRunning(projectDir: string, timeoutMs: number): Promise<Pick<Connection, 'client'>> {
-  const endpoint = endpointFor(locateProject(projectDir).busRoot);
+export async function connectRunning(projectDir: string, timeoutMs: number, busRoot = locateProject(projectDir).busRoot): Promise<Pick<Connection, 'client'>> {
+  const endpoint = endpointFor(busRoot);
   try {
     checkPrivateDir(endpoint.dir);
     return { client: await RpcClient.connect(endpoint.socketPath, timeoutMs) };

@@ -48,14 +48,9 @@ function defaultRoot(busRoot: string): string {
 export function claimResource(resource: string, cwd: string | undefined, busRoot: string): string {
   const given = resource.trim();
   if (isName(given)) return given;
-  const root = worktreeRoot(cwd ?? defaultRoot(busRoot));
-  const mine = canonicalClaimPath(root, given, realpath);
-  if (mine.ok) return mine.path;
-  for (const other of worktreesOf(busRoot)) {
-    const there = canonicalClaimPath(other, given, realpath);
-    if (there.ok) return there.path;
-  }
-  throw new BusError(ErrorCode.OutsideRepository, { resource: given, root });
+  const at = worktreePath(given, cwd, busRoot);
+  if (at) return at.path;
+  throw new BusError(ErrorCode.OutsideRepository, { resource: given, root: worktreeRoot(cwd ?? defaultRoot(busRoot)) });
 }
 
 /**

@@ -58,7 +58,7 @@ export class SessionMarkers {
   }
 
   /** Writes what `pending` queued. */
-  flush(): void {
+  private flush(): void {
     const queued = this.queued;
     this.queued = new Map();
     for (const [session, pending] of queued) this.write1(session, pending);

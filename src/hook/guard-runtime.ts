@@ -43,11 +43,12 @@ export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
     if (policy === 'off') return;
     const input = JSON.parse(readStdin()) as GuardInput;
     const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
-    logPath = endpointFor(locateProject(projectDir).busRoot).logPath;
+    const { busRoot } = locateProject(projectDir);
+    logPath = endpointFor(busRoot).logPath;
     const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
     if (!sessionId) return;
     const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
-    await guard({ input, who, policy, deadlineMs, connect: () => connectRunning(projectDir, deadlineMs), log: (msg) => hookLog(logPath, 'warn', msg) });
+    await guard({ input, who, policy, deadlineMs, connect: () => connectRunning(projectDir, deadlineMs, busRoot), log: (msg) => hookLog(logPath, 'warn', msg) });
   };
   start().then(
     () => process.exit(0),

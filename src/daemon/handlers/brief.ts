@@ -1,7 +1,6 @@
-import { shortId, type PeerInfo } from '../../protocol/messages.ts';
 import { ParamSchemas } from '../param-schemas.ts';
 import { defineHandler } from '../context.ts';
-import { remotePeers } from './peers.ts';
+import { localPeer, remotePeers } from './peers.ts';
 
 /**
  * The SessionStart briefing in one round trip: registers the session (its unread position starts
@@ -19,7 +18,7 @@ export const brief = defineHandler({
       peers: ctx.broker
         .peers()
         .filter((s) => s !== session)
-        .map((s): PeerInfo => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, cwd: s.cwd, since: s.connectedSince ?? s.firstSeen, lastActivity: s.lastSeen, ...(ctx.broker.editingOf(s) ? { editing: ctx.broker.editingOf(s) } : {}) }))
+        .map((s) => localPeer(ctx, s))
         .concat(remotePeers(ctx)),
       claims: [...ctx.broker.claims.list(now), ...ctx.federation.remoteClaims(now)],
       unread: ctx.broker.pendingCount(session),
