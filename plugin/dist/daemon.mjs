@@ -30,7 +30,7 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-B3I5UTIJ.mjs";
+} from "./chunks/chunk-QPIZ6QJR.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5803,7 +5803,7 @@ function federationOff(status2 = { state: "off", ...EMPTY }, kept = []) {
     onAccepted: () => void 0,
     claimsChanged: () => void 0,
     snapshotEntries: () => kept,
-    stop: () => void 0
+    stop: async () => void 0
   };
 }
 async function startFederation(ctx, location, position2, env = process.env) {
@@ -5818,7 +5818,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-PEEA6JMF.mjs");
+  const { Federation } = await import("./chunks/federation-7HQRZ4GG.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -6039,6 +6039,7 @@ var claim = defineHandler({
     const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
+    let warning;
     if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
@@ -6047,6 +6048,7 @@ var claim = defineHandler({
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+        warning = shared.warning;
       }
     }
     const outcome = await ctx.serially(async () => {
@@ -6055,7 +6057,7 @@ var claim = defineHandler({
       return decided;
     });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
-    return { claim: outcome.claim };
+    return { claim: outcome.claim, ...warning ? { warning } : {} };
   }
 });
 function conflictError(c, wanted) {
@@ -8480,7 +8482,7 @@ async function main() {
     keeper.removeOwnSocket();
     server.closeAll();
     markers.removeLive();
-    daemon.ctx.federation.stop();
+    await daemon.ctx.federation.stop();
     log.close();
     lock.release();
     dest.flushSync();

@@ -12346,8 +12346,9 @@ function registerTools(server, bus) {
       }
     },
     async ({ resource, ttl, note }) => guard(async () => {
-      const { claim: claim2 } = await bus.call("claim", { resource, ttlSeconds: ttl, note });
-      return ok(`claimed ${describe2(claim2)}`);
+      const { claim: claim2, warning } = await bus.call("claim", { resource, ttlSeconds: ttl, note });
+      return ok(`claimed ${describe2(claim2)}${warning ? `
+Warning: ${inert(warning)}` : ""}`);
     })
   );
   server.registerTool(

@@ -36,8 +36,11 @@ export interface DaemonInfo {
 export interface FederationPort {
   /** Claims are shared with other hosts: `acquire` asks the shared bucket. */
   readonly sharesClaims: boolean;
-  /** Before a local claim is granted: refused if another host holds anything overlapping. */
-  acquire(claim: Claim): Promise<{ ok: true; localOnly?: boolean } | { ok: false; conflict: ClaimInfo }>;
+  /**
+   * Before a local claim is granted: refused if another host holds anything overlapping; granted
+   * with a `warning` when the other hosts could not confirm it (local only).
+   */
+  acquire(claim: Claim): Promise<{ ok: true; warning?: string } | { ok: false; conflict: ClaimInfo }>;
   /** Claims held on other hosts (each with its `host`). */
   remoteClaims(now: number): ClaimInfo[];
   /** Other hosts present on the bus and their live sessions. */
@@ -50,7 +53,8 @@ export interface FederationPort {
   claimsChanged(): void;
   /** Entries a compacted mailbox must keep (its position survives even while federation is off). */
   snapshotEntries(): LogEntry[];
-  stop(): void;
+  /** A graceful stop: bounded (it tells the other hosts this one is leaving). */
+  stop(): Promise<void>;
 }
 
 export interface DaemonContext {

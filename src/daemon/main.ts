@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     // by then. Nothing is accepted before the exit below, and the exit closes the listener.
     server.closeAll();
     markers.removeLive();
-    daemon.ctx.federation.stop();
+    await daemon.ctx.federation.stop();
     log.close();
     lock.release();
     dest.flushSync();

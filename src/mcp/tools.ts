@@ -72,8 +72,8 @@ export function registerTools(server: McpServer, bus: BusSession): void {
     },
     async ({ resource, ttl, note }) =>
       guard(async () => {
-        const { claim } = await bus.call('claim', { resource, ttlSeconds: ttl, note });
-        return ok(`claimed ${describe(claim)}`);
+        const { claim, warning } = await bus.call('claim', { resource, ttlSeconds: ttl, note });
+        return ok(`claimed ${describe(claim)}${warning ? `\nWarning: ${inert(warning)}` : ''}`);
       }),
   );
   server.registerTool(

@@ -274,7 +274,8 @@ export interface Methods {
   drain: { params: DrainParams; result: DrainResult };
   inbox: { params: InboxParams; result: InboxResult };
   status: { params: Record<string, never>; result: StatusResult };
-  claim: { params: ClaimParams; result: { claim: ClaimInfo } };
+  /** `warning`: granted on this host only (the other hosts could not confirm it): see claim-sync.ts. */
+  claim: { params: ClaimParams; result: { claim: ClaimInfo; warning?: string } };
   release: { params: ReleaseParams; result: { released: ClaimInfo } };
   claims: { params: Record<string, never>; result: { claims: ClaimInfo[] } };
   checkEdit: { params: CheckEditParams; result: CheckEditResult };

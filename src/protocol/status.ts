@@ -84,8 +84,10 @@ export interface FederationHost {
   id: string;
   name: string;
   sessions: FederationHostSession[];
-  /** When it last refreshed its presence (its clock, via the NATS server). */
+  /** When this host last saw it refresh its presence (this host's clock). */
   lastSeen: number;
+  /** How far its clock is from the NATS server's (plus one trip): positive is ahead. */
+  clockSkewMs?: number;
 }
 
 export interface FederationStatus {
@@ -112,6 +114,8 @@ export interface FederationStatus {
   lastReceivedAt?: number;
   /** True while claims cannot be checked against other hosts. */
   claimsLocalOnly: boolean;
+  /** The bus's lease (the claims bucket's TTL, which every host obeys), once connected. */
+  leaseMs?: number;
   warnings: string[];
   /** Other hosts present on the bus, with their live sessions. */
   hosts: FederationHost[];

@@ -1,25 +1,34 @@
 /**
- * Federation's claims: a KV bucket keyed by resource, with a lease TTL that the holder's host
- * refreshes by revision-checked update. A claim is granted only after an atomic `create`
- * succeeds and no overlapping claim of another host has a lower creating revision (lowest wins a
- * race between two different but overlapping resources). While NATS is unreachable claims are
- * local only; on reconnect local claims are pushed and conflicts reported.
+ * Federation's claims: a KV bucket keyed by resource, with the bus's lease as its TTL; the
+ * holder's host rewrites its entries every tick. A local copy kept by a watcher (BucketMirror)
+ * answers "who holds what" without a scan, so a claim costs the same few round trips whatever
+ * the bucket holds:
+ *   1. the copy shows another host holding an overlap → refused at once;
+ *   2. an atomic `create` (or a revision-checked update of our own entry);
+ *   3. the watcher reaches our write: every earlier write is in the copy, so an overlapping
+ *      entry of another host created before ours (lower creating revision) is seen, and wins.
+ * A claim the bucket did not confirm within CLAIM_CONFIRM_MS, or asked while the link is not
+ * confirmed, is granted local only and the answer says so (and status, until it is shared).
+ * Conflicts found later (after an outage) are reported on both hosts: here in `warnings`, there
+ * through this host's presence (`unshared`).
  */
-import type { JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { ClaimInfo } from '../../protocol/messages.ts';
-import { overlaps, type Claim } from '../claims.ts';
+import type { Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
 import { createLane } from '../lane.ts';
-import { isWrongSequence, readBucket, withTimeout } from './nats-util.ts';
+import { BucketMirror } from './bucket-mirror.ts';
+import { blockingEntry, holds, toClaimInfo, type HeldEntry } from './claim-rules.ts';
+import { isWrongSequence, withTimeout } from './nats-util.ts';
 import { claimKey, decodeJson, RemoteClaimSchema, type RemoteClaimValue } from './wire.ts';
 
+/** A claim is shared, or granted local only with a warning, within this long. */
+export const CLAIM_CONFIRM_MS = 2000;
 /** A claim just taken in the bucket is committed locally within milliseconds; this is the margin. */
 const ACQUIRE_GRACE_MS = 5000;
-/** A claim or a refresh gives up on NATS after this long (a claim is then granted locally, with a warning). */
-export const KV_WORK_TIMEOUT_MS = 4000;
 
-export type AcquireOutcome = { ok: true; localOnly?: boolean } | { ok: false; conflict: ClaimInfo };
+export type AcquireOutcome = { ok: true; warning?: string } | { ok: false; conflict: ClaimInfo };
+type ShareOutcome = { ok: true } | { ok: false; conflict: HeldEntry };
 
 interface OwnClaim {
   revision: number;
@@ -27,195 +36,193 @@ interface OwnClaim {
   created: number;
 }
 
-interface ClaimEntry {
-  key: string;
-  revision: number;
-  value: RemoteClaimValue;
-}
-
 export interface ClaimSyncOptions {
   hostId: string;
   hostName: string;
-  bucketName: string;
   logger: Logger;
   /** The claims held on this host now. */
   localClaims(): Claim[];
-  /** The claims bucket while connected; undefined while NATS is unreachable. */
+  /** The claims bucket while the link is up. */
   bucket(): KV | undefined;
-  jsm(): JetStreamManager | undefined;
+  /** The link answered recently: a shared grant is possible. */
+  linkConfirmed(): boolean;
+  /** The bus's lease: how long an entry holds after its last write. */
+  leaseMs(): number;
 }
 
 export class ClaimSync {
-  private remote: ClaimEntry[] = [];
-  private own = new Map<string, OwnClaim>();
+  private readonly mirror: BucketMirror<RemoteClaimValue>;
+  private readonly own = new Map<string, OwnClaim>();
   /** Keys taken by `acquire` whose local claim may not be committed yet: reconcile leaves them alone a while. */
-  private acquiredAt = new Map<string, number>();
+  private readonly acquiredAt = new Map<string, number>();
+  /** Keys whose entry lapsed from the bucket while held here (an outage longer than the lease). */
+  private readonly lapsed = new Set<string>();
+  /** Per key held here and not in the bucket: why, for status. */
+  private readonly notes = new Map<string, string>();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
   private readonly serialized = createLane();
-  private claimWarnings = new Map<string, string>();
 
-  constructor(private readonly o: ClaimSyncOptions) {}
+  constructor(private readonly o: ClaimSyncOptions) {
+    this.mirror = new BucketMirror('claims', o.logger, (data) => decodeJson(RemoteClaimSchema, data));
+  }
+
+  /** Follows the bucket (at each connection: deletes made while away were not seen). */
+  watch(kv: KV): Promise<void> {
+    return this.mirror.watch(kv);
+  }
+
+  get watching(): boolean {
+    return this.mirror.watching;
+  }
+
+  stop(): void {
+    this.mirror.stop();
+  }
 
   /** Claims held on other hosts, as last seen. */
   remoteClaims(now: number): ClaimInfo[] {
-    return this.remote.filter((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now)).map((e) => toClaimInfo(e.value));
+    return this.held().filter((e) => e.value.hostId !== this.o.hostId && holds(e, now, this.o.leaseMs())).map(toClaimInfo);
   }
 
   warnings(): string[] {
-    return [...this.claimWarnings.values()];
+    return [...this.notes.values()];
   }
 
-  /**
-   * Before a local claim is granted: refuse it if another host holds anything overlapping, else
-   * take it in the claims bucket atomically. Unreachable NATS: granted locally, with a warning.
-   */
+  /** This host's claims the bucket does not hold now: told to the other hosts in presence. */
+  unshared(): Claim[] {
+    return this.o.localClaims().filter((c) => this.notes.has(claimKey(c.resource)));
+  }
+
+  /** Before a local claim is granted: refused if another host holds an overlap, else shared, else local only with a warning. */
   acquire(claim: Claim): Promise<AcquireOutcome> {
-    return this.serialized(() =>
-      withTimeout(this.acquireNow(claim), KV_WORK_TIMEOUT_MS, 'claim').catch((err: Error) => {
-        this.o.logger.warn({ err: err.message, resource: claim.resource }, 'federation: claim not shared; granted locally only');
-        return { ok: true as const, localOnly: true };
-      }),
-    );
+    if (!this.o.bucket() || !this.o.linkConfirmed()) return Promise.resolve(this.localOnly(claim, 'NATS is not answering'));
+    return this.serialized(async () => {
+      const kv = this.o.bucket();
+      if (!kv || !this.o.linkConfirmed()) return this.localOnly(claim, 'NATS is not answering');
+      const other = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs());
+      if (other) return { ok: false, conflict: toClaimInfo(other) };
+      try {
+        const shared = await withTimeout(this.share(kv, claim), CLAIM_CONFIRM_MS, 'claim');
+        if (!shared.ok) return { ok: false, conflict: toClaimInfo(shared.conflict) };
+        this.notes.delete(claimKey(claim.resource));
+        return { ok: true };
+      } catch (err) {
+        return this.localOnly(claim, (err as Error).message);
+      }
+    });
   }
 
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv: KV): Promise<void> {
-    return this.serialized(() => withTimeout(this.reconcile(kv), KV_WORK_TIMEOUT_MS, 'claims refresh'));
+    // Bounded like a claim: a claim asked meanwhile waits for this turn of the lane.
+    return this.serialized(() => withTimeout(this.reconcile(kv), CLAIM_CONFIRM_MS, 'claims refresh'));
   }
 
-  private async acquireNow(claim: Claim): Promise<AcquireOutcome> {
-    const kv = this.o.bucket();
-    if (!kv) {
-      this.o.logger.warn({ resource: claim.resource }, 'federation: NATS unreachable; claim granted locally only');
-      return { ok: true, localOnly: true };
-    }
-    const now = Date.now();
+  private localOnly(claim: Claim, why: string): AcquireOutcome {
+    this.o.logger.warn({ resource: claim.resource, why }, 'federation: claim not confirmed by the other hosts; granted locally only');
     const key = claimKey(claim.resource);
-    try {
-      const before = await this.readClaims(kv);
-      const other = before.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
-      if (other) return { ok: false, conflict: toClaimInfo(other.value) };
-      const found = before.find((e) => e.key === key && e.value.hostId === this.o.hostId);
-      const mine = this.own.get(key) ?? (found ? { revision: found.revision, created: createdRevision(found) } : undefined);
-      const revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
-      const created = mine?.created ?? revision;
-      this.own.set(key, { revision, created });
-      this.acquiredAt.set(key, Date.now());
-      // Two hosts may take different but overlapping resources at once: the one created first
-      // (lower creating revision; refreshes do not count) wins.
-      const after = await this.readClaims(kv);
-      const earlier = after.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < created && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
-      if (earlier) {
-        await kv.delete(key, { previousSeq: revision }).catch(() => undefined);
-        this.own.delete(key);
-        return { ok: false, conflict: toClaimInfo(earlier.value) };
-      }
-      this.remote = after;
-      return { ok: true };
-    } catch (err) {
-      if (isWrongSequence(err)) {
-        const entry = await kv.get(key).catch(() => null);
-        const value = entry && entry.operation === 'PUT' ? decodeJson(RemoteClaimSchema, entry.value) : undefined;
-        if (value && value.hostId !== this.o.hostId) return { ok: false, conflict: toClaimInfo(value) };
-      }
-      this.o.logger.warn({ err: (err as Error).message, resource: claim.resource }, 'federation: claim not shared; granted locally only');
-      return { ok: true, localOnly: true };
-    }
+    this.acquiredAt.set(key, Date.now());
+    this.notes.set(key, `claim ${claim.resource} is local only: another host may hold it (${why}); it is shared when NATS answers`);
+    return { ok: true, warning: `local only: another host may hold it (${why}). It is shared when NATS answers; a conflict is then reported in status.` };
   }
 
-  /** The claims bucket holds exactly this host's live claims, refreshed each tick. */
-  private async reconcile(kv: KV): Promise<void> {
-    const entries = await this.readClaims(kv);
-    const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
-    const checkedAt = Date.now();
-    /** Claims taken while NATS was unreachable and shared in this pass: checked again below. */
-    const sharedNow = new Map<string, Claim>();
-    for (const [key, c] of want) {
-      const found = entries.find((e) => e.key === key);
-      const mine = this.own.get(key) ?? (found && found.value.hostId === this.o.hostId ? { revision: found.revision, created: createdRevision(found) } : undefined);
-      if (!mine) {
-        // Taken while NATS was unreachable: shared only if no other host holds anything overlapping.
-        const other = entries.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
-        if (other) {
-          this.warnConflict(key, c, other.value);
-          continue;
-        }
-      }
-      try {
-        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
-        this.own.set(key, { revision, created: mine?.created ?? revision });
-        if (!mine) sharedNow.set(key, c);
-        this.claimWarnings.delete(key);
-      } catch (err) {
-        if (!isWrongSequence(err)) throw err;
-        this.own.delete(key);
-        this.warnConflict(key, c, entries.find((e) => e.key === key && e.value.hostId !== this.o.hostId)?.value);
-      }
+  /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
+  private async share(kv: KV, claim: Claim): Promise<ShareOutcome> {
+    const key = claimKey(claim.resource);
+    let mine = this.own.get(key) ?? this.ownInCopy(key);
+    let revision: number;
+    try {
+      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
+    } catch (err) {
+      if (!isWrongSequence(err)) throw err;
+      // The key changed under us: another host holds it, or the copy was behind on our own entry.
+      const entry = await kv.get(key);
+      const value = entry && entry.operation === 'PUT' ? decodeJson(RemoteClaimSchema, entry.value) : undefined;
+      if (entry && value && value.hostId !== this.o.hostId) return { ok: false, conflict: { key, revision: entry.revision, value, seenAt: Date.now() } };
+      mine = entry && value ? { revision: entry.revision, created: value.created ?? entry.revision } : undefined;
+      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
     }
+    const created = mine?.created ?? revision;
+    this.own.set(key, { revision, created });
+    this.acquiredAt.set(key, Date.now());
+    this.lapsed.delete(key);
+    if (!(await this.mirror.reached(revision, CLAIM_CONFIRM_MS))) throw new Error('the claims watcher did not see the write in time');
+    const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
+    if (earlier) {
+      await kv.delete(key, { previousSeq: revision }).catch(() => undefined);
+      this.own.delete(key);
+      return { ok: false, conflict: earlier };
+    }
+    return { ok: true };
+  }
+
+  /** The bucket holds exactly this host's live claims, rewritten each tick (all at once, not one round trip each). */
+  private async reconcile(kv: KV): Promise<void> {
+    const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
+    await Promise.all([...want].map(([key, c]) => (this.own.has(key) ? this.rewrite(kv, key, c) : this.shareLater(kv, key, c))));
     const now = Date.now();
     for (const [key, at] of this.acquiredAt) if (want.has(key) || now - at > ACQUIRE_GRACE_MS) this.acquiredAt.delete(key);
+    const gone: Promise<unknown>[] = [];
     for (const [key, mine] of this.own) {
       if (want.has(key) || this.acquiredAt.has(key)) continue;
-      await kv.delete(key, { previousSeq: mine.revision }).catch(() => undefined);
+      gone.push(kv.delete(key, { previousSeq: mine.revision }).catch(() => undefined));
       this.own.delete(key);
     }
     // Entries of ours left by an earlier run of this host that no longer hold.
-    for (const e of entries) {
-      if (e.value.hostId === this.o.hostId && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) await kv.delete(e.key, { previousSeq: e.revision }).catch(() => undefined);
+    for (const e of this.held()) {
+      if (e.value.hostId === this.o.hostId && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) gone.push(kv.delete(e.key, { previousSeq: e.revision }).catch(() => undefined));
     }
-    for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
-    this.remote = await this.readClaims(kv);
-    // Two hosts healing at once may both have seen no overlap and both shared: as at acquire, the
-    // claim created first (lower creating revision) keeps the bucket; the later one leaves it and
-    // says so in status.
-    for (const [key, c] of sharedNow) {
-      const mine = this.own.get(key);
-      const earlier = mine && this.remote.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < mine.created && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
-      if (!mine || !earlier) continue;
-      await kv.delete(key, { previousSeq: mine.revision }).catch(() => undefined);
+    await Promise.all(gone);
+    for (const key of [...this.notes.keys()]) if (!want.has(key) && !this.acquiredAt.has(key)) this.notes.delete(key);
+    for (const key of [...this.lapsed]) if (!want.has(key)) this.lapsed.delete(key);
+  }
+
+  /** A refresh of our entry; one that lapsed from the bucket (an outage longer than the lease) is shared again if it can be. */
+  private async rewrite(kv: KV, key: string, c: Claim): Promise<void> {
+    const mine = this.own.get(key)!;
+    try {
+      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created });
+    } catch (err) {
+      if (!isWrongSequence(err)) throw err;
       this.own.delete(key);
-      this.warnConflict(key, c, earlier.value);
+      this.lapsed.add(key);
+      await this.shareLater(kv, key, c);
     }
   }
 
-  /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
-  private warnConflict(key: string, c: Claim, holder: RemoteClaimValue | undefined): void {
-    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.resource} held by ${holder.label} on ${holder.host}` : 'another host'}: taken while NATS was unreachable`;
-    if (!this.claimWarnings.has(key)) this.o.logger.warn({ resource: c.resource }, `federation: ${text}`);
-    this.claimWarnings.set(key, text);
+  /** A claim held here without the bucket (granted local only, or lapsed): shared unless another host holds an overlap. */
+  private async shareLater(kv: KV, key: string, c: Claim): Promise<void> {
+    const other = blockingEntry(this.held(), c.resource, this.o.hostId, Date.now(), this.o.leaseMs());
+    const outcome: ShareOutcome = other ? { ok: false, conflict: other } : await this.share(kv, c);
+    if (outcome.ok) {
+      if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, 'federation: a local-only claim is shared now');
+      return;
+    }
+    const v = outcome.conflict.value;
+    const how = this.lapsed.has(key) ? 'its hold lapsed from the shared bucket while NATS was unreachable for longer than the lease, and' : 'it was taken here while NATS was not answering, and';
+    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${v.resource} held by ${v.label} on ${v.host}: ${how} both hosts hold it now; one of them should release it`;
+    if (this.notes.get(key) !== text) this.o.logger.warn({ resource: c.resource, host: v.host }, `federation: ${text}`);
+    this.notes.set(key, text);
+  }
+
+  private ownInCopy(key: string): OwnClaim | undefined {
+    const e = this.held().find((x) => x.key === key && x.value.hostId === this.o.hostId);
+    return e ? { revision: e.revision, created: e.value.created ?? e.revision } : undefined;
+  }
+
+  private held(): HeldEntry[] {
+    return [...this.mirror.values()];
   }
 
   /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
   private claimValue(c: Claim, created?: number): string {
-    const v: RemoteClaimValue = { v: 1, hostId: this.o.hostId, host: this.o.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
+    const v: Omit<RemoteClaimValue, 'label'> & { label: string } = { v: 1, hostId: this.o.hostId, host: this.o.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
     if (created !== undefined) v.created = created;
-    if (c.expiresAt !== undefined) v.expiresAt = c.expiresAt;
+    if (c.expiresAt !== undefined) {
+      v.expiresAt = c.expiresAt;
+      v.ttlLeftMs = Math.max(0, c.expiresAt - Date.now());
+    }
     if (c.note) v.note = c.note;
     return JSON.stringify(v);
   }
-
-  private async readClaims(kv: KV): Promise<ClaimEntry[]> {
-    const out: ClaimEntry[] = [];
-    for (const e of await readBucket(this.o.jsm(), kv, this.o.bucketName)) {
-      const value = decodeJson(RemoteClaimSchema, e.value);
-      if (value) out.push({ key: e.key, revision: e.revision, value });
-    }
-    return out;
-  }
-}
-
-/** When a claim entry was created, in bucket order: its first revision, carried in the value by refreshes. */
-function createdRevision(e: ClaimEntry): number {
-  return e.value.created ?? e.revision;
-}
-
-function toClaimInfo(v: RemoteClaimValue): ClaimInfo {
-  const c: ClaimInfo = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
-  if (v.expiresAt !== undefined) c.expiresAt = v.expiresAt;
-  if (v.note) c.note = v.note;
-  return c;
-}
-
-function expired(v: RemoteClaimValue, now: number): boolean {
-  return v.expiresAt !== undefined && v.expiresAt <= now;
 }

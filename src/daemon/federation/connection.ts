@@ -44,6 +44,8 @@ export class FederationLink {
   jsm: JetStreamManager | undefined;
   presenceKv: KV | undefined;
   claimsKv: KV | undefined;
+  /** The bus's lease: the TTL the claims bucket was made with, by whichever host came first. */
+  busLeaseMs: number | undefined;
   state: FederationState = 'connecting';
   stateSince = Date.now();
   ready = false;
@@ -72,7 +74,9 @@ export class FederationLink {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       reconnectJitter: 200,
-      pingInterval: 5000,
+      // The client's own check of a silent link; federation's heartbeat (presence, each tick)
+      // notices one sooner and stops shared grants meanwhile.
+      pingInterval: 3000,
       maxPingOut: 2,
       ...(this.settings.auth.user ? { user: this.settings.auth.user } : {}),
       ...(this.settings.auth.pass ? { pass: this.settings.auth.pass } : {}),
@@ -167,8 +171,11 @@ export class FederationLink {
       const kvm = new Kvm(nc);
       const lease = this.settings.leaseMs;
       this.jsm = jsm;
-      this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, lease);
       this.claimsKv = await openBucket(kvm, jsm, this.names.claimsBucket, lease);
+      const ttl = (await this.claimsKv.status()).ttl;
+      // A bucket made without a TTL would hold a dead host's claims forever: this host's lease then.
+      this.busLeaseMs = ttl > 0 ? ttl : lease;
+      this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, this.busLeaseMs);
       this.js = jetstream(nc, { timeout: PUBLISH_TIMEOUT_MS });
       this.ready = true;
       this.lastError = undefined;

@@ -15,13 +15,15 @@
  *   this host's durable consumer; each is appended to the mailbox (with its `remoteId`) before it
  *   is acknowledged, and the ids already taken in (rebuilt from the mailbox on restart, in any
  *   order) are dropped: exactly once.
- * - Presence. A KV bucket whose entries live one lease; each host re-puts its own entry (its live
- *   sessions) every tick, so a host that dies leaves the others' view within a lease.
- * - Claims. A KV bucket keyed by resource, also with a lease TTL that the holder's host refreshes
- *   by revision-checked update. A claim is granted only after an atomic `create` succeeds and no
- *   overlapping claim of another host has a lower revision (lowest revision wins a race between
- *   two different but overlapping resources). While NATS is unreachable claims are local only
- *   and status says so; on reconnect local claims are pushed and conflicts reported.
+ * - Presence (presence.ts). A KV bucket whose entries live one lease; each host rewrites its own
+ *   entry (its live sessions) every tick. That write is also the link's heartbeat: a link that
+ *   has not answered for LIVENESS_MS is reported `disconnected` and grants no shared claim, long
+ *   before the client's own pings give up on it.
+ * - Claims (claim-sync.ts). A KV bucket keyed by resource, followed by a watcher; a claim is
+ *   shared, refused, or granted local only with a warning, in a few round trips whatever the
+ *   bucket holds.
+ * - The lease is the bus's: the TTL the claims bucket was made with. Every host paces its ticks
+ *   and ages entries by it, whatever its own setting (status says when they differ).
  */
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { ClaimInfo, FederationHost, FederationHostSession, FederationStatus, MessageRecord } from '../../protocol/messages.ts';
@@ -29,19 +31,25 @@ import type { FederationEntry, FederationPosition } from '../../place/mailbox-en
 import { sleep } from '../../place/sleep.ts';
 import type { Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
-import { ClaimSync, KV_WORK_TIMEOUT_MS, type AcquireOutcome } from './claim-sync.ts';
+import { ClaimSync, type AcquireOutcome } from './claim-sync.ts';
 import type { FederationSettings } from './config.ts';
 import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
 import { InboundLedger } from './inbox.ts';
 import { Outbox } from './outbox.ts';
-import { refreshPresence } from './presence.ts';
+import { PresenceView } from './presence.ts';
 import { busNames, decodeJson, FederatedMessageSchema, messageId, type BusNames, type FederatedMessage, type Presence } from './wire.ts';
 
 export type { AcquireOutcome };
 
 /** A message that could not be taken in is offered again after this long. */
 const RETRY_MS = 500;
+/** The link counts as confirmed while a heartbeat was answered this recently (never longer than the lease). */
+const LIVENESS_MS = 3000;
+/** A heartbeat (this host's presence write) not answered within this long has failed. */
+const HEARTBEAT_TIMEOUT_MS = 1500;
+/** A graceful stop waits this long at most to take this host out of the others' view. */
+const LEAVE_TIMEOUT_MS = 500;
 
 export interface FederationHooks {
   logger: Logger;
@@ -63,6 +71,10 @@ export class Federation {
   private readonly outbox: Outbox;
   private readonly inbox: InboundLedger;
   private readonly claims: ClaimSync;
+  private readonly presence: PresenceView;
+  /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
+  private lastAnswerAt = 0;
+  private heartbeatFailing = false;
   private consuming = false;
   private receivedCount = 0;
   private lastReceivedAt: number | undefined;
@@ -70,9 +82,9 @@ export class Federation {
   private consumer: ConsumerMessages | undefined;
 
   private tickTimer: NodeJS.Timeout | undefined;
+  private tickEvery = 0;
   private ticking = false;
   private tickAgain = false;
-  private hosts: FederationHost[] = [];
 
   constructor(
     private readonly settings: FederationSettings,
@@ -87,6 +99,10 @@ export class Federation {
     this.names = busNames(settings.project);
     this.subject = `${this.names.subjectPrefix}.${host.id}`;
     this.link = new FederationLink(settings, host, this.names, `h_${host.id}`, hooks.logger, () => {
+      // The set-up just made several round trips: the link is confirmed.
+      this.lastAnswerAt = Date.now();
+      this.schedule();
+      void this.follow();
       void this.consume();
       void this.pump();
       this.kick();
@@ -96,30 +112,48 @@ export class Federation {
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
-      bucketName: this.names.claimsBucket,
       logger: hooks.logger,
       localClaims: () => this.hooks.localClaims(),
       bucket: () => (this.link.state === 'connected' ? this.link.claimsKv : undefined),
-      jsm: () => this.link.jsm,
+      linkConfirmed: () => this.linkConfirmed(),
+      leaseMs: () => this.leaseMs,
     });
+    this.presence = new PresenceView(host.id, hooks.logger);
   }
 
+  /** The bus's lease once connected (see the file comment), this host's setting before. */
+  get leaseMs(): number {
+    return this.link.busLeaseMs ?? this.settings.leaseMs;
+  }
+
+  /** Presence and claims are rewritten a few times per lease. */
   get tickMs(): number {
-    return Math.max(200, Math.min(1000, Math.floor(this.settings.leaseMs / 3)));
+    return Math.max(200, Math.min(1000, Math.floor(this.leaseMs / 3)));
   }
 
   /** Connects in the background; the local bus never waits for NATS. */
   start(): void {
     void this.link.run();
-    this.tickTimer = setInterval(() => this.kick(), this.tickMs);
-    this.tickTimer.unref();
+    this.schedule();
   }
 
-  stop(): void {
+  /** Graceful: this host leaves the others' presence at once (bounded), then the link closes. */
+  async stop(): Promise<void> {
     if (this.tickTimer) clearInterval(this.tickTimer);
     this.outbox.stop();
     this.consumer?.stop();
+    const presence = this.link.presenceKv;
+    if (presence && this.linkConfirmed()) {
+      await this.presence.leave(presence, LEAVE_TIMEOUT_MS).catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: presence not removed; the other hosts drop this one after its lease'));
+    }
+    this.claims.stop();
+    this.presence.stop();
     this.link.stop();
+  }
+
+  /** NATS answered within LIVENESS_MS (or the lease, if shorter): a shared grant is possible. */
+  linkConfirmed(): boolean {
+    return this.link.ready && this.link.state === 'connected' && Date.now() - this.lastAnswerAt < Math.min(LIVENESS_MS, this.leaseMs);
   }
 
   /** Messages made durable locally: the ones sent here, to everyone, go out. */
@@ -143,29 +177,40 @@ export class Federation {
   }
 
   remoteHosts(): FederationHost[] {
-    return this.hosts;
+    return this.presence.hosts(Date.now(), this.leaseMs);
   }
 
   status(): FederationStatus {
+    const now = Date.now();
+    const confirmed = this.linkConfirmed();
+    // Connected as far as the client knows, but silent: a cut link, reported as one.
+    const silent = this.link.state === 'connected' && this.link.ready && !confirmed;
+    const state = silent ? 'disconnected' : this.link.state;
+    const reason = silent ? `no answer from NATS for ${Math.round((now - this.lastAnswerAt) / 1000)} s` : this.link.lastError;
     const warnings: string[] = [];
-    if (this.link.state !== 'connected') warnings.push(`NATS unreachable (${this.link.lastError ?? this.link.state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
-    warnings.push(...this.claims.warnings());
+    if (state !== 'connected') warnings.push(`NATS unreachable (${reason ?? state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
+    const bus = this.link.busLeaseMs;
+    if (bus !== undefined && bus !== this.settings.leaseMs) {
+      warnings.push(`lease: SESSION_BUS_FED_LEASE_MS is ${this.settings.leaseMs} ms here, but the bus was made with ${bus} ms; the bus's lease is used (set the same value on every host)`);
+    }
+    warnings.push(...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs));
     return {
-      state: this.link.state,
-      ...(this.link.lastError ? { reason: this.link.lastError } : {}),
+      state,
+      ...(reason ? { reason } : {}),
       url: this.settings.displayUrl,
       project: this.settings.project,
       subject: `${this.names.subjectPrefix}.*`,
       host: { id: this.host.id, name: this.settings.hostName },
-      since: this.link.stateSince,
+      since: silent ? this.lastAnswerAt : this.link.stateSince,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
       inboundPending: this.inboundPending,
       received: this.receivedCount,
       ...(this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {}),
-      claimsLocalOnly: this.link.state !== 'connected',
+      claimsLocalOnly: !confirmed,
+      ...(bus !== undefined ? { leaseMs: bus } : {}),
       warnings,
-      hosts: this.hosts,
+      hosts: this.remoteHosts(),
     };
   }
 
@@ -273,16 +318,50 @@ export class Federation {
     });
   }
 
+  /** The tick follows the bus's lease, known once connected. */
+  private schedule(): void {
+    if (this.tickTimer && this.tickEvery === this.tickMs) return;
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    this.tickEvery = this.tickMs;
+    this.tickTimer = setInterval(() => this.kick(), this.tickEvery);
+    this.tickTimer.unref();
+  }
+
+  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen). */
+  private async follow(): Promise<void> {
+    const presence = this.link.presenceKv;
+    const claims = this.link.claimsKv;
+    if (!presence || !claims) return;
+    try {
+      await Promise.all([this.claims.watch(claims), this.presence.watch(presence)]);
+    } catch (err) {
+      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: cannot watch the buckets; claims are local only until it can');
+    }
+  }
+
+  /** The heartbeat (this host's presence), then the claims bucket brought in line while the link is confirmed. */
   private async tick(): Promise<void> {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (this.link.stopped || !this.link.ready || this.link.state !== 'connected' || !presence || !claims) return;
+    if (this.link.stopped || !this.link.ready || !presence || !claims) return;
+    if (!this.claims.watching || !this.presence.watching) await this.follow();
+    const unshared = this.claims.unshared().map((c) => ({ resource: c.resource, label: c.label, since: c.since }));
+    const me: Presence = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now(), ...(unshared.length ? { unshared } : {}) };
     try {
-      const me: Presence = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now() };
-      this.hosts = await refreshPresence(presence, this.link.jsm, this.names.presenceBucket, me, KV_WORK_TIMEOUT_MS);
+      await this.presence.put(presence, me, HEARTBEAT_TIMEOUT_MS);
+      this.lastAnswerAt = Date.now();
+      if (this.heartbeatFailing) this.hooks.logger.info({}, 'federation: NATS answers again');
+      this.heartbeatFailing = false;
+    } catch (err) {
+      if (!this.heartbeatFailing) this.hooks.logger.warn({ err: (err as Error).message }, 'federation: NATS does not answer; claims are local only until it does');
+      this.heartbeatFailing = true;
+      return;
+    }
+    if (!this.linkConfirmed()) return;
+    try {
       await this.claims.refresh(claims);
     } catch (err) {
-      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: presence/claims refresh failed');
+      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: claims refresh failed');
     }
   }
 }

@@ -25,7 +25,7 @@ export function federationOff(status: FederationStatus = { state: 'off', ...EMPT
     onAccepted: () => undefined,
     claimsChanged: () => undefined,
     snapshotEntries: () => kept,
-    stop: () => undefined,
+    stop: async () => undefined,
   };
 }
 

@@ -64,12 +64,22 @@ const SessionSchema = z
   })
   .transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
 
+/** A claim a host holds without the shared bucket (taken or kept while it could not reach NATS). */
+const UnsharedClaimSchema = z.object({
+  resource: line(512),
+  label: line(MAX_LABEL_CHARS * 2),
+  since: z.number(),
+});
+
 export const PresenceSchema = z.object({
   v: z.literal(1),
   hostId: z.string().min(1).max(64),
   host: z.string().min(1).max(128).transform(oneLine),
   sessions: z.array(SessionSchema).max(1000),
+  /** The host's clock when it wrote this: compared with the server's time of the write. */
   ts: z.number(),
+  /** Its claims the bucket does not hold: the other hosts warn when one overlaps theirs. */
+  unshared: z.array(UnsharedClaimSchema).max(1000).optional(),
 });
 export type Presence = z.infer<typeof PresenceSchema>;
 
@@ -82,7 +92,10 @@ export const RemoteClaimSchema = z
     holder: z.string().max(128),
     label: line(MAX_LABEL_CHARS * 2),
     since: z.number(),
+    /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
     expiresAt: z.number().optional(),
+    /** A time-limited claim: how long it had left when written (a duration: no host's clock in it). */
+    ttlLeftMs: z.number().int().min(0).max(365 * 24 * 3600_000).optional(),
     note: line(200).optional(),
     /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
     created: z.number().int().positive().optional(),

@@ -10,7 +10,8 @@ import { defineHandler } from '../context.ts';
 /**
  * Takes a claim, or refuses it naming the holder (and its host, for a claim held on another
  * host). Advisory: the bus enforces nothing on disk. With federation, a claim no local session
- * blocks is first taken in the shared claims bucket, so two hosts never both hold it.
+ * blocks is first taken in the shared claims bucket, so two hosts never both hold it; when the
+ * other hosts cannot confirm it in time, it is granted here only and the reply's `warning` says so.
  */
 export const claim = defineHandler({
   method: 'claim',
@@ -25,6 +26,7 @@ export const claim = defineHandler({
     const ttlMs = params.ttlSeconds === undefined ? undefined : params.ttlSeconds * 1000;
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
+    let warning: string | undefined;
     if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
@@ -33,6 +35,7 @@ export const claim = defineHandler({
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+        warning = shared.warning;
       }
     }
     // Decided and committed in one turn of the claims lane: nothing changes unless the mailbox took it.
@@ -42,7 +45,7 @@ export const claim = defineHandler({
       return decided;
     });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
-    return { claim: outcome.claim };
+    return { claim: outcome.claim, ...(warning ? { warning } : {}) };
   },
 });
 

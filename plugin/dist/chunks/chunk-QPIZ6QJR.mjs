@@ -6124,12 +6124,20 @@ var SessionSchema = object({
   cwd: line(4096).optional(),
   since: number2()
 }).transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
+var UnsharedClaimSchema = object({
+  resource: line(512),
+  label: line(MAX_LABEL_CHARS * 2),
+  since: number2()
+});
 var PresenceSchema = object({
   v: literal(1),
   hostId: string2().min(1).max(64),
   host: string2().min(1).max(128).transform(oneLine),
   sessions: array(SessionSchema).max(1e3),
-  ts: number2()
+  /** The host's clock when it wrote this: compared with the server's time of the write. */
+  ts: number2(),
+  /** Its claims the bucket does not hold: the other hosts warn when one overlaps theirs. */
+  unshared: array(UnsharedClaimSchema).max(1e3).optional()
 });
 var RemoteClaimSchema = object({
   v: literal(1),
@@ -6139,7 +6147,10 @@ var RemoteClaimSchema = object({
   holder: string2().max(128),
   label: line(MAX_LABEL_CHARS * 2),
   since: number2(),
+  /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
   expiresAt: number2().optional(),
+  /** A time-limited claim: how long it had left when written (a duration: no host's clock in it). */
+  ttlLeftMs: number2().int().min(0).max(365 * 24 * 36e5).optional(),
   note: line(200).optional(),
   /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
   created: number2().int().positive().optional()

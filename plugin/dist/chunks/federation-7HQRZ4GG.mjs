@@ -13,125 +13,30 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-B3I5UTIJ.mjs";
+} from "./chunk-QPIZ6QJR.mjs";
 
-// node_modules/@nats-io/jetstream/lib/types.js
+// node_modules/@nats-io/kv/lib/types.js
 var require_types = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/types.js"(exports) {
+  "node_modules/@nats-io/kv/lib/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RepublishHeaders = exports.DirectMsgHeaders = exports.JsHeaders = exports.AdvisoryKind = void 0;
-    exports.isOrderedPushConsumerOptions = isOrderedPushConsumerOptions;
-    exports.isPullConsumer = isPullConsumer;
-    exports.isPushConsumer = isPushConsumer;
-    exports.isBoundPushConsumerOptions = isBoundPushConsumerOptions;
-    function isOrderedPushConsumerOptions(v) {
-      if (v && typeof v === "object") {
-        return "name_prefix" in v || "deliver_subject_prefix" in v || "filter_subjects" in v || "filter_subject" in v || "deliver_policy" in v || "opt_start_seq" in v || "opt_start_time" in v || "replay_policy" in v || "inactive_threshold" in v || "headers_only" in v || "deliver_prefix" in v;
-      }
-      return false;
-    }
-    function isPullConsumer(v) {
-      return v.isPullConsumer();
-    }
-    function isPushConsumer(v) {
-      return v.isPushConsumer();
-    }
-    function isBoundPushConsumerOptions(v) {
-      if (v && typeof v === "object") {
-        return "deliver_subject" in v || "deliver_group" in v || "idle_heartbeat" in v;
-      }
-      return false;
-    }
-    exports.AdvisoryKind = {
-      API: "api_audit",
-      StreamAction: "stream_action",
-      ConsumerAction: "consumer_action",
-      SnapshotCreate: "snapshot_create",
-      SnapshotComplete: "snapshot_complete",
-      RestoreCreate: "restore_create",
-      RestoreComplete: "restore_complete",
-      MaxDeliver: "max_deliver",
-      Terminated: "terminated",
-      Ack: "consumer_ack",
-      StreamLeaderElected: "stream_leader_elected",
-      StreamQuorumLost: "stream_quorum_lost",
-      ConsumerLeaderElected: "consumer_leader_elected",
-      ConsumerQuorumLost: "consumer_quorum_lost"
+    exports.kvPrefix = exports.KvWatchInclude = void 0;
+    exports.KvWatchInclude = {
+      /**
+       * Include the last value for all the keys
+       */
+      LastValue: "",
+      /**
+       * Include all available history for all keys
+       */
+      AllHistory: "history",
+      /**
+       * Don't include history or last values, only notify
+       * of updates
+       */
+      UpdatesOnly: "updates"
     };
-    exports.JsHeaders = {
-      /**
-       * Set if message is from a stream source - format is `stream seq`
-       */
-      StreamSourceHdr: "Nats-Stream-Source",
-      /**
-       * Set for heartbeat messages
-       */
-      LastConsumerSeqHdr: "Nats-Last-Consumer",
-      /**
-       * Set for heartbeat messages
-       */
-      LastStreamSeqHdr: "Nats-Last-Stream",
-      /**
-       * Set for heartbeat messages if the consumer is stalled, reply subject
-       * will unstall the client when the client responds
-       */
-      ConsumerStalledHdr: "Nats-Consumer-Stalled",
-      /**
-       * Set for headers_only consumers indicates the number of bytes in the payload
-       */
-      MessageSizeHdr: "Nats-Msg-Size",
-      // rollup header
-      RollupHdr: "Nats-Rollup",
-      // value for rollup header when rolling up a subject
-      RollupValueSubject: "sub",
-      // value for rollup header when rolling up all subjects
-      RollupValueAll: "all",
-      /**
-       * Set on protocol messages to indicate pull request message count that
-       * was not honored.
-       */
-      PendingMessagesHdr: "Nats-Pending-Messages",
-      /**
-       * Set on protocol messages to indicate pull request byte count that
-       * was not honored
-       */
-      PendingBytesHdr: "Nats-Pending-Bytes",
-      /**
-       * Asserts a minimum JetStream API level on a JS API request (ADR-44).
-       */
-      RequiredApiLevel: "Nats-Required-Api-Level"
-    };
-    exports.DirectMsgHeaders = {
-      Stream: "Nats-Stream",
-      Sequence: "Nats-Sequence",
-      TimeStamp: "Nats-Time-Stamp",
-      Subject: "Nats-Subject",
-      LastSequence: "Nats-Last-Sequence",
-      NumPending: "Nats-Num-Pending"
-    };
-    exports.RepublishHeaders = {
-      /**
-       * The source stream of the message
-       */
-      Stream: "Nats-Stream",
-      /**
-       * The original subject of the message
-       */
-      Subject: "Nats-Subject",
-      /**
-       * The sequence of the republished message
-       */
-      Sequence: "Nats-Sequence",
-      /**
-       * The stream sequence id of the last message ingested to the same original subject (or 0 if none or deleted)
-       */
-      LastSequence: "Nats-Last-Sequence",
-      /**
-       * The size in bytes of the message's body - Only if {@link Republish#headers_only} is set.
-       */
-      Size: "Nats-Msg-Size"
-    };
+    exports.kvPrefix = "KV_";
   }
 });
 
@@ -9237,6 +9142,126 @@ var require_internal_mod = __commonJS({
   }
 });
 
+// node_modules/@nats-io/jetstream/lib/types.js
+var require_types3 = __commonJS({
+  "node_modules/@nats-io/jetstream/lib/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.RepublishHeaders = exports.DirectMsgHeaders = exports.JsHeaders = exports.AdvisoryKind = void 0;
+    exports.isOrderedPushConsumerOptions = isOrderedPushConsumerOptions;
+    exports.isPullConsumer = isPullConsumer;
+    exports.isPushConsumer = isPushConsumer;
+    exports.isBoundPushConsumerOptions = isBoundPushConsumerOptions;
+    function isOrderedPushConsumerOptions(v) {
+      if (v && typeof v === "object") {
+        return "name_prefix" in v || "deliver_subject_prefix" in v || "filter_subjects" in v || "filter_subject" in v || "deliver_policy" in v || "opt_start_seq" in v || "opt_start_time" in v || "replay_policy" in v || "inactive_threshold" in v || "headers_only" in v || "deliver_prefix" in v;
+      }
+      return false;
+    }
+    function isPullConsumer(v) {
+      return v.isPullConsumer();
+    }
+    function isPushConsumer(v) {
+      return v.isPushConsumer();
+    }
+    function isBoundPushConsumerOptions(v) {
+      if (v && typeof v === "object") {
+        return "deliver_subject" in v || "deliver_group" in v || "idle_heartbeat" in v;
+      }
+      return false;
+    }
+    exports.AdvisoryKind = {
+      API: "api_audit",
+      StreamAction: "stream_action",
+      ConsumerAction: "consumer_action",
+      SnapshotCreate: "snapshot_create",
+      SnapshotComplete: "snapshot_complete",
+      RestoreCreate: "restore_create",
+      RestoreComplete: "restore_complete",
+      MaxDeliver: "max_deliver",
+      Terminated: "terminated",
+      Ack: "consumer_ack",
+      StreamLeaderElected: "stream_leader_elected",
+      StreamQuorumLost: "stream_quorum_lost",
+      ConsumerLeaderElected: "consumer_leader_elected",
+      ConsumerQuorumLost: "consumer_quorum_lost"
+    };
+    exports.JsHeaders = {
+      /**
+       * Set if message is from a stream source - format is `stream seq`
+       */
+      StreamSourceHdr: "Nats-Stream-Source",
+      /**
+       * Set for heartbeat messages
+       */
+      LastConsumerSeqHdr: "Nats-Last-Consumer",
+      /**
+       * Set for heartbeat messages
+       */
+      LastStreamSeqHdr: "Nats-Last-Stream",
+      /**
+       * Set for heartbeat messages if the consumer is stalled, reply subject
+       * will unstall the client when the client responds
+       */
+      ConsumerStalledHdr: "Nats-Consumer-Stalled",
+      /**
+       * Set for headers_only consumers indicates the number of bytes in the payload
+       */
+      MessageSizeHdr: "Nats-Msg-Size",
+      // rollup header
+      RollupHdr: "Nats-Rollup",
+      // value for rollup header when rolling up a subject
+      RollupValueSubject: "sub",
+      // value for rollup header when rolling up all subjects
+      RollupValueAll: "all",
+      /**
+       * Set on protocol messages to indicate pull request message count that
+       * was not honored.
+       */
+      PendingMessagesHdr: "Nats-Pending-Messages",
+      /**
+       * Set on protocol messages to indicate pull request byte count that
+       * was not honored
+       */
+      PendingBytesHdr: "Nats-Pending-Bytes",
+      /**
+       * Asserts a minimum JetStream API level on a JS API request (ADR-44).
+       */
+      RequiredApiLevel: "Nats-Required-Api-Level"
+    };
+    exports.DirectMsgHeaders = {
+      Stream: "Nats-Stream",
+      Sequence: "Nats-Sequence",
+      TimeStamp: "Nats-Time-Stamp",
+      Subject: "Nats-Subject",
+      LastSequence: "Nats-Last-Sequence",
+      NumPending: "Nats-Num-Pending"
+    };
+    exports.RepublishHeaders = {
+      /**
+       * The source stream of the message
+       */
+      Stream: "Nats-Stream",
+      /**
+       * The original subject of the message
+       */
+      Subject: "Nats-Subject",
+      /**
+       * The sequence of the republished message
+       */
+      Sequence: "Nats-Sequence",
+      /**
+       * The stream sequence id of the last message ingested to the same original subject (or 0 if none or deleted)
+       */
+      LastSequence: "Nats-Last-Sequence",
+      /**
+       * The size in bytes of the message's body - Only if {@link Republish#headers_only} is set.
+       */
+      Size: "Nats-Msg-Size"
+    };
+  }
+});
+
 // node_modules/@nats-io/jetstream/lib/jserrors.js
 var require_jserrors = __commonJS({
   "node_modules/@nats-io/jetstream/lib/jserrors.js"(exports) {
@@ -9244,7 +9269,7 @@ var require_jserrors = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.jserrors = exports.StreamNotFoundError = exports.ConsumerNotFoundError = exports.JetStreamApiError = exports.InvalidNameError = exports.JetStreamApiCodes = exports.JetStreamStatus = exports.JetStreamStatusError = exports.JetStreamError = exports.JetStreamNotEnabled = void 0;
     exports.isMessageNotFound = isMessageNotFound;
-    var types_1 = require_types();
+    var types_1 = require_types3();
     var JetStreamNotEnabled = class extends Error {
       constructor(message, opts) {
         super(message, opts);
@@ -9458,7 +9483,7 @@ var require_jsbaseclient_api = __commonJS({
     exports.parseJsResponse = parseJsResponse;
     exports.defaultJsOptions = defaultJsOptions;
     var internal_1 = require_internal_mod();
-    var types_1 = require_types();
+    var types_1 = require_types3();
     var jserrors_1 = require_jserrors();
     var defaultPrefix = "$JS.API";
     var defaultTimeout = 5e3;
@@ -11165,7 +11190,7 @@ var require_pushconsumer = __commonJS({
     exports.PushConsumerImpl = exports.PushConsumerMessagesImpl = void 0;
     var jsmsg_1 = require_jsmsg();
     var jsapi_types_1 = require_jsapi_types();
-    var types_1 = require_types();
+    var types_1 = require_types3();
     var internal_1 = require_internal_mod();
     var jserrors_1 = require_jserrors();
     var PushConsumerMessagesImpl = class extends internal_1.QueuedIteratorImpl {
@@ -11517,7 +11542,7 @@ var require_jsmstream_api = __commonJS({
     var jsbaseclient_api_1 = require_jsbaseclient_api();
     var jslister_1 = require_jslister();
     var jsutil_1 = require_jsutil();
-    var types_1 = require_types();
+    var types_1 = require_types3();
     var jsapi_types_1 = require_jsapi_types();
     var consumer_1 = require_consumer();
     var jsmconsumer_api_1 = require_jsmconsumer_api();
@@ -12039,7 +12064,7 @@ var require_jsm_direct = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DirectConsumer = exports.DirectMsgImpl = exports.DirectStreamAPIImpl = void 0;
     var jsbaseclient_api_1 = require_jsbaseclient_api();
-    var types_1 = require_types();
+    var types_1 = require_types3();
     var internal_1 = require_internal_mod();
     var jsutil_1 = require_jsutil();
     var jserrors_1 = require_jserrors();
@@ -12945,7 +12970,7 @@ var require_internal_mod2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateStreamName = exports.jserrors = exports.JetStreamStatusError = exports.JetStreamStatus = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isMessageNotFound = exports.ListerImpl = exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.DiscardPolicy = exports.DeliverPolicy = exports.AckPolicy = exports.DirectMsgImpl = exports.BaseApiClientImpl = exports.toJetStreamClient = exports.startFastIngest = exports.jetstreamManager = exports.JetStreamClientImpl = exports.jetstream = exports.RepublishHeaders = exports.JsHeaders = exports.isPushConsumer = exports.isPullConsumer = exports.isOrderedPushConsumerOptions = exports.isBoundPushConsumerOptions = exports.DirectMsgHeaders = exports.AdvisoryKind = void 0;
-    var types_1 = require_types();
+    var types_1 = require_types3();
     Object.defineProperty(exports, "AdvisoryKind", { enumerable: true, get: function() {
       return types_1.AdvisoryKind;
     } });
@@ -13055,102 +13080,6 @@ var require_internal_mod2 = __commonJS({
   }
 });
 
-// node_modules/@nats-io/jetstream/lib/mod.js
-var require_mod4 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/mod.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.RepublishHeaders = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.JsHeaders = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isPushConsumer = exports.isPullConsumer = exports.DiscardPolicy = exports.DirectMsgHeaders = exports.DeliverPolicy = exports.AdvisoryKind = exports.AckPolicy = exports.jetstreamManager = exports.jetstream = void 0;
-    var internal_mod_1 = require_internal_mod2();
-    Object.defineProperty(exports, "jetstream", { enumerable: true, get: function() {
-      return internal_mod_1.jetstream;
-    } });
-    Object.defineProperty(exports, "jetstreamManager", { enumerable: true, get: function() {
-      return internal_mod_1.jetstreamManager;
-    } });
-    var internal_mod_2 = require_internal_mod2();
-    Object.defineProperty(exports, "AckPolicy", { enumerable: true, get: function() {
-      return internal_mod_2.AckPolicy;
-    } });
-    Object.defineProperty(exports, "AdvisoryKind", { enumerable: true, get: function() {
-      return internal_mod_2.AdvisoryKind;
-    } });
-    Object.defineProperty(exports, "DeliverPolicy", { enumerable: true, get: function() {
-      return internal_mod_2.DeliverPolicy;
-    } });
-    Object.defineProperty(exports, "DirectMsgHeaders", { enumerable: true, get: function() {
-      return internal_mod_2.DirectMsgHeaders;
-    } });
-    Object.defineProperty(exports, "DiscardPolicy", { enumerable: true, get: function() {
-      return internal_mod_2.DiscardPolicy;
-    } });
-    Object.defineProperty(exports, "isPullConsumer", { enumerable: true, get: function() {
-      return internal_mod_2.isPullConsumer;
-    } });
-    Object.defineProperty(exports, "isPushConsumer", { enumerable: true, get: function() {
-      return internal_mod_2.isPushConsumer;
-    } });
-    Object.defineProperty(exports, "JetStreamApiCodes", { enumerable: true, get: function() {
-      return internal_mod_2.JetStreamApiCodes;
-    } });
-    Object.defineProperty(exports, "JetStreamApiError", { enumerable: true, get: function() {
-      return internal_mod_2.JetStreamApiError;
-    } });
-    Object.defineProperty(exports, "JetStreamError", { enumerable: true, get: function() {
-      return internal_mod_2.JetStreamError;
-    } });
-    Object.defineProperty(exports, "JsHeaders", { enumerable: true, get: function() {
-      return internal_mod_2.JsHeaders;
-    } });
-    Object.defineProperty(exports, "PersistMode", { enumerable: true, get: function() {
-      return internal_mod_2.PersistMode;
-    } });
-    Object.defineProperty(exports, "PubHeaders", { enumerable: true, get: function() {
-      return internal_mod_2.PubHeaders;
-    } });
-    Object.defineProperty(exports, "ReplayPolicy", { enumerable: true, get: function() {
-      return internal_mod_2.ReplayPolicy;
-    } });
-    Object.defineProperty(exports, "RepublishHeaders", { enumerable: true, get: function() {
-      return internal_mod_2.RepublishHeaders;
-    } });
-    Object.defineProperty(exports, "RetentionPolicy", { enumerable: true, get: function() {
-      return internal_mod_2.RetentionPolicy;
-    } });
-    Object.defineProperty(exports, "StorageType", { enumerable: true, get: function() {
-      return internal_mod_2.StorageType;
-    } });
-    Object.defineProperty(exports, "StoreCompression", { enumerable: true, get: function() {
-      return internal_mod_2.StoreCompression;
-    } });
-  }
-});
-
-// node_modules/@nats-io/kv/lib/types.js
-var require_types3 = __commonJS({
-  "node_modules/@nats-io/kv/lib/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.kvPrefix = exports.KvWatchInclude = void 0;
-    exports.KvWatchInclude = {
-      /**
-       * Include the last value for all the keys
-       */
-      LastValue: "",
-      /**
-       * Include all available history for all keys
-       */
-      AllHistory: "history",
-      /**
-       * Don't include history or last values, only notify
-       * of updates
-       */
-      UpdatesOnly: "updates"
-    };
-    exports.kvPrefix = "KV_";
-  }
-});
-
 // node_modules/@nats-io/kv/lib/kv.js
 var require_kv = __commonJS({
   "node_modules/@nats-io/kv/lib/kv.js"(exports) {
@@ -13166,7 +13095,7 @@ var require_kv = __commonJS({
     exports.validateBucket = validateBucket;
     var internal_1 = require_internal_mod();
     var internal_2 = require_internal_mod2();
-    var types_1 = require_types3();
+    var types_1 = require_types();
     function Base64KeyCodec() {
       const fn = (key, codec) => {
         const chunks = [];
@@ -14111,7 +14040,7 @@ var require_internal_mod3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKey = exports.validateBucket = exports.NoopKvCodecs = exports.Kvm = exports.defaultBucketOpts = exports.Bucket = exports.Base64KeyCodec = exports.KvWatchInclude = exports.kvPrefix = void 0;
-    var types_1 = require_types3();
+    var types_1 = require_types();
     Object.defineProperty(exports, "kvPrefix", { enumerable: true, get: function() {
       return types_1.kvPrefix;
     } });
@@ -14144,7 +14073,7 @@ var require_internal_mod3 = __commonJS({
 });
 
 // node_modules/@nats-io/kv/lib/mod.js
-var require_mod5 = __commonJS({
+var require_mod4 = __commonJS({
   "node_modules/@nats-io/kv/lib/mod.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14168,6 +14097,77 @@ var require_mod5 = __commonJS({
     } });
     Object.defineProperty(exports, "NoopKvCodecs", { enumerable: true, get: function() {
       return internal_mod_2.NoopKvCodecs;
+    } });
+  }
+});
+
+// node_modules/@nats-io/jetstream/lib/mod.js
+var require_mod5 = __commonJS({
+  "node_modules/@nats-io/jetstream/lib/mod.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.RepublishHeaders = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.JsHeaders = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isPushConsumer = exports.isPullConsumer = exports.DiscardPolicy = exports.DirectMsgHeaders = exports.DeliverPolicy = exports.AdvisoryKind = exports.AckPolicy = exports.jetstreamManager = exports.jetstream = void 0;
+    var internal_mod_1 = require_internal_mod2();
+    Object.defineProperty(exports, "jetstream", { enumerable: true, get: function() {
+      return internal_mod_1.jetstream;
+    } });
+    Object.defineProperty(exports, "jetstreamManager", { enumerable: true, get: function() {
+      return internal_mod_1.jetstreamManager;
+    } });
+    var internal_mod_2 = require_internal_mod2();
+    Object.defineProperty(exports, "AckPolicy", { enumerable: true, get: function() {
+      return internal_mod_2.AckPolicy;
+    } });
+    Object.defineProperty(exports, "AdvisoryKind", { enumerable: true, get: function() {
+      return internal_mod_2.AdvisoryKind;
+    } });
+    Object.defineProperty(exports, "DeliverPolicy", { enumerable: true, get: function() {
+      return internal_mod_2.DeliverPolicy;
+    } });
+    Object.defineProperty(exports, "DirectMsgHeaders", { enumerable: true, get: function() {
+      return internal_mod_2.DirectMsgHeaders;
+    } });
+    Object.defineProperty(exports, "DiscardPolicy", { enumerable: true, get: function() {
+      return internal_mod_2.DiscardPolicy;
+    } });
+    Object.defineProperty(exports, "isPullConsumer", { enumerable: true, get: function() {
+      return internal_mod_2.isPullConsumer;
+    } });
+    Object.defineProperty(exports, "isPushConsumer", { enumerable: true, get: function() {
+      return internal_mod_2.isPushConsumer;
+    } });
+    Object.defineProperty(exports, "JetStreamApiCodes", { enumerable: true, get: function() {
+      return internal_mod_2.JetStreamApiCodes;
+    } });
+    Object.defineProperty(exports, "JetStreamApiError", { enumerable: true, get: function() {
+      return internal_mod_2.JetStreamApiError;
+    } });
+    Object.defineProperty(exports, "JetStreamError", { enumerable: true, get: function() {
+      return internal_mod_2.JetStreamError;
+    } });
+    Object.defineProperty(exports, "JsHeaders", { enumerable: true, get: function() {
+      return internal_mod_2.JsHeaders;
+    } });
+    Object.defineProperty(exports, "PersistMode", { enumerable: true, get: function() {
+      return internal_mod_2.PersistMode;
+    } });
+    Object.defineProperty(exports, "PubHeaders", { enumerable: true, get: function() {
+      return internal_mod_2.PubHeaders;
+    } });
+    Object.defineProperty(exports, "ReplayPolicy", { enumerable: true, get: function() {
+      return internal_mod_2.ReplayPolicy;
+    } });
+    Object.defineProperty(exports, "RepublishHeaders", { enumerable: true, get: function() {
+      return internal_mod_2.RepublishHeaders;
+    } });
+    Object.defineProperty(exports, "RetentionPolicy", { enumerable: true, get: function() {
+      return internal_mod_2.RetentionPolicy;
+    } });
+    Object.defineProperty(exports, "StorageType", { enumerable: true, get: function() {
+      return internal_mod_2.StorageType;
+    } });
+    Object.defineProperty(exports, "StoreCompression", { enumerable: true, get: function() {
+      return internal_mod_2.StoreCompression;
     } });
   }
 });
@@ -14694,8 +14694,126 @@ var require_transport_node = __commonJS({
   }
 });
 
+// src/daemon/federation/bucket-mirror.ts
+var import_kv = __toESM(require_mod4(), 1);
+var BucketMirror = class {
+  constructor(name, logger, decode) {
+    this.name = name;
+    this.logger = logger;
+    this.decode = decode;
+  }
+  name;
+  logger;
+  decode;
+  entries = /* @__PURE__ */ new Map();
+  revision = 0;
+  waiters = [];
+  watcher;
+  generation = 0;
+  /** A watcher is running (it ends with the connection; the next one is started at the next tick). */
+  get watching() {
+    return this.watcher !== void 0;
+  }
+  /** The last revision the watcher delivered. */
+  get watched() {
+    return this.revision;
+  }
+  get(key) {
+    return this.entries.get(key);
+  }
+  values() {
+    return this.entries.values();
+  }
+  /**
+   * Watches `kv` from its current values on (after a reconnect too: the copy is rebuilt, since
+   * deletes made while away were not seen).
+   */
+  async watch(kv) {
+    this.stop();
+    const generation = ++this.generation;
+    const iterator = await kv.watch({ include: import_kv.KvWatchInclude.LastValue });
+    if (generation !== this.generation) {
+      iterator.stop();
+      return;
+    }
+    this.entries.clear();
+    this.revision = 0;
+    this.watcher = iterator;
+    void (async () => {
+      try {
+        for await (const e of iterator) this.take(e);
+      } catch (err) {
+        this.logger.warn({ err: err.message, bucket: this.name }, "federation: bucket watcher ended");
+      } finally {
+        if (this.watcher === iterator) this.watcher = void 0;
+      }
+    })();
+  }
+  /** Resolves true once the watcher has delivered `revision` (and so everything before it), false after `timeoutMs`. */
+  reached(revision, timeoutMs) {
+    if (this.revision >= revision) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        revision,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs)
+      };
+      waiter.timer.unref();
+      this.waiters.push(waiter);
+    });
+  }
+  stop() {
+    this.generation += 1;
+    this.watcher?.stop();
+    this.watcher = void 0;
+  }
+  take(e) {
+    const value = e.operation === "PUT" ? this.decode(e.value) : void 0;
+    if (value !== void 0) this.entries.set(e.key, { key: e.key, revision: e.revision, value, created: e.created.getTime(), seenAt: Date.now() });
+    else this.entries.delete(e.key);
+    if (e.revision > this.revision) this.revision = e.revision;
+    if (this.waiters.length === 0) return;
+    const done = this.waiters.filter((w) => w.revision <= this.revision);
+    if (done.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.revision > this.revision);
+    for (const w of done) {
+      clearTimeout(w.timer);
+      w.resolve(true);
+    }
+  }
+};
+
+// src/daemon/federation/claim-rules.ts
+function holdsUntil(e, leaseMs) {
+  const lease = e.seenAt + leaseMs;
+  return e.value.ttlLeftMs === void 0 ? lease : Math.min(lease, e.seenAt + e.value.ttlLeftMs);
+}
+function holds(e, now, leaseMs) {
+  return now < holdsUntil(e, leaseMs);
+}
+function createdRevision(e) {
+  return e.value.created ?? e.revision;
+}
+function blockingEntry(entries, resource, ownHostId, now, leaseMs, before) {
+  for (const e of entries) {
+    if (e.value.hostId === ownHostId || !holds(e, now, leaseMs) || !overlaps(e.value.resource, resource)) continue;
+    if (before === void 0 || createdRevision(e) < before) return e;
+  }
+  return void 0;
+}
+function toClaimInfo(e) {
+  const v = e.value;
+  const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
+  if (v.ttlLeftMs !== void 0) c.expiresAt = e.seenAt + v.ttlLeftMs;
+  if (v.note) c.note = v.note;
+  return c;
+}
+
 // src/daemon/federation/nats-util.ts
-var import_jetstream = __toESM(require_mod4(), 1);
+var import_jetstream = __toESM(require_mod5(), 1);
 async function openBucket(kvm, jsm, name, leaseMs) {
   try {
     await jsm.streams.info(`KV_${name}`);
@@ -14712,18 +14830,6 @@ async function openBucket(kvm, jsm, name, leaseMs) {
     return kvm.open(name);
   }
 }
-async function readBucket(jsm, kv, bucket) {
-  if (!jsm) return [];
-  const prefix = `$KV.${bucket}.`;
-  const info = await jsm.streams.info(`KV_${bucket}`, { subjects_filter: `${prefix}>` });
-  const out = [];
-  for (const subject of Object.keys(info.state.subjects ?? {})) {
-    const key = subject.slice(prefix.length);
-    const e = await kv.get(key);
-    if (e && e.operation === "PUT") out.push({ key, revision: e.revision, value: e.value, created: e.created });
-  }
-  return out;
-}
 function isWrongSequence(err) {
   return err instanceof import_jetstream.JetStreamApiError && (err.code === 10071 || err.code === 10164);
 }
@@ -14739,167 +14845,170 @@ function withTimeout(p, ms, what) {
 }
 
 // src/daemon/federation/claim-sync.ts
+var CLAIM_CONFIRM_MS = 2e3;
 var ACQUIRE_GRACE_MS = 5e3;
-var KV_WORK_TIMEOUT_MS = 4e3;
 var ClaimSync = class {
   constructor(o) {
     this.o = o;
+    this.mirror = new BucketMirror("claims", o.logger, (data) => decodeJson(RemoteClaimSchema, data));
   }
   o;
-  remote = [];
+  mirror;
   own = /* @__PURE__ */ new Map();
   /** Keys taken by `acquire` whose local claim may not be committed yet: reconcile leaves them alone a while. */
   acquiredAt = /* @__PURE__ */ new Map();
+  /** Keys whose entry lapsed from the bucket while held here (an outage longer than the lease). */
+  lapsed = /* @__PURE__ */ new Set();
+  /** Per key held here and not in the bucket: why, for status. */
+  notes = /* @__PURE__ */ new Map();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
   serialized = createLane();
-  claimWarnings = /* @__PURE__ */ new Map();
+  /** Follows the bucket (at each connection: deletes made while away were not seen). */
+  watch(kv) {
+    return this.mirror.watch(kv);
+  }
+  get watching() {
+    return this.mirror.watching;
+  }
+  stop() {
+    this.mirror.stop();
+  }
   /** Claims held on other hosts, as last seen. */
   remoteClaims(now) {
-    return this.remote.filter((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now)).map((e) => toClaimInfo(e.value));
+    return this.held().filter((e) => e.value.hostId !== this.o.hostId && holds(e, now, this.o.leaseMs())).map(toClaimInfo);
   }
   warnings() {
-    return [...this.claimWarnings.values()];
+    return [...this.notes.values()];
   }
-  /**
-   * Before a local claim is granted: refuse it if another host holds anything overlapping, else
-   * take it in the claims bucket atomically. Unreachable NATS: granted locally, with a warning.
-   */
+  /** This host's claims the bucket does not hold now: told to the other hosts in presence. */
+  unshared() {
+    return this.o.localClaims().filter((c) => this.notes.has(claimKey(c.resource)));
+  }
+  /** Before a local claim is granted: refused if another host holds an overlap, else shared, else local only with a warning. */
   acquire(claim) {
-    return this.serialized(
-      () => withTimeout(this.acquireNow(claim), KV_WORK_TIMEOUT_MS, "claim").catch((err) => {
-        this.o.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
-        return { ok: true, localOnly: true };
-      })
-    );
+    if (!this.o.bucket() || !this.o.linkConfirmed()) return Promise.resolve(this.localOnly(claim, "NATS is not answering"));
+    return this.serialized(async () => {
+      const kv = this.o.bucket();
+      if (!kv || !this.o.linkConfirmed()) return this.localOnly(claim, "NATS is not answering");
+      const other = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs());
+      if (other) return { ok: false, conflict: toClaimInfo(other) };
+      try {
+        const shared = await withTimeout(this.share(kv, claim), CLAIM_CONFIRM_MS, "claim");
+        if (!shared.ok) return { ok: false, conflict: toClaimInfo(shared.conflict) };
+        this.notes.delete(claimKey(claim.resource));
+        return { ok: true };
+      } catch (err) {
+        return this.localOnly(claim, err.message);
+      }
+    });
   }
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv) {
-    return this.serialized(() => withTimeout(this.reconcile(kv), KV_WORK_TIMEOUT_MS, "claims refresh"));
+    return this.serialized(() => withTimeout(this.reconcile(kv), CLAIM_CONFIRM_MS, "claims refresh"));
   }
-  async acquireNow(claim) {
-    const kv = this.o.bucket();
-    if (!kv) {
-      this.o.logger.warn({ resource: claim.resource }, "federation: NATS unreachable; claim granted locally only");
-      return { ok: true, localOnly: true };
-    }
-    const now = Date.now();
+  localOnly(claim, why) {
+    this.o.logger.warn({ resource: claim.resource, why }, "federation: claim not confirmed by the other hosts; granted locally only");
     const key = claimKey(claim.resource);
-    try {
-      const before = await this.readClaims(kv);
-      const other = before.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
-      if (other) return { ok: false, conflict: toClaimInfo(other.value) };
-      const found = before.find((e) => e.key === key && e.value.hostId === this.o.hostId);
-      const mine = this.own.get(key) ?? (found ? { revision: found.revision, created: createdRevision(found) } : void 0);
-      const revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
-      const created = mine?.created ?? revision;
-      this.own.set(key, { revision, created });
-      this.acquiredAt.set(key, Date.now());
-      const after = await this.readClaims(kv);
-      const earlier = after.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < created && !expired(e.value, now) && overlaps(e.value.resource, claim.resource));
-      if (earlier) {
-        await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
-        this.own.delete(key);
-        return { ok: false, conflict: toClaimInfo(earlier.value) };
-      }
-      this.remote = after;
-      return { ok: true };
-    } catch (err) {
-      if (isWrongSequence(err)) {
-        const entry = await kv.get(key).catch(() => null);
-        const value = entry && entry.operation === "PUT" ? decodeJson(RemoteClaimSchema, entry.value) : void 0;
-        if (value && value.hostId !== this.o.hostId) return { ok: false, conflict: toClaimInfo(value) };
-      }
-      this.o.logger.warn({ err: err.message, resource: claim.resource }, "federation: claim not shared; granted locally only");
-      return { ok: true, localOnly: true };
-    }
+    this.acquiredAt.set(key, Date.now());
+    this.notes.set(key, `claim ${claim.resource} is local only: another host may hold it (${why}); it is shared when NATS answers`);
+    return { ok: true, warning: `local only: another host may hold it (${why}). It is shared when NATS answers; a conflict is then reported in status.` };
   }
-  /** The claims bucket holds exactly this host's live claims, refreshed each tick. */
-  async reconcile(kv) {
-    const entries = await this.readClaims(kv);
-    const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
-    const checkedAt = Date.now();
-    const sharedNow = /* @__PURE__ */ new Map();
-    for (const [key, c] of want) {
-      const found = entries.find((e) => e.key === key);
-      const mine = this.own.get(key) ?? (found && found.value.hostId === this.o.hostId ? { revision: found.revision, created: createdRevision(found) } : void 0);
-      if (!mine) {
-        const other = entries.find((e) => e.value.hostId !== this.o.hostId && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
-        if (other) {
-          this.warnConflict(key, c, other.value);
-          continue;
-        }
-      }
-      try {
-        const revision = mine ? await kv.update(key, this.claimValue(c, mine.created), mine.revision) : await kv.create(key, this.claimValue(c));
-        this.own.set(key, { revision, created: mine?.created ?? revision });
-        if (!mine) sharedNow.set(key, c);
-        this.claimWarnings.delete(key);
-      } catch (err) {
-        if (!isWrongSequence(err)) throw err;
-        this.own.delete(key);
-        this.warnConflict(key, c, entries.find((e) => e.key === key && e.value.hostId !== this.o.hostId)?.value);
-      }
+  /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
+  async share(kv, claim) {
+    const key = claimKey(claim.resource);
+    let mine = this.own.get(key) ?? this.ownInCopy(key);
+    let revision;
+    try {
+      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
+    } catch (err) {
+      if (!isWrongSequence(err)) throw err;
+      const entry = await kv.get(key);
+      const value = entry && entry.operation === "PUT" ? decodeJson(RemoteClaimSchema, entry.value) : void 0;
+      if (entry && value && value.hostId !== this.o.hostId) return { ok: false, conflict: { key, revision: entry.revision, value, seenAt: Date.now() } };
+      mine = entry && value ? { revision: entry.revision, created: value.created ?? entry.revision } : void 0;
+      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
     }
+    const created = mine?.created ?? revision;
+    this.own.set(key, { revision, created });
+    this.acquiredAt.set(key, Date.now());
+    this.lapsed.delete(key);
+    if (!await this.mirror.reached(revision, CLAIM_CONFIRM_MS)) throw new Error("the claims watcher did not see the write in time");
+    const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
+    if (earlier) {
+      await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
+      this.own.delete(key);
+      return { ok: false, conflict: earlier };
+    }
+    return { ok: true };
+  }
+  /** The bucket holds exactly this host's live claims, rewritten each tick (all at once, not one round trip each). */
+  async reconcile(kv) {
+    const want = new Map(this.o.localClaims().map((c) => [claimKey(c.resource), c]));
+    await Promise.all([...want].map(([key, c]) => this.own.has(key) ? this.rewrite(kv, key, c) : this.shareLater(kv, key, c)));
     const now = Date.now();
     for (const [key, at] of this.acquiredAt) if (want.has(key) || now - at > ACQUIRE_GRACE_MS) this.acquiredAt.delete(key);
+    const gone = [];
     for (const [key, mine] of this.own) {
       if (want.has(key) || this.acquiredAt.has(key)) continue;
-      await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
+      gone.push(kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0));
       this.own.delete(key);
     }
-    for (const e of entries) {
-      if (e.value.hostId === this.o.hostId && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) await kv.delete(e.key, { previousSeq: e.revision }).catch(() => void 0);
+    for (const e of this.held()) {
+      if (e.value.hostId === this.o.hostId && !want.has(e.key) && !this.own.has(e.key) && !this.acquiredAt.has(e.key)) gone.push(kv.delete(e.key, { previousSeq: e.revision }).catch(() => void 0));
     }
-    for (const key of this.claimWarnings.keys()) if (!want.has(key)) this.claimWarnings.delete(key);
-    this.remote = await this.readClaims(kv);
-    for (const [key, c] of sharedNow) {
-      const mine = this.own.get(key);
-      const earlier = mine && this.remote.find((e) => e.value.hostId !== this.o.hostId && createdRevision(e) < mine.created && !expired(e.value, checkedAt) && overlaps(e.value.resource, c.resource));
-      if (!mine || !earlier) continue;
-      await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
+    await Promise.all(gone);
+    for (const key of [...this.notes.keys()]) if (!want.has(key) && !this.acquiredAt.has(key)) this.notes.delete(key);
+    for (const key of [...this.lapsed]) if (!want.has(key)) this.lapsed.delete(key);
+  }
+  /** A refresh of our entry; one that lapsed from the bucket (an outage longer than the lease) is shared again if it can be. */
+  async rewrite(kv, key, c) {
+    const mine = this.own.get(key);
+    try {
+      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created });
+    } catch (err) {
+      if (!isWrongSequence(err)) throw err;
       this.own.delete(key);
-      this.warnConflict(key, c, earlier.value);
+      this.lapsed.add(key);
+      await this.shareLater(kv, key, c);
     }
   }
-  /** A local claim another host holds too (taken while NATS was unreachable): shown in status until it ends. */
-  warnConflict(key, c, holder) {
-    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${holder ? `${holder.resource} held by ${holder.label} on ${holder.host}` : "another host"}: taken while NATS was unreachable`;
-    if (!this.claimWarnings.has(key)) this.o.logger.warn({ resource: c.resource }, `federation: ${text}`);
-    this.claimWarnings.set(key, text);
+  /** A claim held here without the bucket (granted local only, or lapsed): shared unless another host holds an overlap. */
+  async shareLater(kv, key, c) {
+    const other = blockingEntry(this.held(), c.resource, this.o.hostId, Date.now(), this.o.leaseMs());
+    const outcome = other ? { ok: false, conflict: other } : await this.share(kv, c);
+    if (outcome.ok) {
+      if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, "federation: a local-only claim is shared now");
+      return;
+    }
+    const v = outcome.conflict.value;
+    const how = this.lapsed.has(key) ? "its hold lapsed from the shared bucket while NATS was unreachable for longer than the lease, and" : "it was taken here while NATS was not answering, and";
+    const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${v.resource} held by ${v.label} on ${v.host}: ${how} both hosts hold it now; one of them should release it`;
+    if (this.notes.get(key) !== text) this.o.logger.warn({ resource: c.resource, host: v.host }, `federation: ${text}`);
+    this.notes.set(key, text);
+  }
+  ownInCopy(key) {
+    const e = this.held().find((x) => x.key === key && x.value.hostId === this.o.hostId);
+    return e ? { revision: e.revision, created: e.value.created ?? e.revision } : void 0;
+  }
+  held() {
+    return [...this.mirror.values()];
   }
   /** The bucket value of a claim; `created` once the entry exists (see createdRevision). */
   claimValue(c, created) {
     const v = { v: 1, hostId: this.o.hostId, host: this.o.hostName, resource: c.resource, holder: c.holder, label: c.label, since: c.since };
     if (created !== void 0) v.created = created;
-    if (c.expiresAt !== void 0) v.expiresAt = c.expiresAt;
+    if (c.expiresAt !== void 0) {
+      v.expiresAt = c.expiresAt;
+      v.ttlLeftMs = Math.max(0, c.expiresAt - Date.now());
+    }
     if (c.note) v.note = c.note;
     return JSON.stringify(v);
   }
-  async readClaims(kv) {
-    const out = [];
-    for (const e of await readBucket(this.o.jsm(), kv, this.o.bucketName)) {
-      const value = decodeJson(RemoteClaimSchema, e.value);
-      if (value) out.push({ key: e.key, revision: e.revision, value });
-    }
-    return out;
-  }
 };
-function createdRevision(e) {
-  return e.value.created ?? e.revision;
-}
-function toClaimInfo(v) {
-  const c = { resource: v.resource, holder: v.holder, label: v.label, since: v.since, host: v.host };
-  if (v.expiresAt !== void 0) c.expiresAt = v.expiresAt;
-  if (v.note) c.note = v.note;
-  return c;
-}
-function expired(v, now) {
-  return v.expiresAt !== void 0 && v.expiresAt <= now;
-}
 
 // src/daemon/federation/connection.ts
-var import_jetstream2 = __toESM(require_mod4(), 1);
-var import_kv = __toESM(require_mod5(), 1);
+var import_jetstream2 = __toESM(require_mod5(), 1);
+var import_kv2 = __toESM(require_mod4(), 1);
 var import_transport_node = __toESM(require_transport_node(), 1);
 import * as fs from "node:fs";
 var STREAM_MAX_AGE_MS = 7 * 24 * 36e5;
@@ -14928,6 +15037,8 @@ var FederationLink = class {
   jsm;
   presenceKv;
   claimsKv;
+  /** The bus's lease: the TTL the claims bucket was made with, by whichever host came first. */
+  busLeaseMs;
   state = "connecting";
   stateSince = Date.now();
   ready = false;
@@ -14944,7 +15055,9 @@ var FederationLink = class {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       reconnectJitter: 200,
-      pingInterval: 5e3,
+      // The client's own check of a silent link; federation's heartbeat (presence, each tick)
+      // notices one sooner and stops shared grants meanwhile.
+      pingInterval: 3e3,
       maxPingOut: 2,
       ...this.settings.auth.user ? { user: this.settings.auth.user } : {},
       ...this.settings.auth.pass ? { pass: this.settings.auth.pass } : {},
@@ -15032,11 +15145,13 @@ var FederationLink = class {
           max_ack_pending: 1e3
         });
       }
-      const kvm = new import_kv.Kvm(nc);
+      const kvm = new import_kv2.Kvm(nc);
       const lease = this.settings.leaseMs;
       this.jsm = jsm;
-      this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, lease);
       this.claimsKv = await openBucket(kvm, jsm, this.names.claimsBucket, lease);
+      const ttl = (await this.claimsKv.status()).ttl;
+      this.busLeaseMs = ttl > 0 ? ttl : lease;
+      this.presenceKv = await openBucket(kvm, jsm, this.names.presenceBucket, this.busLeaseMs);
       this.js = (0, import_jetstream2.jetstream)(nc, { timeout: PUBLISH_TIMEOUT_MS });
       this.ready = true;
       this.lastError = void 0;
@@ -15183,18 +15298,72 @@ function isFederated(r) {
 }
 
 // src/daemon/federation/presence.ts
-async function refreshPresence(kv, jsm, bucket, me, timeoutMs) {
-  await kv.put(me.hostId, JSON.stringify(me));
-  const hosts = [];
-  for (const e of await withTimeout(readBucket(jsm, kv, bucket), timeoutMs, "presence read")) {
-    const p = decodeJson(PresenceSchema, e.value);
-    if (p && p.hostId !== me.hostId) hosts.push({ id: p.hostId, name: p.host, sessions: p.sessions, lastSeen: e.created.getTime() });
+var SKEW_WARN_MS = 5e3;
+var PresenceView = class {
+  constructor(hostId, logger) {
+    this.hostId = hostId;
+    this.mirror = new BucketMirror("presence", logger, (data) => decodeJson(PresenceSchema, data));
   }
-  return hosts.sort((a, b) => a.name.localeCompare(b.name));
+  hostId;
+  mirror;
+  watch(kv) {
+    return this.mirror.watch(kv);
+  }
+  get watching() {
+    return this.mirror.watching;
+  }
+  stop() {
+    this.mirror.stop();
+  }
+  /** Writes this host's entry: resolves when the server took it (the heartbeat), rejects after `timeoutMs`. */
+  async put(kv, me, timeoutMs) {
+    await withTimeout(kv.put(this.hostId, JSON.stringify(me)), timeoutMs, "presence");
+  }
+  /** A graceful stop: this host leaves the others' view now, not after its lease. */
+  async leave(kv, timeoutMs) {
+    await withTimeout(kv.delete(this.hostId), timeoutMs, "presence delete");
+  }
+  /** The other hosts seen within the lease, by name. */
+  hosts(now, leaseMs) {
+    const out = [];
+    for (const e of this.live(now, leaseMs)) {
+      out.push({ id: e.value.hostId, name: e.value.host, sessions: e.value.sessions, lastSeen: e.seenAt, clockSkewMs: skewOf(e) });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+  /** Clocks far from the server's, and other hosts' unshared claims that overlap ours. */
+  warnings(localClaims, now, leaseMs) {
+    const out = [];
+    const own = this.mirror.get(this.hostId);
+    if (own && Math.abs(skewOf(own)) > SKEW_WARN_MS) out.push(`this host's clock is ${skewWords(skewOf(own))} the NATS server's: claims do not depend on it, but times shown by other hosts are off by as much`);
+    for (const e of this.live(now, leaseMs)) {
+      const p = e.value;
+      if (Math.abs(skewOf(e)) > SKEW_WARN_MS) out.push(`${p.host}'s clock is ${skewWords(skewOf(e))} the NATS server's`);
+      for (const u of p.unshared ?? []) {
+        for (const c of localClaims) {
+          if (!overlaps(c.resource, u.resource)) continue;
+          out.push(`claim ${c.resource} (held here by ${c.label}) conflicts with ${u.resource} held by ${u.label} on ${p.host} outside the shared bucket (that host could not reach NATS): both hosts hold it now; one of them should release it`);
+        }
+      }
+    }
+    return out;
+  }
+  *live(now, leaseMs) {
+    for (const e of this.mirror.values()) if (e.value.hostId !== this.hostId && now - e.seenAt < leaseMs) yield e;
+  }
+};
+function skewOf(e) {
+  return e.value.ts - e.created;
+}
+function skewWords(ms) {
+  return `${Math.round(Math.abs(ms) / 1e3)} s ${ms > 0 ? "ahead of" : "behind"}`;
 }
 
 // src/daemon/federation/federation.ts
 var RETRY_MS2 = 500;
+var LIVENESS_MS = 3e3;
+var HEARTBEAT_TIMEOUT_MS = 1500;
+var LEAVE_TIMEOUT_MS = 500;
 var Federation = class {
   constructor(settings, host, hooks, position, lastSeq, retained) {
     this.settings = settings;
@@ -15204,6 +15373,9 @@ var Federation = class {
     this.names = busNames(settings.project);
     this.subject = `${this.names.subjectPrefix}.${host.id}`;
     this.link = new FederationLink(settings, host, this.names, `h_${host.id}`, hooks.logger, () => {
+      this.lastAnswerAt = Date.now();
+      this.schedule();
+      void this.follow();
       void this.consume();
       void this.pump();
       this.kick();
@@ -15213,12 +15385,13 @@ var Federation = class {
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
-      bucketName: this.names.claimsBucket,
       logger: hooks.logger,
       localClaims: () => this.hooks.localClaims(),
       bucket: () => this.link.state === "connected" ? this.link.claimsKv : void 0,
-      jsm: () => this.link.jsm
+      linkConfirmed: () => this.linkConfirmed(),
+      leaseMs: () => this.leaseMs
     });
+    this.presence = new PresenceView(host.id, hooks.logger);
   }
   settings;
   host;
@@ -15230,29 +15403,48 @@ var Federation = class {
   outbox;
   inbox;
   claims;
+  presence;
+  /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
+  lastAnswerAt = 0;
+  heartbeatFailing = false;
   consuming = false;
   receivedCount = 0;
   lastReceivedAt;
   inboundPending = 0;
   consumer;
   tickTimer;
+  tickEvery = 0;
   ticking = false;
   tickAgain = false;
-  hosts = [];
+  /** The bus's lease once connected (see the file comment), this host's setting before. */
+  get leaseMs() {
+    return this.link.busLeaseMs ?? this.settings.leaseMs;
+  }
+  /** Presence and claims are rewritten a few times per lease. */
   get tickMs() {
-    return Math.max(200, Math.min(1e3, Math.floor(this.settings.leaseMs / 3)));
+    return Math.max(200, Math.min(1e3, Math.floor(this.leaseMs / 3)));
   }
   /** Connects in the background; the local bus never waits for NATS. */
   start() {
     void this.link.run();
-    this.tickTimer = setInterval(() => this.kick(), this.tickMs);
-    this.tickTimer.unref();
+    this.schedule();
   }
-  stop() {
+  /** Graceful: this host leaves the others' presence at once (bounded), then the link closes. */
+  async stop() {
     if (this.tickTimer) clearInterval(this.tickTimer);
     this.outbox.stop();
     this.consumer?.stop();
+    const presence = this.link.presenceKv;
+    if (presence && this.linkConfirmed()) {
+      await this.presence.leave(presence, LEAVE_TIMEOUT_MS).catch((err) => this.hooks.logger.warn({ err: err.message }, "federation: presence not removed; the other hosts drop this one after its lease"));
+    }
+    this.claims.stop();
+    this.presence.stop();
     this.link.stop();
+  }
+  /** NATS answered within LIVENESS_MS (or the lease, if shorter): a shared grant is possible. */
+  linkConfirmed() {
+    return this.link.ready && this.link.state === "connected" && Date.now() - this.lastAnswerAt < Math.min(LIVENESS_MS, this.leaseMs);
   }
   /** Messages made durable locally: the ones sent here, to everyone, go out. */
   onAccepted(records) {
@@ -15271,28 +15463,38 @@ var Federation = class {
     return this.claims.remoteClaims(now);
   }
   remoteHosts() {
-    return this.hosts;
+    return this.presence.hosts(Date.now(), this.leaseMs);
   }
   status() {
+    const now = Date.now();
+    const confirmed = this.linkConfirmed();
+    const silent = this.link.state === "connected" && this.link.ready && !confirmed;
+    const state = silent ? "disconnected" : this.link.state;
+    const reason = silent ? `no answer from NATS for ${Math.round((now - this.lastAnswerAt) / 1e3)} s` : this.link.lastError;
     const warnings = [];
-    if (this.link.state !== "connected") warnings.push(`NATS unreachable (${this.link.lastError ?? this.link.state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
-    warnings.push(...this.claims.warnings());
+    if (state !== "connected") warnings.push(`NATS unreachable (${reason ?? state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
+    const bus = this.link.busLeaseMs;
+    if (bus !== void 0 && bus !== this.settings.leaseMs) {
+      warnings.push(`lease: SESSION_BUS_FED_LEASE_MS is ${this.settings.leaseMs} ms here, but the bus was made with ${bus} ms; the bus's lease is used (set the same value on every host)`);
+    }
+    warnings.push(...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs));
     return {
-      state: this.link.state,
-      ...this.link.lastError ? { reason: this.link.lastError } : {},
+      state,
+      ...reason ? { reason } : {},
       url: this.settings.displayUrl,
       project: this.settings.project,
       subject: `${this.names.subjectPrefix}.*`,
       host: { id: this.host.id, name: this.settings.hostName },
-      since: this.link.stateSince,
+      since: silent ? this.lastAnswerAt : this.link.stateSince,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
       inboundPending: this.inboundPending,
       received: this.receivedCount,
       ...this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {},
-      claimsLocalOnly: this.link.state !== "connected",
+      claimsLocalOnly: !confirmed,
+      ...bus !== void 0 ? { leaseMs: bus } : {},
       warnings,
-      hosts: this.hosts
+      hosts: this.remoteHosts()
     };
   }
   /** Before a local claim is granted: see ClaimSync.acquire. */
@@ -15391,16 +15593,48 @@ var Federation = class {
       }
     });
   }
+  /** The tick follows the bus's lease, known once connected. */
+  schedule() {
+    if (this.tickTimer && this.tickEvery === this.tickMs) return;
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    this.tickEvery = this.tickMs;
+    this.tickTimer = setInterval(() => this.kick(), this.tickEvery);
+    this.tickTimer.unref();
+  }
+  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen). */
+  async follow() {
+    const presence = this.link.presenceKv;
+    const claims = this.link.claimsKv;
+    if (!presence || !claims) return;
+    try {
+      await Promise.all([this.claims.watch(claims), this.presence.watch(presence)]);
+    } catch (err) {
+      this.hooks.logger.warn({ err: err.message }, "federation: cannot watch the buckets; claims are local only until it can");
+    }
+  }
+  /** The heartbeat (this host's presence), then the claims bucket brought in line while the link is confirmed. */
   async tick() {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (this.link.stopped || !this.link.ready || this.link.state !== "connected" || !presence || !claims) return;
+    if (this.link.stopped || !this.link.ready || !presence || !claims) return;
+    if (!this.claims.watching || !this.presence.watching) await this.follow();
+    const unshared = this.claims.unshared().map((c) => ({ resource: c.resource, label: c.label, since: c.since }));
+    const me = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now(), ...unshared.length ? { unshared } : {} };
     try {
-      const me = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now() };
-      this.hosts = await refreshPresence(presence, this.link.jsm, this.names.presenceBucket, me, KV_WORK_TIMEOUT_MS);
+      await this.presence.put(presence, me, HEARTBEAT_TIMEOUT_MS);
+      this.lastAnswerAt = Date.now();
+      if (this.heartbeatFailing) this.hooks.logger.info({}, "federation: NATS answers again");
+      this.heartbeatFailing = false;
+    } catch (err) {
+      if (!this.heartbeatFailing) this.hooks.logger.warn({ err: err.message }, "federation: NATS does not answer; claims are local only until it does");
+      this.heartbeatFailing = true;
+      return;
+    }
+    if (!this.linkConfirmed()) return;
+    try {
       await this.claims.refresh(claims);
     } catch (err) {
-      this.hooks.logger.warn({ err: err.message }, "federation: presence/claims refresh failed");
+      this.hooks.logger.warn({ err: err.message }, "federation: claims refresh failed");
     }
   }
 };

@@ -1,0 +1,126 @@
+/**
+ * A local copy of a KV bucket, kept current by one watcher: the claim path and presence read it
+ * instead of scanning the bucket key by key (a scan costs a round trip per key, which on a slow
+ * link outlasted the claim's own timeout).
+ *
+ * The watcher delivers entries in revision (stream) order, so once it has delivered revision R,
+ * every entry written before R that still exists is in the copy: `reached(R)` is how a writer
+ * knows the copy is complete up to its own write. Entries the bucket lets expire (its TTL) give
+ * no notice; each entry keeps the local time it was last seen, and readers age it by the lease.
+ */
+import { KvWatchInclude, type KV, type KvWatchEntry } from '@nats-io/kv';
+import type { Logger } from '../context.ts';
+
+export interface MirroredEntry<T> {
+  key: string;
+  revision: number;
+  /** Decoded once, as it arrives. */
+  value: T;
+  /** The server's time of the write. */
+  created: number;
+  /** This host's time when the watcher delivered it. */
+  seenAt: number;
+}
+
+interface Waiter {
+  revision: number;
+  resolve(ok: boolean): void;
+  timer: NodeJS.Timeout;
+}
+
+export class BucketMirror<T> {
+  private readonly entries = new Map<string, MirroredEntry<T>>();
+  private revision = 0;
+  private waiters: Waiter[] = [];
+  private watcher: { stop(): void } | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly logger: Logger,
+    /** A value that does not decode (not ours, a newer format) is left out of the copy. */
+    private readonly decode: (data: Uint8Array) => T | undefined,
+  ) {}
+
+  /** A watcher is running (it ends with the connection; the next one is started at the next tick). */
+  get watching(): boolean {
+    return this.watcher !== undefined;
+  }
+
+  /** The last revision the watcher delivered. */
+  get watched(): number {
+    return this.revision;
+  }
+
+  get(key: string): MirroredEntry<T> | undefined {
+    return this.entries.get(key);
+  }
+
+  values(): IterableIterator<MirroredEntry<T>> {
+    return this.entries.values();
+  }
+
+  /**
+   * Watches `kv` from its current values on (after a reconnect too: the copy is rebuilt, since
+   * deletes made while away were not seen).
+   */
+  async watch(kv: KV): Promise<void> {
+    this.stop();
+    const generation = ++this.generation;
+    const iterator = await kv.watch({ include: KvWatchInclude.LastValue });
+    if (generation !== this.generation) {
+      iterator.stop();
+      return;
+    }
+    this.entries.clear();
+    this.revision = 0;
+    this.watcher = iterator;
+    void (async () => {
+      try {
+        for await (const e of iterator) this.take(e);
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message, bucket: this.name }, 'federation: bucket watcher ended');
+      } finally {
+        if (this.watcher === iterator) this.watcher = undefined;
+      }
+    })();
+  }
+
+  /** Resolves true once the watcher has delivered `revision` (and so everything before it), false after `timeoutMs`. */
+  reached(revision: number, timeoutMs: number): Promise<boolean> {
+    if (this.revision >= revision) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        revision,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs),
+      };
+      waiter.timer.unref();
+      this.waiters.push(waiter);
+    });
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.watcher?.stop();
+    this.watcher = undefined;
+  }
+
+  private take(e: KvWatchEntry): void {
+    const value = e.operation === 'PUT' ? this.decode(e.value) : undefined;
+    if (value !== undefined) this.entries.set(e.key, { key: e.key, revision: e.revision, value, created: e.created.getTime(), seenAt: Date.now() });
+    else this.entries.delete(e.key);
+    if (e.revision > this.revision) this.revision = e.revision;
+    if (this.waiters.length === 0) return;
+    const done = this.waiters.filter((w) => w.revision <= this.revision);
+    if (done.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.revision > this.revision);
+    for (const w of done) {
+      clearTimeout(w.timer);
+      w.resolve(true);
+    }
+  }
+}
