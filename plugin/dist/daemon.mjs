@@ -30,7 +30,7 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-QPIZ6QJR.mjs";
+} from "./chunks/chunk-YUIWCQXY.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5818,7 +5818,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-7HQRZ4GG.mjs");
+  const { Federation } = await import("./chunks/federation-GJ3LG4NV.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -3,9 +3,9 @@
  * All NATS I/O of the daemon lives here; the broker stays pure and the daemon reaches this
  * through a narrow seam (`FederationHooks` in, the public methods out).
  *
- * This file is the port (the one class the daemon talks to) and the connection; its parts are
- * the outbox (outbox.ts), the exactly-once intake ledger (inbox.ts), presence (presence.ts) and
- * the claims bucket (claim-sync.ts).
+ * This file is the port (the one class the daemon talks to); its parts are the connection
+ * (connection.ts), the outbox (outbox.ts), the intake loop (intake.ts) with its exactly-once
+ * ledger (inbox.ts), presence (presence.ts) and the claims bucket (claim-sync.ts).
  *
  * - Messages. Each local broadcast is published to `sbus.<project>.msg.<hostId>` in the stream
  *   `SBUS_<project>` with the message id `<hostId>:<seq>` (JetStream drops a re-publish inside its
@@ -25,10 +25,8 @@
  * - The lease is the bus's: the TTL the claims bucket was made with. Every host paces its ticks
  *   and ages entries by it, whatever its own setting (status says when they differ).
  */
-import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { ClaimInfo, FederationHost, FederationHostSession, FederationStatus, MessageRecord } from '../../protocol/messages.ts';
 import type { FederationEntry, FederationPosition } from '../../place/mailbox-entries.ts';
-import { sleep } from '../../place/sleep.ts';
 import type { Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
 import { ClaimSync, type AcquireOutcome } from './claim-sync.ts';
@@ -36,14 +34,13 @@ import type { FederationSettings } from './config.ts';
 import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
 import { InboundLedger } from './inbox.ts';
+import { Intake } from './intake.ts';
 import { Outbox } from './outbox.ts';
 import { PresenceView } from './presence.ts';
-import { busNames, decodeJson, FederatedMessageSchema, messageId, type BusNames, type FederatedMessage, type Presence } from './wire.ts';
+import { busNames, messageId, type BusNames, type FederatedMessage, type Presence } from './wire.ts';
 
 export type { AcquireOutcome };
 
-/** A message that could not be taken in is offered again after this long. */
-const RETRY_MS = 500;
 /** The link counts as confirmed while a heartbeat was answered this recently (never longer than the lease). */
 const LIVENESS_MS = 3000;
 /** A heartbeat (this host's presence write) not answered within this long has failed. */
@@ -75,11 +72,7 @@ export class Federation {
   /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
   private lastAnswerAt = 0;
   private heartbeatFailing = false;
-  private consuming = false;
-  private receivedCount = 0;
-  private lastReceivedAt: number | undefined;
-  private inboundPending = 0;
-  private consumer: ConsumerMessages | undefined;
+  private readonly intake: Intake;
 
   private tickTimer: NodeJS.Timeout | undefined;
   private tickEvery = 0;
@@ -103,11 +96,12 @@ export class Federation {
       this.lastAnswerAt = Date.now();
       this.schedule();
       void this.follow();
-      void this.consume();
+      void this.intake.run();
       void this.pump();
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
+    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), hooks.logger);
     this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
     this.claims = new ClaimSync({
       hostId: host.id,
@@ -141,7 +135,7 @@ export class Federation {
   async stop(): Promise<void> {
     if (this.tickTimer) clearInterval(this.tickTimer);
     this.outbox.stop();
-    this.consumer?.stop();
+    this.intake.stop();
     const presence = this.link.presenceKv;
     if (presence && this.linkConfirmed()) {
       await this.presence.leave(presence, LEAVE_TIMEOUT_MS).catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: presence not removed; the other hosts drop this one after its lease'));
@@ -204,9 +198,9 @@ export class Federation {
       since: silent ? this.lastAnswerAt : this.link.stateSince,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
-      inboundPending: this.inboundPending,
-      received: this.receivedCount,
-      ...(this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {}),
+      inboundPending: this.intake.pending,
+      received: this.intake.received,
+      ...(this.intake.lastReceivedAt ? { lastReceivedAt: this.intake.lastReceivedAt } : {}),
       claimsLocalOnly: !confirmed,
       ...(bus !== undefined ? { leaseMs: bus } : {}),
       warnings,
@@ -217,73 +211,6 @@ export class Federation {
   /** Before a local claim is granted: see ClaimSync.acquire. */
   acquire(claim: Claim): Promise<AcquireOutcome> {
     return this.claims.acquire(claim);
-  }
-
-  // ——— messages in ———
-
-  /**
-   * The one loop taking messages from this host's durable consumer (never two: each message is
-   * made durable and acknowledged before the next is looked at). Restarts the consumer when it
-   * fails; what was pulled but not acknowledged comes again and is dropped if already taken in.
-   */
-  private async consume(): Promise<void> {
-    if (this.consuming) return;
-    this.consuming = true;
-    try {
-      while (!this.link.stopped) {
-        const js = this.link.js;
-        if (!js || !this.link.ready) {
-          await sleep(RETRY_MS, { unref: true });
-          continue;
-        }
-        try {
-          const consumer = await js.consumers.get(this.names.stream, this.link.durable);
-          const messages = await consumer.consume({ max_messages: 256 });
-          this.consumer = messages;
-          for await (const m of messages) {
-            if (this.link.stopped) return;
-            if (!(await this.onRemote(m))) {
-              messages.stop();
-              break;
-            }
-          }
-        } catch (err) {
-          this.hooks.logger.warn({ err: (err as Error).message }, 'federation: consumer stopped; restarting');
-        } finally {
-          this.consumer = undefined;
-        }
-        if (!this.link.stopped) await sleep(1000, { unref: true });
-      }
-    } finally {
-      this.consuming = false;
-    }
-  }
-
-  /** One message from the stream; false when it could not be made durable (retried later). */
-  private async onRemote(m: JsMsg): Promise<boolean> {
-    this.inboundPending = m.info.pending;
-    const msg = decodeJson(FederatedMessageSchema, m.data);
-    if (!msg) {
-      this.hooks.logger.warn({ subject: m.subject, seq: m.seq }, 'federation: not a session-bus message; skipped');
-      m.ack();
-      return true;
-    }
-    if (msg.hostId === this.host.id || this.inbox.taken(msg.hostId, msg.seq)) {
-      m.ack();
-      return true;
-    }
-    try {
-      await this.hooks.ingest(msg);
-    } catch (err) {
-      this.hooks.logger.error({ err: (err as Error).message, id: messageId(msg.hostId, msg.seq) }, 'federation: could not append a message from another host; retrying');
-      m.nak(RETRY_MS);
-      return false;
-    }
-    this.inbox.markSeen(messageId(msg.hostId, msg.seq));
-    this.receivedCount += 1;
-    this.lastReceivedAt = Date.now();
-    m.ack();
-    return true;
   }
 
   // ——— messages out ———

@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-QPIZ6QJR.mjs";
+} from "./chunk-YUIWCQXY.mjs";
 
 // node_modules/@nats-io/kv/lib/types.js
 var require_types = __commonJS({
@@ -15220,9 +15220,96 @@ function parseId(remoteId) {
   return { hostId: remoteId.slice(0, at), seq };
 }
 
+// src/daemon/federation/intake.ts
+var RETRY_MS = 500;
+var Intake = class {
+  constructor(link, stream, hostId, ledger, ingest, logger) {
+    this.link = link;
+    this.stream = stream;
+    this.hostId = hostId;
+    this.ledger = ledger;
+    this.ingest = ingest;
+    this.logger = logger;
+  }
+  link;
+  stream;
+  hostId;
+  ledger;
+  ingest;
+  logger;
+  consuming = false;
+  consumer;
+  /** Messages taken in since start, the last one's time, and what waits in the consumer: for status. */
+  received = 0;
+  lastReceivedAt;
+  pending = 0;
+  stop() {
+    this.consumer?.stop();
+  }
+  /** Runs the loop unless it runs already (called at each connection). */
+  async run() {
+    if (this.consuming) return;
+    this.consuming = true;
+    try {
+      while (!this.link.stopped) {
+        const js = this.link.js;
+        if (!js || !this.link.ready) {
+          await sleep(RETRY_MS, { unref: true });
+          continue;
+        }
+        try {
+          const consumer = await js.consumers.get(this.stream, this.link.durable);
+          const messages = await consumer.consume({ max_messages: 256 });
+          this.consumer = messages;
+          for await (const m of messages) {
+            if (this.link.stopped) return;
+            if (!await this.take(m)) {
+              messages.stop();
+              break;
+            }
+          }
+        } catch (err) {
+          this.logger.warn({ err: err.message }, "federation: consumer stopped; restarting");
+        } finally {
+          this.consumer = void 0;
+        }
+        if (!this.link.stopped) await sleep(1e3, { unref: true });
+      }
+    } finally {
+      this.consuming = false;
+    }
+  }
+  /** One message from the stream; false when it could not be made durable (retried later). */
+  async take(m) {
+    this.pending = m.info.pending;
+    const msg = decodeJson(FederatedMessageSchema, m.data);
+    if (!msg) {
+      this.logger.warn({ subject: m.subject, seq: m.seq }, "federation: not a session-bus message; skipped");
+      m.ack();
+      return true;
+    }
+    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq)) {
+      m.ack();
+      return true;
+    }
+    try {
+      await this.ingest(msg);
+    } catch (err) {
+      this.logger.error({ err: err.message, id: messageId(msg.hostId, msg.seq) }, "federation: could not append a message from another host; retrying");
+      m.nak(RETRY_MS);
+      return false;
+    }
+    this.ledger.markSeen(messageId(msg.hostId, msg.seq));
+    this.received += 1;
+    this.lastReceivedAt = Date.now();
+    m.ack();
+    return true;
+  }
+};
+
 // src/daemon/federation/outbox.ts
 var POSITION_WRITE_MS = 250;
-var RETRY_MS = 500;
+var RETRY_MS2 = 500;
 var Outbox = class {
   constructor(position, lastSeq, retained, persist, logger) {
     this.persist = persist;
@@ -15268,7 +15355,7 @@ var Outbox = class {
           await send(r);
         } catch (err) {
           onError(err);
-          await sleep(RETRY_MS, { unref: true });
+          await sleep(RETRY_MS2, { unref: true });
           continue;
         }
         this.records.shift();
@@ -15360,7 +15447,6 @@ function skewWords(ms) {
 }
 
 // src/daemon/federation/federation.ts
-var RETRY_MS2 = 500;
 var LIVENESS_MS = 3e3;
 var HEARTBEAT_TIMEOUT_MS = 1500;
 var LEAVE_TIMEOUT_MS = 500;
@@ -15376,11 +15462,12 @@ var Federation = class {
       this.lastAnswerAt = Date.now();
       this.schedule();
       void this.follow();
-      void this.consume();
+      void this.intake.run();
       void this.pump();
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
+    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), hooks.logger);
     this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
     this.claims = new ClaimSync({
       hostId: host.id,
@@ -15407,11 +15494,7 @@ var Federation = class {
   /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
   lastAnswerAt = 0;
   heartbeatFailing = false;
-  consuming = false;
-  receivedCount = 0;
-  lastReceivedAt;
-  inboundPending = 0;
-  consumer;
+  intake;
   tickTimer;
   tickEvery = 0;
   ticking = false;
@@ -15433,7 +15516,7 @@ var Federation = class {
   async stop() {
     if (this.tickTimer) clearInterval(this.tickTimer);
     this.outbox.stop();
-    this.consumer?.stop();
+    this.intake.stop();
     const presence = this.link.presenceKv;
     if (presence && this.linkConfirmed()) {
       await this.presence.leave(presence, LEAVE_TIMEOUT_MS).catch((err) => this.hooks.logger.warn({ err: err.message }, "federation: presence not removed; the other hosts drop this one after its lease"));
@@ -15488,9 +15571,9 @@ var Federation = class {
       since: silent ? this.lastAnswerAt : this.link.stateSince,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
-      inboundPending: this.inboundPending,
-      received: this.receivedCount,
-      ...this.lastReceivedAt ? { lastReceivedAt: this.lastReceivedAt } : {},
+      inboundPending: this.intake.pending,
+      received: this.intake.received,
+      ...this.intake.lastReceivedAt ? { lastReceivedAt: this.intake.lastReceivedAt } : {},
       claimsLocalOnly: !confirmed,
       ...bus !== void 0 ? { leaseMs: bus } : {},
       warnings,
@@ -15500,70 +15583,6 @@ var Federation = class {
   /** Before a local claim is granted: see ClaimSync.acquire. */
   acquire(claim) {
     return this.claims.acquire(claim);
-  }
-  // ——— messages in ———
-  /**
-   * The one loop taking messages from this host's durable consumer (never two: each message is
-   * made durable and acknowledged before the next is looked at). Restarts the consumer when it
-   * fails; what was pulled but not acknowledged comes again and is dropped if already taken in.
-   */
-  async consume() {
-    if (this.consuming) return;
-    this.consuming = true;
-    try {
-      while (!this.link.stopped) {
-        const js = this.link.js;
-        if (!js || !this.link.ready) {
-          await sleep(RETRY_MS2, { unref: true });
-          continue;
-        }
-        try {
-          const consumer = await js.consumers.get(this.names.stream, this.link.durable);
-          const messages = await consumer.consume({ max_messages: 256 });
-          this.consumer = messages;
-          for await (const m of messages) {
-            if (this.link.stopped) return;
-            if (!await this.onRemote(m)) {
-              messages.stop();
-              break;
-            }
-          }
-        } catch (err) {
-          this.hooks.logger.warn({ err: err.message }, "federation: consumer stopped; restarting");
-        } finally {
-          this.consumer = void 0;
-        }
-        if (!this.link.stopped) await sleep(1e3, { unref: true });
-      }
-    } finally {
-      this.consuming = false;
-    }
-  }
-  /** One message from the stream; false when it could not be made durable (retried later). */
-  async onRemote(m) {
-    this.inboundPending = m.info.pending;
-    const msg = decodeJson(FederatedMessageSchema, m.data);
-    if (!msg) {
-      this.hooks.logger.warn({ subject: m.subject, seq: m.seq }, "federation: not a session-bus message; skipped");
-      m.ack();
-      return true;
-    }
-    if (msg.hostId === this.host.id || this.inbox.taken(msg.hostId, msg.seq)) {
-      m.ack();
-      return true;
-    }
-    try {
-      await this.hooks.ingest(msg);
-    } catch (err) {
-      this.hooks.logger.error({ err: err.message, id: messageId(msg.hostId, msg.seq) }, "federation: could not append a message from another host; retrying");
-      m.nak(RETRY_MS2);
-      return false;
-    }
-    this.inbox.markSeen(messageId(msg.hostId, msg.seq));
-    this.receivedCount += 1;
-    this.lastReceivedAt = Date.now();
-    m.ack();
-    return true;
   }
   // ——— messages out ———
   pump() {

@@ -6167,22 +6167,6 @@ function decodeJson(schema, data) {
   }
 }
 
-// src/place/sleep.ts
-function sleep(ms, options = {}) {
-  const { signal, unref } = options;
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const finish = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    if (unref) timer.unref();
-    signal?.addEventListener("abort", finish, { once: true });
-  });
-}
-
 // src/daemon/claims.ts
 var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
 function isName(resource) {
@@ -6345,6 +6329,22 @@ function createLane() {
   };
 }
 
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
 export {
   __require,
   __commonJS,
@@ -6380,6 +6380,6 @@ export {
   RemoteClaimSchema,
   claimKey,
   decodeJson,
-  sleep,
-  createLane
+  createLane,
+  sleep
 };
