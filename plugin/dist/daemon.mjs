@@ -5818,7 +5818,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-GJ3LG4NV.mjs");
+  const { Federation } = await import("./chunks/federation-Y3JYLSLQ.mjs");
   const federation = new Federation(
     settings,
     host,

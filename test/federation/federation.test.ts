@@ -54,7 +54,7 @@ function dumpLog(p: TestProject): void {
     log = '(no log)';
   }
   const lines = log.split('\n').filter((l) => /federation|claim|"level":[456]0/.test(l));
-  console.log(`--- daemon log of ${p.env.SESSION_BUS_HOST} (federation lines) ---\n${lines.slice(-40).join('\n')}`);
+  console.log(`--- daemon log of ${p.env.SESSION_BUS_HOST} (federation lines) ---\n${lines.slice(-(Number(process.env.FED_LOG_LINES) || 40)).join('\n')}`);
 }
 
 function connect(p: TestProject): Promise<Connection> {

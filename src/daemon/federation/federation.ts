@@ -72,6 +72,7 @@ export class Federation {
   /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
   private lastAnswerAt = 0;
   private heartbeatFailing = false;
+  private following: Promise<void> | undefined;
   private readonly intake: Intake;
 
   private tickTimer: NodeJS.Timeout | undefined;
@@ -254,23 +255,27 @@ export class Federation {
     this.tickTimer.unref();
   }
 
-  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen). */
-  private async follow(): Promise<void> {
+  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen); one start at a time. */
+  private follow(): Promise<void> {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (!presence || !claims) return;
-    try {
-      await Promise.all([this.claims.watch(claims), this.presence.watch(presence)]);
-    } catch (err) {
-      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: cannot watch the buckets; claims are local only until it can');
-    }
+    if (!presence || !claims) return Promise.resolve();
+    this.following ??= Promise.all([this.claims.watch(claims), this.presence.watch(presence)])
+      .then(() => undefined)
+      .catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: cannot watch the buckets; claims are local only until it can'))
+      .finally(() => {
+        this.following = undefined;
+      });
+    return this.following;
   }
 
   /** The heartbeat (this host's presence), then the claims bucket brought in line while the link is confirmed. */
   private async tick(): Promise<void> {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (this.link.stopped || !this.link.ready || !presence || !claims) return;
+    // While the client knows it is disconnected there is nothing to confirm; a write then would
+    // wait out its timeout and hold up the first tick after the reconnect.
+    if (this.link.stopped || !this.link.ready || this.link.state !== 'connected' || !presence || !claims) return;
     if (!this.claims.watching || !this.presence.watching) await this.follow();
     const unshared = this.claims.unshared().map((c) => ({ resource: c.resource, label: c.label, since: c.since }));
     const me: Presence = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now(), ...(unshared.length ? { unshared } : {}) };

@@ -15494,6 +15494,7 @@ var Federation = class {
   /** When NATS last answered a heartbeat (or the set-up): the link's liveness. */
   lastAnswerAt = 0;
   heartbeatFailing = false;
+  following;
   intake;
   tickTimer;
   tickEvery = 0;
@@ -15620,22 +15621,21 @@ var Federation = class {
     this.tickTimer = setInterval(() => this.kick(), this.tickEvery);
     this.tickTimer.unref();
   }
-  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen). */
-  async follow() {
+  /** Watchers on both buckets, new at each connection (what was deleted while away was not seen); one start at a time. */
+  follow() {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (!presence || !claims) return;
-    try {
-      await Promise.all([this.claims.watch(claims), this.presence.watch(presence)]);
-    } catch (err) {
-      this.hooks.logger.warn({ err: err.message }, "federation: cannot watch the buckets; claims are local only until it can");
-    }
+    if (!presence || !claims) return Promise.resolve();
+    this.following ??= Promise.all([this.claims.watch(claims), this.presence.watch(presence)]).then(() => void 0).catch((err) => this.hooks.logger.warn({ err: err.message }, "federation: cannot watch the buckets; claims are local only until it can")).finally(() => {
+      this.following = void 0;
+    });
+    return this.following;
   }
   /** The heartbeat (this host's presence), then the claims bucket brought in line while the link is confirmed. */
   async tick() {
     const presence = this.link.presenceKv;
     const claims = this.link.claimsKv;
-    if (this.link.stopped || !this.link.ready || !presence || !claims) return;
+    if (this.link.stopped || !this.link.ready || this.link.state !== "connected" || !presence || !claims) return;
     if (!this.claims.watching || !this.presence.watching) await this.follow();
     const unshared = this.claims.unshared().map((c) => ({ resource: c.resource, label: c.label, since: c.since }));
     const me = { v: 1, hostId: this.host.id, host: this.settings.hostName, sessions: this.hooks.localSessions(), ts: Date.now(), ...unshared.length ? { unshared } : {} };
