@@ -391,6 +391,20 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     }
   });
 
+  it('issue 19: a garbage SESSION_BUS_NATS_URL is refused with its reason in status, and doctor\'s fix names the URL setting; the local bus works', async () => {
+    const p = host('hostA', uniqueRemote(), { SESSION_BUS_NATS_URL: 'nats://nats.internal:port' });
+    const c = await connect(p);
+    // Not retried: refused as soon as federation starts.
+    const s = await federated(c, 'refused');
+    expect(s.federation).toMatchObject({ reason: 'SESSION_BUS_NATS_URL "nats://nats.internal:port": the port must be a number from 1 to 65535, not "port"' });
+    await c.client.request('register', { ...A2, live: true });
+    await c.client.request('broadcast', { ...A1, text: 'local only' });
+    expect((await c.client.request('drain', A2)).messages.map((m) => m.text)).toEqual(['local only']);
+    expect((await p.cli(['status'])).stdout).toMatch(/federation refused: SESSION_BUS_NATS_URL "nats:\/\/nats\.internal:port": the port must be/);
+    const check = JSON.parse((await p.cli(['doctor', '--json'])).stdout).checks.find((x: { name: string }) => x.name === 'federation');
+    expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('session-bus config set nats-url') });
+  });
+
   it('no origin remote and no SESSION_BUS_PROJECT: federation refuses with the reason, the local bus works; SESSION_BUS_PROJECT fixes it', async () => {
     const p = host('hostA', undefined);
     const c = await connect(p);
