@@ -11,7 +11,7 @@
  *   `SBUS_<project>` with the message id `<hostId>:<seq>` (JetStream drops a re-publish inside its
  *   duplicate window). The local mailbox is the outbox: the last seq JetStream confirmed is
  *   written to the mailbox (`fed` entry), and everything after it is published again after a
- *   restart or an outage, in seq order, one at a time. Messages of the other hosts come from
+ *   restart or an outage, in seq order, pipelined (outbox.ts). Messages of the other hosts come from
  *   this host's durable consumer; each is appended to the mailbox (with its `remoteId`) before it
  *   is acknowledged, and the ids already taken in (rebuilt from the mailbox on restart, in any
  *   order) are dropped: exactly once.
