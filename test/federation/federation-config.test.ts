@@ -145,7 +145,7 @@ describe('federation floors at compaction', () => {
     const f = new Federation(
       { servers: ['nats://127.0.0.1:1'], displayUrl: 'nats://127.0.0.1:1', auth: {}, project: 'p', hostName: 'me', leaseMs: 3000 },
       { id: 'aaaaaaaaaaaa', createdAt: 0 },
-      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [] },
+      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [], isLocalSession: () => false },
       { published: 2, received: new Map([['dddddddddddd', 9]]) },
       4,
       (after) => retained.filter((r) => r.seq > after),

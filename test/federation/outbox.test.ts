@@ -3,7 +3,7 @@
  * driving it with a fake JetStream whose confirmations come late, out of order, or not at all.
  */
 import { describe, expect, it } from 'vitest';
-import { Outbox } from '../../src/daemon/federation/outbox.ts';
+import { isFederated, Outbox, remoteRecipientIds } from '../../src/daemon/federation/outbox.ts';
 import { PublishWindow } from '../../src/daemon/federation/publish-window.ts';
 import type { FederationEntry } from '../../src/place/mailbox-entries.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
@@ -99,6 +99,20 @@ describe('the publish window (pure)', () => {
   });
 });
 
+describe('what goes out', () => {
+  it('issue 19: a direct message naming a session of another host goes out, with only those recipients; one to this host\'s sessions stays here', () => {
+    const isLocal = (id: string) => id.startsWith('local-');
+    const dm = (...to: string[]) => ({ ...rec(1), to });
+    expect(isFederated(rec(1), isLocal)).toBe(true);
+    expect(isFederated(dm('local-1'), isLocal)).toBe(false);
+    expect(isFederated(dm('local-1', 'remote-1'), isLocal)).toBe(true);
+    expect(remoteRecipientIds(dm('local-1', 'remote-1', 'remote-2'), isLocal)).toEqual(['remote-1', 'remote-2']);
+    // Taken in from another host: never sent on.
+    expect(isFederated({ ...dm('remote-1'), remoteId: 'h:1' }, isLocal)).toBe(false);
+    expect(isFederated({ ...rec(1), remoteId: 'h:1' }, isLocal)).toBe(false);
+  });
+});
+
 describe('the outbox pump', () => {
   /**
    * A fake JetStream: each publish settles after `delayMs(seq)`. `cut(seq)` says the connection
@@ -142,7 +156,7 @@ describe('the outbox pump', () => {
       const p = e.published ?? 0;
       for (let seq = 1; seq <= p; seq++) if (!stored.includes(seq)) throw new Error(`position ${p} recorded before ${seq} was stored`);
       persisted.push(p);
-    }, logger);
+    }, logger, () => false);
     return { o, persisted };
   }
 

@@ -34,7 +34,7 @@ import type { FederationSettings } from './config.ts';
 import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
 import { InboundLedger } from './inbox.ts';
-import { Outbox } from './outbox.ts';
+import { Outbox, remoteRecipientIds } from './outbox.ts';
 import { refreshPresence } from './presence.ts';
 import { busNames, decodeJson, FederatedMessageSchema, messageId, type BusNames, type FederatedMessage, type Presence } from './wire.ts';
 
@@ -51,6 +51,8 @@ export interface FederationHooks {
   persist(entry: FederationEntry): Promise<void>;
   /** The live local sessions, for presence. */
   localSessions(): FederationHostSession[];
+  /** Is this a session of this host (live or not)? Direct messages go out, and come in, by it. */
+  isLocalSession(sessionId: string): boolean;
   /** The claims held on this host now. */
   localClaims(): Claim[];
 }
@@ -92,7 +94,7 @@ export class Federation {
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
-    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
+    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger, (id) => hooks.isLocalSession(id));
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
@@ -223,7 +225,8 @@ export class Federation {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.host.id || this.inbox.taken(msg.hostId, msg.seq)) {
+    // A direct message to none of this host's sessions is not taken in: it is for another host.
+    if (msg.hostId === this.host.id || this.inbox.taken(msg.hostId, msg.seq) || (msg.to && !msg.to.some((id) => this.hooks.isLocalSession(id)))) {
       m.ack();
       return true;
     }
@@ -247,7 +250,8 @@ export class Federation {
     return this.outbox.pump(
       () => !this.link.stopped && this.link.ready && this.link.state === 'connected' && this.link.js !== undefined,
       async (r) => {
-        const body: FederatedMessage = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text };
+        const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
+        const body: FederatedMessage = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...(to ? { to } : {}) };
         await this.link.js!.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
       },
       (err) => {

@@ -39,10 +39,12 @@ export class Outbox {
     retained: (afterSeq: number) => MessageRecord[],
     private readonly persist: (entry: FederationEntry) => Promise<void>,
     private readonly logger: Logger,
+    /** Is this a session of this host? A direct message to none of them goes out. */
+    private readonly isLocalSession: (sessionId: string) => boolean,
   ) {
     const published = position?.published ?? lastSeq;
     this.window = new PublishWindow(MAX_IN_FLIGHT, published);
-    this.window.add(retained(published).filter(isFederated));
+    this.window.add(retained(published).filter((r) => isFederated(r, isLocalSession)));
     if (position?.published === undefined) void this.persist({ type: 'fed', published }).catch(() => undefined);
   }
 
@@ -56,9 +58,9 @@ export class Outbox {
     return this.window.published;
   }
 
-  /** Messages made durable locally: the ones sent here, to everyone, are queued; true when any was. */
+  /** Messages made durable locally: the ones sent here to everyone or to another host's sessions are queued; true when any was. */
   add(records: MessageRecord[]): boolean {
-    const added = this.window.add(records.filter(isFederated));
+    const added = this.window.add(records.filter((r) => isFederated(r, this.isLocalSession)));
     if (added) this.wakePump();
     return added;
   }
@@ -126,7 +128,16 @@ export class Outbox {
   }
 }
 
-/** Broadcasts sent on this host go out; direct messages name local sessions and stay here. */
-export function isFederated(r: MessageRecord): boolean {
-  return r.remoteId === undefined && r.to === undefined;
+/**
+ * What goes out: a broadcast sent on this host, and a direct message naming a session of another
+ * host (visible through presence when it was sent). A direct message to this host's sessions only
+ * stays here; a message taken in from another host is never sent on.
+ */
+export function isFederated(r: MessageRecord, isLocalSession: (sessionId: string) => boolean): boolean {
+  return r.remoteId === undefined && (r.to === undefined || r.to.some((id) => !isLocalSession(id)));
+}
+
+/** The recipients a direct message names on the other hosts: those not of this host. */
+export function remoteRecipientIds(r: MessageRecord, isLocalSession: (sessionId: string) => boolean): string[] | undefined {
+  return r.to?.filter((id) => !isLocalSession(id));
 }

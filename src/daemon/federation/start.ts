@@ -54,7 +54,7 @@ export async function startFederation(
     {
       logger: ctx.logger,
       async ingest(m) {
-        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
+        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now(), m.to);
         record.host = m.host;
         record.remoteId = messageId(m.hostId, m.seq);
         await ctx.commit({ entries: [], records: [record] });
@@ -62,6 +62,7 @@ export async function startFederation(
       persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...(s.cwd ? { cwd: s.cwd } : {}), since: s.connectedSince ?? s.firstSeen })),
       localClaims: () => broker.claims.list(ctx.now()),
+      isLocalSession: (id) => broker.sessionById(id) !== undefined,
     },
     position,
     broker.lastSeq,

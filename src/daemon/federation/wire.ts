@@ -50,6 +50,8 @@ export const FederatedMessageSchema = z
     from: z.string().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
     kind: Kind,
     text: z.string().max(MAX_TEXT_BYTES * 2).transform(cleanText),
+    /** A direct message: the session ids it is for (each host takes in only those for its own sessions). */
+    to: z.array(z.string().min(1).max(128)).min(1).max(32).optional(),
   })
   .transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
 export type FederatedMessage = z.infer<typeof FederatedMessageSchema>;
