@@ -82,6 +82,8 @@ describe.skipIf(skipped)('federation: hostile input from another host', () => {
     expect(status).toMatch(/hosts {5}box/);
     const peersText = await cli(['peers']);
     expect(peersText).toMatch(/main.*#eeeeee@box/);
+    // Once: the label of another host's session already says where it is (it read `…@box…@box…`).
+    expect(peersText).not.toMatch(/@box.*@box/);
     const log = await cli(['log']);
     expect(log).toMatch(/hello/);
     for (const out of [status, peersText, log]) expect(out.replace(/\n/g, '')).not.toMatch(ONE_LINE_CONTROLS);
