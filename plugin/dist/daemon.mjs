@@ -30,7 +30,7 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-YUIWCQXY.mjs";
+} from "./chunks/chunk-QTYT74EM.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -5313,6 +5313,24 @@ var RetainedMessages = class {
   }
 };
 
+// src/daemon/recipients.ts
+function remoteRecipients(hosts) {
+  return hosts.flatMap((h) => h.sessions.map((s) => ({ id: s.sessionId, ids: [s.sessionId], names: [`${s.label}@${h.name}`, s.label], shown: `${s.label}@${h.name}` })));
+}
+function matchRecipients(tokens, candidates) {
+  const ids = [];
+  for (const token of tokens) {
+    const t = token.trim().replace(/^#/, "");
+    const matches = candidates.filter((c) => shortId(c.id) === t || has(c.ids, t) || c.names.some((n) => n === t || n.endsWith(`#${t}`) || n.startsWith(`${t}#`)));
+    if (matches.length !== 1) return { ok: false, recipient: token, peers: candidates.map((c) => c.shown) };
+    ids.push(matches[0].id);
+  }
+  return { ok: true, ids: [...new Set(ids)] };
+}
+function has(ids, id) {
+  return ids instanceof Set ? ids.has(id) : ids.includes(id);
+}
+
 // src/daemon/session-registry.ts
 var SessionRegistry = class {
   sessions = /* @__PURE__ */ new Map();
@@ -5436,17 +5454,10 @@ var SessionRegistry = class {
   ofPid(pid) {
     return this.byPid.get(pid);
   }
-  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
-  recipients(sender, tokens) {
-    const live = this.peers().filter((s) => s !== sender);
-    const ids = [];
-    for (const token of tokens) {
-      const t = token.trim().replace(/^#/, "");
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
-      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
-      ids.push(matches[0].id);
-    }
-    return { ok: true, ids: [...new Set(ids)] };
+  /** Direct-message recipients among the live peers (and `remote`: another host's live sessions); see matchRecipients. */
+  recipients(sender, tokens, remote = []) {
+    const local = this.peers().filter((s) => s !== sender).map((s) => ({ id: s.id, ids: s.ids, names: [s.label], shown: s.label }));
+    return matchRecipients(tokens, [...local, ...remote]);
   }
   forget(s) {
     this.sessions.delete(s.id);
@@ -5630,9 +5641,9 @@ var Broker = class {
   sessionOfPid(pid) {
     return this.registry.ofPid(pid);
   }
-  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
-  resolveRecipients(sender, tokens) {
-    return this.registry.recipients(sender, tokens);
+  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer, here or in `remote`. */
+  resolveRecipients(sender, tokens, remote = []) {
+    return this.registry.recipients(sender, tokens, remote);
   }
   /** Drops what falls out of the retention window; returns how many messages went. */
   applyRetention(now) {
@@ -5684,6 +5695,11 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as os from "node:os";
 var DEFAULT_LEASE_MS2 = 15e3;
+var FIX = {
+  url: "Set SESSION_BUS_NATS_URL (session-bus config set nats-url nats://host:4222; tls://\u2026 for TLS; several comma-separated), or unset it to turn federation off; then session-bus restart",
+  project: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation",
+  lease: "Set SESSION_BUS_FED_LEASE_MS to a number of milliseconds \u2265 1000 (session-bus config set fed-lease-ms 15000), or unset it for the default 15000; then session-bus restart"
+};
 var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
   const raw = env.SESSION_BUS_NATS_URL?.trim();
@@ -5691,12 +5707,14 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
   const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
   const servers = listed.map(redactUrl);
   const displayUrl = servers.join(",");
+  const badUrl = servers.map(serverUrlProblem).find((p) => p !== void 0);
+  if (badUrl) return { mode: "refused", displayUrl, reason: `SESSION_BUS_NATS_URL ${badUrl}`, fix: FIX.url };
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project;
   let remoteUrl;
   if (override) {
     if (!PROJECT_KEY.test(override)) {
-      return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
+      return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}`, fix: FIX.project };
     }
     project = override;
   } else if (remoteUrl = typeof origin === "function" ? origin() : origin) {
@@ -5705,7 +5723,8 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
     return {
       mode: "refused",
       displayUrl,
-      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host'
+      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host',
+      fix: FIX.project
     };
   }
   const auth = { ...listed.map(urlAuth).find((a) => a !== void 0) };
@@ -5721,7 +5740,7 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
   const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
   const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS2;
   if (!Number.isFinite(leaseMs) || leaseMs < 1e3) {
-    return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}` };
+    return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}`, fix: FIX.lease };
   }
   return {
     mode: "on",
@@ -5765,6 +5784,24 @@ function urlAuth(url) {
   if (!m || !m[1]) return void 0;
   const [user, pass] = m[1].split(":", 2).map((x) => decodeURIComponent(x));
   return pass !== void 0 ? { user, pass } : { token: user };
+}
+var SCHEMES = /* @__PURE__ */ new Set(["nats", "tls"]);
+function serverUrlProblem(url) {
+  const shown3 = JSON.stringify(url);
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?([/?#].*)?$/i.exec(url);
+  if (!m) return `${shown3} is not a NATS URL: write nats://host:4222`;
+  const [, scheme, host, port] = m;
+  if (scheme !== void 0 && !SCHEMES.has(scheme.toLowerCase())) return `${shown3}: the scheme must be nats:// or tls://, not ${scheme}://`;
+  if (!host) return `${shown3} names no host: write nats://host:4222`;
+  if (port !== void 0 && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    return `${shown3}: the port must be a number from 1 to 65535, not ${JSON.stringify(port)}`;
+  }
+  try {
+    new URL(`nats://${host}`);
+  } catch {
+    return `${shown3} is not a NATS URL: ${JSON.stringify(host)} is not a host name or address`;
+  }
+  return void 0;
 }
 function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
@@ -5812,27 +5849,27 @@ async function startFederation(ctx, location, position2, env = process.env) {
   if (config.mode === "off") return federationOff(void 0, kept);
   if (config.mode === "refused") {
     ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
-    const status2 = { state: "refused", reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
-    return federationOff(status2, kept);
+    return federationOff(refusedStatus(config), kept);
   }
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-Y3JYLSLQ.mjs");
+  const { Federation } = await import("./chunks/federation-O7UIIHVI.mjs");
   const federation = new Federation(
     settings,
     host,
     {
       logger: ctx.logger,
       async ingest(m) {
-        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
+        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now(), m.to);
         record.host = m.host;
         record.remoteId = messageId(m.hostId, m.seq);
         await ctx.commit({ entries: [], records: [record] });
       },
       persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...s.cwd ? { cwd: s.cwd } : {}, since: s.connectedSince ?? s.firstSeen })),
-      localClaims: () => broker.claims.list(ctx.now())
+      localClaims: () => broker.claims.list(ctx.now()),
+      isLocalSession: (id) => broker.sessionById(id) !== void 0
     },
     position2,
     broker.lastSeq,
@@ -5851,6 +5888,9 @@ async function startFederation(ctx, location, position2, env = process.env) {
     snapshotEntries: () => [federation.snapshotEntry()],
     stop: () => federation.stop()
   };
+}
+function refusedStatus(config) {
+  return { state: "refused", reason: config.reason, fix: config.fix, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
 }
 function positionEntry(p) {
   return { type: "fed", published: p.published ?? 0, received: Object.fromEntries(p.received) };
@@ -5919,7 +5959,7 @@ var broadcast = defineHandler({
     const now = ctx.now();
     let to;
     if (params.to !== void 0) {
-      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
+      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to], remoteRecipients(ctx.federation.remoteHosts()));
       if (!found.ok) throw new BusError(-32050 /* UnknownRecipient */, { recipient: found.recipient, peers: found.peers });
       to = found.ids;
     }

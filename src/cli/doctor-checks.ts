@@ -116,7 +116,8 @@ export function checkFederation(f: FederationStatus | undefined): Check {
   const name = 'federation';
   if (!f || f.state === 'off') return { name, status: 'ok', message: 'off (SESSION_BUS_NATS_URL not set): this host only' };
   if (f.state === 'refused') {
-    return { name, status: 'fail', message: `refused: ${f.reason ?? 'unknown reason'}`, fix: 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation' };
+    // A daemon older than the `fix` field refused only for the project key.
+    return { name, status: 'fail', message: `refused: ${f.reason ?? 'unknown reason'}`, fix: f.fix ?? 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation' };
   }
   const where = `${f.url ?? '?'} as ${f.host?.name ?? '?'}`;
   if (f.state === 'connected') {

@@ -144,7 +144,8 @@ export function formatPeers(peers: PeerInfo[], now = Date.now(), layout: Layout 
   if (peers.length === 0) return 'No session is here now.';
   return table(
     ['SESSION', 'SINCE', 'ACTIVE', 'WORKTREE'],
-    peers.map((p) => [p.host ? `${p.label}@${p.host}` : p.label, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, worktree(p.cwd, layout.root)]),
+    // Another host's session is labelled `label@host` already (remotePeers).
+    peers.map((p) => [p.label, `${duration(now - p.since)} ago`, `${duration(now - p.lastActivity)} ago`, worktree(p.cwd, layout.root)]),
     layout.columns,
   );
 }

@@ -17,6 +17,7 @@ import { DEFAULT_RETENTION, type Retention } from '../place/config.ts';
 import { applyEntry, foldFederation, type BusState, type WorkingSetState } from '../place/apply-entry.ts';
 import { RetainedMessages } from './retained-messages.ts';
 import { SessionRegistry } from './session-registry.ts';
+import type { RecipientCandidate } from './recipients.ts';
 
 export type { Change, ClaimOutcome, ClaimsEnded, PeekOptions, PeekOutcome, RecipientOutcome, Session };
 
@@ -224,9 +225,9 @@ export class Broker implements BusState {
     return this.registry.ofPid(pid);
   }
 
-  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer. */
-  resolveRecipients(sender: Session, tokens: string[]): RecipientOutcome {
-    return this.registry.recipients(sender, tokens);
+  /** Direct-message recipients: each a label, short id, session id or branch of exactly one live peer, here or in `remote`. */
+  resolveRecipients(sender: Session, tokens: string[], remote: readonly RecipientCandidate[] = []): RecipientOutcome {
+    return this.registry.recipients(sender, tokens, remote);
   }
 
   /** Drops what falls out of the retention window; returns how many messages went. */

@@ -2,9 +2,10 @@
  * The sessions a broker knows: found by any id they have had, by the Claude pid they run in now,
  * or by their first id (their key in the log). Pure; the broker decides, this keeps the indexes.
  */
-import { shortId, type SessionIdentity } from '../protocol/messages.ts';
+import type { SessionIdentity } from '../protocol/messages.ts';
 import type { CursorEntry, LogEntry, SessionEntry } from '../place/mailbox-entries.ts';
 import { cursorEntry, sessionEntry, type RecipientOutcome, type Session } from './broker-types.ts';
+import { matchRecipients, type RecipientCandidate } from './recipients.ts';
 
 export class SessionRegistry {
   private sessions = new Map<string, Session>();
@@ -145,17 +146,12 @@ export class SessionRegistry {
     return this.byPid.get(pid);
   }
 
-  /** Direct-message recipients: each a label, short id, session id or branch (as `log --from` takes) of exactly one live peer. */
-  recipients(sender: Session, tokens: string[]): RecipientOutcome {
-    const live = this.peers().filter((s) => s !== sender);
-    const ids: string[] = [];
-    for (const token of tokens) {
-      const t = token.trim().replace(/^#/, '');
-      const matches = live.filter((s) => s.label === t || shortId(s.id) === t || s.ids.has(t) || s.label.endsWith(`#${t}`) || s.label.startsWith(`${t}#`));
-      if (matches.length !== 1) return { ok: false, recipient: token, peers: live.map((s) => s.label) };
-      ids.push(matches[0]!.id);
-    }
-    return { ok: true, ids: [...new Set(ids)] };
+  /** Direct-message recipients among the live peers (and `remote`: another host's live sessions); see matchRecipients. */
+  recipients(sender: Session, tokens: string[], remote: readonly RecipientCandidate[] = []): RecipientOutcome {
+    const local = this.peers()
+      .filter((s) => s !== sender)
+      .map((s) => ({ id: s.id, ids: s.ids, names: [s.label], shown: s.label }));
+    return matchRecipients(tokens, [...local, ...remote]);
   }
 
   forget(s: Session): void {

@@ -94,6 +94,8 @@ export interface FederationStatus {
   state: FederationState;
   /** Why federation is refused, or the last connection error. */
   reason?: string;
+  /** Refused: which setting to change and how. */
+  fix?: string;
   /** The NATS URL with any credentials removed. */
   url?: string;
   /** The project key: subject, stream and buckets are named after it. */

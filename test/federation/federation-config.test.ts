@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeRemoteUrl, projectKeyOf, readFederationConfig, redactUrl } from '../../src/daemon/federation/config.ts';
+import { checkFederation } from '../../src/cli/doctor-checks.ts';
+import { normalizeRemoteUrl, projectKeyOf, readFederationConfig, redactUrl, type FederationConfig } from '../../src/daemon/federation/config.ts';
+import { refusedStatus } from '../../src/daemon/federation/start.ts';
 import { loadHostId } from '../../src/daemon/federation/host-id.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
 
@@ -143,7 +145,7 @@ describe('federation floors at compaction', () => {
     const f = new Federation(
       { servers: ['nats://127.0.0.1:1'], displayUrl: 'nats://127.0.0.1:1', auth: {}, project: 'p', hostName: 'me', leaseMs: 3000 },
       { id: 'aaaaaaaaaaaa', createdAt: 0 },
-      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [] },
+      { logger, ingest: async () => undefined, persist: async (e) => void persisted.push(e), localSessions: () => [], localClaims: () => [], isLocalSession: () => false },
       { published: 2, received: new Map([['dddddddddddd', 9]]) },
       4,
       (after) => retained.filter((r) => r.seq > after),
@@ -155,5 +157,51 @@ describe('federation floors at compaction', () => {
     expect(f.snapshotEntry().received).toEqual({ bbbbbbbbbbbb: 6, cccccccccccc: 2, dddddddddddd: 9 });
     expect(persisted).toEqual([]);
     f.stop();
+  });
+});
+
+describe('refused settings say which setting and how to fix it (issue 19)', () => {
+  const remote = 'git@example.com:team/repo.git';
+  /** What status (and so doctor) gets from a refused configuration. */
+  const refused = (c: FederationConfig) => {
+    if (c.mode !== 'refused') throw new Error(`expected refused, got ${c.mode}`);
+    return refusedStatus(c);
+  };
+
+  it('issue 19: doctor\'s fix for a bad SESSION_BUS_FED_LEASE_MS names the lease, not the project key', () => {
+    for (const bad of ['abc', '500', '-1', 'Infinity']) {
+      const c = readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://h:4222', SESSION_BUS_FED_LEASE_MS: bad }, undefined, remote);
+      expect(c).toMatchObject({ mode: 'refused', reason: expect.stringContaining('SESSION_BUS_FED_LEASE_MS') });
+      const check = checkFederation(refused(c));
+      expect(check.status).toBe('fail');
+      expect(check.fix).toMatch(/fed-lease-ms|SESSION_BUS_FED_LEASE_MS/);
+      expect(check.fix).not.toMatch(/SESSION_BUS_PROJECT|origin remote/);
+    }
+    // The project key's refusal keeps its own fix.
+    const noKey = readFederationConfig({ SESSION_BUS_NATS_URL: 'nats://h:4222' }, undefined, undefined);
+    expect(checkFederation(refused(noKey)).fix).toMatch(/SESSION_BUS_PROJECT/);
+  });
+
+  it('issue 19: a garbage SESSION_BUS_NATS_URL is refused at config time with the reason, not retried forever', () => {
+    const cases: [string, RegExp][] = [
+      ['not a url', /"not a url" is not a NATS URL/],
+      ['nats://', /"nats:\/\/" names no host/],
+      ['http://x:99999', /"http:\/\/x:99999": the scheme must be nats:\/\/ or tls:\/\//],
+      ['nats://x:99999', /"nats:\/\/x:99999": the port must be a number from 1 to 65535, not "99999"/],
+      ['nats://host:port', /"nats:\/\/host:port": the port must be a number from 1 to 65535, not "port"/],
+      ['nats://h:4222,nats://h2:', /"nats:\/\/h2:": the port must be/],
+      ['nats://bob:s3cret@host:port', /"nats:\/\/host:port"/],
+    ];
+    for (const [url, reason] of cases) {
+      const c = readFederationConfig({ SESSION_BUS_NATS_URL: url }, undefined, remote);
+      expect(c, url).toMatchObject({ mode: 'refused', reason: expect.stringMatching(/^SESSION_BUS_NATS_URL /) });
+      expect(c.mode === 'refused' && c.reason, url).toMatch(reason);
+      // Credentials never shown, in the reason or the URL.
+      expect(JSON.stringify(c)).not.toContain('s3cret');
+      expect(checkFederation(refused(c)).fix).toMatch(/nats-url|SESSION_BUS_NATS_URL/);
+    }
+    for (const url of ['nats://h:4222', 'tls://h.example.com:4222', 'h:4222', 'localhost', 'nats://[::1]:4222', 'nats://u:p@h:4222', 'NATS://H:4222/']) {
+      expect(readFederationConfig({ SESSION_BUS_NATS_URL: url }, undefined, remote).mode, url).toBe('on');
+    }
   });
 });

@@ -34,6 +34,8 @@ afterAll(async () => {
 const A1 = { sessionId: 'aaaaaaaa-1111-4000-8000-000000000001', pid: 101, label: 'main#aaaaaa' };
 const A2 = { sessionId: 'aaaaaaaa-2222-4000-8000-000000000002', pid: 102, label: 'main#aaaa22' };
 const B1 = { sessionId: 'bbbbbbbb-1111-4000-8000-000000000001', pid: 201, label: 'main#bbbbbb' };
+const B2 = { sessionId: 'cccccccc-2222-4000-8000-000000000002', pid: 202, label: 'main#cccccc' };
+const C1 = { sessionId: 'dddddddd-1111-4000-8000-000000000001', pid: 301, label: 'main#dddddd' };
 
 function uniqueRemote(): string {
   return `git@example.com:team/repo-${randomBytes(4).toString('hex')}.git`;
@@ -331,6 +333,88 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
     // What a killed broker had pulled but not acknowledged comes again later: out of order, once.
   });
 
+  it('issue 19: a burst of 300 broadcasts (publishing pipelined) arrives on the other host exactly once and in order', async () => {
+    const { b, ca, cb } = await twoHosts();
+    await cb.client.request('register', { ...B1, live: true });
+    await Promise.all([federated(ca), federated(cb)]);
+    const N = 300;
+    // One burst: the requests go out together, the outbox has them all at once.
+    await Promise.all(Array.from({ length: N }, (_, i) => ca.client.request('broadcast', { ...A1, text: `burst ${i}` })));
+    const got = await drainUntil(cb, B1, N, [ca, A1], 30_000);
+    expect(got.map((m) => m.text)).toEqual(Array.from({ length: N }, (_, i) => `burst ${i}`));
+    const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [Number(m.remoteId.split(':')[1])] : []));
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(new Set(ids).size).toBe(N);
+    expect((await federated(ca)).federation.outbox).toBe(0);
+  });
+
+  it('issue 19: NATS stopped in the middle of a pipelined burst and started again: nothing lost, nothing twice, still in order', async () => {
+    const { b, ca, cb } = await twoHosts();
+    await cb.client.request('register', { ...B1, live: true });
+    await Promise.all([federated(ca), federated(cb)]);
+    const N = 1000;
+    const sending = Promise.all(Array.from({ length: N }, (_, i) => ca.client.request('broadcast', { ...A1, text: `burst ${i}` })));
+    await waitFor('B to take some of the burst in', () => mailboxMessages(b).filter((m) => m.remoteId).length >= 20, 20_000);
+    await nats.stop();
+    await sending;
+    const down = await federated(ca, 'disconnected');
+    // In the middle: part of the burst still waits in A's outbox.
+    expect(down.federation.outbox).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) await ca.client.request('broadcast', { ...A1, text: `down ${i}` });
+    await nats.start();
+    const want = [...Array.from({ length: N }, (_, i) => `burst ${i}`), ...Array.from({ length: 5 }, (_, i) => `down ${i}`)];
+    const got = await drainUntil(cb, B1, want.length, [ca, A1], 60_000);
+    expect(got.map((m) => m.text)).toEqual(want);
+    const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [m.remoteId] : []));
+    expect(new Set(ids).size).toBe(want.length);
+    expect((await federated(ca)).federation.outbox).toBe(0);
+  });
+
+  it('issue 19: a direct message (to) naming a session on another host reaches that session only, exactly once; an unknown recipient is still refused', async () => {
+    const remote = uniqueRemote();
+    const [a, b, c] = [host('hostA', remote), host('hostB', remote), host('hostC', remote)];
+    // One connection per live session (a live registration is its connection's presence).
+    const [ca, ca2, cb, cb2, cc] = await Promise.all([connect(a), connect(a), connect(b), connect(b), connect(c)]);
+    await ca.client.request('register', { ...A1, live: true });
+    await ca2.client.request('register', { ...A2, live: true });
+    await cb.client.request('register', { ...B1, live: true });
+    await cb2.client.request('register', { ...B2, live: true });
+    await cc.client.request('register', { ...C1, live: true });
+    await Promise.all([federated(ca), federated(cb), federated(cc)]);
+    const sees = (conn: Connection, n: number) => waitFor(`${n} remote peers`, async () => (await conn.client.request('peers', {})).peers.filter((p) => p.host).length === n);
+    await Promise.all([sees(ca, 3), sees(cb, 3)]);
+
+    // By the label peers shows, by the short id, several at once, a local and a remote one together.
+    await ca.client.request('broadcast', { ...A1, text: 'for B1', to: 'main#bbbbbb@hostB' });
+    await ca.client.request('broadcast', { ...A1, text: 'for B2', to: 'cccccc' });
+    await ca.client.request('broadcast', { ...A1, text: 'for B1 and B2', to: ['main#bbbbbb', 'main#cccccc@hostB'] });
+    await ca.client.request('broadcast', { ...A1, text: 'for A2 and B1', to: ['main#aaaa22', 'bbbbbb@hostB'] });
+    const onB1 = await drainUntil(cb, B1, 3, [ca, A1]);
+    expect(onB1.map((m) => m.text)).toEqual(['for B1', 'for B1 and B2', 'for A2 and B1']);
+    expect(onB1[0]).toMatchObject({ from: 'main#aaaaaa@hostA', host: 'hostA', to: [B1.sessionId] });
+    const texts = async (conn: Connection, who: typeof A1) => (await conn.client.request('drain', who)).messages.filter((m) => !isSentinel(m)).map((m) => m.text);
+    expect(await texts(cb2, B2)).toEqual(['for B2', 'for B1 and B2']);
+    expect(await texts(ca2, A2)).toEqual(['for A2 and B1']);
+    // A host none of whose sessions is named takes none of it in (the sentinel after them came).
+    await waitFor('the sentinel on C', async () => mailboxMessages(c, true).some(isSentinel));
+    expect(mailboxMessages(c).map((m) => m.text)).toEqual([]);
+    expect(await texts(cc, C1)).toEqual([]);
+    // Each once in B's mailbox.
+    expect(mailboxMessages(b).filter((m) => m.remoteId).map((m) => m.text)).toEqual(['for B1', 'for B2', 'for B1 and B2', 'for A2 and B1']);
+
+    // The way back, by the label A's session has in B's peers.
+    await cb.client.request('broadcast', { ...B1, text: 'answer', to: 'main#aaaaaa@hostA' });
+    expect((await drainUntil(ca, A1, 1, [cb, B1])).map((m) => [m.text, m.from])).toEqual([['answer', 'main#bbbbbb@hostB']]);
+    expect(await texts(ca2, A2)).toEqual([]);
+
+    // Neither a local nor a remote live session: the clear error of before, naming the live peers of both.
+    const refused = (to: string | string[]) => ca.client.request('broadcast', { ...A1, text: 'x', to }).then(() => 'sent', (err: Error) => err.message);
+    expect(await refused('nobody')).toMatch(/^unknown or ambiguous recipient "nobody"; live peers: .*main#aaaa22.*main#bbbbbb@hostB/);
+    expect(await refused(['main#bbbbbb@hostB', 'main#zzzzzz@hostB'])).toMatch(/^unknown or ambiguous recipient "main#zzzzzz@hostB"/);
+    // `main` names every session here and there: ambiguous.
+    expect(await refused('main')).toMatch(/^unknown or ambiguous recipient "main"/);
+  });
+
   it('a host whose broker is killed: its presence and claims expire on the other host', async () => {
     const { ca, cb } = await twoHosts();
     await ca.client.request('register', { ...A1, live: true });
@@ -393,6 +477,20 @@ describe.skipIf(skipped)('federation: two hosts, one NATS', () => {
       project.defer(() => secured.cleanup());
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('issue 19: a garbage SESSION_BUS_NATS_URL is refused with its reason in status, and doctor\'s fix names the URL setting; the local bus works', async () => {
+    const p = host('hostA', uniqueRemote(), { SESSION_BUS_NATS_URL: 'nats://nats.internal:port' });
+    const c = await connect(p);
+    // Not retried: refused as soon as federation starts.
+    const s = await federated(c, 'refused');
+    expect(s.federation).toMatchObject({ reason: 'SESSION_BUS_NATS_URL "nats://nats.internal:port": the port must be a number from 1 to 65535, not "port"' });
+    await c.client.request('register', { ...A2, live: true });
+    await c.client.request('broadcast', { ...A1, text: 'local only' });
+    expect((await c.client.request('drain', A2)).messages.map((m) => m.text)).toEqual(['local only']);
+    expect((await p.cli(['status'])).stdout).toMatch(/federation refused: SESSION_BUS_NATS_URL "nats:\/\/nats\.internal:port": the port must be/);
+    const check = JSON.parse((await p.cli(['doctor', '--json'])).stdout).checks.find((x: { name: string }) => x.name === 'federation');
+    expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('session-bus config set nats-url') });
   });
 
   it('no origin remote and no SESSION_BUS_PROJECT: federation refuses with the reason, the local bus works; SESSION_BUS_PROJECT fixes it', async () => {

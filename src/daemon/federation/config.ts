@@ -49,8 +49,16 @@ export interface FederationSettings {
 
 export type FederationConfig =
   | { mode: 'off' }
-  | { mode: 'refused'; reason: string; displayUrl: string }
+  /** `fix` names the setting to change and how (doctor shows it). */
+  | { mode: 'refused'; reason: string; fix: string; displayUrl: string }
   | { mode: 'on'; settings: FederationSettings };
+
+/** How each refusal is fixed: the setting's variable and its `config` key (a value may come from either). */
+const FIX = {
+  url: 'Set SESSION_BUS_NATS_URL (session-bus config set nats-url nats://host:4222; tls://… for TLS; several comma-separated), or unset it to turn federation off; then session-bus restart',
+  project: 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation',
+  lease: 'Set SESSION_BUS_FED_LEASE_MS to a number of milliseconds ≥ 1000 (session-bus config set fed-lease-ms 15000), or unset it for the default 15000; then session-bus restart',
+};
 
 /** A project key names NATS subjects, streams and buckets: keep it to what all of them allow. */
 const PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
@@ -69,12 +77,15 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
   const listed = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const servers = listed.map(redactUrl);
   const displayUrl = servers.join(',');
+  // Refused here, with the reason: a URL the client cannot use would be retried forever.
+  const badUrl = servers.map(serverUrlProblem).find((p) => p !== undefined);
+  if (badUrl) return { mode: 'refused', displayUrl, reason: `SESSION_BUS_NATS_URL ${badUrl}`, fix: FIX.url };
   const override = env.SESSION_BUS_PROJECT?.trim();
   let project: string;
   let remoteUrl: string | undefined;
   if (override) {
     if (!PROJECT_KEY.test(override)) {
-      return { mode: 'refused', displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}` };
+      return { mode: 'refused', displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}`, fix: FIX.project };
     }
     project = override;
   } else if ((remoteUrl = typeof origin === 'function' ? origin() : origin)) {
@@ -84,6 +95,7 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
       mode: 'refused',
       displayUrl,
       reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host',
+      fix: FIX.project,
     };
   }
   // `nats://user:pass@host` or `nats://token@host`, as other NATS tools take them; the variables win.
@@ -100,7 +112,7 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
   const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
   const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS;
   if (!Number.isFinite(leaseMs) || leaseMs < 1000) {
-    return { mode: 'refused', displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds ≥ 1000, not ${JSON.stringify(leaseRaw)}` };
+    return { mode: 'refused', displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds ≥ 1000, not ${JSON.stringify(leaseRaw)}`, fix: FIX.lease };
   }
   return {
     mode: 'on',
@@ -154,6 +166,32 @@ function urlAuth(url: string): NatsAuth | undefined {
   if (!m || !m[1]) return undefined;
   const [user, pass] = m[1].split(':', 2).map((x) => decodeURIComponent(x));
   return pass !== undefined ? { user, pass } : { token: user };
+}
+
+/** The schemes the NATS client for Node speaks (`host:port` alone means nats://). */
+const SCHEMES = new Set(['nats', 'tls']);
+
+/**
+ * Why a NATS server URL (credentials already removed) cannot be used, or undefined when it can:
+ * `nats://host:4222`, `tls://host:4222`, `host:4222` or `host`. The client strips any scheme and
+ * retries an unusable address forever, so it is caught here.
+ */
+export function serverUrlProblem(url: string): string | undefined {
+  const shown = JSON.stringify(url);
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?([/?#].*)?$/i.exec(url);
+  if (!m) return `${shown} is not a NATS URL: write nats://host:4222`;
+  const [, scheme, host, port] = m;
+  if (scheme !== undefined && !SCHEMES.has(scheme.toLowerCase())) return `${shown}: the scheme must be nats:// or tls://, not ${scheme}://`;
+  if (!host) return `${shown} names no host: write nats://host:4222`;
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    return `${shown}: the port must be a number from 1 to 65535, not ${JSON.stringify(port)}`;
+  }
+  try {
+    new URL(`nats://${host}`);
+  } catch {
+    return `${shown} is not a NATS URL: ${JSON.stringify(host)} is not a host name or address`;
+  }
+  return undefined;
 }
 
 /** A URL fit for status and logs: user, password and token dropped. */

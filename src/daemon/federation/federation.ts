@@ -11,7 +11,7 @@
  *   `SBUS_<project>` with the message id `<hostId>:<seq>` (JetStream drops a re-publish inside its
  *   duplicate window). The local mailbox is the outbox: the last seq JetStream confirmed is
  *   written to the mailbox (`fed` entry), and everything after it is published again after a
- *   restart or an outage, in seq order, one at a time. Messages of the other hosts come from
+ *   restart or an outage, in seq order, pipelined (outbox.ts). Messages of the other hosts come from
  *   this host's durable consumer; each is appended to the mailbox (with its `remoteId`) before it
  *   is acknowledged, and the ids already taken in (rebuilt from the mailbox on restart, in any
  *   order) are dropped: exactly once.
@@ -35,7 +35,7 @@ import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
 import { InboundLedger } from './inbox.ts';
 import { Intake } from './intake.ts';
-import { Outbox } from './outbox.ts';
+import { Outbox, remoteRecipientIds } from './outbox.ts';
 import { PresenceView } from './presence.ts';
 import { busNames, messageId, type BusNames, type FederatedMessage, type Presence } from './wire.ts';
 
@@ -56,6 +56,8 @@ export interface FederationHooks {
   persist(entry: FederationEntry): Promise<void>;
   /** The live local sessions, for presence. */
   localSessions(): FederationHostSession[];
+  /** Is this a session of this host (live or not)? Direct messages go out, and come in, by it. */
+  isLocalSession(sessionId: string): boolean;
   /** The claims held on this host now. */
   localClaims(): Claim[];
 }
@@ -102,8 +104,8 @@ export class Federation {
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
-    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), hooks.logger);
-    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
+    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), (id) => hooks.isLocalSession(id), hooks.logger);
+    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger, (id) => hooks.isLocalSession(id));
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
@@ -220,7 +222,8 @@ export class Federation {
     return this.outbox.pump(
       () => !this.link.stopped && this.link.ready && this.link.state === 'connected' && this.link.js !== undefined,
       async (r) => {
-        const body: FederatedMessage = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text };
+        const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
+        const body: FederatedMessage = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...(to ? { to } : {}) };
         await this.link.js!.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
       },
       (err) => {

@@ -29,6 +29,8 @@ export class Intake {
     private readonly ledger: InboundLedger,
     /** Makes a message durable in the local mailbox, then delivers it. */
     private readonly ingest: (message: FederatedMessage) => Promise<void>,
+    /** A direct message naming none of this host's sessions is for another host. */
+    private readonly isLocalSession: (sessionId: string) => boolean,
     private readonly logger: Logger,
   ) {}
 
@@ -79,7 +81,8 @@ export class Intake {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq)) {
+    // A direct message to none of this host's sessions is not taken in: it is for another host.
+    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq) || (msg.to && !msg.to.some((id) => this.isLocalSession(id)))) {
       m.ack();
       return true;
     }

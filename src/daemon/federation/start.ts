@@ -8,7 +8,7 @@ import type { ProjectLocation } from '../../place/project.ts';
 import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import type { DaemonContext, FederationPort } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
-import { readFederationConfig } from './config.ts';
+import { readFederationConfig, type FederationConfig } from './config.ts';
 import { loadHostId } from './host-id.ts';
 import { messageId } from './wire.ts';
 
@@ -40,8 +40,7 @@ export async function startFederation(
   if (config.mode === 'off') return federationOff(undefined, kept);
   if (config.mode === 'refused') {
     ctx.logger.error({ url: config.displayUrl, reason: config.reason }, `federation refused to start: ${config.reason}`);
-    const status: FederationStatus = { state: 'refused', reason: config.reason, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
-    return federationOff(status, kept);
+    return federationOff(refusedStatus(config), kept);
   }
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
@@ -55,7 +54,7 @@ export async function startFederation(
     {
       logger: ctx.logger,
       async ingest(m) {
-        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now());
+        const record = broker.stamp({ sessionId: m.sessionId, pid: 0, label: `${m.from}@${m.host}` }, m.kind, m.text, ctx.now(), m.to);
         record.host = m.host;
         record.remoteId = messageId(m.hostId, m.seq);
         await ctx.commit({ entries: [], records: [record] });
@@ -63,6 +62,7 @@ export async function startFederation(
       persist: (entry) => ctx.commit({ entries: [entry], records: [] }),
       localSessions: () => broker.peers().map((s) => ({ sessionId: s.id, shortId: shortId(s.id), label: s.label, ...(s.cwd ? { cwd: s.cwd } : {}), since: s.connectedSince ?? s.firstSeen })),
       localClaims: () => broker.claims.list(ctx.now()),
+      isLocalSession: (id) => broker.sessionById(id) !== undefined,
     },
     position,
     broker.lastSeq,
@@ -81,6 +81,11 @@ export async function startFederation(
     snapshotEntries: () => [federation.snapshotEntry()],
     stop: () => federation.stop(),
   };
+}
+
+/** What status says of settings federation refused: the reason and the fix. */
+export function refusedStatus(config: Extract<FederationConfig, { mode: 'refused' }>): FederationStatus {
+  return { state: 'refused', reason: config.reason, fix: config.fix, url: config.displayUrl, ...EMPTY, claimsLocalOnly: true, warnings: [`federation is not running: ${config.reason}`] };
 }
 
 function positionEntry(p: FederationPosition): FederationEntry {

@@ -33,30 +33,44 @@ export function messageId(hostId: string, seq: number): string {
 
 /**
  * Another host's words are cleaned here, where they enter, as a local client's are when the
- * daemon accepts them: a label, name, path, resource or note is one line without controls,
+ * daemon accepts them: a label, name, path, resource, note or id is one line without controls,
  * escapes or bidi; a message text is cleaned like a local message; a label that reads as a
  * person's is a person's only for a person's identity. Shown later, they pass `inert` too.
+ *
+ * Too long: a name or text is cut to the local limit rather than refused (a host whose
+ * SESSION_BUS_HOST is long would otherwise vanish, with all it sends, from every other host);
+ * an id, which a cut would change, is refused with the body it came in.
  */
-const line = (max: number) => z.string().max(max).transform(oneLine);
+/** What a body's string may be before cleaning: NATS's default payload limit; more is not a session-bus body. */
+const RAW_MAX = 1024 * 1024;
+const line = (max: number) => z.string().max(RAW_MAX).transform((s) => cutChars(oneLine(s), max));
+/** A session id (also a holder or a recipient): one line, as long as a local one may be. */
+const id = () => z.string().min(1).max(128).transform(oneLine);
+/** A host id: what host-id.ts makes, within what NATS subjects and KV keys allow. */
+const hostId = () => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const HOST_NAME_CHARS = 128;
 
 export const FederatedMessageSchema = z
   .object({
     v: z.literal(1),
-    hostId: z.string().min(1).max(64),
-    host: z.string().min(1).max(128).transform(oneLine),
+    hostId: hostId(),
+    host: z.string().min(1).pipe(line(HOST_NAME_CHARS)),
     seq: z.number().int().positive(),
     ts: z.number(),
-    sessionId: z.string().min(1).max(128),
-    from: z.string().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
+    sessionId: id(),
+    from: z.string().min(1).pipe(line(MAX_LABEL_CHARS * 2)),
     kind: Kind,
-    text: z.string().max(MAX_TEXT_BYTES * 2).transform(cleanText),
+    // A local message over MAX_TEXT_BYTES is refused to its sender; another host's is cut to it.
+    text: z.string().max(RAW_MAX).transform((t) => cutBytes(cleanText(t), MAX_TEXT_BYTES)),
+    /** A direct message: the session ids it is for (each host takes in only those for its own sessions). */
+    to: z.array(id()).min(1).max(32).optional(),
   })
   .transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
 export type FederatedMessage = z.infer<typeof FederatedMessageSchema>;
 
 const SessionSchema = z
   .object({
-    sessionId: z.string().max(128),
+    sessionId: id(),
     shortId: line(128),
     label: line(MAX_LABEL_CHARS * 2),
     cwd: line(4096).optional(),
@@ -73,8 +87,8 @@ const UnsharedClaimSchema = z.object({
 
 export const PresenceSchema = z.object({
   v: z.literal(1),
-  hostId: z.string().min(1).max(64),
-  host: z.string().min(1).max(128).transform(oneLine),
+  hostId: hostId(),
+  host: z.string().min(1).pipe(line(HOST_NAME_CHARS)),
   sessions: z.array(SessionSchema).max(1000),
   /** The host's clock when it wrote this: compared with the server's time of the write. */
   ts: z.number(),
@@ -86,10 +100,10 @@ export type Presence = z.infer<typeof PresenceSchema>;
 export const RemoteClaimSchema = z
   .object({
     v: z.literal(1),
-    hostId: z.string().min(1).max(64),
-    host: z.string().min(1).max(128).transform(oneLine),
+    hostId: hostId(),
+    host: z.string().min(1).pipe(line(HOST_NAME_CHARS)),
     resource: z.string().min(1).max(512).transform(oneLine),
-    holder: z.string().max(128),
+    holder: id(),
     label: line(MAX_LABEL_CHARS * 2),
     since: z.number(),
     /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
@@ -115,4 +129,20 @@ export function decodeJson<T>(schema: z.ZodType<T>, data: Uint8Array): T | undef
   } catch {
     return undefined;
   }
+}
+
+/** At most `max` UTF-16 units, never half a surrogate pair. */
+export function cutChars(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** At most `max` bytes of UTF-8, never half a character; a cut text ends with `…`. */
+export function cutBytes(s: string, max: number): string {
+  if (Buffer.byteLength(s) <= max) return s;
+  const ELLIPSIS = '…';
+  const room = max - Buffer.byteLength(ELLIPSIS);
+  // Decoding a prefix cut inside a character ends it with U+FFFD: drop that.
+  return `${Buffer.from(s, 'utf8').subarray(0, room).toString('utf8').replace(/\ufffd+$/, '')}${ELLIPSIS}`;
 }

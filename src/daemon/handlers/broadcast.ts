@@ -3,6 +3,7 @@ import { MAX_TEXT_BYTES } from '../../protocol/limits.ts';
 import { ParamSchemas } from '../param-schemas.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { defineHandler } from '../context.ts';
+import { remoteRecipients } from '../recipients.ts';
 
 /** Accepts a message: stamp a seq, append it to the mailbox, then hand it to every peer's queue. */
 export const broadcast = defineHandler({
@@ -19,7 +20,8 @@ export const broadcast = defineHandler({
     const now = ctx.now();
     let to: string[] | undefined;
     if (params.to !== undefined) {
-      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to]);
+      // A session on another host (federated) is named as peers shows it: `label@host`.
+      const found = ctx.broker.resolveRecipients(session, Array.isArray(params.to) ? params.to : [params.to], remoteRecipients(ctx.federation.remoteHosts()));
       if (!found.ok) throw new BusError(ErrorCode.UnknownRecipient, { recipient: found.recipient, peers: found.peers });
       to = found.ids;
     }

@@ -35,7 +35,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-ZXB5A72A.mjs";
+} from "./chunk-J3XDGXXI.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
@@ -1348,7 +1348,7 @@ function checkFederation(f) {
   const name = "federation";
   if (!f || f.state === "off") return { name, status: "ok", message: "off (SESSION_BUS_NATS_URL not set): this host only" };
   if (f.state === "refused") {
-    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
+    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: f.fix ?? "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
   }
   const where = `${f.url ?? "?"} as ${f.host?.name ?? "?"}`;
   if (f.state === "connected") {

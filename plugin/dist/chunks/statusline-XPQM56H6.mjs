@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-ZXB5A72A.mjs";
+} from "./chunk-J3XDGXXI.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";

@@ -2512,15 +2512,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id, k) => `
-          let ${id}_ab = false;
-          for (let i = 0; i < ${id}.issues.length; i++) {
-            const iss = ${id}.issues[i];
+    const prefixStr = (id2, k) => `
+          let ${id2}_ab = false;
+          for (let i = 0; i < ${id2}.issues.length; i++) {
+            const iss = ${id2}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id}_ab = true;
+            if (iss.continue !== true) ${id2}_ab = true;
           }
-          if (${id}_ab && ctx && ctx.abortEarly) {
+          if (${id2}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -2534,34 +2534,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id = ids[key];
+      const id2 = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id} = ${parseStr(k)};`);
+      doc.write(`const ${id2} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (!${id2}.issues.length || ${id2}_present) {
+          if (${id2}.issues.length) {${prefixStr(id2, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k}] = ${id2}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        const ${id2}_present = ${isPresent};
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
-        if (!${id}_present && !${id}.issues.length) {
+        if (!${id2}_present && !${id2}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -2574,22 +2574,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}_present) {
+          newResult[${k}] = ${id2}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id}.value;`);
+          doc.write(`newResult[${k}] = ${id2}.value;`);
         } else {
           doc.write(`
-        if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+        if (${id2}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id2}.value;
         }
       `);
         }
@@ -4177,26 +4177,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
-      const existing = idToSchema.get(id);
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
+      const existing = idToSchema.get(id2);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id2, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
+      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
-      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id2;
+      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -4244,8 +4244,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id) {
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
       extractToDef(entry);
       continue;
     }
@@ -4478,10 +4478,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id = ctx.external.registry.get(schema)?.id;
-    if (!id)
+    const id2 = ctx.external.registry.get(schema)?.id;
+    if (!id2)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id);
+    result.$id = ctx.external.uri(id2);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -6102,23 +6102,30 @@ function busNames(project) {
     claimsBucket: `sbus_${project}_claims`
   };
 }
-function messageId(hostId, seq) {
-  return `${hostId}:${seq}`;
+function messageId(hostId2, seq) {
+  return `${hostId2}:${seq}`;
 }
-var line = (max) => string2().max(max).transform(oneLine);
+var RAW_MAX = 1024 * 1024;
+var line = (max) => string2().max(RAW_MAX).transform((s) => cutChars(oneLine(s), max));
+var id = () => string2().min(1).max(128).transform(oneLine);
+var hostId = () => string2().regex(/^[A-Za-z0-9_-]{1,64}$/);
+var HOST_NAME_CHARS = 128;
 var FederatedMessageSchema = object({
   v: literal(1),
-  hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128).transform(oneLine),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
   seq: number2().int().positive(),
   ts: number2(),
-  sessionId: string2().min(1).max(128),
-  from: string2().min(1).max(MAX_LABEL_CHARS * 2).transform(oneLine),
+  sessionId: id(),
+  from: string2().min(1).pipe(line(MAX_LABEL_CHARS * 2)),
   kind: Kind,
-  text: string2().max(MAX_TEXT_BYTES * 2).transform(cleanText)
+  // A local message over MAX_TEXT_BYTES is refused to its sender; another host's is cut to it.
+  text: string2().max(RAW_MAX).transform((t) => cutBytes(cleanText(t), MAX_TEXT_BYTES)),
+  /** A direct message: the session ids it is for (each host takes in only those for its own sessions). */
+  to: array(id()).min(1).max(32).optional()
 }).transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
 var SessionSchema = object({
-  sessionId: string2().max(128),
+  sessionId: id(),
   shortId: line(128),
   label: line(MAX_LABEL_CHARS * 2),
   cwd: line(4096).optional(),
@@ -6131,8 +6138,8 @@ var UnsharedClaimSchema = object({
 });
 var PresenceSchema = object({
   v: literal(1),
-  hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128).transform(oneLine),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
   sessions: array(SessionSchema).max(1e3),
   /** The host's clock when it wrote this: compared with the server's time of the write. */
   ts: number2(),
@@ -6141,10 +6148,10 @@ var PresenceSchema = object({
 });
 var RemoteClaimSchema = object({
   v: literal(1),
-  hostId: string2().min(1).max(64),
-  host: string2().min(1).max(128).transform(oneLine),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
   resource: string2().min(1).max(512).transform(oneLine),
-  holder: string2().max(128),
+  holder: id(),
   label: line(MAX_LABEL_CHARS * 2),
   since: number2(),
   /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
@@ -6165,6 +6172,17 @@ function decodeJson(schema, data) {
   } catch {
     return void 0;
   }
+}
+function cutChars(s, max) {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function cutBytes(s, max) {
+  if (Buffer.byteLength(s) <= max) return s;
+  const ELLIPSIS = "\u2026";
+  const room = max - Buffer.byteLength(ELLIPSIS);
+  return `${Buffer.from(s, "utf8").subarray(0, room).toString("utf8").replace(/\ufffd+$/, "")}${ELLIPSIS}`;
 }
 
 // src/daemon/claims.ts

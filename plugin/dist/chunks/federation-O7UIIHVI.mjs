@@ -13,7 +13,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-YUIWCQXY.mjs";
+} from "./chunk-QTYT74EM.mjs";
 
 // node_modules/@nats-io/kv/lib/types.js
 var require_types = __commonJS({
@@ -15223,12 +15223,13 @@ function parseId(remoteId) {
 // src/daemon/federation/intake.ts
 var RETRY_MS = 500;
 var Intake = class {
-  constructor(link, stream, hostId, ledger, ingest, logger) {
+  constructor(link, stream, hostId, ledger, ingest, isLocalSession, logger) {
     this.link = link;
     this.stream = stream;
     this.hostId = hostId;
     this.ledger = ledger;
     this.ingest = ingest;
+    this.isLocalSession = isLocalSession;
     this.logger = logger;
   }
   link;
@@ -15236,6 +15237,7 @@ var Intake = class {
   hostId;
   ledger;
   ingest;
+  isLocalSession;
   logger;
   consuming = false;
   consumer;
@@ -15288,7 +15290,7 @@ var Intake = class {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq)) {
+    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq) || msg.to && !msg.to.some((id) => this.isLocalSession(id))) {
       m.ack();
       return true;
     }
@@ -15307,60 +15309,171 @@ var Intake = class {
   }
 };
 
-// src/daemon/federation/outbox.ts
-var POSITION_WRITE_MS = 250;
-var RETRY_MS2 = 500;
-var Outbox = class {
-  constructor(position, lastSeq, retained, persist, logger) {
-    this.persist = persist;
-    this.logger = logger;
-    this.published = position?.published ?? lastSeq;
-    this.records = retained(this.published).filter(isFederated);
-    if (position?.published === void 0) void this.persist({ type: "fed", published: this.published }).catch(() => void 0);
+// src/daemon/federation/publish-window.ts
+var COMPACT_AFTER = 1024;
+var PublishWindow = class {
+  constructor(maxInFlight, published) {
+    this.maxInFlight = maxInFlight;
+    this.confirmedUpTo = published;
   }
-  persist;
-  logger;
-  records;
-  published;
-  positionTimer;
-  pumping = false;
+  maxInFlight;
+  entries = [];
+  /** Entries before this index are confirmed and gone from the queue. */
+  head = 0;
+  /** The next entry this round may send (everything before it was sent or confirmed). */
+  cursor = 0;
+  sending = 0;
+  /** Entries after the head confirmed out of order (still queued behind an unconfirmed one). */
+  confirmedAhead = 0;
+  failed = false;
+  confirmedUpTo;
+  /** The highest seq with everything up to it confirmed: what the mailbox records. */
+  get published() {
+    return this.confirmedUpTo;
+  }
+  /** Messages not confirmed yet, in flight included. */
   get length() {
-    return this.records.length;
+    return this.entries.length - this.head - this.confirmedAhead;
   }
-  /** The last local seq JetStream confirmed. */
-  get publishedSeq() {
-    return this.published;
+  get inFlight() {
+    return this.sending;
   }
-  /** Messages made durable locally: the ones sent here, to everyone, are queued; true when any was. */
+  /** A publish failed this round: nothing is sent until the rest settle and `resume` is called. */
+  get failing() {
+    return this.failed;
+  }
+  /** Queues messages in seq order (a seq at or below what is queued or confirmed is ignored); true when any was. */
   add(records) {
     let added = false;
-    for (const r of records) {
-      if (!isFederated(r) || r.seq <= this.published) continue;
-      this.records.push(r);
+    for (const record of records) {
+      const last = this.entries.length > this.head ? this.entries[this.entries.length - 1].record.seq : this.confirmedUpTo;
+      if (record.seq <= last) continue;
+      this.entries.push({ record, state: "queued" });
       added = true;
     }
     return added;
   }
+  /** The next message to publish now, counted in flight; undefined when the window is full, a round failed, or nothing waits. */
+  next() {
+    if (this.failed || this.sending >= this.maxInFlight) return void 0;
+    this.cursor = Math.max(this.cursor, this.head);
+    while (this.cursor < this.entries.length && this.entries[this.cursor].state !== "queued") this.cursor += 1;
+    const entry = this.entries[this.cursor];
+    if (!entry) return void 0;
+    entry.state = "sent";
+    this.cursor += 1;
+    this.sending += 1;
+    return entry.record;
+  }
+  /** JetStream confirmed `seq`; true when the confirmed position moved. */
+  confirm(seq) {
+    const entry = this.inFlightEntry(seq);
+    if (!entry) return false;
+    entry.state = "confirmed";
+    this.sending -= 1;
+    this.confirmedAhead += 1;
+    const before = this.confirmedUpTo;
+    while (this.head < this.entries.length && this.entries[this.head].state === "confirmed") {
+      this.confirmedUpTo = this.entries[this.head].record.seq;
+      this.head += 1;
+      this.confirmedAhead -= 1;
+    }
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.cursor = Math.max(0, this.cursor - this.head);
+      this.head = 0;
+    }
+    return this.confirmedUpTo !== before;
+  }
+  /** The publish of `seq` failed (an error or no confirmation in time): it is queued again and the round ends. */
+  fail(seq) {
+    const entry = this.inFlightEntry(seq);
+    if (!entry) return;
+    entry.state = "queued";
+    this.sending -= 1;
+    this.failed = true;
+  }
+  /** After a failure, once nothing is in flight: the next round starts from the first unconfirmed message. False while some are in flight. */
+  resume() {
+    if (this.sending > 0) return false;
+    this.failed = false;
+    this.cursor = this.head;
+    return true;
+  }
+  /** The entry of `seq` if it is in flight (entries are in seq order: a binary search). */
+  inFlightEntry(seq) {
+    let lo = this.head;
+    let hi = this.entries.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const e = this.entries[mid];
+      if (e.record.seq === seq) return e.state === "sent" ? e : void 0;
+      if (e.record.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return void 0;
+  }
+};
+
+// src/daemon/federation/outbox.ts
+var POSITION_WRITE_MS = 250;
+var RETRY_MS2 = 500;
+var MAX_IN_FLIGHT = 128;
+var Outbox = class {
+  constructor(position, lastSeq, retained, persist, logger, isLocalSession) {
+    this.persist = persist;
+    this.logger = logger;
+    this.isLocalSession = isLocalSession;
+    const published = position?.published ?? lastSeq;
+    this.window = new PublishWindow(MAX_IN_FLIGHT, published);
+    this.window.add(retained(published).filter((r) => isFederated(r, isLocalSession)));
+    if (position?.published === void 0) void this.persist({ type: "fed", published }).catch(() => void 0);
+  }
+  persist;
+  logger;
+  isLocalSession;
+  window;
+  positionTimer;
+  pumping = false;
+  /** Wakes the pump waiting for a publish to settle or a message to be added. */
+  wake;
+  /** Messages not confirmed yet (in flight included). */
+  get length() {
+    return this.window.length;
+  }
+  /** The last local seq JetStream confirmed, with everything before it. */
+  get publishedSeq() {
+    return this.window.published;
+  }
+  /** Messages made durable locally: the ones sent here to everyone or to another host's sessions are queued; true when any was. */
+  add(records) {
+    const added = this.window.add(records.filter((r) => isFederated(r, this.isLocalSession)));
+    if (added) this.wakePump();
+    return added;
+  }
   /**
-   * Publishes the queue in seq order, one at a time, while `canSend` holds; a failed publish is
-   * retried after a pause (reported through `onError`). One pump at a time.
+   * Publishes the queue in seq order, up to MAX_IN_FLIGHT at once, while `canSend` holds. A failed
+   * publish ends the round (reported through `onError`): once the rest settled, after a pause, the
+   * next round starts from the first unconfirmed message. One pump at a time; what settles after
+   * the pump returned is still counted.
    */
   async pump(canSend, send, onError) {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.records.length > 0 && canSend()) {
-        const r = this.records[0];
-        try {
-          await send(r);
-        } catch (err) {
-          onError(err);
-          await sleep(RETRY_MS2, { unref: true });
+      while (canSend()) {
+        const r = this.window.next();
+        if (r) {
+          this.publish(r, send, onError);
           continue;
         }
-        this.records.shift();
-        if (r.seq > this.published) this.published = r.seq;
-        this.schedulePositionWrite();
+        if (this.window.inFlight > 0) {
+          await new Promise((resolve) => this.wake = resolve);
+          continue;
+        }
+        if (!this.window.failing) break;
+        await sleep(RETRY_MS2, { unref: true });
+        this.window.resume();
       }
     } finally {
       this.pumping = false;
@@ -15369,19 +15482,38 @@ var Outbox = class {
   stop() {
     if (this.positionTimer) clearTimeout(this.positionTimer);
   }
+  publish(r, send, onError) {
+    send(r).then(
+      () => {
+        if (this.window.confirm(r.seq)) this.schedulePositionWrite();
+      },
+      (err) => {
+        this.window.fail(r.seq);
+        onError(err);
+      }
+    ).finally(() => this.wakePump());
+  }
+  wakePump() {
+    const wake = this.wake;
+    this.wake = void 0;
+    wake?.();
+  }
   schedulePositionWrite() {
     if (this.positionTimer) return;
     this.positionTimer = setTimeout(() => {
       this.positionTimer = void 0;
-      this.persist({ type: "fed", published: this.published }).catch((err) => {
+      this.persist({ type: "fed", published: this.window.published }).catch((err) => {
         this.logger.warn({ err: err.message }, "federation: position not written; messages may be published again (de-duplicated)");
       });
     }, POSITION_WRITE_MS);
     this.positionTimer.unref();
   }
 };
-function isFederated(r) {
-  return r.remoteId === void 0 && r.to === void 0;
+function isFederated(r, isLocalSession) {
+  return r.remoteId === void 0 && (r.to === void 0 || r.to.some((id) => !isLocalSession(id)));
+}
+function remoteRecipientIds(r, isLocalSession) {
+  return r.to?.filter((id) => !isLocalSession(id));
 }
 
 // src/daemon/federation/presence.ts
@@ -15467,8 +15599,8 @@ var Federation = class {
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
-    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), hooks.logger);
-    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger);
+    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), (id) => hooks.isLocalSession(id), hooks.logger);
+    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger, (id) => hooks.isLocalSession(id));
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
@@ -15590,7 +15722,8 @@ var Federation = class {
     return this.outbox.pump(
       () => !this.link.stopped && this.link.ready && this.link.state === "connected" && this.link.js !== void 0,
       async (r) => {
-        const body = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text };
+        const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
+        const body = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...to ? { to } : {} };
         await this.link.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
       },
       (err) => {
