@@ -6,13 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { A1, B1, claim, eventually, fedStatus, federated, outcomeText, shared, uniqueRemote, type ClaimOutcome } from '../support/federation-calls.ts';
 import { natsRequired } from '../support/nats.ts';
-import { fakeTimeLibrary, netnsSkipLine, skipWithoutNetns, useNetwork } from '../support/netns.ts';
+import { useNetwork } from '../support/net-hosts.ts';
+import { fakeTimeLibrary, skipWithoutNetns } from '../support/netns.ts';
 import { sleep, waitFor } from '../support/project.ts';
 
 const skip = skipWithoutNetns();
 const net = useNetwork({ skip });
 const noFakeTime = !skip && !fakeTimeLibrary() && !natsRequired();
-if (noFakeTime) console.warn(`session-bus: ${netnsSkipLine('libfaketime not found, for the clock-skew test only')}`);
+if (noFakeTime) console.warn('session-bus: libfaketime not found: the clock-skew test is skipped (`apt-get install faketime`)');
 
 /** Each direction: +30 ms round trip, as issue 19 measured. */
 const ONE_WAY_MS = 15;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { A1, B1, fedStatus, federated, uniqueRemote, type Who } from '../support/federation-calls.ts';
-import { skipWithoutNetns, useNetwork } from '../support/netns.ts';
+import { useNetwork } from '../support/net-hosts.ts';
+import { skipWithoutNetns } from '../support/netns.ts';
 import { waitFor } from '../support/project.ts';
 
 const skip = skipWithoutNetns();

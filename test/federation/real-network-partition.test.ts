@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { A1, B1, claim, eventually, fedStatus, federated, LOCAL_ONLY, outcomeText, shared, uniqueRemote } from '../support/federation-calls.ts';
-import { skipWithoutNetns, useNetwork } from '../support/netns.ts';
+import { useNetwork } from '../support/net-hosts.ts';
+import { skipWithoutNetns } from '../support/netns.ts';
 import { sleep, waitFor } from '../support/project.ts';
 
 const skip = skipWithoutNetns();
