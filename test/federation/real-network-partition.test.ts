@@ -35,7 +35,8 @@ describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
     expect(during.warning, outcomeText(during)).toMatch(LOCAL_ONLY);
     expect((await fedStatus(ca)).warnings.join('\n')).toContain('db:dev');
     net.heal(a);
-    const up = await federated(ca, 'connected', 15_000);
+    // A reconnect tried during the cut waits for its SYN's next retransmission: seconds, not a bound of the contract.
+    const up = await federated(ca, 'connected', 30_000);
     expect(up.claimsLocalOnly).toBe(false);
   });
 
@@ -50,7 +51,7 @@ describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
     expect(onA.warning, outcomeText(onA)).toMatch(LOCAL_ONLY);
     expect((await fedStatus(ca)).warnings.join('\n')).toContain('port:1420');
     // Within ~2 s and a few round trips, not a timeout's worth.
-    expect(onA.ms).toBeLessThan(3000);
+    expect(onA.ms).toBeLessThan(3500);
   });
 
   it('issue 19 (partition longer than the lease): A\'s claim lapses in the bucket, B is granted it; after heal both hosts warn naming it and the other host, A\'s warning says it lapsed', async () => {
@@ -70,7 +71,7 @@ describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
     }, 5 * LEASE_MS);
     expect(shared(onB), outcomeText(onB)).toBe(true);
     net.heal(a);
-    await federated(ca, 'connected', 20_000);
+    await federated(ca, 'connected', 30_000);
     const names = (host: string) => (w: string[]) => w.some((x) => x.includes(resource) && x.includes(host));
     const [wa, wb] = await Promise.all([
       eventually(async () => (await fedStatus(ca)).warnings, names('hostB'), 15_000),

@@ -114,7 +114,7 @@ export function useNetwork(options: { skip: boolean }): Network {
     if (why) throw new Error(`${netnsMissing(why)}; CI must run them (CI or SESSION_BUS_REQUIRE_NATS is set)`);
     process.on('exit', reap);
     reapStale();
-    base = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-netns-'));
+    base = fs.mkdtempSync(path.join(os.tmpdir(), `sb-netns-${process.pid}-`));
     ip('netns', 'add', natsNs);
     namespaces.add(natsNs);
     ip('-n', natsNs, 'link', 'set', 'lo', 'up');

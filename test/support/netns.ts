@@ -5,10 +5,11 @@
  * namespace with what runs in it, and remove what a killed test process left behind.
  *
  * Names carry the test process's pid (`sbus-<pid>-…`): files running at once never collide,
- * and a namespace whose process is gone is removed by the next run (`reapStale`).
+ * and what a process that is gone left is removed by the next run (`reapStale`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { findNatsServer, natsRequired } from './nats.ts';
 import { isAlive } from './proc.ts';
@@ -106,8 +107,16 @@ export function removeNamespace(ns: string): void {
   }
 }
 
-/** Namespaces of test processes that died without cleaning up (SIGKILL, a crash). */
+/**
+ * What test processes that died without cleaning up (SIGKILL, a crash) left: their namespaces,
+ * with whatever still runs in them, and their nats-server folders (`sb-netns-<pid>-*`).
+ */
 export function reapStale(): void {
+  const dead = (pid: number) => pid !== process.pid && !isAlive(pid);
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    const m = /^sb-netns-(\d+)-/.exec(entry);
+    if (m && dead(Number(m[1]))) fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+  }
   let list: string;
   try {
     list = execFileSync(findTool('ip') ?? 'ip', ['netns', 'list'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -116,7 +125,7 @@ export function reapStale(): void {
   }
   for (const line of list.split('\n')) {
     const m = /^(sbus-(\d+)-\S+)/.exec(line);
-    if (m && Number(m[2]) !== process.pid && !isAlive(Number(m[2]))) removeNamespace(m[1]!);
+    if (m && dead(Number(m[2]))) removeNamespace(m[1]!);
   }
 }
 
