@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NESTED_RUN } from '../support/global-setup.ts';
 import { REPO, run } from '../support/project.ts';
 
 const VITEST = path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
@@ -13,7 +14,7 @@ const FILES = fs.readdirSync(path.join(REPO, 'test', 'federation')).filter((f) =
 const SAYS = /network namespaces unavailable \(SESSION_BUS_NO_NETNS is set\): the multi-host federation tests need root, iproute2, iptables, nats-server and faketime \(`apt-get install [^`]*`, run as root\)/;
 
 function noNetns(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, SESSION_BUS_NO_NETNS: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, SESSION_BUS_NO_NETNS: '1', [NESTED_RUN]: '1', ...extra };
   if (!('CI' in extra)) delete env.CI;
   delete env.SESSION_BUS_REQUIRE_NATS;
   return env;
