@@ -11,6 +11,7 @@
 import * as os from 'node:os';
 import { coldStartRows, latencyRows, memoryRows, scaleRows, throughputRows } from './daemon.ts';
 import { federationRows } from './federation.ts';
+import { federationWanRows } from './federation-wan.ts';
 import { hookRows } from './hook-cost.ts';
 import { ackRows, drainingThroughputRows } from './draining.ts';
 import { mcpStartRows } from './mcp-start.ts';
@@ -30,7 +31,7 @@ const groups: Record<string, () => Promise<BenchRow[]>> = {
   push: pushLatencyRows,
   memory: memoryRows,
   scale: () => scaleRows((line) => details.push(line)),
-  federation: federationRows,
+  federation: async () => [...(await federationRows()), ...(await federationWanRows())],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NESTED_RUN } from '../support/global-setup.ts';
 import { NATS_MISSING } from '../support/nats.ts';
 import { REPO, run } from '../support/project.ts';
 
@@ -11,7 +12,7 @@ const VITEST = path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
 const TSX = path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function hidden(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NATS_SERVER_BIN: path.join(REPO, 'no-such-nats-server'), ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NATS_SERVER_BIN: path.join(REPO, 'no-such-nats-server'), [NESTED_RUN]: '1', ...extra };
   if (!('CI' in extra)) delete env.CI;
   delete env.SESSION_BUS_REQUIRE_NATS;
   return env;

@@ -13,8 +13,16 @@ export function findTestDaemons(): number[] {
   return pidsRunning(DAEMON, 'sb-test-');
 }
 
+/**
+ * Set for a vitest run that a test starts (the nats-server and network-namespace skip tests):
+ * its end is not the suite's, and the daemons of the files the outer run is still running are
+ * not left behind. The outer run checks them.
+ */
+export const NESTED_RUN = 'SESSION_BUS_NESTED_TEST_RUN';
+
 export default function setup(): () => Promise<void> {
   return async () => {
+    if (process.env[NESTED_RUN]) return;
     // Daemons asked to stop by the last tests may still be on their way out.
     let left = findTestDaemons();
     for (let i = 0; i < 50 && left.length > 0; i++) {
