@@ -5854,7 +5854,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-O7UIIHVI.mjs");
+  const { Federation } = await import("./chunks/federation-5BTYLWVJ.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -34,6 +34,7 @@ import type { FederationSettings } from './config.ts';
 import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
 import { InboundLedger } from './inbox.ts';
+import { linkReport } from './link-report.ts';
 import { Intake } from './intake.ts';
 import { Outbox, remoteRecipientIds } from './outbox.ts';
 import { PresenceView } from './presence.ts';
@@ -180,25 +181,16 @@ export class Federation {
   status(): FederationStatus {
     const now = Date.now();
     const confirmed = this.linkConfirmed();
-    // Connected as far as the client knows, but silent: a cut link, reported as one.
-    const silent = this.link.state === 'connected' && this.link.ready && !confirmed;
-    const state = silent ? 'disconnected' : this.link.state;
-    const reason = silent ? `no answer from NATS for ${Math.round((now - this.lastAnswerAt) / 1000)} s` : this.link.lastError;
-    const warnings: string[] = [];
-    if (state !== 'connected') warnings.push(`NATS unreachable (${reason ?? state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
     const bus = this.link.busLeaseMs;
-    if (bus !== undefined && bus !== this.settings.leaseMs) {
-      warnings.push(`lease: SESSION_BUS_FED_LEASE_MS is ${this.settings.leaseMs} ms here, but the bus was made with ${bus} ms; the bus's lease is used (set the same value on every host)`);
-    }
-    warnings.push(...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs));
+    const link = linkReport({ now, state: this.link.state, ready: this.link.ready, stateSince: this.link.stateSince, ...(this.link.lastError ? { lastError: this.link.lastError } : {}), confirmed, lastAnswerAt: this.lastAnswerAt, outbox: this.outbox.length, settingLeaseMs: this.settings.leaseMs, ...(bus !== undefined ? { busLeaseMs: bus } : {}) });
     return {
-      state,
-      ...(reason ? { reason } : {}),
+      state: link.state,
+      ...(link.reason ? { reason: link.reason } : {}),
       url: this.settings.displayUrl,
       project: this.settings.project,
       subject: `${this.names.subjectPrefix}.*`,
       host: { id: this.host.id, name: this.settings.hostName },
-      since: silent ? this.lastAnswerAt : this.link.stateSince,
+      since: link.since,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
       inboundPending: this.intake.pending,
@@ -206,7 +198,7 @@ export class Federation {
       ...(this.intake.lastReceivedAt ? { lastReceivedAt: this.intake.lastReceivedAt } : {}),
       claimsLocalOnly: !confirmed,
       ...(bus !== undefined ? { leaseMs: bus } : {}),
-      warnings,
+      warnings: [...link.warnings, ...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs)],
       hosts: this.remoteHosts(),
     };
   }

@@ -15220,6 +15220,19 @@ function parseId(remoteId) {
   return { hostId: remoteId.slice(0, at), seq };
 }
 
+// src/daemon/federation/link-report.ts
+function linkReport(f) {
+  const silent = f.state === "connected" && f.ready && !f.confirmed;
+  const state = silent ? "disconnected" : f.state;
+  const reason = silent ? `no answer from NATS for ${Math.round((f.now - f.lastAnswerAt) / 1e3)} s` : f.lastError;
+  const warnings = [];
+  if (state !== "connected") warnings.push(`NATS unreachable (${reason ?? state}): claims are local only; ${f.outbox} message(s) wait to be forwarded`);
+  if (f.busLeaseMs !== void 0 && f.busLeaseMs !== f.settingLeaseMs) {
+    warnings.push(`lease: SESSION_BUS_FED_LEASE_MS is ${f.settingLeaseMs} ms here, but the bus was made with ${f.busLeaseMs} ms; the bus's lease is used (set the same value on every host)`);
+  }
+  return { state, ...reason ? { reason } : {}, since: silent ? f.lastAnswerAt : f.stateSince, warnings };
+}
+
 // src/daemon/federation/intake.ts
 var RETRY_MS = 500;
 var Intake = class {
@@ -15684,24 +15697,16 @@ var Federation = class {
   status() {
     const now = Date.now();
     const confirmed = this.linkConfirmed();
-    const silent = this.link.state === "connected" && this.link.ready && !confirmed;
-    const state = silent ? "disconnected" : this.link.state;
-    const reason = silent ? `no answer from NATS for ${Math.round((now - this.lastAnswerAt) / 1e3)} s` : this.link.lastError;
-    const warnings = [];
-    if (state !== "connected") warnings.push(`NATS unreachable (${reason ?? state}): claims are local only; ${this.outbox.length} message(s) wait to be forwarded`);
     const bus = this.link.busLeaseMs;
-    if (bus !== void 0 && bus !== this.settings.leaseMs) {
-      warnings.push(`lease: SESSION_BUS_FED_LEASE_MS is ${this.settings.leaseMs} ms here, but the bus was made with ${bus} ms; the bus's lease is used (set the same value on every host)`);
-    }
-    warnings.push(...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs));
+    const link = linkReport({ now, state: this.link.state, ready: this.link.ready, stateSince: this.link.stateSince, ...this.link.lastError ? { lastError: this.link.lastError } : {}, confirmed, lastAnswerAt: this.lastAnswerAt, outbox: this.outbox.length, settingLeaseMs: this.settings.leaseMs, ...bus !== void 0 ? { busLeaseMs: bus } : {} });
     return {
-      state,
-      ...reason ? { reason } : {},
+      state: link.state,
+      ...link.reason ? { reason: link.reason } : {},
       url: this.settings.displayUrl,
       project: this.settings.project,
       subject: `${this.names.subjectPrefix}.*`,
       host: { id: this.host.id, name: this.settings.hostName },
-      since: silent ? this.lastAnswerAt : this.link.stateSince,
+      since: link.since,
       outbox: this.outbox.length,
       publishedSeq: this.outbox.publishedSeq,
       inboundPending: this.intake.pending,
@@ -15709,7 +15714,7 @@ var Federation = class {
       ...this.intake.lastReceivedAt ? { lastReceivedAt: this.intake.lastReceivedAt } : {},
       claimsLocalOnly: !confirmed,
       ...bus !== void 0 ? { leaseMs: bus } : {},
-      warnings,
+      warnings: [...link.warnings, ...this.claims.warnings(), ...this.presence.warnings(this.hooks.localClaims(), now, this.leaseMs)],
       hosts: this.remoteHosts()
     };
   }
