@@ -182,12 +182,32 @@ export class ClaimSync {
     const mine = this.own.get(key)!;
     try {
       this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created });
+      if (this.notes.has(key)) await this.confirmLate(kv, key, c);
     } catch (err) {
       if (!isWrongSequence(err)) throw err;
       this.own.delete(key);
       this.lapsed.add(key);
       await this.shareLater(kv, key, c);
     }
+  }
+
+  /**
+   * An entry of ours whose claim was granted local only though its write went through (the
+   * watcher had not reached it in time): once the copy has every write before the entry's
+   * creation, it is shared (the warning goes), or it is a later overlap of another host's claim
+   * (withdrawn from the bucket and reported, as `share` would have).
+   */
+  private async confirmLate(kv: KV, key: string, c: Claim): Promise<void> {
+    const mine = this.own.get(key);
+    if (!mine || this.mirror.watched < mine.created) return;
+    const earlier = blockingEntry(this.held(), c.resource, this.o.hostId, Date.now(), this.o.leaseMs(), mine.created);
+    if (!earlier) {
+      if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, 'federation: a local-only claim is shared now');
+      return;
+    }
+    await kv.delete(key, { previousSeq: mine.revision }).catch(() => undefined);
+    this.own.delete(key);
+    this.noteConflict(key, c, earlier);
   }
 
   /** A claim held here without the bucket (granted local only, or lapsed): shared unless another host holds an overlap. */
@@ -198,7 +218,11 @@ export class ClaimSync {
       if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, 'federation: a local-only claim is shared now');
       return;
     }
-    const v = outcome.conflict.value;
+    this.noteConflict(key, c, outcome.conflict);
+  }
+
+  private noteConflict(key: string, c: Claim, conflict: HeldEntry): void {
+    const v = conflict.value;
     const how = this.lapsed.has(key) ? 'its hold lapsed from the shared bucket while NATS was unreachable for longer than the lease, and' : 'it was taken here while NATS was not answering, and';
     const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${v.resource} held by ${v.label} on ${v.host}: ${how} both hosts hold it now; one of them should release it`;
     if (this.notes.get(key) !== text) this.o.logger.warn({ resource: c.resource, host: v.host }, `federation: ${text}`);
