@@ -41,6 +41,8 @@ export interface FederationPort {
    * with a `warning` when the other hosts could not confirm it (local only).
    */
   acquire(claim: Claim): Promise<{ ok: true; warning?: string } | { ok: false; conflict: ClaimInfo }>;
+  /** The claim `acquire` answered was decided here (committed or not): its shared entry follows the local claims from now on. */
+  settled(resource: string): void;
   /** Claims held on other hosts (each with its `host`). */
   remoteClaims(now: number): ClaimInfo[];
   /** Other hosts present on the bus and their live sessions. */

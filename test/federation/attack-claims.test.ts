@@ -116,6 +116,7 @@ describe('attack: claims bucket protocol', () => {
 
     const c = a.claim('port:1420');
     expect(await a.sync.acquire(c)).toEqual({ ok: true });
+    await a.sync.settled(c.resource); // the broker committed it (handlers/claim.ts)
     // The session releases it at once (a quick job), before any tick refreshed the bucket: the
     // release's own refresh (claimsChanged → tick) runs with no local claim.
     await a.sync.refresh(a.kv);
@@ -125,6 +126,26 @@ describe('attack: claims bucket protocol', () => {
     expect(outcome, 'B refused a resource nobody holds').toEqual({ ok: true });
     a.sync.stop();
     b.sync.stop();
+  });
+
+  it('a refresh that read the local claims before the commit does not take a just-acquired entry out when the claim is settled meanwhile', async () => {
+    const bucket = new FakeBucket();
+    const a = host(bucket, 'hostA', { delayMs: 30 });
+    await a.sync.watch(a.kv);
+    const other = a.claim('port:1');
+    a.claims.push(other);
+    await a.sync.refresh(a.kv);
+    const c = a.claim('port:2');
+    expect(await a.sync.acquire(c)).toEqual({ ok: true });
+    const refreshing = a.sync.refresh(a.kv); // reads the local claims now: port:2 is not committed yet
+    await tick(1);
+    a.claims.push(c); // committed
+    const settled = a.sync.settled(c.resource);
+    await Promise.all([refreshing, settled]);
+    expect(bucket.current.has(claimKey('port:2')), 'the shared entry of a held claim was deleted').toBe(true);
+    await a.sync.refresh(a.kv);
+    expect(bucket.current.has(claimKey('port:2'))).toBe(true);
+    a.sync.stop();
   });
 
   it('a claim granted "local only" because the watcher lagged, though its create succeeded: once shared, the "local only" warning and the presence `unshared` entry never clear', async () => {

@@ -112,6 +112,18 @@ export class ClaimSync {
     });
   }
 
+  /**
+   * The broker decided a claim `acquire` answered (committed it, or not): from now on its entry
+   * follows the local claims, so one released before the next refresh leaves the bucket then,
+   * not after ACQUIRE_GRACE_MS. In the lane: a refresh under way read the local claims before
+   * the commit, and must still leave the entry alone.
+   */
+  settled(resource: string): Promise<void> {
+    return this.serialized(async () => {
+      this.acquiredAt.delete(claimKey(resource));
+    });
+  }
+
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv: KV): Promise<void> {
     // Bounded like a claim: a claim asked meanwhile waits for this turn of the lane.

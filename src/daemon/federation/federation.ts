@@ -208,6 +208,11 @@ export class Federation {
     return this.claims.acquire(claim);
   }
 
+  /** The broker decided a claim `acquire` answered: see ClaimSync.settled. */
+  settled(resource: string): void {
+    void this.claims.settled(resource).then(() => this.claimsChanged());
+  }
+
   // ——— messages out ———
 
   private pump(): Promise<void> {

@@ -19,6 +19,7 @@ export function federationOff(status: FederationStatus = { state: 'off', ...EMPT
   return {
     sharesClaims: false,
     acquire: async () => ({ ok: true }),
+    settled: () => undefined,
     remoteClaims: () => [],
     remoteHosts: () => [],
     status: () => status,
@@ -73,6 +74,7 @@ export async function startFederation(
   return {
     sharesClaims: true,
     acquire: (claim) => federation.acquire(claim),
+    settled: (resource) => federation.settled(resource),
     remoteClaims: (now) => federation.remoteClaims(now),
     remoteHosts: () => federation.remoteHosts(),
     status: () => federation.status(),

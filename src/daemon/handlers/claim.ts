@@ -27,6 +27,7 @@ export const claim = defineHandler({
     // A note is shown to models and terminals: cleaned like a message, and kept to one line.
     const note = params.note === undefined ? undefined : cleanText(params.note).replace(/\s+/g, ' ').trim() || undefined;
     let warning: string | undefined;
+    let acquired = false;
     if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
@@ -35,15 +36,20 @@ export const claim = defineHandler({
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+        acquired = true;
         warning = shared.warning;
       }
     }
     // Decided and committed in one turn of the claims lane: nothing changes unless the mailbox took it.
-    const outcome = await ctx.serially(async () => {
-      const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
-      await ctx.commit(decided);
-      return decided;
-    });
+    const outcome = await ctx
+      .serially(async () => {
+        const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
+        await ctx.commit(decided);
+        return decided;
+      })
+      .finally(() => {
+        if (acquired) ctx.federation.settled(name);
+      });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim, ...(warning ? { warning } : {}) };
   },
