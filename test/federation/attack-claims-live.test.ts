@@ -1,0 +1,45 @@
+/**
+ * Attacks on federation's claims between live hosts on loopback (a real nats-server).
+ */
+import { describe, expect, it } from 'vitest';
+import { A1, B1, C1, useFederation } from '../support/federation-hosts.ts';
+import { waitFor } from '../support/project.ts';
+
+const fed = useFederation();
+const { host, connect, uniqueRemote, federated, claimError } = fed;
+
+/** Long enough that the dead host's entry is still in the bucket when the new host starts. */
+const LEASE = 6000;
+
+describe.skipIf(fed.skipped)('attack: claims between live hosts', () => {
+  it("a dead host's claim is refused by a host that starts (or reconnects) after the death for a full lease more: the copy ages entries from when it first saw them", async () => {
+    const remote = uniqueRemote();
+    const env = { SESSION_BUS_FED_LEASE_MS: String(LEASE) };
+    const a = host('hostA', remote, env);
+    const b = host('hostB', remote, env);
+    const [ca, cb] = [await connect(a), await connect(b)];
+    await Promise.all([federated(ca), federated(cb)]);
+    await ca.client.request('claim', { ...A1, resource: 'src/**' });
+    await waitFor('B sees A\'s claim', async () => (await claimError(cb, B1, 'src/b.ts')) !== undefined);
+
+    process.kill(ca.hello.pid, 'SIGKILL');
+    const killedAt = Date.now();
+    await new Promise((r) => setTimeout(r, LEASE - 2500));
+    const c = host('hostC', remote, env);
+    const cc = await connect(c);
+    await federated(cc);
+    const cSaw = await claimError(cc, C1, 'src/c.ts');
+    const freeOnC = async () => {
+      await waitFor('src/c.ts free on C', async () => (await claimError(cc, C1, 'src/c.ts')) === undefined, 4 * LEASE);
+      return Date.now() - killedAt;
+    };
+    const freeOnB = async () => {
+      await waitFor('src/b.ts free on B', async () => (await claimError(cb, B1, 'src/b.ts')) === undefined, 4 * LEASE);
+      return Date.now() - killedAt;
+    };
+    // Each probes its own key under the dead host's src/**: neither's claim touches the other's view of it.
+    const [bTook, cTook] = await Promise.all([freeOnB(), freeOnC()]);
+    console.log(`dead host's claim: C first saw "${cSaw ?? 'free'}"; free on B after ${bTook} ms, on C after ${cTook} ms (lease ${LEASE} ms)`);
+    expect(cTook, `C (started ${LEASE - 2500} ms after the death) refused the dead host's claim for ${cTook} ms; B, watching all along, for ${bTook} ms`).toBeLessThan(LEASE + 1500);
+  }, 60_000);
+});
