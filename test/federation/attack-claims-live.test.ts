@@ -43,3 +43,44 @@ describe.skipIf(fed.skipped)('attack: claims between live hosts', () => {
     expect(cTook, `C (started ${LEASE - 2500} ms after the death) refused the dead host's claim for ${cTook} ms; B, watching all along, for ${bTook} ms`).toBeLessThan(LEASE + 1500);
   }, 60_000);
 });
+
+describe.skipIf(fed.skipped)('attack: many claims on a slow link', () => {
+  it('a host holding 200 claims at +30 ms round trip keeps them all shared: no refresh times out, none lapses, the other host sees them all for three leases', async () => {
+    const { startDelayProxy } = await import('../support/delay-proxy.ts');
+    const port = Number(new URL(fed.nats.url).port);
+    const proxy = await startDelayProxy({ targetHost: '127.0.0.1', targetPort: port, delayMs: 15 });
+    try {
+      const remote = uniqueRemote();
+      const env = { SESSION_BUS_FED_LEASE_MS: '3000', SESSION_BUS_NATS_URL: `nats://127.0.0.1:${proxy.port}` };
+      const a = host('hostA', remote, env);
+      const b = host('hostB', remote, env);
+      const [ca, cb] = [await connect(a), await connect(b)];
+      await Promise.all([federated(ca), federated(cb)]);
+      const N = 200;
+      const t0 = Date.now();
+      const outcomes = await Promise.all(Array.from({ length: N }, (_, i) => ca.client.request('claim', { ...A1, resource: `many/${i}.ts` })));
+      const claimedIn = Date.now() - t0;
+      const warned = outcomes.filter((o) => (o as { warning?: string }).warning).length;
+      const seen: number[] = [];
+      const until = Date.now() + 3 * 3000;
+      while (Date.now() < until) {
+        const remoteClaims = (await cb.client.request('claims', {})).claims.filter((c) => c.host === 'hostA').length;
+        seen.push(remoteClaims);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const st = (await ca.client.request('status', {})).federation;
+      const why = new Map<string, number>();
+      for (const o of outcomes) {
+        const w = (o as { warning?: string }).warning;
+        if (w) why.set(w, (why.get(w) ?? 0) + 1);
+      }
+      console.log(`warnings: ${JSON.stringify([...why])}; B saw over time: ${seen.join(' ')}`);
+      console.log(`${N} claims at +30 ms: taken in ${claimedIn} ms, ${warned} local only; B saw min ${Math.min(...seen)} max ${Math.max(...seen)}; A warnings: ${JSON.stringify(st.warnings).slice(0, 300)}`);
+      expect(warned).toBe(0);
+      expect(Math.min(...seen), 'B lost sight of some of A\'s claims').toBe(N);
+      expect(st.warnings).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+});
