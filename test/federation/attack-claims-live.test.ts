@@ -61,6 +61,15 @@ describe.skipIf(fed.skipped)('attack: many claims on a slow link', () => {
       const outcomes = await Promise.all(Array.from({ length: N }, (_, i) => ca.client.request('claim', { ...A1, resource: `many/${i}.ts` })));
       const claimedIn = Date.now() - t0;
       const warned = outcomes.filter((o) => (o as { warning?: string }).warning).length;
+      const onB = async () => (await cb.client.request('claims', {})).claims.filter((c) => c.host === 'hostA').length;
+      const lagSamples: string[] = [];
+      const tDone = Date.now();
+      for (let n = await onB(); n < N && Date.now() - tDone < 15_000; n = await onB()) {
+        lagSamples.push(`${Date.now() - tDone}:${n}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const bLag = Date.now() - tDone;
+      console.log(`B's copy behind A's confirmed claims for ${bLag} ms: ${lagSamples.join(' ')}`);
       const seen: number[] = [];
       const until = Date.now() + 3 * 3000;
       while (Date.now() < until) {
@@ -77,6 +86,7 @@ describe.skipIf(fed.skipped)('attack: many claims on a slow link', () => {
       console.log(`warnings: ${JSON.stringify([...why])}; B saw over time: ${seen.join(' ')}`);
       console.log(`${N} claims at +30 ms: taken in ${claimedIn} ms, ${warned} local only; B saw min ${Math.min(...seen)} max ${Math.max(...seen)}; A warnings: ${JSON.stringify(st.warnings).slice(0, 300)}`);
       expect(warned).toBe(0);
+      expect(bLag, "B's copy lagged behind claims A had confirmed").toBeLessThan(1000);
       expect(Math.min(...seen), 'B lost sight of some of A\'s claims').toBe(N);
       expect(st.warnings).toEqual([]);
     } finally {

@@ -27,6 +27,7 @@
  */
 import type { ClaimInfo, FederationHost, FederationHostSession, FederationStatus, MessageRecord } from '../../protocol/messages.ts';
 import type { FederationEntry, FederationPosition } from '../../place/mailbox-entries.ts';
+import type { KV } from '@nats-io/kv';
 import type { Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
 import { ClaimSync, type AcquireOutcome } from './claim-sync.ts';
@@ -82,6 +83,8 @@ export class Federation {
   private tickEvery = 0;
   private ticking = false;
   private tickAgain = false;
+  private refreshing = false;
+  private refreshAgain = false;
 
   constructor(
     private readonly settings: FederationSettings,
@@ -290,10 +293,30 @@ export class Federation {
       return;
     }
     if (!this.linkConfirmed()) return;
-    try {
-      await this.claims.refresh(claims);
-    } catch (err) {
-      this.hooks.logger.warn({ err: (err as Error).message }, 'federation: claims refresh failed');
+    this.refreshClaims(claims);
+  }
+
+  /**
+   * The claims bucket brought in line, one refresh at a time (another after it if asked
+   * meanwhile). Not awaited by the tick: a refresh waits its turn behind the claims asked
+   * before it, and the heartbeat must not wait with it (a burst of claims would leave the link
+   * unconfirmed and grant the rest local only while NATS answers).
+   */
+  private refreshClaims(claims: KV): void {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
     }
+    this.refreshing = true;
+    void this.claims
+      .refresh(claims)
+      .catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: claims refresh failed'))
+      .finally(() => {
+        this.refreshing = false;
+        if (!this.refreshAgain) return;
+        this.refreshAgain = false;
+        const kv = this.link.claimsKv;
+        if (kv && !this.link.stopped && this.linkConfirmed()) this.refreshClaims(kv);
+      });
   }
 }
