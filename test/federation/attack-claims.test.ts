@@ -28,6 +28,8 @@ class FakeBucket {
   private watchers: { owner: string; queue: Rec[]; wake?: () => void; stopped: boolean }[] = [];
   /** Hosts whose watchers lag: they queue and deliver nothing until released. */
   held = new Set<string>();
+  /** While set, a new watcher's consumer is not created yet (its snapshot of last values is taken when it opens). */
+  gate: Promise<void> | undefined;
 
   private write(key: string, operation: 'PUT' | 'DEL', value: Uint8Array): number {
     const r: Rec = { key, revision: ++this.seq, operation, value, created: new Date() };
@@ -73,6 +75,8 @@ class FakeBucket {
         this.write(key, 'DEL', new Uint8Array());
       },
       watch: async () => {
+        await pause();
+        await this.gate;
         const w = { owner, queue: [...this.current.values()].sort((a, b) => a.revision - b.revision), wake: undefined as undefined | (() => void), stopped: false };
         this.watchers.push(w);
         const bucket = this;
@@ -146,6 +150,35 @@ describe('attack: claims bucket protocol', () => {
     await a.sync.refresh(a.kv);
     expect(bucket.current.has(claimKey('port:2'))).toBe(true);
     a.sync.stop();
+  });
+
+  it('a watcher restarting (a reconnect) while a claim waits for its write: an earlier overlapping claim refreshed after that write is replayed after it, and both hosts are granted shared', async () => {
+    const bucket = new FakeBucket();
+    const a = host(bucket, 'hostA');
+    const b = host(bucket, 'hostB');
+    await Promise.all([a.sync.watch(a.kv), b.sync.watch(b.kv)]);
+
+    // B reconnects: its watcher restarts, its new consumer is not open yet.
+    let open!: () => void;
+    bucket.gate = new Promise<void>((r) => (open = r));
+    const rewatch = b.sync.watch(b.kv);
+    // A takes src/** meanwhile (B's old watcher is stopped: B's copy does not show it).
+    const ac = a.claim('src/**');
+    expect(await a.sync.acquire(ac)).toEqual({ ok: true });
+    a.claims.push(ac);
+    await a.sync.settled(ac.resource);
+    // B asks for src/b.ts: its create comes after A's, and waits for B's watcher to reach it.
+    const bc = b.claim('src/b.ts');
+    const bOutcome = b.sync.acquire(bc);
+    await tick(20);
+    await a.sync.refresh(a.kv); // A's tick rewrites src/**: its last revision is now after B's write
+    bucket.gate = undefined;
+    open(); // B's consumer opens: last values in revision order, B's entry before A's
+    await rewatch;
+    const bo = await bOutcome;
+    expect(bo.ok && !bo.warning, 'B was granted src/b.ts as shared while A holds src/** (created before it)').toBe(false);
+    a.sync.stop();
+    b.sync.stop();
   });
 
   it('a claim granted "local only" because the watcher lagged, though its create succeeded: once shared, the "local only" warning and the presence `unshared` entry never clear', async () => {
