@@ -7,6 +7,11 @@
  * every entry written before R that still exists is in the copy: `reached(R)` is how a writer
  * knows the copy is complete up to its own write. Entries the bucket lets expire (its TTL) give
  * no notice; each entry keeps the local time it was last seen, and readers age it by the lease.
+ *
+ * That holds only for a write made while the watcher was already following: a watcher opened
+ * after the write replays last values in revision order, so an entry created before the write
+ * but rewritten after it comes after it. A writer takes `session()` before writing and passes it
+ * to `reached`, which answers false if the watcher was restarted since.
  */
 import { KvWatchInclude, type KV, type KvWatchEntry } from '@nats-io/kv';
 import type { Logger } from '../context.ts';
@@ -24,6 +29,7 @@ export interface MirroredEntry<T> {
 
 interface Waiter {
   revision: number;
+  session: number;
   resolve(ok: boolean): void;
   timer: NodeJS.Timeout;
 }
@@ -45,6 +51,11 @@ export class BucketMirror<T> {
   /** A watcher is running (it ends with the connection; the next one is started at the next tick). */
   get watching(): boolean {
     return this.watcher !== undefined;
+  }
+
+  /** The watcher following the bucket now (undefined while none is): see the file comment. */
+  session(): number | undefined {
+    return this.watcher ? this.generation : undefined;
   }
 
   /** The last revision the watcher delivered. */
@@ -81,17 +92,22 @@ export class BucketMirror<T> {
       } catch (err) {
         this.logger.warn({ err: (err as Error).message, bucket: this.name }, 'federation: bucket watcher ended');
       } finally {
-        if (this.watcher === iterator) this.watcher = undefined;
+        if (this.watcher === iterator) this.stop();
       }
     })();
   }
 
-  /** Resolves true once the watcher has delivered `revision` (and so everything before it), false after `timeoutMs`. */
-  reached(revision: number, timeoutMs: number): Promise<boolean> {
+  /**
+   * Resolves true once the watcher of `session` has delivered `revision` (and so everything
+   * before it), false after `timeoutMs` or when that watcher is stopped.
+   */
+  reached(revision: number, timeoutMs: number, session: number): Promise<boolean> {
+    if (session !== this.session()) return Promise.resolve(false);
     if (this.revision >= revision) return Promise.resolve(true);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         revision,
+        session,
         resolve,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -107,6 +123,13 @@ export class BucketMirror<T> {
     this.generation += 1;
     this.watcher?.stop();
     this.watcher = undefined;
+    // Their writes were made under the watcher stopped now: a new one does not confirm them.
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) {
+      clearTimeout(w.timer);
+      w.resolve(false);
+    }
   }
 
   private take(e: KvWatchEntry): void {

@@ -34,6 +34,8 @@ interface OwnClaim {
   revision: number;
   /** The revision that created the entry: refreshes raise `revision`, never this. */
   created: number;
+  /** The watcher that was following when `revision` was written (BucketMirror.session). */
+  session?: number;
 }
 
 export interface ClaimSyncOptions {
@@ -142,6 +144,9 @@ export class ClaimSync {
   private async share(kv: KV, claim: Claim): Promise<ShareOutcome> {
     const key = claimKey(claim.resource);
     let mine = this.own.get(key) ?? this.ownInCopy(key);
+    // A watcher opened after the write would not show every earlier entry when it reaches it.
+    const session = this.mirror.session();
+    if (session === undefined) throw new Error('the claims watcher is starting');
     let revision: number;
     try {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
@@ -155,10 +160,10 @@ export class ClaimSync {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
     }
     const created = mine?.created ?? revision;
-    this.own.set(key, { revision, created });
+    this.own.set(key, { revision, created, session });
     this.acquiredAt.set(key, Date.now());
     this.lapsed.delete(key);
-    if (!(await this.mirror.reached(revision, CLAIM_CONFIRM_MS))) throw new Error('the claims watcher did not see the write in time');
+    if (!(await this.mirror.reached(revision, CLAIM_CONFIRM_MS, session))) throw new Error('the claims watcher did not see the write in time');
     const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
     if (earlier) {
       await kv.delete(key, { previousSeq: revision }).catch(() => undefined);
@@ -193,8 +198,11 @@ export class ClaimSync {
   private async rewrite(kv: KV, key: string, c: Claim): Promise<void> {
     const mine = this.own.get(key)!;
     try {
-      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created });
+      // The last write is confirmed (or not) before this one replaces it.
       if (this.notes.has(key)) await this.confirmLate(kv, key, c);
+      if (!this.own.has(key)) return;
+      const session = this.mirror.session();
+      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created, ...(session !== undefined ? { session } : {}) });
     } catch (err) {
       if (!isWrongSequence(err)) throw err;
       this.own.delete(key);
@@ -205,13 +213,14 @@ export class ClaimSync {
 
   /**
    * An entry of ours whose claim was granted local only though its write went through (the
-   * watcher had not reached it in time): once the copy has every write before the entry's
-   * creation, it is shared (the warning goes), or it is a later overlap of another host's claim
-   * (withdrawn from the bucket and reported, as `share` would have).
+   * watcher had not reached it in time): once the watcher that was following when our last write
+   * was made has delivered it, the copy has every entry created before ours, and the claim is
+   * shared (the warning goes), or it is a later overlap of another host's claim (withdrawn from
+   * the bucket and reported, as `share` would have).
    */
   private async confirmLate(kv: KV, key: string, c: Claim): Promise<void> {
     const mine = this.own.get(key);
-    if (!mine || this.mirror.watched < mine.created) return;
+    if (!mine || mine.session === undefined || mine.session !== this.mirror.session() || this.mirror.watched < mine.revision) return;
     const earlier = blockingEntry(this.held(), c.resource, this.o.hostId, Date.now(), this.o.leaseMs(), mine.created);
     if (!earlier) {
       if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, 'federation: a local-only claim is shared now');
