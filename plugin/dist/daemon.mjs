@@ -5834,6 +5834,7 @@ function federationOff(status2 = { state: "off", ...EMPTY }, kept = []) {
   return {
     sharesClaims: false,
     acquire: async () => ({ ok: true }),
+    settled: () => void 0,
     remoteClaims: () => [],
     remoteHosts: () => [],
     status: () => status2,
@@ -5854,7 +5855,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-5BTYLWVJ.mjs");
+  const { Federation } = await import("./chunks/federation-5EVAJDJH.mjs");
   const federation = new Federation(
     settings,
     host,
@@ -5880,6 +5881,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   return {
     sharesClaims: true,
     acquire: (claim2) => federation.acquire(claim2),
+    settled: (resource) => federation.settled(resource),
     remoteClaims: (now) => federation.remoteClaims(now),
     remoteHosts: () => federation.remoteHosts(),
     status: () => federation.status(),
@@ -6080,6 +6082,7 @@ var claim = defineHandler({
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
     let warning;
+    let acquired = false;
     if (ctx.federation.sharesClaims) {
       const holder = session.id;
       if (!ctx.broker.claims.conflict(name, holder, now)) {
@@ -6088,6 +6091,7 @@ var claim = defineHandler({
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
         if (!shared.ok) throw conflictError(shared.conflict, params.resource);
+        acquired = true;
         warning = shared.warning;
       }
     }
@@ -6095,6 +6099,8 @@ var claim = defineHandler({
       const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
       await ctx.commit(decided);
       return decided;
+    }).finally(() => {
+      if (acquired) ctx.federation.settled(name);
     });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim, ...warning ? { warning } : {} };

@@ -6,7 +6,12 @@
  * The watcher delivers entries in revision (stream) order, so once it has delivered revision R,
  * every entry written before R that still exists is in the copy: `reached(R)` is how a writer
  * knows the copy is complete up to its own write. Entries the bucket lets expire (its TTL) give
- * no notice; each entry keeps the local time it was last seen, and readers age it by the lease.
+ * no notice; each entry keeps the local time it was written (`seenAt`), and readers age it by
+ * the lease. That time is the server's stamp moved to this host's clock by the offset measured
+ * from this host's own writes (`alignClock`): an entry replayed by a new watcher is dated from
+ * its write, not from when this host first saw it (a dead host's claim would otherwise hold up
+ * to a lease longer on a host that started after the death). Before the offset is known, the
+ * time it arrived stands in, and is corrected once it is.
  *
  * That holds only for a write made while the watcher was already following: a watcher opened
  * after the write replays last values in revision order, so an entry created before the write
@@ -23,8 +28,10 @@ export interface MirroredEntry<T> {
   value: T;
   /** The server's time of the write. */
   created: number;
-  /** This host's time when the watcher delivered it. */
+  /** When it was written, by this host's clock (see the file comment). */
   seenAt: number;
+  /** `seenAt` is the time it arrived, not yet dated from the server's stamp. */
+  undated?: boolean;
 }
 
 interface Waiter {
@@ -40,6 +47,8 @@ export class BucketMirror<T> {
   private waiters: Waiter[] = [];
   private watcher: { stop(): void } | undefined;
   private generation = 0;
+  /** This host's clock minus the server's, once measured. */
+  private clockOffset: number | undefined;
 
   constructor(
     private readonly name: string,
@@ -132,10 +141,30 @@ export class BucketMirror<T> {
     }
   }
 
+  /**
+   * This host's clock minus the server's (from this host's own writes): entries are dated from
+   * their server stamp from now on, and those that arrived before are dated again.
+   */
+  alignClock(offsetMs: number): void {
+    this.clockOffset = offsetMs;
+    for (const e of this.entries.values()) {
+      if (!e.undated) continue;
+      e.seenAt = Math.min(e.seenAt, e.created + offsetMs);
+      delete e.undated;
+    }
+  }
+
   private take(e: KvWatchEntry): void {
     const value = e.operation === 'PUT' ? this.decode(e.value) : undefined;
-    if (value !== undefined) this.entries.set(e.key, { key: e.key, revision: e.revision, value, created: e.created.getTime(), seenAt: Date.now() });
-    else this.entries.delete(e.key);
+    if (value !== undefined) {
+      const created = e.created.getTime();
+      const now = Date.now();
+      const entry: MirroredEntry<T> = { key: e.key, revision: e.revision, value, created, seenAt: now };
+      // Never later than its arrival: a live write is dated now, give or take the trip.
+      if (this.clockOffset === undefined) entry.undated = true;
+      else entry.seenAt = Math.min(now, created + this.clockOffset);
+      this.entries.set(e.key, entry);
+    } else this.entries.delete(e.key);
     if (e.revision > this.revision) this.revision = e.revision;
     if (this.waiters.length === 0) return;
     const done = this.waiters.filter((w) => w.revision <= this.revision);

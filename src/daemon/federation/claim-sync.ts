@@ -77,6 +77,11 @@ export class ClaimSync {
     return this.mirror.watching;
   }
 
+  /** See BucketMirror.alignClock. */
+  alignClock(offsetMs: number): void {
+    this.mirror.alignClock(offsetMs);
+  }
+
   stop(): void {
     this.mirror.stop();
   }

@@ -27,10 +27,10 @@
  */
 import type { ClaimInfo, FederationHost, FederationHostSession, FederationStatus, MessageRecord } from '../../protocol/messages.ts';
 import type { FederationEntry, FederationPosition } from '../../place/mailbox-entries.ts';
-import type { KV } from '@nats-io/kv';
 import type { Claim } from '../claims.ts';
 import type { Logger } from '../context.ts';
 import { ClaimSync, type AcquireOutcome } from './claim-sync.ts';
+import { coalesced } from './coalesced.ts';
 import type { FederationSettings } from './config.ts';
 import { FederationLink, PUBLISH_TIMEOUT_MS } from './connection.ts';
 import type { HostIdentity } from './host-id.ts';
@@ -81,10 +81,18 @@ export class Federation {
 
   private tickTimer: NodeJS.Timeout | undefined;
   private tickEvery = 0;
-  private ticking = false;
-  private tickAgain = false;
-  private refreshing = false;
-  private refreshAgain = false;
+  /** The heartbeat and presence, then the claims refresh: see tick(). */
+  private readonly kick = coalesced(() => this.tick());
+  /**
+   * The claims bucket brought in line, one refresh at a time. Not awaited by the tick: a refresh
+   * waits its turn behind the claims asked before it, and the heartbeat must not wait with it (a
+   * burst of claims would leave the link unconfirmed and grant the rest local only while NATS answers).
+   */
+  private readonly refreshClaims = coalesced(async () => {
+    const kv = this.link.claimsKv;
+    if (!kv || this.link.stopped || !this.linkConfirmed()) return;
+    await this.claims.refresh(kv).catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: claims refresh failed'));
+  });
 
   constructor(
     private readonly settings: FederationSettings,
@@ -234,21 +242,6 @@ export class Federation {
 
   // ——— presence and claims ———
 
-  private kick(): void {
-    if (this.ticking) {
-      this.tickAgain = true;
-      return;
-    }
-    this.ticking = true;
-    void this.tick().finally(() => {
-      this.ticking = false;
-      if (this.tickAgain) {
-        this.tickAgain = false;
-        this.kick();
-      }
-    });
-  }
-
   /** The tick follows the bus's lease, known once connected. */
   private schedule(): void {
     if (this.tickTimer && this.tickEvery === this.tickMs) return;
@@ -285,6 +278,9 @@ export class Federation {
     try {
       await this.presence.put(presence, me, HEARTBEAT_TIMEOUT_MS);
       this.lastAnswerAt = Date.now();
+      // Entries are dated by the server's stamps moved to this clock (bucket-mirror.ts).
+      const offset = this.presence.clockOffset();
+      if (offset !== undefined) for (const view of [this.presence, this.claims]) view.alignClock(offset);
       if (this.heartbeatFailing) this.hooks.logger.info({}, 'federation: NATS answers again');
       this.heartbeatFailing = false;
     } catch (err) {
@@ -293,30 +289,6 @@ export class Federation {
       return;
     }
     if (!this.linkConfirmed()) return;
-    this.refreshClaims(claims);
-  }
-
-  /**
-   * The claims bucket brought in line, one refresh at a time (another after it if asked
-   * meanwhile). Not awaited by the tick: a refresh waits its turn behind the claims asked
-   * before it, and the heartbeat must not wait with it (a burst of claims would leave the link
-   * unconfirmed and grant the rest local only while NATS answers).
-   */
-  private refreshClaims(claims: KV): void {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = true;
-    void this.claims
-      .refresh(claims)
-      .catch((err: Error) => this.hooks.logger.warn({ err: err.message }, 'federation: claims refresh failed'))
-      .finally(() => {
-        this.refreshing = false;
-        if (!this.refreshAgain) return;
-        this.refreshAgain = false;
-        const kv = this.link.claimsKv;
-        if (kv && !this.link.stopped && this.linkConfirmed()) this.refreshClaims(kv);
-      });
+    this.refreshClaims();
   }
 }

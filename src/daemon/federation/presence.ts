@@ -51,6 +51,16 @@ export class PresenceView {
     await withTimeout(kv.delete(this.hostId), timeoutMs, 'presence delete');
   }
 
+  /** This host's clock minus the server's, from its own last write (undefined until it is seen). */
+  clockOffset(): number | undefined {
+    const own = this.mirror.get(this.hostId);
+    return own ? skewOf(own) : undefined;
+  }
+
+  alignClock(offsetMs: number): void {
+    this.mirror.alignClock(offsetMs);
+  }
+
   /** The other hosts seen within the lease, by name. */
   hosts(now: number, leaseMs: number): FederationHost[] {
     const out: FederationHost[] = [];

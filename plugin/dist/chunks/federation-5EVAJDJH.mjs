@@ -14710,9 +14710,15 @@ var BucketMirror = class {
   waiters = [];
   watcher;
   generation = 0;
+  /** This host's clock minus the server's, once measured. */
+  clockOffset;
   /** A watcher is running (it ends with the connection; the next one is started at the next tick). */
   get watching() {
     return this.watcher !== void 0;
+  }
+  /** The watcher following the bucket now (undefined while none is): see the file comment. */
+  session() {
+    return this.watcher ? this.generation : void 0;
   }
   /** The last revision the watcher delivered. */
   get watched() {
@@ -14745,16 +14751,21 @@ var BucketMirror = class {
       } catch (err) {
         this.logger.warn({ err: err.message, bucket: this.name }, "federation: bucket watcher ended");
       } finally {
-        if (this.watcher === iterator) this.watcher = void 0;
+        if (this.watcher === iterator) this.stop();
       }
     })();
   }
-  /** Resolves true once the watcher has delivered `revision` (and so everything before it), false after `timeoutMs`. */
-  reached(revision, timeoutMs) {
+  /**
+   * Resolves true once the watcher of `session` has delivered `revision` (and so everything
+   * before it), false after `timeoutMs` or when that watcher is stopped.
+   */
+  reached(revision, timeoutMs, session) {
+    if (session !== this.session()) return Promise.resolve(false);
     if (this.revision >= revision) return Promise.resolve(true);
     return new Promise((resolve) => {
       const waiter = {
         revision,
+        session,
         resolve,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -14769,11 +14780,35 @@ var BucketMirror = class {
     this.generation += 1;
     this.watcher?.stop();
     this.watcher = void 0;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) {
+      clearTimeout(w.timer);
+      w.resolve(false);
+    }
+  }
+  /**
+   * This host's clock minus the server's (from this host's own writes): entries are dated from
+   * their server stamp from now on, and those that arrived before are dated again.
+   */
+  alignClock(offsetMs) {
+    this.clockOffset = offsetMs;
+    for (const e of this.entries.values()) {
+      if (!e.undated) continue;
+      e.seenAt = Math.min(e.seenAt, e.created + offsetMs);
+      delete e.undated;
+    }
   }
   take(e) {
     const value = e.operation === "PUT" ? this.decode(e.value) : void 0;
-    if (value !== void 0) this.entries.set(e.key, { key: e.key, revision: e.revision, value, created: e.created.getTime(), seenAt: Date.now() });
-    else this.entries.delete(e.key);
+    if (value !== void 0) {
+      const created = e.created.getTime();
+      const now = Date.now();
+      const entry = { key: e.key, revision: e.revision, value, created, seenAt: now };
+      if (this.clockOffset === void 0) entry.undated = true;
+      else entry.seenAt = Math.min(now, created + this.clockOffset);
+      this.entries.set(e.key, entry);
+    } else this.entries.delete(e.key);
     if (e.revision > this.revision) this.revision = e.revision;
     if (this.waiters.length === 0) return;
     const done = this.waiters.filter((w) => w.revision <= this.revision);
@@ -14870,6 +14905,10 @@ var ClaimSync = class {
   get watching() {
     return this.mirror.watching;
   }
+  /** See BucketMirror.alignClock. */
+  alignClock(offsetMs) {
+    this.mirror.alignClock(offsetMs);
+  }
   stop() {
     this.mirror.stop();
   }
@@ -14902,6 +14941,17 @@ var ClaimSync = class {
       }
     });
   }
+  /**
+   * The broker decided a claim `acquire` answered (committed it, or not): from now on its entry
+   * follows the local claims, so one released before the next refresh leaves the bucket then,
+   * not after ACQUIRE_GRACE_MS. In the lane: a refresh under way read the local claims before
+   * the commit, and must still leave the entry alone.
+   */
+  settled(resource) {
+    return this.serialized(async () => {
+      this.acquiredAt.delete(claimKey(resource));
+    });
+  }
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv) {
     return this.serialized(() => withTimeout(this.reconcile(kv), CLAIM_CONFIRM_MS, "claims refresh"));
@@ -14917,6 +14967,8 @@ var ClaimSync = class {
   async share(kv, claim) {
     const key = claimKey(claim.resource);
     let mine = this.own.get(key) ?? this.ownInCopy(key);
+    const session = this.mirror.session();
+    if (session === void 0) throw new Error("the claims watcher is starting");
     let revision;
     try {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
@@ -14929,10 +14981,10 @@ var ClaimSync = class {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
     }
     const created = mine?.created ?? revision;
-    this.own.set(key, { revision, created });
+    this.own.set(key, { revision, created, session });
     this.acquiredAt.set(key, Date.now());
     this.lapsed.delete(key);
-    if (!await this.mirror.reached(revision, CLAIM_CONFIRM_MS)) throw new Error("the claims watcher did not see the write in time");
+    if (!await this.mirror.reached(revision, CLAIM_CONFIRM_MS, session)) throw new Error("the claims watcher did not see the write in time");
     const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
     if (earlier) {
       await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
@@ -14964,13 +15016,35 @@ var ClaimSync = class {
   async rewrite(kv, key, c) {
     const mine = this.own.get(key);
     try {
-      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created });
+      if (this.notes.has(key)) await this.confirmLate(kv, key, c);
+      if (!this.own.has(key)) return;
+      const session = this.mirror.session();
+      this.own.set(key, { revision: await kv.update(key, this.claimValue(c, mine.created), mine.revision), created: mine.created, ...session !== void 0 ? { session } : {} });
     } catch (err) {
       if (!isWrongSequence(err)) throw err;
       this.own.delete(key);
       this.lapsed.add(key);
       await this.shareLater(kv, key, c);
     }
+  }
+  /**
+   * An entry of ours whose claim was granted local only though its write went through (the
+   * watcher had not reached it in time): once the watcher that was following when our last write
+   * was made has delivered it, the copy has every entry created before ours, and the claim is
+   * shared (the warning goes), or it is a later overlap of another host's claim (withdrawn from
+   * the bucket and reported, as `share` would have).
+   */
+  async confirmLate(kv, key, c) {
+    const mine = this.own.get(key);
+    if (!mine || mine.session === void 0 || mine.session !== this.mirror.session() || this.mirror.watched < mine.revision) return;
+    const earlier = blockingEntry(this.held(), c.resource, this.o.hostId, Date.now(), this.o.leaseMs(), mine.created);
+    if (!earlier) {
+      if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, "federation: a local-only claim is shared now");
+      return;
+    }
+    await kv.delete(key, { previousSeq: mine.revision }).catch(() => void 0);
+    this.own.delete(key);
+    this.noteConflict(key, c, earlier);
   }
   /** A claim held here without the bucket (granted local only, or lapsed): shared unless another host holds an overlap. */
   async shareLater(kv, key, c) {
@@ -14980,7 +15054,10 @@ var ClaimSync = class {
       if (this.notes.delete(key)) this.o.logger.info({ resource: c.resource }, "federation: a local-only claim is shared now");
       return;
     }
-    const v = outcome.conflict.value;
+    this.noteConflict(key, c, outcome.conflict);
+  }
+  noteConflict(key, c, conflict) {
+    const v = conflict.value;
     const how = this.lapsed.has(key) ? "its hold lapsed from the shared bucket while NATS was unreachable for longer than the lease, and" : "it was taken here while NATS was not answering, and";
     const text = `claim ${c.resource} (held here by ${c.label}) conflicts with ${v.resource} held by ${v.label} on ${v.host}: ${how} both hosts hold it now; one of them should release it`;
     if (this.notes.get(key) !== text) this.o.logger.warn({ resource: c.resource, host: v.host }, `federation: ${text}`);
@@ -15005,6 +15082,26 @@ var ClaimSync = class {
     return JSON.stringify(v);
   }
 };
+
+// src/daemon/federation/coalesced.ts
+function coalesced(work) {
+  let running = false;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void work().finally(() => {
+      running = false;
+      if (!again) return;
+      again = false;
+      run();
+    });
+  };
+  return run;
+}
 
 // src/daemon/federation/connection.ts
 var import_jetstream2 = __toESM(require_mod5(), 1);
@@ -15555,6 +15652,14 @@ var PresenceView = class {
   async leave(kv, timeoutMs) {
     await withTimeout(kv.delete(this.hostId), timeoutMs, "presence delete");
   }
+  /** This host's clock minus the server's, from its own last write (undefined until it is seen). */
+  clockOffset() {
+    const own = this.mirror.get(this.hostId);
+    return own ? skewOf(own) : void 0;
+  }
+  alignClock(offsetMs) {
+    this.mirror.alignClock(offsetMs);
+  }
   /** The other hosts seen within the lease, by name. */
   hosts(now, leaseMs) {
     const out = [];
@@ -15643,8 +15748,18 @@ var Federation = class {
   intake;
   tickTimer;
   tickEvery = 0;
-  ticking = false;
-  tickAgain = false;
+  /** The heartbeat and presence, then the claims refresh: see tick(). */
+  kick = coalesced(() => this.tick());
+  /**
+   * The claims bucket brought in line, one refresh at a time. Not awaited by the tick: a refresh
+   * waits its turn behind the claims asked before it, and the heartbeat must not wait with it (a
+   * burst of claims would leave the link unconfirmed and grant the rest local only while NATS answers).
+   */
+  refreshClaims = coalesced(async () => {
+    const kv = this.link.claimsKv;
+    if (!kv || this.link.stopped || !this.linkConfirmed()) return;
+    await this.claims.refresh(kv).catch((err) => this.hooks.logger.warn({ err: err.message }, "federation: claims refresh failed"));
+  });
   /** The bus's lease once connected (see the file comment), this host's setting before. */
   get leaseMs() {
     return this.link.busLeaseMs ?? this.settings.leaseMs;
@@ -15722,6 +15837,10 @@ var Federation = class {
   acquire(claim) {
     return this.claims.acquire(claim);
   }
+  /** The broker decided a claim `acquire` answered: see ClaimSync.settled. */
+  settled(resource) {
+    void this.claims.settled(resource).then(() => this.claimsChanged());
+  }
   // ——— messages out ———
   pump() {
     return this.outbox.pump(
@@ -15737,20 +15856,6 @@ var Federation = class {
     );
   }
   // ——— presence and claims ———
-  kick() {
-    if (this.ticking) {
-      this.tickAgain = true;
-      return;
-    }
-    this.ticking = true;
-    void this.tick().finally(() => {
-      this.ticking = false;
-      if (this.tickAgain) {
-        this.tickAgain = false;
-        this.kick();
-      }
-    });
-  }
   /** The tick follows the bus's lease, known once connected. */
   schedule() {
     if (this.tickTimer && this.tickEvery === this.tickMs) return;
@@ -15780,6 +15885,8 @@ var Federation = class {
     try {
       await this.presence.put(presence, me, HEARTBEAT_TIMEOUT_MS);
       this.lastAnswerAt = Date.now();
+      const offset = this.presence.clockOffset();
+      if (offset !== void 0) for (const view of [this.presence, this.claims]) view.alignClock(offset);
       if (this.heartbeatFailing) this.hooks.logger.info({}, "federation: NATS answers again");
       this.heartbeatFailing = false;
     } catch (err) {
@@ -15788,11 +15895,7 @@ var Federation = class {
       return;
     }
     if (!this.linkConfirmed()) return;
-    try {
-      await this.claims.refresh(claims);
-    } catch (err) {
-      this.hooks.logger.warn({ err: err.message }, "federation: claims refresh failed");
-    }
+    this.refreshClaims();
   }
 };
 export {
