@@ -5855,7 +5855,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
   const { settings } = config;
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-5EVAJDJH.mjs");
+  const { Federation } = await import("./chunks/federation-FANN6FXC.mjs");
   const federation = new Federation(
     settings,
     host,

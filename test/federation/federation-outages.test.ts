@@ -154,6 +154,6 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
     expect(got.map((m) => m.text)).toEqual(want);
     const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [m.remoteId] : []));
     expect(new Set(ids).size).toBe(want.length);
-    expect((await federated(ca)).federation.outbox).toBe(0);
+    await waitFor('A outbox empty', async () => (await federated(ca)).federation.outbox === 0);
   });
 });

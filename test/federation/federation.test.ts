@@ -82,7 +82,8 @@ describe.skipIf(fed.skipped)('federation: two hosts, one NATS', () => {
     const ids = mailboxMessages(b).flatMap((m) => (m.remoteId ? [Number(m.remoteId.split(':')[1])] : []));
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
     expect(new Set(ids).size).toBe(N);
-    expect((await federated(ca)).federation.outbox).toBe(0);
+    // B may take the sentinel in before A hears JetStream's confirmation of it.
+    await waitFor('A outbox empty', async () => (await federated(ca)).federation.outbox === 0);
   });
 
   it('issue 19: a direct message (to) naming a session on another host reaches that session only, exactly once; an unknown recipient is still refused', async () => {

@@ -47,6 +47,8 @@ export class BucketMirror<T> {
   private waiters: Waiter[] = [];
   private watcher: { stop(): void } | undefined;
   private generation = 0;
+  /** Callers waiting for a watcher to follow the bucket (see `started`). */
+  private starting: ((session: number | undefined) => void)[] = [];
   /** This host's clock minus the server's, once measured. */
   private clockOffset: number | undefined;
 
@@ -65,6 +67,24 @@ export class BucketMirror<T> {
   /** The watcher following the bucket now (undefined while none is): see the file comment. */
   session(): number | undefined {
     return this.watcher ? this.generation : undefined;
+  }
+
+  /** The watcher's session once one follows the bucket (at once if one does), undefined after `timeoutMs`. */
+  started(timeoutMs: number): Promise<number | undefined> {
+    const now = this.session();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.starting = this.starting.filter((r) => r !== done);
+        resolve(undefined);
+      }, timeoutMs);
+      timer.unref();
+      const done = (session: number | undefined) => {
+        clearTimeout(timer);
+        resolve(session);
+      };
+      this.starting.push(done);
+    });
   }
 
   /** The last revision the watcher delivered. */
@@ -95,6 +115,9 @@ export class BucketMirror<T> {
     this.entries.clear();
     this.revision = 0;
     this.watcher = iterator;
+    const starting = this.starting;
+    this.starting = [];
+    for (const resolve of starting) resolve(generation);
     void (async () => {
       try {
         for await (const e of iterator) this.take(e);

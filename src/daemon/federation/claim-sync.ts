@@ -148,10 +148,11 @@ export class ClaimSync {
   /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
   private async share(kv: KV, claim: Claim): Promise<ShareOutcome> {
     const key = claimKey(claim.resource);
+    // A watcher opened after the write would not show every earlier entry when it reaches it:
+    // the write waits for the watcher (just after a connection, it is a round trip or two away).
+    const session = await this.mirror.started(CLAIM_CONFIRM_MS);
+    if (session === undefined) throw new Error('the claims watcher did not start');
     let mine = this.own.get(key) ?? this.ownInCopy(key);
-    // A watcher opened after the write would not show every earlier entry when it reaches it.
-    const session = this.mirror.session();
-    if (session === undefined) throw new Error('the claims watcher is starting');
     let revision: number;
     try {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));

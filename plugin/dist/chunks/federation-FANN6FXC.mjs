@@ -14710,6 +14710,8 @@ var BucketMirror = class {
   waiters = [];
   watcher;
   generation = 0;
+  /** Callers waiting for a watcher to follow the bucket (see `started`). */
+  starting = [];
   /** This host's clock minus the server's, once measured. */
   clockOffset;
   /** A watcher is running (it ends with the connection; the next one is started at the next tick). */
@@ -14719,6 +14721,23 @@ var BucketMirror = class {
   /** The watcher following the bucket now (undefined while none is): see the file comment. */
   session() {
     return this.watcher ? this.generation : void 0;
+  }
+  /** The watcher's session once one follows the bucket (at once if one does), undefined after `timeoutMs`. */
+  started(timeoutMs) {
+    const now = this.session();
+    if (now !== void 0) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.starting = this.starting.filter((r) => r !== done);
+        resolve(void 0);
+      }, timeoutMs);
+      timer.unref();
+      const done = (session) => {
+        clearTimeout(timer);
+        resolve(session);
+      };
+      this.starting.push(done);
+    });
   }
   /** The last revision the watcher delivered. */
   get watched() {
@@ -14745,6 +14764,9 @@ var BucketMirror = class {
     this.entries.clear();
     this.revision = 0;
     this.watcher = iterator;
+    const starting = this.starting;
+    this.starting = [];
+    for (const resolve of starting) resolve(generation);
     void (async () => {
       try {
         for await (const e of iterator) this.take(e);
@@ -14966,9 +14988,9 @@ var ClaimSync = class {
   /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
   async share(kv, claim) {
     const key = claimKey(claim.resource);
+    const session = await this.mirror.started(CLAIM_CONFIRM_MS);
+    if (session === void 0) throw new Error("the claims watcher did not start");
     let mine = this.own.get(key) ?? this.ownInCopy(key);
-    const session = this.mirror.session();
-    if (session === void 0) throw new Error("the claims watcher is starting");
     let revision;
     try {
       revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
