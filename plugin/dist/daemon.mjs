@@ -7872,6 +7872,7 @@ var SessionMarkers = class {
 };
 
 // src/daemon/start-steps.ts
+import * as v8 from "node:v8";
 import * as fs10 from "node:fs";
 import * as path6 from "node:path";
 
@@ -8234,7 +8235,10 @@ function collectWhenQuiet(everyMs, due) {
   const gc = globalThis.gc;
   if (!gc) return;
   setInterval(() => {
-    if (due()) gc();
+    if (!due()) return;
+    v8.setFlagsFromString("--compact-on-every-full-gc");
+    gc();
+    v8.setFlagsFromString("--no-compact-on-every-full-gc");
   }, everyMs).unref();
 }
 

@@ -4,6 +4,7 @@
  * self-ignoring mailbox folder outside git, the mailbox at its old location, the capped log,
  * and the idle garbage collection.
  */
+import * as v8 from 'node:v8';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureSelfIgnoring } from '../place/project.ts';
@@ -133,6 +134,11 @@ export function collectWhenQuiet(everyMs: number, due: () => boolean): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return;
   setInterval(() => {
-    if (due()) gc();
+    if (!due()) return;
+    // Compacting: a plain full collection frees the burst's objects but keeps the pages they
+    // were spread over (30 MB committed, 8 MB used); moving the survivors lets V8 return them.
+    v8.setFlagsFromString('--compact-on-every-full-gc');
+    gc();
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
   }, everyMs).unref();
 }
