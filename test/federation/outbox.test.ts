@@ -7,6 +7,7 @@ import { isFederated, Outbox, remoteRecipientIds } from '../../src/daemon/federa
 import { PublishWindow } from '../../src/daemon/federation/publish-window.ts';
 import type { FederationEntry } from '../../src/place/mailbox-entries.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
+import { waitFor } from '../support/project.ts';
 
 const rec = (seq: number): MessageRecord => ({ seq, ts: 1, origin: { sessionId: 's', pid: 0 }, from: 'main#aaaaaa', kind: 'note', text: `m${seq}` });
 const recs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => rec(from + i));
@@ -194,8 +195,8 @@ describe('the outbox pump', () => {
     expect(js.attempts.get(40)).toBe(2);
     expect(js.stored).toEqual(recs(1, 300).map((r) => r.seq));
     expect(o.publishedSeq).toBe(300);
-    await new Promise((r) => setTimeout(r, 400));
-    expect(persisted[persisted.length - 1]).toBe(300);
+    // The position is written on a short timer after the last confirmation.
+    await waitFor('the position written', () => persisted[persisted.length - 1] === 300);
     o.stop();
   });
 });
