@@ -5844,7 +5844,15 @@ function federationOff(status2 = { state: "off", ...EMPTY }, kept = []) {
     stop: async () => void 0
   };
 }
-async function startFederation(ctx, location, position2, env = process.env) {
+function federationStarting(settings, kept) {
+  const status2 = { state: "connecting", url: settings.displayUrl, project: settings.project, ...EMPTY, claimsLocalOnly: true };
+  return {
+    ...federationOff(status2, kept),
+    sharesClaims: true,
+    acquire: async () => ({ ok: true, warning: "local only: another host may hold it (federation is starting). It is shared when NATS answers; a conflict is then reported in status." })
+  };
+}
+async function startFederation(ctx, location, position2, env = process.env, starting = () => void 0) {
   const kept = position2 ? [positionEntry(position2)] : [];
   const config = readFederationConfig(env, location.inGit ? location.busRoot : void 0);
   if (config.mode === "off") return federationOff(void 0, kept);
@@ -5853,6 +5861,7 @@ async function startFederation(ctx, location, position2, env = process.env) {
     return federationOff(refusedStatus(config), kept);
   }
   const { settings } = config;
+  starting(federationStarting(settings, kept));
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
   const { Federation } = await import("./chunks/federation-FANN6FXC.mjs");
@@ -8587,7 +8596,7 @@ async function main() {
   for (const socket of held) if (!socket.destroyed) server.attach(socket);
   held = void 0;
   logReplayWarnings(replayed.warnings, mailboxPath, logger);
-  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition));
+  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition, process.env, (port) => daemon.setFederation(port)));
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
   if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) daemon.compact();

@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   held = undefined;
   logReplayWarnings(replayed.warnings, mailboxPath, logger);
   // Before retention can drop a message: the outbox is found among the retained messages.
-  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition));
+  daemon.setFederation(await startFederation(daemon.ctx, location, broker.federationPosition, process.env, (port) => daemon.setFederation(port)));
   const dropped = broker.applyRetention(Date.now());
   const snapshotLines = broker.sessionList().length * 2 + broker.messageCount + 1;
   if (dropped > 0 || replayed.warnings.length > 0 || replayed.lines > snapshotLines + COMPACT_MIN_LINES) daemon.compact();

@@ -87,6 +87,8 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
     // Sent while NATS is down, then killed: the mailbox is the outbox.
     await fed.nats.stop();
     ca = await connect(a);
+    // Federation starts just after the daemon answers (the NATS client is loaded on demand).
+    await federated(ca, 'disconnected');
     for (let i = 0; i < 5; i++) await ca.client.request('broadcast', { ...A1, text: `stored ${i}` });
     expect((await status(ca)).federation.outbox).toBeGreaterThanOrEqual(5);
     process.kill(ca.hello.pid, 'SIGKILL');

@@ -8,7 +8,7 @@ import type { ProjectLocation } from '../../place/project.ts';
 import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import type { DaemonContext, FederationPort } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
-import { readFederationConfig, type FederationConfig } from './config.ts';
+import { readFederationConfig, type FederationConfig, type FederationSettings } from './config.ts';
 import { loadHostId } from './host-id.ts';
 import { messageId } from './wire.ts';
 
@@ -30,11 +30,27 @@ export function federationOff(status: FederationStatus = { state: 'off', ...EMPT
   };
 }
 
+/**
+ * The port while the NATS client loads (a large chunk, imported on demand): status says
+ * `connecting`, not `off`, and a claim meanwhile is granted here only, saying so (never a
+ * silent grant); the real port shares it once it runs.
+ */
+export function federationStarting(settings: FederationSettings, kept: LogEntry[]): FederationPort {
+  const status: FederationStatus = { state: 'connecting', url: settings.displayUrl, project: settings.project, ...EMPTY, claimsLocalOnly: true };
+  return {
+    ...federationOff(status, kept),
+    sharesClaims: true,
+    acquire: async () => ({ ok: true, warning: 'local only: another host may hold it (federation is starting). It is shared when NATS answers; a conflict is then reported in status.' }),
+  };
+}
+
+/** `starting` receives a stand-in port before the NATS client loads (see federationStarting). */
 export async function startFederation(
   ctx: DaemonContext,
   location: ProjectLocation,
   position: FederationPosition | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  starting: (port: FederationPort) => void = () => undefined,
 ): Promise<FederationPort> {
   const kept: LogEntry[] = position ? [positionEntry(position)] : [];
   const config = readFederationConfig(env, location.inGit ? location.busRoot : undefined);
@@ -44,6 +60,7 @@ export async function startFederation(
     return federationOff(refusedStatus(config), kept);
   }
   const { settings } = config;
+  starting(federationStarting(settings, kept));
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
   // Loaded only here: the NATS client is most of the daemon's code, and a daemon that does not
