@@ -111,7 +111,10 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
 
   it('Two daemons, one mailbox: replay places a second message given a taken seq after the last one instead of dropping it', () => {
     const p = project();
-    const m = (seq: number, text: string) => JSON.stringify({ type: 'msg', seq, ts: Date.now(), origin: { sessionId: 'w', pid: 1 }, from: 'main#w', kind: 'note', text });
+    // One ts for all: a line written twice is the same message only if every field is (a clock
+    // tick between two calls made the repeated line a different message, now and then).
+    const ts = Date.now();
+    const m = (seq: number, text: string) => JSON.stringify({ type: 'msg', seq, ts, origin: { sessionId: 'w', pid: 1 }, from: 'main#w', kind: 'note', text });
     fs.mkdirSync(path.dirname(p.mailboxPath()), { recursive: true });
     fs.writeFileSync(p.mailboxPath(), [m(1, 'one'), m(2, 'two from daemon X'), m(2, 'two from daemon Y'), m(2, 'two from daemon X'), m(3, 'three')].join('\n') + '\n');
     const r = new JsonlMailboxLog(p.mailboxPath()).replay();
