@@ -5864,7 +5864,7 @@ async function startFederation(ctx, location, position2, env = process.env, star
   starting(federationStarting(settings, kept));
   const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-FANN6FXC.mjs");
+  const { Federation } = await import("./chunks/federation-2E2MHOYK.mjs");
   const federation = new Federation(
     settings,
     host,

@@ -10,6 +10,7 @@ import type { Claim } from '../../src/daemon/claims.ts';
 import type { Logger } from '../../src/daemon/context.ts';
 import { ClaimSync } from '../../src/daemon/federation/claim-sync.ts';
 import { claimKey } from '../../src/daemon/federation/wire.ts';
+import { waitFor } from '../support/project.ts';
 
 const LEASE = 15_000;
 
@@ -103,11 +104,13 @@ class FakeBucket {
 
 const quiet: Logger = { info() {}, warn() {}, error() {}, debug() {} } as unknown as Logger;
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
+/** A short bound on the claim's answer: the tests below wait past it, and 2 s each would be slept through. */
+const CONFIRM_MS = 100;
 
 function host(bucket: FakeBucket, id: string, opts: { delayMs?: number } = {}) {
   const claims: Claim[] = [];
   const kv = bucket.kv(id, opts.delayMs);
-  const sync = new ClaimSync({ hostId: id, hostName: id, logger: quiet, localClaims: () => claims, bucket: () => kv, linkConfirmed: () => true, leaseMs: () => LEASE });
+  const sync = new ClaimSync({ hostId: id, hostName: id, logger: quiet, localClaims: () => claims, bucket: () => kv, linkConfirmed: () => true, leaseMs: () => LEASE, confirmMs: CONFIRM_MS });
   return { sync, kv, claims, claim: (resource: string, holder = `${id}-s1`): Claim => ({ resource, holder, label: `main#${id}`, since: Date.now() }) as Claim };
 }
 
@@ -170,6 +173,7 @@ describe('attack: claims bucket protocol', () => {
     // B asks for src/b.ts: its create comes after A's, and waits for B's watcher to reach it.
     const bc = b.claim('src/b.ts');
     const bOutcome = b.sync.acquire(bc);
+    // B's claim is under way (it waits for B's watcher, or has written): no event to wait for.
     await tick(20);
     await a.sync.refresh(a.kv); // A's tick rewrites src/**: its last revision is now after B's write
     bucket.gate = undefined;
@@ -191,7 +195,7 @@ describe('attack: claims bucket protocol', () => {
     const outcome = await a.sync.acquire(c);
     expect(outcome.ok && outcome.warning).toMatch(/^local only/);
     a.claims.push(c); // the broker commits the local-only grant
-    await tick(2100); // past the share's own wait for the watcher
+    await tick(CONFIRM_MS + 50); // past the share's own wait for the watcher
     bucket.release('hostA');
     await tick();
 
@@ -202,7 +206,7 @@ describe('attack: claims bucket protocol', () => {
     expect(a.sync.warnings(), 'status still says the claim is local only, though the bucket holds it').toEqual([]);
     expect(a.sync.unshared().map((x) => x.resource), 'presence still tells the other hosts this claim is outside the bucket').toEqual([]);
     a.sync.stop();
-  }, 10_000);
+  });
 
   it('a claim whose create succeeded but the watcher lagged past the timeout is never checked against an earlier overlapping claim of another host: rewritten each tick, the conflict is never named here', async () => {
     const bucket = new FakeBucket();
@@ -215,12 +219,12 @@ describe('attack: claims bucket protocol', () => {
     bucket.held.add('hostA');
     const bc = b.claim('src/**');
     const bOutcome = b.sync.acquire(bc);
-    await tick(20);
+    await waitFor("B's write in the bucket", () => bucket.current.has(claimKey('src/**')));
     const ac = a.claim('src/app.ts');
     const aOutcome = await a.sync.acquire(ac);
     expect(aOutcome.ok && aOutcome.warning).toMatch(/^local only/);
     a.claims.push(ac);
-    await tick(2100);
+    await tick(CONFIRM_MS + 50); // past the share's own wait for the watcher
     bucket.release('hostA');
     await tick();
     const bo = await bOutcome;
@@ -231,5 +235,5 @@ describe('attack: claims bucket protocol', () => {
     expect(a.sync.warnings().join('\n'), 'A still says "another host may hold it" though B\'s earlier src/** is in its copy').toMatch(/conflicts with src\/\*\* held by main#hostB/);
     a.sync.stop();
     b.sync.stop();
-  }, 10_000);
+  });
 });

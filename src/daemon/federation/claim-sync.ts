@@ -50,6 +50,8 @@ export interface ClaimSyncOptions {
   linkConfirmed(): boolean;
   /** The bus's lease: how long an entry holds after its last write. */
   leaseMs(): number;
+  /** The bound on a claim's answer and on a refresh (CLAIM_CONFIRM_MS unless a test sets it). */
+  confirmMs?: number;
 }
 
 export class ClaimSync {
@@ -64,7 +66,10 @@ export class ClaimSync {
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
   private readonly serialized = createLane();
 
+  private readonly confirmMs: number;
+
   constructor(private readonly o: ClaimSyncOptions) {
+    this.confirmMs = o.confirmMs ?? CLAIM_CONFIRM_MS;
     this.mirror = new BucketMirror('claims', o.logger, (data) => decodeJson(RemoteClaimSchema, data));
   }
 
@@ -109,7 +114,7 @@ export class ClaimSync {
       const other = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs());
       if (other) return { ok: false, conflict: toClaimInfo(other) };
       try {
-        const shared = await withTimeout(this.share(kv, claim), CLAIM_CONFIRM_MS, 'claim');
+        const shared = await withTimeout(this.share(kv, claim), this.confirmMs, 'claim');
         if (!shared.ok) return { ok: false, conflict: toClaimInfo(shared.conflict) };
         this.notes.delete(claimKey(claim.resource));
         return { ok: true };
@@ -134,7 +139,7 @@ export class ClaimSync {
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv: KV): Promise<void> {
     // Bounded like a claim: a claim asked meanwhile waits for this turn of the lane.
-    return this.serialized(() => withTimeout(this.reconcile(kv), CLAIM_CONFIRM_MS, 'claims refresh'));
+    return this.serialized(() => withTimeout(this.reconcile(kv), this.confirmMs, 'claims refresh'));
   }
 
   private localOnly(claim: Claim, why: string): AcquireOutcome {
@@ -150,7 +155,7 @@ export class ClaimSync {
     const key = claimKey(claim.resource);
     // A watcher opened after the write would not show every earlier entry when it reaches it:
     // the write waits for the watcher (just after a connection, it is a round trip or two away).
-    const session = await this.mirror.started(CLAIM_CONFIRM_MS);
+    const session = await this.mirror.started(this.confirmMs);
     if (session === undefined) throw new Error('the claims watcher did not start');
     let mine = this.own.get(key) ?? this.ownInCopy(key);
     let revision: number;
@@ -169,7 +174,7 @@ export class ClaimSync {
     this.own.set(key, { revision, created, session });
     this.acquiredAt.set(key, Date.now());
     this.lapsed.delete(key);
-    if (!(await this.mirror.reached(revision, CLAIM_CONFIRM_MS, session))) throw new Error('the claims watcher did not see the write in time');
+    if (!(await this.mirror.reached(revision, this.confirmMs, session))) throw new Error('the claims watcher did not see the write in time');
     const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
     if (earlier) {
       await kv.delete(key, { previousSeq: revision }).catch(() => undefined);

@@ -14907,6 +14907,7 @@ var ACQUIRE_GRACE_MS = 5e3;
 var ClaimSync = class {
   constructor(o) {
     this.o = o;
+    this.confirmMs = o.confirmMs ?? CLAIM_CONFIRM_MS;
     this.mirror = new BucketMirror("claims", o.logger, (data) => decodeJson(RemoteClaimSchema, data));
   }
   o;
@@ -14920,6 +14921,7 @@ var ClaimSync = class {
   notes = /* @__PURE__ */ new Map();
   /** Claims-bucket work (acquire, reconcile) runs one at a time: revisions stay consistent. */
   serialized = createLane();
+  confirmMs;
   /** Follows the bucket (at each connection: deletes made while away were not seen). */
   watch(kv) {
     return this.mirror.watch(kv);
@@ -14954,7 +14956,7 @@ var ClaimSync = class {
       const other = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs());
       if (other) return { ok: false, conflict: toClaimInfo(other) };
       try {
-        const shared = await withTimeout(this.share(kv, claim), CLAIM_CONFIRM_MS, "claim");
+        const shared = await withTimeout(this.share(kv, claim), this.confirmMs, "claim");
         if (!shared.ok) return { ok: false, conflict: toClaimInfo(shared.conflict) };
         this.notes.delete(claimKey(claim.resource));
         return { ok: true };
@@ -14976,7 +14978,7 @@ var ClaimSync = class {
   }
   /** Brings the bucket in line with the local claims (each tick), one at a time with `acquire`. */
   refresh(kv) {
-    return this.serialized(() => withTimeout(this.reconcile(kv), CLAIM_CONFIRM_MS, "claims refresh"));
+    return this.serialized(() => withTimeout(this.reconcile(kv), this.confirmMs, "claims refresh"));
   }
   localOnly(claim, why) {
     this.o.logger.warn({ resource: claim.resource, why }, "federation: claim not confirmed by the other hosts; granted locally only");
@@ -14988,7 +14990,7 @@ var ClaimSync = class {
   /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
   async share(kv, claim) {
     const key = claimKey(claim.resource);
-    const session = await this.mirror.started(CLAIM_CONFIRM_MS);
+    const session = await this.mirror.started(this.confirmMs);
     if (session === void 0) throw new Error("the claims watcher did not start");
     let mine = this.own.get(key) ?? this.ownInCopy(key);
     let revision;
@@ -15006,7 +15008,7 @@ var ClaimSync = class {
     this.own.set(key, { revision, created, session });
     this.acquiredAt.set(key, Date.now());
     this.lapsed.delete(key);
-    if (!await this.mirror.reached(revision, CLAIM_CONFIRM_MS, session)) throw new Error("the claims watcher did not see the write in time");
+    if (!await this.mirror.reached(revision, this.confirmMs, session)) throw new Error("the claims watcher did not see the write in time");
     const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
     if (earlier) {
       await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
