@@ -7139,16 +7139,18 @@ function createDaemon(deps) {
     if (live.length >= 2) for (const s of live) attributeLoneWork(s);
   }
   const attributed = /* @__PURE__ */ new Set();
+  const lookInTurn = createLane();
   function attributeLoneWork(s) {
     if (attributed.has(s.id) || !s.cwd) return;
     attributed.add(s.id);
     const tree = worktreeOf(s.cwd);
-    void dirtyFiles(tree).then((dirty) => {
+    lookInTurn(async () => {
+      const dirty = await dirtyFiles(tree);
       const taken = /* @__PURE__ */ new Set();
       for (const trees of broker.workingSets.values()) for (const [t, files] of trees) if (t === tree) for (const p of files.keys()) taken.add(p);
       const paths = [...dirty ?? []].filter((p) => !taken.has(p));
       if (paths.length === 0) return;
-      return ctx.commit({ entries: [{ type: "touch", id: s.id, tree, paths, ts: clock() }], records: [] });
+      await ctx.commit({ entries: [{ type: "touch", id: s.id, tree, paths, ts: clock() }], records: [] });
     }).catch((err) => logger.warn({ err: err.message, session: s.id }, "could not record what a session changed while alone"));
   }
   function checkGone(sessionId, graceMs) {

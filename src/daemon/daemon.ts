@@ -194,6 +194,13 @@ export function createDaemon(deps: DaemonDeps): Daemon {
 
   /** Sessions whose files changed while they were alone have been given them (once each). */
   const attributed = new Set<string>();
+  /**
+   * One look at a time, earliest-connected session first: each look sees what the one before
+   * recorded, so files made before a newcomer came go to the session that was here, never to
+   * the newcomer (whose working set would take them away when it left). Apart from the
+   * commit lane: a slow git must not hold up registrations.
+   */
+  const lookInTurn = createLane();
 
   /**
    * A session that worked alone recorded nothing (its hooks stayed in the shell). Once it has
@@ -205,12 +212,13 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     if (attributed.has(s.id) || !s.cwd) return;
     attributed.add(s.id);
     const tree = worktreeOf(s.cwd);
-    void dirtyFiles(tree).then((dirty) => {
+    lookInTurn(async () => {
+      const dirty = await dirtyFiles(tree);
       const taken = new Set<string>();
       for (const trees of broker.workingSets.values()) for (const [t, files] of trees) if (t === tree) for (const p of files.keys()) taken.add(p);
       const paths = [...(dirty ?? [])].filter((p) => !taken.has(p));
       if (paths.length === 0) return;
-      return ctx.commit({ entries: [{ type: 'touch', id: s.id, tree, paths, ts: clock() }], records: [] });
+      await ctx.commit({ entries: [{ type: 'touch', id: s.id, tree, paths, ts: clock() }], records: [] });
     }).catch((err: Error) => logger.warn({ err: err.message, session: s.id }, 'could not record what a session changed while alone'));
   }
 

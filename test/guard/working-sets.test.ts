@@ -82,6 +82,34 @@ describe('working sets', () => {
     expect(asked.permissionDecisionReason).toMatch(/^"src\/alone\.ts" has uncommitted changes by main#aaaaaa/);
   });
 
+  it("CI flake: the files a session made alone become its own when company comes, never the newcomer's (else they left with the newcomer and the next session's Write went through)", async () => {
+    // The daemon's first `git status` (its look at A's worktree) answers late, so the look it
+    // takes for B answers first: the order that made the flake.
+    const p = project({ git: true });
+    const bin = path.join(p.base, 'bin');
+    fs.mkdirSync(bin);
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\ncase " $* " in *" status "*) mkdir "${bin}/first" 2>/dev/null && sleep 1;; esac\nexec ${realGit} "$@"\n`, { mode: 0o755 });
+    p.env.PATH = `${bin}:${p.env.PATH}`;
+    const a = await project.mcp(p, A_ID);
+    const file = path.join(p.dir, 'src', 'alone.ts');
+    await written(p, A_ID, a.pid!, p.dir, file, 'made alone\n');
+    const b = await project.mcp(p, B_ID);
+    const editing = async () => {
+      const sessions: { sessionId: string; editing?: { paths: string[] } }[] = JSON.parse((await p.cli(['status', '--json'])).stdout).sessions;
+      return Object.fromEntries(sessions.map((s) => [s.sessionId, s.editing?.paths ?? []]));
+    };
+    await waitFor('the lone work given to a session', async () => Object.values(await editing()).some((paths) => paths.length > 0), 30_000);
+    expect(await editing()).toMatchObject({ [A_ID]: ['src/alone.ts'], [B_ID]: [] });
+    // B leaves; a third session is still asked about A's file.
+    await run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionEnd'], { env: { ...p.env, CLAUDE_PID: String(b.pid), CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: B_ID, hook_event_name: 'SessionEnd', cwd: p.dir, reason: 'exit' }) });
+    await b.close();
+    const C_ID = 'cccccccc-3333-4000-8000-000000000003';
+    const c = await project.mcp(p, C_ID);
+    const asked = await waitFor('C asked about A\'s file', async () => out((await editHook('PreToolUse', p, C_ID, c.pid!, p.dir, file)).stdout), 30_000);
+    expect(asked.permissionDecisionReason).toMatch(/^"src\/alone\.ts" has uncommitted changes by main#aaaaaa/);
+  });
+
   it('the same path changing in another worktree is no collision on disk: allowed, with a note naming the branch', async () => {
     const p = project({ git: true });
     const wt = `${p.base}/proj-feat-b`;
