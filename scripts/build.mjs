@@ -37,6 +37,26 @@ const sdkStubs = {
   },
 };
 
+/**
+ * What the daemon's bundle leaves out of pino: its transports (log lines sent to a worker thread
+ * through thread-stream). The daemon logs to a file synchronously (start-steps.ts openDaemonLog)
+ * and never asks for one, but pino loads them at import, and with them worker_threads: start-up
+ * time and memory in every daemon. `isMainThread` is asked only for asynchronous destinations.
+ */
+const PINO_STUBS = [
+  { filter: /^\.\/(lib\/)?transport$/, contents: 'module.exports = function transport() { throw new Error("session-bus: pino transports are not bundled; log to a destination"); };' },
+  { filter: /^worker_threads$/, contents: 'module.exports = { isMainThread: true };' },
+];
+const pinoStubs = {
+  name: 'pino-stubs',
+  setup(build) {
+    for (const [i, stub] of PINO_STUBS.entries()) {
+      build.onResolve({ filter: stub.filter }, (args) => (/[\\/]node_modules[\\/]pino[\\/]/.test(args.importer) ? { path: `stub-${i}`, namespace: 'pino-stub' } : undefined));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'pino-stub' }, (args) => ({ contents: PINO_STUBS[Number(args.path.slice(5))].contents, loader: 'js' }));
+  },
+};
+
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
   { name: 'hook', entry: 'src/hook/main.ts', minify: true, deps: false, format: 'cjs' },
@@ -47,7 +67,7 @@ const entries = [
   { name: 'statusline', entry: 'src/cli/statusline-main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true, plugins: [sdkStubs] },
   // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
-  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true },
+  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true, plugins: [pinoStubs], forbid: ['node_modules/thread-stream/'] },
   // Split: `statusline` (every refresh of the host's status bar) loads its small chunk alone.
   // No zod: the CLI reads the mailbox with the hand-written reader (src/place/mailbox-line.ts).
   { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true, forbid: ['node_modules/zod/'] },

@@ -17,9 +17,6 @@ import {
   MESSAGE_NOTIFICATION,
   MESSAGE_OVERHEAD_CHARS,
   ParamSchemas,
-  __commonJS,
-  __require,
-  __toESM,
   cleanText,
   createLane,
   filedLabel,
@@ -30,7 +27,12 @@ import {
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-QTYT74EM.mjs";
+} from "./chunks/chunk-CHRGBC4A.mjs";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-XZRDIIZF.mjs";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
@@ -295,8 +297,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path7 = req.path;
-        _req.url = typeof path7 === "string" ? path7 : req.url ? req.url.path || req.url : void 0;
+        const path6 = req.path;
+        _req.url = typeof path6 === "string" ? path6 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -466,14 +468,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path7) {
+    function parsePath(path6) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path7.length; i++) {
-        const char = path7[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -604,10 +606,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path7 of paths) {
-        const parts = parsePath(path7);
+      for (const path6 of paths) {
+        const parts = parsePath(path6);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path7, remove);
+          redactWildcardPath(obj, parts, censor, path6, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -692,8 +694,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path7) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path7];
+            const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path6];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -728,8 +730,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path7 of pathsToClone) {
-        const parts = parsePath(path7);
+      for (const path6 of pathsToClone) {
+        const parts = parsePath(path6);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -781,24 +783,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path7) {
-      if (typeof path7 !== "string") {
+    function validatePath(path6) {
+      if (typeof path6 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path7 === "") {
+      if (path6 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path7.includes("..")) {
-        throw new Error(`Invalid redaction path (${path7})`);
+      if (path6.includes("..")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
-      if (path7.includes(",")) {
-        throw new Error(`Invalid redaction path (${path7})`);
+      if (path6.includes(",")) {
+        throw new Error(`Invalid redaction path (${path6})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path7.length; i++) {
-        const char = path7[i];
+      for (let i = 0; i < path6.length; i++) {
+        const char = path6[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -812,20 +814,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path7})`);
+            throw new Error(`Invalid redaction path (${path6})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path7})`);
+        throw new Error(`Invalid redaction path (${path6})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path7 of paths) {
-        validatePath(path7);
+      for (const path6 of paths) {
+        validatePath(path6);
       }
     }
     function slowRedact(options = {}) {
@@ -995,8 +997,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path7) => {
-            return censor(value, [k, ...path7]);
+          const wrappedCensor = typeof censor === "function" ? (value, path6) => {
+            return censor(value, [k, ...path6]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1214,10 +1216,10 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports, module) {
     "use strict";
-    var fs14 = __require("fs");
+    var fs13 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path7 = __require("path");
+    var path6 = __require("path");
     var sleep2 = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1271,20 +1273,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs14.mkdirSync(path7.dirname(file), { recursive: true });
-          const fd = fs14.openSync(file, flags, mode);
+          if (sonic.mkdir) fs13.mkdirSync(path6.dirname(file), { recursive: true });
+          const fd = fs13.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs14.mkdir(path7.dirname(file), { recursive: true }, (err) => {
+        fs13.mkdir(path6.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs14.open(file, flags, mode, fileOpened);
+          fs13.open(file, flags, mode, fileOpened);
         });
       } else {
-        fs14.open(file, flags, mode, fileOpened);
+        fs13.open(file, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1325,8 +1327,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs14.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs14.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs13.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs13.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1335,15 +1337,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs14.writeSync(this.fd, this._writingBuf);
+            return fs13.writeSync(this.fd, this._writingBuf);
           }
-          return fs14.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs13.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs14.write(this.fd, this._writingBuf, this.release);
+            return fs13.write(this.fd, this._writingBuf, this.release);
           }
-          return fs14.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs13.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1400,7 +1402,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs14.fsyncSync(this.fd);
+          fs13.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1514,7 +1516,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs14.fsync(this.fd, (err) => {
+            fs13.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1616,7 +1618,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs14.close(fd, (err) => {
+          fs13.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1665,7 +1667,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs14.writeSync(this.fd, buf) : fs14.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs13.writeSync(this.fd, buf) : fs13.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1681,7 +1683,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs14.fsyncSync(this.fd);
+        fs13.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1702,7 +1704,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs14.writeSync(this.fd, buf);
+          const n = fs13.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1730,13 +1732,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs14.writeSync(this.fd, this._writingBuf) : fs14.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs13.writeSync(this.fd, this._writingBuf) : fs13.writeSync(this.fd, this._writingBuf, "utf8");
           release2(null, written);
         } catch (err) {
           release2(err);
         }
       } else {
-        fs14.write(this.fd, this._writingBuf, release2);
+        fs13.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualWriteBuffer() {
@@ -1745,7 +1747,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs14.writeSync(this.fd, this._writingBuf);
+          const written = fs13.writeSync(this.fd, this._writingBuf);
           release2(null, written);
         } catch (err) {
           release2(err);
@@ -1754,7 +1756,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs14.write(this.fd, this._writingBuf, release2);
+        fs13.write(this.fd, this._writingBuf, release2);
       }
     }
     function actualClose(sonic) {
@@ -1770,12 +1772,12 @@ var require_sonic_boom = __commonJS({
       sonic._lens = [];
       assert(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs14.fsync(sonic.fd, closeWrapped);
+        fs13.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs14.close(sonic.fd, done);
+          fs13.close(sonic.fd, done);
         } else {
           done();
         }
@@ -1891,946 +1893,19 @@ var require_on_exit_leak_free = __commonJS({
   }
 });
 
-// node_modules/thread-stream/package.json
-var require_package = __commonJS({
-  "node_modules/thread-stream/package.json"(exports, module) {
-    module.exports = {
-      name: "thread-stream",
-      version: "4.2.1",
-      description: "A streaming way to send data to a Node.js Worker Thread",
-      main: "index.js",
-      types: "index.d.ts",
-      engines: {
-        node: ">=20"
-      },
-      dependencies: {
-        "real-require": "^1.0.0"
-      },
-      devDependencies: {
-        "@types/node": "^26.1.1",
-        "@yao-pkg/pkg": "^6.0.0",
-        borp: "^1.0.0",
-        desm: "^1.3.0",
-        eslint: "^9.39.1",
-        fastbench: "^1.0.1",
-        neostandard: "^0.13.0",
-        "pino-elasticsearch": "^9.0.0",
-        "sonic-boom": "^5.0.0",
-        "ts-node": "^10.8.0",
-        tsd: "^0.33.0",
-        typescript: "~5.7.3"
-      },
-      scripts: {
-        build: "tsc --noEmit",
-        lint: "eslint",
-        test: 'npm run lint && npm run build && npm run test:types && npm run transpile && borp --expose-gc --pattern "test/*.test.{js,mjs}"',
-        "test:ci": 'npm run lint && npm run test:types && npm run transpile && borp --expose-gc --pattern "test/*.test.{js,mjs}"',
-        "test:types": "tsd",
-        "test:yarn": 'npm run transpile && borp --expose-gc --pattern "test/*.test.js"',
-        transpile: "sh ./test/ts/transpile.sh"
-      },
-      tsd: {
-        directory: "test/types"
-      },
-      repository: {
-        type: "git",
-        url: "git+https://github.com/mcollina/thread-stream.git"
-      },
-      keywords: [
-        "worker",
-        "thread",
-        "threads",
-        "stream"
-      ],
-      author: "Matteo Collina <hello@matteocollina.com>",
-      license: "MIT",
-      bugs: {
-        url: "https://github.com/mcollina/thread-stream/issues"
-      },
-      homepage: "https://github.com/mcollina/thread-stream#readme"
-    };
+// pino-stub:stub-1
+var require_stub_1 = __commonJS({
+  "pino-stub:stub-1"(exports, module) {
+    module.exports = { isMainThread: true };
   }
 });
 
-// node_modules/thread-stream/lib/wait.js
-var require_wait = __commonJS({
-  "node_modules/thread-stream/lib/wait.js"(exports, module) {
-    "use strict";
-    var WAIT_MS = 1e4;
-    function wait(state, index, expected, timeout, done) {
-      const max = timeout === Infinity ? Infinity : Date.now() + timeout;
-      const check = (previous) => {
-        const current = Atomics.load(state, index);
-        if (current >= expected) {
-          done(null, "ok");
-          return;
-        }
-        if (previous !== void 0 && current !== previous) {
-          done(null, "not-equal");
-          return;
-        }
-        if (max !== Infinity && Date.now() > max) {
-          done(null, "timed-out");
-          return;
-        }
-        const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index, current, remaining);
-        if (result.async) {
-          result.value.then((res) => {
-            if (res === "ok") {
-              const latest = Atomics.load(state, index);
-              done(null, latest >= expected ? "ok" : "not-equal");
-              return;
-            }
-            check(current);
-          });
-        } else {
-          setImmediate(done, null, "not-equal");
-        }
-      };
-      check();
-    }
-    function waitDiff(state, index, expected, timeout, done) {
-      const max = timeout === Infinity ? Infinity : Date.now() + timeout;
-      const check = () => {
-        const current = Atomics.load(state, index);
-        if (current !== expected) {
-          done(null, "ok");
-          return;
-        }
-        if (max !== Infinity && Date.now() > max) {
-          done(null, "timed-out");
-          return;
-        }
-        const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index, expected, remaining);
-        if (result.async) {
-          result.value.then((res) => {
-            if (res === "ok") {
-              done(null, "ok");
-              return;
-            }
-            check();
-          });
-        } else {
-          setImmediate(check);
-        }
-      };
-      check();
-    }
-    module.exports = { wait, waitDiff };
-  }
-});
-
-// node_modules/thread-stream/lib/indexes.js
-var require_indexes = __commonJS({
-  "node_modules/thread-stream/lib/indexes.js"(exports, module) {
-    "use strict";
-    var SEQ_INDEX = 2;
-    var WRITE_INDEX = 4;
-    var READ_INDEX = 8;
-    module.exports = {
-      WRITE_INDEX,
-      READ_INDEX,
-      SEQ_INDEX
+// pino-stub:stub-0
+var require_stub_0 = __commonJS({
+  "pino-stub:stub-0"(exports, module) {
+    module.exports = function transport() {
+      throw new Error("session-bus: pino transports are not bundled; log to a destination");
     };
-  }
-});
-
-// node_modules/thread-stream/index.js
-var require_thread_stream = __commonJS({
-  "node_modules/thread-stream/index.js"(exports, module) {
-    "use strict";
-    var { version } = require_package();
-    var { EventEmitter } = __require("events");
-    var { Worker } = __require("worker_threads");
-    var { join: join10 } = __require("path");
-    var { pathToFileURL } = __require("url");
-    var { wait } = require_wait();
-    var {
-      WRITE_INDEX,
-      READ_INDEX,
-      SEQ_INDEX
-    } = require_indexes();
-    var buffer = __require("buffer");
-    var assert = __require("assert");
-    var kImpl = /* @__PURE__ */ Symbol("kImpl");
-    var MAX_STRING = buffer.constants.MAX_STRING_LENGTH;
-    function noop() {
-    }
-    function updateState(stream, fn) {
-      Atomics.add(stream[kImpl].state, SEQ_INDEX, 1);
-      fn();
-      Atomics.add(stream[kImpl].state, SEQ_INDEX, 1);
-      Atomics.notify(stream[kImpl].state, SEQ_INDEX);
-    }
-    function resetIndexes(stream) {
-      updateState(stream, () => {
-        Atomics.store(stream[kImpl].state, READ_INDEX, 0);
-        Atomics.store(stream[kImpl].state, WRITE_INDEX, 0);
-      });
-      Atomics.notify(stream[kImpl].state, READ_INDEX);
-    }
-    var FakeWeakRef = class {
-      constructor(value) {
-        this._value = value;
-      }
-      deref() {
-        return this._value;
-      }
-    };
-    var FakeFinalizationRegistry = class {
-      register() {
-      }
-      unregister() {
-      }
-    };
-    var FinalizationRegistry2 = process.env.NODE_V8_COVERAGE ? FakeFinalizationRegistry : global.FinalizationRegistry || FakeFinalizationRegistry;
-    var WeakRef2 = process.env.NODE_V8_COVERAGE ? FakeWeakRef : global.WeakRef || FakeWeakRef;
-    var registry = new FinalizationRegistry2((worker) => {
-      if (worker.exited) {
-        return;
-      }
-      worker.terminate();
-    });
-    function createWorker(stream, opts) {
-      const { filename, workerData } = opts;
-      const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join10(__dirname, "lib", "worker.js");
-      const worker = new Worker(toExecute, {
-        ...opts.workerOpts,
-        name: opts.workerOpts?.name || "thread-stream",
-        trackUnmanagedFds: false,
-        workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL(filename).href,
-          dataBuf: stream[kImpl].dataBuf,
-          stateBuf: stream[kImpl].stateBuf,
-          workerData: {
-            $context: {
-              threadStreamVersion: version
-            },
-            ...workerData
-          }
-        }
-      });
-      worker.stream = new FakeWeakRef(stream);
-      worker.on("message", onWorkerMessage);
-      worker.on("exit", onWorkerExit);
-      registry.register(stream, worker);
-      return worker;
-    }
-    function drain2(stream) {
-      assert(!stream[kImpl].sync);
-      if (stream[kImpl].needDrain) {
-        stream[kImpl].needDrain = false;
-        stream.emit("drain");
-      }
-    }
-    function nextFlush(stream) {
-      while (true) {
-        const writeIndex = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-        if (stream.destroyed || writeIndex < 0) {
-          return;
-        }
-        const leftover = stream[kImpl].data.length - writeIndex;
-        if (leftover > 0) {
-          if (stream[kImpl].bufLen === 0) {
-            stream[kImpl].flushing = false;
-            if (stream[kImpl].ending) {
-              end2(stream);
-            } else if (stream[kImpl].needDrain) {
-              process.nextTick(drain2, stream);
-            }
-            return;
-          }
-          write(stream, leftover, noop);
-          continue;
-        }
-        if (leftover === 0) {
-          if (writeIndex === 0 && stream[kImpl].bufLen === 0) {
-            return;
-          }
-          waitForRead(stream, () => {
-            if (stream.destroyed) {
-              return;
-            }
-            resetIndexes(stream);
-            nextFlush(stream);
-          });
-          return;
-        }
-        destroy(stream, new Error("overwritten"));
-        return;
-      }
-    }
-    function onWorkerMessage(msg) {
-      const stream = this.stream.deref();
-      if (stream === void 0) {
-        this.exited = true;
-        this.terminate();
-        return;
-      }
-      if (msg?.code == null) {
-        return;
-      }
-      switch (msg.code) {
-        case "READY":
-          if (!stream[kImpl].ending) {
-            this.stream = new WeakRef2(stream);
-          }
-          waitForRead(stream, () => {
-            stream[kImpl].ready = true;
-            stream.emit("ready");
-          });
-          break;
-        case "ERROR":
-          destroy(stream, msg.err);
-          break;
-        case "EVENT":
-          if (Array.isArray(msg.args)) {
-            stream.emit(msg.name, ...msg.args);
-          } else {
-            stream.emit(msg.name, msg.args);
-          }
-          break;
-        case "FLUSHED": {
-          if (msg.context !== "thread-stream") {
-            destroy(stream, new Error("this should not happen: " + msg.code));
-            break;
-          }
-          const cb = stream[kImpl].flushCallbacks.get(msg.id);
-          if (cb) {
-            stream[kImpl].flushCallbacks.delete(msg.id);
-            process.nextTick(cb);
-          }
-          break;
-        }
-        case "WARNING":
-          process.emitWarning(msg.err);
-          break;
-        default:
-          destroy(stream, new Error("this should not happen: " + msg.code));
-      }
-    }
-    function onWorkerExit(code) {
-      const stream = this.stream.deref();
-      if (stream === void 0) {
-        return;
-      }
-      registry.unregister(stream);
-      stream.worker.exited = true;
-      stream.worker.off("exit", onWorkerExit);
-      destroy(stream, code !== 0 ? new Error("the worker thread exited") : null);
-    }
-    var ThreadStream = class extends EventEmitter {
-      constructor(opts = {}) {
-        super();
-        if (opts.bufferSize < 4) {
-          throw new Error("bufferSize must at least fit a 4-byte utf-8 char");
-        }
-        this[kImpl] = {};
-        this[kImpl].stateBuf = new SharedArrayBuffer(128);
-        this[kImpl].state = new Int32Array(this[kImpl].stateBuf);
-        this[kImpl].dataBuf = new SharedArrayBuffer(opts.bufferSize || 4 * 1024 * 1024);
-        this[kImpl].data = Buffer.from(this[kImpl].dataBuf);
-        this[kImpl].sync = opts.sync || false;
-        this[kImpl].ending = false;
-        this[kImpl].ended = false;
-        this[kImpl].needDrain = false;
-        this[kImpl].destroyed = false;
-        this[kImpl].flushing = false;
-        this[kImpl].ready = false;
-        this[kImpl].finished = false;
-        this[kImpl].errored = null;
-        this[kImpl].closed = false;
-        this[kImpl].buf = [];
-        this[kImpl].bufHead = 0;
-        this[kImpl].bufLen = 0;
-        this[kImpl].flushCallbacks = /* @__PURE__ */ new Map();
-        this[kImpl].nextFlushId = 0;
-        this[kImpl].flushRetainCount = 0;
-        this[kImpl].userRef = true;
-        this.worker = createWorker(this, opts);
-        this.on("message", (message, transferList) => {
-          this.worker.postMessage(message, transferList);
-        });
-      }
-      write(data) {
-        const dataBuf = Buffer.isBuffer(data) ? data : Buffer.from(data);
-        if (this[kImpl].destroyed) {
-          error(this, new Error("the worker has exited"));
-          return false;
-        }
-        if (this[kImpl].ending) {
-          error(this, new Error("the worker is ending"));
-          return false;
-        }
-        if (this[kImpl].flushing && this[kImpl].bufLen + dataBuf.length >= MAX_STRING) {
-          try {
-            writeSync4(this);
-            this[kImpl].flushing = true;
-          } catch (err) {
-            destroy(this, err);
-            return false;
-          }
-        }
-        this[kImpl].buf.push(dataBuf);
-        this[kImpl].bufLen += dataBuf.length;
-        if (this[kImpl].sync) {
-          try {
-            writeSync4(this);
-            return true;
-          } catch (err) {
-            destroy(this, err);
-            return false;
-          }
-        }
-        if (!this[kImpl].flushing) {
-          this[kImpl].flushing = true;
-          setImmediate(nextFlush, this);
-        }
-        this[kImpl].needDrain = this[kImpl].data.length - this[kImpl].bufLen - Atomics.load(this[kImpl].state, WRITE_INDEX) <= 0;
-        return !this[kImpl].needDrain;
-      }
-      end() {
-        if (this[kImpl].destroyed) {
-          return;
-        }
-        this[kImpl].ending = true;
-        this.worker.stream = new FakeWeakRef(this);
-        end2(this);
-      }
-      flush(cb) {
-        const userCb = typeof cb === "function" ? cb : null;
-        cb = userCb || noop;
-        if (userCb) {
-          retainWorkerForPendingFlush(this);
-        }
-        let finished = false;
-        const done = (err) => {
-          if (finished) {
-            return;
-          }
-          finished = true;
-          if (userCb) {
-            releaseWorkerForPendingFlush(this);
-          }
-          cb(err);
-        };
-        flushBuffer(this, (err) => {
-          if (err) {
-            process.nextTick(done, err);
-            return;
-          }
-          requestWorkerFlush(this, done);
-        });
-      }
-      flushSync() {
-        if (this[kImpl].destroyed) {
-          return;
-        }
-        writeSync4(this);
-        flushSync(this);
-      }
-      unref() {
-        this[kImpl].userRef = false;
-        if (this[kImpl].flushRetainCount === 0) {
-          this.worker.unref();
-        }
-      }
-      ref() {
-        this[kImpl].userRef = true;
-        this.worker.ref();
-      }
-      get ready() {
-        return this[kImpl].ready;
-      }
-      get destroyed() {
-        return this[kImpl].destroyed;
-      }
-      get closed() {
-        return this[kImpl].closed;
-      }
-      get writable() {
-        return !this[kImpl].destroyed && !this[kImpl].ending;
-      }
-      get writableEnded() {
-        return this[kImpl].ending;
-      }
-      get writableFinished() {
-        return this[kImpl].finished;
-      }
-      get writableNeedDrain() {
-        return this[kImpl].needDrain;
-      }
-      get writableObjectMode() {
-        return false;
-      }
-      get writableErrored() {
-        return this[kImpl].errored;
-      }
-    };
-    function flushBuffer(stream, cb) {
-      if (stream[kImpl].destroyed) {
-        process.nextTick(cb, new Error("the worker has exited"));
-        return;
-      }
-      if (!stream[kImpl].sync && (stream[kImpl].flushing || stream[kImpl].bufLen > 0)) {
-        setImmediate(flushBuffer, stream, cb);
-        return;
-      }
-      waitForRead(stream, cb);
-    }
-    function waitForRead(stream, cb) {
-      const writeIndex = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-      wait(stream[kImpl].state, READ_INDEX, writeIndex, Infinity, (err, res) => {
-        if (err) {
-          destroy(stream, err);
-          cb(err);
-          return;
-        }
-        if (res !== "ok") {
-          waitForRead(stream, cb);
-          return;
-        }
-        cb();
-      });
-    }
-    function retainWorkerForPendingFlush(stream) {
-      if (stream[kImpl].flushRetainCount === 0) {
-        stream.worker.ref();
-      }
-      stream[kImpl].flushRetainCount++;
-    }
-    function releaseWorkerForPendingFlush(stream) {
-      if (stream[kImpl].flushRetainCount === 0) {
-        return;
-      }
-      stream[kImpl].flushRetainCount--;
-      if (stream[kImpl].flushRetainCount === 0 && !stream[kImpl].userRef) {
-        stream.worker.unref();
-      }
-    }
-    function requestWorkerFlush(stream, cb) {
-      if (stream[kImpl].destroyed) {
-        process.nextTick(cb, new Error("the worker has exited"));
-        return;
-      }
-      if (!stream[kImpl].ready) {
-        const onReady = () => {
-          cleanup();
-          requestWorkerFlush(stream, cb);
-        };
-        const onClose = () => {
-          cleanup();
-          process.nextTick(cb, new Error("the worker has exited"));
-        };
-        const cleanup = () => {
-          stream.off("ready", onReady);
-          stream.off("close", onClose);
-        };
-        stream.once("ready", onReady);
-        stream.once("close", onClose);
-        return;
-      }
-      const id = ++stream[kImpl].nextFlushId;
-      stream[kImpl].flushCallbacks.set(id, cb);
-      try {
-        stream.worker.postMessage({
-          code: "FLUSH",
-          context: "thread-stream",
-          id
-        });
-      } catch (err) {
-        stream[kImpl].flushCallbacks.delete(id);
-        destroy(stream, err);
-        process.nextTick(cb, err);
-      }
-    }
-    function failPendingFlushCallbacks(stream, err) {
-      const callbacks = stream[kImpl].flushCallbacks;
-      if (callbacks.size === 0) {
-        return;
-      }
-      const flushErr = err || new Error("the worker has exited");
-      for (const cb of callbacks.values()) {
-        process.nextTick(cb, flushErr);
-      }
-      callbacks.clear();
-    }
-    function error(stream, err) {
-      setImmediate(() => {
-        stream.emit("error", err);
-      });
-    }
-    function destroy(stream, err) {
-      if (stream[kImpl].destroyed) {
-        return;
-      }
-      stream[kImpl].destroyed = true;
-      failPendingFlushCallbacks(stream, err);
-      if (err) {
-        stream[kImpl].errored = err;
-        error(stream, err);
-      }
-      if (!stream.worker.exited) {
-        stream.worker.terminate().catch(() => {
-        }).then(() => {
-          stream[kImpl].closed = true;
-          stream.emit("close");
-        });
-      } else {
-        setImmediate(() => {
-          stream[kImpl].closed = true;
-          stream.emit("close");
-        });
-      }
-    }
-    function write(stream, maxBytes, cb) {
-      const current = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-      let offset = current;
-      let remaining = maxBytes;
-      while (remaining > 0 && stream[kImpl].bufLen !== 0) {
-        const head = stream[kImpl].bufHead;
-        const buf = stream[kImpl].buf[head];
-        if (buf.length <= remaining) {
-          buf.copy(stream[kImpl].data, offset);
-          offset += buf.length;
-          remaining -= buf.length;
-          stream[kImpl].bufLen -= buf.length;
-          stream[kImpl].bufHead = head + 1;
-          if (stream[kImpl].bufHead === stream[kImpl].buf.length) {
-            stream[kImpl].buf.length = 0;
-            stream[kImpl].bufHead = 0;
-          } else if (stream[kImpl].bufHead >= 1024 && stream[kImpl].bufHead * 2 >= stream[kImpl].buf.length) {
-            stream[kImpl].buf.splice(0, stream[kImpl].bufHead);
-            stream[kImpl].bufHead = 0;
-          }
-          continue;
-        }
-        buf.copy(stream[kImpl].data, offset, 0, remaining);
-        stream[kImpl].buf[head] = buf.subarray(remaining);
-        stream[kImpl].bufLen -= remaining;
-        offset += remaining;
-        remaining = 0;
-      }
-      updateState(stream, () => {
-        Atomics.store(stream[kImpl].state, WRITE_INDEX, offset);
-      });
-      cb();
-      return true;
-    }
-    function end2(stream) {
-      if (stream[kImpl].ended || !stream[kImpl].ending || stream[kImpl].flushing) {
-        return;
-      }
-      stream[kImpl].ended = true;
-      try {
-        stream.flushSync();
-        let readIndex = Atomics.load(stream[kImpl].state, READ_INDEX);
-        updateState(stream, () => {
-          Atomics.store(stream[kImpl].state, WRITE_INDEX, -1);
-        });
-        let spins = 0;
-        while (readIndex !== -1) {
-          Atomics.wait(stream[kImpl].state, READ_INDEX, readIndex, 1e3);
-          readIndex = Atomics.load(stream[kImpl].state, READ_INDEX);
-          if (readIndex === -2) {
-            destroy(stream, new Error("end() failed"));
-            return;
-          }
-          if (++spins === 10) {
-            destroy(stream, new Error("end() took too long (10s)"));
-            return;
-          }
-        }
-        process.nextTick(() => {
-          stream[kImpl].finished = true;
-          stream.emit("finish");
-        });
-      } catch (err) {
-        destroy(stream, err);
-      }
-    }
-    function writeSync4(stream) {
-      const cb = () => {
-        if (stream[kImpl].ending) {
-          end2(stream);
-        } else if (stream[kImpl].needDrain) {
-          process.nextTick(drain2, stream);
-        }
-      };
-      stream[kImpl].flushing = false;
-      while (stream[kImpl].bufLen !== 0) {
-        const writeIndex = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-        if (writeIndex < 0) {
-          throw new Error("_writeSync failed");
-        }
-        const leftover = stream[kImpl].data.length - writeIndex;
-        if (leftover === 0) {
-          flushSync(stream);
-          resetIndexes(stream);
-          continue;
-        } else if (leftover < 0) {
-          throw new Error("overwritten");
-        }
-        write(stream, leftover, cb);
-      }
-    }
-    function flushSync(stream) {
-      if (stream[kImpl].flushing) {
-        throw new Error("unable to flush while flushing");
-      }
-      const writeIndex = Atomics.load(stream[kImpl].state, WRITE_INDEX);
-      let spins = 0;
-      while (true) {
-        const readIndex = Atomics.load(stream[kImpl].state, READ_INDEX);
-        if (readIndex === -2) {
-          throw Error("_flushSync failed");
-        }
-        if (readIndex !== writeIndex) {
-          Atomics.wait(stream[kImpl].state, READ_INDEX, readIndex, 1e3);
-        } else {
-          break;
-        }
-        if (++spins === 10) {
-          throw new Error("_flushSync took too long (10s)");
-        }
-      }
-    }
-    module.exports = ThreadStream;
-  }
-});
-
-// node_modules/pino/lib/transport.js
-var require_transport = __commonJS({
-  "node_modules/pino/lib/transport.js"(exports, module) {
-    "use strict";
-    var { createRequire } = __require("module");
-    var { existsSync: existsSync5 } = __require("node:fs");
-    var getCallers = require_caller();
-    var { join: join10, isAbsolute, sep } = __require("node:path");
-    var { fileURLToPath } = __require("node:url");
-    var sleep2 = require_atomic_sleep();
-    var onExit = require_on_exit_leak_free();
-    var ThreadStream = require_thread_stream();
-    var { transportUsesMultistreamSym } = require_symbols();
-    function setupOnExit(stream) {
-      onExit.register(stream, autoEnd);
-      onExit.registerBeforeExit(stream, flush);
-      stream.on("close", function() {
-        onExit.unregister(stream);
-      });
-    }
-    function hasPreloadFlags() {
-      const execArgv = process.execArgv;
-      for (let i = 0; i < execArgv.length; i++) {
-        const arg = execArgv[i];
-        if (arg === "--import" || arg === "--require" || arg === "-r") {
-          return true;
-        }
-        if (arg.startsWith("--import=") || arg.startsWith("--require=") || arg.startsWith("-r=")) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function sanitizeNodeOptions(nodeOptions) {
-      const tokens = nodeOptions.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g);
-      if (!tokens) {
-        return nodeOptions;
-      }
-      const sanitized = [];
-      let changed = false;
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i];
-        if (token === "--require" || token === "-r" || token === "--import") {
-          const next = tokens[i + 1];
-          if (next && shouldDropPreload(next)) {
-            changed = true;
-            i++;
-            continue;
-          }
-          sanitized.push(token);
-          if (next) {
-            sanitized.push(next);
-            i++;
-          }
-          continue;
-        }
-        if (token.startsWith("--require=") || token.startsWith("-r=") || token.startsWith("--import=")) {
-          const value = token.slice(token.indexOf("=") + 1);
-          if (shouldDropPreload(value)) {
-            changed = true;
-            continue;
-          }
-        }
-        sanitized.push(token);
-      }
-      return changed ? sanitized.join(" ") : nodeOptions;
-    }
-    function shouldDropPreload(value) {
-      const unquoted = stripQuotes(value);
-      if (!unquoted) {
-        return false;
-      }
-      let path7 = unquoted;
-      if (path7.startsWith("file://")) {
-        try {
-          path7 = fileURLToPath(path7);
-        } catch {
-          return false;
-        }
-      }
-      return isAbsolute(path7) && !existsSync5(path7);
-    }
-    function stripQuotes(value) {
-      const first = value[0];
-      const last = value[value.length - 1];
-      if (first === '"' && last === '"' || first === "'" && last === "'") {
-        return value.slice(1, -1);
-      }
-      return value;
-    }
-    function buildStream(filename, workerData, workerOpts, sync, name) {
-      if (!workerOpts.execArgv && hasPreloadFlags() && __require.main === void 0) {
-        workerOpts = {
-          ...workerOpts,
-          execArgv: []
-        };
-      }
-      if (!workerOpts.env && process.env.NODE_OPTIONS) {
-        const nodeOptions = sanitizeNodeOptions(process.env.NODE_OPTIONS);
-        if (nodeOptions !== process.env.NODE_OPTIONS) {
-          workerOpts = {
-            ...workerOpts,
-            env: {
-              ...process.env,
-              NODE_OPTIONS: nodeOptions
-            }
-          };
-        }
-      }
-      workerOpts = { ...workerOpts, name };
-      const stream = new ThreadStream({
-        filename,
-        workerData,
-        workerOpts,
-        sync
-      });
-      stream.on("ready", onReady);
-      stream.on("close", function() {
-        process.removeListener("exit", onExit2);
-      });
-      process.on("exit", onExit2);
-      function onReady() {
-        process.removeListener("exit", onExit2);
-        stream.unref();
-        if (workerOpts.autoEnd !== false) {
-          setupOnExit(stream);
-        }
-      }
-      function onExit2() {
-        if (stream.closed) {
-          return;
-        }
-        stream.flushSync();
-        sleep2(100);
-        stream.end();
-      }
-      return stream;
-    }
-    function autoEnd(stream) {
-      stream.ref();
-      stream.flushSync();
-      stream.end();
-      stream.once("close", function() {
-        stream.unref();
-      });
-    }
-    function flush(stream) {
-      stream.flushSync();
-    }
-    function transport(fullOptions) {
-      const { pipeline, targets, levels, dedupe, worker = {}, caller = getCallers(), sync = false } = fullOptions;
-      const options = {
-        ...fullOptions.options
-      };
-      let usesMultistream = false;
-      const callers = typeof caller === "string" ? [caller] : caller;
-      const bundlerOverrides = typeof globalThis === "object" && Object.prototype.hasOwnProperty.call(globalThis, "__bundlerPathsOverrides") && globalThis.__bundlerPathsOverrides && typeof globalThis.__bundlerPathsOverrides === "object" ? globalThis.__bundlerPathsOverrides : /* @__PURE__ */ Object.create(null);
-      let target = fullOptions.target;
-      if (target && targets) {
-        throw new Error("only one of target or targets can be specified");
-      }
-      if (targets) {
-        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
-        options.targets = targets.filter((dest) => dest.target).map((dest) => {
-          return {
-            ...dest,
-            target: fixTarget(dest.target)
-          };
-        });
-        options.pipelines = targets.filter((dest) => dest.pipeline).map((dest) => {
-          return dest.pipeline.map((t) => {
-            return {
-              ...t,
-              level: dest.level,
-              // duplicate the pipeline `level` property defined in the upper level
-              target: fixTarget(t.target)
-            };
-          });
-        });
-        const targetsHaveLevel = options.targets.some((t) => t.level != null);
-        const pipelinesHaveLevel = options.pipelines.some((p) => p.some((t) => t.level != null));
-        usesMultistream = options.targets.length + options.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
-      } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join10(__dirname, "worker.js");
-        options.pipelines = [pipeline.map((dest) => {
-          return {
-            ...dest,
-            target: fixTarget(dest.target)
-          };
-        })];
-      }
-      if (levels) {
-        options.levels = levels;
-      }
-      if (dedupe) {
-        options.dedupe = dedupe;
-      }
-      options.pinoWillSendConfig = true;
-      const name = targets || pipeline ? "pino.transport" : target;
-      const stream = buildStream(fixTarget(target), options, worker, sync, name);
-      if (usesMultistream) {
-        stream[transportUsesMultistreamSym] = true;
-      }
-      return stream;
-      function fixTarget(origin) {
-        origin = bundlerOverrides[origin] || origin;
-        if (isAbsolute(origin) || origin.indexOf("file://") === 0) {
-          return origin;
-        }
-        if (origin === "pino/file") {
-          return join10(__dirname, "..", "file.js");
-        }
-        let fixTarget2;
-        for (const filePath of callers) {
-          try {
-            const context = filePath === "node:repl" ? process.cwd() + sep : filePath;
-            fixTarget2 = createRequire(context).resolve(origin);
-            break;
-          } catch (err) {
-            continue;
-          }
-        }
-        if (!fixTarget2) {
-          throw new Error(`unable to determine transport target for "${origin}"`);
-        }
-        return fixTarget2;
-      }
-    }
-    module.exports = transport;
   }
 });
 
@@ -2861,8 +1936,8 @@ var require_tools = __commonJS({
       nestedKeyStrSym,
       msgPrefixSym
     } = require_symbols();
-    var { isMainThread } = __require("worker_threads");
-    var transport = require_transport();
+    var { isMainThread } = require_stub_1();
+    var transport = require_stub_0();
     var [nodeMajor] = process.versions.node.split(".").map((v) => Number(v));
     var asJsonChan = diagChan.tracingChannel("pino_asJson");
     var asString = nodeMajor >= 25 ? (str2) => JSON.stringify(str2) : _asString;
@@ -3792,7 +2867,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join10 = ",";
+            let join9 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -3806,7 +2881,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join10 = `,
+                join9 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3814,13 +2889,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join10;
+                res += join9;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3841,7 +2916,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join10 = `,
+              join9 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3855,13 +2930,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join10;
+                separator = join9;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join10;
+              separator = join9;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -3902,7 +2977,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join10 = ",";
+            let join9 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -3915,7 +2990,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join10 = `,
+                join9 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -3923,13 +2998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join10;
+                res += join9;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join9}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -3942,7 +3017,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join10 = `,
+              join9 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -3951,7 +3026,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join10;
+                separator = join9;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -4009,20 +3084,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join11 = `,
+              const join10 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join11;
+                res2 += join10;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join11}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join10}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -4038,16 +3113,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join10 = `,
+            const join9 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join10, maximumBreadth);
+              res += stringifyTypedArray(value, join9, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join10;
+              separator = join9;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -4058,13 +3133,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join10;
+                separator = join9;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join10;
+              separator = join9;
             }
             if (separator !== "") {
               res = `
@@ -4601,7 +3676,7 @@ var require_pino = __commonJS({
         return buildSafeSonicBoom({ dest: normalizeDestFileDescriptor(dest), minLength: 0 });
       }
     };
-    module.exports.transport = require_transport();
+    module.exports.transport = require_stub_0();
     module.exports.multistream = require_multistream();
     module.exports.levels = mappings();
     module.exports.stdSerializers = serializers;
@@ -4614,7 +3689,7 @@ var require_pino = __commonJS({
 });
 
 // src/daemon/main.ts
-import * as fs13 from "node:fs";
+import * as fs12 from "node:fs";
 import * as net2 from "node:net";
 import { parseArgs } from "node:util";
 
@@ -4965,13 +4040,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path7) {
-  if (!existsSync2(path7)) return {};
+function readSettingsFile(path6) {
+  if (!existsSync2(path6)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path7, "utf8"));
+    parsed = JSON.parse(readFileSync2(path6, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path7} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -5664,7 +4739,7 @@ var Broker = class {
     const entries = [{ type: "meta", lastSeq: this.lastSeq, compactedAt: now }];
     for (const s of this.registry.list()) entries.push(sessionEntry(s), cursorEntry(s, s.lastSeen));
     for (const c of this.claims.list(now)) entries.push({ type: "claim", ...c });
-    for (const [id, trees] of this.workingSets) for (const [tree, files] of trees) for (const [path7, ts] of files) entries.push({ type: "touch", id, tree, paths: [path7], ts });
+    for (const [id, trees] of this.workingSets) for (const [tree, files] of trees) for (const [path6, ts] of files) entries.push({ type: "touch", id, tree, paths: [path6], ts });
     for (const m of this.kept.list) entries.push({ type: "msg", ...m });
     return entries;
   }
@@ -5692,7 +4767,6 @@ var Broker = class {
 
 // src/daemon/federation/config.ts
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import * as os from "node:os";
 var DEFAULT_LEASE_MS2 = 15e3;
 var FIX = {
@@ -5777,7 +4851,7 @@ function normalizeRemoteUrl(url) {
   return u.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "");
 }
 function projectKeyOf(remoteUrl) {
-  return createHash("sha256").update(normalizeRemoteUrl(remoteUrl)).digest("hex").slice(0, 16);
+  return sha256Hex(normalizeRemoteUrl(remoteUrl)).slice(0, 16);
 }
 function urlAuth(url) {
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
@@ -5805,27 +4879,6 @@ function serverUrlProblem(url) {
 }
 function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
-}
-
-// src/daemon/federation/host-id.ts
-import { randomBytes } from "node:crypto";
-import * as fs from "node:fs";
-import * as path from "node:path";
-var HOST_ID_FILE = "host-id.json";
-var ID = /^[a-f0-9]{12}$/;
-function loadHostId(mailboxDir) {
-  const file = path.join(mailboxDir, HOST_ID_FILE);
-  try {
-    const v = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
-  } catch {
-  }
-  const identity = { id: randomBytes(6).toString("hex"), createdAt: Date.now() };
-  fs.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
-  fs.renameSync(tmp, file);
-  return identity;
 }
 
 // src/daemon/federation/start.ts
@@ -5862,9 +4915,9 @@ async function startFederation(ctx, location, position2, env = process.env, star
   }
   const { settings } = config;
   starting(federationStarting(settings, kept));
-  const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
-  const { Federation } = await import("./chunks/federation-2E2MHOYK.mjs");
+  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-E2KDCJOD.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
+  const host = loadHostId(location.mailboxDir);
   const federation = new Federation(
     settings,
     host,
@@ -6025,10 +5078,10 @@ function inside(p, base) {
   return p.startsWith(`${base}/`) ? p.slice(base.length + 1) : void 0;
 }
 function canonicalClaimPath(root, given, realpath2) {
-  const path7 = given.trim().replace(/\\/g, "/");
+  const path6 = given.trim().replace(/\\/g, "/");
   const lexRoot = lexical(root);
   const realRoot = realpath2(lexRoot) ?? lexRoot;
-  const abs = path7.startsWith("/") ? path7 : `${lexRoot}/${path7}`;
+  const abs = path6.startsWith("/") ? path6 : `${lexRoot}/${path6}`;
   const real = inside(resolveReal(abs, realpath2), realRoot);
   if (real !== void 0) return { ok: true, path: real };
   const lex = lexical(abs);
@@ -6208,7 +5261,7 @@ var checkEdit = defineHandler({
       }
     }
     await ctx.commit({ entries: settled, records });
-    return { conflicts, editing: editing.map(({ path: path7, other, editedAt }) => ({ path: path7, label: other.label, editedAt })), elsewhere };
+    return { conflicts, editing: editing.map(({ path: path6, other, editedAt }) => ({ path: path6, label: other.label, editedAt })), elsewhere };
   }
 });
 
@@ -6243,7 +5296,7 @@ var workingSets = defineHandler({
     const dir = params.dir ?? session.cwd;
     if (!dir) return { tree: null, others: [], mine: [] };
     const tree = worktreeOf(dir);
-    const candidates = ctx.broker.peers().filter((s) => s !== session).flatMap((other) => [...ctx.broker.workingSets.get(other.id)?.get(tree) ?? []].map(([path7, editedAt]) => ({ other, tree, path: path7, editedAt })));
+    const candidates = ctx.broker.peers().filter((s) => s !== session).flatMap((other) => [...ctx.broker.workingSets.get(other.id)?.get(tree) ?? []].map(([path6, editedAt]) => ({ other, tree, path: path6, editedAt })));
     const { editing, settled } = await stillChanged(candidates);
     await ctx.commit({ entries: settled, records: [] });
     const byLabel = /* @__PURE__ */ new Map();
@@ -7212,8 +6265,8 @@ function createDaemon(deps) {
 }
 
 // src/daemon/mailbox-log.ts
-import * as fs4 from "node:fs";
-import * as path2 from "node:path";
+import * as fs3 from "node:fs";
+import * as path from "node:path";
 
 // src/daemon/mailbox-io.ts
 function wholeLinesEnd(ops, fd, size) {
@@ -7245,7 +6298,7 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/place/mailbox-replay.ts
-import * as fs3 from "node:fs";
+import * as fs2 from "node:fs";
 
 // src/place/mailbox-line.ts
 var str = (v) => typeof v === "string" ? { ok: v } : "expected a string";
@@ -7359,14 +6412,14 @@ var RestoredStateBuilder = class {
 };
 
 // src/place/mailbox-file.ts
-import * as fs2 from "node:fs";
+import * as fs from "node:fs";
 var MailboxFileError = class extends Error {
   name = "MailboxFileError";
 };
 function assertRegularFile(file) {
   let st;
   try {
-    st = fs2.lstatSync(file);
+    st = fs.lstatSync(file);
   } catch {
     return;
   }
@@ -7378,12 +6431,12 @@ function assertRegularFile(file) {
 // src/place/mailbox-replay.ts
 var SEQ_CEILING = MAX_SEQ - 2 ** 32;
 var MAX_LOG_LINE_BYTES = 256 * 1024;
-function replayMailbox(file, readFile = (f) => fs3.readFileSync(f)) {
+function replayMailbox(file, readFile = (f) => fs2.readFileSync(f)) {
   const into = new RestoredStateBuilder();
   const { warnings, lines } = replayInto(into, file, readFile);
   return { state: into.finish(), warnings, lines };
 }
-function replayInto(state, file, readFile = (f) => fs3.readFileSync(f)) {
+function replayInto(state, file, readFile = (f) => fs2.readFileSync(f)) {
   const warnings = [];
   assertRegularFile(file);
   let raw;
@@ -7498,8 +6551,8 @@ var FSYNC_INTERVAL_MS = 200;
 var TORN_LINE_END = "\0\n";
 var COMPACT_SLICE = 500;
 var JsonlMailboxLog = class {
-  constructor(path7, policy = "interval", ops = fs4, writeGuard = () => void 0) {
-    this.path = path7;
+  constructor(path6, policy = "interval", ops = fs3, writeGuard = () => void 0) {
+    this.path = path6;
     this.policy = policy;
     this.ops = ops;
     this.writeGuard = writeGuard;
@@ -7618,8 +6671,8 @@ var JsonlMailboxLog = class {
   }
   open() {
     if (this.fd !== void 0) return this.fd;
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
-    const fd = this.ops.openSync(this.path, fs4.constants.O_RDWR | fs4.constants.O_APPEND | fs4.constants.O_CREAT | fs4.constants.O_NOFOLLOW, 384);
+    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
+    const fd = this.ops.openSync(this.path, fs3.constants.O_RDWR | fs3.constants.O_APPEND | fs3.constants.O_CREAT | fs3.constants.O_NOFOLLOW, 384);
     try {
       const size = this.ops.fstatSync(fd).size;
       this.goodSize = wholeLinesEnd(this.ops, fd, size);
@@ -7660,7 +6713,7 @@ var JsonlMailboxLog = class {
   async compact(entries) {
     if (this.compacting) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
-    this.ops.mkdirSync(path2.dirname(this.path), { recursive: true, mode: 448 });
+    this.ops.mkdirSync(path.dirname(this.path), { recursive: true, mode: 448 });
     const fd = this.ops.openSync(tmp, "w", 384);
     const state = { tmp, appended: [] };
     this.compacting = state;
@@ -7688,7 +6741,7 @@ var JsonlMailboxLog = class {
     this.closeFd();
     this.ops.renameSync(tmp, this.path);
     this.needsNewline = false;
-    syncDirInBackground(this.ops, path2.dirname(this.path));
+    syncDirInBackground(this.ops, path.dirname(this.path));
   }
   close() {
     if (this.compacting) {
@@ -7705,11 +6758,11 @@ var JsonlMailboxLog = class {
 };
 
 // src/daemon/session-markers.ts
-import * as fs6 from "node:fs";
-import * as path4 from "node:path";
+import * as fs5 from "node:fs";
+import * as path3 from "node:path";
 
 // src/place/liveness.ts
-import * as fs5 from "node:fs";
+import * as fs4 from "node:fs";
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -7721,7 +6774,7 @@ function isAlive(pid) {
 function isRunning(pid) {
   if (!isAlive(pid)) return false;
   try {
-    const stat = fs5.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return isAlive(pid);
@@ -7730,23 +6783,23 @@ function isRunning(pid) {
 function isBusDaemon(pid) {
   let cmd;
   try {
-    cmd = fs5.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    cmd = fs4.readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch (err) {
-    return err.code !== "ENOENT" || !fs5.existsSync("/proc/self");
+    return err.code !== "ENOENT" || !fs4.existsSync("/proc/self");
   }
   return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
 }
 
 // src/place/markers.ts
-import * as path3 from "node:path";
+import * as path2 from "node:path";
 function markerPath(dir, pid) {
-  return path3.join(dir, `pending-${pid}`);
+  return path2.join(dir, `pending-${pid}`);
 }
 function liveMarkerPath(dir, pid) {
-  return path3.join(dir, `live-${pid}`);
+  return path2.join(dir, `live-${pid}`);
 }
 function guardMarkerPath(dir, pid) {
-  return path3.join(dir, `guard-${pid}`);
+  return path2.join(dir, `guard-${pid}`);
 }
 var MARKER_NAME = /^(pending|live|guard)-(\d+)$/;
 
@@ -7848,7 +6901,7 @@ var SessionMarkers = class {
   sweep() {
     let names;
     try {
-      names = fs6.readdirSync(this.dir);
+      names = fs5.readdirSync(this.dir);
     } catch {
       return 0;
     }
@@ -7858,7 +6911,7 @@ var SessionMarkers = class {
       if (!m) continue;
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
-      this.write(path4.join(this.dir, name), void 0);
+      this.write(path3.join(this.dir, name), void 0);
       this.written.set(pid, "off");
       removed += 1;
     }
@@ -7874,8 +6927,8 @@ var SessionMarkers = class {
   }
   write(file, content) {
     try {
-      if (content !== void 0) fs6.writeFileSync(file, content, { mode: 384 });
-      else fs6.rmSync(file, { force: true });
+      if (content !== void 0) fs5.writeFileSync(file, content, { mode: 384 });
+      else fs5.rmSync(file, { force: true });
     } catch (err) {
       this.onError(err);
     }
@@ -7884,8 +6937,8 @@ var SessionMarkers = class {
 
 // src/daemon/start-steps.ts
 import * as v8 from "node:v8";
-import * as fs10 from "node:fs";
-import * as path6 from "node:path";
+import * as fs9 from "node:fs";
+import * as path5 from "node:path";
 
 // src/transport/rpc-client.ts
 import { createConnection } from "node:net";
@@ -7931,15 +6984,15 @@ var RpcClient = class _RpcClient extends RpcPeer {
 var import_pino = __toESM(require_pino(), 1);
 
 // src/daemon/single-instance.ts
-import * as fs8 from "node:fs";
+import * as fs7 from "node:fs";
 import * as net from "node:net";
 
 // src/place/start-lock.ts
-import * as fs7 from "node:fs";
+import * as fs6 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
 function lockHolder(lockPath) {
   try {
-    const n = Number.parseInt(fs7.readFileSync(lockPath, "utf8"), 10);
+    const n = Number.parseInt(fs6.readFileSync(lockPath, "utf8"), 10);
     return Number.isFinite(n) && n > 0 ? n : void 0;
   } catch {
     return void 0;
@@ -7950,7 +7003,7 @@ function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
 }
 function lockAgeMs(file) {
   try {
-    return Date.now() - fs7.statSync(file).mtimeMs;
+    return Date.now() - fs6.statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -7970,7 +7023,7 @@ async function bindExclusive(server, socketPath, lockPath, replace) {
     }
     if (await answers(socketPath) && !await replace?.(socketPath)) return "already-running";
     try {
-      fs8.unlinkSync(socketPath);
+      fs7.unlinkSync(socketPath);
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
     }
@@ -8021,16 +7074,16 @@ async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
     try {
-      const fd = fs8.openSync(lockPath, "wx", 384);
-      fs8.writeSync(fd, String(process.pid));
-      fs8.closeSync(fd);
+      const fd = fs7.openSync(lockPath, "wx", 384);
+      fs7.writeSync(fd, String(process.pid));
+      fs7.closeSync(fd);
       return;
     } catch (err) {
       if (err.code !== "EEXIST") throw err;
     }
     if (isStaleLock(lockPath) || Date.now() > until) {
       try {
-        fs8.unlinkSync(lockPath);
+        fs7.unlinkSync(lockPath);
       } catch {
       }
       continue;
@@ -8040,26 +7093,26 @@ async function acquireLock(lockPath) {
 }
 function releaseLock(lockPath) {
   try {
-    if (lockHolder(lockPath) === process.pid) fs8.unlinkSync(lockPath);
+    if (lockHolder(lockPath) === process.pid) fs7.unlinkSync(lockPath);
   } catch {
   }
 }
 
 // src/daemon/takeover.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import * as fs9 from "node:fs";
-import * as path5 from "node:path";
+import * as fs8 from "node:fs";
+import * as path4 from "node:path";
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
-    if (path5.resolve(old) === path5.resolve(mailboxPath) || !fs9.existsSync(old)) continue;
+    if (path4.resolve(old) === path4.resolve(mailboxPath) || !fs8.existsSync(old)) continue;
     if (tracked(old)) {
       reports.push({ from: old, messages: 0, renumbered: false, skipped: "it is tracked by git (it came with the repository): not imported, not removed" });
       continue;
     }
     const oldState = new JsonlMailboxLog(old).replay().state;
     const current = new JsonlMailboxLog(mailboxPath).replay().state;
-    fs9.mkdirSync(path5.dirname(mailboxPath), { recursive: true, mode: 448 });
+    fs8.mkdirSync(path4.dirname(mailboxPath), { recursive: true, mode: 448 });
     const empty = current.lastSeq === 0 && current.sessions.length === 0;
     if (empty) {
       copyDurably(old, mailboxPath);
@@ -8084,10 +7137,10 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
       appendDurably(mailboxPath, entries);
       reports.push({ from: old, messages: oldState.messages.length, renumbered: true });
     }
-    fs9.unlinkSync(old);
-    for (const leftover of [".gitignore"]) fs9.rmSync(path5.join(path5.dirname(old), leftover), { force: true });
+    fs8.unlinkSync(old);
+    for (const leftover of [".gitignore"]) fs8.rmSync(path4.join(path4.dirname(old), leftover), { force: true });
     try {
-      fs9.rmdirSync(path5.dirname(old));
+      fs8.rmdirSync(path4.dirname(old));
     } catch {
     }
   }
@@ -8095,7 +7148,7 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
 }
 function gitTracks(file) {
   try {
-    execFileSync2("git", ["-C", path5.dirname(file), "ls-files", "--error-unmatch", "--", path5.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    execFileSync2("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
     return true;
   } catch (err) {
     return err.status !== 1;
@@ -8108,20 +7161,20 @@ function mapCursor(oldCursor, seqMap, base) {
 }
 function copyDurably(from, to) {
   const tmp = `${to}.takeover.tmp`;
-  fs9.copyFileSync(from, tmp);
-  fs9.chmodSync(tmp, 384);
-  const fd = fs9.openSync(tmp, "r+");
-  fs9.fsyncSync(fd);
-  fs9.closeSync(fd);
-  fs9.renameSync(tmp, to);
+  fs8.copyFileSync(from, tmp);
+  fs8.chmodSync(tmp, 384);
+  const fd = fs8.openSync(tmp, "r+");
+  fs8.fsyncSync(fd);
+  fs8.closeSync(fd);
+  fs8.renameSync(tmp, to);
 }
 function appendDurably(file, entries) {
-  const fd = fs9.openSync(file, "a", 384);
+  const fd = fs8.openSync(file, "a", 384);
   try {
-    fs9.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
-    fs9.fsyncSync(fd);
+    fs8.writeSync(fd, entries.map((e) => JSON.stringify(e) + "\n").join(""));
+    fs8.fsyncSync(fd);
   } finally {
-    fs9.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 
@@ -8178,16 +7231,16 @@ function signalToRebind(owner, socketPath) {
   }
 }
 function removeLeftovers(mailboxPath, logger) {
-  const dir = path6.dirname(mailboxPath);
-  const base = path6.basename(mailboxPath);
+  const dir = path5.dirname(mailboxPath);
+  const base = path5.basename(mailboxPath);
   let names;
   try {
-    names = fs10.readdirSync(dir);
+    names = fs9.readdirSync(dir);
   } catch {
     return;
   }
   const left = names.filter((n) => n.startsWith(`${base}.`) && n.endsWith(".tmp"));
-  for (const n of left) fs10.rmSync(path6.join(dir, n), { force: true });
+  for (const n of left) fs9.rmSync(path5.join(dir, n), { force: true });
   if (left.length > 0) logger.info({ removed: left.length }, "removed temp files a killed daemon left beside the mailbox");
 }
 async function replaceOlder(socketPath, root, version, logger) {
@@ -8215,16 +7268,16 @@ function prepareSelfIgnoring(dir, logger) {
 }
 function rotateIfOver(logPath, dest) {
   try {
-    if (fs10.statSync(logPath).size <= LOG_CAP_BYTES) return;
-    fs10.renameSync(logPath, `${logPath}.1`);
-    fs10.closeSync(fs10.openSync(logPath, "a", 384));
+    if (fs9.statSync(logPath).size <= LOG_CAP_BYTES) return;
+    fs9.renameSync(logPath, `${logPath}.1`);
+    fs9.closeSync(fs9.openSync(logPath, "a", 384));
     dest?.reopen();
   } catch {
   }
 }
 function openDaemonLog(logPath) {
   rotateIfOver(logPath);
-  fs10.closeSync(fs10.openSync(logPath, "a", 384));
+  fs9.closeSync(fs9.openSync(logPath, "a", 384));
   const dest = import_pino.default.destination({ dest: logPath, append: true, sync: true, mkdir: false });
   return { logger: (0, import_pino.default)({ base: { pid: process.pid, role: "daemon" } }, dest), dest };
 }
@@ -8254,7 +7307,7 @@ function collectWhenQuiet(everyMs, due) {
 }
 
 // src/daemon/socket-keeper.ts
-import * as fs11 from "node:fs";
+import * as fs10 from "node:fs";
 var SOCKET_CHECK_MS = 1e3;
 var BIND_ATTEMPTS = 5;
 var SocketKeeper = class {
@@ -8288,7 +7341,7 @@ var SocketKeeper = class {
   ownsPath() {
     if (process.platform === "win32") return true;
     try {
-      return this.inode !== void 0 && fs11.statSync(this.endpoint.socketPath).ino === this.inode;
+      return this.inode !== void 0 && fs10.statSync(this.endpoint.socketPath).ino === this.inode;
     } catch {
       return false;
     }
@@ -8319,21 +7372,21 @@ var SocketKeeper = class {
   removeOwnSocket() {
     if (this.timer) clearInterval(this.timer);
     try {
-      if (this.ownsPath() && process.platform !== "win32") fs11.unlinkSync(this.endpoint.socketPath);
+      if (this.ownsPath() && process.platform !== "win32") fs10.unlinkSync(this.endpoint.socketPath);
     } catch {
     }
   }
   remember() {
     try {
-      fs11.chmodSync(this.endpoint.socketPath, 384);
-      this.inode = fs11.statSync(this.endpoint.socketPath).ino;
+      fs10.chmodSync(this.endpoint.socketPath, 384);
+      this.inode = fs10.statSync(this.endpoint.socketPath).ino;
     } catch {
     }
   }
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs12 from "node:fs";
+import * as fs11 from "node:fs";
 import { dirname as dirname7 } from "node:path";
 var LOCK_HEARTBEAT_MS = 2e3;
 var LOCK_STALE_MS = 1e4;
@@ -8385,7 +7438,7 @@ var MailboxLock = class {
   isHeld() {
     if (this.ino === void 0) return false;
     try {
-      return fs12.statSync(this.path).ino === this.ino;
+      return fs11.statSync(this.path).ino === this.ino;
     } catch {
       return false;
     }
@@ -8403,7 +7456,7 @@ var MailboxLock = class {
       if (!this.isHeld()) return;
       try {
         const now = /* @__PURE__ */ new Date();
-        fs12.utimesSync(this.path, now, now);
+        fs11.utimesSync(this.path, now, now);
       } catch {
       }
     }, LOCK_HEARTBEAT_MS);
@@ -8411,8 +7464,8 @@ var MailboxLock = class {
   }
   release() {
     if (this.timer) clearInterval(this.timer);
-    if (this.isHeld()) fs12.rmSync(this.path, { force: true });
-    if (this.fd !== void 0) fs12.closeSync(this.fd);
+    if (this.isHeld()) fs11.rmSync(this.path, { force: true });
+    if (this.fd !== void 0) fs11.closeSync(this.fd);
     this.fd = void 0;
   }
   /** One try: 'held', 'held-by-other', or the errno that stopped it. */
@@ -8420,13 +7473,13 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let made;
       try {
-        fs12.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
+        fs11.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
         made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
       }
       if (made !== void 0) {
-        if (this.fd !== void 0) fs12.closeSync(this.fd);
+        if (this.fd !== void 0) fs11.closeSync(this.fd);
         this.fd = made.fd;
         this.ino = made.ino;
         this.wasHeld = true;
@@ -8448,23 +7501,23 @@ function tryCreate(lockPath, socket) {
   const record = { pid: process.pid, host, ns, socket, since: Date.now() };
   let fd;
   try {
-    fd = fs12.openSync(lockPath, "wx", 384);
+    fd = fs11.openSync(lockPath, "wx", 384);
   } catch (err) {
     if (err.code === "EEXIST") return void 0;
     throw err;
   }
   try {
-    fs12.writeSync(fd, JSON.stringify(record) + "\n");
-    return { fd, ino: fs12.fstatSync(fd).ino };
+    fs11.writeSync(fd, JSON.stringify(record) + "\n");
+    return { fd, ino: fs11.fstatSync(fd).ino };
   } catch (err) {
-    fs12.closeSync(fd);
+    fs11.closeSync(fd);
     throw err;
   }
 }
 function isStale(lockPath, owner) {
   let age;
   try {
-    const st = fs12.lstatSync(lockPath);
+    const st = fs11.lstatSync(lockPath);
     if (!st.isFile()) return true;
     age = Date.now() - st.mtimeMs;
   } catch {
@@ -8478,22 +7531,22 @@ function isStale(lockPath, owner) {
 function takeOver(lockPath) {
   const mutex = `${lockPath}.d`;
   try {
-    fs12.mkdirSync(mutex, { mode: 448 });
+    fs11.mkdirSync(mutex, { mode: 448 });
   } catch (err) {
     if (err.code !== "EEXIST") throw err;
     try {
-      const st = fs12.lstatSync(mutex);
+      const st = fs11.lstatSync(mutex);
       const age = Math.abs(Date.now() - st.mtimeMs);
-      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs12.rmSync(mutex, { recursive: true, force: true });
+      if (age > MUTEX_STALE_MS || !st.isDirectory()) fs11.rmSync(mutex, { recursive: true, force: true });
     } catch {
     }
     return false;
   }
   try {
-    if (isStale(lockPath, readMailboxOwner(lockPath))) fs12.rmSync(lockPath, { force: true });
+    if (isStale(lockPath, readMailboxOwner(lockPath))) fs11.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs12.rmdirSync(mutex);
+    fs11.rmdirSync(mutex);
   }
 }
 
@@ -8516,7 +7569,7 @@ async function main() {
   ensurePrivateDir(endpoint.dir);
   const { logger, dest } = openDaemonLog(endpoint.logPath);
   const lock = new MailboxLock(mailboxPath, endpoint.socketPath);
-  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs13, () => {
+  const log = new JsonlMailboxLog(mailboxPath, config.fsync, fs12, () => {
     try {
       lock.assertWritable();
     } catch (err) {

@@ -11,8 +11,9 @@
  *   SESSION_BUS_FED_LEASE_MS     how long presence and claims outlive a silent host
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as os from 'node:os';
+// Not node:crypto: every daemon loads this module, federated or not.
+import { sha256Hex } from '../../place/sha256.ts';
 
 /**
  * A host that stops refreshing is gone after this long: its sessions leave the other hosts'
@@ -158,7 +159,7 @@ export function normalizeRemoteUrl(url: string): string {
 }
 
 export function projectKeyOf(remoteUrl: string): string {
-  return createHash('sha256').update(normalizeRemoteUrl(remoteUrl)).digest('hex').slice(0, 16);
+  return sha256Hex(normalizeRemoteUrl(remoteUrl)).slice(0, 16);
 }
 
 function urlAuth(url: string): NatsAuth | undefined {

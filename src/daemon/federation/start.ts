@@ -9,7 +9,6 @@ import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import type { DaemonContext, FederationPort } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
 import { readFederationConfig, type FederationConfig, type FederationSettings } from './config.ts';
-import { loadHostId } from './host-id.ts';
 import { messageId } from './wire.ts';
 
 const EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
@@ -61,11 +60,12 @@ export async function startFederation(
   }
   const { settings } = config;
   starting(federationStarting(settings, kept));
-  const host = loadHostId(location.mailboxDir);
   const broker = ctx.broker;
   // Loaded only here: the NATS client is most of the daemon's code, and a daemon that does not
-  // federate should not pay its start-up (the build puts it in a chunk of its own).
-  const { Federation } = await import('./federation.ts');
+  // federate should not pay its start-up (the build puts it in a chunk of its own); nor
+  // node:crypto, which only the host id needs.
+  const [{ Federation }, { loadHostId }] = await Promise.all([import('./federation.ts'), import('./host-id.ts')]);
+  const host = loadHostId(location.mailboxDir);
   const federation = new Federation(
     settings,
     host,

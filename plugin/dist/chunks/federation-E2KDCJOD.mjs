@@ -3,9 +3,6 @@ import {
   FederatedMessageSchema,
   PresenceSchema,
   RemoteClaimSchema,
-  __commonJS,
-  __require,
-  __toESM,
   busNames,
   claimKey,
   createLane,
@@ -13,7 +10,12 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-QTYT74EM.mjs";
+} from "./chunk-CHRGBC4A.mjs";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-XZRDIIZF.mjs";
 
 // node_modules/@nats-io/kv/lib/types.js
 var require_types = __commonJS({
