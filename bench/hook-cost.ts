@@ -82,12 +82,15 @@ export async function hookRows(): Promise<BenchRow[]> {
     const bin = path.join(DIST, '..', 'bin', 'session-bus');
     const statusline = await ratio(() => timed(process.execPath, [bin, 'statusline'], { ...env, CLAUDE_PROJECT_DIR: p.dir }, lineInput));
     // The edit guard: alone (no other session holds a path claim) only the shell gate runs; with
-    // A's claim on src/ the hook asks the daemon about a file the claim does not cover.
-    const writeInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Write', tool_input: { file_path: path.join(p.dir, 'README.md'), content: 'x' } });
-    const editGate = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput));
+    // A's claim on src/ the hook reads its marker and lets a file the claim does not reach go,
+    // and asks the daemon about one under it (refused).
+    const writeInput = (file: string) => JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Write', tool_input: { file_path: path.join(p.dir, file), content: 'x' } });
+    const editGate = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput('README.md')));
     await sender.client.request('claim', { ...A, resource: 'src' });
     await waitFor('guard marker', () => fs.existsSync(markers[2]!));
-    const editCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput));
+    const editCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], env, writeInput('README.md')));
+    // The policy `warn` keeps the refusals out of the claimant's inbox (each would be a message).
+    const editAsk = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Write')], { ...env, SESSION_BUS_GUARD: 'warn' }, writeInput('src/a.ts')));
     const bashInput = JSON.stringify({ session_id: B.sessionId, hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Bash', tool_input: { command: 'npm test && git status', description: 'x' } });
     const bashCheck = await ratio(() => timed('/bin/sh', ['-c', command('PreToolUse', 'Bash')], env, bashInput));
     sender.client.close();
@@ -102,7 +105,8 @@ export async function hookRows(): Promise<BenchRow[]> {
       { ...node('  its node path alone, 0 pending (no MCP server)', bare, 1.15), target: '', pass: null },
       gate('PostToolUse hook via /bin/sh, default set-up, nothing pending (the shell gate)', tool),
       gate('PreToolUse edit guard via /bin/sh, no other session holds a path claim (the shell gate)', editGate),
-      node('PreToolUse edit guard via /bin/sh, another session holds a claim: Node asks the daemon (allowed)', editCheck, 1.15),
+      node('PreToolUse edit guard via /bin/sh, another session holds a claim elsewhere: Node reads the marker (allowed)', editCheck, 1.15),
+      { ...node('  a file under that claim: Node asks the daemon (warned)', editAsk, 1.15), target: '', pass: null },
       node('PreToolUse Bash guard via /bin/sh, another session here, a line whose git only reads (Node parses, asks nothing)', bashCheck, 1.15),
       // A hook-like budget: it starts Node and asks the daemon once, like the prompt hook's node path.
       node('session-bus statusline (whole process, daemon running)', statusline, 1.3),

@@ -22,12 +22,13 @@ import {
   filedLabel,
   inert,
   isName,
+  literalPrefix,
   messageId,
   normalizeResource,
   overlaps,
   shortId,
   sleep
-} from "./chunks/chunk-CHRGBC4A.mjs";
+} from "./chunks/chunk-47ZDZL3Z.mjs";
 import {
   __commonJS,
   __require,
@@ -4916,7 +4917,7 @@ async function startFederation(ctx, location, position2, env = process.env, star
   const { settings } = config;
   starting(federationStarting(settings, kept));
   const broker = ctx.broker;
-  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-E2KDCJOD.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
+  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-4C5RBBG4.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
   const host = loadHostId(location.mailboxDir);
   const federation = new Federation(
     settings,
@@ -5039,11 +5040,11 @@ var broadcast = defineHandler({
   }
 });
 
-// src/daemon/claim-resource.ts
+// src/place/worktree-path.ts
 import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { basename as basename2, dirname as dirname3, resolve as resolve3 } from "node:path";
 
-// src/daemon/claim-path.ts
+// src/place/claim-path.ts
 function hasGlob(segment) {
   return /[*?[]/.test(segment);
 }
@@ -5089,7 +5090,7 @@ function canonicalClaimPath(root, given, realpath2) {
   return named === void 0 ? { ok: false } : { ok: true, path: named };
 }
 
-// src/daemon/claim-resource.ts
+// src/place/worktree-path.ts
 function realpath(p) {
   try {
     return realpathSync3.native(p);
@@ -5111,13 +5112,6 @@ function worktreeRoot(dir) {
 function defaultRoot(busRoot) {
   return basename2(busRoot) === ".git" ? dirname3(busRoot) : busRoot;
 }
-function claimResource(resource, cwd, busRoot) {
-  const given = resource.trim();
-  if (isName(given)) return given;
-  const at = worktreePath(given, cwd, busRoot);
-  if (at) return at.path;
-  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root: worktreeRoot(cwd ?? defaultRoot(busRoot)) });
-}
 function worktreePath(file, cwd, busRoot) {
   const mine = worktreeRoot(cwd ?? defaultRoot(busRoot));
   for (const tree of [mine, ...worktreesOf(busRoot).filter((t) => t !== mine)]) {
@@ -5129,6 +5123,15 @@ function worktreePath(file, cwd, busRoot) {
 function worktreeOf(dir) {
   const tree = worktreeRoot(dir);
   return realpath(tree) ?? tree;
+}
+
+// src/daemon/claim-resource.ts
+function claimResource(resource, cwd, busRoot) {
+  const given = resource.trim();
+  if (isName(given)) return given;
+  const at = worktreePath(given, cwd, busRoot);
+  if (at) return at.path;
+  throw new BusError(-32062 /* OutsideRepository */, { resource: given, root: worktreeRoot(cwd ?? defaultRoot(busRoot)) });
 }
 
 // src/daemon/handlers/claim.ts
@@ -5585,6 +5588,12 @@ var handlers = {
   history,
   subscribe
 };
+
+// src/place/guard-marker.ts
+function guardMarkerText(m) {
+  return `${JSON.stringify({ v: 1, ask: m.ask, claims: [...new Set(m.claims)].sort(), editing: [...new Set(m.editing)].sort() })}
+`;
+}
 
 // src/transport/backlog-guard.ts
 var SLOW_CONSUMER_MS = 5e3;
@@ -6127,10 +6136,8 @@ function createDaemon(deps) {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) {
-        federation.claimsChanged();
-        refreshGuards();
-      }
+      if (change.entries.some((e) => e.type === "claim" || e.type === "release")) federation.claimsChanged();
+      if (change.entries.some((e) => e.type === "claim" || e.type === "release" || e.type === "touch" || e.type === "settle")) refreshGuards();
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -6188,7 +6195,13 @@ function createDaemon(deps) {
   function refreshGuards() {
     const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
     const live = broker.peers();
-    markers.guards((s) => live.some((o) => o !== s) || paths.some((c) => c.holder !== s.id));
+    const ask = federation.status().state !== "off";
+    markers.guards((s) => {
+      if (!live.some((o) => o !== s) && !paths.some((c) => c.holder !== s.id)) return void 0;
+      const claims2 = paths.filter((c) => c.holder !== s.id).map((c) => literalPrefix(c.resource));
+      const editing = live.filter((o) => o !== s).flatMap((o) => [...broker.workingSets.get(o.id)?.values() ?? []].flatMap((files) => [...files.keys()]));
+      return guardMarkerText({ ask, claims: claims2, editing });
+    });
     if (live.length >= 2) for (const s of live) attributeLoneWork(s);
   }
   const attributed = /* @__PURE__ */ new Set();
@@ -6252,6 +6265,7 @@ function createDaemon(deps) {
     replay: () => store.replayInto(broker),
     setFederation: (port) => {
       federation = port;
+      refreshGuards();
     },
     compact,
     start,
@@ -6826,7 +6840,7 @@ var SessionMarkers = class {
    * throughput). A pid a new session is seen in is asked again.
    */
   gone = /* @__PURE__ */ new Map();
-  /** Live pids whose guard marker is on (see guards). */
+  /** Live pids whose guard marker is there, and what it holds (see guards). */
   guarded = /* @__PURE__ */ new Map();
   /** Sessions whose pending state changed this turn, and to what (see pending). */
   queued = /* @__PURE__ */ new Map();
@@ -6873,16 +6887,18 @@ var SessionMarkers = class {
     if (n === 0) this.write(liveMarkerPath(this.dir, pid), void 0);
   }
   /**
-   * Guard markers for every live Claude pid: on when `wanted` says another session holds
-   * something this session's edits could collide with. Written on transitions only.
+   * Guard markers for every live Claude pid: present while `contentFor` gives its session one
+   * (another session holds something this session's edits could collide with), holding what
+   * the edit guard's hook reads (place/guard-marker.ts). Written when the content changes.
    */
-  guards(wanted) {
+  guards(contentFor) {
     for (const pid of this.liveCount.keys()) {
       const session = this.sessionOfPid(pid);
-      const on = session !== void 0 && wanted(session);
-      if ((this.guarded.get(pid) ?? false) === on) continue;
-      this.guarded.set(pid, on);
-      this.write(guardMarkerPath(this.dir, pid), on ? "" : void 0);
+      const content = session === void 0 ? void 0 : contentFor(session);
+      if (this.guarded.get(pid) === content) continue;
+      if (content === void 0) this.guarded.delete(pid);
+      else this.guarded.set(pid, content);
+      this.write(guardMarkerPath(this.dir, pid), content);
     }
     for (const pid of this.guarded.keys()) {
       if (this.liveCount.has(pid)) continue;

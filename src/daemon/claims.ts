@@ -36,6 +36,23 @@ export function overlaps(a: string, b: string): boolean {
   return segmentsOverlap(expand(a), expand(b));
 }
 
+/**
+ * The fixed folders a path claim begins with: `src/api` for `src/api/**`, `src/a.ts` for a plain
+ * path, '' for a claim that begins with a glob or for the whole repository. A file can overlap
+ * the claim only when one of its path and this prefix lies under the other: the edit guard's
+ * hook checks that much itself (a file under no prefix needs no question to the daemon);
+ * `overlaps` is the exact answer.
+ */
+export function literalPrefix(resource: string): string {
+  const segs = normalizeResource(resource).split('/');
+  const fixed: string[] = [];
+  for (const s of segs) {
+    if (s === '.' || hasGlob(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join('/');
+}
+
 /** A path that names no glob claims itself and everything under it. */
 function expand(p: string): string[] {
   const segs = p === '.' ? [] : p.split('/');

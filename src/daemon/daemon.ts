@@ -13,8 +13,9 @@ import { Broker, type Session } from './broker.ts';
 import type { DaemonContext, DaemonInfo, FederationPort, Logger } from './context.ts';
 import { federationOff } from './federation/start.ts';
 import { handlers } from './handlers/index.ts';
-import { isName } from './claims.ts';
-import { worktreeOf } from './claim-resource.ts';
+import { isName, literalPrefix } from './claims.ts';
+import { guardMarkerText } from '../place/guard-marker.ts';
+import { worktreeOf } from '../place/worktree-path.ts';
 import { dirtyFiles } from './worktree-status.ts';
 import { createLane } from './lane.ts';
 import type { MailboxLog } from './mailbox-log.ts';
@@ -33,7 +34,7 @@ export interface MarkerSink {
   pending(session: Session, on: boolean): void;
   live(pid: number, on: boolean): void;
   /** Guard markers of the live pids: on where `wanted` says so. */
-  guards(wanted: (session: Session) => boolean): void;
+  guards(contentFor: (session: Session) => string | undefined): void;
 }
 
 export interface DaemonDeps {
@@ -112,10 +113,8 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         linesSinceCompact = 0;
         setImmediate(compact);
       }
-      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) {
-        federation.claimsChanged();
-        refreshGuards();
-      }
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release')) federation.claimsChanged();
+      if (change.entries.some((e) => e.type === 'claim' || e.type === 'release' || e.type === 'touch' || e.type === 'settle')) refreshGuards();
       announce(change.records);
     },
     async sessionFor(who, options = {}) {
@@ -184,11 +183,20 @@ export function createDaemon(deps: DaemonDeps): Daemon {
   /**
    * A session's edits need the guard's look (and are recorded into its working set) while
    * another session is live here, or holds a path claim; alone, its hooks stay in the shell.
+   * Its guard marker then lists what the others hold (place/guard-marker.ts): written here, in
+   * the turn of the change, before its answer leaves.
    */
   function refreshGuards(): void {
     const paths = broker.claims.list(clock()).filter((c) => !isName(c.resource));
     const live = broker.peers();
-    markers.guards((s) => live.some((o) => o !== s) || paths.some((c) => c.holder !== s.id));
+    // Other hosts' claims change between our writes: every edit is asked about.
+    const ask = federation.status().state !== 'off';
+    markers.guards((s) => {
+      if (!live.some((o) => o !== s) && !paths.some((c) => c.holder !== s.id)) return undefined;
+      const claims = paths.filter((c) => c.holder !== s.id).map((c) => literalPrefix(c.resource));
+      const editing = live.filter((o) => o !== s).flatMap((o) => [...(broker.workingSets.get(o.id)?.values() ?? [])].flatMap((files) => [...files.keys()]));
+      return guardMarkerText({ ask, claims, editing });
+    });
     if (live.length >= 2) for (const s of live) attributeLoneWork(s);
   }
 
@@ -274,6 +282,8 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     replay: () => store.replayInto(broker),
     setFederation: (port) => {
       federation = port;
+      // The guard markers say whether edits must always be asked about (other hosts' claims).
+      refreshGuards();
     },
     compact,
     start,

@@ -35,8 +35,8 @@ export class SessionMarkers {
    * throughput). A pid a new session is seen in is asked again.
    */
   private gone = new Map<number, Session>();
-  /** Live pids whose guard marker is on (see guards). */
-  private guarded = new Map<number, boolean>();
+  /** Live pids whose guard marker is there, and what it holds (see guards). */
+  private guarded = new Map<number, string>();
   /** Sessions whose pending state changed this turn, and to what (see pending). */
   private queued = new Map<Session, boolean>();
 
@@ -95,16 +95,18 @@ export class SessionMarkers {
   }
 
   /**
-   * Guard markers for every live Claude pid: on when `wanted` says another session holds
-   * something this session's edits could collide with. Written on transitions only.
+   * Guard markers for every live Claude pid: present while `contentFor` gives its session one
+   * (another session holds something this session's edits could collide with), holding what
+   * the edit guard's hook reads (place/guard-marker.ts). Written when the content changes.
    */
-  guards(wanted: (session: Session) => boolean): void {
+  guards(contentFor: (session: Session) => string | undefined): void {
     for (const pid of this.liveCount.keys()) {
       const session = this.sessionOfPid(pid);
-      const on = session !== undefined && wanted(session);
-      if ((this.guarded.get(pid) ?? false) === on) continue;
-      this.guarded.set(pid, on);
-      this.write(guardMarkerPath(this.dir, pid), on ? '' : undefined);
+      const content = session === undefined ? undefined : contentFor(session);
+      if (this.guarded.get(pid) === content) continue;
+      if (content === undefined) this.guarded.delete(pid);
+      else this.guarded.set(pid, content);
+      this.write(guardMarkerPath(this.dir, pid), content);
     }
     for (const pid of this.guarded.keys()) {
       if (this.liveCount.has(pid)) continue;

@@ -1,14 +1,17 @@
 /**
  * The collision guard before an edit (PreToolUse of Edit, Write, MultiEdit, NotebookEdit): the
  * files the tool would change, checked against the other sessions' claims and working sets, and
- * the decision the host is given. Pure; the hook's main does the I/O. Started by the hook
- * command only while another session is here (the daemon's `guard-<pid>` marker), so a session
- * alone never pays for it.
+ * the decision the host is given. Pure but for needsDaemon, which reads the file's path as the
+ * daemon does; the hook's main does the rest of the I/O. Started by the hook command only while
+ * another session is here (the daemon's `guard-<pid>` marker), so a session alone never pays
+ * for it.
  */
 import { ago } from '../display/time.ts';
 import type { CheckEditResult, EditConflict, EditOverlap } from '../protocol/messages.ts';
 import { inert } from '../protocol/sanitize.ts';
 import type { GuardPolicy } from '../guard/git-decision.ts';
+import { mayCollide, type GuardMarker } from '../place/guard-marker.ts';
+import { worktreePath } from '../place/worktree-path.ts';
 
 export const EDIT_TOOLS = ['Edit', 'Write', 'MultiEdit', 'NotebookEdit'];
 
@@ -24,6 +27,19 @@ export function editedPaths(toolName: unknown, toolInput: unknown): string[] {
   if (typeof toolInput !== 'object' || toolInput === null) return [];
   const { file_path, notebook_path } = toolInput as Record<string, unknown>;
   return [file_path, notebook_path].filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= 4096);
+}
+
+/**
+ * Must the daemon be asked about an edit of these files? Not when the marker is understood and
+ * no file, read as the daemon reads it (its worktree and path there), may collide with what the
+ * marker lists; a file outside every worktree is none of the guard's business either way.
+ */
+export function needsDaemon(marker: GuardMarker | undefined, paths: string[], cwd: string | undefined, busRoot: string): boolean {
+  if (!marker) return true;
+  return paths.some((file) => {
+    const at = worktreePath(file, cwd, busRoot);
+    return at !== undefined && mayCollide(marker, at.path);
+  });
 }
 
 export type EditDecision = { decision: 'deny' | 'ask'; reason: string; note?: string } | { decision: 'warn'; note: string };

@@ -11,6 +11,17 @@ import type { SessionIdentity } from '../protocol/messages.ts';
 import { guardPolicy, type GuardPolicy } from './guard-edit.ts';
 import { hookLog } from './log.ts';
 import { readStdin } from './stdin.ts';
+import { parseGuardMarker, type GuardMarker } from '../place/guard-marker.ts';
+import { guardMarkerPath } from '../place/markers.ts';
+import { readFileSync } from 'node:fs';
+
+function readMarker(file: string): GuardMarker | undefined {
+  try {
+    return parseGuardMarker(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 const DEFAULT_DEADLINE_MS = 2000;
 
@@ -26,6 +37,10 @@ export interface GuardContext {
   who: SessionIdentity;
   policy: GuardPolicy;
   deadlineMs: number;
+  /** The repository's bus root (a real path), as the daemon knows it. */
+  busRoot: string;
+  /** This session's guard marker as the daemon last wrote it; undefined when missing or not understood. */
+  marker(): GuardMarker | undefined;
   connect(): Promise<Pick<Connection, 'client'>>;
   log(msg: string): void;
 }
@@ -44,11 +59,13 @@ export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
     const input = JSON.parse(readStdin()) as GuardInput;
     const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
     const { busRoot } = locateProject(projectDir);
-    logPath = endpointFor(busRoot).logPath;
+    const endpoint = endpointFor(busRoot);
+    logPath = endpoint.logPath;
     const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
     if (!sessionId) return;
     const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
-    await guard({ input, who, policy, deadlineMs, connect: () => connectRunning(projectDir, deadlineMs, busRoot), log: (msg) => hookLog(logPath, 'warn', msg) });
+    const marker = () => (who.pid > 0 ? readMarker(guardMarkerPath(endpoint.dir, who.pid)) : undefined);
+    await guard({ input, who, policy, deadlineMs, busRoot, marker, connect: () => connectRunning(projectDir, deadlineMs, busRoot), log: (msg) => hookLog(logPath, 'warn', msg) });
   };
   start().then(
     () => process.exit(0),

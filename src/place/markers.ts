@@ -2,8 +2,8 @@
  * The marker files in the socket dir that tell a session's hook whether to start node at all:
  * `pending-<pid>` (mail waits for that Claude Code process), `live-<pid>` (its MCP server is
  * connected and pushes) and `guard-<pid>` (another session holds something its edits could
- * collide with: the collision guard must look). The daemon writes them, the hooks test them,
- * `doctor` reports leftovers.
+ * collide with: the collision guard must look; it lists what, see guard-marker.ts). The daemon
+ * writes them, the hooks test them, `doctor` reports leftovers.
  */
 import * as path from 'node:path';
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalClaimPath } from '../../src/daemon/claim-path.ts';
+import { canonicalClaimPath } from '../../src/place/claim-path.ts';
 import { overlaps } from '../../src/daemon/claims.ts';
 import { seedFastCheck } from '../support/seed.ts';
 

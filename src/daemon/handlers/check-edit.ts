@@ -1,7 +1,7 @@
 import type { ClaimInfo, EditConflict, EditOverlap, MessageRecord } from '../../protocol/messages.ts';
 import { ago } from '../../display/time.ts';
 import type { Session } from '../broker.ts';
-import { worktreePath } from '../claim-resource.ts';
+import { worktreePath } from '../../place/worktree-path.ts';
 import { overlaps } from '../claims.ts';
 import { defineHandler } from '../context.ts';
 import { ParamSchemas } from '../param-schemas.ts';

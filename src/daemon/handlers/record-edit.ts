@@ -1,5 +1,5 @@
 import type { TouchEntry } from '../../place/mailbox-entries.ts';
-import { worktreePath } from '../claim-resource.ts';
+import { worktreePath } from '../../place/worktree-path.ts';
 import { defineHandler } from '../context.ts';
 import { ParamSchemas } from '../param-schemas.ts';
 

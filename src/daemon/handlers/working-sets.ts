@@ -1,4 +1,4 @@
-import { worktreeOf } from '../claim-resource.ts';
+import { worktreeOf } from '../../place/worktree-path.ts';
 import { defineHandler } from '../context.ts';
 import { ParamSchemas } from '../param-schemas.ts';
 import { stillChanged } from '../worktree-status.ts';

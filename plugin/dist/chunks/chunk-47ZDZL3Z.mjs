@@ -6169,6 +6169,15 @@ function overlaps(a, b) {
   if (an || bn) return an && bn && a === b;
   return segmentsOverlap(expand(a), expand(b));
 }
+function literalPrefix(resource) {
+  const segs = normalizeResource(resource).split("/");
+  const fixed = [];
+  for (const s of segs) {
+    if (s === "." || hasGlob(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join("/");
+}
 function expand(p) {
   const segs = p === "." ? [] : p.split("/");
   if (!segs.some(hasGlob)) segs.push("**");
@@ -6347,6 +6356,7 @@ export {
   isName,
   normalizeResource,
   overlaps,
+  literalPrefix,
   ClaimTable,
   cleanText,
   inert,

@@ -10,7 +10,7 @@ import {
   messageId,
   overlaps,
   sleep
-} from "./chunk-CHRGBC4A.mjs";
+} from "./chunk-47ZDZL3Z.mjs";
 import {
   __commonJS,
   __require,
