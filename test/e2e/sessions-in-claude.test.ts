@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { allText, FakeAnthropic, hasToolResult, type MessagesRequest } from './fake-anthropic.ts';
-import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allText, FakeAnthropic, hasToolResult, type MessagesRequest, type Reply } from './fake-anthropic.ts';
+import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX, type TurnResult } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { useProjects, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
@@ -14,41 +14,55 @@ import { shortId } from '../../src/protocol/messages.ts';
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
+/**
+ * The tests of the first two describes run at the same time, each in a project (and HOME) of
+ * its own: every start of the host costs seconds of CPU and they do not wait on one another. The
+ * real-time ones, which time a delivery, come after them, alone. Projects go after the file (a
+ * per-test cleanup would remove a running test's); each test's sessions end with it.
+ */
 const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
-let p: TestProject;
-let home: string;
-const open: StreamingSession[] = [];
 
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
+  fake.script = (req) => busyLoop?.(req) ?? scriptedModel(req);
 });
 afterAll(() => fake.close());
-beforeAll(() => {
-  p = project({ git: true });
-  home = path.join(p.base, 'home');
-  fs.mkdirSync(home);
-});
-afterEach(async () => {
-  fake.script = scriptedModel;
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
-function session(): StreamingSession {
-  const s = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-  open.push(s);
-  return s;
+/** The busy test's slow model, while it runs (undefined: the prompt is not its). */
+let busyLoop: ((req: MessagesRequest) => Reply | undefined) | undefined;
+
+interface Place {
+  p: TestProject;
+  /** A new session held open (stream-json), ended when the test ends. */
+  session(): StreamingSession;
+  /** One headless turn of a new session (-p). */
+  once(prompt: string): Promise<TurnResult>;
+}
+
+function place(onTestFinished: (fn: () => Promise<void>) => void): Place {
+  const p = project({ git: true });
+  const home = path.join(p.base, 'home');
+  fs.mkdirSync(home);
+  const env = claudeEnv({ fake, env: p.env, home });
+  return {
+    p,
+    session() {
+      const s = new StreamingSession({ cwd: p.dir, env });
+      onTestFinished(() => s.close());
+      return s;
+    },
+    async once(prompt) {
+      const r = await runClaude({ prompt, cwd: p.dir, env });
+      expect(r.code, r.stderr).toBe(0);
+      return r;
+    },
+  };
 }
 
 async function turn(s: StreamingSession, prompt: string, results: number): Promise<void> {
   s.send(prompt);
   await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
-}
-
-async function once(prompt: string) {
-  const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-  expect(r.code, r.stderr).toBe(0);
-  return r;
 }
 
 /** Requests of the main conversation whose typed prompt contains `marker`. */
@@ -57,9 +71,9 @@ const requestsFor = (marker: string) => fake.turns.filter((r) => promptText(r).i
 const toolResultAfter = (marker: string) =>
   fake.turns.filter((r) => hasToolResult(r) && JSON.stringify(r.messages).includes(marker)).map((r) => JSON.stringify(r.messages.at(-1)));
 
-describe('identity', () => {
-  it("after /clear (new session id, same Claude process) a session still never gets its own messages", async () => {
-    fake.script = scriptedModel;
+describe.concurrent('identity', () => {
+  it("after /clear (new session id, same Claude process) a session still never gets its own messages", async ({ onTestFinished }) => {
+    const { p, session } = place(onTestFinished);
     const a = session();
     await turn(a, 'C1: BROADCAST[mine, before the clear]', 1);
     const firstId = a.sessionId!;
@@ -78,21 +92,23 @@ describe('identity', () => {
   });
 });
 
-describe('coordination', () => {
-  it("A claims port:1420; B's claim is refused naming A; A's session ends; B's claim succeeds", async () => {
-    fake.script = scriptedModel;
+describe.concurrent('coordination', () => {
+  it("A claims port:1420; B's claim is refused naming A; A's session ends; B's claim succeeds", async ({ onTestFinished }) => {
+    const { session } = place(onTestFinished);
     const a = session();
+    // B, held open, asks twice: one start of the host for both of its prompts.
+    const b = session();
     await turn(a, 'K1: CLAIM[port:1420]', 1);
     const aLabel = `main#${shortId(a.sessionId!)}`;
-    await once('K2: CLAIM[port:1420]');
+    await turn(b, 'K2: CLAIM[port:1420]', 1);
     expect(toolResultAfter('K2: CLAIM[port:1420]').join()).toContain(`port:1420 is held by ${aLabel}`);
     await a.close();
-    await once('K3: CLAIM[port:1420]');
+    await turn(b, 'K3: CLAIM[port:1420]', 2);
     expect(toolResultAfter('K3: CLAIM[port:1420]').join()).toContain('claimed port:1420');
   });
 
-  it('a direct message reaches only its recipient', async () => {
-    fake.script = scriptedModel;
+  it('a direct message reaches only its recipient', async ({ onTestFinished }) => {
+    const { session, once } = place(onTestFinished);
     const a = session();
     const c = session();
     await turn(a, 'D1: hello', 1);
@@ -111,12 +127,18 @@ describe('coordination', () => {
 });
 
 describe('real-time delivery', () => {
+  // One session for both tests (one start of the host): idle in the first, busy in the second.
+  let rt: Place;
+  let a: StreamingSession;
+  beforeAll(() => {
+    rt = place((close) => project.defer(close));
+    a = rt.session();
+  });
+
   it('an idle session starts a new turn with a direct message within 2 s', async () => {
-    fake.script = scriptedModel;
-    const a = session();
     await turn(a, 'I1: hello', 1);
     const before = fake.turns.length;
-    const conn = await p.connect();
+    const conn = await rt.p.connect();
     const t0 = Date.now();
     await conn.client.request('broadcast', { sessionId: 'human:tester', pid: 0, label: 'human:tester', text: 'wake up, your turn', kind: 'note', to: shortId(a.sessionId!) });
     conn.client.close();
@@ -131,25 +153,31 @@ describe('real-time delivery', () => {
   });
 
   it('a busy session sees a message at its next tool round', async () => {
-    // A slow model calling a tool in a loop: the session is busy for a few seconds.
+    // A model calling a tool in a loop, six rounds; its second answer is held until the message
+    // is sent: the session is mid-turn then, whatever the load.
     let rounds = 0;
-    fake.script = (req: MessagesRequest) => {
-      if (!req.tools?.length) return { text: 'title' };
-      if (!JSON.stringify(req.messages).includes('B1: work for a while')) return scriptedModel(req);
+    let sent!: () => void;
+    const isSent = new Promise<void>((r) => (sent = r));
+    busyLoop = (req) => {
+      if (!req.tools?.length || !JSON.stringify(req.messages).includes('B1: work for a while')) return undefined;
       rounds += 1;
-      return rounds <= 6 ? { tool: `${TOOL_PREFIX}peers`, input: {}, delayMs: 400 } : { text: 'finished' };
+      return rounds <= 6 ? { tool: `${TOOL_PREFIX}peers`, input: {}, after: rounds === 2 ? isSent : undefined } : { text: 'finished' };
     };
-    const a = session();
-    a.send('B1: work for a while');
-    await waitFor('busy', () => rounds >= 2, HANG_MS);
-    const sentAt = rounds;
-    await p.cli(['send', 'heads up: main is red']);
-    await waitFor('the turn to end', () => a.results >= 1, HANG_MS);
-    const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
-    const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
-    expect(firstSeen).toBeGreaterThan(0);
-    // It arrived within the same turn, at the round after it was sent, not at a later prompt.
-    expect(firstSeen).toBeLessThanOrEqual(sentAt + 2);
-    expect(loop.at(-1)!.messages.length).toBeGreaterThan(loop[firstSeen]!.messages.length - 1);
+    const results = a.results;
+    try {
+      a.send('B1: work for a while');
+      await waitFor('busy', () => rounds >= 2, HANG_MS);
+      const sentAt = rounds;
+      await rt.p.cli(['send', 'heads up: main is red']).finally(sent);
+      await waitFor('the turn to end', () => a.results >= results + 1, HANG_MS);
+      const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
+      const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
+      expect(firstSeen).toBeGreaterThan(0);
+      // It arrived within the same turn, at the round after it was sent, not at a later prompt.
+      expect(firstSeen).toBeLessThanOrEqual(sentAt + 2);
+      expect(loop.at(-1)!.messages.length).toBeGreaterThan(loop[firstSeen]!.messages.length - 1);
+    } finally {
+      busyLoop = undefined;
+    }
   });
 });
