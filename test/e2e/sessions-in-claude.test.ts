@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allText, FakeAnthropic, hasToolResult, type MessagesRequest, type Reply } from './fake-anthropic.ts';
-import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX, type TurnResult } from './claude.ts';
+import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { useProjects, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
@@ -14,50 +14,37 @@ import { shortId } from '../../src/protocol/messages.ts';
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
-/**
- * The tests of the first two describes run at the same time, each in a project (and HOME) of
- * its own: every start of the host costs seconds of CPU and they do not wait on one another. The
- * real-time ones, which time a delivery, come after them, alone. Projects go after the file (a
- * per-test cleanup would remove a running test's); each test's sessions end with it.
- */
+/** One project and HOME for the file, as a user's machine: each test's sessions end with it. */
 const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
+let p: TestProject;
+let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
   fake.script = (req) => busyLoop?.(req) ?? scriptedModel(req);
+  p = project({ git: true });
+  const home = path.join(p.base, 'home');
+  fs.mkdirSync(home);
+  env = claudeEnv({ fake, env: p.env, home });
 });
 afterAll(() => fake.close());
 
 /** The busy test's slow model, while it runs (undefined: the prompt is not its). */
 let busyLoop: ((req: MessagesRequest) => Reply | undefined) | undefined;
 
-interface Place {
-  p: TestProject;
-  /** A new session held open (stream-json), ended when the test ends. */
-  session(): StreamingSession;
-  /** One headless turn of a new session (-p). */
-  once(prompt: string): Promise<TurnResult>;
+/** A new session held open (stream-json), ended by `onEnd` (the test's onTestFinished). */
+function session(onEnd: (close: () => Promise<void>) => void): StreamingSession {
+  const s = new StreamingSession({ cwd: p.dir, env });
+  onEnd(() => s.close());
+  return s;
 }
 
-function place(onTestFinished: (fn: () => Promise<void>) => void): Place {
-  const p = project({ git: true });
-  const home = path.join(p.base, 'home');
-  fs.mkdirSync(home);
-  const env = claudeEnv({ fake, env: p.env, home });
-  return {
-    p,
-    session() {
-      const s = new StreamingSession({ cwd: p.dir, env });
-      onTestFinished(() => s.close());
-      return s;
-    },
-    async once(prompt) {
-      const r = await runClaude({ prompt, cwd: p.dir, env });
-      expect(r.code, r.stderr).toBe(0);
-      return r;
-    },
-  };
+/** One headless turn of a new session (-p). */
+async function once(prompt: string) {
+  const r = await runClaude({ prompt, cwd: p.dir, env });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
 }
 
 async function turn(s: StreamingSession, prompt: string, results: number): Promise<void> {
@@ -71,10 +58,9 @@ const requestsFor = (marker: string) => fake.turns.filter((r) => promptText(r).i
 const toolResultAfter = (marker: string) =>
   fake.turns.filter((r) => hasToolResult(r) && JSON.stringify(r.messages).includes(marker)).map((r) => JSON.stringify(r.messages.at(-1)));
 
-describe.concurrent('identity', () => {
+describe('identity', () => {
   it("after /clear (new session id, same Claude process) a session still never gets its own messages", async ({ onTestFinished }) => {
-    const { p, session } = place(onTestFinished);
-    const a = session();
+    const a = session(onTestFinished);
     await turn(a, 'C1: BROADCAST[mine, before the clear]', 1);
     const firstId = a.sessionId!;
     await turn(a, '/clear', 2);
@@ -92,12 +78,11 @@ describe.concurrent('identity', () => {
   });
 });
 
-describe.concurrent('coordination', () => {
+describe('coordination', () => {
   it("A claims port:1420; B's claim is refused naming A; A's session ends; B's claim succeeds", async ({ onTestFinished }) => {
-    const { session } = place(onTestFinished);
-    const a = session();
+    const a = session(onTestFinished);
     // B, held open, asks twice: one start of the host for both of its prompts.
-    const b = session();
+    const b = session(onTestFinished);
     await turn(a, 'K1: CLAIM[port:1420]', 1);
     const aLabel = `main#${shortId(a.sessionId!)}`;
     await turn(b, 'K2: CLAIM[port:1420]', 1);
@@ -108,9 +93,8 @@ describe.concurrent('coordination', () => {
   });
 
   it('a direct message reaches only its recipient', async ({ onTestFinished }) => {
-    const { session, once } = place(onTestFinished);
-    const a = session();
-    const c = session();
+    const a = session(onTestFinished);
+    const c = session(onTestFinished);
     await turn(a, 'D1: hello', 1);
     await turn(c, 'D2: hello', 1);
     await once(`D3: BROADCAST[for A only] TO[${shortId(a.sessionId!)}]`);
@@ -128,17 +112,15 @@ describe.concurrent('coordination', () => {
 
 describe('real-time delivery', () => {
   // One session for both tests (one start of the host): idle in the first, busy in the second.
-  let rt: Place;
   let a: StreamingSession;
   beforeAll(() => {
-    rt = place((close) => project.defer(close));
-    a = rt.session();
+    a = session((close) => project.defer(close));
   });
 
   it('an idle session starts a new turn with a direct message within 2 s', async () => {
     await turn(a, 'I1: hello', 1);
     const before = fake.turns.length;
-    const conn = await rt.p.connect();
+    const conn = await p.connect();
     const t0 = Date.now();
     await conn.client.request('broadcast', { sessionId: 'human:tester', pid: 0, label: 'human:tester', text: 'wake up, your turn', kind: 'note', to: shortId(a.sessionId!) });
     conn.client.close();
@@ -168,7 +150,7 @@ describe('real-time delivery', () => {
       a.send('B1: work for a while');
       await waitFor('busy', () => rounds >= 2, HANG_MS);
       const sentAt = rounds;
-      await rt.p.cli(['send', 'heads up: main is red']).finally(sent);
+      await p.cli(['send', 'heads up: main is red']).finally(sent);
       await waitFor('the turn to end', () => a.results >= results + 1, HANG_MS);
       const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
       const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
