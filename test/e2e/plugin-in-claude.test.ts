@@ -26,11 +26,7 @@ beforeAll(async () => {
   };
 });
 afterAll(() => fake.close());
-/**
- * The describes below run at the same time (each in its own project, its turns found by their
- * markers): every start of the host costs seconds of CPU, and they do not wait on one another.
- * Their projects are removed after the file (a per-test cleanup would remove a running one's).
- */
+/** Projects go after the file; the commands' session ends with its describe. */
 const project = useProjects({ scope: 'file' });
 
 /** Turns whose model reply waits for an event: typed-prompt marker -> the event. */
@@ -56,7 +52,7 @@ async function turn(s: StreamingSession, prompt: string): Promise<void> {
   await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
 }
 
-describe.concurrent('claude plugin validate', () => {
+describe('claude plugin validate', () => {
   it('passes --strict (warnings fail) for the plugin and for the repository as a marketplace', async () => {
     const runs = await Promise.all(['plugin', '.'].map((dir) => run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' }, timeoutMs: HANG_MS })));
     for (const r of runs) {
@@ -67,7 +63,7 @@ describe.concurrent('claude plugin validate', () => {
 });
 
 /** One session (one start of the host) for the slash command and the Bash tool's CLI: a turn each. */
-describe.concurrent('commands inside a session', () => {
+describe('commands inside a session', () => {
   let p: TestProject;
   let s: StreamingSession;
   beforeAll(async () => {
@@ -78,20 +74,19 @@ describe.concurrent('commands inside a session', () => {
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
     s = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home: homeOf(p) }), allowedTools: ['Bash'] });
-    project.defer(() => s.close());
   });
+  afterAll(() => s.close());
 
-  // One after the other: one session takes one prompt at a time.
-  it.sequential('/session-bus:status puts the bus state (peers, claims, unread) into the conversation', async () => {
+  it('/session-bus:status puts the bus state (peers, claims, unread) into the conversation', async () => {
     await turn(s, '/session-bus:status');
-    // The command's own text marks its turn (other tests' turns come in meanwhile).
+    // The command's own text marks its turn.
     const seen = fake.turns.map(allText).filter((t) => t.includes("The project's session bus right now")).join('\n');
     expect(seen).toMatch(/session-bus daemon: running/);
     expect(seen).toMatch(/feat#bbbbbb\s+connected/);
     expect(seen).toMatch(/port:1420\s+feat#bbbbbb/);
   });
 
-  it.sequential("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
+  it("the Bash tool finds session-bus: the host puts the plugin's bin/ on PATH", async () => {
     await turn(s, 'CLI1: BASH[command -v session-bus && session-bus --version && session-bus peers]');
     const result = toolResults(fake.turns.filter((t) => JSON.stringify(t.messages).includes('CLI1:')).at(-1)!);
     expect(result).toContain(path.join(REPO, 'plugin', 'bin', 'session-bus'));
@@ -100,7 +95,7 @@ describe.concurrent('commands inside a session', () => {
   });
 });
 
-describe.concurrent('two sessions in the real host', () => {
+describe('two sessions in the real host', () => {
   it("A's broadcast reaches B's next prompt; A's own next prompt does not get it; a daemon killed with SIGKILL between a broadcast and the prompt loses nothing", async () => {
     // Separate runs of the host (-p, then --resume): between two prompts a session has no
     // process, only what the daemon keeps.
