@@ -5,11 +5,12 @@
  * connectOrSpawn (or the hook's) starts the next daemon and the others reconnect.
  *
  * Each round kills the daemon at one of four points, in turn, so that every point is hit for
- * certain rather than by chance: (1) R1's batch peeked and not yet acknowledged (the next daemon
- * must hand it out again, and the ack sent again lands there); (2) R1's ack sent, its answer not
- * back (recorded or not, the ack sent again must not skip or repeat anything); (3) a prompt hook
- * process under way, at a seeded offset from its start (its own peek, ack or reconnect); (4) a
- * seeded random moment (whatever is in flight). Writers' broadcasts are in flight at every kill.
+ * certain rather than by chance: (1) R1's batch peeked and not yet acknowledged (the ack, sent
+ * again to the next daemon, must move R1's position past exactly that batch); (2) R1's ack sent,
+ * its answer not back (recorded or not, the ack sent again must not skip or repeat anything);
+ * (3) a prompt hook process under way, at a seeded point of a run as long as the last one (its
+ * own connect, peek, ack or reconnect); (4) a seeded random moment (whatever is in flight).
+ * Writers' broadcasts are in flight at every kill.
  * Four rounds per point (16): each path recovers several times, at different seeded offsets, on
  * daemons that themselves came back from a kill, with the mailbox growing across restarts. The
  * randomness is seeded (SEED=… to replay a run). Afterwards, per session:
