@@ -6,8 +6,11 @@
  */
 import * as http from 'node:http';
 
-/** A reply, optionally held back `delayMs` (a slow model keeps a session busy). */
-export type Reply = ({ text: string } | { tool: string; input: Record<string, unknown> }) & { delayMs?: number };
+/**
+ * A reply, optionally held back until `after` settles (an event the test makes: the model is
+ * busy until then) and then `delayMs` more.
+ */
+export type Reply = ({ text: string } | { tool: string; input: Record<string, unknown> }) & { delayMs?: number; after?: Promise<unknown> };
 
 export interface MessagesRequest {
   model?: string;
@@ -86,8 +89,9 @@ export class FakeAnthropic {
           reply = { text: 'ok' };
         }
         const answer = () => (parsed.stream ? this.stream(res, parsed, reply) : json(res, this.message(parsed, reply)));
-        if (reply.delayMs) setTimeout(answer, reply.delayMs);
-        else answer();
+        const delayed = () => (reply.delayMs ? setTimeout(answer, reply.delayMs) : answer());
+        if (reply.after) reply.after.then(delayed, delayed);
+        else delayed();
         return;
       }
       // Anything else the client probes (HEAD /, metrics, settings): harmless and empty.

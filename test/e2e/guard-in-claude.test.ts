@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeAnthropic, hasToolResult } from './fake-anthropic.ts';
-import { claudeEnv, HANG_MS, runClaude, StreamingSession } from './claude.ts';
+import { claudeEnv, HANG_MS, StreamingSession } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { makeProject, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
@@ -23,6 +23,7 @@ let fake: FakeAnthropic;
 let p: TestProject;
 let home: string;
 let a: StreamingSession | undefined;
+let b: StreamingSession | undefined;
 
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
@@ -32,7 +33,7 @@ beforeAll(async () => {
   fs.mkdirSync(home);
 });
 afterAll(async () => {
-  await a?.close();
+  await Promise.all([a?.close(), b?.close()]);
   await fake.close();
   await p.cleanup();
 });
@@ -42,11 +43,13 @@ async function turn(s: StreamingSession, prompt: string, results: number): Promi
   await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
 }
 
-/** One headless turn of session B, with the Write tool allowed (as a user who allows edits). */
+/** A turn of session B (held open: one start of the host for its three prompts); its result event. */
 async function bTurn(prompt: string) {
-  const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), allowedTools: ['Write'] });
-  expect(r.code, r.stderr).toBe(0);
-  return r;
+  const results = b!.results + 1;
+  await turn(b!, prompt, results);
+  const result = b!.events.filter((e) => e.type === 'result').at(-1)!;
+  expect(result.is_error, JSON.stringify(result)).toBe(false);
+  return result as typeof result & { permission_denials: { tool_name: string }[] };
 }
 
 const toolResultAfter = (marker: string) =>
@@ -61,11 +64,13 @@ describe('the edit guard in the real host', () => {
     a = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), allowedTools: ['Write'] });
     await turn(a, `G0: WRITE[${file}|A's version]`, 1);
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
+    // B, with the Write tool allowed (as a user who allows edits), arrives while A claims.
+    b = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }), allowedTools: ['Write'] });
     await turn(a, 'G1: CLAIM[src/x.ts]', 2);
     const aLabel = `main#${shortId(a.sessionId!)}`;
 
     const stopped = await bTurn(`G2: WRITE[${file}|B's version]`);
-    expect(JSON.parse(stopped.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
+    expect(stopped.permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
     expect(toolResultAfter('G2: WRITE').join()).toContain(`PreToolUse:Write hook error: \\"src/x.ts\\" is claimed by ${aLabel} since`);
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
 
@@ -73,7 +78,7 @@ describe('the edit guard in the real host', () => {
     // No claim now, but A's change to the file is not committed (it was there when B came: A's
     // working set). "ask" in a headless session: the tool does not run, the model gets why.
     const asked = await bTurn(`G4: WRITE[${file}|B's version]`);
-    expect(JSON.parse(asked.stdout).permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
+    expect(asked.permission_denials).toEqual([expect.objectContaining({ tool_name: 'Write' })]);
     expect(toolResultAfter('G4: WRITE').join()).toContain(`\\"src/x.ts\\" has uncommitted changes by ${aLabel}`);
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
 

@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { allText, FakeAnthropic, hasToolResult, type MessagesRequest } from './fake-anthropic.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allText, FakeAnthropic, hasToolResult, type MessagesRequest, type Reply } from './fake-anthropic.ts';
 import { claudeEnv, HANG_MS, runClaude, StreamingSession, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { useProjects, waitFor, type TestProject } from '../support/project.ts';
@@ -14,41 +14,42 @@ import { shortId } from '../../src/protocol/messages.ts';
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
 
+/** One project and HOME for the file, as a user's machine: each test's sessions end with it. */
 const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
 let p: TestProject;
-let home: string;
-const open: StreamingSession[] = [];
+let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
+  fake.script = (req) => busyLoop?.(req) ?? scriptedModel(req);
+  p = project({ git: true });
+  const home = path.join(p.base, 'home');
+  fs.mkdirSync(home);
+  env = claudeEnv({ fake, env: p.env, home });
 });
 afterAll(() => fake.close());
-beforeAll(() => {
-  p = project({ git: true });
-  home = path.join(p.base, 'home');
-  fs.mkdirSync(home);
-});
-afterEach(async () => {
-  fake.script = scriptedModel;
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
-function session(): StreamingSession {
-  const s = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-  open.push(s);
+/** The busy test's slow model, while it runs (undefined: the prompt is not its). */
+let busyLoop: ((req: MessagesRequest) => Reply | undefined) | undefined;
+
+/** A new session held open (stream-json), ended by `onEnd` (the test's onTestFinished). */
+function session(onEnd: (close: () => Promise<void>) => void): StreamingSession {
+  const s = new StreamingSession({ cwd: p.dir, env });
+  onEnd(() => s.close());
   return s;
+}
+
+/** One headless turn of a new session (-p). */
+async function once(prompt: string) {
+  const r = await runClaude({ prompt, cwd: p.dir, env });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
 }
 
 async function turn(s: StreamingSession, prompt: string, results: number): Promise<void> {
   s.send(prompt);
   await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
-}
-
-async function once(prompt: string) {
-  const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-  expect(r.code, r.stderr).toBe(0);
-  return r;
 }
 
 /** Requests of the main conversation whose typed prompt contains `marker`. */
@@ -58,9 +59,8 @@ const toolResultAfter = (marker: string) =>
   fake.turns.filter((r) => hasToolResult(r) && JSON.stringify(r.messages).includes(marker)).map((r) => JSON.stringify(r.messages.at(-1)));
 
 describe('identity', () => {
-  it("after /clear (new session id, same Claude process) a session still never gets its own messages", async () => {
-    fake.script = scriptedModel;
-    const a = session();
+  it("after /clear (new session id, same Claude process) a session still never gets its own messages", async ({ onTestFinished }) => {
+    const a = session(onTestFinished);
     await turn(a, 'C1: BROADCAST[mine, before the clear]', 1);
     const firstId = a.sessionId!;
     await turn(a, '/clear', 2);
@@ -79,22 +79,22 @@ describe('identity', () => {
 });
 
 describe('coordination', () => {
-  it("A claims port:1420; B's claim is refused naming A; A's session ends; B's claim succeeds", async () => {
-    fake.script = scriptedModel;
-    const a = session();
+  it("A claims port:1420; B's claim is refused naming A; A's session ends; B's claim succeeds", async ({ onTestFinished }) => {
+    const a = session(onTestFinished);
+    // B, held open, asks twice: one start of the host for both of its prompts.
+    const b = session(onTestFinished);
     await turn(a, 'K1: CLAIM[port:1420]', 1);
     const aLabel = `main#${shortId(a.sessionId!)}`;
-    await once('K2: CLAIM[port:1420]');
+    await turn(b, 'K2: CLAIM[port:1420]', 1);
     expect(toolResultAfter('K2: CLAIM[port:1420]').join()).toContain(`port:1420 is held by ${aLabel}`);
     await a.close();
-    await once('K3: CLAIM[port:1420]');
+    await turn(b, 'K3: CLAIM[port:1420]', 2);
     expect(toolResultAfter('K3: CLAIM[port:1420]').join()).toContain('claimed port:1420');
   });
 
-  it('a direct message reaches only its recipient', async () => {
-    fake.script = scriptedModel;
-    const a = session();
-    const c = session();
+  it('a direct message reaches only its recipient', async ({ onTestFinished }) => {
+    const a = session(onTestFinished);
+    const c = session(onTestFinished);
     await turn(a, 'D1: hello', 1);
     await turn(c, 'D2: hello', 1);
     await once(`D3: BROADCAST[for A only] TO[${shortId(a.sessionId!)}]`);
@@ -111,9 +111,13 @@ describe('coordination', () => {
 });
 
 describe('real-time delivery', () => {
+  // One session for both tests (one start of the host): idle in the first, busy in the second.
+  let a: StreamingSession;
+  beforeAll(() => {
+    a = session((close) => project.defer(close));
+  });
+
   it('an idle session starts a new turn with a direct message within 2 s', async () => {
-    fake.script = scriptedModel;
-    const a = session();
     await turn(a, 'I1: hello', 1);
     const before = fake.turns.length;
     const conn = await p.connect();
@@ -131,25 +135,31 @@ describe('real-time delivery', () => {
   });
 
   it('a busy session sees a message at its next tool round', async () => {
-    // A slow model calling a tool in a loop: the session is busy for a few seconds.
+    // A model calling a tool in a loop, six rounds; its second answer is held until the message
+    // is sent: the session is mid-turn then, whatever the load.
     let rounds = 0;
-    fake.script = (req: MessagesRequest) => {
-      if (!req.tools?.length) return { text: 'title' };
-      if (!JSON.stringify(req.messages).includes('B1: work for a while')) return scriptedModel(req);
+    let sent!: () => void;
+    const isSent = new Promise<void>((r) => (sent = r));
+    busyLoop = (req) => {
+      if (!req.tools?.length || !JSON.stringify(req.messages).includes('B1: work for a while')) return undefined;
       rounds += 1;
-      return rounds <= 6 ? { tool: `${TOOL_PREFIX}peers`, input: {}, delayMs: 400 } : { text: 'finished' };
+      return rounds <= 6 ? { tool: `${TOOL_PREFIX}peers`, input: {}, after: rounds === 2 ? isSent : undefined } : { text: 'finished' };
     };
-    const a = session();
-    a.send('B1: work for a while');
-    await waitFor('busy', () => rounds >= 2, HANG_MS);
-    const sentAt = rounds;
-    await p.cli(['send', 'heads up: main is red']);
-    await waitFor('the turn to end', () => a.results >= 1, HANG_MS);
-    const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
-    const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
-    expect(firstSeen).toBeGreaterThan(0);
-    // It arrived within the same turn, at the round after it was sent, not at a later prompt.
-    expect(firstSeen).toBeLessThanOrEqual(sentAt + 2);
-    expect(loop.at(-1)!.messages.length).toBeGreaterThan(loop[firstSeen]!.messages.length - 1);
+    const results = a.results;
+    try {
+      a.send('B1: work for a while');
+      await waitFor('busy', () => rounds >= 2, HANG_MS);
+      const sentAt = rounds;
+      await p.cli(['send', 'heads up: main is red']).finally(sent);
+      await waitFor('the turn to end', () => a.results >= results + 1, HANG_MS);
+      const loop = fake.turns.filter((r) => JSON.stringify(r.messages).includes('B1: work for a while'));
+      const firstSeen = loop.findIndex((r) => JSON.stringify(r.messages.at(-1)).includes('heads up: main is red'));
+      expect(firstSeen).toBeGreaterThan(0);
+      // It arrived within the same turn, at the round after it was sent, not at a later prompt.
+      expect(firstSeen).toBeLessThanOrEqual(sentAt + 2);
+      expect(loop.at(-1)!.messages.length).toBeGreaterThan(loop[firstSeen]!.messages.length - 1);
+    } finally {
+      busyLoop = undefined;
+    }
   });
 });

@@ -8,9 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeAnthropic, type MessagesRequest } from './fake-anthropic.ts';
-import { claudeEnv, HANG_MS, runClaude, TOOL_PREFIX } from './claude.ts';
+import { claudeEnv, HANG_MS, StreamingSession, TOOL_PREFIX } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
-import { useProjects, type TestProject } from '../support/project.ts';
+import { useProjects, waitFor } from '../support/project.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
@@ -20,28 +20,37 @@ const TOOLS_BUDGET_CHARS = 1600;
 
 const project = useProjects({ scope: 'file' });
 let fake: FakeAnthropic;
-let p: TestProject;
-let home: string;
+/** One session held open for both tests (one start of the host); its first turn calls peers. */
+let s: StreamingSession;
 beforeAll(async () => {
   fake = await new FakeAnthropic().start();
   fake.script = scriptedModel;
-  p = project({ git: true });
-  home = path.join(p.base, 'home');
+  const p = project({ git: true });
+  const home = path.join(p.base, 'home');
   fs.mkdirSync(home);
+  s = new StreamingSession({ cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
+  project.defer(() => s.close());
+  await turn('T1: PEERS[]');
 });
 afterAll(() => fake.close());
 
 const ours = (req: MessagesRequest) => (req.tools ?? []).filter((t) => t.name.startsWith(TOOL_PREFIX));
 
+/** A turn of the session; the requests of its conversation from the prompt on. */
 async function turn(prompt: string): Promise<MessagesRequest[]> {
-  const r = await runClaude({ prompt, cwd: p.dir, env: claudeEnv({ fake, env: p.env, home }) });
-  expect(r.code, r.stderr).toBe(0);
+  const results = s.results + 1;
+  s.send(prompt);
+  await waitFor(`turn "${prompt}"`, () => s.results >= results, HANG_MS);
+  return conversationFrom(prompt);
+}
+
+function conversationFrom(prompt: string): MessagesRequest[] {
   return fake.turns.filter((req) => JSON.stringify(req.messages).includes(prompt));
 }
 
 describe('the tools array in the real host', () => {
-  it(`is at most ${TOOLS_BUDGET_CHARS} characters, without $schema or execution`, async () => {
-    const [first] = await turn('T1: PEERS[]');
+  it(`is at most ${TOOLS_BUDGET_CHARS} characters, without $schema or execution`, () => {
+    const [first] = conversationFrom('T1: PEERS[]');
     const tools = ours(first!);
     expect(tools.map((t) => t.name.slice(TOOL_PREFIX.length)).sort()).toEqual(['broadcast', 'claim', 'claims', 'inbox', 'peers', 'release']);
     const text = JSON.stringify(tools);
@@ -51,7 +60,7 @@ describe('the tools array in the real host', () => {
   });
 
   it('a tool without arguments and one with an array argument still run', async () => {
-    const peers = await turn('T2: PEERS[]');
+    const peers = conversationFrom('T1: PEERS[]');
     expect(JSON.stringify(peers.at(-1)!.messages)).toContain('No other session is here.');
     // The array reaches the broker as strings: it answers about the recipient, not the schema.
     const sent = await turn('T3: BROADCAST[lean schemas] TO[main#nobody1]');

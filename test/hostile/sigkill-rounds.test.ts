@@ -1,8 +1,18 @@
 /**
- * The kill loop (issue 14): 50 rounds of SIGKILL at random points of a delivery, under load:
- * four writers broadcast while two sessions receive — one through the client's peek + ack
- * (`receive`, what the hook runs), one through the real prompt hook process. After each kill a
- * client's connectOrSpawn (or the hook's) starts the next daemon and the others reconnect. The
+ * The kill loop (issue 14): rounds of SIGKILL during deliveries, under load: four writers
+ * broadcast while two sessions receive — one through the client's peek + ack (`receive`, what
+ * the hook runs), one through the real prompt hook process. After each kill a client's
+ * connectOrSpawn (or the hook's) starts the next daemon and the others reconnect.
+ *
+ * Each round kills the daemon at one of four points, in turn, so that every point is hit for
+ * certain rather than by chance: (1) R1's batch peeked and not yet acknowledged (the ack, sent
+ * again to the next daemon, must move R1's position past exactly that batch); (2) R1's ack sent,
+ * its answer not back (recorded or not, the ack sent again must not skip or repeat anything);
+ * (3) a prompt hook process under way, at a seeded point of a run as long as the last one (its
+ * own connect, peek, ack or reconnect); (4) a seeded random moment (whatever is in flight).
+ * Writers' broadcasts are in flight at every kill.
+ * Four rounds per point (16): each path recovers several times, at different seeded offsets, on
+ * daemons that themselves came back from a kill, with the mailbox growing across restarts. The
  * randomness is seeded (SEED=… to replay a run). Afterwards, per session:
  *   - every acked broadcast is in the mailbox once, and a session that drains only at the end
  *     gets every one of them, once, in seq order;
@@ -22,7 +32,10 @@ import { seededRandom, seedFor } from '../support/seed.ts';
 const project = useProjects({ scope: 'file' });
 const p = project({ env: { SESSION_BUS_RETAIN_COUNT: '1000000' } });
 
-const ROUNDS = 50;
+/** Where a round's kill lands (see above); round n kills at POINTS[n % 4]. */
+const POINTS = ['peeked', 'acking', 'hook', 'random'] as const;
+type Point = (typeof POINTS)[number];
+const ROUNDS = POINTS.length * 4;
 /** In the test's name: SEED=… replays a run's choices (when to kill, how long to pause). */
 const SEED = seedFor(0x5eed14);
 const random = seededRandom(SEED);
@@ -55,7 +68,7 @@ function hookDrain(): Promise<number[]> {
   });
 }
 
-describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${SEED})`, () => {
+describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries, four at each point (seed ${SEED})`, () => {
   it('every acknowledged message reaches each session once and only once, and seq only grows', async () => {
     const setup = await p.connect();
     for (const r of [R1, R2]) await setup.client.request('register', r);
@@ -68,6 +81,13 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
     let done = false;
     let r1InFlight = false;
     let killsDuringR1Drain = 0;
+    /** The kill a round waits to make at R1's peek or ack: the daemon it is for, and the kill. */
+    let armed: { point: Point; victim: number; fire: () => void } | undefined;
+    const fireAt = (point: Point, pid: number) => {
+      if (armed?.point === point && armed.victim === pid) armed.fire();
+    };
+    /** Kills that landed where their round aimed. */
+    const hits: Record<Point, number> = { peeked: 0, acking: 0, hook: 0, random: 0 };
 
     async function writer(w: number): Promise<void> {
       const who = { sessionId: `kill-writer-${w}`, pid: 9000 + w, label: `main#kwrite${w}` };
@@ -92,9 +112,25 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
     }
 
     const r1: number[][] = [];
+    /** R1's connections: an ack sent on one is a point a round may kill at. */
+    const watched = (conn: Connection): Connection => {
+      const request = conn.client.request.bind(conn.client);
+      conn.client.request = ((method, params, timeoutMs) => {
+        const answer = request(method, params, timeoutMs);
+        if (method === 'ack') fireAt('acking', conn.hello.pid);
+        return answer;
+      }) as typeof conn.client.request;
+      return conn;
+    };
     /** One delivery to R1 as the hook makes it: peek, ack (again on a new daemon if need be), show. */
     const deliverR1 = async (conn: Connection) => {
-      const batch = await receive(conn, R1, { maxChars: 4000, via: 'prompt', deadline: Date.now() + 10_000, reconnect: () => p.connect({ spawn: false }) });
+      const batch = await receive(watched(conn), R1, {
+        maxChars: 4000,
+        via: 'prompt',
+        deadline: Date.now() + 10_000,
+        reconnect: async () => watched(await p.connect({ spawn: false })),
+        onPeeked: () => fireAt('peeked', conn.hello.pid),
+      });
       r1.push(batch.messages.map((m) => m.seq));
     };
     async function drainer(): Promise<void> {
@@ -120,9 +156,22 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
     }
 
     const r3: number[][] = [];
+    let hookInFlight = false;
+    /** How long the last prompt hook run took: a hook round's kill lands within that of its start. */
+    let lastHookMs = 100;
+    /** Resolved when the next prompt hook process starts. */
+    let hookStarted: (() => void) | undefined;
     async function hookDrainer(): Promise<void> {
       while (!done) {
-        r3.push(await hookDrain());
+        hookInFlight = true;
+        hookStarted?.();
+        const started = Date.now();
+        r3.push(
+          await hookDrain().finally(() => {
+            hookInFlight = false;
+            lastHookMs = Date.now() - started;
+          }),
+        );
         // Load pacing: a prompt now and then, as a person types them.
         await sleep(150 + random() * 250);
       }
@@ -139,10 +188,37 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
           },
           20_000,
         );
-        // The kill lands at a seeded random point of whatever is in flight.
-        await sleep(random() * 25);
+        const point = POINTS[round % POINTS.length]!;
+        if (point === 'peeked' || point === 'acking') {
+          // At R1's next peek (or ack) on the victim: the drainer's callback kills it there.
+          await new Promise<void>((resolve) => {
+            armed = {
+              point,
+              victim,
+              fire: () => {
+                armed = undefined;
+                process.kill(victim, 'SIGKILL');
+                hits[point]++;
+                resolve();
+              },
+            };
+          });
+        } else {
+          if (point === 'hook') {
+            // A hook process just started; the kill lands at a seeded point of a run as long as
+            // the last one (starting Node, connecting, peek, ack).
+            await new Promise<void>((resolve) => (hookStarted = resolve));
+            hookStarted = undefined;
+            await sleep(random() * 0.9 * lastHookMs);
+            if (hookInFlight) hits.hook++;
+          } else {
+            // A seeded random point of whatever is in flight.
+            await sleep(random() * 25);
+            hits.random++;
+          }
+          process.kill(victim, 'SIGKILL');
+        }
         if (r1InFlight) killsDuringR1Drain++;
-        process.kill(victim, 'SIGKILL');
         killed.push(victim);
         await waitFor('the victim to die', () => isDead(victim), 5000);
         // One client brings the daemon back (the others wait for it rather than all racing to
@@ -212,7 +288,11 @@ describe(`${ROUNDS} rounds of SIGKILL during broadcasts and deliveries (seed ${S
       const got = new Set(delivered);
       expect(seqs.filter((s) => !got.has(s))).toEqual([]);
     }
-    // The kills did hit deliveries in flight, and every round made progress.
+    // The kills landed where their rounds aimed (a hook run may be over before its offset), they
+    // did hit deliveries in flight, and every round made progress.
+    console.log(`kills where aimed: ${JSON.stringify(hits)}; during R1's deliveries: ${killsDuringR1Drain}`);
+    expect(hits).toMatchObject({ peeked: ROUNDS / POINTS.length, acking: ROUNDS / POINTS.length, random: ROUNDS / POINTS.length });
+    expect(hits.hook).toBeGreaterThan(0);
     expect(killsDuringR1Drain).toBeGreaterThan(0);
     expect(byDaemon.size).toBeGreaterThanOrEqual(ROUNDS);
   }, 120_000);

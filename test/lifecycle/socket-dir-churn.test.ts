@@ -11,6 +11,13 @@ import { sleep, useProjects } from '../support/project.ts';
 
 const project = useProjects();
 
+/**
+ * The sends that find the socket gone as they start: each takes the path the attack is about
+ * (spawn a daemon, which must find the mailbox owned and leave, while the owner binds its path
+ * again). The senders go on until this many did; a count of sends would make the attack's size
+ * depend on the machine's speed (the 180 sends it was met the removed dir 83 times in a run on a loaded machine).
+ */
+const MISSING_SENDS = 24;
 const A = { sessionId: 'aaaaaaaa-1', pid: 1001, label: 'main#aaaaaa' };
 
 describe('socket dir churn (attack on issue 14 item 1)', () => {
@@ -20,10 +27,12 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
     const ownerPid = first.hello.pid;
     first.client.close();
     let churning = true;
+    let removals = 0;
     const churn = (async () => {
       while (churning) {
         try {
           fs.rmSync(p.env.SESSION_BUS_SOCKET_DIR!, { recursive: true, force: true });
+          removals++;
         } catch {
           // A file made while the dir was being emptied (ENOTEMPTY): removed on the next round.
         }
@@ -34,9 +43,12 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
     const acked: number[] = [];
     const pids = new Set<number>();
     const failures: string[] = [];
+    const socketPath = p.endpoint().socketPath;
+    let metMissing = 0;
     const sender = async (w: number) => {
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; metMissing < MISSING_SENDS; i++) {
         try {
+          if (!fs.existsSync(socketPath)) metMissing++;
           const c = await connectOrSpawn(p.dir, { env: p.env, timeoutMs: 10_000 });
           pids.add(c.hello.pid);
           try {
@@ -52,7 +64,7 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
     await Promise.all([sender(1), sender(2), sender(3)]);
     churning = false;
     await churn;
-    console.log(`acked ${acked.length}, failures ${failures.length}, daemons answering ${[...pids].join(',')}; first failures: ${failures.slice(0, 3).join(' | ')}`);
+    console.log(`removals ${removals}, sends that met no socket ${metMissing}, acked ${acked.length}, failures ${failures.length}, daemons answering ${[...pids].join(',')}; first failures: ${failures.slice(0, 3).join(' | ')}`);
     const r = new JsonlMailboxLog(p.mailboxPath()).replay();
     const seqs = r.state.messages.map((m) => m.seq);
     expect(r.warnings).toEqual([]);
@@ -60,5 +72,6 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
     for (const s of acked) expect(seqs).toContain(s);
     expect([...pids]).toEqual([ownerPid]);
     expect(failures).toEqual([]);
+    expect(metMissing).toBeGreaterThanOrEqual(MISSING_SENDS);
   }, 120_000);
 });
