@@ -65,12 +65,13 @@ export function useFederation() {
     return project.connect(p);
   }
 
-  /** Two hosts of one repository on the test's NATS, each with a connection to its broker. */
-  async function twoHosts() {
+  /** Two hosts of one repository on the test's NATS, each with a connection to its broker (both started at once). */
+  async function twoHosts(env: NodeJS.ProcessEnv = {}) {
     const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    return { a, b, ca: await connect(a), cb: await connect(b) };
+    const a = host('hostA', remote, env);
+    const b = host('hostB', remote, env);
+    const [ca, cb] = await Promise.all([connect(a), connect(b)]);
+    return { a, b, ca, cb };
   }
 
   async function status(c: Connection): Promise<StatusResult> {
