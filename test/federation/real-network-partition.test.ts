@@ -17,9 +17,8 @@ const LEASE_MS = 2000;
 
 async function twoHosts(env: NodeJS.ProcessEnv = {}) {
   const remote = uniqueRemote();
-  const a = await net.host('hostA', { remote, env });
-  const b = await net.host('hostB', { remote, env });
-  const [ca, cb] = [await a.connect(), await b.connect()];
+  const [a, b] = await Promise.all([net.host('hostA', { remote, env }), net.host('hostB', { remote, env })]);
+  const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
   await Promise.all([federated(ca), federated(cb)]);
   return { a, b, ca, cb };
 }
