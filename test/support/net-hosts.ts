@@ -82,9 +82,11 @@ let instances = 0;
  * The fixture: call once at the top of a test file (skipped: `skip` true). NATS starts once for
  * the file, the proxy once when first needed; hosts are made by each test and undone after it:
  * connections closed, daemons stopped, projects removed, namespaces deleted, cuts healed, the
- * delay back to 0.
+ * delay back to 0. With `scope: 'file'` (a file whose tests run at once, `describe.concurrent`)
+ * the hosts are undone after the file instead; each test cuts only its own hosts, and at most one
+ * of them may use the delay (one proxy, one delay).
  */
-export function useNetwork(options: { skip: boolean }): Network {
+export function useNetwork(options: { skip: boolean; scope?: 'test' | 'file' }): Network {
   const id = `${process.pid}-${++instances}`;
   /** Short enough for an interface name (≤ 15 bytes) with the host index. */
   const short = `s${process.pid.toString(36)}${instances.toString(36)}`;
@@ -148,6 +150,11 @@ export function useNetwork(options: { skip: boolean }): Network {
   afterEach(async (ctx) => {
     if (options.skip) return;
     if (ctx.task.result?.state === 'fail') for (const h of hosts) console.log(`--- daemon log of ${h.name} (federation lines) ---\n${h.logTail()}`);
+    if (options.scope !== 'file') await undoHosts();
+  });
+
+  /** Connections closed, daemons stopped, projects removed, cuts healed, namespaces deleted, the delay back to 0. */
+  async function undoHosts(): Promise<void> {
     for (const c of connections.splice(0)) c.client.close();
     await Promise.all(hosts.map((h) => h.stop('SIGTERM')));
     await Promise.all(hosts.map((h) => h.project.cleanup()));
@@ -166,10 +173,11 @@ export function useNetwork(options: { skip: boolean }): Network {
     }
     hosts = [];
     if (delay !== 0) await network.setDelay(0);
-  });
+  }
 
   afterAll(async () => {
     if (options.skip) return;
+    if (options.scope === 'file') await undoHosts();
     proxy?.stdin?.end();
     for (const c of children) {
       c.kill('SIGTERM');
