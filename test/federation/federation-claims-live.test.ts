@@ -1,15 +1,17 @@
 /**
  * Federation's claims between two live hosts on loopback: races, and a dead host's claims.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { A1, B1, LEASE_MS, useFederation } from '../support/federation-hosts.ts';
 import { waitFor } from '../support/project.ts';
 
-const fed = useFederation();
+// The two tests run at once (one mostly waits out a dead host's lease), each on its own bus;
+// their hosts are undone after the file.
+const fed = useFederation({ scope: 'file' });
 const { twoHosts, status, federated, claimError } = fed;
 
-describe.skipIf(fed.skipped)('federation: claims between hosts', () => {
-  it('two hosts claiming one resource, or overlapping ones, at the same moment: exactly one gets it', async () => {
+describe.skipIf(fed.skipped).concurrent('federation: claims between hosts', () => {
+  it('two hosts claiming one resource, or overlapping ones, at the same moment: exactly one gets it', async ({ expect }) => {
     const { ca, cb } = await twoHosts();
     await Promise.all([federated(ca), federated(cb)]);
     for (let i = 0; i < 20; i++) {
@@ -21,7 +23,7 @@ describe.skipIf(fed.skipped)('federation: claims between hosts', () => {
     }
   });
 
-  it('a host whose broker is killed: its presence and claims expire on the other host', async () => {
+  it('a host whose broker is killed: its presence and claims expire on the other host', async ({ expect }) => {
     const { ca, cb } = await twoHosts();
     await ca.client.request('register', { ...A1, live: true });
     await Promise.all([federated(ca), federated(cb)]);

@@ -9,6 +9,15 @@ import { isAlive, sleep, waitFor } from '../support/project.ts';
 const fed = useFederation();
 const { sendSentinel, connect, twoHosts, status, federated, isSentinel, drainUntil, mailboxMessages, claimError } = fed;
 
+/**
+ * What a killed receiver had pulled and not acknowledged comes again after the consumer's ack
+ * wait, and a publish lost with a stopped server is retried after its timeout: 5 s each by
+ * default. The tests that wait for those redeliveries set them shorter (SESSION_BUS_FED_*_MS,
+ * for tests only); a redelivery or re-publish that comes early is dropped by its id like any other.
+ */
+const ACK_WAIT = { SESSION_BUS_FED_ACK_WAIT_MS: '1000' };
+const PUBLISH_TIMEOUT = { SESSION_BUS_FED_PUBLISH_TIMEOUT_MS: '1000' };
+
 describe.skipIf(fed.skipped)('federation: outages', () => {
   it('NATS stopped for a while and restarted: nothing lost, no duplicates (also across a broker restart)', async () => {
     const { a, b, ca, cb } = await twoHosts();
@@ -33,8 +42,9 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
     // Ten messages and the announcements of the two claims wait in the outbox.
     expect(down.federation).toMatchObject({ state: 'disconnected', outbox: 12, claimsLocalOnly: true });
     expect(down.federation.warnings.join('\n')).toMatch(/claims are local only; 12 message\(s\) wait to be forwarded/);
-    expect((await a.cli(['status'])).stdout).toMatch(/warning {3}NATS unreachable .*claims are local only/);
-    const doctor = await a.cli(['doctor', '--json']);
+    // Two reads of one daemon: asked at once.
+    const [statusOut, doctor] = await Promise.all([a.cli(['status']), a.cli(['doctor', '--json'])]);
+    expect(statusOut.stdout).toMatch(/warning {3}NATS unreachable .*claims are local only/);
     expect(JSON.parse(doctor.stdout).checks.find((c: { name: string }) => c.name === 'federation')).toMatchObject({
       status: 'warn',
       message: expect.stringMatching(/^disconnected .*claims are local only and 12 message\(s\) wait/),
@@ -103,7 +113,7 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
   });
 
   it('the receiving broker killed twice while a stream of messages arrives: each enters its mailbox exactly once', async () => {
-    const hosts = await twoHosts();
+    const hosts = await twoHosts(ACK_WAIT);
     const { b, ca } = hosts;
     let cb = hosts.cb;
     await cb.client.request('register', { ...B1, live: true });
@@ -138,7 +148,7 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
   });
 
   it('issue 19: NATS stopped in the middle of a pipelined burst and started again: nothing lost, nothing twice, still in order', async () => {
-    const { b, ca, cb } = await twoHosts();
+    const { b, ca, cb } = await twoHosts(PUBLISH_TIMEOUT);
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     const N = 1000;

@@ -16,8 +16,7 @@ describe.skipIf(fed.skipped)('federation: two hosts, one NATS', () => {
     const a = host('hostA', remote);
     // The other host spells the same remote differently: one project key.
     const b = host('hostB', remote.replace(/^git@example\.com:/, 'https://example.com/').replace(/\.git$/, ''));
-    const ca = await connect(a);
-    const cb = await connect(b);
+    const [ca, cb] = await Promise.all([connect(a), connect(b)]);
     await ca.client.request('register', { ...A1, live: true });
     await cb.client.request('register', { ...B1, live: true, push: 'all' });
     let wakes = 0;

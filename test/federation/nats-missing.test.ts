@@ -3,7 +3,7 @@
  * the suite and the row run with nats-server hidden (NATS_SERVER_BIN naming no file).
  */
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { NESTED_RUN } from '../support/global-setup.ts';
 import { NATS_MISSING } from '../support/nats.ts';
 import { REPO, run } from '../support/project.ts';
@@ -18,8 +18,9 @@ function hidden(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('without nats-server', () => {
-  it('npm test: the federation tests are skipped with one line saying why and how to get it', async () => {
+// Three runs of their own, independent: side by side (the file waits for the slowest, not the sum).
+describe.concurrent('without nats-server', () => {
+  it('npm test: the federation tests are skipped with one line saying why and how to get it', async ({ expect }) => {
     const r = await run(process.execPath, [VITEST, 'run', 'test/federation/federation.test.ts'], { cwd: REPO, env: hidden(), timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     const out = r.stdout + r.stderr;
@@ -28,13 +29,13 @@ describe('without nats-server', () => {
     expect(out).toMatch(/3 skipped/);
   });
 
-  it('with CI set, a missing nats-server fails the run: CI must run the federation tests', async () => {
+  it('with CI set, a missing nats-server fails the run: CI must run the federation tests', async ({ expect }) => {
     const r = await run(process.execPath, [VITEST, 'run', 'test/federation/federation.test.ts'], { cwd: REPO, env: hidden({ CI: '1' }), timeoutMs: 60_000 });
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain(NATS_MISSING);
   });
 
-  it('npm run bench: the federation row prints as skipped and the bench finishes', async () => {
+  it('npm run bench: the federation row prints as skipped and the bench finishes', async ({ expect }) => {
     const r = await run(process.execPath, [TSX, 'bench/run.ts', 'federation'], { cwd: REPO, env: hidden(), timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\| federation: cross-host delivery\s+\| skipped: nats-server not found/);

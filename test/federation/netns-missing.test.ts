@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { NESTED_RUN } from '../support/global-setup.ts';
 import { REPO, run } from '../support/project.ts';
 
@@ -20,8 +20,9 @@ function noNetns(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-describe('without network namespaces', () => {
-  it('npm test: the multi-host tests are skipped with one line saying why and what they need', async () => {
+// Two runs of their own, independent: side by side (the file waits for the slower, not the sum).
+describe.concurrent('without network namespaces', () => {
+  it('npm test: the multi-host tests are skipped with one line saying why and what they need', async ({ expect }) => {
     expect(FILES.length).toBeGreaterThanOrEqual(3);
     // One worker: each test process says it once, however many files skip.
     const r = await run(process.execPath, [VITEST, 'run', '--maxWorkers=1', ...FILES], { cwd: REPO, env: noNetns(), timeoutMs: 60_000 });
@@ -33,7 +34,7 @@ describe('without network namespaces', () => {
     expect(out).not.toMatch(/\d+ (passed|failed)/);
   });
 
-  it('with CI set, they fail the run instead, saying why', async () => {
+  it('with CI set, they fail the run instead, saying why', async ({ expect }) => {
     const r = await run(process.execPath, [VITEST, 'run', FILES[0]!], { cwd: REPO, env: noNetns({ CI: '1' }), timeoutMs: 60_000 });
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(SAYS);

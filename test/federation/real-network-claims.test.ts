@@ -25,9 +25,8 @@ describe.skipIf(skip)('issue 19 on a real network: claims', () => {
     async () => {
       const remote = uniqueRemote();
       // The default lease: nothing here waits for an expiry.
-      const a = await net.host('hostA', { remote, delayed: true });
-      const b = await net.host('hostB', { remote, delayed: true });
-      const [ca, cb] = [await a.connect(), await b.connect()];
+      const [a, b] = await Promise.all([net.host('hostA', { remote, delayed: true }), net.host('hostB', { remote, delayed: true })]);
+      const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
       await Promise.all([federated(ca), federated(cb)]);
       // A's claims are taken before the link slows: the set-up is not what is measured.
       for (let i = 0; i < HELD; i++) {
@@ -86,9 +85,8 @@ describe.skipIf(skip)('issue 19 on a real network: claims', () => {
 
   it.skipIf(noFakeTime)('issue 19 finding 4: clock skew (B\'s clock +120 s): B is refused a path under A\'s ttlSeconds: 60 claim; B warns about the clock, A sees B\'s skew; a broadcast reaches B though its clock runs ahead', async () => {
     const remote = uniqueRemote();
-    const a = await net.host('hostA', { remote });
-    const b = await net.host('hostB', { remote, clockOffset: '+120s' });
-    const [ca, cb] = [await a.connect(), await b.connect()];
+    const [a, b] = await Promise.all([net.host('hostA', { remote }), net.host('hostB', { remote, clockOffset: '+120s' })]);
+    const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
     await Promise.all([federated(ca), federated(cb)]);
     const onA = await claim(ca, A1, 'src/**', { ttlSeconds: 60 });
     expect(shared(onA), outcomeText(onA)).toBe(true);

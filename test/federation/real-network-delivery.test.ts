@@ -29,9 +29,8 @@ async function drainCount(c: Connection, who: Who, n: number, got: MessageRecord
 describe.skipIf(skip)('issue 19 on a real network: delivery', () => {
   it('issue 19 (pipelined publishing): at +30 ms RTT a 300-message burst from A reaches B exactly once, in order, at ≥ 150 msg/s', async () => {
     const remote = uniqueRemote();
-    const a = await net.host('hostA', { remote, delayed: true });
-    const b = await net.host('hostB', { remote, delayed: true });
-    const [ca, cb] = [await a.connect(), await b.connect()];
+    const [a, b] = await Promise.all([net.host('hostA', { remote, delayed: true }), net.host('hostB', { remote, delayed: true })]);
+    const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);
     await net.setDelay(ONE_WAY_MS);
@@ -53,9 +52,8 @@ describe.skipIf(skip)('issue 19 on a real network: delivery', () => {
 
   it('issue 19 (graceful leave): a host whose broker stops gracefully (SIGTERM) leaves the other host\'s hosts and peers within 2 s, on the default 15 s lease', async () => {
     const remote = uniqueRemote();
-    const a = await net.host('hostA', { remote });
-    const b = await net.host('hostB', { remote });
-    const [ca, cb] = [await a.connect(), await b.connect()];
+    const [a, b] = await Promise.all([net.host('hostA', { remote }), net.host('hostB', { remote })]);
+    const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
     await ca.client.request('register', { ...A1, live: true });
     await cb.client.request('register', { ...B1, live: true });
     await Promise.all([federated(ca), federated(cb)]);

@@ -3,29 +3,30 @@
  * partitions. A cut drops every packet between a host and NATS on both ends, with no RST and no
  * ICMP, as a pulled cable or a dead Wi-Fi does: only the host's own liveness checks can tell.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { A1, B1, claim, eventually, fedStatus, federated, LOCAL_ONLY, outcomeText, shared, uniqueRemote } from '../support/federation-calls.ts';
 import { useNetwork } from '../support/net-hosts.ts';
 import { skipWithoutNetns } from '../support/netns.ts';
 import { sleep, waitFor } from '../support/project.ts';
 
 const skip = skipWithoutNetns();
-const net = useNetwork({ skip });
+// The tests run at once (each mostly waits: for a liveness check, a lease, a SYN's retransmission),
+// each on its own bus, cutting only its own hosts; the hosts are undone after the file.
+const net = useNetwork({ skip, scope: 'file' });
 
 /** Short, so a partition longer than the lease takes seconds. */
 const LEASE_MS = 2000;
 
 async function twoHosts(env: NodeJS.ProcessEnv = {}) {
   const remote = uniqueRemote();
-  const a = await net.host('hostA', { remote, env });
-  const b = await net.host('hostB', { remote, env });
-  const [ca, cb] = [await a.connect(), await b.connect()];
+  const [a, b] = await Promise.all([net.host('hostA', { remote, env }), net.host('hostB', { remote, env })]);
+  const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
   await Promise.all([federated(ca), federated(cb)]);
   return { a, b, ca, cb };
 }
 
-describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
-  it('issue 19 (liveness): a silent cut is seen within 5 s (disconnected, claims local only), a claim meanwhile says "local only", and healing reconnects', async () => {
+describe.skipIf(skip).concurrent('issue 19 on a real network: silent partitions', () => {
+  it('issue 19 (liveness): a silent cut is seen within 5 s (disconnected, claims local only), a claim meanwhile says "local only", and healing reconnects', async ({ expect }) => {
     const { a, ca } = await twoHosts();
     net.cut(a);
     const down = await eventually(() => fedStatus(ca), (s) => s.state !== 'connected', 5000);
@@ -40,7 +41,7 @@ describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
     expect(up.claimsLocalOnly).toBe(false);
   });
 
-  it('issue 19 finding 2: the first seconds of a silent partition: B is granted X, and A\'s claim of X, made meanwhile, says "local only" at once and in status', async () => {
+  it('issue 19 finding 2: the first seconds of a silent partition: B is granted X, and A\'s claim of X, made meanwhile, says "local only" at once and in status', async ({ expect }) => {
     const { a, ca, cb } = await twoHosts();
     net.cut(a);
     const onB = await claim(cb, B1, 'port:1420');
@@ -54,7 +55,7 @@ describe.skipIf(skip)('issue 19 on a real network: silent partitions', () => {
     expect(onA.ms).toBeLessThan(3500);
   });
 
-  it('issue 19 (partition longer than the lease): A\'s claim lapses in the bucket, B is granted it; after heal both hosts warn naming it and the other host, A\'s warning says it lapsed', async () => {
+  it('issue 19 (partition longer than the lease): A\'s claim lapses in the bucket, B is granted it; after heal both hosts warn naming it and the other host, A\'s warning says it lapsed', async ({ expect }) => {
     const { a, ca, cb } = await twoHosts({ SESSION_BUS_FED_LEASE_MS: String(LEASE_MS) });
     const resource = 'port:5432';
     const onA = await claim(ca, A1, resource);

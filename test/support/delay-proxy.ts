@@ -23,6 +23,11 @@ export interface DelayProxyOptions {
   targetPort: number;
   /** Added to each direction. */
   delayMs: number;
+  /**
+   * Connections are accepted and held (not read, not passed on) until `release()`: a client that
+   * connects meanwhile waits for the server's first words as for a slow server, then goes on.
+   */
+  held?: boolean;
 }
 
 export interface DelayProxy {
@@ -30,6 +35,8 @@ export interface DelayProxy {
   port: number;
   /** Applies to what is read from now on; what is queued keeps its time (and its order). */
   setDelay(ms: number): void;
+  /** Passes on the connections held (see `held`) and every one from now on. */
+  release(): void;
   /** Connections open now. */
   connections(): number;
   close(): Promise<void>;
@@ -44,10 +51,24 @@ const HIGH_WATER_BYTES = 4 * 1024 * 1024;
 export async function startDelayProxy(o: DelayProxyOptions): Promise<DelayProxy> {
   let delayMs = o.delayMs;
   const open = new Set<net.Socket>();
+  let held = o.held ?? false;
+  const waiting: (() => void)[] = [];
   const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (client) => {
-    const upstream = net.connect({ host: o.targetHost, port: o.targetPort, allowHalfOpen: true, noDelay: true });
     open.add(client);
     client.once('close', () => open.delete(client));
+    if (!held) return pass(client);
+    client.pause();
+    const onError = () => client.destroy();
+    client.on('error', onError);
+    waiting.push(() => {
+      client.off('error', onError);
+      if (client.destroyed) return;
+      pass(client);
+      client.resume();
+    });
+  });
+  const pass = (client: net.Socket) => {
+    const upstream = net.connect({ host: o.targetHost, port: o.targetPort, allowHalfOpen: true, noDelay: true });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -58,7 +79,7 @@ export async function startDelayProxy(o: DelayProxyOptions): Promise<DelayProxy>
     }
     delayed(client, upstream, () => delayMs);
     delayed(upstream, client, () => delayMs);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.listenPort ?? 0, o.listenHost ?? '127.0.0.1', () => resolve());
@@ -68,6 +89,10 @@ export async function startDelayProxy(o: DelayProxyOptions): Promise<DelayProxy>
     host: address.address,
     port: address.port,
     setDelay: (ms) => void (delayMs = ms),
+    release: () => {
+      held = false;
+      for (const go of waiting.splice(0)) go();
+    },
     connections: () => open.size,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import type { MessageRecord, StatusResult } from '../../src/protocol/messages.ts';
 import { findNatsServer, NATS_MISSING, natsRequired, startNats, type NatsServer } from './nats.ts';
@@ -23,10 +23,19 @@ export const C1 = { sessionId: 'dddddddd-1111-4000-8000-000000000001', pid: 301,
 
 export type Who = typeof A1;
 
-export function useFederation() {
+/**
+ * `scope: 'file'` for a file whose tests run at once (`describe.concurrent`): the hosts of every
+ * test are undone after the file, not after each test (which would undo the others' too).
+ */
+export function useFederation(options: { scope?: 'test' | 'file' } = {}) {
   let nats: NatsServer;
   // A failure on a loaded machine is hard to read without the brokers' side of it.
-  const project = useProjects({ onFailure: (projects) => projects.forEach(dumpLog) });
+  const project = useProjects({ scope: options.scope ?? 'test', onFailure: (projects) => projects.forEach(dumpLog) });
+  if (options.scope === 'file') {
+    afterEach((ctx) => {
+      if (ctx.task.result?.state === 'fail') project.list.forEach(dumpLog);
+    });
+  }
 
   /** Without nats-server the suite is skipped, saying so in one line; where CI must run it, it fails. */
   const skipped = !findNatsServer() && !natsRequired();
@@ -65,12 +74,13 @@ export function useFederation() {
     return project.connect(p);
   }
 
-  /** Two hosts of one repository on the test's NATS, each with a connection to its broker. */
-  async function twoHosts() {
+  /** Two hosts of one repository on the test's NATS, each with a connection to its broker (both started at once). */
+  async function twoHosts(env: NodeJS.ProcessEnv = {}) {
     const remote = uniqueRemote();
-    const a = host('hostA', remote);
-    const b = host('hostB', remote);
-    return { a, b, ca: await connect(a), cb: await connect(b) };
+    const a = host('hostA', remote, env);
+    const b = host('hostB', remote, env);
+    const [ca, cb] = await Promise.all([connect(a), connect(b)]);
+    return { a, b, ca, cb };
   }
 
   async function status(c: Connection): Promise<StatusResult> {

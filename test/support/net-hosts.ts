@@ -10,7 +10,8 @@
  *   nats ns:  nats-server 0.0.0.0:4222, delay proxy 0.0.0.0:4223 → 127.0.0.1:4222
  *   host i:   10.77.i.2 ── veth ── 10.77.i.1 in the nats ns
  *
- * Everything made is undone after each test (hosts) or file (NATS, the proxy), and at process
+ * Everything made is undone after each test (hosts) or file (NATS, the proxy, started by the
+ * first test that asks for a delayed host or a delay), and at process
  * exit whatever is left; netns.ts removes what a killed run left behind (reapStale).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -78,11 +79,14 @@ export interface Network {
 let instances = 0;
 
 /**
- * The fixture: call once at the top of a test file (skipped: `skip` true). NATS and the proxy
- * start once for the file; hosts are made by each test and undone after it: connections closed,
- * daemons stopped, projects removed, namespaces deleted, cuts healed, the delay back to 0.
+ * The fixture: call once at the top of a test file (skipped: `skip` true). NATS starts once for
+ * the file, the proxy once when first needed; hosts are made by each test and undone after it:
+ * connections closed, daemons stopped, projects removed, namespaces deleted, cuts healed, the
+ * delay back to 0. With `scope: 'file'` (a file whose tests run at once, `describe.concurrent`)
+ * the hosts are undone after the file instead; each test cuts only its own hosts, and at most one
+ * of them may use the delay (one proxy, one delay).
  */
-export function useNetwork(options: { skip: boolean }): Network {
+export function useNetwork(options: { skip: boolean; scope?: 'test' | 'file' }): Network {
   const id = `${process.pid}-${++instances}`;
   /** Short enough for an interface name (≤ 15 bytes) with the host index. */
   const short = `s${process.pid.toString(36)}${instances.toString(36)}`;
@@ -125,18 +129,32 @@ export function useNetwork(options: { skip: boolean }): Network {
     fs.closeSync(out);
     children.add(nats);
     await waitFor('nats-server ready in its namespace', () => /Server is ready/.test(fs.readFileSync(natsLog, 'utf8')) || exited(nats, natsLog), 15_000);
-    proxy = spawnIn(natsNs, [process.execPath, '--import', 'tsx', path.join(REPO, 'test/support/delay-proxy.ts'), '0.0.0.0', String(PROXY_PORT), '127.0.0.1', String(NATS_PORT), '0'], {
-      cwd: REPO,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    children.add(proxy);
-    proxyLines = readline.createInterface({ input: proxy.stdout! });
-    await nextLine(proxyLines, /^listening /, 15_000);
   });
+
+  /** The delay proxy, started by the first test that needs it (a file without one never pays for its start). */
+  let proxyStarted: Promise<void> | undefined;
+  function startProxy(): Promise<void> {
+    proxyStarted ??= (async () => {
+      const p = spawnIn(natsNs, [process.execPath, '--import', 'tsx', path.join(REPO, 'test/support/delay-proxy.ts'), '0.0.0.0', String(PROXY_PORT), '127.0.0.1', String(NATS_PORT), '0'], {
+        cwd: REPO,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
+      proxy = p;
+      children.add(p);
+      proxyLines = readline.createInterface({ input: p.stdout! });
+      await nextLine(proxyLines, /^listening /, 15_000);
+    })();
+    return proxyStarted;
+  }
 
   afterEach(async (ctx) => {
     if (options.skip) return;
     if (ctx.task.result?.state === 'fail') for (const h of hosts) console.log(`--- daemon log of ${h.name} (federation lines) ---\n${h.logTail()}`);
+    if (options.scope !== 'file') await undoHosts();
+  });
+
+  /** Connections closed, daemons stopped, projects removed, cuts healed, namespaces deleted, the delay back to 0. */
+  async function undoHosts(): Promise<void> {
     for (const c of connections.splice(0)) c.client.close();
     await Promise.all(hosts.map((h) => h.stop('SIGTERM')));
     await Promise.all(hosts.map((h) => h.project.cleanup()));
@@ -155,10 +173,11 @@ export function useNetwork(options: { skip: boolean }): Network {
     }
     hosts = [];
     if (delay !== 0) await network.setDelay(0);
-  });
+  }
 
   afterAll(async () => {
     if (options.skip) return;
+    if (options.scope === 'file') await undoHosts();
     proxy?.stdin?.end();
     for (const c of children) {
       c.kill('SIGTERM');
@@ -243,6 +262,8 @@ export function useNetwork(options: { skip: boolean }): Network {
       };
       hosts.push(host);
       links.set(host, { hostIf, natsIf });
+      // Listening before the daemon's first connection (a refused one is retried only seconds later).
+      if (o.delayed) await startProxy();
       if (o.start !== false) await host.start();
       return host;
     },
@@ -261,6 +282,7 @@ export function useNetwork(options: { skip: boolean }): Network {
       cuts.delete(host);
     },
     async setDelay(ms) {
+      await startProxy();
       if (!proxy?.stdin || !proxyLines) throw new Error('the network is not started');
       const acked = nextLine(proxyLines, new RegExp(`^delay ${ms}$`), 5000);
       proxy.stdin.write(`delay ${ms}\n`);

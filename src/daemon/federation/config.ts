@@ -9,6 +9,11 @@
  *   SESSION_BUS_NATS_CREDS       credentials (user/password may also be in the URL)
  *   SESSION_BUS_NATS_CA / SESSION_BUS_NATS_CERT / SESSION_BUS_NATS_KEY   TLS files
  *   SESSION_BUS_FED_LEASE_MS     how long presence and claims outlive a silent host
+ *
+ * Two timers are settable for tests only (not settings: `config` does not list them), so a test
+ * of an outage need not wait out the defaults:
+ *   SESSION_BUS_FED_PUBLISH_TIMEOUT_MS   a publish not confirmed this long is retried (5000)
+ *   SESSION_BUS_FED_ACK_WAIT_MS          a message pulled and not acknowledged comes again (5000)
  */
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -46,6 +51,9 @@ export interface FederationSettings {
   project: string;
   hostName: string;
   leaseMs: number;
+  /** For tests (see the file comment); the defaults are in connection.ts. */
+  publishTimeoutMs?: number;
+  ackWaitMs?: number;
 }
 
 export type FederationConfig =
@@ -125,8 +133,16 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
       project,
       hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
       leaseMs,
+      ...optionalMs(env, 'SESSION_BUS_FED_PUBLISH_TIMEOUT_MS', 'publishTimeoutMs'),
+      ...optionalMs(env, 'SESSION_BUS_FED_ACK_WAIT_MS', 'ackWaitMs'),
     },
   };
+}
+
+/** A test's timer (see the file comment): `{ [key]: ms }` when the variable is a positive number, else nothing. */
+function optionalMs<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K): { [k in K]?: number } {
+  const ms = Number(env[name]);
+  return env[name] && Number.isFinite(ms) && ms > 0 ? ({ [key]: ms } as { [k in K]?: number }) : {};
 }
 
 /** `git remote get-url origin` of the repository, or undefined (no git, no remote). */

@@ -164,7 +164,7 @@ export class FederationLink {
           deliver_policy: DeliverPolicy.StartTime,
           opt_start_time: new Date(this.host.createdAt).toISOString(),
           filter_subject: `${this.names.subjectPrefix}.>`,
-          ack_wait: nanos(ACK_WAIT_MS),
+          ack_wait: nanos(this.settings.ackWaitMs ?? ACK_WAIT_MS),
           max_ack_pending: 1000,
         });
       }

@@ -232,7 +232,7 @@ export class Federation {
       async (r) => {
         const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
         const body: FederatedMessage = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...(to ? { to } : {}) };
-        await this.link.js!.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
+        await this.link.js!.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: this.settings.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS });
       },
       (err) => {
         this.link.lastError = err.message;
