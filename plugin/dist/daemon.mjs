@@ -4826,9 +4826,15 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
       ...wantsTls ? { tls: tlsFiles } : {},
       project,
       hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
-      leaseMs
+      leaseMs,
+      ...optionalMs(env, "SESSION_BUS_FED_PUBLISH_TIMEOUT_MS", "publishTimeoutMs"),
+      ...optionalMs(env, "SESSION_BUS_FED_ACK_WAIT_MS", "ackWaitMs")
     }
   };
+}
+function optionalMs(env, name, key) {
+  const ms = Number(env[name]);
+  return env[name] && Number.isFinite(ms) && ms > 0 ? { [key]: ms } : {};
 }
 function originUrl(gitDir) {
   if (!gitDir) return void 0;
@@ -4917,7 +4923,7 @@ async function startFederation(ctx, location, position2, env = process.env, star
   const { settings } = config;
   starting(federationStarting(settings, kept));
   const broker = ctx.broker;
-  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-4C5RBBG4.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
+  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-VMTSN6LT.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
   const host = loadHostId(location.mailboxDir);
   const federation = new Federation(
     settings,

@@ -15264,7 +15264,7 @@ var FederationLink = class {
           deliver_policy: import_jetstream2.DeliverPolicy.StartTime,
           opt_start_time: new Date(this.host.createdAt).toISOString(),
           filter_subject: `${this.names.subjectPrefix}.>`,
-          ack_wait: (0, import_transport_node.nanos)(ACK_WAIT_MS),
+          ack_wait: (0, import_transport_node.nanos)(this.settings.ackWaitMs ?? ACK_WAIT_MS),
           max_ack_pending: 1e3
         });
       }
@@ -15874,7 +15874,7 @@ var Federation = class {
       async (r) => {
         const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
         const body = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...to ? { to } : {} };
-        await this.link.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: PUBLISH_TIMEOUT_MS });
+        await this.link.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: this.settings.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS });
       },
       (err) => {
         this.link.lastError = err.message;
