@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
+import { sessionsSideBySide, shellSession } from '../support/sessions.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
@@ -17,8 +18,7 @@ const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 const project = useProjects();
-/** A session's MCP server under a shell stand-in for its Claude process (no second node start). */
-const session = (p: TestProject, id: string, dir?: string) => project.mcp(p, id, { dir, host: 'shell' });
+const session = (p: TestProject, id: string) => shellSession(project, p, id);
 
 /** An edit hook command (the guard before, the recording after) as the host runs it. */
 function editHook(when: 'PreToolUse' | 'PostToolUse', p: TestProject, sessionId: string, claudePid: number, cwd: string, file: string) {
@@ -60,8 +60,8 @@ const guarded = (p: TestProject, pid: number) => fs.existsSync(path.join(p.env.S
 describe('working sets', () => {
   it("A writes src/x.ts and has not committed: peers, status and the briefing show it; B's Write to it asks the person, naming A and when; once A commits, B's Write goes through", async () => {
     const p = project({ git: true });
-    // Side by side: each is registered once its start returns, and neither has changed a file yet.
-    const [a, b] = await Promise.all([session(p, A_ID), session(p, B_ID)]);
+    // Side by side: neither has changed a file yet.
+    const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     const file = path.join(p.dir, 'src', 'x.ts');
     await written(p, A_ID, a.pid!, p.dir, file, "A's version\n");
@@ -69,7 +69,7 @@ describe('working sets', () => {
     const [peers, status, brief] = await Promise.all([
       b.call('peers', {}),
       p.cli(['status']),
-      run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionStart'], { env: { ...p.env, CLAUDE_PID: '4343', CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: 'cccccccc-3333-4000-8000-000000000003', hook_event_name: 'SessionStart', cwd: p.dir, source: 'startup' }) }),
+      run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionStart'], { env: { ...p.env, CLAUDE_PID: '4343', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_HOOK_TIMEOUT_MS: '15000' }, input: JSON.stringify({ session_id: 'cccccccc-3333-4000-8000-000000000003', hook_event_name: 'SessionStart', cwd: p.dir, source: 'startup' }) }),
     ]);
     expect(peers.text).toMatch(/^main#aaaaaa .*, editing 1 file: "src\/x\.ts"$/m);
     expect(status.stdout).toMatch(/^main#aaaaaa\s+connected .*\s1: src\/x\.ts$/m);
@@ -134,7 +134,7 @@ describe('working sets', () => {
     const p = project({ git: true });
     const wt = `${p.base}/proj-feat-b`;
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
-    const [a, b] = await Promise.all([session(p, A_ID), session(p, B_ID, wt)]);
+    const [a, b] = await sessionsSideBySide(project, p, A_ID, { id: B_ID, dir: wt });
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'x.ts'), 'on main\n');
     const noted = out((await editHook('PreToolUse', p, B_ID, b.pid!, wt, path.join(wt, 'src', 'x.ts'))).stdout);
@@ -144,8 +144,8 @@ describe('working sets', () => {
 
   it("a session's working set ends with it: once A is gone, B's edit of A's file goes through", async () => {
     const p = project({ git: true });
-    // Side by side: each is registered once its start returns, and neither has changed a file yet.
-    const [a, b] = await Promise.all([session(p, A_ID), session(p, B_ID)]);
+    // Side by side: neither has changed a file yet.
+    const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     const file = path.join(p.dir, 'src', 'x.ts');
     await written(p, A_ID, a.pid!, p.dir, file, "A's\n");
@@ -162,7 +162,7 @@ describe('working sets', () => {
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-c', wt]);
     const C_ID = 'cccccccc-3333-4000-8000-000000000003';
     // Side by side: A and B here, C in the other worktree (none has changed a file yet).
-    const [a, b, c] = await Promise.all([session(p, A_ID), session(p, B_ID), session(p, C_ID, wt)]);
+    const [a, b, c] = await sessionsSideBySide(project, p, A_ID, B_ID, { id: C_ID, dir: wt });
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'a.ts'), "A's work\n");
     fs.writeFileSync(path.join(p.dir, 'b.ts'), "B's work\n");

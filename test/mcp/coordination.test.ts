@@ -4,14 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { McpSession } from '../support/mcp.ts';
 import { HOOK, isAlive, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
+import { sessionsSideBySide, shellSession, type SessionSpec } from '../support/sessions.ts';
 
 const project = useProjects();
-/** A session's MCP server under a shell stand-in for its Claude process (no second node start). */
-const session = (p: TestProject, id: string, dir?: string) => project.mcp(p, id, { dir, host: 'shell' });
-/** Sessions started side by side: each is registered once its start returns. */
-const sessions = <T extends string[]>(p: TestProject, ...ids: T) => Promise.all(ids.map((id) => session(p, id))) as Promise<{ [K in keyof T]: McpSession }>;
+const session = (p: TestProject, id: string) => shellSession(project, p, id);
+/** Sessions started side by side (on a daemon started first): nothing here depends on their order. */
+const sessions = <T extends (string | SessionSpec)[]>(p: TestProject, ...specs: T) => sessionsSideBySide(project, p, ...specs);
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
@@ -19,7 +18,9 @@ const C_ID = 'cccccccc-3333-4000-8000-000000000003';
 
 function hook(p: TestProject, event: string, sessionId: string, claudePid: number, extra: object = {}) {
   return run(process.execPath, [HOOK, event], {
-    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir },
+    // What is tested is what the hook says, not its deadline (SessionEnd keeps its own, shorter one):
+    // a loaded machine must not turn it into "no answer".
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
     input: JSON.stringify({ session_id: sessionId, hook_event_name: event, cwd: p.dir, ...extra }),
   });
 }
@@ -135,7 +136,7 @@ describe('to: a unique branch name', () => {
     const p = project({ git: true });
     const wt = `${p.base}/proj-feat-b`;
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
-    const [a, b] = await Promise.all([session(p, A_ID), session(p, B_ID, wt)]);
+    const [a, b] = await sessions(p, A_ID, { id: B_ID, dir: wt });
     // A recipient must be live: B's MCP server registers as it starts, not before it answers.
     await waitFor('B live', async () => (await a.call('peers', {})).text.includes('feat-b#'));
     expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');
@@ -163,7 +164,7 @@ describe('session hooks', () => {
     expect((await hook(p, 'SessionStart', 'eeeeeeee-5', 5005)).stdout).toBe('');
     await p.cli(['send', 'earlier news']);
     const r = await run(process.execPath, [HOOK, 'SessionStart'], {
-      env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5' },
+      env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5', SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
       input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),
     });
     const context = JSON.parse(r.stdout).hookSpecificOutput.additionalContext;
