@@ -121,7 +121,9 @@ describe('restart', () => {
 describe('direct messages', () => {
   it('reach only their recipient, are not in others\' inbox, and an unknown recipient lists live peers', async () => {
     const p = project({ git: true });
-    const [a, b, c] = await sessions(p, A_ID, B_ID, C_ID);
+    // C after B: the error lists live peers in the order they came.
+    const [a, b] = await sessions(p, A_ID, B_ID);
+    const c = await session(p, C_ID);
     expect((await a.call('broadcast', { text: 'B: your turn on api.ts', kind: 'handoff', to: ['bbbbbb'] })).text).toBe('sent #1 as main#aaaaaa to bbbbbb');
     expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "B: your turn on api.ts"/);
     expect((await c.call('inbox', {})).text).toBe('No messages from other sessions.');
