@@ -105,9 +105,12 @@ describe('UserPromptSubmit behind the live marker', () => {
       expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     }
     await a.call('broadcast', { text: 'main is frozen for the release' });
-    await waitFor('pending marker', () => fs.existsSync(path.join(dir, `pending-${bPid}`)));
+    const pending = path.join(dir, `pending-${bPid}`);
+    await waitFor('pending marker', () => fs.existsSync(pending));
     const r = await runPromptCommand(p, B_ID, bPid);
     expect(context(r.stdout)).toContain('"main is frozen for the release"');
+    // Delivered, the marker goes just after the reply (not on its path): then the shell gate holds again.
+    await waitFor('the pending marker removed', () => !fs.existsSync(pending));
     expect(await runPromptCommand(p, B_ID, bPid, '/bin/sh', '/nonexistent')).toEqual({ code: 0, stdout: '', stderr: '' });
 
     // Its MCP server gone, the session is unknown to the shell test again: node runs.
