@@ -25,22 +25,24 @@ async function statusJson(): Promise<{ pid: number; settings: { key: string; val
 
 describe('settings', () => {
   it('config set checks the value as the daemon would (exit 2, file untouched), and config lists every setting with its source', async () => {
-    const bad = await p.cli(['config', 'set', 'fsync', 'bogus']);
+    // Both refused, side by side: neither writes the file.
+    const [bad, nope] = await Promise.all([p.cli(['config', 'set', 'fsync', 'bogus']), p.cli(['config', 'set', 'nope', '1'])]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/SESSION_BUS_FSYNC must be "interval" or "always"/);
     expect(fs.existsSync(file())).toBe(false);
-    expect((await p.cli(['config', 'set', 'nope', '1'])).stderr).toMatch(/no setting "nope"; the settings are idle-ms, fsync/);
+    expect(nope.stderr).toMatch(/no setting "nope"; the settings are idle-ms, fsync/);
     const set = await p.cli(['config', 'set', 'fsync', 'always']);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain(`set fsync=always in ${file()}`);
-    const list = await p.cli(['config'], { SESSION_BUS_FSYNC: '' });
+    const [list, get] = await Promise.all([p.cli(['config'], { SESSION_BUS_FSYNC: '' }), p.cli(['config', 'get', 'fsync'])]);
     expect(list.stdout).toMatch(/^fsync\s+always\s+file\s+SESSION_BUS_FSYNC$/m);
     expect(list.stdout).toMatch(/^retain-count\s+10000\s+default/m);
-    expect((await p.cli(['config', 'get', 'fsync'])).stdout).toBe('always\n');
+    expect(get.stdout).toBe('always\n');
   });
 
   it('stop with a connected session says it will start again; the daemon that session starts reads the settings file', async () => {
-    const session = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir);
+    // Under a shell stand-in for its Claude process: no second node start.
+    const session = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir, { host: 'shell' });
     try {
       const before = await waitFor('a daemon', () => statusJson());
       expect(before.settings.find((r) => r.key === 'fsync')).toMatchObject({ value: 'always', source: 'file' });
@@ -66,8 +68,8 @@ describe('settings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^session-bus daemon (restarted \(pid \d+ → \d+\)|started \(pid \d+\))\n {2}settings {2}.*retain-days=3 \(file\)/);
     expect(r.stdout).toContain('fsync=interval (SESSION_BUS_FSYNC)');
-    const s = await statusJson();
+    const [s, status] = await Promise.all([statusJson(), p.cli(['status'])]);
     expect(s!.settings.find((x) => x.key === 'fsync')).toMatchObject({ value: 'interval', source: 'env' });
-    expect((await p.cli(['status'])).stdout).toMatch(/fsync=interval \(SESSION_BUS_FSYNC\)/);
+    expect(status.stdout).toMatch(/fsync=interval \(SESSION_BUS_FSYNC\)/);
   });
 });

@@ -12,10 +12,9 @@ const p = project();
 
 describe('session-bus status', () => {
   it('on a stopped daemon: exit 3, human and --json, and it does not start one', async () => {
-    const human = await p.cli(['status']);
+    const [human, json] = await Promise.all([p.cli(['status']), p.cli(['status', '--json'])]);
     expect(human.code).toBe(3);
     expect(human.stdout).toMatch(/^session-bus daemon: not running for /);
-    const json = await p.cli(['status', '--json']);
     expect(json.code).toBe(3);
     expect(JSON.parse(json.stdout)).toMatchObject({ running: false, socketPath: p.endpoint().socketPath });
     expect(p.daemonPids()).toEqual([]);
@@ -27,7 +26,7 @@ describe('session-bus status', () => {
     await conn.client.request('register', { sessionId: 'bbbb2222-y', pid: 22, label: 'feat#bbbb22' });
     expect((await p.cli(['send', 'branch feat pushed, safe to rebase', '--kind', 'handoff'])).stdout).toMatch(/^sent #1 as human:/);
 
-    const human = await p.cli(['status']);
+    const [human, jsonRun] = await Promise.all([p.cli(['status']), p.cli(['status', '--json'])]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`pid ${conn.hello.pid}, version ${VERSION}`);
     expect(human.stdout).toContain(p.endpoint().socketPath);
@@ -36,7 +35,7 @@ describe('session-bus status', () => {
     expect(human.stdout).toMatch(/main#aaaa11\s+connected\s+1/);
     expect(human.stdout).toMatch(/feat#bbbb22\s+away\s+1/);
 
-    const json = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    const json = JSON.parse(jsonRun.stdout);
     expect(json).toMatchObject({ running: true, pid: conn.hello.pid, lastSeq: 1, messageCount: 1, logPath: p.endpoint().logPath });
     const a = json.sessions.find((s: { label: string }) => s.label === 'main#aaaa11');
     expect(a).toMatchObject({ shortId: 'aaaa11', connected: true, queueDepth: 1 });
@@ -49,8 +48,9 @@ describe('session-bus status', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--kind must be one of note, lock, unlock, handoff/);
     expect((await p.cli(['stop'])).code).toBe(0);
-    expect((await p.cli(['stop'])).code).toBe(3);
-    expect((await p.cli(['status'])).code).toBe(3);
+    const [again, status] = await Promise.all([p.cli(['stop']), p.cli(['status'])]);
+    expect(again.code).toBe(3);
+    expect(status.code).toBe(3);
   });
 });
 
@@ -63,14 +63,14 @@ describe('session-bus peers and claims', () => {
     const who = { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11' };
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server', ttlSeconds: 600 });
-    const peers = await q.cli(['peers']);
+    // Reads of one state, side by side.
+    const [peers, peersJson, claims, claimsJson, status] = await Promise.all([q.cli(['peers']), q.cli(['peers', '--json']), q.cli(['claims']), q.cli(['claims', '--json']), q.cli(['status'])]);
     expect(peers.code).toBe(0);
     expect(peers.stdout).toMatch(/^SESSION\s+SINCE\s+ACTIVE\s+WORKTREE\nmain#aaaa11\s+\d+s ago/);
-    expect(JSON.parse((await q.cli(['peers', '--json'])).stdout).peers[0]).toMatchObject({ label: 'main#aaaa11', shortId: 'aaaa11' });
-    const claims = await q.cli(['claims']);
+    expect(JSON.parse(peersJson.stdout).peers[0]).toMatchObject({ label: 'main#aaaa11', shortId: 'aaaa11' });
     expect(claims.stdout).toMatch(/port:1420\s+main#aaaa11\s+\d+s ago\s+in (9m|10m) \d+s\s+dev server/);
-    expect(JSON.parse((await q.cli(['claims', '--json'])).stdout).claims[0]).toMatchObject({ resource: 'port:1420', label: 'main#aaaa11', note: 'dev server' });
-    expect((await q.cli(['status'])).stdout).toMatch(/RESOURCE\s+HOLDER[\s\S]*port:1420/);
+    expect(JSON.parse(claimsJson.stdout).claims[0]).toMatchObject({ resource: 'port:1420', label: 'main#aaaa11', note: 'dev server' });
+    expect(status.stdout).toMatch(/RESOURCE\s+HOLDER[\s\S]*port:1420/);
     conn.client.close();
   });
 });
@@ -88,17 +88,19 @@ describe('the terminal view at COLUMNS=80 with a long branch name', () => {
     await conn.client.request('claim', { ...who, resource: 'src/auth/**', note: 'moving the session store to redis, do not touch the middleware until this lands' });
     expect((await w.cli(['send', 'hello'])).code).toBe(0);
 
-    for (const cmd of ['status', 'peers', 'claims']) {
-      const r = await w.cli([cmd], { COLUMNS: '80' });
+    // Reads of one state, side by side: each table cut, and whole with --wide.
+    const cmds = ['status', 'peers', 'claims'];
+    const [cut, whole] = await Promise.all([Promise.all(cmds.map((cmd) => w.cli([cmd], { COLUMNS: '80' }))), Promise.all(cmds.map((cmd) => w.cli([cmd, '--wide'], { COLUMNS: '80' })))]);
+    cmds.forEach((cmd, i) => {
+      const r = cut[i]!;
       expect(r.code, r.stderr).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
       const tooWide = lines.filter((l) => displayWidth(l) > 80 && !/^ {2}(project|socket|log|mailbox) /.test(l));
       expect(tooWide, `${cmd}:\n${r.stdout}`).toEqual([]);
       expect(r.stdout).toContain('…');
-      const wide = await w.cli([cmd, '--wide'], { COLUMNS: '80' });
-      expect(wide.stdout).toContain(cmd === 'claims' ? 'until this lands' : who.label);
-    }
-    const s = await w.cli(['status'], { COLUMNS: '80' });
+      expect(whole[i]!.stdout).toContain(cmd === 'claims' ? 'until this lands' : who.label);
+    });
+    const s = cut[0]!;
     expect(s.stdout).toMatch(/\.\.\/proj-login$/m);
     expect(s.stdout).toMatch(/^ {2}people {4}human:/m);
     expect(s.stdout).not.toMatch(/^human:/m);

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeClaude as fakeClaudeIn } from '../support/fake-claude.ts';
 import { CLI, REPO, useProjects, waitFor, type TestProject } from '../support/project.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { VERSION } from '../../src/protocol/version.ts';
@@ -18,6 +19,7 @@ const USER = os.userInfo().username;
 const PLAIN = { NO_COLOR: '', FORCE_COLOR: '' };
 
 const project = useProjects();
+const shared = useProjects({ scope: 'file' });
 
 /** A long-running CLI (tail -f) whose output a test can wait on. */
 function startCli(p: TestProject, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
@@ -45,13 +47,28 @@ async function seed(p: TestProject) {
   return conn;
 }
 
+/**
+ * One seeded project for the tests that only read it (tail, colors, log filters): they ask for
+ * nothing that changes it, so each sees the three messages as if it had seeded them itself.
+ * Made by whichever of them runs first; its connection and daemon go after the file.
+ */
+let seededOnce: Promise<TestProject> | undefined;
+function seeded(): Promise<TestProject> {
+  seededOnce ??= (async () => {
+    const p = shared();
+    const conn = await seed(p);
+    shared.defer(() => conn.client.close());
+    return p;
+  })();
+  return seededOnce;
+}
+
 const LINE = /^\d\d:\d\d:\d\d {2}(\S+) {2,}\[(\w+)\](?: \(to [^)]*\))? {2}(.*)$/;
 
 describe('session-bus tail', () => {
   it('prints the last messages one line each (time, label, kind, text), plain when piped; --json is one record per line', async () => {
-    const p = project();
-    const conn = await seed(p);
-    const r = await p.cli(['tail'], PLAIN);
+    const p = await seeded();
+    const [r, two] = await Promise.all([p.cli(['tail'], PLAIN), p.cli(['tail', '-n', '2', '--json'], PLAIN)]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.match(LINE)?.slice(1))).toEqual([
@@ -61,7 +78,6 @@ describe('session-bus tail', () => {
     ]);
     expect(r.stdout).not.toContain('\u001b[');
 
-    const two = await p.cli(['tail', '-n', '2', '--json'], PLAIN);
     expect(two.code).toBe(0);
     const records = two.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as MessageRecord);
     expect(records.map((m) => m.seq)).toEqual([2, 3]);
@@ -70,18 +86,14 @@ describe('session-bus tail', () => {
       expect(typeof m.ts).toBe('number');
     }
     expect(records[1]).toMatchObject({ from: `human:${USER}`, origin: { sessionId: `human:${USER}`, pid: 0 }, kind: 'note' });
-    conn.client.close();
   });
 
   it('colors only on request of a terminal: FORCE_COLOR colors a pipe, NO_COLOR wins', async () => {
-    const p = project();
-    const conn = await seed(p);
-    const colored = await p.cli(['tail', '-n', '1'], { FORCE_COLOR: '1', NO_COLOR: '' });
+    const p = await seeded();
+    const [colored, plain] = await Promise.all([p.cli(['tail', '-n', '1'], { FORCE_COLOR: '1', NO_COLOR: '' }), p.cli(['tail', '-n', '1'], { FORCE_COLOR: '1', NO_COLOR: '1' })]);
     expect(colored.stdout).toMatch(/\u001b\[2m\d\d:\d\d:\d\d\u001b\[22m/);
-    const plain = await p.cli(['tail', '-n', '1'], { FORCE_COLOR: '1', NO_COLOR: '1' });
     expect(plain.stdout).not.toContain('\u001b[');
     expect(plain.stdout.trimEnd()).toMatch(LINE);
-    conn.client.close();
   });
 
   it('with no daemon it reads the mailbox and starts none; -n bad is a usage error', async () => {
@@ -90,11 +102,10 @@ describe('session-bus tail', () => {
     conn.client.close();
     expect((await p.cli(['stop'])).code).toBe(0);
     await waitFor('the daemon to exit', () => p.daemonPids().length === 0);
-    const r = await p.cli(['tail', '-n', '1'], PLAIN);
+    const [r, bad] = await Promise.all([p.cli(['tail', '-n', '1'], PLAIN), p.cli(['tail', '-n', 'many'])]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\[note\] {2}lunch, back at 2\n$/);
     expect(p.daemonPids()).toEqual([]);
-    const bad = await p.cli(['tail', '-n', 'many']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^session-bus: -n takes a whole number/);
   });
@@ -111,9 +122,10 @@ describe('session-bus tail', () => {
     await waitFor('the backlog', () => t.out.stdout.includes('lunch, back at 2'));
     expect(t.out.stdout.trimEnd().split('\n')).toHaveLength(1);
 
-    const peers = JSON.parse((await p.cli(['peers', '--json'])).stdout).peers;
+    const [peersRun, duringRun] = await Promise.all([p.cli(['peers', '--json']), p.cli(['status', '--json'])]);
+    const peers = JSON.parse(peersRun.stdout).peers;
     expect(peers.map((x: { label: string }) => x.label)).toEqual(['fix#333333']);
-    const during = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    const during = JSON.parse(duringRun.stdout);
     expect(during.sessions.length).toBe(before.sessions.length);
 
     await p.cli(['send', 'sent after tail -f started', '--kind', 'handoff']);
@@ -229,8 +241,7 @@ describe('the subscribe wire method', () => {
 
 describe('session-bus log', () => {
   it('filters by --since, --from, --kind, --grep and -n; --json says where it read', async () => {
-    const p = project();
-    const conn = await seed(p);
+    const p = await seeded();
     const texts = async (args: string[]) => {
       const r = await p.cli(['log', ...args, '--json'], PLAIN);
       expect(r.code).toBe(0);
@@ -238,21 +249,31 @@ describe('session-bus log', () => {
       expect(body.source).toBe('daemon');
       return body.messages.map((m) => m.text);
     };
-    expect(await texts([])).toHaveLength(3);
-    expect(await texts(['--from', 'human'])).toEqual(['lunch, back at 2']);
-    expect(await texts(['--from', 'feat-login'])).toEqual(['branch feat-login pushed, safe to rebase']);
-    expect(await texts(['--from', '#111111', '--from', `human:${USER}`])).toEqual(['holding the dev server on :1420', 'lunch, back at 2']);
-    expect(await texts(['--kind', 'lock,handoff'])).toEqual(['holding the dev server on :1420', 'branch feat-login pushed, safe to rebase']);
-    expect(await texts(['--grep', 'REBASE'])).toEqual(['branch feat-login pushed, safe to rebase']);
-    expect(await texts(['--since', '1h', '-n', '1'])).toEqual(['lunch, back at 2']);
-    expect(await texts(['--since', '2099-01-01'])).toEqual([]);
+    // Independent reads of one mailbox: the CLI runs side by side.
+    const [all, fromHuman, fromBranch, fromTwo, kinds, grep, sinceLast, sinceFuture, human, none] = await Promise.all([
+      texts([]),
+      texts(['--from', 'human']),
+      texts(['--from', 'feat-login']),
+      texts(['--from', '#111111', '--from', `human:${USER}`]),
+      texts(['--kind', 'lock,handoff']),
+      texts(['--grep', 'REBASE']),
+      texts(['--since', '1h', '-n', '1']),
+      texts(['--since', '2099-01-01']),
+      p.cli(['log', '--kind', 'handoff'], PLAIN),
+      p.cli(['log', '--grep', 'nothing like this'], PLAIN),
+    ]);
+    expect(all).toHaveLength(3);
+    expect(fromHuman).toEqual(['lunch, back at 2']);
+    expect(fromBranch).toEqual(['branch feat-login pushed, safe to rebase']);
+    expect(fromTwo).toEqual(['holding the dev server on :1420', 'lunch, back at 2']);
+    expect(kinds).toEqual(['holding the dev server on :1420', 'branch feat-login pushed, safe to rebase']);
+    expect(grep).toEqual(['branch feat-login pushed, safe to rebase']);
+    expect(sinceLast).toEqual(['lunch, back at 2']);
+    expect(sinceFuture).toEqual([]);
 
-    const human = await p.cli(['log', '--kind', 'handoff'], PLAIN);
     expect(human.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}feat-login#222222 {2}\[handoff\] {2}branch feat-login pushed, safe to rebase\n$/);
-    const none = await p.cli(['log', '--grep', 'nothing like this'], PLAIN);
     expect(none).toMatchObject({ code: 0, stdout: '' });
     expect(none.stderr).toContain('No messages match.');
-    conn.client.close();
   });
 
   it('reads the mailbox when no daemon runs, pages past a reply, and refuses bad filters with exit 2', async () => {
@@ -274,17 +295,19 @@ describe('session-bus log', () => {
     expect((await p.cli(['log', '--json'])).stdout.length).toBeGreaterThan(1200 * 50);
     expect(p.daemonPids()).toEqual([]);
 
-    for (const [args, why] of [
+    const refusals = [
       [['--since', 'yesterday'], /--since takes a span like 30m/],
       [['--kind', 'shout'], /--kind must be one of note, lock, unlock, handoff/],
       [['-f'], /log does not take --follow/],
       [['extra'], /log takes no arguments/],
-    ] as const) {
-      const r = await p.cli(['log', ...args]);
+    ] as const;
+    const refused = await Promise.all(refusals.map(([args]) => p.cli(['log', ...args])));
+    refusals.forEach(([, why], i) => {
+      const r = refused[i]!;
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(why);
       expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
+    });
   });
 });
 
@@ -315,10 +338,10 @@ describe('an older daemon without history and subscribe', () => {
     });
     await new Promise<void>((r) => old.listen(ep.socketPath, () => r()));
     try {
-      const logged = JSON.parse((await p.cli(['log', '--json'])).stdout);
+      const [logRun, tailRun, f] = await Promise.all([p.cli(['log', '--json']), p.cli(['tail'], PLAIN), p.cli(['tail', '-f'])]);
+      const logged = JSON.parse(logRun.stdout);
       expect(logged).toEqual({ source: 'mailbox', messages: [record] });
-      expect((await p.cli(['tail'], PLAIN)).stdout).toMatch(/main#s1 {2}\[note\] {2}from the old days\n$/);
-      const f = await p.cli(['tail', '-f']);
+      expect(tailRun.stdout).toMatch(/main#s1 {2}\[note\] {2}from the old days\n$/);
       expect(f.code).toBe(1);
       expect(f.stderr).toBe('session-bus: the running session-bus daemon (pid 4242, version 0.1.0) predates `tail -f` (the subscribe method). Restart it with `session-bus restart`\n');
     } finally {
@@ -346,11 +369,12 @@ describe('session-bus send as a person', () => {
 describe('session-bus peers and claims', () => {
   it('--json when no daemon runs: {"running":false} with an empty list, exit 3, none started', async () => {
     const p = project();
-    for (const cmd of ['peers', 'claims']) {
-      const r = await p.cli([cmd, '--json']);
-      expect(r.code).toBe(3);
-      expect(JSON.parse(r.stdout)).toEqual({ running: false, [cmd]: [] });
-    }
+    const cmds = ['peers', 'claims'];
+    const runs = await Promise.all(cmds.map((cmd) => p.cli([cmd, '--json'])));
+    cmds.forEach((cmd, i) => {
+      expect(runs[i]!.code).toBe(3);
+      expect(JSON.parse(runs[i]!.stdout)).toEqual({ running: false, [cmd]: [] });
+    });
     expect(p.daemonPids()).toEqual([]);
   });
 
@@ -363,8 +387,7 @@ describe('session-bus peers and claims', () => {
     const evil = { sessionId: 'evil-1', pid: process.pid, label: 'xy' };
     await conn.client.request('register', { ...evil, live: true });
     await conn.client.request('claim', { ...evil, resource: 'port:1', note: 'a\nb\u001b]0;title\u0007' });
-    const peers = await p.cli(['peers']);
-    const claims = await p.cli(['claims']);
+    const [peers, claims] = await Promise.all([p.cli(['peers']), p.cli(['claims'])]);
     for (const out of [peers.stdout, claims.stdout]) expect(out).not.toContain('\u001b');
     expect(claims.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(claims.stdout).toMatch(/port:1\s+xy\s+.*a b$/m);
@@ -373,15 +396,7 @@ describe('session-bus peers and claims', () => {
 });
 
 /** A `claude` stand-in on PATH: validation passes or fails on demand, in milliseconds. */
-function fakeClaude(p: TestProject, passes: boolean): NodeJS.ProcessEnv {
-  const bin = path.join(p.base, passes ? 'bin-ok' : 'bin-bad');
-  fs.mkdirSync(bin, { recursive: true });
-  const script = passes
-    ? '#!/bin/sh\necho "✔ Validation passed"\n'
-    : '#!/bin/sh\necho "✘ Found 1 error:"\necho\necho "  ❯ name: Plugin name is reserved"\necho\necho "✘ Validation failed"\nexit 1\n';
-  fs.writeFileSync(path.join(bin, 'claude'), script, { mode: 0o755 });
-  return { PATH: `${bin}${path.delimiter}${process.env.PATH}`, CLAUDE_CODE_MESSAGING_SOCKET: '', CLAUDE_CODE_MESSAGING_TOKEN: '' };
-}
+const fakeClaude = (p: TestProject, passes: boolean) => fakeClaudeIn(p.base, passes);
 
 interface Report {
   ok: boolean;
@@ -389,11 +404,12 @@ interface Report {
   checks: { name: string; status: 'ok' | 'warn' | 'fail' | 'skip'; message: string; fix?: string }[];
 }
 
-async function doctor(p: TestProject, env: NodeJS.ProcessEnv) {
-  const json = await p.cli(['doctor', '--json'], env);
+/** `doctor --json`, and with `withText` the text report of the same state, run side by side. */
+async function doctor(p: TestProject, env: NodeJS.ProcessEnv, withText = false) {
+  const [json, text] = await Promise.all([p.cli(['doctor', '--json'], env), withText ? p.cli(['doctor'], { ...env, ...PLAIN }) : undefined]);
   const report = JSON.parse(json.stdout) as Report;
   const byName = (name: string) => report.checks.find((c) => c.name === name);
-  return { code: json.code, report, byName, text: (await p.cli(['doctor'], { ...env, ...PLAIN })).stdout };
+  return { code: json.code, report, byName, text: text?.stdout ?? '' };
 }
 
 describe('session-bus doctor', () => {
@@ -402,7 +418,7 @@ describe('session-bus doctor', () => {
     const conn = await p.connect();
     await conn.client.request('register', { ...who(1, 'main'), live: true });
     await conn.client.request('broadcast', { ...who(1, 'main'), text: 'hi' });
-    const d = await doctor(p, fakeClaude(p, true));
+    const d = await doctor(p, fakeClaude(p, true), true);
     expect(d.code).toBe(0);
     expect(d.report.ok).toBe(true);
     for (const c of d.report.checks) {
@@ -431,7 +447,7 @@ describe('session-bus doctor', () => {
     expect(fs.lstatSync(ep.socketPath).isSocket()).toBe(true);
     fs.chmodSync(ep.dir, 0o755);
 
-    const d = await doctor(p, fakeClaude(p, true));
+    const d = await doctor(p, fakeClaude(p, true), true);
     expect(d.code).toBe(1);
     expect(d.report.ok).toBe(false);
     expect(d.byName('socket dir')).toEqual({
@@ -503,25 +519,32 @@ describe('session-bus doctor', () => {
 describe('session-bus help', () => {
   it('--help lists every command; help CMD and CMD --help explain one with examples; completion prints a script', async () => {
     const p = project();
-    const general = await p.cli(['--help']);
+    // Each a CLI of its own, side by side: none needs a daemon or changes anything.
+    const [general, a, b, logHelp, doctorHelp, unknown, helpUnknown, completion, zsh] = await Promise.all([
+      p.cli(['--help']),
+      p.cli(['help', 'tail']),
+      p.cli(['tail', '--help']),
+      p.cli(['log', '-h']),
+      p.cli(['doctor', '--help']),
+      p.cli(['frobnicate']),
+      p.cli(['help', 'frobnicate']),
+      p.cli(['completion', 'bash']),
+      p.cli(['completion', 'zsh']),
+    ]);
     expect(general.code).toBe(0);
     for (const cmd of ['status', 'peers', 'claims', 'tail', 'log', 'send', 'stop', 'doctor', 'help', 'completion']) expect(general.stdout).toMatch(new RegExp(`^ {2}${cmd} `, 'm'));
     expect(general.stdout).toMatch(/Exit codes: 0 ok, 1 error .* 2 usage, 3 daemon not running/);
-    const a = await p.cli(['help', 'tail']);
-    const b = await p.cli(['tail', '--help']);
     expect(a).toEqual(b);
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/^Usage: session-bus tail \[-f\] \[-n N\]/);
     expect(a.stdout).toMatch(/Examples:\n {2}session-bus tail\n {2}session-bus tail -f/);
-    expect((await p.cli(['log', '-h'])).stdout).toContain('--since SPAN|DATE');
-    expect((await p.cli(['doctor', '--help'])).stdout).toContain('CLAUDE_CODE_MESSAGING_SOCKET');
-    const unknown = await p.cli(['frobnicate']);
+    expect(logHelp.stdout).toContain('--since SPAN|DATE');
+    expect(doctorHelp.stdout).toContain('CLAUDE_CODE_MESSAGING_SOCKET');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^session-bus: unknown command "frobnicate"; the commands are status, peers/);
-    expect((await p.cli(['help', 'frobnicate'])).code).toBe(2);
-    const completion = await p.cli(['completion', 'bash']);
+    expect(helpUnknown.code).toBe(2);
     expect(completion.stdout).toContain('complete -F _session_bus session-bus');
     expect(completion.stdout).toMatch(/tail\) opts="--project --json --help --follow --lines"/);
-    expect((await p.cli(['completion', 'zsh'])).stdout).toContain('bashcompinit');
+    expect(zsh.stdout).toContain('bashcompinit');
   });
 });

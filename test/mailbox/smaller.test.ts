@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Broker } from '../../src/daemon/broker.ts';
 import { MAX_REMEMBERED_SESSIONS, MAX_STATUS_SESSIONS } from '../../src/protocol/limits.ts';
 import type { SessionIdentity } from '../../src/protocol/messages.ts';
+import { fakeClaude } from '../support/fake-claude.ts';
 import { isAlive, useProjects, type TestProject } from '../support/project.ts';
 
 const fixture = useProjects();
@@ -35,10 +36,10 @@ describe('a mailbox that is no regular file (issue 14, smaller)', () => {
     // The daemon failed at once and said why: no waiting out a deadline, no retry loop.
     expect(Date.now() - started).toBeLessThan(8000);
     expect(p.daemonPids()).toEqual([]);
-    const log = await p.cli(['log']);
+    // Then log and doctor, side by side; doctor's plugin check (not the point here) by a stand-in claude.
+    const [log, doctor] = await Promise.all([p.cli(['log']), p.cli(['doctor'], fakeClaude(p.base, true))]);
     expect(log.code).not.toBe(0);
     expect(log.stderr).toContain('not a regular file');
-    const doctor = await p.cli(['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/mailbox.*not a regular file[\s\S]*mv "/);
   });

@@ -5,9 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HOOK, isAlive, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
+import { sessionsSideBySide, shellSession, type SessionSpec } from '../support/sessions.ts';
 
 const project = useProjects();
-const session = (p: TestProject, id: string) => project.mcp(p, id);
+const session = (p: TestProject, id: string) => shellSession(project, p, id);
+/** Sessions started side by side (on a daemon started first): nothing here depends on their order. */
+const sessions = <T extends (string | SessionSpec)[]>(p: TestProject, ...specs: T) => sessionsSideBySide(project, p, ...specs);
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
@@ -15,7 +18,9 @@ const C_ID = 'cccccccc-3333-4000-8000-000000000003';
 
 function hook(p: TestProject, event: string, sessionId: string, claudePid: number, extra: object = {}) {
   return run(process.execPath, [HOOK, event], {
-    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir },
+    // What is tested is what the hook says, not its deadline (SessionEnd keeps its own, shorter one):
+    // a loaded machine must not turn it into "no answer".
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
     input: JSON.stringify({ session_id: sessionId, hook_event_name: event, cwd: p.dir, ...extra }),
   });
 }
@@ -23,8 +28,7 @@ function hook(p: TestProject, event: string, sessionId: string, claudePid: numbe
 describe('claims', () => {
   it('names, paths and globs conflict as they overlap; release frees them; refusals name the holder', async () => {
     const p = project({ git: true });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     expect(await a.call('claim', { resource: 'port:1420', note: 'dev server' })).toEqual({ isError: false, text: 'claimed port:1420 ("dev server")' });
     const refused = await b.call('claim', { resource: 'port:1420' });
     expect(refused.isError).toBe(true);
@@ -46,8 +50,7 @@ describe('claims', () => {
 
   it('a claim with a TTL ends by itself and is announced', async () => {
     const p = project({ git: true });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     expect((await a.call('claim', { resource: 'db:dev', ttl: 1 })).text).toMatch(/^claimed db:dev, expires in 1s$/);
     expect((await b.call('claim', { resource: 'db:dev' })).isError).toBe(true);
     // Expired claims are swept every second: B gets it once A's has ended, not before.
@@ -58,8 +61,7 @@ describe('claims', () => {
 
   it('taking and ending a claim is announced to the others as lock/unlock', async () => {
     const p = project({ git: true });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420' });
     await a.call('release', { resource: 'port:1420' });
     const inbox = (await b.call('inbox', {})).text;
@@ -71,8 +73,7 @@ describe('claims', () => {
 describe('presence', () => {
   it('a session killed with SIGKILL leaves peers at once and its claims within the grace period', async () => {
     const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420' });
     expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa \(aaaaaa\) in .*, since (just now|\d+m ago), active (just now|\d+m ago)$/);
     // The Claude process dies hard: its MCP server (our host stand-in's child) goes with it.
@@ -86,8 +87,7 @@ describe('presence', () => {
 
   it('status and the peers tool list the live sessions with label, id and since', async () => {
     const p = project({ git: true });
-    await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [, b] = await sessions(p, A_ID, B_ID);
     const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
     expect(status.sessions.filter((s: { connected: boolean }) => s.connected).map((s: { label: string }) => s.label).sort()).toEqual(['main#aaaaaa', 'main#bbbbbb']);
     expect((await b.call('peers', {})).text).toContain('main#aaaaaa (aaaaaa)');
@@ -97,8 +97,7 @@ describe('presence', () => {
 describe('restart', () => {
   it('a daemon restart keeps live claims; the holders reconnect', async () => {
     const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420', note: 'dev' });
     // The sentinel: a holder that never comes back. Its claim ends when the restarted daemon's
     // grace period for reconnecting holders is over, the same check that keeps A's.
@@ -122,8 +121,8 @@ describe('restart', () => {
 describe('direct messages', () => {
   it('reach only their recipient, are not in others\' inbox, and an unknown recipient lists live peers', async () => {
     const p = project({ git: true });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    // C after B: the error lists live peers in the order they came.
+    const [a, b] = await sessions(p, A_ID, B_ID);
     const c = await session(p, C_ID);
     expect((await a.call('broadcast', { text: 'B: your turn on api.ts', kind: 'handoff', to: ['bbbbbb'] })).text).toBe('sent #1 as main#aaaaaa to bbbbbb');
     expect((await b.call('inbox', {})).text).toMatch(/main#aaaaaa \[handoff\] \(to you\): "B: your turn on api.ts"/);
@@ -139,8 +138,7 @@ describe('to: a unique branch name', () => {
     const p = project({ git: true });
     const wt = `${p.base}/proj-feat-b`;
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
-    const a = await session(p, A_ID);
-    const b = await project.mcp(p, B_ID, { dir: wt });
+    const [a, b] = await sessions(p, A_ID, { id: B_ID, dir: wt });
     // A recipient must be live: B's MCP server registers as it starts, not before it answers.
     await waitFor('B live', async () => (await a.call('peers', {})).text.includes('feat-b#'));
     expect((await a.call('broadcast', { text: 'your turn on api.ts', kind: 'handoff', to: ['feat-b'] })).text).toBe('sent #1 as main#aaaaaa to feat-b');
@@ -168,7 +166,7 @@ describe('session hooks', () => {
     expect((await hook(p, 'SessionStart', 'eeeeeeee-5', 5005)).stdout).toBe('');
     await p.cli(['send', 'earlier news']);
     const r = await run(process.execPath, [HOOK, 'SessionStart'], {
-      env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5' },
+      env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5', SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
       input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),
     });
     const context = JSON.parse(r.stdout).hookSpecificOutput.additionalContext;
@@ -187,8 +185,7 @@ describe('session hooks', () => {
 
   it('SessionEnd releases the session\'s claims at once, well inside the host\'s 1.5 s budget, and never starts a daemon', async () => {
     const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '60000' } });
-    const a = await session(p, A_ID);
-    const b = await session(p, B_ID);
+    const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420' });
     const t0 = Date.now();
     // The MCP server's host pid is its stand-in parent; the hook correlates by session id here.

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
 import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
+import { shellSession } from '../support/sessions.ts';
 
 const project = useProjects();
 
@@ -15,7 +16,8 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, 
 
 function hook(p: TestProject, dir: string, sessionId: string, claudePid: number) {
   return run(process.execPath, [HOOK], {
-    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: dir },
+    // What is tested is what the hook delivers, not its deadline: a loaded machine must not turn it into "no answer".
+    env: { ...p.env, CLAUDE_PID: String(claudePid), CLAUDE_PROJECT_DIR: dir, SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
     input: JSON.stringify({ session_id: sessionId, hook_event_name: 'UserPromptSubmit', cwd: dir }),
   });
 }
@@ -28,14 +30,16 @@ describe('one bus per repository', () => {
     expect(locateProject(wt).busRoot).toBe(locateProject(p.dir).busRoot);
 
     await hook(p, wt, 'bbbbbbbb-2', 2002);
-    const a = await project.mcp(p, 'aaaaaaaa-1');
+    const a = await shellSession(project, p, 'aaaaaaaa-1');
     try {
       expect((await a.call('broadcast', { text: 'main pushed, safe to rebase', kind: 'handoff' })).text).toBe('sent #1 as main#aaaaaa');
       const got = await hook(p, wt, 'bbbbbbbb-2', 2002);
       expect(JSON.parse(got.stdout).hookSpecificOutput.additionalContext).toMatch(/main#aaaaaa \[handoff\]: "main pushed, safe to rebase"/);
 
-      for (const dir of [p.dir, wt]) {
-        const r = await run(process.execPath, [path.join(path.dirname(HOOK), 'cli.mjs'), 'status', '--json', '--project', dir], { env: p.env });
+      // status from either worktree, side by side.
+      const dirs = [p.dir, wt];
+      const runs = await Promise.all(dirs.map((dir) => run(process.execPath, [path.join(path.dirname(HOOK), 'cli.mjs'), 'status', '--json', '--project', dir], { env: p.env })));
+      for (const r of runs) {
         const status = JSON.parse(r.stdout);
         const byLabel = Object.fromEntries(status.sessions.map((x: { label: string; cwd: string }) => [x.label, x.cwd]));
         expect(byLabel).toEqual({ 'main#aaaaaa': p.dir, 'feature#bbbbbb': wt });
@@ -55,13 +59,13 @@ describe('one bus per repository', () => {
     await c.client.request('broadcast', { sessionId: 'x', pid: 1, label: 'main#x', text: 'only for proj' });
     c.client.close();
     expect((await hook(p, other, 'cccccccc-3', 3003)).stdout).toBe('');
-    await run(process.execPath, [path.join(path.dirname(HOOK), 'cli.mjs'), 'stop', '--project', other], { env: p.env });
+    // The other repository's daemon (its hook started it) goes with the project's folder, as every daemon under it does.
   });
 
   it('git status stays clean after a full exchange', async () => {
     const p = project({ git: true });
     await hook(p, p.dir, 'dddddddd-4', 4004);
-    const a = await project.mcp(p, 'eeeeeeee-5');
+    const a = await shellSession(project, p, 'eeeeeeee-5');
     await a.call('broadcast', { text: 'hello' });
     await a.call('inbox', {});
     await a.close();

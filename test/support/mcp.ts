@@ -10,6 +10,19 @@ child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 `;
 
+/**
+ * The same host as a shell: a parent process of its own per session that stays while its MCP
+ * server runs (`; exit` keeps the shell from exec'ing node in its place), without a second node
+ * start (~150 ms of CPU a session). It does not pass SIGINT/SIGTERM on: the server stops when
+ * its stdin closes, which is how `close()` stops it; a test that signals the host uses 'node'.
+ */
+const SHELL_HOST = ['-c', '"$@"; exit $?', 'host'];
+
+export interface McpOptions {
+  /** The stand-in host process: node (the default, forwards SIGINT/SIGTERM) or a shell. */
+  host?: 'node' | 'shell';
+}
+
 export interface McpSession {
   client: Client;
   call(name: string, args: Record<string, unknown>): Promise<{ text: string; isError: boolean }>;
@@ -19,12 +32,14 @@ export interface McpSession {
   close(): Promise<void>;
 }
 
-export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projectDir: string): Promise<McpSession> {
+export async function startMcp(env: NodeJS.ProcessEnv, sessionId: string, projectDir: string, options: McpOptions = {}): Promise<McpSession> {
+  const server = path.join(DIST, 'mcp.mjs');
   const transport = new StdioClientTransport({
-    command: process.execPath,
     // A stand-in host process per session, as Claude Code is: the MCP server's parent pid is
     // how the broker tells one Claude process (and its /clear'ed ids) from another.
-    args: ['-e', HOST_STANDIN, path.join(DIST, 'mcp.mjs')],
+    ...(options.host === 'shell'
+      ? { command: '/bin/sh', args: [...SHELL_HOST, process.execPath, server] }
+      : { command: process.execPath, args: ['-e', HOST_STANDIN, server] }),
     env: { ...(env as Record<string, string>), CLAUDE_CODE_SESSION_ID: sessionId, CLAUDE_PROJECT_DIR: projectDir },
     stderr: 'pipe',
   });

@@ -14,7 +14,7 @@ import { afterAll, afterEach } from 'vitest';
 import { connectOrSpawn, type ConnectOptions, type Connection } from '../../src/client/connect.ts';
 import { endpointFor, type Endpoint } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
-import { startMcp, type McpSession } from './mcp.ts';
+import { startMcp, type McpOptions, type McpSession } from './mcp.ts';
 import { CLI, DAEMON } from './paths.ts';
 import { isAlive, isDead, pidsRunning, readCmdline } from './proc.ts';
 
@@ -100,7 +100,7 @@ export interface Projects {
   /** A connection to `p`'s daemon (started if need be), closed at the same time. */
   connect(p: TestProject, options?: ConnectOptions): Promise<Connection>;
   /** A session's real MCP server on `p` (in `dir`, default the project's), closed at the same time. */
-  mcp(p: TestProject, sessionId: string, options?: { dir?: string; env?: NodeJS.ProcessEnv }): Promise<McpSession>;
+  mcp(p: TestProject, sessionId: string, options?: { dir?: string; env?: NodeJS.ProcessEnv } & McpOptions): Promise<McpSession>;
   /** Anything else to undo (a server, a child, a mount); undone last added first, before the projects go. */
   defer(undo: () => unknown): void;
   /** The projects made so far and not yet cleaned up. */
@@ -132,7 +132,7 @@ export function useProjects(options: { scope?: 'test' | 'file'; onFailure?: (pro
     return c;
   };
   make.mcp = async (p, sessionId, o = {}) => {
-    const s = await startMcp(o.env ?? p.env, sessionId, o.dir ?? p.dir);
+    const s = await startMcp(o.env ?? p.env, sessionId, o.dir ?? p.dir, { host: o.host });
     closers.push(() => s.close());
     return s;
   };
