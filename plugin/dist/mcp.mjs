@@ -11117,8 +11117,13 @@ function ago(ms) {
   return m < 1 ? "just now" : m < 90 ? `${m}m ago` : m < 48 * 60 ? `${Math.round(m / 60)}h ago` : `${Math.round(m / 1440)}d ago`;
 }
 function utcClock(ts, seconds = true) {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+  if (!Number.isFinite(ts) || Math.abs(ts) > 864e13) return seconds ? "??:??:??" : "??:??";
+  const s = Math.floor((Math.trunc(ts) % 864e5 + 864e5) % 864e5 / 1e3);
+  const hhmm = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}`;
+  return seconds ? `${hhmm}:${pad2(s % 60)}` : hhmm;
+}
+function pad2(n) {
+  return String(n).padStart(2, "0");
 }
 
 // src/protocol/errors.ts
@@ -11316,8 +11321,14 @@ function socketDir(env = process.env) {
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
   return join2("/tmp", `session-bus-${uid}`);
 }
+var hashed = /* @__PURE__ */ new Map();
 function hashRoot(root) {
-  return sha256Hex(root).slice(0, 16);
+  let hash = hashed.get(root);
+  if (hash === void 0) {
+    hash = sha256Hex(root).slice(0, 16);
+    if (hashed.size < 64) hashed.set(root, hash);
+  }
+  return hash;
 }
 function endpointFor(busRoot, env = process.env) {
   const hash = hashRoot(busRoot);
@@ -11812,7 +11823,7 @@ var MAX_FAILED_STARTS = 3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
-  const location = locateProject(projectDir);
+  const location = options.location ?? locateProject(projectDir);
   const endpoint = endpointFor(location.busRoot, env);
   ensurePrivateDir(endpoint.dir);
   const deadline = Date.now() + (options.timeoutMs ?? 1e4);

@@ -25,6 +25,8 @@ import { spawnDaemon, tailLog, type Spawned } from './spawn.ts';
 
 export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
+  /** The project as the caller already located it (the hook has, for its log): not located twice. */
+  location?: ProjectLocation;
   /** Give up after this long (the hook passes its short deadline). */
   timeoutMs?: number;
   /** Start a daemon when none runs. `status` passes false. */
@@ -61,7 +63,7 @@ const REPLACE_WAIT_MS = 3000;
 
 export async function connectOrSpawn(projectDir: string, options: ConnectOptions = {}): Promise<Connection> {
   const env = options.env ?? process.env;
-  const location = locateProject(projectDir);
+  const location = options.location ?? locateProject(projectDir);
   const endpoint = endpointFor(location.busRoot, env);
   ensurePrivateDir(endpoint.dir);
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);

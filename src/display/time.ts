@@ -25,8 +25,12 @@ export function duration(ms: number): string {
 
 /** HH:MM:SS (UTC) of a time; a time no Date can hold shows as unknown rather than throwing. */
 export function utcClock(ts: number, seconds = true): string {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? (seconds ? '??:??:??' : '??:??') : d.toISOString().slice(11, seconds ? 19 : 16);
+  // By arithmetic, as Date would (its range, its truncation): the first Date of a process costs
+  // the prompt hook about a millisecond.
+  if (!Number.isFinite(ts) || Math.abs(ts) > 8.64e15) return seconds ? '??:??:??' : '??:??';
+  const s = Math.floor((((Math.trunc(ts) % 86_400_000) + 86_400_000) % 86_400_000) / 1000);
+  const hhmm = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}`;
+  return seconds ? `${hhmm}:${pad2(s % 60)}` : hhmm;
 }
 
 /** Local wall-clock time for the terminal: `08:32:04`, or `2026-11-25 08:32:04` with the date. */

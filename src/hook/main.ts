@@ -14,7 +14,7 @@
 import { connectExisting, connectOrSpawn } from '../client/connect.ts';
 import { endpointFor } from '../place/endpoint.ts';
 import { claudeIdentity } from '../place/identity.ts';
-import { locateProject } from '../place/project.ts';
+import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { receive } from '../client/receive.ts';
 import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
 import { hookLog } from './log.ts';
@@ -66,8 +66,10 @@ async function main(): Promise<void> {
   if (event !== 'UserPromptSubmit' && event !== 'PostToolUse' && event !== 'SessionStart' && event !== 'SessionEnd') return;
   const projectDir = process.env.CLAUDE_PROJECT_DIR || input.cwd || process.cwd();
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
+  let location: ProjectLocation | undefined;
   try {
-    logPath = endpointFor(locateProject(projectDir).busRoot).logPath;
+    location = locateProject(projectDir);
+    logPath = endpointFor(location.busRoot).logPath;
   } catch {
     // Reported below by connect with its own words.
   }
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   // The connection is never closed here: process.exit right after main() closes it, and an
   // orderly close would cost a few milliseconds on every prompt.
   const started = Date.now();
-  const connect = () => connectOrSpawn(projectDir, { timeoutMs: Math.max(1, started + deadlineMs - Date.now()) });
+  const connect = () => connectOrSpawn(projectDir, { location, timeoutMs: Math.max(1, started + deadlineMs - Date.now()) });
   const conn = await connect();
   const receiveOptions = (via: DeliveryPath, render: (b: PeekResult) => string) => ({
     maxChars: CONTEXT_BUDGET_CHARS,

@@ -30,8 +30,16 @@ export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
   return join('/tmp', `session-bus-${uid}`);
 }
 
+/** Roots hashed in this process: a hook asks for its endpoint twice, and the hash is most of the cost. */
+const hashed = new Map<string, string>();
+
 export function hashRoot(root: string): string {
-  return sha256Hex(root).slice(0, 16);
+  let hash = hashed.get(root);
+  if (hash === undefined) {
+    hash = sha256Hex(root).slice(0, 16);
+    if (hashed.size < 64) hashed.set(root, hash);
+  }
+  return hash;
 }
 
 /** `busRoot` must already be a real path: the hash is of that exact string. */

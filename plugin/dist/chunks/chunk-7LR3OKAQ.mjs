@@ -122,8 +122,10 @@ function duration(ms) {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 function utcClock(ts, seconds = true) {
-  const d = new Date(ts);
-  return Number.isNaN(d.getTime()) ? seconds ? "??:??:??" : "??:??" : d.toISOString().slice(11, seconds ? 19 : 16);
+  if (!Number.isFinite(ts) || Math.abs(ts) > 864e13) return seconds ? "??:??:??" : "??:??";
+  const s = Math.floor((Math.trunc(ts) % 864e5 + 864e5) % 864e5 / 1e3);
+  const hhmm = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}`;
+  return seconds ? `${hhmm}:${pad2(s % 60)}` : hhmm;
 }
 function localClock(ts, withDate = false) {
   const d = new Date(ts);
@@ -650,8 +652,14 @@ function socketDir(env = process.env) {
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
   return join3("/tmp", `session-bus-${uid}`);
 }
+var hashed = /* @__PURE__ */ new Map();
 function hashRoot(root) {
-  return sha256Hex(root).slice(0, 16);
+  let hash = hashed.get(root);
+  if (hash === void 0) {
+    hash = sha256Hex(root).slice(0, 16);
+    if (hashed.size < 64) hashed.set(root, hash);
+  }
+  return hash;
 }
 function endpointFor(busRoot, env = process.env) {
   const hash = hashRoot(busRoot);
@@ -836,7 +844,7 @@ var MAX_FAILED_STARTS = 3;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
-  const location = locateProject(projectDir);
+  const location = options.location ?? locateProject(projectDir);
   const endpoint = endpointFor(location.busRoot, env);
   ensurePrivateDir(endpoint.dir);
   const deadline = Date.now() + (options.timeoutMs ?? 1e4);

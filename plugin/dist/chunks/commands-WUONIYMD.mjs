@@ -35,7 +35,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-J3XDGXXI.mjs";
+} from "./chunk-7LR3OKAQ.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
