@@ -11770,7 +11770,10 @@ async function daemonEntry(env = process.env) {
   for (const c of candidates) if (existsSync2(c)) return c;
   return candidates[0];
 }
-var DAEMON_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
+var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];
+function daemonEnv(env) {
+  return env.MALLOC_ARENA_MAX === void 0 ? { ...env, MALLOC_ARENA_MAX: "1" } : env;
+}
 async function ownDir() {
   if (typeof __dirname === "string") return __dirname;
   const { fileURLToPath } = await import("node:url");
@@ -11785,7 +11788,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     const child = spawn(
       process.execPath,
       [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
-      { detached: true, stdio: ["ignore", out, out], env, cwd: "/", windowsHide: true }
+      { detached: true, stdio: ["ignore", out, out], env: daemonEnv(env), cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
     });

@@ -23,7 +23,16 @@ export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise
  * a burst of messages reserve tens of megabytes that stay resident long after. `gc` lets a quiet
  * daemon give a burst's memory back (daemon/main.ts). See the memory rows of `npm run bench`.
  */
-const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2', '--expose-gc'];
+export const DAEMON_NODE_FLAGS = ['--max-semi-space-size=1', '--expose-gc'];
+
+/**
+ * One malloc arena (glibc; other C libraries ignore it): the daemon's JavaScript runs on one
+ * thread, and the arenas its helper threads (GC, file I/O) get kept about 4 MB resident after a
+ * burst. A value the user set is kept.
+ */
+export function daemonEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.MALLOC_ARENA_MAX === undefined ? { ...env, MALLOC_ARENA_MAX: '1' } : env;
+}
 
 /** The CommonJS hook bundle has __dirname; ES modules have import.meta.url. */
 async function ownDir(): Promise<string> {
@@ -59,7 +68,7 @@ export async function spawnDaemon(
     const child = spawn(
       process.execPath,
       [...DAEMON_NODE_FLAGS, entry, '--project', location.projectDir, ...replace],
-      { detached: true, stdio: ['ignore', out, out], env, cwd: '/', windowsHide: true },
+      { detached: true, stdio: ['ignore', out, out], env: daemonEnv(env), cwd: '/', windowsHide: true },
     );
     child.on('error', () => {
       // Reported by the caller's connect polling, which quotes the log.

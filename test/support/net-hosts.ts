@@ -26,12 +26,12 @@ import { findNatsServer } from './nats.ts';
 import { dropArriving, fakeTimeLibrary, ip, netnsMissing, netnsUnavailable, reapStale, removeNamespace, signal, spawnIn } from './netns.ts';
 import { DAEMON, REPO } from './paths.ts';
 import { makeProject, waitFor, type TestProject } from './project.ts';
+// The daemon's node flags and environment, as the client starts it.
+import { DAEMON_NODE_FLAGS, daemonEnv } from '../../src/client/spawn.ts';
 
 /** The nats-server port inside the nats namespace, and the delay proxy's in front of it. */
 const NATS_PORT = 4222;
 const PROXY_PORT = 4223;
-/** The daemon's node flags, as src/client/spawn.ts starts it (DAEMON_NODE_FLAGS). */
-const DAEMON_NODE_FLAGS = ['--max-semi-space-size=2', '--expose-gc'];
 
 export interface HostOptions {
   /** The repository's origin remote: hosts with the same one share a bus. */
@@ -225,7 +225,7 @@ export function useNetwork(options: { skip: boolean; scope?: 'test' | 'file' }):
             // Date only: timers and performance.now() keep the real monotonic clock.
             Object.assign(env, { LD_PRELOAD: lib, FAKETIME: o.clockOffset, FAKETIME_DONT_FAKE_MONOTONIC: '1' });
           }
-          const c = spawnIn(ns, [process.execPath, ...DAEMON_NODE_FLAGS, DAEMON, '--project', project.dir], { env, cwd: '/', stdio: ['ignore', out, out] });
+          const c = spawnIn(ns, [process.execPath, ...DAEMON_NODE_FLAGS, DAEMON, '--project', project.dir], { env: daemonEnv(env), cwd: '/', stdio: ['ignore', out, out] });
           fs.closeSync(out);
           child = c;
           children.add(c);

@@ -35,7 +35,7 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-7LR3OKAQ.mjs";
+} from "./chunk-ANEG7QDV.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
