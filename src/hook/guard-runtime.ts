@@ -3,7 +3,7 @@
  * the deadline, the policy, the event, the session, a connection to a daemon that runs (never a
  * new one), and the one way out on failure: exit 0, no output (the tool runs), the reason logged.
  */
-import { connectRunning, type Connection } from '../client/connect.ts';
+import type { Connection } from '../client/connect.ts';
 import { endpointFor } from '../place/endpoint.ts';
 import { claudeIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
@@ -65,7 +65,12 @@ export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
     if (!sessionId) return;
     const who = claudeIdentity(sessionId, Number(process.env.CLAUDE_PID) || 0, projectDir);
     const marker = () => (who.pid > 0 ? readMarker(guardMarkerPath(endpoint.dir, who.pid)) : undefined);
-    await guard({ input, who, policy, deadlineMs, busRoot, marker, connect: () => connectRunning(projectDir, deadlineMs, busRoot), log: (msg) => hookLog(logPath, 'warn', msg) });
+    await guard({ input, who, policy, deadlineMs, busRoot, marker, connect: async () => {
+        // Loaded when asked for: most checks end before a connection (the marker, a line whose
+        // git only reads), and the socket client brings node:net and its streams (~5 ms).
+        const { connectRunning } = await import('../client/connect.ts');
+        return connectRunning(projectDir, deadlineMs, busRoot);
+      }, log: (msg) => hookLog(logPath, 'warn', msg) });
   };
   start().then(
     () => process.exit(0),
