@@ -6913,9 +6913,9 @@ var SessionMarkers = class {
       const session = this.sessionOfPid(pid);
       const content = session === void 0 ? void 0 : contentFor(session);
       if (this.guarded.get(pid) === content) continue;
-      if (content === void 0) this.guarded.delete(pid);
+      const written = this.write(guardMarkerPath(this.dir, pid), content);
+      if (content === void 0 || !written) this.guarded.delete(pid);
       else this.guarded.set(pid, content);
-      this.write(guardMarkerPath(this.dir, pid), content);
     }
     for (const pid of this.guarded.keys()) {
       if (this.liveCount.has(pid)) continue;
@@ -6962,8 +6962,10 @@ var SessionMarkers = class {
     try {
       if (content !== void 0) fs5.writeFileSync(file, content, { mode: 384 });
       else fs5.rmSync(file, { force: true });
+      return true;
     } catch (err) {
       this.onError(err);
+      return false;
     }
   }
 };

@@ -33,7 +33,7 @@ const RETENTION_CHECK_MS = 60 * 60_000;
 export interface MarkerSink {
   pending(session: Session, on: boolean): void;
   live(pid: number, on: boolean): void;
-  /** Guard markers of the live pids: on where `wanted` says so. */
+  /** Guard markers of the live pids: there, with this content, where `contentFor` gives one. */
   guards(contentFor: (session: Session) => string | undefined): void;
 }
 

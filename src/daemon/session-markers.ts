@@ -104,9 +104,10 @@ export class SessionMarkers {
       const session = this.sessionOfPid(pid);
       const content = session === undefined ? undefined : contentFor(session);
       if (this.guarded.get(pid) === content) continue;
-      if (content === undefined) this.guarded.delete(pid);
+      // A write that failed is tried again at the next change (a torn one reads as not understood: the hook asks).
+      const written = this.write(guardMarkerPath(this.dir, pid), content);
+      if (content === undefined || !written) this.guarded.delete(pid);
       else this.guarded.set(pid, content);
-      this.write(guardMarkerPath(this.dir, pid), content);
     }
     for (const pid of this.guarded.keys()) {
       if (this.liveCount.has(pid)) continue;
@@ -153,12 +154,14 @@ export class SessionMarkers {
     for (const s of sessions) if (hasPending(s)) this.pending(s, true);
   }
 
-  private write(file: string, content: string | undefined): void {
+  private write(file: string, content: string | undefined): boolean {
     try {
       if (content !== undefined) fs.writeFileSync(file, content, { mode: 0o600 });
       else fs.rmSync(file, { force: true });
+      return true;
     } catch (err) {
       this.onError(err as Error);
+      return false;
     }
   }
 }
