@@ -47,6 +47,11 @@ class FakeBucket {
     throw new JetStreamApiError({ code: 400, err_code: 10071, description: 'wrong last sequence' });
   }
 
+  /** Has every watcher of this host handed out all it queued? */
+  delivered(owner: string): boolean {
+    return this.watchers.every((w) => w.owner !== owner || w.stopped || w.queue.length === 0);
+  }
+
   /** Lets the watchers deliver what they queued (and from now on). */
   release(owner: string): void {
     this.held.delete(owner);
@@ -110,8 +115,16 @@ const CONFIRM_MS = 100;
 function host(bucket: FakeBucket, id: string, opts: { delayMs?: number } = {}) {
   const claims: Claim[] = [];
   const kv = bucket.kv(id, opts.delayMs);
-  const sync = new ClaimSync({ hostId: id, hostName: id, logger: quiet, localClaims: () => claims, bucket: () => kv, linkConfirmed: () => true, leaseMs: () => LEASE, confirmMs: CONFIRM_MS });
-  return { sync, kv, claims, claim: (resource: string, holder = `${id}-s1`): Claim => ({ resource, holder, label: `main#${id}`, since: Date.now() }) as Claim };
+  let onRead: (() => void) | undefined;
+  const localClaims = () => {
+    onRead?.();
+    onRead = undefined;
+    return claims;
+  };
+  const sync = new ClaimSync({ hostId: id, hostName: id, logger: quiet, localClaims, bucket: () => kv, linkConfirmed: () => true, leaseMs: () => LEASE, confirmMs: CONFIRM_MS });
+  /** Resolves when claim-sync next reads this host's local claims. */
+  const nextRead = () => new Promise<void>((r) => (onRead = r));
+  return { sync, kv, claims, nextRead, claim: (resource: string, holder = `${id}-s1`): Claim => ({ resource, holder, label: `main#${id}`, since: Date.now() }) as Claim };
 }
 
 describe('attack: claims bucket protocol', () => {
@@ -127,7 +140,6 @@ describe('attack: claims bucket protocol', () => {
     // The session releases it at once (a quick job), before any tick refreshed the bucket: the
     // release's own refresh (claimsChanged → tick) runs with no local claim.
     await a.sync.refresh(a.kv);
-    await tick();
     expect(bucket.current.has(claimKey('port:1420')), 'A released port:1420, yet its entry is still in the shared bucket').toBe(false);
     const outcome = await b.sync.acquire(b.claim('port:1420'));
     expect(outcome, 'B refused a resource nobody holds').toEqual({ ok: true });
@@ -144,8 +156,9 @@ describe('attack: claims bucket protocol', () => {
     await a.sync.refresh(a.kv);
     const c = a.claim('port:2');
     expect(await a.sync.acquire(c)).toEqual({ ok: true });
-    const refreshing = a.sync.refresh(a.kv); // reads the local claims now: port:2 is not committed yet
-    await tick(1);
+    const read = a.nextRead();
+    const refreshing = a.sync.refresh(a.kv);
+    await read; // the refresh has read the local claims: port:2 is not committed yet
     a.claims.push(c); // committed
     const settled = a.sync.settled(c.resource);
     await Promise.all([refreshing, settled]);
@@ -197,7 +210,7 @@ describe('attack: claims bucket protocol', () => {
     a.claims.push(c); // the broker commits the local-only grant
     await tick(CONFIRM_MS + 50); // past the share's own wait for the watcher
     bucket.release('hostA');
-    await tick();
+    await waitFor("A's watcher to deliver what it held", () => bucket.delivered('hostA'));
 
     // Ticks go by with the link fine: the claim is in the bucket, rewritten each tick.
     for (let i = 0; i < 3; i++) await a.sync.refresh(a.kv);
@@ -226,7 +239,7 @@ describe('attack: claims bucket protocol', () => {
     a.claims.push(ac);
     await tick(CONFIRM_MS + 50); // past the share's own wait for the watcher
     bucket.release('hostA');
-    await tick();
+    await waitFor("A's watcher to deliver what it held", () => bucket.delivered('hostA'));
     const bo = await bOutcome;
     if (bo.ok && !bo.warning) b.claims.push(bc);
 
