@@ -96,7 +96,9 @@ describe('presence', () => {
 
 describe('restart', () => {
   it('a daemon restart keeps live claims; the holders reconnect', async () => {
-    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
+    // The extra grace a restart gives is 5 s; what is pinned here is what it keeps and ends, not
+    // its length: 1.5 s is still ample for the MCP servers, which reconnect within milliseconds.
+    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500', SESSION_BUS_RESTART_GRACE_EXTRA_MS: '1500' } });
     const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420', note: 'dev' });
     // The sentinel: a holder that never comes back. Its claim ends when the restarted daemon's
