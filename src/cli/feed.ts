@@ -20,6 +20,15 @@ import { displayWidth } from './width.ts';
 /** While following with no daemon, look for one this often: a session start is seen within a second. */
 const FOLLOW_RETRY_MS = 1000;
 
+/**
+ * FOLLOW_RETRY_MS, or SESSION_BUS_FOLLOW_RETRY_MS: for tests only, not a setting (`config` does
+ * not list it), so a test of what `tail -f` shows across a daemon's going need not wait out each second.
+ */
+function followRetryMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.SESSION_BUS_FOLLOW_RETRY_MS);
+  return env.SESSION_BUS_FOLLOW_RETRY_MS && Number.isFinite(ms) && ms > 0 ? ms : FOLLOW_RETRY_MS;
+}
+
 /** A command's context, and whether its lines are colored. */
 export interface FeedOutput extends CommandContext {
   color: boolean;
@@ -180,6 +189,7 @@ export async function log(o: FeedOutput, query: LogQuery): Promise<number> {
  */
 export async function follow(o: FeedOutput, lines: number, signal?: AbortSignal): Promise<number> {
   const { project } = o;
+  const retryMs = followRetryMs(o.env);
   const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
   /** The highest seq shown; undefined until the first read. */
   let last: number | undefined;
@@ -214,7 +224,7 @@ export async function follow(o: FeedOutput, lines: number, signal?: AbortSignal)
       }
       if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
       waitingSaid = true;
-      await sleep(FOLLOW_RETRY_MS, { signal });
+      await sleep(retryMs, { signal });
       continue;
     }
     lastStamp = undefined;

@@ -12,6 +12,11 @@ import { LINE, seed, startCliHereOn, startCliProcess, USER, who } from '../suppo
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 
 const project = useProjects();
+/**
+ * With no daemon, tail -f looks for one every second; these tests pin that it finds the next
+ * one and what it shows then, not how often it looks (SESSION_BUS_FOLLOW_RETRY_MS is for tests only).
+ */
+const QUICK_RETRY = { SESSION_BUS_FOLLOW_RETRY_MS: '100' };
 
 describe('session-bus tail -f', () => {
   it('prints a message sent after it started, and its watcher is no peer and takes no one\'s messages', async () => {
@@ -70,7 +75,7 @@ describe('session-bus tail -f', () => {
 
   it('--json streams records; with no daemon it waits, then follows the one that starts, and catches up after a restart; SIGTERM exits 143', async () => {
     const p = project();
-    const t = startCliProcess(project, p, ['tail', '-f', '--json']);
+    const t = startCliProcess(project, p, ['tail', '-f', '--json'], QUICK_RETRY);
     await waitFor('the waiting note', () => t.out.stderr.includes('no daemon runs for this project; waiting'));
     expect(p.daemonPids()).toEqual([]);
     await p.cliHere(['send', 'first, starts the daemon']);
@@ -96,7 +101,7 @@ describe('the subscribe wire method', () => {
     // A session's connection holds the daemon up until the watcher is in.
     const held = await p.connect();
     await held.client.request('broadcast', { ...who(1, 'main'), text: 'before the idle exit' });
-    const t = startCliHereOn(project, p, ['tail', '-f']);
+    const t = startCliHereOn(project, p, ['tail', '-f'], QUICK_RETRY);
     await waitFor('the backlog', () => t.out.stdout.includes('before the idle exit'));
     expect(t.out.stderr).toBe('');
     held.client.close();
