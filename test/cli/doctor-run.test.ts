@@ -96,7 +96,8 @@ describe('session-bus doctor', () => {
   it('finds a socket with a wrong mode, a stale registration, a stale start lock, a failing plugin and a missing inbox socket', async () => {
     const p = project();
     const conn = await p.connect();
-    const dead = spawn(process.execPath, ['-e', '0']);
+    // A pid that was a process and is gone: `true` is one without a Node start.
+    const dead = spawn('true');
     await new Promise((r) => dead.on('close', r));
     await conn.client.request('register', { sessionId: 'ghost-1', pid: dead.pid!, label: 'main#ghost1', live: true });
     const ep = p.endpoint();
