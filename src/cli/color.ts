@@ -3,7 +3,7 @@
  * NO_COLOR is unset (https://no-color.org); FORCE_COLOR turns them on for a pipe (`| less -R`).
  */
 
-export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   if (env.NO_COLOR) return false;
   // FORCE_COLOR=0 (or false) is a wish for no color, also on a terminal (as in chalk and node).
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;

@@ -4,6 +4,7 @@
  * Exit codes: 0 ok, 1 error (doctor: a check failed), 2 usage, 3 not running (status, peers, claims, stop).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readConfig } from '../place/config.ts';
 import { locateProject } from '../place/project.ts';
 import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
@@ -18,6 +19,7 @@ import { formatDoctor, runDoctor } from './doctor.ts';
 import { follow, log, tail, type FeedOutput } from './feed.ts';
 import type { Layout } from './format.ts';
 import { COMMANDS, commandDoc, commandHelp, completionScript, generalHelp } from './help.ts';
+import { processIo, type CliIo, type CommandContext } from './io.ts';
 import { parseCount, parseKinds, parseSince, UsageError } from './parse.ts';
 import { terminalColumns } from './width.ts';
 
@@ -28,81 +30,94 @@ const COMMON_OPTIONS = new Set(['project', 'json', 'help', 'version']);
 /** Commands that take words after them. */
 const TAKES_WORDS = new Set(['send', 'help', 'completion', 'config', 'guard']);
 
-async function run(argv: string[]): Promise<number> {
+/**
+ * Runs one command line and returns its exit code. Everything it reads of its process comes in
+ * `io`; an error is worded on `io.stderr` (usage errors exit 2, others 1), never thrown.
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`session-bus: ${err.message}\nRun \`session-bus --help\` for usage.\n`);
+      return 2;
+    }
+    const message = err instanceof RpcError ? err.message : (err as Error).message || String(err);
+    io.stderr(`session-bus: ${message}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.version) {
-    console.log(VERSION);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
   if (!command) {
-    process.stdout.write(generalHelp());
+    io.stdout(generalHelp());
     return values.help ? 0 : 2;
   }
   const doc = commandDoc(command);
   if (!doc) throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
   if (values.help) {
-    process.stdout.write(commandHelp(doc));
+    io.stdout(commandHelp(doc));
     return 0;
   }
   for (const key of Object.keys(values)) {
     if (!COMMON_OPTIONS.has(key) && !doc.options.includes(`--${key}`)) throw new UsageError(`${command} does not take --${key}`);
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(' '))}`);
-  const project = values.project ?? process.cwd();
-  if (values.project !== undefined && !isFolder(values.project)) throw new UsageError(`--project ${values.project}: no such folder`);
+  const project = path.resolve(io.cwd, values.project ?? '.');
+  if (values.project !== undefined && !isFolder(project)) throw new UsageError(`--project ${values.project}: no such folder`);
   const json = values.json ?? false;
-  const feed: FeedOutput = {
-    json,
-    color: !json && colorEnabled(process.stdout),
-    out: (line) => process.stdout.write(`${line}\n`),
-    note: (line) => process.stderr.write(`${line}\n`),
-  };
+  const ctx: CommandContext = { project, json, env: io.env, out: (line) => io.stdout(`${line}\n`), note: (line) => io.stderr(`${line}\n`) };
+  const feed: FeedOutput = { ...ctx, color: !json && colorEnabled(io, io.env) };
+  /** Tables fit the terminal unless --wide; worktrees are shown relative to the repository. */
+  const layout = (): Layout => ({ columns: values.wide ? undefined : terminalColumns(io.env, io), root: locateProject(project).busRoot });
   switch (command) {
     case 'help': {
       if (rest.length === 0) {
-        process.stdout.write(generalHelp());
+        io.stdout(generalHelp());
         return 0;
       }
       const topic = commandDoc(rest[0]!);
       if (!topic) throw new UsageError(`no help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
-      process.stdout.write(commandHelp(topic));
+      io.stdout(commandHelp(topic));
       return 0;
     }
     case 'completion': {
       const shell = rest[0] ?? 'bash';
       if (shell !== 'bash' && shell !== 'zsh') throw new UsageError('completion takes bash or zsh');
-      process.stdout.write(completionScript(shell));
+      io.stdout(completionScript(shell));
       return 0;
     }
     case 'status':
-      return status(project, json, layout(project, values.wide));
+      return status(ctx, layout());
     case 'stop':
-      return stop(project, json);
+      return stop(ctx);
     case 'restart':
-      return restart(project, json);
+      return restart(ctx);
     case 'config':
-      return config(project, rest, json);
+      return config(ctx, rest);
     case 'guard':
-      return guard(project, rest);
+      return guard(ctx, rest, io.cliScript);
     case 'peers':
-      return peers(project, json, layout(project, values.wide));
+      return peers(ctx, layout());
     case 'claims':
-      return claims(project, json, layout(project, values.wide));
+      return claims(ctx, layout());
     case 'tail': {
       const lines = values.lines === undefined ? DEFAULT_TAIL_LINES : parseCount(values.lines, '-n');
-      if (!values.follow) return tail(project, lines, feed);
-      // Stopped by a signal, exit as a shell expects of one: 128 + its number (Ctrl-C: 130).
-      const stopped = new AbortController();
-      let code = 0;
-      process.once('SIGINT', () => ((code = 130), stopped.abort()));
-      process.once('SIGTERM', () => ((code = 143), stopped.abort()));
-      await follow(project, lines, feed, stopped.signal);
-      return code;
+      if (!values.follow) return tail(feed, lines);
+      // Stopped, it exits with the code the stop gave (a signal's: 128 + its number, Ctrl-C 130).
+      const stopped = io.untilStopped();
+      await follow(feed, lines, stopped);
+      return typeof stopped.reason === 'number' ? stopped.reason : 0;
     }
     case 'log':
       return log(
-        project,
+        feed,
         {
           sinceTs: values.since === undefined ? undefined : parseSince(values.since, Date.now()),
           from: values.from,
@@ -110,7 +125,6 @@ async function run(argv: string[]): Promise<number> {
           grep: values.grep,
           lines: values.lines === undefined ? undefined : parseCount(values.lines, '-n'),
         },
-        feed,
       );
     case 'send': {
       const text = rest.join(' ');
@@ -120,25 +134,20 @@ async function run(argv: string[]): Promise<number> {
       // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
       // daemon that exits and waiting out the start deadline.
       try {
-        readConfig(resolveSettings(process.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
+        readConfig(resolveSettings(io.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
-      return send(project, text, kinds[0]!, json);
+      return send(ctx, text, kinds[0]!);
     }
     case 'doctor': {
-      const report = await runDoctor(project);
-      console.log(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(process.stdout)));
+      const report = await runDoctor(project, io.env);
+      ctx.out(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
-}
-
-/** Tables fit the terminal unless --wide; worktrees are shown relative to the repository. */
-function layout(project: string, wide = false): Layout {
-  return { columns: wide ? undefined : terminalColumns(), root: locateProject(project).busRoot };
 }
 
 function isFolder(dir: string): boolean {
@@ -149,23 +158,13 @@ function isFolder(dir: string): boolean {
   }
 }
 
-// `session-bus log | head`: the reader left; that is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-});
-
-run(process.argv.slice(2)).then(
-  (code) => {
+/** The `session-bus` process: the CLI with the process's own io, its exit code the process's. */
+export function main(): void {
+  // `session-bus log | head`: the reader left; that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
+  void run(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
-  },
-  (err: Error) => {
-    if (err instanceof UsageError) {
-      console.error(`session-bus: ${err.message}\nRun \`session-bus --help\` for usage.`);
-      process.exitCode = 2;
-      return;
-    }
-    const message = err instanceof RpcError ? err.message : err.message || String(err);
-    console.error(`session-bus: ${message}`);
-    process.exitCode = 1;
-  },
-);
+  });
+}

@@ -7,21 +7,22 @@ import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, 
 import { readConfig } from '../place/config.ts';
 import { daemonIfRunning } from './feed.ts';
 import { table } from './format.ts';
+import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
 
 const KEYS = SETTINGS.map((s) => s.key).join(', ');
 
-export async function config(project: string, words: string[], json: boolean): Promise<number> {
+export async function config({ project, json, env, out }: CommandContext, words: string[]): Promise<number> {
   const [verb = 'get', key, ...rest] = words;
   const location = locateProject(project);
   const path = settingsPath(location.mailboxDir);
   if (verb === 'get') {
     const file = readSettingsFile(path);
-    const { report } = resolveSettings(process.env, file);
+    const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path, settings: wanted }));
-    else if (key) console.log(wanted[0]!.value);
-    else console.log(`settings for a daemon started now (file: ${path}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
+    if (json) out(JSON.stringify({ path, settings: wanted }));
+    else if (key) out(wanted[0]!.value);
+    else out(`settings for a daemon started now (file: ${path}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
     return 0;
   }
   if (verb !== 'set' && verb !== 'unset') throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
@@ -31,8 +32,8 @@ export async function config(project: string, words: string[], json: boolean): P
   if (verb === 'set' && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
   if (value !== undefined) check(def.env, value);
   writeSetting(path, location.mailboxDir, def.key, value);
-  const envWins = process.env[def.env] !== undefined && process.env[def.env] !== '';
-  const conn = await daemonIfRunning(project);
+  const envWins = env[def.env] !== undefined && env[def.env] !== '';
+  const conn = await daemonIfRunning(project, env);
   let running: string | undefined;
   if (conn) {
     const s = await conn.client.request('status', {});
@@ -40,11 +41,11 @@ export async function config(project: string, words: string[], json: boolean): P
     const now = s.settings?.find((r) => r.key === def.key);
     running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || '-'} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
   }
-  if (json) console.log(JSON.stringify({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) out(JSON.stringify({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    console.log(value === undefined ? `removed ${def.key} from ${path}` : `set ${def.key}=${value} in ${path}`);
-    if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
-    if (running) console.log(running);
+    out(value === undefined ? `removed ${def.key} from ${path}` : `set ${def.key}=${value} in ${path}`);
+    if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
+    if (running) out(running);
   }
   return 0;
 }

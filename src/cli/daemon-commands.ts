@@ -13,6 +13,7 @@ import { isNotRunning } from '../client/connect.ts';
 import { isAlive } from '../place/liveness.ts';
 import { sleep } from '../place/sleep.ts';
 import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
+import type { CommandContext } from './io.ts';
 
 /** Exit code: no daemon runs for the project. */
 export const NOT_RUNNING = 3;
@@ -23,73 +24,73 @@ export function notRunningLine(busRoot: string): string {
 }
 
 /** The running daemon, or undefined when none runs (other failures throw). */
-async function existing(project: string): Promise<Connection | undefined> {
+async function existing(project: string, env: NodeJS.ProcessEnv): Promise<Connection | undefined> {
   try {
-    return await connectExisting(project);
+    return await connectExisting(project, { env });
   } catch (err) {
     if (isNotRunning(err)) return undefined;
     throw err;
   }
 }
 
-export async function status(project: string, json: boolean, layout: Layout = {}): Promise<number> {
-  const conn = await existing(project);
+export async function status({ project, json, env, out }: CommandContext, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project, env);
   if (!conn) {
     const location = locateProject(project);
-    const endpoint = endpointFor(location.busRoot);
-    if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-    else console.log(`${notRunningLine(location.busRoot)}\n  socket    ${endpoint.socketPath}\n  log       ${endpoint.logPath}`);
+    const endpoint = endpointFor(location.busRoot, env);
+    if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    else out(`${notRunningLine(location.busRoot)}\n  socket    ${endpoint.socketPath}\n  log       ${endpoint.logPath}`);
     return NOT_RUNNING;
   }
   try {
     const s = await conn.client.request('status', {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
+    out(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
 
-export async function peers(project: string, json: boolean, layout: Layout = {}): Promise<number> {
-  const conn = await existing(project);
+export async function peers({ project, json, env, out }: CommandContext, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project, env);
   if (!conn) {
-    console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   try {
     const { peers } = await conn.client.request('peers', {});
-    console.log(json ? JSON.stringify({ peers }) : formatPeers(peers, Date.now(), layout));
+    out(json ? JSON.stringify({ peers }) : formatPeers(peers, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
 
-export async function claims(project: string, json: boolean, layout: Layout = {}): Promise<number> {
-  const conn = await existing(project);
+export async function claims({ project, json, env, out }: CommandContext, layout: Layout = {}): Promise<number> {
+  const conn = await existing(project, env);
   if (!conn) {
     // Claims survive a restart: the mailbox holds them, and they are the holders' again when
     // the daemon starts and their sessions come back within the grace period.
     const location = locateProject(project);
     const now = Date.now();
     const recorded: ClaimInfo[] = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
-    if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
-    else console.log([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
+    if (json) out(JSON.stringify({ running: false, claims: recorded }));
+    else out([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
     return NOT_RUNNING;
   }
   try {
     const { claims } = await conn.client.request('claims', {});
-    console.log(json ? JSON.stringify({ claims }) : formatClaims(claims, Date.now(), layout));
+    out(json ? JSON.stringify({ claims }) : formatClaims(claims, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
 
-export async function stop(project: string, json: boolean): Promise<number> {
-  const conn = await existing(project);
+export async function stop({ project, json, env, out }: CommandContext): Promise<number> {
+  const conn = await existing(project, env);
   if (!conn) {
-    console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   // Connected sessions' MCP servers reconnect, and the first one starts a daemon again: say so.
@@ -97,9 +98,9 @@ export async function stop(project: string, json: boolean): Promise<number> {
   const connected = sessions.filter((x) => x.connected && !x.label.startsWith('human:')).length;
   await conn.client.request('shutdown', { reason: 'session-bus stop' });
   conn.client.close();
-  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
-  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
+  if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
+  else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
 }
 
@@ -110,8 +111,8 @@ const EXIT_WAIT_MS = 10_000;
  * `restart`: the daemon stops and a new one starts at once, reading the settings file (and this
  * shell's variables). A session may start the new one first; either way it is a fresh daemon.
  */
-export async function restart(project: string, json: boolean): Promise<number> {
-  const conn = await existing(project);
+export async function restart({ project, json, env, out }: CommandContext): Promise<number> {
+  const conn = await existing(project, env);
   const old = conn?.hello.pid;
   if (conn) {
     await conn.client.request('shutdown', { reason: 'session-bus restart' });
@@ -119,13 +120,13 @@ export async function restart(project: string, json: boolean): Promise<number> {
     const until = Date.now() + EXIT_WAIT_MS;
     while (isAlive(old!) && Date.now() < until) await sleep(20);
   }
-  const fresh = await connectOrSpawn(project);
+  const fresh = await connectOrSpawn(project, { env });
   try {
     const s = await fresh.client.request('status', {});
-    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    if (json) out(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
     else {
-      console.log(`session-bus daemon ${old ? `restarted (pid ${old} → ${s.pid})` : `started (pid ${s.pid})`}`);
-      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
+      out(`session-bus daemon ${old ? `restarted (pid ${old} → ${s.pid})` : `started (pid ${s.pid})`}`);
+      out(`  settings  ${formatSettings(s.settings ?? [])}`);
     }
     return 0;
   } finally {
@@ -134,11 +135,11 @@ export async function restart(project: string, json: boolean): Promise<number> {
 }
 
 
-export async function send(project: string, text: string, kind: MessageKind, json: boolean): Promise<number> {
-  const conn = await connectOrSpawn(project);
+export async function send({ project, json, env, out }: CommandContext, text: string, kind: MessageKind): Promise<number> {
+  const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });
-    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    out(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
     return 0;
   } finally {
     conn.client.close();

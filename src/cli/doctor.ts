@@ -176,7 +176,7 @@ function checkMailbox(location: ProjectLocation, status: StatusResult | undefine
   return { name, status: 'ok', message: `${file}, ${mib(st.size)}${counts}` };
 }
 
-export async function runDoctor(project: string, env: NodeJS.ProcessEnv = process.env): Promise<DoctorReport> {
+export async function runDoctor(project: string, env: NodeJS.ProcessEnv): Promise<DoctorReport> {
   const checks: Check[] = [checkNode(process.version)];
   let location: ProjectLocation;
   try {

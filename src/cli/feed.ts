@@ -14,27 +14,33 @@ import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
 import { formatMessage, safe } from './format.ts';
+import type { CommandContext } from './io.ts';
 import { displayWidth } from './width.ts';
 
 /** While following with no daemon, look for one this often: a session start is seen within a second. */
 const FOLLOW_RETRY_MS = 1000;
 
-export interface FeedOutput {
-  json: boolean;
+/**
+ * FOLLOW_RETRY_MS, or SESSION_BUS_FOLLOW_RETRY_MS: for tests only, not a setting (`config` does
+ * not list it), so a test of what `tail -f` shows across a daemon's going need not wait out each second.
+ */
+function followRetryMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.SESSION_BUS_FOLLOW_RETRY_MS);
+  return env.SESSION_BUS_FOLLOW_RETRY_MS && Number.isFinite(ms) && ms > 0 ? ms : FOLLOW_RETRY_MS;
+}
+
+/** A command's context, and whether its lines are colored. */
+export interface FeedOutput extends CommandContext {
   color: boolean;
-  /** Where lines go (stdout). */
-  out: (line: string) => void;
-  /** Where notes for the person go (stderr), never mixed into the data. */
-  note: (line: string) => void;
 }
 
 type Fetch = (q: HistoryParams) => Promise<HistoryResult>;
 
 
 /** The running daemon, or undefined when none runs. */
-export async function daemonIfRunning(project: string): Promise<Connection | undefined> {
+export async function daemonIfRunning(project: string, env: NodeJS.ProcessEnv): Promise<Connection | undefined> {
   try {
-    return await connectExisting(project);
+    return await connectExisting(project, { env });
   } catch (err) {
     if (isNotRunning(err)) return undefined;
     throw err;
@@ -130,8 +136,9 @@ function printer(o: FeedOutput, withDate: boolean, minLabelWidth = 0): { print: 
 }
 
 /** `session-bus tail -n N`: the last N messages. */
-export async function tail(project: string, lines: number, o: FeedOutput): Promise<number> {
-  const conn = await daemonIfRunning(project);
+export async function tail(o: FeedOutput, lines: number): Promise<number> {
+  const { project } = o;
+  const conn = await daemonIfRunning(project, o.env);
   try {
     const messages = await readAll(historySource(conn, project).fetch, {}, lines);
     printer(o, false).batch(messages);
@@ -151,8 +158,9 @@ export interface LogQuery {
 }
 
 /** `session-bus log`: the matches, with dates, from the daemon or else the mailbox. */
-export async function log(project: string, query: LogQuery, o: FeedOutput): Promise<number> {
-  const conn = await daemonIfRunning(project);
+export async function log(o: FeedOutput, query: LogQuery): Promise<number> {
+  const { project } = o;
+  const conn = await daemonIfRunning(project, o.env);
   try {
     const q: HistoryParams = {};
     if (query.sinceTs !== undefined) q.sinceTs = query.sinceTs;
@@ -177,9 +185,11 @@ export async function log(project: string, query: LogQuery, o: FeedOutput): Prom
  * `session-bus tail -f`: the last `lines` messages, then every new one as it is accepted. With
  * no daemon it shows the mailbox and waits for one; when the daemon goes (idle exit, restart,
  * or it dropped this reader for falling behind) it reconnects and catches up from the last seq
- * shown. Runs until the process is stopped.
+ * shown. Runs until `signal` aborts (the person stops it).
  */
-export async function follow(project: string, lines: number, o: FeedOutput, signal?: AbortSignal): Promise<number> {
+export async function follow(o: FeedOutput, lines: number, signal?: AbortSignal): Promise<number> {
+  const { project } = o;
+  const retryMs = followRetryMs(o.env);
   const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
   /** The highest seq shown; undefined until the first read. */
   let last: number | undefined;
@@ -196,7 +206,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
   while (!signal?.aborted) {
     let conn: Connection | undefined;
     try {
-      conn = await daemonIfRunning(project);
+      conn = await daemonIfRunning(project, o.env);
     } catch (err) {
       // A daemon stopping or starting right now: look again in a moment, as when none runs.
       if (!(err instanceof ConnectionError)) throw err;
@@ -214,7 +224,7 @@ export async function follow(project: string, lines: number, o: FeedOutput, sign
       }
       if (!waitingSaid) o.note('session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.');
       waitingSaid = true;
-      await sleep(FOLLOW_RETRY_MS, { signal });
+      await sleep(retryMs, { signal });
       continue;
     }
     lastStamp = undefined;

@@ -12,60 +12,63 @@ import * as path from 'node:path';
 import { connectExisting } from '../client/connect.ts';
 import { humanIdentity } from '../place/identity.ts';
 import { inert } from '../protocol/sanitize.ts';
+import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
 
 const MARK = '# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it';
 const CHAINED = 'pre-commit.before-session-bus';
 
-function hooksDir(project: string): string {
-  const dir = execFileSync('git', ['-C', project, 'rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { encoding: 'utf8' }).trim();
+/** git runs with the CLI's environment: under a hook that is git's own (GIT_DIR, GIT_INDEX_FILE). */
+function hooksDir(project: string, env: NodeJS.ProcessEnv): string {
+  const dir = execFileSync('git', ['-C', project, 'rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { encoding: 'utf8', env }).trim();
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
 
-export async function guard(project: string, words: string[]): Promise<number> {
+/** `cliScript`: the running CLI's script, which the installed hook runs with this node. */
+export async function guard(c: CommandContext, words: string[], cliScript: string): Promise<number> {
+  const { project, out } = c;
   const [verb, ...extra] = words;
   if (extra.length > 0 || !verb || !['install', 'uninstall', 'check'].includes(verb)) throw new UsageError('guard takes install, uninstall or check');
-  if (verb === 'check') return check(project);
-  const dir = hooksDir(project);
+  if (verb === 'check') return check(c);
+  const dir = hooksDir(project, c.env);
   const hook = path.join(dir, 'pre-commit');
   const chained = path.join(dir, CHAINED);
   const ours = fs.existsSync(hook) && fs.readFileSync(hook, 'utf8').includes(MARK);
   if (verb === 'uninstall') {
     if (!ours) {
-      console.log(`no session-bus pre-commit hook in ${dir}`);
+      out(`no session-bus pre-commit hook in ${dir}`);
       return 0;
     }
     fs.rmSync(hook);
     if (fs.existsSync(chained)) fs.renameSync(chained, hook);
-    console.log(`removed the session-bus pre-commit hook from ${dir}${fs.existsSync(hook) ? ' (the one it chained is back in place)' : ''}`);
+    out(`removed the session-bus pre-commit hook from ${dir}${fs.existsSync(hook) ? ' (the one it chained is back in place)' : ''}`);
     return 0;
   }
   if (ours) {
-    console.log(`the session-bus pre-commit hook is already in ${dir}`);
+    out(`the session-bus pre-commit hook is already in ${dir}`);
     return 0;
   }
   if (fs.existsSync(hook)) fs.renameSync(hook, chained);
-  const cli = path.resolve(process.argv[1]!);
   const script = [
     '#!/bin/sh',
     MARK,
     `if [ -x "$(dirname "$0")/${CHAINED}" ]; then "$(dirname "$0")/${CHAINED}" "$@" || exit $?; fi`,
-    `"${process.execPath}" "${cli}" guard check || true`,
+    `"${process.execPath}" "${cliScript}" guard check || true`,
     '',
   ].join('\n');
   fs.writeFileSync(hook, script, { mode: 0o755 });
-  console.log(`installed the session-bus pre-commit hook in ${dir}${fs.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ''}`);
+  out(`installed the session-bus pre-commit hook in ${dir}${fs.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ''}`);
   return 0;
 }
 
 /** The pre-commit check: staged files that are in a live session's working set or claimed by one. Warns only. */
-async function check(project: string): Promise<number> {
-  if (process.env.CLAUDE_CODE_SESSION_ID || process.env.CLAUDE_PID) return 0;
+async function check({ project, env, note }: CommandContext): Promise<number> {
+  if (env.CLAUDE_CODE_SESSION_ID || env.CLAUDE_PID) return 0;
   try {
-    const staged = execFileSync('git', ['-C', project, 'diff', '--cached', '--name-only', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+    const staged = execFileSync('git', ['-C', project, 'diff', '--cached', '--name-only', '-z'], { encoding: 'utf8', env }).split('\0').filter(Boolean);
     if (staged.length === 0) return 0;
-    const conn = await connectExisting(project, { timeoutMs: 2000 });
+    const conn = await connectExisting(project, { env, timeoutMs: 2000 });
     const who = humanIdentity(project);
     const found = await conn.client.request('checkEdit', { ...who, paths: staged, tool: 'git commit', record: false }, 2000);
     conn.client.close();
@@ -73,7 +76,7 @@ async function check(project: string): Promise<number> {
       ...found.editing.map((e) => `  ${inert(e.path)}: changed and not committed by ${inert(e.label, 'label')}`),
       ...found.conflicts.map(({ path: p, claim: c }) => `  ${inert(p)}: claimed by ${inert(c.host ? `${c.label}@${c.host}` : c.label, 'label')}${c.note ? ` (${inert(c.note, 'quoted')})` : ''}`),
     ];
-    if (lines.length) process.stderr.write(`session-bus: this commit includes files other sessions are working on:\n${lines.join('\n')}\n(the commit goes ahead; \`git reset -- FILE\` takes a file out of it)\n`);
+    if (lines.length) note(`session-bus: this commit includes files other sessions are working on:\n${lines.join('\n')}\n(the commit goes ahead; \`git reset -- FILE\` takes a file out of it)`);
   } catch {
     // No daemon, no git, no answer: nothing to warn about, and never a stopped commit.
   }

@@ -4,4 +4,4 @@
  * command loads the full CLI.
  */
 if (process.argv[2] === 'statusline') void import('./statusline.ts').then((m) => m.main());
-else void import('./commands.ts');
+else void import('./commands.ts').then((m) => m.main());

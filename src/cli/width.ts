@@ -45,7 +45,7 @@ export function padEnd(text: string, width: number): string {
  * How wide the terminal is, or undefined for no limit: `$COLUMNS` when set (a person's or a
  * script's explicit wish), else the terminal's own width; a pipe has no width.
  */
-export function terminalColumns(env: NodeJS.ProcessEnv = process.env, stream: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
+export function terminalColumns(env: NodeJS.ProcessEnv, stream: { isTTY?: boolean; columns?: number }): number | undefined {
   const fromEnv = Number(env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return stream.isTTY && stream.columns ? stream.columns : undefined;

@@ -32,6 +32,16 @@ const IDLE_GC_QUIET_MS = 2000;
 /** After a restart every session reconnects; give them this much more than the usual grace. */
 const RESTART_GRACE_EXTRA_MS = 5000;
 
+/**
+ * RESTART_GRACE_EXTRA_MS, or SESSION_BUS_RESTART_GRACE_EXTRA_MS: for tests only, not a setting
+ * (`config` does not list it), so a test of what a restart keeps and ends need not wait out 5 s.
+ */
+function restartGraceExtraMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.SESSION_BUS_RESTART_GRACE_EXTRA_MS;
+  const ms = Number(raw);
+  return raw && Number.isFinite(ms) && ms >= 0 ? ms : RESTART_GRACE_EXTRA_MS;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { project: { type: 'string' }, 'replace-older-than': { type: 'string' } }, strict: true });
   if (!values.project) throw new Error('usage: daemon --project <dir>');
@@ -158,7 +168,7 @@ async function main(): Promise<void> {
 
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, 'removed the markers of Claude processes that are gone');
-  daemon.start(RESTART_GRACE_EXTRA_MS);
+  daemon.start(restartGraceExtraMs(process.env));
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {

@@ -1,10 +1,12 @@
 /**
  * Errors a newcomer meets in the terminal view, each naming the fix (issue 17, "Errors that do
- * not name the fix"). The built CLI against real daemons and real folders.
+ * not name the fix"). The CLI against real daemons and real folders, run in this process
+ * (support/cli.ts), and once as the built CLI for a usage error's exit code (2) from its process.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliHere } from '../support/cli.ts';
 import { CLI, run, useProjects } from '../support/project.ts';
 
 const project = useProjects({ scope: 'file' });
@@ -17,26 +19,27 @@ describe('errors that name the fix', () => {
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
     conn.client.close();
-    expect((await p.cli(['stop'])).code).toBe(0);
+    expect((await p.cliHere(['stop'])).code).toBe(0);
 
-    const peers = await p.cli(['peers']);
+    const peers = await p.cliHere(['peers']);
     expect(peers.code).toBe(3);
     expect(peers.stdout).toContain(`not running for ${fs.realpathSync(path.join(p.dir, '.git'))}`);
     expect(peers.stdout).toMatch(/the first Claude Code session here starts it/);
 
-    const claims = await p.cli(['claims']);
+    const claims = await p.cliHere(['claims']);
     expect(claims.code).toBe(3);
     expect(claims.stdout).toMatch(/not running for /);
     expect(claims.stdout).toMatch(/recorded in the mailbox/);
     expect(claims.stdout).toMatch(/port:1420\s+main#aaaa11\s+.*dev server/);
-    const json = JSON.parse((await p.cli(['claims', '--json'])).stdout);
+    const json = JSON.parse((await p.cliHere(['claims', '--json'])).stdout);
     expect(json).toMatchObject({ running: false, claims: [{ resource: 'port:1420', label: 'main#aaaa11' }] });
     expect(p.daemonPids()).toEqual([]);
   });
 
   it('--project /nonexistent: a usage error naming the folder, exit 2, no raw ENOENT … lstat', async () => {
     for (const cmd of ['status', 'peers', 'send']) {
-      const r = await run(process.execPath, [CLI, cmd, ...(cmd === 'send' ? ['hi'] : []), '--project', '/nonexistent/x']);
+      const args = [cmd, ...(cmd === 'send' ? ['hi'] : []), '--project', '/nonexistent/x'];
+      const r = cmd === 'status' ? await run(process.execPath, [CLI, ...args]) : await cliHere(args, process.env);
       expect(r.code, cmd).toBe(2);
       expect(r.stderr).toMatch(/^session-bus: --project \/nonexistent\/x: no such folder\n/);
       expect(r.stderr).not.toMatch(/ENOENT|lstat/);
@@ -45,10 +48,10 @@ describe('errors that name the fix', () => {
 
   it('an unknown option or a text starting with "-": one clear line with balanced quotes, exit 2', async () => {
     const p = project();
-    const bogus = await p.cli(['status', '--bogus']);
+    const bogus = await p.cliHere(['status', '--bogus']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toMatch(/^session-bus: unknown option --bogus; status takes /);
-    const dash = await p.cli(['send', '-x', 'hello']);
+    const dash = await p.cliHere(['send', '-x', 'hello']);
     expect(dash.code).toBe(2);
     expect(dash.stderr).toContain('session-bus: unknown option -x; a text starting with "-" goes after --: session-bus send -- "-x hello"');
     for (const r of [bogus, dash]) expect(r.stderr.split('\n')[0]!.split("'").length % 2, r.stderr).toBe(1);
@@ -58,7 +61,7 @@ describe('errors that name the fix', () => {
   it('SESSION_BUS_FSYNC=bogus session-bus send hi: refused at once, the reason once, exit 2, no daemon started', async () => {
     const p = project();
     const started = Date.now();
-    const r = await p.cli(['send', 'hi'], { SESSION_BUS_FSYNC: 'bogus' });
+    const r = await p.cliHere(['send', 'hi'], { SESSION_BUS_FSYNC: 'bogus' });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(2);
     expect(r.stderr.match(/SESSION_BUS_FSYNC must be/g)).toHaveLength(1);

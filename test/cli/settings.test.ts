@@ -4,7 +4,7 @@
  * README's advice 'set the variable, then session-bus stop' does nothing". The bus's settings
  * file is read by every daemon whoever starts it; `stop` says sessions will start it again;
  * `restart` applies new settings; `status` shows each setting's source. Real daemons, a real
- * MCP server, the built CLI.
+ * MCP server, the CLI run in this process (support/cli.ts).
  */
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const p = project({ git: true });
 const file = () => settingsPath(locateProject(p.dir).mailboxDir);
 
 async function statusJson(): Promise<{ pid: number; settings: { key: string; value: string; source: string }[] } | undefined> {
-  const r = await p.cli(['status', '--json']);
+  const r = await p.cliHere(['status', '--json']);
   const s = JSON.parse(r.stdout);
   return s.running ? s : undefined;
 }
@@ -26,15 +26,15 @@ async function statusJson(): Promise<{ pid: number; settings: { key: string; val
 describe('settings', () => {
   it('config set checks the value as the daemon would (exit 2, file untouched), and config lists every setting with its source', async () => {
     // Both refused, side by side: neither writes the file.
-    const [bad, nope] = await Promise.all([p.cli(['config', 'set', 'fsync', 'bogus']), p.cli(['config', 'set', 'nope', '1'])]);
+    const [bad, nope] = await Promise.all([p.cliHere(['config', 'set', 'fsync', 'bogus']), p.cliHere(['config', 'set', 'nope', '1'])]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/SESSION_BUS_FSYNC must be "interval" or "always"/);
     expect(fs.existsSync(file())).toBe(false);
     expect(nope.stderr).toMatch(/no setting "nope"; the settings are idle-ms, fsync/);
-    const set = await p.cli(['config', 'set', 'fsync', 'always']);
+    const set = await p.cliHere(['config', 'set', 'fsync', 'always']);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain(`set fsync=always in ${file()}`);
-    const [list, get] = await Promise.all([p.cli(['config'], { SESSION_BUS_FSYNC: '' }), p.cli(['config', 'get', 'fsync'])]);
+    const [list, get] = await Promise.all([p.cliHere(['config'], { SESSION_BUS_FSYNC: '' }), p.cliHere(['config', 'get', 'fsync'])]);
     expect(list.stdout).toMatch(/^fsync\s+always\s+file\s+SESSION_BUS_FSYNC$/m);
     expect(list.stdout).toMatch(/^retain-count\s+10000\s+default/m);
     expect(get.stdout).toBe('always\n');
@@ -46,9 +46,9 @@ describe('settings', () => {
     try {
       const before = await waitFor('a daemon', () => statusJson());
       expect(before.settings.find((r) => r.key === 'fsync')).toMatchObject({ value: 'always', source: 'file' });
-      expect((await p.cli(['config', 'set', 'retain-count', '500'])).stdout).toMatch(/the running daemon \(pid \d+\) has retain-count=10000 \(default\); `session-bus restart` applies the file/);
+      expect((await p.cliHere(['config', 'set', 'retain-count', '500'])).stdout).toMatch(/the running daemon \(pid \d+\) has retain-count=10000 \(default\); `session-bus restart` applies the file/);
 
-      const stop = await p.cli(['stop']);
+      const stop = await p.cliHere(['stop']);
       expect(stop.stdout).toBe(`session-bus daemon stopped (pid ${before.pid}); 1 connected session will start it again within seconds. To apply new settings, use \`session-bus restart\`.\n`);
       // The session's MCP server starts a new daemon with its own environment; the file still applies.
       const after = await waitFor('the session to start a daemon again', async () => {
@@ -56,19 +56,19 @@ describe('settings', () => {
         return s && s.pid !== before.pid ? s : undefined;
       }, 30_000);
       expect(after.settings.find((r) => r.key === 'retain-count')).toMatchObject({ value: '500', source: 'file' });
-      expect((await p.cli(['status'])).stdout).toMatch(/^ {2}settings {2}.*fsync=always \(file\), retain-count=500 \(file\)$/m);
+      expect((await p.cliHere(['status'])).stdout).toMatch(/^ {2}settings {2}.*fsync=always \(file\), retain-count=500 \(file\)$/m);
     } finally {
       await session.close();
     }
   });
 
   it('restart applies new settings at once; a variable in the environment wins over the file and says so', async () => {
-    expect((await p.cli(['config', 'set', 'retain-days', '3'])).code).toBe(0);
-    const r = await p.cli(['restart'], { SESSION_BUS_FSYNC: 'interval' });
+    expect((await p.cliHere(['config', 'set', 'retain-days', '3'])).code).toBe(0);
+    const r = await p.cliHere(['restart'], { SESSION_BUS_FSYNC: 'interval' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^session-bus daemon (restarted \(pid \d+ → \d+\)|started \(pid \d+\))\n {2}settings {2}.*retain-days=3 \(file\)/);
     expect(r.stdout).toContain('fsync=interval (SESSION_BUS_FSYNC)');
-    const [s, status] = await Promise.all([statusJson(), p.cli(['status'])]);
+    const [s, status] = await Promise.all([statusJson(), p.cliHere(['status'])]);
     expect(s!.settings.find((x) => x.key === 'fsync')).toMatchObject({ value: 'interval', source: 'env' });
     expect(status.stdout).toMatch(/fsync=interval \(SESSION_BUS_FSYNC\)/);
   });

@@ -1,4 +1,7 @@
-/** `session-bus status`, `send` and `stop` as a person runs them. */
+/**
+ * `session-bus status`, `send` and `stop` as a person runs them, against real daemons. The CLI
+ * runs in this process (support/cli.ts) but once, as the built CLI, for an exit code (3) of its process.
+ */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +15,8 @@ const p = project();
 
 describe('session-bus status', () => {
   it('on a stopped daemon: exit 3, human and --json, and it does not start one', async () => {
-    const [human, json] = await Promise.all([p.cli(['status']), p.cli(['status', '--json'])]);
+    // The human run as a process: exit 3 is the process's exit code, not only run()'s.
+    const [human, json] = await Promise.all([p.cli(['status']), p.cliHere(['status', '--json'])]);
     expect(human.code).toBe(3);
     expect(human.stdout).toMatch(/^session-bus daemon: not running for /);
     expect(json.code).toBe(3);
@@ -24,9 +28,9 @@ describe('session-bus status', () => {
     const conn = await p.connect();
     await conn.client.request('register', { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11', live: true });
     await conn.client.request('register', { sessionId: 'bbbb2222-y', pid: 22, label: 'feat#bbbb22' });
-    expect((await p.cli(['send', 'branch feat pushed, safe to rebase', '--kind', 'handoff'])).stdout).toMatch(/^sent #1 as human:/);
+    expect((await p.cliHere(['send', 'branch feat pushed, safe to rebase', '--kind', 'handoff'])).stdout).toMatch(/^sent #1 as human:/);
 
-    const [human, jsonRun] = await Promise.all([p.cli(['status']), p.cli(['status', '--json'])]);
+    const [human, jsonRun] = await Promise.all([p.cliHere(['status']), p.cliHere(['status', '--json'])]);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`pid ${conn.hello.pid}, version ${VERSION}`);
     expect(human.stdout).toContain(p.endpoint().socketPath);
@@ -44,11 +48,11 @@ describe('session-bus status', () => {
   });
 
   it('send rejects a bad kind with usage exit 2; stop stops it, exit 3 when nothing runs', async () => {
-    const bad = await p.cli(['send', 'x', '--kind', 'shout']);
+    const bad = await p.cliHere(['send', 'x', '--kind', 'shout']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--kind must be one of note, lock, unlock, handoff/);
-    expect((await p.cli(['stop'])).code).toBe(0);
-    const [again, status] = await Promise.all([p.cli(['stop']), p.cli(['status'])]);
+    expect((await p.cliHere(['stop'])).code).toBe(0);
+    const [again, status] = await Promise.all([p.cliHere(['stop']), p.cliHere(['status'])]);
     expect(again.code).toBe(3);
     expect(status.code).toBe(3);
   });
@@ -58,13 +62,13 @@ describe('session-bus peers and claims', () => {
   const q = project();
 
   it('print tables and --json, exit 3 when no daemon runs', async () => {
-    expect((await q.cli(['peers'])).code).toBe(3);
+    expect((await q.cliHere(['peers'])).code).toBe(3);
     const conn = await q.connect();
     const who = { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11' };
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server', ttlSeconds: 600 });
     // Reads of one state, side by side.
-    const [peers, peersJson, claims, claimsJson, status] = await Promise.all([q.cli(['peers']), q.cli(['peers', '--json']), q.cli(['claims']), q.cli(['claims', '--json']), q.cli(['status'])]);
+    const [peers, peersJson, claims, claimsJson, status] = await Promise.all([q.cliHere(['peers']), q.cliHere(['peers', '--json']), q.cliHere(['claims']), q.cliHere(['claims', '--json']), q.cliHere(['status'])]);
     expect(peers.code).toBe(0);
     expect(peers.stdout).toMatch(/^SESSION\s+SINCE\s+ACTIVE\s+WORKTREE\nmain#aaaa11\s+\d+s ago/);
     expect(JSON.parse(peersJson.stdout).peers[0]).toMatchObject({ label: 'main#aaaa11', shortId: 'aaaa11' });
@@ -86,11 +90,11 @@ describe('the terminal view at COLUMNS=80 with a long branch name', () => {
     const who = { sessionId: 'aaaa1111-x', pid: 11, label: sessionLabel(wt, 'aaaa1111-x'), cwd: wt };
     await conn.client.request('register', { ...who, live: true });
     await conn.client.request('claim', { ...who, resource: 'src/auth/**', note: 'moving the session store to redis, do not touch the middleware until this lands' });
-    expect((await w.cli(['send', 'hello'])).code).toBe(0);
+    expect((await w.cliHere(['send', 'hello'])).code).toBe(0);
 
     // Reads of one state, side by side: each table cut, and whole with --wide.
     const cmds = ['status', 'peers', 'claims'];
-    const [cut, whole] = await Promise.all([Promise.all(cmds.map((cmd) => w.cli([cmd], { COLUMNS: '80' }))), Promise.all(cmds.map((cmd) => w.cli([cmd, '--wide'], { COLUMNS: '80' })))]);
+    const [cut, whole] = await Promise.all([Promise.all(cmds.map((cmd) => w.cliHere([cmd], { COLUMNS: '80' }))), Promise.all(cmds.map((cmd) => w.cliHere([cmd, '--wide'], { COLUMNS: '80' })))]);
     cmds.forEach((cmd, i) => {
       const r = cut[i]!;
       expect(r.code, r.stderr).toBe(0);

@@ -43,7 +43,7 @@ describe('edit guard: the marker first', () => {
     expect(await editHook('PostToolUse', p, A_ID, a.pid!, path.join(p.dir, 'lib', 'y.ts'))).toMatchObject({ code: 0, stdout: '' });
     expect(read()).toEqual({ v: 1, ask: false, claims: ['src/api'], editing: ['lib/y.ts'] });
 
-    const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    const status = JSON.parse((await p.cliHere(['status', '--json'])).stdout);
     const log = () => fs.readFileSync(status.logPath, 'utf8');
     process.kill(status.pid, 'SIGSTOP');
     try {

@@ -65,7 +65,7 @@ describe('edit guard: claims', () => {
       return r.text.includes('wanted to edit') ? r.text : undefined;
     });
     expect(told).toMatch(/main#bbbbbb \[note\] \(to you\): "wanted to edit src\/x\.ts \(your claim covers it\) with Write; the edit was stopped/);
-    expect((await p.cli(['log'])).stdout).toMatch(/wanted to edit lib\/y\.ts \(your claim covers it\) with Edit/);
+    expect((await p.cliHere(['log'])).stdout).toMatch(/wanted to edit lib\/y\.ts \(your claim covers it\) with Edit/);
   });
 
   it('a session alone pays only the shell gate (no marker: node never starts); with company both are guarded, and alone again neither', async () => {

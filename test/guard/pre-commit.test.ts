@@ -35,7 +35,7 @@ describe('guard install: a pre-commit hook for people', () => {
     const before = '#!/bin/sh\necho "the team\'s own check ran" > "$(git rev-parse --git-dir)/own-check"\n';
     fs.mkdirSync(hooks, { recursive: true });
     fs.writeFileSync(path.join(hooks, 'pre-commit'), before, { mode: 0o755 });
-    expect((await p.cli(['guard', 'install'])).stdout).toMatch(/^installed the session-bus pre-commit hook in .*\(the one there runs first, as pre-commit\.before-session-bus\)\n$/);
+    expect((await p.cliHere(['guard', 'install'])).stdout).toMatch(/^installed the session-bus pre-commit hook in .*\(the one there runs first, as pre-commit\.before-session-bus\)\n$/);
 
     fs.mkdirSync(path.join(p.dir, 'docs'));
     fs.writeFileSync(path.join(p.dir, 'docs', 'guide.md'), 'mine\n');
@@ -61,11 +61,11 @@ describe('guard install: a pre-commit hook for people', () => {
     expect(git('commit', '-m', 'stopped').status).not.toBe(0);
     fs.writeFileSync(path.join(hooks, 'pre-commit.before-session-bus'), before, { mode: 0o755 });
 
-    expect((await p.cli(['guard', 'uninstall'])).stdout).toMatch(/^removed the session-bus pre-commit hook from .* \(the one it chained is back in place\)\n$/);
+    expect((await p.cliHere(['guard', 'uninstall'])).stdout).toMatch(/^removed the session-bus pre-commit hook from .* \(the one it chained is back in place\)\n$/);
     expect(fs.readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(hooks, 'pre-commit.before-session-bus'))).toBe(false);
-    expect((await p.cli(['guard', 'install'])).code).toBe(0);
-    expect((await p.cli(['guard', 'uninstall'])).code).toBe(0);
+    expect((await p.cliHere(['guard', 'install'])).code).toBe(0);
+    expect((await p.cliHere(['guard', 'uninstall'])).code).toBe(0);
     expect(fs.readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(before);
   });
 });

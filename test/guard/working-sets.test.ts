@@ -68,7 +68,7 @@ describe('working sets', () => {
     // Shown where people and models look: peers (tool), status (CLI), the SessionStart briefing (read side by side).
     const [peers, status, brief] = await Promise.all([
       b.call('peers', {}),
-      p.cli(['status']),
+      p.cliHere(['status']),
       run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionStart'], { env: { ...p.env, CLAUDE_PID: '4343', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_HOOK_TIMEOUT_MS: '15000' }, input: JSON.stringify({ session_id: 'cccccccc-3333-4000-8000-000000000003', hook_event_name: 'SessionStart', cwd: p.dir, source: 'startup' }) }),
     ]);
     expect(peers.text).toMatch(/^main#aaaaaa .*, editing 1 file: "src\/x\.ts"$/m);
@@ -118,7 +118,7 @@ describe('working sets', () => {
     const watch = await project.connect(p);
     await waitFor('the lone work given to a session', async () => Object.values(await editingBy(watch)).some((paths) => paths.length > 0), 30_000);
     // As a person sees it: status --json.
-    const sessions: { sessionId: string; editing?: { paths: string[] } }[] = JSON.parse((await p.cli(['status', '--json'])).stdout).sessions;
+    const sessions: { sessionId: string; editing?: { paths: string[] } }[] = JSON.parse((await p.cliHere(['status', '--json'])).stdout).sessions;
     expect(Object.fromEntries(sessions.map((s) => [s.sessionId, s.editing?.paths ?? []]))).toMatchObject({ [A_ID]: ['src/alone.ts'], [B_ID]: [] });
     // B leaves; a third session is still asked about A's file.
     await run(process.execPath, [path.join(DIST, 'hook.cjs'), 'SessionEnd'], { env: { ...p.env, CLAUDE_PID: String(b.pid), CLAUDE_PROJECT_DIR: p.dir }, input: JSON.stringify({ session_id: B_ID, hook_event_name: 'SessionEnd', cwd: p.dir, reason: 'exit' }) });

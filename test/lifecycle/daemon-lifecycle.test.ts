@@ -41,7 +41,7 @@ describe('endpoint', () => {
     const p = project();
     const env = { ...p.env, SESSION_BUS_SOCKET_DIR: path.join(p.base, 'x'.repeat(120)) };
     expect(() => endpointFor(p.dir, env)).toThrow(/over the 100-byte limit.*SESSION_BUS_SOCKET_DIR/);
-    const r = await p.cli(['send', 'hi'], { SESSION_BUS_SOCKET_DIR: env.SESSION_BUS_SOCKET_DIR });
+    const r = await p.cliHere(['send', 'hi'], { SESSION_BUS_SOCKET_DIR: env.SESSION_BUS_SOCKET_DIR });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Set SESSION_BUS_SOCKET_DIR to a shorter directory/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -167,7 +167,7 @@ describe('idle exit and permissions', () => {
     fs.mkdirSync(target, { mode: 0o700 });
     fs.symlinkSync(target, p.env.SESSION_BUS_SOCKET_DIR!);
     await expect(p.connect()).rejects.toThrow(/is a symlink/);
-    const r = await p.cli(['send', 'x']);
+    const r = await p.cliHere(['send', 'x']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refusing the socket directory .* symlink/);
     expect(fs.readdirSync(target)).toEqual([]);

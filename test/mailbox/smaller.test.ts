@@ -30,14 +30,14 @@ describe('a mailbox that is no regular file (issue 14, smaller)', () => {
     const p = project();
     make(p.mailboxPath());
     const started = Date.now();
-    const send = await p.cli(['send', 'hello']);
+    const send = await p.cliHere(['send', 'hello']);
     expect(send.code).toBe(1);
     expect(send.stderr).toContain(`is ${what}, not a regular file. Move it away (mv "${p.mailboxPath()}"`);
     // The daemon failed at once and said why: no waiting out a deadline, no retry loop.
     expect(Date.now() - started).toBeLessThan(8000);
     expect(p.daemonPids()).toEqual([]);
     // Then log and doctor, side by side; doctor's plugin check (not the point here) by a stand-in claude.
-    const [log, doctor] = await Promise.all([p.cli(['log']), p.cli(['doctor'], fakeClaude(p.base, true))]);
+    const [log, doctor] = await Promise.all([p.cliHere(['log']), p.cliHere(['doctor'], fakeClaude(p.base, true))]);
     expect(log.code).not.toBe(0);
     expect(log.stderr).toContain('not a regular file');
     expect(doctor.code).toBe(1);
@@ -78,7 +78,7 @@ describe('status at thousands of sessions (issue 14, smaller)', () => {
     expect(counted).toBeGreaterThanOrEqual(MAX_REMEMBERED_SESSIONS);
     expect(counted).toBeLessThanOrEqual(3001);
     expect(JSON.stringify(s).length).toBeLessThan(64 * 1024);
-    const shown = await p.cli(['status']);
+    const shown = await p.cliHere(['status']);
     expect(shown.stdout).toMatch(/\(\d+ more sessions seen longer ago, not listed\)/);
   });
 

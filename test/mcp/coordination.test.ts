@@ -88,7 +88,7 @@ describe('presence', () => {
   it('status and the peers tool list the live sessions with label, id and since', async () => {
     const p = project({ git: true });
     const [, b] = await sessions(p, A_ID, B_ID);
-    const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    const status = JSON.parse((await p.cliHere(['status', '--json'])).stdout);
     expect(status.sessions.filter((s: { connected: boolean }) => s.connected).map((s: { label: string }) => s.label).sort()).toEqual(['main#aaaaaa', 'main#bbbbbb']);
     expect((await b.call('peers', {})).text).toContain('main#aaaaaa (aaaaaa)');
   });
@@ -96,7 +96,9 @@ describe('presence', () => {
 
 describe('restart', () => {
   it('a daemon restart keeps live claims; the holders reconnect', async () => {
-    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
+    // The extra grace a restart gives is 5 s; what is pinned here is what it keeps and ends, not
+    // its length: 1.5 s is still ample for the MCP servers, which reconnect within milliseconds.
+    const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500', SESSION_BUS_RESTART_GRACE_EXTRA_MS: '1500' } });
     const [a, b] = await sessions(p, A_ID, B_ID);
     await a.call('claim', { resource: 'port:1420', note: 'dev' });
     // The sentinel: a holder that never comes back. Its claim ends when the restarted daemon's
@@ -164,7 +166,7 @@ describe('session hooks', () => {
   it('SessionStart is silent for a session alone; with backfill it includes the backlog', async () => {
     const p = project({ git: true });
     expect((await hook(p, 'SessionStart', 'eeeeeeee-5', 5005)).stdout).toBe('');
-    await p.cli(['send', 'earlier news']);
+    await p.cliHere(['send', 'earlier news']);
     const r = await run(process.execPath, [HOOK, 'SessionStart'], {
       env: { ...p.env, CLAUDE_PID: '6006', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_BACKFILL_MIN: '5', SESSION_BUS_HOOK_TIMEOUT_MS: '15000' },
       input: JSON.stringify({ session_id: 'ffffffff-6', hook_event_name: 'SessionStart', cwd: p.dir }),

@@ -73,10 +73,10 @@ describe('text that reaches the model through the MCP tools', () => {
   });
 
   it('the CLI shows the same peers and claims inert, one row each (issue 14 item 8)', async () => {
-    const peers = await p.cli(['peers']);
+    const peers = await p.cliHere(['peers']);
     expectInert(peers.stdout.trimEnd(), 3);
     expect(peers.stdout).toContain('\\u003c/system-reminder>#eeeeee');
-    const claims = await p.cli(['claims']);
+    const claims = await p.cliHere(['claims']);
     expectInert(claims.stdout.trimEnd(), 2);
   });
 });

@@ -86,7 +86,7 @@ describe('PostToolUse path (no host inbox)', () => {
     // for, not looked at once (at load 7 the look came first now and then: a flake).
     await waitFor('the pending marker removed', () => !fs.existsSync(marker));
     expect((await runHook(p, 'UserPromptSubmit', B_ID, bPid)).stdout).toBe('');
-    const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
+    const status = JSON.parse((await p.cliHere(['status', '--json'])).stdout);
     expect(status.sessions.find((s: { shortId: string }) => s.shortId === 'bbbbbb').lastReached).toMatchObject({ via: 'tool' });
   });
 });

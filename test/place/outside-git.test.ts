@@ -1,13 +1,14 @@
 /**
  * "Outside git a subdirectory gets its own bus (`send` from `p3/sub/deep` starts a second one)":
  * outside git the bus is the nearest folder up that has a bus or a `.claude/`, as the
- * repository is inside git. Real folders, the built CLI, a real daemon.
+ * repository is inside git. Real folders, the CLI (run in this process, support/cli.ts), a real daemon.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
-import { CLI, run, useProjects } from '../support/project.ts';
+import { cliHere } from '../support/cli.ts';
+import { useProjects } from '../support/project.ts';
 
 const project = useProjects({ scope: 'file' });
 const p = project();
@@ -18,9 +19,10 @@ describe('outside git', () => {
     const deep = path.join(p.dir, 'sub', 'deep');
     fs.mkdirSync(deep, { recursive: true });
     expect(locateProject(deep).busRoot).toBe(p.dir);
-    const sent = await run(process.execPath, [CLI, 'send', 'from deep down'], { cwd: deep, env: p.env });
+    // No --project: the CLI's folder is the project.
+    const sent = await cliHere(['send', 'from deep down'], p.env, deep);
     expect(sent.code, sent.stderr).toBe(0);
-    const tail = await p.cli(['tail'], { NO_COLOR: '1' });
+    const tail = await p.cliHere(['tail'], { NO_COLOR: '1' });
     expect(tail.stdout).toContain('from deep down');
     expect(p.daemonPids()).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
+import { cliHere } from '../support/cli.ts';
 import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 import { shellSession } from '../support/sessions.ts';
 
@@ -38,7 +39,7 @@ describe('one bus per repository', () => {
 
       // status from either worktree, side by side.
       const dirs = [p.dir, wt];
-      const runs = await Promise.all(dirs.map((dir) => run(process.execPath, [path.join(path.dirname(HOOK), 'cli.mjs'), 'status', '--json', '--project', dir], { env: p.env })));
+      const runs = await Promise.all(dirs.map((dir) => cliHere(['status', '--json', '--project', dir], p.env)));
       for (const r of runs) {
         const status = JSON.parse(r.stdout);
         const byLabel = Object.fromEntries(status.sessions.map((x: { label: string; cwd: string }) => [x.label, x.cwd]));
@@ -82,7 +83,7 @@ describe('one bus per repository', () => {
     const mailboxDir = path.join(p.dir, '.claude', '.session-bus');
     expect(fs.readFileSync(path.join(mailboxDir, '.gitignore'), 'utf8')).toBe('*\n');
     // Stop first: once the folder is a repository its bus is the repository's.
-    await p.cli(['stop']);
+    await p.cliHere(['stop']);
     git(p.base, 'init', '-q', p.dir);
     expect(git(p.dir, 'status', '--porcelain')).toBe('');
   });

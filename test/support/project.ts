@@ -14,6 +14,7 @@ import { afterAll, afterEach } from 'vitest';
 import { connectOrSpawn, type ConnectOptions, type Connection } from '../../src/client/connect.ts';
 import { endpointFor, type Endpoint } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
+import { cliHere, type CliResult } from './cli.ts';
 import { startMcp, type McpOptions, type McpSession } from './mcp.ts';
 import { CLI, DAEMON } from './paths.ts';
 import { isAlive, isDead, pidsRunning, readCmdline } from './proc.ts';
@@ -28,7 +29,10 @@ export interface TestProject {
   endpoint: () => Endpoint;
   mailboxPath: () => string;
   connect(options?: ConnectOptions): Promise<Connection>;
+  /** The built CLI on this project, run as a process. */
   cli(args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<RunResult>;
+  /** The same command run in this process (support/cli.ts): its output and exit code without a Node start. */
+  cliHere(args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<CliResult>;
   daemonPids(): number[];
   cleanup(): Promise<void>;
 }
@@ -70,6 +74,7 @@ export function makeProject(options: ProjectOptions = {}): TestProject {
     mailboxPath: () => locateProject(dir).mailboxPath,
     connect: (o = {}) => connectOrSpawn(dir, { env, ...o }),
     cli: (args, extraEnv = {}) => run(process.execPath, [CLI, ...args, '--project', dir], { env: { ...env, ...extraEnv } }),
+    cliHere: (args, extraEnv = {}) => cliHere([...args, '--project', dir], { ...env, ...extraEnv }),
     daemonPids: () => pidsRunning(DAEMON, dir),
     async cleanup() {
       // Every daemon serving a folder of this project (a worktree, a copied plugin's bundle
