@@ -7591,6 +7591,11 @@ var MARKER_SWEEP_MS = 5 * 6e4;
 var IDLE_GC_AFTER_MESSAGES = 1e3;
 var IDLE_GC_QUIET_MS = 2e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
+function restartGraceExtraMs(env) {
+  const raw = env.SESSION_BUS_RESTART_GRACE_EXTRA_MS;
+  const ms = Number(raw);
+  return raw && Number.isFinite(ms) && ms >= 0 ? ms : RESTART_GRACE_EXTRA_MS;
+}
 async function main() {
   const { values } = parseArgs({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
   if (!values.project) throw new Error("usage: daemon --project <dir>");
@@ -7696,7 +7701,7 @@ async function main() {
   );
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, "removed the markers of Claude processes that are gone");
-  daemon.start(RESTART_GRACE_EXTRA_MS);
+  daemon.start(restartGraceExtraMs(process.env));
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {

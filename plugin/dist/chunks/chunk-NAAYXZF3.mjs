@@ -938,7 +938,7 @@ function connectExisting(projectDir, options = {}) {
 }
 
 // src/cli/color.ts
-function colorEnabled(stream, env = process.env) {
+function colorEnabled(stream, env) {
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR === "0" || env.FORCE_COLOR === "false") return false;
   if (env.FORCE_COLOR) return true;
@@ -996,7 +996,7 @@ function truncate(text, width) {
 function padEnd(text, width) {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
-function terminalColumns(env = process.env, stream = process.stdout) {
+function terminalColumns(env, stream) {
   const fromEnv = Number(env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return stream.isTTY && stream.columns ? stream.columns : void 0;

@@ -35,10 +35,11 @@ import {
   sleep,
   table,
   terminalColumns
-} from "./chunk-ANEG7QDV.mjs";
+} from "./chunk-NAAYXZF3.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
+import * as path5 from "node:path";
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -88,13 +89,13 @@ function settingsPath(mailboxDir) {
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
-function readSettingsFile(path4) {
-  if (!existsSync(path4)) return {};
+function readSettingsFile(path6) {
+  if (!existsSync(path6)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(path4, "utf8"));
+    parsed = JSON.parse(readFileSync(path6, "utf8"));
   } catch (err) {
-    throw new Error(`the settings file ${path4} is not valid JSON (${err.message}); fix it or remove it`);
+    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
   }
   const values = {};
   for (const [k, v] of Object.entries(parsed ?? {})) {
@@ -102,15 +103,15 @@ function readSettingsFile(path4) {
   }
   return values;
 }
-function writeSetting(path4, mailboxDir, key, value) {
-  const values = readSettingsFile(path4);
+function writeSetting(path6, mailboxDir, key, value) {
+  const values = readSettingsFile(path6);
   if (value === void 0) delete values[key];
   else values[key] = value;
   mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path4}.${process.pid}.tmp`;
+  const tmp = `${path6}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
 `, { mode: 384 });
-  renameSync(tmp, path4);
+  renameSync(tmp, path6);
 }
 function shown(def, value) {
   return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
@@ -797,25 +798,29 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
 
 // src/cli/feed.ts
 var FOLLOW_RETRY_MS = 1e3;
-async function daemonIfRunning(project) {
+function followRetryMs(env) {
+  const ms = Number(env.SESSION_BUS_FOLLOW_RETRY_MS);
+  return env.SESSION_BUS_FOLLOW_RETRY_MS && Number.isFinite(ms) && ms > 0 ? ms : FOLLOW_RETRY_MS;
+}
+async function daemonIfRunning(project, env) {
   try {
-    return await connectExisting(project);
+    return await connectExisting(project, { env });
   } catch (err) {
     if (isNotRunning(err)) return void 0;
     throw err;
   }
 }
 function mailboxSource(project) {
-  const path4 = locateProject(project).mailboxPath;
+  const path6 = locateProject(project).mailboxPath;
   let state;
   try {
-    state = replayMailbox(path4).state;
+    state = replayMailbox(path6).state;
   } catch (err) {
     const e = err;
-    throw new Error(`cannot read the mailbox ${path4}: ${e.code ?? e.message}`);
+    throw new Error(`cannot read the mailbox ${path6}: ${e.code ?? e.message}`);
   }
   const messages = state.messages;
-  return { path: path4, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
+  return { path: path6, lastSeq: state.lastSeq, fetch: async (q) => ({ ...selectHistory(messages, q, Number.POSITIVE_INFINITY), lastSeq: state.lastSeq }) };
 }
 function daemonSource(conn, project) {
   let fallback;
@@ -867,8 +872,9 @@ function printer(o, withDate, minLabelWidth = 0) {
   };
   return { print, batch };
 }
-async function tail(project, lines, o) {
-  const conn = await daemonIfRunning(project);
+async function tail(o, lines) {
+  const { project } = o;
+  const conn = await daemonIfRunning(project, o.env);
   try {
     const messages = await readAll(historySource(conn, project).fetch, {}, lines);
     printer(o, false).batch(messages);
@@ -878,8 +884,9 @@ async function tail(project, lines, o) {
     conn?.client.close();
   }
 }
-async function log(project, query, o) {
-  const conn = await daemonIfRunning(project);
+async function log(o, query) {
+  const { project } = o;
+  const conn = await daemonIfRunning(project, o.env);
   try {
     const q = {};
     if (query.sinceTs !== void 0) q.sinceTs = query.sinceTs;
@@ -899,7 +906,9 @@ async function log(project, query, o) {
     conn?.client.close();
   }
 }
-async function follow(project, lines, o, signal) {
+async function follow(o, lines, signal) {
+  const { project } = o;
+  const retryMs = followRetryMs(o.env);
   const { print, batch } = printer(o, false, FOLLOW_LABEL_WIDTH);
   let last;
   let waitingSaid = false;
@@ -915,7 +924,7 @@ async function follow(project, lines, o, signal) {
   while (!signal?.aborted) {
     let conn;
     try {
-      conn = await daemonIfRunning(project);
+      conn = await daemonIfRunning(project, o.env);
     } catch (err) {
       if (!(err instanceof ConnectionError)) throw err;
     }
@@ -930,7 +939,7 @@ async function follow(project, lines, o, signal) {
       }
       if (!waitingSaid) o.note("session-bus: no daemon runs for this project; waiting for one (it starts with the first session). Ctrl-C stops.");
       waitingSaid = true;
-      await sleep(FOLLOW_RETRY_MS, { signal });
+      await sleep(retryMs, { signal });
       continue;
     }
     lastStamp = void 0;
@@ -984,12 +993,12 @@ function mailboxStamp(project) {
   }
 }
 function untilAborted(signal, start) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     let cleanup = () => void 0;
     const finish = () => {
       signal?.removeEventListener("abort", finish);
       cleanup();
-      resolve4();
+      resolve5();
     };
     if (signal?.aborted) return finish();
     signal?.addEventListener("abort", finish, { once: true });
@@ -999,17 +1008,17 @@ function untilAborted(signal, start) {
 
 // src/cli/config-command.ts
 var KEYS = SETTINGS.map((s) => s.key).join(", ");
-async function config(project, words, json) {
+async function config({ project, json, env, out }, words) {
   const [verb = "get", key, ...rest] = words;
   const location = locateProject(project);
-  const path4 = settingsPath(location.mailboxDir);
+  const path6 = settingsPath(location.mailboxDir);
   if (verb === "get") {
-    const file = readSettingsFile(path4);
-    const { report } = resolveSettings(process.env, file);
+    const file = readSettingsFile(path6);
+    const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) console.log(JSON.stringify({ path: path4, settings: wanted }));
-    else if (key) console.log(wanted[0].value);
-    else console.log(`settings for a daemon started now (file: ${path4}; an environment variable wins over the file)
+    if (json) out(JSON.stringify({ path: path6, settings: wanted }));
+    else if (key) out(wanted[0].value);
+    else out(`settings for a daemon started now (file: ${path6}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -1019,9 +1028,9 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
   const value = verb === "set" ? rest.join(" ") : void 0;
   if (verb === "set" && rest.length === 0) throw new UsageError(`config set ${def.key} needs a value (${def.about})`);
   if (value !== void 0) check(def.env, value);
-  writeSetting(path4, location.mailboxDir, def.key, value);
-  const envWins = process.env[def.env] !== void 0 && process.env[def.env] !== "";
-  const conn = await daemonIfRunning(project);
+  writeSetting(path6, location.mailboxDir, def.key, value);
+  const envWins = env[def.env] !== void 0 && env[def.env] !== "";
+  const conn = await daemonIfRunning(project, env);
   let running;
   if (conn) {
     const s = await conn.client.request("status", {});
@@ -1029,11 +1038,11 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const now = s.settings?.find((r) => r.key === def.key);
     running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
-  if (json) console.log(JSON.stringify({ path: path4, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) out(JSON.stringify({ path: path6, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    console.log(value === void 0 ? `removed ${def.key} from ${path4}` : `set ${def.key}=${value} in ${path4}`);
-    if (envWins) console.log(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
-    if (running) console.log(running);
+    out(value === void 0 ? `removed ${def.key} from ${path6}` : `set ${def.key}=${value} in ${path6}`);
+    if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
+    if (running) out(running);
   }
   return 0;
 }
@@ -1070,52 +1079,52 @@ function humanIdentity(dir) {
 // src/cli/guard-command.ts
 var MARK = "# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it";
 var CHAINED = "pre-commit.before-session-bus";
-function hooksDir(project) {
-  const dir = execFileSync("git", ["-C", project, "rev-parse", "--path-format=absolute", "--git-path", "hooks"], { encoding: "utf8" }).trim();
+function hooksDir(project, env) {
+  const dir = execFileSync("git", ["-C", project, "rev-parse", "--path-format=absolute", "--git-path", "hooks"], { encoding: "utf8", env }).trim();
   fs4.mkdirSync(dir, { recursive: true });
   return dir;
 }
-async function guard(project, words) {
+async function guard(c, words, cliScript) {
+  const { project, out } = c;
   const [verb, ...extra] = words;
   if (extra.length > 0 || !verb || !["install", "uninstall", "check"].includes(verb)) throw new UsageError("guard takes install, uninstall or check");
-  if (verb === "check") return check2(project);
-  const dir = hooksDir(project);
+  if (verb === "check") return check2(c);
+  const dir = hooksDir(project, c.env);
   const hook = path.join(dir, "pre-commit");
   const chained = path.join(dir, CHAINED);
   const ours = fs4.existsSync(hook) && fs4.readFileSync(hook, "utf8").includes(MARK);
   if (verb === "uninstall") {
     if (!ours) {
-      console.log(`no session-bus pre-commit hook in ${dir}`);
+      out(`no session-bus pre-commit hook in ${dir}`);
       return 0;
     }
     fs4.rmSync(hook);
     if (fs4.existsSync(chained)) fs4.renameSync(chained, hook);
-    console.log(`removed the session-bus pre-commit hook from ${dir}${fs4.existsSync(hook) ? " (the one it chained is back in place)" : ""}`);
+    out(`removed the session-bus pre-commit hook from ${dir}${fs4.existsSync(hook) ? " (the one it chained is back in place)" : ""}`);
     return 0;
   }
   if (ours) {
-    console.log(`the session-bus pre-commit hook is already in ${dir}`);
+    out(`the session-bus pre-commit hook is already in ${dir}`);
     return 0;
   }
   if (fs4.existsSync(hook)) fs4.renameSync(hook, chained);
-  const cli = path.resolve(process.argv[1]);
   const script = [
     "#!/bin/sh",
     MARK,
     `if [ -x "$(dirname "$0")/${CHAINED}" ]; then "$(dirname "$0")/${CHAINED}" "$@" || exit $?; fi`,
-    `"${process.execPath}" "${cli}" guard check || true`,
+    `"${process.execPath}" "${cliScript}" guard check || true`,
     ""
   ].join("\n");
   fs4.writeFileSync(hook, script, { mode: 493 });
-  console.log(`installed the session-bus pre-commit hook in ${dir}${fs4.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ""}`);
+  out(`installed the session-bus pre-commit hook in ${dir}${fs4.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ""}`);
   return 0;
 }
-async function check2(project) {
-  if (process.env.CLAUDE_CODE_SESSION_ID || process.env.CLAUDE_PID) return 0;
+async function check2({ project, env, note }) {
+  if (env.CLAUDE_CODE_SESSION_ID || env.CLAUDE_PID) return 0;
   try {
-    const staged = execFileSync("git", ["-C", project, "diff", "--cached", "--name-only", "-z"], { encoding: "utf8" }).split("\0").filter(Boolean);
+    const staged = execFileSync("git", ["-C", project, "diff", "--cached", "--name-only", "-z"], { encoding: "utf8", env }).split("\0").filter(Boolean);
     if (staged.length === 0) return 0;
-    const conn = await connectExisting(project, { timeoutMs: 2e3 });
+    const conn = await connectExisting(project, { env, timeoutMs: 2e3 });
     const who = humanIdentity(project);
     const found = await conn.client.request("checkEdit", { ...who, paths: staged, tool: "git commit", record: false }, 2e3);
     conn.client.close();
@@ -1123,10 +1132,9 @@ async function check2(project) {
       ...found.editing.map((e) => `  ${inert(e.path)}: changed and not committed by ${inert(e.label, "label")}`),
       ...found.conflicts.map(({ path: p, claim: c }) => `  ${inert(p)}: claimed by ${inert(c.host ? `${c.label}@${c.host}` : c.label, "label")}${c.note ? ` (${inert(c.note, "quoted")})` : ""}`)
     ];
-    if (lines.length) process.stderr.write(`session-bus: this commit includes files other sessions are working on:
+    if (lines.length) note(`session-bus: this commit includes files other sessions are working on:
 ${lines.join("\n")}
-(the commit goes ahead; \`git reset -- FILE\` takes a file out of it)
-`);
+(the commit goes ahead; \`git reset -- FILE\` takes a file out of it)`);
   } catch {
   }
   return 0;
@@ -1137,83 +1145,83 @@ var NOT_RUNNING = 3;
 function notRunningLine(busRoot) {
   return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
 }
-async function existing(project) {
+async function existing(project, env) {
   try {
-    return await connectExisting(project);
+    return await connectExisting(project, { env });
   } catch (err) {
     if (isNotRunning(err)) return void 0;
     throw err;
   }
 }
-async function status(project, json, layout2 = {}) {
-  const conn = await existing(project);
+async function status({ project, json, env, out }, layout = {}) {
+  const conn = await existing(project, env);
   if (!conn) {
     const location = locateProject(project);
-    const endpoint = endpointFor(location.busRoot);
-    if (json) console.log(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-    else console.log(`${notRunningLine(location.busRoot)}
+    const endpoint = endpointFor(location.busRoot, env);
+    if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    else out(`${notRunningLine(location.busRoot)}
   socket    ${endpoint.socketPath}
   log       ${endpoint.logPath}`);
     return NOT_RUNNING;
   }
   try {
     const s = await conn.client.request("status", {});
-    console.log(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout2));
+    out(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
-async function peers(project, json, layout2 = {}) {
-  const conn = await existing(project);
+async function peers({ project, json, env, out }, layout = {}) {
+  const conn = await existing(project, env);
   if (!conn) {
-    console.log(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   try {
     const { peers: peers2 } = await conn.client.request("peers", {});
-    console.log(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout2));
+    out(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
-async function claims(project, json, layout2 = {}) {
-  const conn = await existing(project);
+async function claims({ project, json, env, out }, layout = {}) {
+  const conn = await existing(project, env);
   if (!conn) {
     const location = locateProject(project);
     const now = Date.now();
     const recorded = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
-    if (json) console.log(JSON.stringify({ running: false, claims: recorded }));
-    else console.log([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout2)] : []].join("\n"));
+    if (json) out(JSON.stringify({ running: false, claims: recorded }));
+    else out([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout)] : []].join("\n"));
     return NOT_RUNNING;
   }
   try {
     const { claims: claims2 } = await conn.client.request("claims", {});
-    console.log(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout2));
+    out(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
   }
 }
-async function stop(project, json) {
-  const conn = await existing(project);
+async function stop({ project, json, env, out }) {
+  const conn = await existing(project, env);
   if (!conn) {
-    console.log(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   const { sessions } = await conn.client.request("status", {});
   const connected = sessions.filter((x) => x.connected && !x.label.startsWith("human:")).length;
   await conn.client.request("shutdown", { reason: "session-bus stop" });
   conn.client.close();
-  if (json) console.log(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (connected === 0) console.log(`session-bus daemon stopped (pid ${conn.hello.pid})`);
-  else console.log(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
+  if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
+  else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
 }
 var EXIT_WAIT_MS = 1e4;
-async function restart(project, json) {
-  const conn = await existing(project);
+async function restart({ project, json, env, out }) {
+  const conn = await existing(project, env);
   const old = conn?.hello.pid;
   if (conn) {
     await conn.client.request("shutdown", { reason: "session-bus restart" });
@@ -1221,24 +1229,24 @@ async function restart(project, json) {
     const until = Date.now() + EXIT_WAIT_MS;
     while (isAlive(old) && Date.now() < until) await sleep(20);
   }
-  const fresh = await connectOrSpawn(project);
+  const fresh = await connectOrSpawn(project, { env });
   try {
     const s = await fresh.client.request("status", {});
-    if (json) console.log(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    if (json) out(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
     else {
-      console.log(`session-bus daemon ${old ? `restarted (pid ${old} \u2192 ${s.pid})` : `started (pid ${s.pid})`}`);
-      console.log(`  settings  ${formatSettings(s.settings ?? [])}`);
+      out(`session-bus daemon ${old ? `restarted (pid ${old} \u2192 ${s.pid})` : `started (pid ${s.pid})`}`);
+      out(`  settings  ${formatSettings(s.settings ?? [])}`);
     }
     return 0;
   } finally {
     fresh.client.close();
   }
 }
-async function send(project, text, kind2, json) {
-  const conn = await connectOrSpawn(project);
+async function send({ project, json, env, out }, text, kind2) {
+  const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind: kind2 });
-    console.log(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    out(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
     return 0;
   } finally {
     conn.client.close();
@@ -1414,7 +1422,7 @@ function findClaude(env, plugin) {
   return void 0;
 }
 function runValidate(claude, plugin, env) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const child = spawn(claude, ["plugin", "validate", plugin], { env: { ...env, DISABLE_AUTOUPDATER: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let timedOut = false;
@@ -1426,11 +1434,11 @@ function runValidate(claude, plugin, env) {
     }, VALIDATE_TIMEOUT_MS);
     child.on("error", (err) => {
       clearTimeout(timer);
-      resolve4({ code: -1, output: err.message, timedOut });
+      resolve5({ code: -1, output: err.message, timedOut });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve4({ code, output, timedOut });
+      resolve5({ code, output, timedOut });
     });
   });
 }
@@ -1591,7 +1599,7 @@ function checkMailbox(location, status2) {
   }
   return { name, status: "ok", message: `${file}, ${mib(st.size)}${counts2}` };
 }
-async function runDoctor(project, env = process.env) {
+async function runDoctor(project, env) {
   const checks = [checkNode(process.version)];
   let location;
   try {
@@ -1648,94 +1656,124 @@ function formatDoctor(report, color) {
   return lines.join("\n");
 }
 
+// src/cli/io.ts
+import * as path4 from "node:path";
+function processIo() {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    cliScript: path4.resolve(process.argv[1]),
+    untilStopped() {
+      const stopped = new AbortController();
+      process.once("SIGINT", () => stopped.abort(128 + 2));
+      process.once("SIGTERM", () => stopped.abort(128 + 15));
+      return stopped.signal;
+    }
+  };
+}
+
 // src/cli/commands.ts
 var DEFAULT_TAIL_LINES = 10;
 var COMMON_OPTIONS = /* @__PURE__ */ new Set(["project", "json", "help", "version"]);
 var TAKES_WORDS = /* @__PURE__ */ new Set(["send", "help", "completion", "config", "guard"]);
-async function run(argv) {
+async function run(argv, io) {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`session-bus: ${err.message}
+Run \`session-bus --help\` for usage.
+`);
+      return 2;
+    }
+    const message = err instanceof RpcError ? err.message : err.message || String(err);
+    io.stderr(`session-bus: ${message}
+`);
+    return 1;
+  }
+}
+async function dispatch(argv, io) {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.version) {
-    console.log(VERSION);
+    io.stdout(`${VERSION}
+`);
     return 0;
   }
   if (!command) {
-    process.stdout.write(generalHelp());
+    io.stdout(generalHelp());
     return values.help ? 0 : 2;
   }
   const doc = commandDoc(command);
   if (!doc) throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
   if (values.help) {
-    process.stdout.write(commandHelp(doc));
+    io.stdout(commandHelp(doc));
     return 0;
   }
   for (const key of Object.keys(values)) {
     if (!COMMON_OPTIONS.has(key) && !doc.options.includes(`--${key}`)) throw new UsageError(`${command} does not take --${key}`);
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(" "))}`);
-  const project = values.project ?? process.cwd();
-  if (values.project !== void 0 && !isFolder(values.project)) throw new UsageError(`--project ${values.project}: no such folder`);
+  const project = path5.resolve(io.cwd, values.project ?? ".");
+  if (values.project !== void 0 && !isFolder(project)) throw new UsageError(`--project ${values.project}: no such folder`);
   const json = values.json ?? false;
-  const feed = {
-    json,
-    color: !json && colorEnabled(process.stdout),
-    out: (line) => process.stdout.write(`${line}
-`),
-    note: (line) => process.stderr.write(`${line}
-`)
-  };
+  const ctx = { project, json, env: io.env, out: (line) => io.stdout(`${line}
+`), note: (line) => io.stderr(`${line}
+`) };
+  const feed = { ...ctx, color: !json && colorEnabled(io, io.env) };
+  const layout = () => ({ columns: values.wide ? void 0 : terminalColumns(io.env, io), root: locateProject(project).busRoot });
   switch (command) {
     case "help": {
       if (rest.length === 0) {
-        process.stdout.write(generalHelp());
+        io.stdout(generalHelp());
         return 0;
       }
       const topic = commandDoc(rest[0]);
       if (!topic) throw new UsageError(`no help for ${JSON.stringify(rest[0])}; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
-      process.stdout.write(commandHelp(topic));
+      io.stdout(commandHelp(topic));
       return 0;
     }
     case "completion": {
       const shell = rest[0] ?? "bash";
       if (shell !== "bash" && shell !== "zsh") throw new UsageError("completion takes bash or zsh");
-      process.stdout.write(completionScript(shell));
+      io.stdout(completionScript(shell));
       return 0;
     }
     case "status":
-      return status(project, json, layout(project, values.wide));
+      return status(ctx, layout());
     case "stop":
-      return stop(project, json);
+      return stop(ctx);
     case "restart":
-      return restart(project, json);
+      return restart(ctx);
     case "config":
-      return config(project, rest, json);
+      return config(ctx, rest);
     case "guard":
-      return guard(project, rest);
+      return guard(ctx, rest, io.cliScript);
     case "peers":
-      return peers(project, json, layout(project, values.wide));
+      return peers(ctx, layout());
     case "claims":
-      return claims(project, json, layout(project, values.wide));
+      return claims(ctx, layout());
     case "tail": {
       const lines = values.lines === void 0 ? DEFAULT_TAIL_LINES : parseCount(values.lines, "-n");
-      if (!values.follow) return tail(project, lines, feed);
-      const stopped = new AbortController();
-      let code = 0;
-      process.once("SIGINT", () => (code = 130, stopped.abort()));
-      process.once("SIGTERM", () => (code = 143, stopped.abort()));
-      await follow(project, lines, feed, stopped.signal);
-      return code;
+      if (!values.follow) return tail(feed, lines);
+      const stopped = io.untilStopped();
+      await follow(feed, lines, stopped);
+      return typeof stopped.reason === "number" ? stopped.reason : 0;
     }
     case "log":
       return log(
-        project,
+        feed,
         {
           sinceTs: values.since === void 0 ? void 0 : parseSince(values.since, Date.now()),
           from: values.from,
           kinds: values.kind ? parseKinds(values.kind) : void 0,
           grep: values.grep,
           lines: values.lines === void 0 ? void 0 : parseCount(values.lines, "-n")
-        },
-        feed
+        }
       );
     case "send": {
       const text = rest.join(" ");
@@ -1743,23 +1781,20 @@ async function run(argv) {
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
       try {
-        readConfig(resolveSettings(process.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
+        readConfig(resolveSettings(io.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
       } catch (err) {
         throw new UsageError(err.message);
       }
-      return send(project, text, kinds[0], json);
+      return send(ctx, text, kinds[0]);
     }
     case "doctor": {
-      const report = await runDoctor(project);
-      console.log(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(process.stdout)));
+      const report = await runDoctor(project, io.env);
+      ctx.out(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
-}
-function layout(project, wide = false) {
-  return { columns: wide ? void 0 : terminalColumns(), root: locateProject(project).busRoot };
 }
 function isFolder(dir) {
   try {
@@ -1768,22 +1803,15 @@ function isFolder(dir) {
     return false;
   }
 }
-process.stdout.on("error", (err) => {
-  if (err.code === "EPIPE") process.exit(0);
-});
-run(process.argv.slice(2)).then(
-  (code) => {
+function main() {
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(0);
+  });
+  void run(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
-  },
-  (err) => {
-    if (err instanceof UsageError) {
-      console.error(`session-bus: ${err.message}
-Run \`session-bus --help\` for usage.`);
-      process.exitCode = 2;
-      return;
-    }
-    const message = err instanceof RpcError ? err.message : err.message || String(err);
-    console.error(`session-bus: ${message}`);
-    process.exitCode = 1;
-  }
-);
+  });
+}
+export {
+  main,
+  run
+};
