@@ -11,7 +11,7 @@
  *   an argument out of bounds gets an error that names the bound.
  * Checked in the real `claude` binary: test/e2e/tools-in-claude.test.ts.
  */
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 type Json = Record<string, unknown>;
@@ -38,13 +38,18 @@ export function leanTools(tools: Json[]): Json[] {
   return tools.map(({ execution: _execution, ...tool }) => (tool.inputSchema ? { ...tool, inputSchema: leanSchema(tool.inputSchema as Json) } : tool));
 }
 
-/** The SDK's stdio transport, with `tools/list` answers made lean on their way out. */
-export class LeanToolsTransport extends StdioServerTransport {
-  override send(message: JSONRPCMessage): Promise<void> {
+/**
+ * `transport` with `tools/list` answers made lean on their way out, whatever it is (stdio in the
+ * plugin, in-memory in tests): the server's own `send` is wrapped, nothing else changes.
+ */
+export function withLeanToolsList<T extends Transport>(transport: T): T {
+  const send = transport.send.bind(transport);
+  transport.send = (message: JSONRPCMessage, options?: TransportSendOptions) => {
     const result = (message as { result?: { tools?: unknown } }).result;
     if (result && Array.isArray(result.tools)) {
-      return super.send({ ...message, result: { ...result, tools: leanTools(result.tools as Json[]) } } as JSONRPCMessage);
+      return send({ ...message, result: { ...result, tools: leanTools(result.tools as Json[]) } } as JSONRPCMessage, options);
     }
-    return super.send(message);
-  }
+    return send(message, options);
+  };
+  return transport;
 }

@@ -1,16 +1,18 @@
 /**
  * Presence, claims, direct messages, the start-of-session briefing and the end-of-session
- * release, through the real MCP server bundles and hook processes.
+ * release, through the MCP server, the real daemon and the hook processes. The servers run in
+ * this process (support/mcp-here.ts): what is tested is what they say and do; a session whose
+ * process is killed is the real bundle under a stand-in host.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HOOK, isAlive, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
-import { sessionsSideBySide, shellSession, type SessionSpec } from '../support/sessions.ts';
+import { hereSession, sessionsHere, sessionsSideBySide, type SessionSpec } from '../support/sessions.ts';
 
 const project = useProjects();
-const session = (p: TestProject, id: string) => shellSession(project, p, id);
+const session = (p: TestProject, id: string) => hereSession(project, p, id);
 /** Sessions started side by side (on a daemon started first): nothing here depends on their order. */
-const sessions = <T extends (string | SessionSpec)[]>(p: TestProject, ...specs: T) => sessionsSideBySide(project, p, ...specs);
+const sessions = <T extends (string | SessionSpec)[]>(p: TestProject, ...specs: T) => sessionsHere(project, p, ...specs);
 
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
@@ -73,7 +75,9 @@ describe('claims', () => {
 describe('presence', () => {
   it('a session killed with SIGKILL leaves peers at once and its claims within the grace period', async () => {
     const p = project({ git: true, env: { SESSION_BUS_GRACE_MS: '500' } });
-    const [a, b] = await sessions(p, A_ID, B_ID);
+    // Processes: what is tested is the end of one (B's server is here, it only watches).
+    const [a] = await sessionsSideBySide(project, p, A_ID);
+    const b = await session(p, B_ID);
     await a.call('claim', { resource: 'port:1420' });
     expect((await b.call('peers', {})).text).toMatch(/^main#aaaaaa \(aaaaaa\) in .*, since (just now|\d+m ago), active (just now|\d+m ago)$/);
     // The Claude process dies hard: its MCP server (our host stand-in's child) goes with it.

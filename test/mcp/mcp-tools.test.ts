@@ -23,6 +23,8 @@ describe('MCP tools', () => {
     const broadcast = tools.find((t) => t.name === 'broadcast')!;
     expect(broadcast.inputSchema.required).toEqual(['text']);
     expect((broadcast.inputSchema.properties as Record<string, { enum?: string[] }>).kind!.enum).toEqual(['note', 'lock', 'unlock', 'handoff']);
+    // Made lean on the way out of the stdio transport (lean-tools.ts): no draft, no bounds.
+    expect(JSON.stringify(tools)).not.toMatch(/\$schema|maxLength/);
   });
 
   it('broadcast answers with the seq and the sender label (branch + short id)', async () => {
