@@ -1,13 +1,15 @@
 /**
  * Real-time delivery: pushes into the host's inbox socket (a stand-in here; the real host is in
  * test/e2e), the PostToolUse path behind its pending marker, and exactly-once across every path.
+ * The sessions' MCP servers run in this process (support/mcp-here.ts), each under a live host
+ * pid of its own, against the real daemon and the real hook commands.
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, HOOK, isAlive, run, sleep, useProjects, waitFor, type TestProject } from '../support/project.ts';
-import { sessionsSideBySide } from '../support/sessions.ts';
+import { sessionsHere } from '../support/sessions.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 
@@ -61,7 +63,7 @@ const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 /** Two sessions' MCP servers on one fresh project, with no host inbox. */
 async function twoSessions() {
   const p = project({ git: true });
-  const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
+  const [a, b] = await sessionsHere(project, p, A_ID, B_ID);
   return { p, a, b };
 }
 
@@ -159,7 +161,7 @@ describe('push into the host inbox', () => {
     const inboxPath = path.join(p.base, 'host-inbox.sock');
     const inbox = fakeInbox(inboxPath);
     await inbox.listen();
-    const [a, b] = await sessionsSideBySide(project, p, A_ID, { id: B_ID, env: { ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok-b' } });
+    const [a, b] = await sessionsHere(project, p, A_ID, { id: B_ID, env: { ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok-b' } });
     const pushed = () => inbox.posts.flatMap((x) => seqs(x.user.message.content));
     // A note alone does not wake: the direct message after it is the sentinel. Had the note
     // woken B, it would be a post of its own before the sentinel's.
@@ -191,7 +193,7 @@ describe('push into the host inbox', () => {
     const p = project({ git: true });
     const inboxPath = path.join(p.base, 'host-inbox.sock');
     const inbox = fakeInbox(inboxPath);
-    const [a, b] = await sessionsSideBySide(project, p, A_ID, { id: B_ID, env: { ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok' } });
+    const [a, b] = await sessionsHere(project, p, A_ID, { id: B_ID, env: { ...p.env, CLAUDE_CODE_MESSAGING_SOCKET: inboxPath, CLAUDE_CODE_MESSAGING_TOKEN: 'tok' } });
     const delivered: number[] = [];
     const collect = async () => {
       delivered.push(...seqs(context((await runPostToolUse(p, B_ID, b.pid!)).stdout)));
