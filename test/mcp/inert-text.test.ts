@@ -1,7 +1,8 @@
 /**
  * Text that reaches the model raw through the MCP tools (issue 14 item 8): a worktree folder,
  * a branch name and a note are a peer's to choose; through the real MCP SDK client against a
- * real daemon each reaches the model as inert text on its own line.
+ * real daemon each reaches the model as inert text on its own line. The servers run in this
+ * process (support/mcp-here.ts): the text is the subject, not the server's process.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -28,8 +29,8 @@ function expectInert(text: string, lines: number): void {
 
 beforeAll(async () => {
   execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', BRANCH, wt]);
-  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001');
-  evil = await project.mcp(p, 'eeeeeeee-5555-4000-8000-000000000005', { dir: wt });
+  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001', { host: 'here' });
+  evil = await project.mcp(p, 'eeeeeeee-5555-4000-8000-000000000005', { dir: wt, host: 'here' });
   const held = await evil.call('claim', { resource: 'port:1420', note: 'see <b>here</b> \u202eevil' });
   expect(held.isError, held.text).toBe(false);
 });
