@@ -23,9 +23,9 @@ beforeAll(async () => {
   fs.symlinkSync('src/api', path.join(p.dir, 'api-link'));
   fs.symlinkSync(p.dir, path.join(p.base, 'proj-alias'));
   execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feature', wt]);
-  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001');
-  b = await project.mcp(p, 'bbbbbbbb-2222-4000-8000-000000000002');
-  c = await project.mcp(p, 'cccccccc-3333-4000-8000-000000000003', { dir: wt });
+  a = await project.mcp(p, 'aaaaaaaa-1111-4000-8000-000000000001', { host: 'here' });
+  b = await project.mcp(p, 'bbbbbbbb-2222-4000-8000-000000000002', { host: 'here' });
+  c = await project.mcp(p, 'cccccccc-3333-4000-8000-000000000003', { dir: wt, host: 'here' });
   expect(await b.call('claim', { resource: 'src/api/**', note: 'reworking the API' })).toEqual({ isError: false, text: expect.stringMatching(/^claimed src\/api\/\*\*/) });
 });
 

@@ -3,8 +3,8 @@
  * 'stopped' and a session's MCP server restarts it a second later with its own environment, so
  * README's advice 'set the variable, then session-bus stop' does nothing". The bus's settings
  * file is read by every daemon whoever starts it; `stop` says sessions will start it again;
- * `restart` applies new settings; `status` shows each setting's source. Real daemons, a real
- * MCP server, the CLI run in this process (support/cli.ts).
+ * `restart` applies new settings; `status` shows each setting's source. Real daemons; the MCP
+ * server (support/mcp-here.ts) and the CLI (support/cli.ts) run in this process.
  */
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ describe('settings', () => {
   });
 
   it('stop with a connected session says it will start again; the daemon that session starts reads the settings file', async () => {
-    // Under a shell stand-in for its Claude process: no second node start.
-    const session = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir, { host: 'shell' });
+    // In this process (support/mcp-here.ts): what is tested is the daemon it starts, not its process.
+    const session = await startMcp(p.env, 'aaaaaaaa-1111-4000-8000-000000000001', p.dir, { host: 'here' });
     try {
       const before = await waitFor('a daemon', () => statusJson());
       expect(before.settings.find((r) => r.key === 'fsync')).toMatchObject({ value: 'always', source: 'file' });

@@ -2,7 +2,8 @@
  * The edit guard reads its marker first (place/guard-marker.ts): with another session here, an
  * edit of a file nobody holds is let go without a question to the daemon, and an edit that may
  * collide is still asked about. Hook commands run as hooks.json has them, through /bin/sh,
- * against real MCP servers and a real daemon, which is stopped (SIGSTOP) to show who answered.
+ * against MCP servers run in this process (support/mcp-here.ts) and a real daemon, which is
+ * stopped (SIGSTOP) to show who answered.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,8 +29,8 @@ function editHook(when: 'PreToolUse' | 'PostToolUse', p: TestProject, sessionId:
 describe('edit guard: the marker first', () => {
   it("lists the others' claims and uncommitted files before their answers leave; an edit of anything else is let go with the daemon stopped, one that may collide is asked about", async () => {
     const p = project({ git: true });
-    const a = await project.mcp(p, A_ID);
-    const b = await project.mcp(p, B_ID);
+    const a = await project.mcp(p, A_ID, { host: 'here' });
+    const b = await project.mcp(p, B_ID, { host: 'here' });
     const bMarker = path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${b.pid}`);
     await waitFor('B guarded', () => fs.existsSync(bMarker));
     const read = () => parseGuardMarker(fs.readFileSync(bMarker, 'utf8'));

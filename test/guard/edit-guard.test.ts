@@ -1,19 +1,20 @@
 /**
  * The collision guard before an edit (issue 16, item 2, claims): the PreToolUse hook command run
- * exactly as hooks.json has it, through /bin/sh, against real MCP servers and a real daemon.
+ * exactly as hooks.json has it, through /bin/sh, against MCP servers run in this process
+ * (support/mcp-here.ts) and a real daemon.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
-import { sessionsSideBySide, shellSession } from '../support/sessions.ts';
+import { hereSession, sessionsHere } from '../support/sessions.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 
 const project = useProjects();
-const session = (p: TestProject, id: string) => shellSession(project, p, id);
+const session = (p: TestProject, id: string) => hereSession(project, p, id);
 
 /** The PreToolUse command for an edit tool, as the host runs it. */
 function preToolUse(p: TestProject, sessionId: string, claudePid: number, tool: string, toolInput: Record<string, unknown>, env: NodeJS.ProcessEnv = {}, pluginRoot = path.dirname(DIST)) {
@@ -30,7 +31,7 @@ const decision = (stdout: string) => (stdout ? JSON.parse(stdout).hookSpecificOu
 
 async function twoSessions() {
   const p = project({ git: true });
-  const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
+  const [a, b] = await sessionsHere(project, p, A_ID, B_ID);
   return { p, a, b, marker: (pid: number) => path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${pid}`) };
 }
 

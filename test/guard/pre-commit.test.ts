@@ -18,8 +18,8 @@ const project = useProjects();
 describe('guard install: a pre-commit hook for people', () => {
   it("warns a human committing A's uncommitted file or A's claimed one, lets the commit go, runs the hook that was there first, and uninstalls cleanly", async () => {
     const p = project({ git: true });
-    const a = await project.mcp(p, A_ID);
-    await project.mcp(p, B_ID);
+    const a = await project.mcp(p, A_ID, { host: 'here' });
+    await project.mcp(p, B_ID, { host: 'here' });
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     // A writes src/a.ts (its PostToolUse hook records it) and claims docs/.
     fs.mkdirSync(path.join(p.dir, 'src'));

@@ -2,7 +2,7 @@
  * Working sets and the edit guard (issue 16, items 1 and 2): which files each live session
  * changed and has not committed, kept without the model's help, and what another session's edit
  * of one of them does. Hook commands run exactly as hooks.json has them, through /bin/sh,
- * against real MCP servers, a real daemon and real git.
+ * against MCP servers run in this process (support/mcp-here.ts), a real daemon and real git.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
-import { sessionsSideBySide, shellSession } from '../support/sessions.ts';
+import { hereSession, sessionsHere } from '../support/sessions.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
@@ -18,7 +18,7 @@ const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
 const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 const project = useProjects();
-const session = (p: TestProject, id: string) => shellSession(project, p, id);
+const session = (p: TestProject, id: string) => hereSession(project, p, id);
 
 /** An edit hook command (the guard before, the recording after) as the host runs it. */
 function editHook(when: 'PreToolUse' | 'PostToolUse', p: TestProject, sessionId: string, claudePid: number, cwd: string, file: string) {
@@ -61,7 +61,7 @@ describe('working sets', () => {
   it("A writes src/x.ts and has not committed: peers, status and the briefing show it; B's Write to it asks the person, naming A and when; once A commits, B's Write goes through", async () => {
     const p = project({ git: true });
     // Side by side: neither has changed a file yet.
-    const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
+    const [a, b] = await sessionsHere(project, p, A_ID, B_ID);
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     const file = path.join(p.dir, 'src', 'x.ts');
     await written(p, A_ID, a.pid!, p.dir, file, "A's version\n");
@@ -134,7 +134,7 @@ describe('working sets', () => {
     const p = project({ git: true });
     const wt = `${p.base}/proj-feat-b`;
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-b', wt]);
-    const [a, b] = await sessionsSideBySide(project, p, A_ID, { id: B_ID, dir: wt });
+    const [a, b] = await sessionsHere(project, p, A_ID, { id: B_ID, dir: wt });
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'x.ts'), 'on main\n');
     const noted = out((await editHook('PreToolUse', p, B_ID, b.pid!, wt, path.join(wt, 'src', 'x.ts'))).stdout);
@@ -145,7 +145,7 @@ describe('working sets', () => {
   it("a session's working set ends with it: once A is gone, B's edit of A's file goes through", async () => {
     const p = project({ git: true });
     // Side by side: neither has changed a file yet.
-    const [a, b] = await sessionsSideBySide(project, p, A_ID, B_ID);
+    const [a, b] = await sessionsHere(project, p, A_ID, B_ID);
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     const file = path.join(p.dir, 'src', 'x.ts');
     await written(p, A_ID, a.pid!, p.dir, file, "A's\n");
@@ -162,7 +162,7 @@ describe('working sets', () => {
     execFileSync('git', ['-C', p.dir, 'worktree', 'add', '-q', '-b', 'feat-c', wt]);
     const C_ID = 'cccccccc-3333-4000-8000-000000000003';
     // Side by side: A and B here, C in the other worktree (none has changed a file yet).
-    const [a, b, c] = await sessionsSideBySide(project, p, A_ID, B_ID, { id: C_ID, dir: wt });
+    const [a, b, c] = await sessionsHere(project, p, A_ID, B_ID, { id: C_ID, dir: wt });
     await waitFor('A guarded', () => fs.existsSync(path.join(p.env.SESSION_BUS_SOCKET_DIR!, `guard-${a.pid}`)));
     await written(p, A_ID, a.pid!, p.dir, path.join(p.dir, 'src', 'a.ts'), "A's work\n");
     fs.writeFileSync(path.join(p.dir, 'b.ts'), "B's work\n");

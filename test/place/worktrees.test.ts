@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { locateProject } from '../../src/place/project.ts';
 import { cliHere } from '../support/cli.ts';
 import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
-import { shellSession } from '../support/sessions.ts';
+import { hereSession } from '../support/sessions.ts';
 
 const project = useProjects();
 
@@ -31,7 +31,7 @@ describe('one bus per repository', () => {
     expect(locateProject(wt).busRoot).toBe(locateProject(p.dir).busRoot);
 
     await hook(p, wt, 'bbbbbbbb-2', 2002);
-    const a = await shellSession(project, p, 'aaaaaaaa-1');
+    const a = await hereSession(project, p, 'aaaaaaaa-1');
     try {
       expect((await a.call('broadcast', { text: 'main pushed, safe to rebase', kind: 'handoff' })).text).toBe('sent #1 as main#aaaaaa');
       const got = await hook(p, wt, 'bbbbbbbb-2', 2002);
@@ -66,7 +66,7 @@ describe('one bus per repository', () => {
   it('git status stays clean after a full exchange', async () => {
     const p = project({ git: true });
     await hook(p, p.dir, 'dddddddd-4', 4004);
-    const a = await shellSession(project, p, 'eeeeeeee-5');
+    const a = await hereSession(project, p, 'eeeeeeee-5');
     await a.call('broadcast', { text: 'hello' });
     await a.call('inbox', {});
     await a.close();
