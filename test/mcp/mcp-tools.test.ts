@@ -1,9 +1,13 @@
 /**
  * The MCP tools through the SDK's own Client over stdio: schemas, results, errors. The server is
- * the committed bundle, spawned as Claude Code spawns it.
+ * the committed bundle, spawned as Claude Code spawns it: the tests that run the server in their
+ * own process (support/mcp-here.ts) rely on what this file pins of the process (stdio, the
+ * parent pid it speaks for).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useProjects } from '../support/project.ts';
+import { useProjects, waitFor } from '../support/project.ts';
 import type { McpSession } from '../support/mcp.ts';
 
 const project = useProjects({ scope: 'file' });
@@ -25,6 +29,12 @@ describe('MCP tools', () => {
     expect((broadcast.inputSchema.properties as Record<string, { enum?: string[] }>).kind!.enum).toEqual(['note', 'lock', 'unlock', 'handoff']);
     // Made lean on the way out of the stdio transport (lean-tools.ts): no draft, no bounds.
     expect(JSON.stringify(tools)).not.toMatch(/\$schema|maxLength/);
+  });
+
+  it('speaks for its parent, the Claude process: the live marker is under the host\'s pid', async () => {
+    // The marker is the daemon's, written for the pid the session registered with (main.ts: process.ppid).
+    const live = (pid: number) => path.join(p.env.SESSION_BUS_SOCKET_DIR!, `live-${pid}`);
+    await waitFor('the live markers of both hosts', () => fs.existsSync(live(a.pid!)) && fs.existsSync(live(b.pid!)));
   });
 
   it('broadcast answers with the seq and the sender label (branch + short id)', async () => {
