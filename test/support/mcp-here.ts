@@ -51,17 +51,24 @@ async function serveHere(env: NodeJS.ProcessEnv, sessionId: string, projectDir: 
     stderr: (text) => void (stderr += text),
   });
   const client = new Client({ name: 'session-bus-test', version: '0' });
-  await client.connect(asOverStdio(clientSide));
-  return registered({
-    client,
-    pid: host.pid!,
-    stderr: () => stderr,
-    async close() {
-      // As the process does when its stdin closes: leave the bus, then the host goes too.
-      await client.close();
-      server.stop();
-      host.stdin!.end();
-      if (host.exitCode === null) await once(host, 'exit');
-    },
-  });
+  try {
+    await client.connect(asOverStdio(clientSide));
+    return await registered({
+      client,
+      pid: host.pid!,
+      stderr: () => stderr,
+      async close() {
+        // As the process does when its stdin closes: leave the bus, then the host goes too.
+        await client.close();
+        server.stop();
+        host.stdin!.end();
+        if (host.exitCode === null) await once(host, 'exit');
+      },
+    });
+  } catch (err) {
+    // Never registered, so never closed by the test: its reconnect timer must not outlive it.
+    server.stop();
+    await client.close();
+    throw err;
+  }
 }
