@@ -13,7 +13,7 @@ import type { ProjectLocation } from '../place/project.ts';
 export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
-  const candidates = [join(here, 'daemon.mjs'), join(here, '..', 'daemon.mjs'), resolve(here, '../../plugin/dist/daemon.mjs')];
+  const candidates = [join(here, 'daemon.js'), join(here, '..', 'daemon.js'), resolve(here, '../../plugin/dist/daemon.js')];
   for (const c of candidates) if (existsSync(c)) return c;
   return candidates[0]!;
 }
