@@ -46,12 +46,16 @@ const sdkStubs = {
 const PINO_STUBS = [
   { filter: /^\.\/(lib\/)?transport$/, contents: 'module.exports = function transport() { throw new Error("session-bus: pino transports are not bundled; log to a destination"); };' },
   { filter: /^worker_threads$/, contents: 'module.exports = { isMainThread: true };' },
+  // sonic-boom (pino's file destination) loads node:assert at import for one check: the real
+  // assert (3 ms of the daemon's start) is loaded only if that check fails, and throws as before.
+  { filter: /^assert$/, importer: /[\\/]node_modules[\\/]sonic-boom[\\/]/, contents: 'module.exports = function assert(ok, message) { if (!ok) require("node:assert")(ok, message); };' },
 ];
 const pinoStubs = {
   name: 'pino-stubs',
   setup(build) {
     for (const [i, stub] of PINO_STUBS.entries()) {
-      build.onResolve({ filter: stub.filter }, (args) => (/[\\/]node_modules[\\/]pino[\\/]/.test(args.importer) ? { path: `stub-${i}`, namespace: 'pino-stub' } : undefined));
+      const importer = stub.importer ?? /[\\/]node_modules[\\/]pino[\\/]/;
+      build.onResolve({ filter: stub.filter }, (args) => (importer.test(args.importer) ? { path: `stub-${i}`, namespace: 'pino-stub' } : undefined));
     }
     build.onLoad({ filter: /.*/, namespace: 'pino-stub' }, (args) => ({ contents: PINO_STUBS[Number(args.path.slice(5))].contents, loader: 'js' }));
   },
