@@ -59,6 +59,9 @@ const RESPAWN_AFTER_MS = 3000;
 /** Starts that failed at once (a daemon that exited non-zero) before a client gives up and quotes the log. */
 const MAX_FAILED_STARTS = 3;
 
+/** Connects tried 1 ms apart once the socket of a daemon being started appeared (see SocketWatch). */
+const QUICK_RETRIES = 10;
+
 /** How long to wait for our daemon to take over from an older one before using the older one. */
 const REPLACE_WAIT_MS = 3000;
 
@@ -163,13 +166,16 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
 
 /**
  * The socket dir, watched while a daemon this client started comes up: its socket appearing
- * (the daemon binds and listens in one step) ends the poll's pause at once, instead of up to a
- * step (20 ms) later. Only a hint: where watching fails (no inotify left, a dir made anew) the
- * poll goes on as before, and a connect that is refused after all waits the step.
+ * ends the poll's pause at once, instead of up to a step (20 ms) later. The file appears at the
+ * daemon's bind, a moment before its listen, so a connect refused just after it is tried again
+ * within a millisecond, a few times, before the poll's steps resume. Only a hint: where watching
+ * fails (no inotify left, a dir made anew) the poll goes on as before.
  */
 class SocketWatch {
   private watcher: FSWatcher | undefined;
   private appeared = false;
+  /** Quick retries left after the socket appeared (between the daemon's bind and its listen). */
+  private quick = 0;
   private wake: (() => void) | undefined;
 
   constructor(endpoint: Endpoint) {
@@ -191,14 +197,22 @@ class SocketWatch {
   async pause(ms: number): Promise<void> {
     if (this.appeared) {
       this.appeared = false;
+      this.quick = QUICK_RETRIES;
       return;
+    }
+    if (this.quick > 0) {
+      this.quick--;
+      return sleep(Math.min(ms, 1));
     }
     if (!this.watcher) return sleep(ms);
     const woken = new AbortController();
     this.wake = () => woken.abort();
     await sleep(ms, { signal: woken.signal });
     this.wake = undefined;
-    this.appeared = false;
+    if (this.appeared) {
+      this.appeared = false;
+      this.quick = QUICK_RETRIES;
+    }
   }
 
   close(): void {
