@@ -46,16 +46,56 @@ const sdkStubs = {
 const PINO_STUBS = [
   { filter: /^\.\/(lib\/)?transport$/, contents: 'module.exports = function transport() { throw new Error("session-bus: pino transports are not bundled; log to a destination"); };' },
   { filter: /^worker_threads$/, contents: 'module.exports = { isMainThread: true };' },
+  // sonic-boom (pino's file destination) loads node:assert at import for one check: the real
+  // assert (3 ms of the daemon's start) is loaded only if that check fails, and throws as before.
+  { filter: /^assert$/, importer: /[\\/]node_modules[\\/]sonic-boom[\\/]/, contents: 'module.exports = function assert(ok, message) { if (!ok) require("node:assert")(ok, message); };' },
 ];
 const pinoStubs = {
   name: 'pino-stubs',
   setup(build) {
     for (const [i, stub] of PINO_STUBS.entries()) {
-      build.onResolve({ filter: stub.filter }, (args) => (/[\\/]node_modules[\\/]pino[\\/]/.test(args.importer) ? { path: `stub-${i}`, namespace: 'pino-stub' } : undefined));
+      const importer = stub.importer ?? /[\\/]node_modules[\\/]pino[\\/]/;
+      build.onResolve({ filter: stub.filter }, (args) => (importer.test(args.importer) ? { path: `stub-${i}`, namespace: 'pino-stub' } : undefined));
     }
     build.onLoad({ filter: /.*/, namespace: 'pino-stub' }, (args) => ({ contents: PINO_STUBS[Number(args.path.slice(5))].contents, loader: 'js' }));
   },
 };
+
+/**
+ * The daemon is CommonJS (plugin/dist/daemon.js; dist/package.json makes .js CommonJS): Node
+ * starts a CommonJS entry without its ES module loader, and `require` of a builtin does not run
+ * the lazy getters that an ES import of it runs (fs.promises and readline, util's MIME types,
+ * net's BlockList): 20 ms of every daemon start. It keeps the name `daemon.js`, which every
+ * version's isBusDaemon (place/liveness.ts) knows. What only some daemons load are bundles of
+ * their own beside it, loaded by require on first need: zod and the param schemas (on the first
+ * request the quick checks cannot settle), the NATS client (federation, with zod of its own), the
+ * host id (crypto).
+ */
+const DAEMON_PARTS = [
+  { filter: /^\.\/federation\.ts$/, importer: /[\\/]federation[\\/]start\.ts$/, file: 'daemon-federation.cjs' },
+  { filter: /^\.\/host-id\.ts$/, importer: /[\\/]federation[\\/]start\.ts$/, file: 'daemon-host-id.cjs' },
+  { filter: /^\.\/param-schemas\.ts$/, importer: /[\\/]daemon[\\/]schema-loader\.ts$/, file: 'daemon-schemas.cjs' },
+];
+const daemonParts = {
+  name: 'daemon-parts',
+  setup(build) {
+    for (const part of DAEMON_PARTS) {
+      build.onResolve({ filter: part.filter }, (args) => (part.importer.test(args.importer) ? { path: `./${part.file}`, external: true } : undefined));
+    }
+  },
+};
+/** What the daemon's bundles share: CommonJS, `import()` made `require` (no ES module loader). */
+const daemonBundle = (name, entry, more = {}) => ({
+  name,
+  entry,
+  minify: false,
+  deps: true,
+  format: 'cjs',
+  outfile: name === 'daemon' ? 'daemon.js' : `${name}.cjs`,
+  supported: { 'dynamic-import': false },
+  plugins: [...(more.plugins ?? []), daemonParts],
+  forbid: more.forbid,
+});
 
 const entries = [
   // CommonJS: Node loads it measurably faster than an ES module, and it runs on every prompt.
@@ -66,8 +106,10 @@ const entries = [
   // The same for `session-bus statusline`: Claude Code runs it on every refresh of its bar.
   { name: 'statusline', entry: 'src/cli/statusline-main.ts', minify: true, deps: false, format: 'cjs' },
   { name: 'mcp', entry: 'src/mcp/main.ts', minify: false, deps: true, plugins: [sdkStubs] },
-  // Split: what only some daemons load (the NATS client, for federation) goes to plugin/dist/chunks.
-  { name: 'daemon', entry: 'src/daemon/main.ts', minify: false, deps: true, split: true, plugins: [pinoStubs], forbid: ['node_modules/thread-stream/'] },
+  daemonBundle('daemon', 'src/daemon/main.ts', { plugins: [pinoStubs], forbid: ['node_modules/thread-stream/', 'node_modules/zod/', 'node_modules/@nats-io/'] }),
+  daemonBundle('daemon-schemas', 'src/daemon/param-schemas.ts'),
+  daemonBundle('daemon-federation', 'src/daemon/federation/federation.ts'),
+  daemonBundle('daemon-host-id', 'src/daemon/federation/host-id.ts'),
   // Split: `statusline` (every refresh of the host's status bar) loads its small chunk alone.
   // No zod: the CLI reads the mailbox with the hand-written reader (src/place/mailbox-line.ts).
   { name: 'cli', entry: 'src/cli/main.ts', minify: false, deps: true, shebang: true, split: true, forbid: ['node_modules/zod/'] },
@@ -76,7 +118,7 @@ const entries = [
 let failed = false;
 const produced = new Set();
 for (const e of entries) {
-  const banner = [e.shebang ? '#!/usr/bin/env node' : '', e.deps ? requireShim : ''].filter(Boolean).join('\n');
+  const banner = [e.shebang ? '#!/usr/bin/env node' : '', e.deps && e.format !== 'cjs' ? requireShim : ''].filter(Boolean).join('\n');
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { [e.name]: e.entry },
@@ -93,12 +135,13 @@ for (const e of entries) {
     metafile: true,
     logLevel: 'warning',
     plugins: e.plugins,
+    supported: e.supported,
     // A worktree's node_modules may be a symlink to another checkout's: the bundles (their
     // path comments) must come out the same wherever they are built.
     preserveSymlinks: true,
     ...(e.split
       ? { splitting: true, outdir, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' } }
-      : { outfile: path.join(outdir, `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`) }),
+      : { outfile: path.join(outdir, e.outfile ?? `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`) }),
   });
   if (!e.deps) {
     const deps = Object.keys(result.metafile.inputs).filter((i) => i.includes('node_modules'));
@@ -128,6 +171,30 @@ for (const e of entries) {
       fs.writeFileSync(file.path, file.contents, { mode: e.shebang ? 0o755 : 0o644 });
       console.log(`build: ${rel} ${(file.contents.length / 1024).toFixed(1)} KiB`);
     }
+  }
+}
+// plugin/dist/*.js are CommonJS (the daemon), also in a copy of the plugin under a package of type module.
+{
+  const file = path.join(outdir, 'package.json');
+  const contents = '{ "type": "commonjs" }\n';
+  if (check) {
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== contents) {
+      console.error('build: plugin/dist/package.json is stale: run `npm run build` and commit plugin/dist');
+      failed = true;
+    }
+  } else {
+    fs.writeFileSync(file, contents);
+  }
+}
+// Bundles no build makes any more: the ES module daemon (now daemon.js).
+for (const f of ['daemon.mjs']) {
+  const file = path.join(outdir, f);
+  if (!fs.existsSync(file)) continue;
+  if (check) {
+    console.error(`build: plugin/dist/${f} is left from an older build: run \`npm run build\` and commit plugin/dist`);
+    failed = true;
+  } else {
+    fs.rmSync(file);
   }
 }
 // A chunk no build makes any more is stale too.

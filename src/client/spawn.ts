@@ -8,12 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from '../place/endpoint.ts';
 import { ensurePrivateDir } from '../place/private-dir.ts';
 import type { ProjectLocation } from '../place/project.ts';
+import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
 
 /** The daemon entry: beside the running bundle, one up from a chunk of one (plugin/dist/chunks), or the built one when running from source. */
 export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
-  const candidates = [join(here, 'daemon.mjs'), join(here, '..', 'daemon.mjs'), resolve(here, '../../plugin/dist/daemon.mjs')];
+  const candidates = [join(here, 'daemon.js'), join(here, '..', 'daemon.js'), resolve(here, '../../plugin/dist/daemon.js')];
   for (const c of candidates) if (existsSync(c)) return c;
   return candidates[0]!;
 }
@@ -29,9 +30,27 @@ export const DAEMON_NODE_FLAGS = ['--max-semi-space-size=1', '--expose-gc'];
  * One malloc arena (glibc; other C libraries ignore it): the daemon's JavaScript runs on one
  * thread, and the arenas its helper threads (GC, file I/O) get kept about 4 MB resident after a
  * burst. A value the user set is kept.
+ *
+ * NODE_EXTRA_CA_CERTS makes Node read and parse that file before any code runs (the whole
+ * system bundle, where it is set to that: about 45 ms of a 100 ms start on the development
+ * machine). The daemon uses TLS only to federate: one that cannot (`federates` false: no NATS
+ * URL in the environment or the bus's settings file, which the daemon reads only at start)
+ * starts without it.
  */
-export function daemonEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return env.MALLOC_ARENA_MAX === undefined ? { ...env, MALLOC_ARENA_MAX: '1' } : env;
+export function daemonEnv(env: NodeJS.ProcessEnv, federates = true): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = env.MALLOC_ARENA_MAX === undefined ? { ...env, MALLOC_ARENA_MAX: '1' } : { ...env };
+  if (!federates) delete out.NODE_EXTRA_CA_CERTS;
+  return out;
+}
+
+/** Whether a daemon started now for this bus may federate (and so may need NODE_EXTRA_CA_CERTS). */
+export function mayFederate(location: ProjectLocation, env: NodeJS.ProcessEnv): boolean {
+  try {
+    return (resolveSettings(env, readSettingsFile(settingsPath(location.mailboxDir))).env.SESSION_BUS_NATS_URL ?? '').trim() !== '';
+  } catch {
+    // An unreadable settings file: the daemon says why; start it as it always was.
+    return true;
+  }
 }
 
 /** The CommonJS hook bundle has __dirname; ES modules have import.meta.url. */
@@ -68,7 +87,7 @@ export async function spawnDaemon(
     const child = spawn(
       process.execPath,
       [...DAEMON_NODE_FLAGS, entry, '--project', location.projectDir, ...replace],
-      { detached: true, stdio: ['ignore', out, out], env: daemonEnv(env), cwd: '/', windowsHide: true },
+      { detached: true, stdio: ['ignore', out, out], env: daemonEnv(env, !env.NODE_EXTRA_CA_CERTS || mayFederate(location, env)), cwd: '/', windowsHide: true },
     );
     child.on('error', () => {
       // Reported by the caller's connect polling, which quotes the log.

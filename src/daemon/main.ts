@@ -3,7 +3,7 @@
  * mailbox (its lock), replays it into a daemon made by createDaemon (daemon.ts), serves clients,
  * and exits when idle or asked to.
  *
- * Usage (spawned by connectOrSpawn): node daemon.mjs --project <dir> [--replace-older-than <version>]
+ * Usage (spawned by connectOrSpawn): node daemon.js --project <dir> [--replace-older-than <version>]
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';

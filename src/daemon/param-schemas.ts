@@ -2,20 +2,16 @@
  * zod schemas of the wire methods' parameters, next to their only user: the daemon checks every
  * request against them (dispatch.ts). Clients, the hook above all, do not import zod. Each
  * schema is built the first time it is used: building them all took 20–45 ms of every daemon
- * start, paid before the first answer.
+ * start, paid before the first answer. The daemon loads this module (and zod) on the first
+ * request its quick checks cannot settle (schema-loader.ts, quick-params.ts).
  */
 import * as z from 'zod';
 import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ } from '../protocol/limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from '../protocol/messages.ts';
+import { ONE_LINE } from './quick-params.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
 
-/**
- * A name shown to models and on terminals as it is (labels, session ids, claimed resources): one
- * line, no control characters, line separators or bidi overrides, so it cannot pose as a line
- * of its own. Message texts and notes are cleaned instead (sanitize.ts).
- */
-const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 const ONE_LINE_MESSAGE = 'must be one line without control characters';
 
 const identity = () => ({

@@ -146,7 +146,7 @@ describe('read-only mailbox folder', () => {
   /** The built daemon, run as `nobody`: root would write through any permission bits. */
   function startAsNobody(p: TestProject): number {
     const out = fs.openSync(path.join(p.base, 'daemon-out.log'), 'a');
-    const child = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, path.join(DIST, 'daemon.mjs'), '--project', p.dir], {
+    const child = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, path.join(DIST, 'daemon.js'), '--project', p.dir], {
       env: p.env,
       stdio: ['ignore', out, out],
       detached: true,

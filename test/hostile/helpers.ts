@@ -31,7 +31,7 @@ export function daemonLog(p: TestProject): string {
 
 /** Processes whose command line mentions `needle` and runs a daemon bundle (any copy of it). */
 export function daemonsMentioning(needle: string): number[] {
-  return pidsRunning('daemon.mjs', needle);
+  return pidsRunning('daemon.js', needle);
 }
 
 /**
@@ -42,7 +42,7 @@ export const NOBODY = { uid: 65534, gid: 65534 };
 export const canRunAsNobody = (() => {
   if (process.getuid?.() !== 0) return false;
   try {
-    const probe = `require('node:fs').readFileSync(${JSON.stringify(path.join(DIST, 'daemon.mjs'))})`;
+    const probe = `require('node:fs').readFileSync(${JSON.stringify(path.join(DIST, 'daemon.js'))})`;
     execFileSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', probe], { stdio: 'ignore' });
     return true;
   } catch {

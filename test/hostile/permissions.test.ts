@@ -29,7 +29,7 @@ async function plantListener(socketPath: string): Promise<{ connections: () => n
 
 /** The daemon started by hand, as a client would: it must refuse too, and say why. */
 function startDaemon(p: TestProject) {
-  return run(process.execPath, [path.join(DIST, 'daemon.mjs'), '--project', p.dir], { env: p.env, timeoutMs: 10_000 });
+  return run(process.execPath, [path.join(DIST, 'daemon.js'), '--project', p.dir], { env: p.env, timeoutMs: 10_000 });
 }
 
 describe('planted socket directories', () => {

@@ -21,14 +21,14 @@ function pluginCopy(p: TestProject, name: string, version: string, protocol = 1)
   const dir = path.join(p.base, name);
   fs.cpSync(DIST, dir, { recursive: true });
   // The version is in each bundle, or in the chunk the CLI's entry loads (split off by the build).
-  const files = ['cli.mjs', 'daemon.mjs', 'mcp.mjs', ...fs.readdirSync(path.join(dir, 'chunks')).map((f) => path.join('chunks', f))];
+  const files = ['cli.mjs', 'daemon.js', 'mcp.mjs', ...fs.readdirSync(path.join(dir, 'chunks')).map((f) => path.join('chunks', f))];
   const stamped = files.filter((f) => {
     const code = fs.readFileSync(path.join(dir, f), 'utf8');
     if (!code.includes(`VERSION = "${VERSION}"`)) return false;
     fs.writeFileSync(path.join(dir, f), code.replace(`VERSION = "${VERSION}"`, `VERSION = ${JSON.stringify(version)}`).replace('PROTOCOL_VERSION = 1', `PROTOCOL_VERSION = ${protocol}`));
     return true;
   });
-  expect(stamped).toEqual(expect.arrayContaining(['daemon.mjs', 'mcp.mjs', expect.stringMatching(/^chunks\//)]));
+  expect(stamped).toEqual(expect.arrayContaining(['daemon.js', 'mcp.mjs', expect.stringMatching(/^chunks\//)]));
   return dir;
 }
 

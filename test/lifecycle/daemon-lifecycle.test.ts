@@ -154,7 +154,7 @@ describe('idle exit and permissions', () => {
     const p = project();
     const e = p.endpoint();
     fs.mkdirSync(e.dir, { mode: 0o700 });
-    const daemon = spawn('/bin/sh', ['-c', `umask 022; exec "${process.execPath}" "${path.join(DIST, 'daemon.mjs')}" --project "${p.dir}"`], { env: p.env, stdio: 'ignore' });
+    const daemon = spawn('/bin/sh', ['-c', `umask 022; exec "${process.execPath}" "${path.join(DIST, 'daemon.js')}" --project "${p.dir}"`], { env: p.env, stdio: 'ignore' });
     await waitFor('the socket', () => fs.existsSync(e.socketPath));
     expect(fs.statSync(e.logPath).mode & 0o777).toBe(0o600);
     daemon.kill('SIGTERM');

@@ -54,7 +54,7 @@ describe('a stopped owner taken over (attack on issue 14 item 1)', () => {
     // A second daemon (another socket dir, e.g. a dev container or a cleaned /tmp) finds the lock stale and takes over.
     const otherDir = path.join(p.base, 'other-socket-dir');
     const otherEnv = { ...p.env, SESSION_BUS_SOCKET_DIR: otherDir };
-    const child = spawn(process.execPath, [path.join(DIST, 'daemon.mjs'), '--project', p.dir], { env: otherEnv, stdio: 'ignore', detached: true });
+    const child = spawn(process.execPath, [path.join(DIST, 'daemon.js'), '--project', p.dir], { env: otherEnv, stdio: 'ignore', detached: true });
     child.unref();
     killAfter(child.pid!);
     await waitFor('the second daemon to own the lock', () => {

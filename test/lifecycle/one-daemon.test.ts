@@ -71,7 +71,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
     // The client found the owner through the lock beside the mailbox before starting anything.
     expect(p.daemonPids()).toEqual([first.hello.pid]);
     // And a daemon started for the other dir all the same finds the mailbox owned and goes.
-    const child = spawn(process.execPath, [path.join(DIST, 'daemon.mjs'), '--project', p.dir], { env: { ...p.env, SESSION_BUS_SOCKET_DIR: otherDir }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(DIST, 'daemon.js'), '--project', p.dir], { env: { ...p.env, SESSION_BUS_SOCKET_DIR: otherDir }, stdio: 'ignore' });
     expect(await new Promise<number | null>((resolve) => child.on('exit', resolve))).toBe(0);
     const otherLog = endpointFor(locateProject(p.dir).busRoot, { SESSION_BUS_SOCKET_DIR: otherDir }).logPath;
     expect(fs.readFileSync(otherLog, 'utf8')).toContain('another daemon owns this mailbox');
@@ -84,7 +84,7 @@ describe('two daemons, one mailbox (issue 14 item 1)', () => {
     await first.client.request('broadcast', { ...A, text: 'owner' });
     const before = fs.readFileSync(p.mailboxPath(), 'utf8');
     const containerDir = path.join(p.base, 'container-sockets');
-    const child = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, path.join(DIST, 'daemon.mjs'), '--project', p.dir], {
+    const child = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, path.join(DIST, 'daemon.js'), '--project', p.dir], {
       env: { ...p.env, SESSION_BUS_SOCKET_DIR: containerDir },
       stdio: 'ignore',
     });

@@ -80,7 +80,7 @@ export function makeProject(options: ProjectOptions = {}): TestProject {
       // Every daemon serving a folder of this project (a worktree, a copied plugin's bundle
       // too) gets SIGTERM, the daemon's own orderly stop (what `session-bus stop` asks for over
       // the socket, without a CLI process per project; `stop` itself is tested in the CLI tests).
-      const pids = pidsRunning('daemon.mjs', `${base}/`);
+      const pids = pidsRunning('daemon.js', `${base}/`);
       for (const pid of pids) signal(pid, 'SIGTERM');
       await waitFor('the daemons to stop', () => pids.every(isDead), 2000).catch(() => undefined);
       for (const pid of pids) if (!isDead(pid)) signal(pid, 'SIGKILL');

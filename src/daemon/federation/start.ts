@@ -9,7 +9,7 @@ import type { FederationPosition } from '../../place/mailbox-entries.ts';
 import type { DaemonContext, FederationPort } from '../context.ts';
 import type { FederationEntry, LogEntry } from '../../place/mailbox-entries.ts';
 import { readFederationConfig, type FederationConfig, type FederationSettings } from './config.ts';
-import { messageId } from './wire.ts';
+import { messageId } from './message-id.ts';
 
 const EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
 

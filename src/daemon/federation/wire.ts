@@ -26,10 +26,7 @@ export function busNames(project: string): BusNames {
   };
 }
 
-/** The message id JetStream de-duplicates on, and receivers remember. */
-export function messageId(hostId: string, seq: number): string {
-  return `${hostId}:${seq}`;
-}
+export { messageId } from './message-id.ts';
 
 /**
  * Another host's words are cleaned here, where they enter, as a local client's are when the

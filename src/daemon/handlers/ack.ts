@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -9,7 +9,7 @@ import { defineHandler } from '../context.ts';
 export const ack = defineHandler({
   method: 'ack',
   get params() {
-    return ParamSchemas.ack;
+    return paramSchemas().ack;
   },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params);

@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 import { localPeer, remotePeers } from './peers.ts';
 
@@ -9,7 +9,7 @@ import { localPeer, remotePeers } from './peers.ts';
 export const brief = defineHandler({
   method: 'brief',
   get params() {
-    return ParamSchemas.brief;
+    return paramSchemas().brief;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });

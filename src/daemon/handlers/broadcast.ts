@@ -1,6 +1,6 @@
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { MAX_TEXT_BYTES } from '../../protocol/limits.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
 import { defineHandler } from '../context.ts';
 import { remoteRecipients } from '../recipients.ts';
@@ -9,7 +9,7 @@ import { remoteRecipients } from '../recipients.ts';
 export const broadcast = defineHandler({
   method: 'broadcast',
   get params() {
-    return ParamSchemas.broadcast;
+    return paramSchemas().broadcast;
   },
   async handle(ctx, params) {
     const text = cleanText(params.text);

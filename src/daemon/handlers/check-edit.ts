@@ -4,7 +4,7 @@ import type { Session } from '../broker.ts';
 import { worktreePath } from '../../place/worktree-path.ts';
 import { overlaps } from '../claims.ts';
 import { defineHandler } from '../context.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { stillChanged } from '../worktree-status.ts';
 
 /**
@@ -19,7 +19,7 @@ import { stillChanged } from '../worktree-status.ts';
 export const checkEdit = defineHandler({
   method: 'checkEdit',
   get params() {
-    return ParamSchemas.checkEdit;
+    return paramSchemas().checkEdit;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

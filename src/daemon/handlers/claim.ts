@@ -2,7 +2,7 @@ import { BusError, ErrorCode } from '../../protocol/errors.ts';
 import { decideClaim } from '../claim-decisions.ts';
 import type { ClaimInfo } from '../../protocol/messages.ts';
 import { cleanText } from '../../protocol/sanitize.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { claimResource } from '../claim-resource.ts';
 import type { Claim } from '../claims.ts';
 import { defineHandler } from '../context.ts';
@@ -16,7 +16,7 @@ import { defineHandler } from '../context.ts';
 export const claim = defineHandler({
   method: 'claim',
   get params() {
-    return ParamSchemas.claim;
+    return paramSchemas().claim;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

@@ -1,5 +1,5 @@
 import { MAX_DRAIN_CHARS } from '../../protocol/limits.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -10,7 +10,7 @@ import { defineHandler } from '../context.ts';
 export const drain = defineHandler({
   method: 'drain',
   get params() {
-    return ParamSchemas.drain;
+    return paramSchemas().drain;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });

@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { endSessionClaims } from '../claim-decisions.ts';
 import { defineHandler } from '../context.ts';
 
@@ -6,7 +6,7 @@ import { defineHandler } from '../context.ts';
 export const end = defineHandler({
   method: 'end',
   get params() {
-    return ParamSchemas.end;
+    return paramSchemas().end;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

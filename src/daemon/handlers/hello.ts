@@ -1,11 +1,11 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /** Versions and root, so a client can tell whether this daemon is the one it wants. */
 export const hello = defineHandler({
   method: 'hello',
   get params() {
-    return ParamSchemas.hello;
+    return paramSchemas().hello;
   },
   handle: (ctx) => ({
     protocol: ctx.info.protocol,

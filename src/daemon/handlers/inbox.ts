@@ -1,11 +1,11 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /** Recent messages from other sessions; the unread position does not move. */
 export const inbox = defineHandler({
   method: 'inbox',
   get params() {
-    return ParamSchemas.inbox;
+    return paramSchemas().inbox;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

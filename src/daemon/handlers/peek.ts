@@ -1,5 +1,5 @@
 import { DEFAULT_LEASE_MS, MAX_DRAIN_CHARS } from '../../protocol/limits.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -10,7 +10,7 @@ import { defineHandler } from '../context.ts';
 export const peek = defineHandler({
   method: 'peek',
   get params() {
-    return ParamSchemas.peek;
+    return paramSchemas().peek;
   },
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);

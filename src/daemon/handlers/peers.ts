@@ -1,6 +1,6 @@
 /** Who else is here: the live local sessions, and (with federation) those on the other hosts. */
 import { shortId, type PeerInfo } from '../../protocol/messages.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler, type DaemonContext } from '../context.ts';
 import type { Session } from '../broker.ts';
 
@@ -21,7 +21,7 @@ export function localPeer(ctx: DaemonContext, s: Session): PeerInfo {
 export const peers = defineHandler({
   method: 'peers',
   get params() {
-    return ParamSchemas.peers;
+    return paramSchemas().peers;
   },
   handle(ctx, params) {
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : undefined;

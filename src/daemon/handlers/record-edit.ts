@@ -1,7 +1,7 @@
 import type { TouchEntry } from '../../place/mailbox-entries.ts';
 import { worktreePath } from '../../place/worktree-path.ts';
 import { defineHandler } from '../context.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 
 /**
  * An edit tool changed files (the PostToolUse hook, run only while another session is here):
@@ -11,7 +11,7 @@ import { ParamSchemas } from '../param-schemas.ts';
 export const recordEdit = defineHandler({
   method: 'recordEdit',
   get params() {
-    return ParamSchemas.recordEdit;
+    return paramSchemas().recordEdit;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

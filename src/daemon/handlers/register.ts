@@ -1,4 +1,4 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -8,7 +8,7 @@ import { defineHandler } from '../context.ts';
 export const register = defineHandler({
   method: 'register',
   get params() {
-    return ParamSchemas.register;
+    return paramSchemas().register;
   },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params, { joinByPid: !params.live });

@@ -1,14 +1,14 @@
 /** Ends the caller's claim on a resource (in any form it can be claimed in), announced as `unlock`. */
 import { decideRelease } from '../claim-decisions.ts';
 import { BusError, ErrorCode } from '../../protocol/errors.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { claimResource } from '../claim-resource.ts';
 import { defineHandler } from '../context.ts';
 
 export const release = defineHandler({
   method: 'release',
   get params() {
-    return ParamSchemas.release;
+    return paramSchemas().release;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);

@@ -1,11 +1,11 @@
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /** Asked by `session-bus stop`, or by a newer client replacing this daemon. */
 export const shutdown = defineHandler({
   method: 'shutdown',
   get params() {
-    return ParamSchemas.shutdown;
+    return paramSchemas().shutdown;
   },
   handle(ctx, params) {
     ctx.logger.info({ reason: params.reason }, 'shutdown requested');

@@ -1,7 +1,7 @@
 /** The daemon's state for `session-bus status` and `doctor`: sessions, claims, settings, federation. */
 import { MAX_STATUS_SESSIONS } from '../../protocol/limits.ts';
 import type { SessionStatus } from '../../protocol/messages.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import type { Session } from '../broker.ts';
 import { defineHandler } from '../context.ts';
 
@@ -16,7 +16,7 @@ function listedSessions(all: Session[], describe: (s: Session) => SessionStatus)
 export const status = defineHandler({
   method: 'status',
   get params() {
-    return ParamSchemas.status as never;
+    return paramSchemas().status as never;
   },
   handle(ctx) {
     const now = ctx.now();

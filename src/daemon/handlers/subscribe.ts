@@ -1,5 +1,5 @@
 import { selectHistory } from '../../protocol/history.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { defineHandler } from '../context.ts';
 
 /**
@@ -12,7 +12,7 @@ import { defineHandler } from '../context.ts';
 export const subscribe = defineHandler({
   method: 'subscribe',
   get params() {
-    return ParamSchemas.subscribe;
+    return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
     conn.watching = true;

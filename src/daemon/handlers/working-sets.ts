@@ -1,6 +1,6 @@
 import { worktreeOf } from '../../place/worktree-path.ts';
 import { defineHandler } from '../context.ts';
-import { ParamSchemas } from '../param-schemas.ts';
+import { paramSchemas } from '../schema-loader.ts';
 import { stillChanged } from '../worktree-status.ts';
 
 /**
@@ -11,7 +11,7 @@ import { stillChanged } from '../worktree-status.ts';
 export const workingSets = defineHandler({
   method: 'workingSets',
   get params() {
-    return ParamSchemas.workingSets;
+    return paramSchemas().workingSets;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
