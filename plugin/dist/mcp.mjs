@@ -11463,7 +11463,8 @@ function endpointFor(busRoot, env = process.env) {
 }
 
 // src/client/connect.ts
-import { dirname as dirname4 } from "node:path";
+import { watch } from "node:fs";
+import { basename as basename3, dirname as dirname4 } from "node:path";
 
 // src/place/mailbox-owner.ts
 import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from "node:fs";
@@ -11868,18 +11869,84 @@ var RpcClient = class _RpcClient extends RpcPeer {
 };
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, openSync as openSync2, readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join4, resolve as resolve4 } from "node:path";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, openSync as openSync2, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
+
+// src/place/settings.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var SETTINGS = [
+  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
+  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
+  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
+  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
+  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
+  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
+  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
+  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
+  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
+];
+var SETTINGS_FILE = "settings.json";
+function settingsPath(mailboxDir) {
+  return join4(mailboxDir, SETTINGS_FILE);
+}
+function settingDef(key) {
+  return SETTINGS.find((s) => s.key === key || s.env === key);
+}
+function readSettingsFile(path) {
+  if (!existsSync2(path)) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync2(path, "utf8"));
+  } catch (err) {
+    throw new Error(`the settings file ${path} is not valid JSON (${err.message}); fix it or remove it`);
+  }
+  const values = {};
+  for (const [k, v] of Object.entries(parsed ?? {})) {
+    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
+  }
+  return values;
+}
+function shown2(def, value) {
+  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
+}
+function resolveSettings(env, file) {
+  const out = { ...env };
+  const report = [];
+  for (const def of SETTINGS) {
+    const fromEnv = env[def.env];
+    if (fromEnv !== void 0 && fromEnv !== "") {
+      report.push({ key: def.key, env: def.env, value: shown2(def, fromEnv), source: "env" });
+    } else if (file[def.key] !== void 0) {
+      out[def.env] = file[def.key];
+      report.push({ key: def.key, env: def.env, value: shown2(def, file[def.key]), source: "file" });
+    } else {
+      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
+    }
+  }
+  return { env: out, report };
+}
+
+// src/client/spawn.ts
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
-  const candidates = [join4(here, "daemon.mjs"), join4(here, "..", "daemon.mjs"), resolve4(here, "../../plugin/dist/daemon.mjs")];
-  for (const c of candidates) if (existsSync2(c)) return c;
+  const candidates = [join5(here, "daemon.js"), join5(here, "..", "daemon.js"), resolve4(here, "../../plugin/dist/daemon.js")];
+  for (const c of candidates) if (existsSync3(c)) return c;
   return candidates[0];
 }
 var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];
-function daemonEnv(env) {
-  return env.MALLOC_ARENA_MAX === void 0 ? { ...env, MALLOC_ARENA_MAX: "1" } : env;
+function daemonEnv(env, federates = true) {
+  const out = env.MALLOC_ARENA_MAX === void 0 ? { ...env, MALLOC_ARENA_MAX: "1" } : { ...env };
+  if (!federates) delete out.NODE_EXTRA_CA_CERTS;
+  return out;
+}
+function mayFederate(location, env) {
+  try {
+    return (resolveSettings(env, readSettingsFile(settingsPath(location.mailboxDir))).env.SESSION_BUS_NATS_URL ?? "").trim() !== "";
+  } catch {
+    return true;
+  }
 }
 async function ownDir() {
   if (typeof __dirname === "string") return __dirname;
@@ -11895,7 +11962,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     const child = spawn(
       process.execPath,
       [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
-      { detached: true, stdio: ["ignore", out, out], env: daemonEnv(env), cwd: "/", windowsHide: true }
+      { detached: true, stdio: ["ignore", out, out], env: daemonEnv(env, !env.NODE_EXTRA_CA_CERTS || mayFederate(location, env)), cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
     });
@@ -11917,7 +11984,7 @@ function openLog(endpoint) {
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync2(logPath, "utf8");
+    const text = readFileSync3(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -11930,6 +11997,7 @@ var StartError = class extends Error {
 };
 var RESPAWN_AFTER_MS = 3e3;
 var MAX_FAILED_STARTS = 3;
+var QUICK_RETRIES = 10;
 var REPLACE_WAIT_MS = 3e3;
 async function connectOrSpawn(projectDir, options = {}) {
   const env = options.env ?? process.env;
@@ -11944,71 +12012,125 @@ async function connectOrSpawn(projectDir, options = {}) {
   let failedStarts = 0;
   let replacing;
   let delay = 5;
-  for (; ; ) {
-    let client;
-    try {
-      client = await RpcClient.connect(endpoint.socketPath, Math.max(1, deadline - Date.now()));
-    } catch (err) {
-      const code = err.code;
-      if (code === "EACCES" || code === "EPERM") {
+  let appearing;
+  try {
+    for (; ; ) {
+      let client;
+      try {
+        client = await RpcClient.connect(endpoint.socketPath, Math.max(1, deadline - Date.now()));
+      } catch (err) {
+        const code = err.code;
+        if (code === "EACCES" || code === "EPERM") {
+          throw new StartError(
+            `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
+          );
+        }
+        if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
+        client = await connectToOwner(location, endpoint);
+        if (!client && options.spawn === false) throw err;
+        if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
+          if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`);
+          spawned = void 0;
+          spawnedAt = void 0;
+          ensurePrivateDir(endpoint.dir);
+        }
+        if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
+          appearing ??= new SocketWatch(endpoint);
+          spawned = await spawnDaemon(location, endpoint, env);
+          spawnedAt = Date.now();
+        }
+      }
+      const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
+        client.close();
+        if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
+        throw err;
+      }) : void 0;
+      if (client && hello) {
+        if (hello.root !== location.busRoot) {
+          client.close();
+          throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
+        }
+        if (hello.protocol > protocol) {
+          client.close();
+          throw new BusError(-32030 /* IncompatibleProtocol */, {
+            daemonVersion: hello.version,
+            daemonProtocol: hello.protocol,
+            clientVersion: version2,
+            clientProtocol: protocol
+          });
+        }
+        const older = isOlderThan(hello, protocol, version2);
+        const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
+        if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
+        client.close();
+        if (!replacing) {
+          appearing ??= new SocketWatch(endpoint);
+          spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
+          spawnedAt = Date.now();
+          replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
+        }
+      }
+      if (Date.now() >= deadline) {
         throw new StartError(
-          `connecting to ${endpoint.socketPath} was refused (${code}). A sandbox may block Unix sockets: allow ${endpoint.dir}, or set SESSION_BUS_SOCKET_DIR to a directory the sandbox allows`
+          `the session-bus daemon did not answer at ${endpoint.socketPath} in time. Last lines of ${endpoint.logPath}:
+${tailLog(endpoint.logPath)}`
         );
       }
-      if (!code || !NOT_RUNNING_ERRNOS.has(code)) throw err;
-      client = await connectToOwner(location, endpoint);
-      if (!client && options.spawn === false) throw err;
-      if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-        if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
-${tailLog(endpoint.logPath)}`);
-        spawned = void 0;
-        spawnedAt = void 0;
-        ensurePrivateDir(endpoint.dir);
-      }
-      if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
-        spawned = await spawnDaemon(location, endpoint, env);
-        spawnedAt = Date.now();
-      }
+      const pause = Math.min(delay, Math.max(1, deadline - Date.now()));
+      await (appearing ? appearing.pause(pause) : sleep(pause));
+      delay = Math.min(delay * 2, 20);
     }
-    const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
-      client.close();
-      if (err instanceof ConnectionError && err.code !== "ETIMEDOUT" && options.spawn !== false) return void 0;
-      throw err;
-    }) : void 0;
-    if (client && hello) {
-      if (hello.root !== location.busRoot) {
-        client.close();
-        throw new StartError(`the daemon at ${endpoint.socketPath} serves ${hello.root}, not ${location.busRoot} (hash collision?)`);
-      }
-      if (hello.protocol > protocol) {
-        client.close();
-        throw new BusError(-32030 /* IncompatibleProtocol */, {
-          daemonVersion: hello.version,
-          daemonProtocol: hello.protocol,
-          clientVersion: version2,
-          clientProtocol: protocol
-        });
-      }
-      const older = isOlderThan(hello, protocol, version2);
-      const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
-      if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
-      client.close();
-      if (!replacing) {
-        spawned = await spawnDaemon(location, endpoint, env, { replaceOlderThan: version2 });
-        spawnedAt = Date.now();
-        replacing = { pid: hello.pid, until: Math.min(deadline, Date.now() + REPLACE_WAIT_MS) };
-      }
-    }
-    if (Date.now() >= deadline) {
-      throw new StartError(
-        `the session-bus daemon did not answer at ${endpoint.socketPath} in time. Last lines of ${endpoint.logPath}:
-${tailLog(endpoint.logPath)}`
-      );
-    }
-    await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
-    delay = Math.min(delay * 2, 20);
+  } finally {
+    appearing?.close();
   }
 }
+var SocketWatch = class {
+  watcher;
+  appeared = false;
+  /** Quick retries left after the socket appeared (between the daemon's bind and its listen). */
+  quick = 0;
+  wake;
+  constructor(endpoint) {
+    const name = basename3(endpoint.socketPath);
+    try {
+      this.watcher = watch(endpoint.dir, { persistent: false }, (_event, file) => {
+        if (file !== name) return;
+        this.appeared = true;
+        this.wake?.();
+      });
+      this.watcher.on("error", () => this.close());
+    } catch {
+      this.watcher = void 0;
+    }
+  }
+  /** Waits `ms`, or less if the socket appeared meanwhile (or since the last pause). */
+  async pause(ms) {
+    if (this.appeared) {
+      this.appeared = false;
+      this.quick = QUICK_RETRIES;
+      return;
+    }
+    if (this.quick > 0) {
+      this.quick--;
+      return sleep(Math.min(ms, 1));
+    }
+    if (!this.watcher) return sleep(ms);
+    const woken = new AbortController();
+    this.wake = () => woken.abort();
+    await sleep(ms, { signal: woken.signal });
+    this.wake = void 0;
+    if (this.appeared) {
+      this.appeared = false;
+      this.quick = QUICK_RETRIES;
+    }
+  }
+  close() {
+    this.watcher?.close();
+    this.watcher = void 0;
+    this.wake = void 0;
+  }
+};
 async function connectToOwner(location, endpoint) {
   const owner = readMailboxOwner(mailboxLockPath(location.mailboxPath));
   if (!owner || owner.socket === endpoint.socketPath || !owner.socket.endsWith(`${endpoint.hash}.sock`)) return void 0;
@@ -12211,8 +12333,8 @@ function renderPush(messages, remaining) {
   ].join("\n");
 }
 function editingText(e) {
-  const shown2 = e.paths.map((p) => inert(p, "quoted")).join(", ");
-  return `editing ${e.count} file${e.count === 1 ? "" : "s"}: ${shown2}${e.count > e.paths.length ? ` +${e.count - e.paths.length} more` : ""}`;
+  const shown3 = e.paths.map((p) => inert(p, "quoted")).join(", ");
+  return `editing ${e.count} file${e.count === 1 ? "" : "s"}: ${shown3}${e.count > e.paths.length ? ` +${e.count - e.paths.length} more` : ""}`;
 }
 
 // src/mcp/pusher.ts

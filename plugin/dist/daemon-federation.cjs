@@ -1,29 +1,46 @@
-import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
-import {
-  FederatedMessageSchema,
-  PresenceSchema,
-  RemoteClaimSchema,
-  busNames,
-  claimKey,
-  createLane,
-  decodeJson,
-  messageId,
-  overlaps,
-  sleep
-} from "./chunk-47ZDZL3Z.mjs";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunk-XZRDIIZF.mjs";
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/@nats-io/kv/lib/types.js
 var require_types = __commonJS({
-  "node_modules/@nats-io/kv/lib/types.js"(exports) {
+  "node_modules/@nats-io/kv/lib/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.kvPrefix = exports.KvWatchInclude = void 0;
-    exports.KvWatchInclude = {
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.kvPrefix = exports2.KvWatchInclude = void 0;
+    exports2.KvWatchInclude = {
       /**
        * Include the last value for all the keys
        */
@@ -38,21 +55,21 @@ var require_types = __commonJS({
        */
       UpdatesOnly: "updates"
     };
-    exports.kvPrefix = "KV_";
+    exports2.kvPrefix = "KV_";
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/encoders.js
 var require_encoders = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/encoders.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/encoders.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TD = exports.TE = exports.Empty = void 0;
-    exports.encode = encode;
-    exports.decode = decode;
-    exports.Empty = new Uint8Array(0);
-    exports.TE = new TextEncoder();
-    exports.TD = new TextDecoder();
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.TD = exports2.TE = exports2.Empty = void 0;
+    exports2.encode = encode2;
+    exports2.decode = decode2;
+    exports2.Empty = new Uint8Array(0);
+    exports2.TE = new TextEncoder();
+    exports2.TD = new TextDecoder();
     function concat(...bufs) {
       let max = 0;
       for (let i = 0; i < bufs.length; i++) {
@@ -66,41 +83,41 @@ var require_encoders = __commonJS({
       }
       return out;
     }
-    function encode(...a) {
+    function encode2(...a) {
       const bufs = [];
       for (let i = 0; i < a.length; i++) {
-        bufs.push(exports.TE.encode(a[i]));
+        bufs.push(exports2.TE.encode(a[i]));
       }
       if (bufs.length === 0) {
-        return exports.Empty;
+        return exports2.Empty;
       }
       if (bufs.length === 1) {
         return bufs[0];
       }
       return concat(...bufs);
     }
-    function decode(a) {
+    function decode2(a) {
       if (!a || a.length === 0) {
         return "";
       }
-      return exports.TD.decode(a);
+      return exports2.TD.decode(a);
     }
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/errors.js
 var require_errors = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/errors.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/errors.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.errors = exports.PermissionViolationError = exports.NoRespondersError = exports.TimeoutError = exports.RequestError = exports.ProtocolError = exports.ConnectionError = exports.DrainingConnectionError = exports.ClosedConnectionError = exports.AuthorizationError = exports.UserAuthenticationExpiredError = exports.InvalidOperationError = exports.InvalidArgumentError = exports.InvalidSubjectError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.errors = exports2.PermissionViolationError = exports2.NoRespondersError = exports2.TimeoutError = exports2.RequestError = exports2.ProtocolError = exports2.ConnectionError = exports2.DrainingConnectionError = exports2.ClosedConnectionError = exports2.AuthorizationError = exports2.UserAuthenticationExpiredError = exports2.InvalidOperationError = exports2.InvalidArgumentError = exports2.InvalidSubjectError = void 0;
     var InvalidSubjectError = class extends Error {
       constructor(subject, options) {
         super(`illegal subject: '${subject}'`, options);
         this.name = "InvalidSubjectError";
       }
     };
-    exports.InvalidSubjectError = InvalidSubjectError;
+    exports2.InvalidSubjectError = InvalidSubjectError;
     var InvalidArgumentError = class _InvalidArgumentError extends Error {
       constructor(message, options) {
         super(message, options);
@@ -119,14 +136,14 @@ var require_errors = __commonJS({
         return new _InvalidArgumentError(`${property} ${message}`, options);
       }
     };
-    exports.InvalidArgumentError = InvalidArgumentError;
+    exports2.InvalidArgumentError = InvalidArgumentError;
     var InvalidOperationError = class extends Error {
       constructor(message, options) {
         super(message, options);
         this.name = "InvalidOperationError";
       }
     };
-    exports.InvalidOperationError = InvalidOperationError;
+    exports2.InvalidOperationError = InvalidOperationError;
     var UserAuthenticationExpiredError = class _UserAuthenticationExpiredError extends Error {
       constructor(message, options) {
         super(message, options);
@@ -140,7 +157,7 @@ var require_errors = __commonJS({
         return null;
       }
     };
-    exports.UserAuthenticationExpiredError = UserAuthenticationExpiredError;
+    exports2.UserAuthenticationExpiredError = UserAuthenticationExpiredError;
     var AuthorizationError = class _AuthorizationError extends Error {
       constructor(message, options) {
         super(message, options);
@@ -161,35 +178,35 @@ var require_errors = __commonJS({
         return null;
       }
     };
-    exports.AuthorizationError = AuthorizationError;
+    exports2.AuthorizationError = AuthorizationError;
     var ClosedConnectionError = class extends Error {
       constructor() {
         super("closed connection");
         this.name = "ClosedConnectionError";
       }
     };
-    exports.ClosedConnectionError = ClosedConnectionError;
+    exports2.ClosedConnectionError = ClosedConnectionError;
     var DrainingConnectionError = class extends Error {
       constructor() {
         super("connection draining");
         this.name = "DrainingConnectionError";
       }
     };
-    exports.DrainingConnectionError = DrainingConnectionError;
+    exports2.DrainingConnectionError = DrainingConnectionError;
     var ConnectionError = class extends Error {
       constructor(message, options) {
         super(message, options);
         this.name = "ConnectionError";
       }
     };
-    exports.ConnectionError = ConnectionError;
+    exports2.ConnectionError = ConnectionError;
     var ProtocolError = class extends Error {
       constructor(message, options) {
         super(message, options);
         this.name = "ProtocolError";
       }
     };
-    exports.ProtocolError = ProtocolError;
+    exports2.ProtocolError = ProtocolError;
     var RequestError = class extends Error {
       constructor(message = "", options) {
         super(message, options);
@@ -199,14 +216,14 @@ var require_errors = __commonJS({
         return this.cause instanceof NoRespondersError;
       }
     };
-    exports.RequestError = RequestError;
+    exports2.RequestError = RequestError;
     var TimeoutError = class extends Error {
       constructor(options) {
         super("timeout", options);
         this.name = "TimeoutError";
       }
     };
-    exports.TimeoutError = TimeoutError;
+    exports2.TimeoutError = TimeoutError;
     var NoRespondersError = class extends Error {
       subject;
       constructor(subject, options) {
@@ -215,7 +232,7 @@ var require_errors = __commonJS({
         this.name = "NoResponders";
       }
     };
-    exports.NoRespondersError = NoRespondersError;
+    exports2.NoRespondersError = NoRespondersError;
     var PermissionViolationError = class _PermissionViolationError extends Error {
       operation;
       subject;
@@ -249,8 +266,8 @@ var require_errors = __commonJS({
         return new _PermissionViolationError(s, operation, subject, queue);
       }
     };
-    exports.PermissionViolationError = PermissionViolationError;
-    exports.errors = {
+    exports2.PermissionViolationError = PermissionViolationError;
+    exports2.errors = {
       AuthorizationError,
       ClosedConnectionError,
       ConnectionError,
@@ -270,27 +287,27 @@ var require_errors = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/util.js
 var require_util = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/util.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/util.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SimpleMutex = exports.Perf = void 0;
-    exports.extend = extend;
-    exports.render = render;
-    exports.timeout = timeout;
-    exports.delay = delay;
-    exports.deadline = deadline;
-    exports.deferred = deferred;
-    exports.debugDeferred = debugDeferred;
-    exports.shuffle = shuffle;
-    exports.collect = collect;
-    exports.jitter = jitter;
-    exports.backoff = backoff;
-    exports.nanos = nanos2;
-    exports.millis = millis;
-    exports.randomToken = randomToken;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.SimpleMutex = exports2.Perf = void 0;
+    exports2.extend = extend2;
+    exports2.render = render;
+    exports2.timeout = timeout;
+    exports2.delay = delay;
+    exports2.deadline = deadline;
+    exports2.deferred = deferred;
+    exports2.debugDeferred = debugDeferred;
+    exports2.shuffle = shuffle;
+    exports2.collect = collect;
+    exports2.jitter = jitter;
+    exports2.backoff = backoff;
+    exports2.nanos = nanos2;
+    exports2.millis = millis;
+    exports2.randomToken = randomToken;
     var encoders_1 = require_encoders();
     var errors_1 = require_errors();
-    function extend(a, ...b) {
+    function extend2(a, ...b) {
       for (let i = 0; i < b.length; i++) {
         const o = b[i];
         Object.keys(o).forEach(function(k) {
@@ -418,7 +435,7 @@ var require_util = __commonJS({
         return values;
       }
     };
-    exports.Perf = Perf;
+    exports2.Perf = Perf;
     var SimpleMutex = class {
       max;
       current;
@@ -452,7 +469,7 @@ var require_util = __commonJS({
         d?.resolve();
       }
     };
-    exports.SimpleMutex = SimpleMutex;
+    exports2.SimpleMutex = SimpleMutex;
     function jitter(n) {
       if (n === 0) {
         return 0;
@@ -512,10 +529,10 @@ var require_util = __commonJS({
 
 // node_modules/@nats-io/nuid/lib/nuid.js
 var require_nuid = __commonJS({
-  "node_modules/@nats-io/nuid/lib/nuid.js"(exports) {
+  "node_modules/@nats-io/nuid/lib/nuid.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.nuid = exports.NuidImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.nuid = exports2.NuidImpl = void 0;
     var digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     var base = 62;
     var preLen = 12;
@@ -527,9 +544,9 @@ var require_nuid = __commonJS({
     for (let i = 0; i < base; i++)
       DIGIT_CODES[i] = digits.charCodeAt(i);
     var TWO32 = 4294967296;
-    var MAX_SEQ = BigInt(base) ** BigInt(seqLen);
-    var MAX_HI = Number(MAX_SEQ / (1n << 32n));
-    var MAX_LO = Number(MAX_SEQ % (1n << 32n));
+    var MAX_SEQ2 = BigInt(base) ** BigInt(seqLen);
+    var MAX_HI = Number(MAX_SEQ2 / (1n << 32n));
+    var MAX_LO = Number(MAX_SEQ2 % (1n << 32n));
     function _getRandomValues(a) {
       for (let i = 0; i < a.length; i++) {
         a[i] = Math.floor(Math.random() * 256);
@@ -643,34 +660,34 @@ var require_nuid = __commonJS({
         this.init();
       }
     };
-    exports.NuidImpl = NuidImpl;
-    exports.nuid = new NuidImpl();
+    exports2.NuidImpl = NuidImpl;
+    exports2.nuid = new NuidImpl();
   }
 });
 
 // node_modules/@nats-io/nuid/lib/mod.js
 var require_mod = __commonJS({
-  "node_modules/@nats-io/nuid/lib/mod.js"(exports) {
+  "node_modules/@nats-io/nuid/lib/mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.nuid = exports.Nuid = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.nuid = exports2.Nuid = void 0;
     var nuid_ts_1 = require_nuid();
-    exports.Nuid = nuid_ts_1.NuidImpl;
-    exports.nuid = nuid_ts_1.nuid;
+    exports2.Nuid = nuid_ts_1.NuidImpl;
+    exports2.nuid = nuid_ts_1.nuid;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/nuid.js
 var require_nuid2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nuid.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/nuid.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.nuid = exports.Nuid = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.nuid = exports2.Nuid = void 0;
     var nuid_1 = require_mod();
-    Object.defineProperty(exports, "Nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Nuid", { enumerable: true, get: function() {
       return nuid_1.Nuid;
     } });
-    Object.defineProperty(exports, "nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nuid", { enumerable: true, get: function() {
       return nuid_1.nuid;
     } });
   }
@@ -678,15 +695,15 @@ var require_nuid2 = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/core.js
 var require_core = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/core.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/core.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_HOST = exports.DEFAULT_PORT = exports.Match = void 0;
-    exports.syncIterator = syncIterator;
-    exports.createInbox = createInbox;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_HOST = exports2.DEFAULT_PORT = exports2.Match = void 0;
+    exports2.syncIterator = syncIterator;
+    exports2.createInbox = createInbox;
     var nuid_1 = require_nuid2();
     var errors_1 = require_errors();
-    exports.Match = {
+    exports2.Match = {
       // Exact option is case-sensitive
       Exact: "exact",
       // Case-sensitive, but key is transformed to Canonical MIME representation
@@ -718,17 +735,17 @@ var require_core = __commonJS({
       });
       return `${prefix}.${nuid_1.nuid.next()}`;
     }
-    exports.DEFAULT_PORT = 4222;
-    exports.DEFAULT_HOST = "127.0.0.1";
+    exports2.DEFAULT_PORT = 4222;
+    exports2.DEFAULT_HOST = "127.0.0.1";
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/databuffer.js
 var require_databuffer = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/databuffer.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/databuffer.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DataBuffer = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DataBuffer = void 0;
     var encoders_1 = require_encoders();
     var DataBuffer = class {
       buffers;
@@ -830,29 +847,29 @@ var require_databuffer = __commonJS({
         return this.buffers.length;
       }
     };
-    exports.DataBuffer = DataBuffer;
+    exports2.DataBuffer = DataBuffer;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/transport.js
 var require_transport = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/transport.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/transport.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LF = exports.CR = exports.CRLF = exports.CR_LF_LEN = exports.CR_LF = void 0;
-    exports.setTransportFactory = setTransportFactory;
-    exports.defaultPort = defaultPort;
-    exports.getUrlParseFn = getUrlParseFn;
-    exports.newTransport = newTransport;
-    exports.getResolveFn = getResolveFn;
-    exports.protoLen = protoLen;
-    exports.extractProtocolMessage = extractProtocolMessage;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.LF = exports2.CR = exports2.CRLF = exports2.CR_LF_LEN = exports2.CR_LF = void 0;
+    exports2.setTransportFactory = setTransportFactory;
+    exports2.defaultPort = defaultPort;
+    exports2.getUrlParseFn = getUrlParseFn;
+    exports2.newTransport = newTransport;
+    exports2.getResolveFn = getResolveFn;
+    exports2.protoLen = protoLen;
+    exports2.extractProtocolMessage = extractProtocolMessage;
     var encoders_1 = require_encoders();
     var core_1 = require_core();
     var databuffer_1 = require_databuffer();
     var transportConfig;
-    function setTransportFactory(config) {
-      transportConfig = config;
+    function setTransportFactory(config2) {
+      transportConfig = config2;
     }
     function defaultPort() {
       return transportConfig !== void 0 && transportConfig.defaultPort !== void 0 ? transportConfig.defaultPort : core_1.DEFAULT_PORT;
@@ -869,15 +886,15 @@ var require_transport = __commonJS({
     function getResolveFn() {
       return transportConfig !== void 0 && transportConfig.dnsResolveFn ? transportConfig.dnsResolveFn : void 0;
     }
-    exports.CR_LF = "\r\n";
-    exports.CR_LF_LEN = exports.CR_LF.length;
-    exports.CRLF = databuffer_1.DataBuffer.fromAscii(exports.CR_LF);
-    exports.CR = new Uint8Array(exports.CRLF)[0];
-    exports.LF = new Uint8Array(exports.CRLF)[1];
+    exports2.CR_LF = "\r\n";
+    exports2.CR_LF_LEN = exports2.CR_LF.length;
+    exports2.CRLF = databuffer_1.DataBuffer.fromAscii(exports2.CR_LF);
+    exports2.CR = new Uint8Array(exports2.CRLF)[0];
+    exports2.LF = new Uint8Array(exports2.CRLF)[1];
     function protoLen(ba) {
       for (let i = 0; i < ba.length; i++) {
         const n = i + 1;
-        if (ba.byteLength > n && ba[i] === exports.CR && ba[n] === exports.LF) {
+        if (ba.byteLength > n && ba[i] === exports2.CR && ba[n] === exports2.LF) {
           return n + 1;
         }
       }
@@ -897,12 +914,12 @@ var require_transport = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/ipparser.js
 var require_ipparser = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/ipparser.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/ipparser.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ipV4 = ipV4;
-    exports.isIP = isIP;
-    exports.parseIP = parseIP;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ipV4 = ipV4;
+    exports2.isIP = isIP;
+    exports2.parseIP = parseIP;
     var IPv4LEN = 4;
     var IPv6LEN = 16;
     var ASCII0 = 48;
@@ -1079,12 +1096,12 @@ var require_ipparser = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/servers.js
 var require_servers = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/servers.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/servers.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Servers = exports.ServerImpl = void 0;
-    exports.isIPV4OrHostname = isIPV4OrHostname;
-    exports.hostPort = hostPort;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Servers = exports2.ServerImpl = void 0;
+    exports2.isIPV4OrHostname = isIPV4OrHostname;
+    exports2.hostPort = hostPort;
     var transport_1 = require_transport();
     var util_1 = require_util();
     var ipparser_1 = require_ipparser();
@@ -1190,7 +1207,7 @@ var require_servers = __commonJS({
         return buf;
       }
     };
-    exports.ServerImpl = ServerImpl;
+    exports2.ServerImpl = ServerImpl;
     var Servers = class _Servers {
       firstSelect;
       servers;
@@ -1374,16 +1391,16 @@ var require_servers = __commonJS({
         return { added, deleted };
       }
     };
-    exports.Servers = Servers;
+    exports2.Servers = Servers;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/queued_iterator.js
 var require_queued_iterator = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/queued_iterator.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/queued_iterator.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.QueuedIteratorImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.QueuedIteratorImpl = void 0;
     var util_1 = require_util();
     var errors_1 = require_errors();
     var QueuedIteratorImpl = class {
@@ -1516,16 +1533,16 @@ var require_queued_iterator = __commonJS({
         return this.received - this.filtered;
       }
     };
-    exports.QueuedIteratorImpl = QueuedIteratorImpl;
+    exports2.QueuedIteratorImpl = QueuedIteratorImpl;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/muxsubscription.js
 var require_muxsubscription = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/muxsubscription.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/muxsubscription.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MuxSubscription = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MuxSubscription = void 0;
     var core_1 = require_core();
     var errors_1 = require_errors();
     var MuxSubscription = class {
@@ -1602,16 +1619,16 @@ var require_muxsubscription = __commonJS({
         });
       }
     };
-    exports.MuxSubscription = MuxSubscription;
+    exports2.MuxSubscription = MuxSubscription;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/heartbeats.js
 var require_heartbeats = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/heartbeats.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/heartbeats.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Heartbeat = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Heartbeat = void 0;
     var util_1 = require_util();
     var Heartbeat = class {
       ph;
@@ -1669,21 +1686,21 @@ var require_heartbeats = __commonJS({
         });
       }
     };
-    exports.Heartbeat = Heartbeat;
+    exports2.Heartbeat = Heartbeat;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/denobuffer.js
 var require_denobuffer = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/denobuffer.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/denobuffer.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DenoBuffer = exports.MAX_SIZE = exports.AssertionError = void 0;
-    exports.assert = assert;
-    exports.concat = concat;
-    exports.append = append;
-    exports.readAll = readAll;
-    exports.writeAll = writeAll;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DenoBuffer = exports2.MAX_SIZE = exports2.AssertionError = void 0;
+    exports2.assert = assert2;
+    exports2.concat = concat;
+    exports2.append = append;
+    exports2.readAll = readAll;
+    exports2.writeAll = writeAll;
     var encoders_1 = require_encoders();
     var AssertionError = class extends Error {
       constructor(msg) {
@@ -1691,14 +1708,14 @@ var require_denobuffer = __commonJS({
         this.name = "AssertionError";
       }
     };
-    exports.AssertionError = AssertionError;
-    function assert(cond, msg = "Assertion failed.") {
+    exports2.AssertionError = AssertionError;
+    function assert2(cond, msg = "Assertion failed.") {
       if (!cond) {
         throw new AssertionError(msg);
       }
     }
     var MIN_READ = 32 * 1024;
-    exports.MAX_SIZE = 2 ** 32 - 2;
+    exports2.MAX_SIZE = 2 ** 32 - 2;
     function copy(src, dst, off = 0) {
       const r = dst.byteLength - off;
       if (src.byteLength > r) {
@@ -1775,7 +1792,7 @@ var require_denobuffer = __commonJS({
         return -1;
       }
       _reslice(len) {
-        assert(len <= this._buf.buffer.byteLength);
+        assert2(len <= this._buf.buffer.byteLength);
         this._buf = new Uint8Array(this._buf.buffer, 0, len);
       }
       readByte() {
@@ -1819,15 +1836,15 @@ var require_denobuffer = __commonJS({
         const c = this.capacity;
         if (n <= Math.floor(c / 2) - m) {
           copy(this._buf.subarray(this._off), this._buf);
-        } else if (c + n > exports.MAX_SIZE) {
+        } else if (c + n > exports2.MAX_SIZE) {
           throw new Error("The buffer cannot be grown beyond the maximum size.");
         } else {
-          const buf = new Uint8Array(Math.min(2 * c + n, exports.MAX_SIZE));
+          const buf = new Uint8Array(Math.min(2 * c + n, exports2.MAX_SIZE));
           copy(this._buf.subarray(this._off), buf);
           this._buf = buf;
         }
         this._off = 0;
-        this._reslice(Math.min(m + n, exports.MAX_SIZE));
+        this._reslice(Math.min(m + n, exports2.MAX_SIZE));
         return m;
       }
       grow(n) {
@@ -1855,7 +1872,7 @@ var require_denobuffer = __commonJS({
         }
       }
     };
-    exports.DenoBuffer = DenoBuffer;
+    exports2.DenoBuffer = DenoBuffer;
     function readAll(r) {
       const buf = new DenoBuffer();
       buf.readFrom(r);
@@ -1872,14 +1889,14 @@ var require_denobuffer = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/parser.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/parser.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.cc = exports.State = exports.Parser = exports.Kind = void 0;
-    exports.describe = describe;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.cc = exports2.State = exports2.Parser = exports2.Kind = void 0;
+    exports2.describe = describe2;
     var denobuffer_1 = require_denobuffer();
     var encoders_1 = require_encoders();
-    exports.Kind = {
+    exports2.Kind = {
       OK: 0,
       ERR: 1,
       MSG: 2,
@@ -1887,27 +1904,27 @@ var require_parser = __commonJS({
       PING: 4,
       PONG: 5
     };
-    function describe(e) {
+    function describe2(e) {
       let ks;
       let data = "";
       switch (e.kind) {
-        case exports.Kind.MSG:
+        case exports2.Kind.MSG:
           ks = "MSG";
           break;
-        case exports.Kind.OK:
+        case exports2.Kind.OK:
           ks = "OK";
           break;
-        case exports.Kind.ERR:
+        case exports2.Kind.ERR:
           ks = "ERR";
           data = encoders_1.TD.decode(e.data);
           break;
-        case exports.Kind.PING:
+        case exports2.Kind.PING:
           ks = "PING";
           break;
-        case exports.Kind.PONG:
+        case exports2.Kind.PONG:
           ks = "PONG";
           break;
-        case exports.Kind.INFO:
+        case exports2.Kind.INFO:
           ks = "INFO";
           data = encoders_1.TD.decode(e.data);
       }
@@ -1934,7 +1951,7 @@ var require_parser = __commonJS({
       msgBuf;
       constructor(dispatcher) {
         this.dispatcher = dispatcher;
-        this.state = exports.State.OP_START;
+        this.state = exports2.State.OP_START;
         this.as = 0;
         this.drop = 0;
         this.hdr = 0;
@@ -1944,99 +1961,99 @@ var require_parser = __commonJS({
         for (i = 0; i < buf.length; i++) {
           const b = buf[i];
           switch (this.state) {
-            case exports.State.OP_START:
+            case exports2.State.OP_START:
               switch (b) {
-                case exports.cc.M:
-                case exports.cc.m:
-                  this.state = exports.State.OP_M;
+                case exports2.cc.M:
+                case exports2.cc.m:
+                  this.state = exports2.State.OP_M;
                   this.hdr = -1;
                   this.ma = newMsgArg();
                   break;
-                case exports.cc.H:
-                case exports.cc.h:
-                  this.state = exports.State.OP_H;
+                case exports2.cc.H:
+                case exports2.cc.h:
+                  this.state = exports2.State.OP_H;
                   this.hdr = 0;
                   this.ma = newMsgArg();
                   break;
-                case exports.cc.P:
-                case exports.cc.p:
-                  this.state = exports.State.OP_P;
+                case exports2.cc.P:
+                case exports2.cc.p:
+                  this.state = exports2.State.OP_P;
                   break;
-                case exports.cc.PLUS:
-                  this.state = exports.State.OP_PLUS;
+                case exports2.cc.PLUS:
+                  this.state = exports2.State.OP_PLUS;
                   break;
-                case exports.cc.MINUS:
-                  this.state = exports.State.OP_MINUS;
+                case exports2.cc.MINUS:
+                  this.state = exports2.State.OP_MINUS;
                   break;
-                case exports.cc.I:
-                case exports.cc.i:
-                  this.state = exports.State.OP_I;
-                  break;
-                default:
-                  throw this.fail(buf.subarray(i));
-              }
-              break;
-            case exports.State.OP_H:
-              switch (b) {
-                case exports.cc.M:
-                case exports.cc.m:
-                  this.state = exports.State.OP_M;
+                case exports2.cc.I:
+                case exports2.cc.i:
+                  this.state = exports2.State.OP_I;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_M:
+            case exports2.State.OP_H:
               switch (b) {
-                case exports.cc.S:
-                case exports.cc.s:
-                  this.state = exports.State.OP_MS;
+                case exports2.cc.M:
+                case exports2.cc.m:
+                  this.state = exports2.State.OP_M;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MS:
+            case exports2.State.OP_M:
               switch (b) {
-                case exports.cc.G:
-                case exports.cc.g:
-                  this.state = exports.State.OP_MSG;
+                case exports2.cc.S:
+                case exports2.cc.s:
+                  this.state = exports2.State.OP_MS;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MSG:
+            case exports2.State.OP_MS:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
-                  this.state = exports.State.OP_MSG_SPC;
+                case exports2.cc.G:
+                case exports2.cc.g:
+                  this.state = exports2.State.OP_MSG;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MSG_SPC:
+            case exports2.State.OP_MSG:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
+                  this.state = exports2.State.OP_MSG_SPC;
+                  break;
+                default:
+                  throw this.fail(buf.subarray(i));
+              }
+              break;
+            case exports2.State.OP_MSG_SPC:
+              switch (b) {
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
                   continue;
                 default:
-                  this.state = exports.State.MSG_ARG;
+                  this.state = exports2.State.MSG_ARG;
                   this.as = i;
               }
               break;
-            case exports.State.MSG_ARG:
+            case exports2.State.MSG_ARG:
               switch (b) {
-                case exports.cc.CR:
+                case exports2.cc.CR:
                   this.drop = 1;
                   break;
-                case exports.cc.NL: {
+                case exports2.cc.NL: {
                   const arg = this.argBuf ? this.argBuf.bytes() : buf.subarray(this.as, i - this.drop);
                   this.processMsgArgs(arg);
                   this.drop = 0;
                   this.as = i + 1;
-                  this.state = exports.State.MSG_PAYLOAD;
+                  this.state = exports2.State.MSG_PAYLOAD;
                   i = this.as + this.ma.size - 1;
                   break;
                 }
@@ -2046,14 +2063,14 @@ var require_parser = __commonJS({
                   }
               }
               break;
-            case exports.State.MSG_PAYLOAD:
+            case exports2.State.MSG_PAYLOAD:
               if (this.msgBuf) {
                 if (this.msgBuf.length >= this.ma.size) {
                   const data = this.msgBuf.bytes({ copy: false });
-                  this.dispatcher.push({ kind: exports.Kind.MSG, msg: this.ma, data });
+                  this.dispatcher.push({ kind: exports2.Kind.MSG, msg: this.ma, data });
                   this.argBuf = void 0;
                   this.msgBuf = void 0;
-                  this.state = exports.State.MSG_END;
+                  this.state = exports2.State.MSG_END;
                 } else {
                   let toCopy = this.ma.size - this.msgBuf.length;
                   const avail = buf.length - i;
@@ -2068,108 +2085,108 @@ var require_parser = __commonJS({
                   }
                 }
               } else if (i - this.as >= this.ma.size) {
-                this.dispatcher.push({ kind: exports.Kind.MSG, msg: this.ma, data: buf.subarray(this.as, i) });
+                this.dispatcher.push({ kind: exports2.Kind.MSG, msg: this.ma, data: buf.subarray(this.as, i) });
                 this.argBuf = void 0;
                 this.msgBuf = void 0;
-                this.state = exports.State.MSG_END;
+                this.state = exports2.State.MSG_END;
               }
               break;
-            case exports.State.MSG_END:
+            case exports2.State.MSG_END:
               switch (b) {
-                case exports.cc.NL:
+                case exports2.cc.NL:
                   this.drop = 0;
                   this.as = i + 1;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
                 default:
                   continue;
               }
               break;
-            case exports.State.OP_PLUS:
+            case exports2.State.OP_PLUS:
               switch (b) {
-                case exports.cc.O:
-                case exports.cc.o:
-                  this.state = exports.State.OP_PLUS_O;
+                case exports2.cc.O:
+                case exports2.cc.o:
+                  this.state = exports2.State.OP_PLUS_O;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_PLUS_O:
+            case exports2.State.OP_PLUS_O:
               switch (b) {
-                case exports.cc.K:
-                case exports.cc.k:
-                  this.state = exports.State.OP_PLUS_OK;
+                case exports2.cc.K:
+                case exports2.cc.k:
+                  this.state = exports2.State.OP_PLUS_OK;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_PLUS_OK:
+            case exports2.State.OP_PLUS_OK:
               switch (b) {
-                case exports.cc.NL:
-                  this.dispatcher.push({ kind: exports.Kind.OK });
+                case exports2.cc.NL:
+                  this.dispatcher.push({ kind: exports2.Kind.OK });
                   this.drop = 0;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
               }
               break;
-            case exports.State.OP_MINUS:
+            case exports2.State.OP_MINUS:
               switch (b) {
-                case exports.cc.E:
-                case exports.cc.e:
-                  this.state = exports.State.OP_MINUS_E;
-                  break;
-                default:
-                  throw this.fail(buf.subarray(i));
-              }
-              break;
-            case exports.State.OP_MINUS_E:
-              switch (b) {
-                case exports.cc.R:
-                case exports.cc.r:
-                  this.state = exports.State.OP_MINUS_ER;
+                case exports2.cc.E:
+                case exports2.cc.e:
+                  this.state = exports2.State.OP_MINUS_E;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MINUS_ER:
+            case exports2.State.OP_MINUS_E:
               switch (b) {
-                case exports.cc.R:
-                case exports.cc.r:
-                  this.state = exports.State.OP_MINUS_ERR;
+                case exports2.cc.R:
+                case exports2.cc.r:
+                  this.state = exports2.State.OP_MINUS_ER;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MINUS_ERR:
+            case exports2.State.OP_MINUS_ER:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
-                  this.state = exports.State.OP_MINUS_ERR_SPC;
+                case exports2.cc.R:
+                case exports2.cc.r:
+                  this.state = exports2.State.OP_MINUS_ERR;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_MINUS_ERR_SPC:
+            case exports2.State.OP_MINUS_ERR:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
+                  this.state = exports2.State.OP_MINUS_ERR_SPC;
+                  break;
+                default:
+                  throw this.fail(buf.subarray(i));
+              }
+              break;
+            case exports2.State.OP_MINUS_ERR_SPC:
+              switch (b) {
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
                   continue;
                 default:
-                  this.state = exports.State.MINUS_ERR_ARG;
+                  this.state = exports2.State.MINUS_ERR_ARG;
                   this.as = i;
               }
               break;
-            case exports.State.MINUS_ERR_ARG:
+            case exports2.State.MINUS_ERR_ARG:
               switch (b) {
-                case exports.cc.CR:
+                case exports2.cc.CR:
                   this.drop = 1;
                   break;
-                case exports.cc.NL: {
+                case exports2.cc.NL: {
                   let arg;
                   if (this.argBuf) {
                     arg = this.argBuf.bytes();
@@ -2177,10 +2194,10 @@ var require_parser = __commonJS({
                   } else {
                     arg = buf.subarray(this.as, i - this.drop);
                   }
-                  this.dispatcher.push({ kind: exports.Kind.ERR, data: arg });
+                  this.dispatcher.push({ kind: exports2.Kind.ERR, data: arg });
                   this.drop = 0;
                   this.as = i + 1;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
                 }
                 default:
@@ -2189,134 +2206,134 @@ var require_parser = __commonJS({
                   }
               }
               break;
-            case exports.State.OP_P:
+            case exports2.State.OP_P:
               switch (b) {
-                case exports.cc.I:
-                case exports.cc.i:
-                  this.state = exports.State.OP_PI;
+                case exports2.cc.I:
+                case exports2.cc.i:
+                  this.state = exports2.State.OP_PI;
                   break;
-                case exports.cc.O:
-                case exports.cc.o:
-                  this.state = exports.State.OP_PO;
-                  break;
-                default:
-                  throw this.fail(buf.subarray(i));
-              }
-              break;
-            case exports.State.OP_PO:
-              switch (b) {
-                case exports.cc.N:
-                case exports.cc.n:
-                  this.state = exports.State.OP_PON;
+                case exports2.cc.O:
+                case exports2.cc.o:
+                  this.state = exports2.State.OP_PO;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_PON:
+            case exports2.State.OP_PO:
               switch (b) {
-                case exports.cc.G:
-                case exports.cc.g:
-                  this.state = exports.State.OP_PONG;
+                case exports2.cc.N:
+                case exports2.cc.n:
+                  this.state = exports2.State.OP_PON;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_PONG:
+            case exports2.State.OP_PON:
               switch (b) {
-                case exports.cc.NL:
-                  this.dispatcher.push({ kind: exports.Kind.PONG });
+                case exports2.cc.G:
+                case exports2.cc.g:
+                  this.state = exports2.State.OP_PONG;
+                  break;
+                default:
+                  throw this.fail(buf.subarray(i));
+              }
+              break;
+            case exports2.State.OP_PONG:
+              switch (b) {
+                case exports2.cc.NL:
+                  this.dispatcher.push({ kind: exports2.Kind.PONG });
                   this.drop = 0;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
               }
               break;
-            case exports.State.OP_PI:
+            case exports2.State.OP_PI:
               switch (b) {
-                case exports.cc.N:
-                case exports.cc.n:
-                  this.state = exports.State.OP_PIN;
-                  break;
-                default:
-                  throw this.fail(buf.subarray(i));
-              }
-              break;
-            case exports.State.OP_PIN:
-              switch (b) {
-                case exports.cc.G:
-                case exports.cc.g:
-                  this.state = exports.State.OP_PING;
+                case exports2.cc.N:
+                case exports2.cc.n:
+                  this.state = exports2.State.OP_PIN;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_PING:
+            case exports2.State.OP_PIN:
               switch (b) {
-                case exports.cc.NL:
-                  this.dispatcher.push({ kind: exports.Kind.PING });
+                case exports2.cc.G:
+                case exports2.cc.g:
+                  this.state = exports2.State.OP_PING;
+                  break;
+                default:
+                  throw this.fail(buf.subarray(i));
+              }
+              break;
+            case exports2.State.OP_PING:
+              switch (b) {
+                case exports2.cc.NL:
+                  this.dispatcher.push({ kind: exports2.Kind.PING });
                   this.drop = 0;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
               }
               break;
-            case exports.State.OP_I:
+            case exports2.State.OP_I:
               switch (b) {
-                case exports.cc.N:
-                case exports.cc.n:
-                  this.state = exports.State.OP_IN;
-                  break;
-                default:
-                  throw this.fail(buf.subarray(i));
-              }
-              break;
-            case exports.State.OP_IN:
-              switch (b) {
-                case exports.cc.F:
-                case exports.cc.f:
-                  this.state = exports.State.OP_INF;
+                case exports2.cc.N:
+                case exports2.cc.n:
+                  this.state = exports2.State.OP_IN;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_INF:
+            case exports2.State.OP_IN:
               switch (b) {
-                case exports.cc.O:
-                case exports.cc.o:
-                  this.state = exports.State.OP_INFO;
+                case exports2.cc.F:
+                case exports2.cc.f:
+                  this.state = exports2.State.OP_INF;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_INFO:
+            case exports2.State.OP_INF:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
-                  this.state = exports.State.OP_INFO_SPC;
+                case exports2.cc.O:
+                case exports2.cc.o:
+                  this.state = exports2.State.OP_INFO;
                   break;
                 default:
                   throw this.fail(buf.subarray(i));
               }
               break;
-            case exports.State.OP_INFO_SPC:
+            case exports2.State.OP_INFO:
               switch (b) {
-                case exports.cc.SPACE:
-                case exports.cc.TAB:
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
+                  this.state = exports2.State.OP_INFO_SPC;
+                  break;
+                default:
+                  throw this.fail(buf.subarray(i));
+              }
+              break;
+            case exports2.State.OP_INFO_SPC:
+              switch (b) {
+                case exports2.cc.SPACE:
+                case exports2.cc.TAB:
                   continue;
                 default:
-                  this.state = exports.State.INFO_ARG;
+                  this.state = exports2.State.INFO_ARG;
                   this.as = i;
               }
               break;
-            case exports.State.INFO_ARG:
+            case exports2.State.INFO_ARG:
               switch (b) {
-                case exports.cc.CR:
+                case exports2.cc.CR:
                   this.drop = 1;
                   break;
-                case exports.cc.NL: {
+                case exports2.cc.NL: {
                   let arg;
                   if (this.argBuf) {
                     arg = this.argBuf.bytes();
@@ -2324,10 +2341,10 @@ var require_parser = __commonJS({
                   } else {
                     arg = buf.subarray(this.as, i - this.drop);
                   }
-                  this.dispatcher.push({ kind: exports.Kind.INFO, data: arg });
+                  this.dispatcher.push({ kind: exports2.Kind.INFO, data: arg });
                   this.drop = 0;
                   this.as = i + 1;
-                  this.state = exports.State.OP_START;
+                  this.state = exports2.State.OP_START;
                   break;
                 }
                 default:
@@ -2340,10 +2357,10 @@ var require_parser = __commonJS({
               throw this.fail(buf.subarray(i));
           }
         }
-        if ((this.state === exports.State.MSG_ARG || this.state === exports.State.MINUS_ERR_ARG || this.state === exports.State.INFO_ARG) && !this.argBuf) {
+        if ((this.state === exports2.State.MSG_ARG || this.state === exports2.State.MINUS_ERR_ARG || this.state === exports2.State.INFO_ARG) && !this.argBuf) {
           this.argBuf = new denobuffer_1.DenoBuffer(buf.subarray(this.as, i - this.drop));
         }
-        if (this.state === exports.State.MSG_PAYLOAD && !this.msgBuf) {
+        if (this.state === exports2.State.MSG_PAYLOAD && !this.msgBuf) {
           if (!this.argBuf) {
             this.cloneMsgArg();
           }
@@ -2373,10 +2390,10 @@ var require_parser = __commonJS({
         for (let i = 0; i < arg.length; i++) {
           const b = arg[i];
           switch (b) {
-            case exports.cc.SPACE:
-            case exports.cc.TAB:
-            case exports.cc.CR:
-            case exports.cc.NL:
+            case exports2.cc.SPACE:
+            case exports2.cc.TAB:
+            case exports2.cc.CR:
+            case exports2.cc.NL:
               if (start >= 0) {
                 args.push(arg.subarray(start, i));
                 start = -1;
@@ -2428,10 +2445,10 @@ var require_parser = __commonJS({
         for (let i = 0; i < arg.length; i++) {
           const b = arg[i];
           switch (b) {
-            case exports.cc.SPACE:
-            case exports.cc.TAB:
-            case exports.cc.CR:
-            case exports.cc.NL:
+            case exports2.cc.SPACE:
+            case exports2.cc.TAB:
+            case exports2.cc.CR:
+            case exports2.cc.NL:
               if (start >= 0) {
                 args.push(arg.subarray(start, i));
                 start = -1;
@@ -2488,8 +2505,8 @@ var require_parser = __commonJS({
         return max !== void 0 && n > max ? -1 : n;
       }
     };
-    exports.Parser = Parser;
-    exports.State = {
+    exports2.Parser = Parser;
+    exports2.State = {
       OP_START: 0,
       OP_PLUS: 1,
       OP_PLUS_O: 2,
@@ -2522,7 +2539,7 @@ var require_parser = __commonJS({
       OP_INFO_SPC: 29,
       INFO_ARG: 30
     };
-    exports.cc = {
+    exports2.cc = {
       CR: "\r".charCodeAt(0),
       E: "E".charCodeAt(0),
       e: "e".charCodeAt(0),
@@ -2559,12 +2576,12 @@ var require_parser = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/headers.js
 var require_headers = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/headers.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/headers.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MsgHdrsImpl = void 0;
-    exports.canonicalMIMEHeaderKey = canonicalMIMEHeaderKey;
-    exports.headers = headers;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MsgHdrsImpl = void 0;
+    exports2.canonicalMIMEHeaderKey = canonicalMIMEHeaderKey;
+    exports2.headers = headers;
     var encoders_1 = require_encoders();
     var core_1 = require_core();
     var errors_1 = require_errors();
@@ -2811,16 +2828,16 @@ ${k}: ${v[i]}`;
         return h;
       }
     };
-    exports.MsgHdrsImpl = MsgHdrsImpl;
+    exports2.MsgHdrsImpl = MsgHdrsImpl;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/msg.js
 var require_msg = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/msg.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/msg.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MsgImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.MsgImpl = void 0;
     var headers_1 = require_headers();
     var encoders_1 = require_encoders();
     var MsgImpl = class {
@@ -2898,18 +2915,18 @@ var require_msg = __commonJS({
         return null;
       }
     };
-    exports.MsgImpl = MsgImpl;
+    exports2.MsgImpl = MsgImpl;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/semver.js
 var require_semver = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/semver.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/semver.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Features = exports.Feature = void 0;
-    exports.parseSemVer = parseSemVer;
-    exports.compare = compare;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Features = exports2.Feature = void 0;
+    exports2.parseSemVer = parseSemVer;
+    exports2.compare = compare;
     function parseSemVer(s = "") {
       const m = s.match(/(\d+).(\d+).(\d+)/);
       if (m) {
@@ -2936,7 +2953,7 @@ var require_semver = __commonJS({
         return 1;
       return 0;
     }
-    exports.Feature = {
+    exports2.Feature = {
       JS_KV: "js_kv",
       JS_OBJECTSTORE: "js_objectstore",
       JS_PULL_MAX_BYTES: "js_pull_max_bytes",
@@ -2987,23 +3004,23 @@ var require_semver = __commonJS({
           v = parseSemVer(v);
         }
         this.server = v;
-        this.set(exports.Feature.JS_KV, "2.6.2");
-        this.set(exports.Feature.JS_OBJECTSTORE, "2.6.3");
-        this.set(exports.Feature.JS_PULL_MAX_BYTES, "2.8.3");
-        this.set(exports.Feature.JS_NEW_CONSUMER_CREATE_API, "2.9.0");
-        this.set(exports.Feature.JS_ALLOW_DIRECT, "2.9.0");
-        this.set(exports.Feature.JS_MULTIPLE_CONSUMER_FILTER, "2.10.0");
-        this.set(exports.Feature.JS_SIMPLIFICATION, "2.9.4");
-        this.set(exports.Feature.JS_STREAM_CONSUMER_METADATA, "2.10.0");
-        this.set(exports.Feature.JS_CONSUMER_FILTER_SUBJECTS, "2.10.0");
-        this.set(exports.Feature.JS_STREAM_FIRST_SEQ, "2.10.0");
-        this.set(exports.Feature.JS_STREAM_SUBJECT_TRANSFORM, "2.10.0");
-        this.set(exports.Feature.JS_STREAM_SOURCE_SUBJECT_TRANSFORM, "2.10.0");
-        this.set(exports.Feature.JS_STREAM_COMPRESSION, "2.10.0");
-        this.set(exports.Feature.JS_DEFAULT_CONSUMER_LIMITS, "2.10.0");
-        this.set(exports.Feature.JS_BATCH_DIRECT_GET, "2.11.0");
-        this.set(exports.Feature.JS_PRIORITY_GROUPS, "2.11.0");
-        this.set(exports.Feature.JS_CONSUMER_RESET, "2.14.0");
+        this.set(exports2.Feature.JS_KV, "2.6.2");
+        this.set(exports2.Feature.JS_OBJECTSTORE, "2.6.3");
+        this.set(exports2.Feature.JS_PULL_MAX_BYTES, "2.8.3");
+        this.set(exports2.Feature.JS_NEW_CONSUMER_CREATE_API, "2.9.0");
+        this.set(exports2.Feature.JS_ALLOW_DIRECT, "2.9.0");
+        this.set(exports2.Feature.JS_MULTIPLE_CONSUMER_FILTER, "2.10.0");
+        this.set(exports2.Feature.JS_SIMPLIFICATION, "2.9.4");
+        this.set(exports2.Feature.JS_STREAM_CONSUMER_METADATA, "2.10.0");
+        this.set(exports2.Feature.JS_CONSUMER_FILTER_SUBJECTS, "2.10.0");
+        this.set(exports2.Feature.JS_STREAM_FIRST_SEQ, "2.10.0");
+        this.set(exports2.Feature.JS_STREAM_SUBJECT_TRANSFORM, "2.10.0");
+        this.set(exports2.Feature.JS_STREAM_SOURCE_SUBJECT_TRANSFORM, "2.10.0");
+        this.set(exports2.Feature.JS_STREAM_COMPRESSION, "2.10.0");
+        this.set(exports2.Feature.JS_DEFAULT_CONSUMER_LIMITS, "2.10.0");
+        this.set(exports2.Feature.JS_BATCH_DIRECT_GET, "2.11.0");
+        this.set(exports2.Feature.JS_PRIORITY_GROUPS, "2.11.0");
+        this.set(exports2.Feature.JS_CONSUMER_RESET, "2.14.0");
         this.disabled.forEach((f) => {
           this.features.delete(f);
         });
@@ -3045,16 +3062,16 @@ var require_semver = __commonJS({
         return compare(this.server, v) >= 0;
       }
     };
-    exports.Features = Features;
+    exports2.Features = Features;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/crc16.js
 var require_crc16 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/crc16.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/crc16.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.crc16 = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.crc16 = void 0;
     var crc16tab = new Uint16Array([
       0,
       4129,
@@ -3329,16 +3346,16 @@ var require_crc16 = __commonJS({
         return ba == expected;
       }
     };
-    exports.crc16 = crc16;
+    exports2.crc16 = crc16;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/base32.js
 var require_base32 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/base32.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/base32.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.base32 = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.base32 = void 0;
     var b32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     var base32 = class {
       static encode(src) {
@@ -3384,16 +3401,16 @@ var require_base32 = __commonJS({
         return out.slice(0, j);
       }
     };
-    exports.base32 = base32;
+    exports2.base32 = base32;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/codec.js
 var require_codec = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/codec.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/codec.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Codec = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Codec = void 0;
     var crc16_1 = require_crc16();
     var nkeys_1 = require_nkeys();
     var base32_1 = require_base32();
@@ -3491,13 +3508,13 @@ var require_codec = __commonJS({
         return new Uint8Array([b1, b2]);
       }
     };
-    exports.Codec = Codec;
+    exports2.Codec = Codec;
   }
 });
 
 // node_modules/tweetnacl/nacl-fast.js
 var require_nacl_fast = __commonJS({
-  "node_modules/tweetnacl/nacl-fast.js"(exports, module) {
+  "node_modules/tweetnacl/nacl-fast.js"(exports2, module2) {
     (function(nacl) {
       "use strict";
       var gf = function(init) {
@@ -4093,7 +4110,7 @@ var require_nacl_fast = __commonJS({
         this.h[8] = h8;
         this.h[9] = h9;
       };
-      poly1305.prototype.finish = function(mac, macpos) {
+      poly1305.prototype.finish = function(mac2, macpos) {
         var g = new Uint16Array(10);
         var c, mask, f, i;
         if (this.leftover) {
@@ -4144,22 +4161,22 @@ var require_nacl_fast = __commonJS({
           f = (this.h[i] + this.pad[i] | 0) + (f >>> 16) | 0;
           this.h[i] = f & 65535;
         }
-        mac[macpos + 0] = this.h[0] >>> 0 & 255;
-        mac[macpos + 1] = this.h[0] >>> 8 & 255;
-        mac[macpos + 2] = this.h[1] >>> 0 & 255;
-        mac[macpos + 3] = this.h[1] >>> 8 & 255;
-        mac[macpos + 4] = this.h[2] >>> 0 & 255;
-        mac[macpos + 5] = this.h[2] >>> 8 & 255;
-        mac[macpos + 6] = this.h[3] >>> 0 & 255;
-        mac[macpos + 7] = this.h[3] >>> 8 & 255;
-        mac[macpos + 8] = this.h[4] >>> 0 & 255;
-        mac[macpos + 9] = this.h[4] >>> 8 & 255;
-        mac[macpos + 10] = this.h[5] >>> 0 & 255;
-        mac[macpos + 11] = this.h[5] >>> 8 & 255;
-        mac[macpos + 12] = this.h[6] >>> 0 & 255;
-        mac[macpos + 13] = this.h[6] >>> 8 & 255;
-        mac[macpos + 14] = this.h[7] >>> 0 & 255;
-        mac[macpos + 15] = this.h[7] >>> 8 & 255;
+        mac2[macpos + 0] = this.h[0] >>> 0 & 255;
+        mac2[macpos + 1] = this.h[0] >>> 8 & 255;
+        mac2[macpos + 2] = this.h[1] >>> 0 & 255;
+        mac2[macpos + 3] = this.h[1] >>> 8 & 255;
+        mac2[macpos + 4] = this.h[2] >>> 0 & 255;
+        mac2[macpos + 5] = this.h[2] >>> 8 & 255;
+        mac2[macpos + 6] = this.h[3] >>> 0 & 255;
+        mac2[macpos + 7] = this.h[3] >>> 8 & 255;
+        mac2[macpos + 8] = this.h[4] >>> 0 & 255;
+        mac2[macpos + 9] = this.h[4] >>> 8 & 255;
+        mac2[macpos + 10] = this.h[5] >>> 0 & 255;
+        mac2[macpos + 11] = this.h[5] >>> 8 & 255;
+        mac2[macpos + 12] = this.h[6] >>> 0 & 255;
+        mac2[macpos + 13] = this.h[6] >>> 8 & 255;
+        mac2[macpos + 14] = this.h[7] >>> 0 & 255;
+        mac2[macpos + 15] = this.h[7] >>> 8 & 255;
       };
       poly1305.prototype.update = function(m, mpos, bytes) {
         var i, want;
@@ -5704,8 +5721,8 @@ var require_nacl_fast = __commonJS({
             for (i = 0; i < n; i++) x[i] = v[i];
             cleanup(v);
           });
-        } else if (typeof __require !== "undefined") {
-          crypto = __require("crypto");
+        } else if (typeof require !== "undefined") {
+          crypto = require("crypto");
           if (crypto && crypto.randomBytes) {
             nacl.setPRNG(function(x, n) {
               var i, v = crypto.randomBytes(n);
@@ -5715,32 +5732,32 @@ var require_nacl_fast = __commonJS({
           }
         }
       })();
-    })(typeof module !== "undefined" && module.exports ? module.exports : self.nacl = self.nacl || {});
+    })(typeof module2 !== "undefined" && module2.exports ? module2.exports : self.nacl = self.nacl || {});
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/nacl.js
 var require_nacl = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/nacl.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/nacl.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
+    Object.defineProperty(exports2, "__esModule", { value: true });
     var tweetnacl_1 = __importDefault(require_nacl_fast());
-    exports.default = tweetnacl_1.default;
+    exports2.default = tweetnacl_1.default;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/kp.js
 var require_kp = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/kp.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/kp.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KP = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.KP = void 0;
     var codec_1 = require_codec();
     var nkeys_1 = require_nkeys();
     var nacl_1 = __importDefault(require_nacl());
@@ -5806,19 +5823,19 @@ var require_kp = __commonJS({
         throw new nkeys_1.NKeysError(nkeys_1.NKeysErrorCode.InvalidNKeyOperation);
       }
     };
-    exports.KP = KP;
+    exports2.KP = KP;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/public.js
 var require_public = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/public.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/public.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PublicKey = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PublicKey = void 0;
     var codec_1 = require_codec();
     var nkeys_1 = require_nkeys();
     var nacl_1 = __importDefault(require_nacl());
@@ -5872,28 +5889,28 @@ var require_public = __commonJS({
         throw new nkeys_1.NKeysError(nkeys_1.NKeysErrorCode.InvalidNKeyOperation);
       }
     };
-    exports.PublicKey = PublicKey;
+    exports2.PublicKey = PublicKey;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/curve.js
 var require_curve = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/curve.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/curve.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CurveKP = exports.curveNonceLen = exports.curveKeyLen = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.CurveKP = exports2.curveNonceLen = exports2.curveKeyLen = void 0;
     var nkeys_1 = require_nkeys();
     var nacl_1 = __importDefault(require_nacl());
     var codec_1 = require_codec();
     var nkeys_2 = require_nkeys();
     var base32_1 = require_base32();
     var crc16_1 = require_crc16();
-    exports.curveKeyLen = 32;
+    exports2.curveKeyLen = 32;
     var curveDecodeLen = 35;
-    exports.curveNonceLen = 24;
+    exports2.curveNonceLen = 24;
     var XKeyVersionV1 = [120, 107, 118, 49];
     var CurveKP = class {
       seed;
@@ -5959,10 +5976,10 @@ var require_curve = __commonJS({
           throw new nkeys_1.NKeysError(nkeys_1.NKeysErrorCode.ClearedPair);
         }
         if (!nonce) {
-          nonce = nacl_1.default.randomBytes(exports.curveNonceLen);
+          nonce = nacl_1.default.randomBytes(exports2.curveNonceLen);
         }
         const pub = this.decodePubCurveKey(recipient);
-        const out = new Uint8Array(XKeyVersionV1.length + exports.curveNonceLen);
+        const out = new Uint8Array(XKeyVersionV1.length + exports2.curveNonceLen);
         out.set(XKeyVersionV1, 0);
         out.set(nonce, XKeyVersionV1.length);
         const encrypted = nacl_1.default.box(message, nonce, pub, this.seed);
@@ -5975,7 +5992,7 @@ var require_curve = __commonJS({
         if (!this.seed) {
           throw new nkeys_1.NKeysError(nkeys_1.NKeysErrorCode.ClearedPair);
         }
-        if (message.length <= exports.curveNonceLen + XKeyVersionV1.length) {
+        if (message.length <= exports2.curveNonceLen + XKeyVersionV1.length) {
           throw new nkeys_1.NKeysError(nkeys_1.NKeysErrorCode.InvalidEncrypted);
         }
         for (let i = 0; i < XKeyVersionV1.length; i++) {
@@ -5985,34 +6002,34 @@ var require_curve = __commonJS({
         }
         const pub = this.decodePubCurveKey(sender);
         message = message.slice(XKeyVersionV1.length);
-        const nonce = message.slice(0, exports.curveNonceLen);
-        message = message.slice(exports.curveNonceLen);
+        const nonce = message.slice(0, exports2.curveNonceLen);
+        message = message.slice(exports2.curveNonceLen);
         return nacl_1.default.box.open(message, nonce, pub, this.seed);
       }
     };
-    exports.CurveKP = CurveKP;
+    exports2.CurveKP = CurveKP;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/nkeys.js
 var require_nkeys = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/nkeys.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/nkeys.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NKeysError = exports.NKeysErrorCode = exports.Prefixes = exports.Prefix = void 0;
-    exports.createPair = createPair;
-    exports.createOperator = createOperator;
-    exports.createAccount = createAccount;
-    exports.createUser = createUser;
-    exports.createCluster = createCluster;
-    exports.createServer = createServer;
-    exports.createCurve = createCurve;
-    exports.fromPublic = fromPublic;
-    exports.fromCurveSeed = fromCurveSeed;
-    exports.fromSeed = fromSeed;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NKeysError = exports2.NKeysErrorCode = exports2.Prefixes = exports2.Prefix = void 0;
+    exports2.createPair = createPair;
+    exports2.createOperator = createOperator;
+    exports2.createAccount = createAccount;
+    exports2.createUser = createUser;
+    exports2.createCluster = createCluster;
+    exports2.createServer = createServer;
+    exports2.createCurve = createCurve;
+    exports2.fromPublic = fromPublic;
+    exports2.fromCurveSeed = fromCurveSeed;
+    exports2.fromSeed = fromSeed;
     var kp_1 = require_kp();
     var public_1 = require_public();
     var codec_1 = require_codec();
@@ -6079,7 +6096,7 @@ var require_nkeys = __commonJS({
       Prefix2[Prefix2["Account"] = 0] = "Account";
       Prefix2[Prefix2["User"] = 160] = "User";
       Prefix2[Prefix2["Curve"] = 184] = "Curve";
-    })(Prefix || (exports.Prefix = Prefix = {}));
+    })(Prefix || (exports2.Prefix = Prefix = {}));
     var Prefixes = class {
       static isValidPublicPrefix(prefix) {
         return prefix == Prefix.Server || prefix == Prefix.Operator || prefix == Prefix.Cluster || prefix == Prefix.Account || prefix == Prefix.User || prefix == Prefix.Curve;
@@ -6115,7 +6132,7 @@ var require_nkeys = __commonJS({
         }
       }
     };
-    exports.Prefixes = Prefixes;
+    exports2.Prefixes = Prefixes;
     var NKeysErrorCode;
     (function(NKeysErrorCode2) {
       NKeysErrorCode2["InvalidPrefixByte"] = "nkeys: invalid prefix byte";
@@ -6136,7 +6153,7 @@ var require_nkeys = __commonJS({
       NKeysErrorCode2["SerializationError"] = "nkeys: serialization error";
       NKeysErrorCode2["ApiError"] = "nkeys: api error";
       NKeysErrorCode2["ClearedPair"] = "nkeys: pair is cleared";
-    })(NKeysErrorCode || (exports.NKeysErrorCode = NKeysErrorCode = {}));
+    })(NKeysErrorCode || (exports2.NKeysErrorCode = NKeysErrorCode = {}));
     var NKeysError = class extends Error {
       code;
       constructor(code, options) {
@@ -6144,22 +6161,22 @@ var require_nkeys = __commonJS({
         this.code = code;
       }
     };
-    exports.NKeysError = NKeysError;
+    exports2.NKeysError = NKeysError;
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/util.js
 var require_util2 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/util.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/util.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.encode = encode;
-    exports.decode = decode;
-    exports.dump = dump;
-    function encode(bytes) {
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.encode = encode2;
+    exports2.decode = decode2;
+    exports2.dump = dump;
+    function encode2(bytes) {
       return btoa(String.fromCharCode(...bytes));
     }
-    function decode(b64str) {
+    function decode2(b64str) {
       const bin = atob(b64str);
       const bytes = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) {
@@ -6189,72 +6206,72 @@ var require_util2 = __commonJS({
 
 // node_modules/@nats-io/nkeys/lib/version.js
 var require_version = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/version.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/version.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.version = void 0;
-    exports.version = "2.0.3";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.version = void 0;
+    exports2.version = "2.0.3";
   }
 });
 
 // node_modules/@nats-io/nkeys/lib/mod.js
 var require_mod2 = __commonJS({
-  "node_modules/@nats-io/nkeys/lib/mod.js"(exports) {
+  "node_modules/@nats-io/nkeys/lib/mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.version = exports.encode = exports.decode = exports.Prefixes = exports.Prefix = exports.NKeysErrorCode = exports.NKeysError = exports.fromSeed = exports.fromPublic = exports.fromCurveSeed = exports.createUser = exports.createServer = exports.createPair = exports.createOperator = exports.createCurve = exports.createCluster = exports.createAccount = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.version = exports2.encode = exports2.decode = exports2.Prefixes = exports2.Prefix = exports2.NKeysErrorCode = exports2.NKeysError = exports2.fromSeed = exports2.fromPublic = exports2.fromCurveSeed = exports2.createUser = exports2.createServer = exports2.createPair = exports2.createOperator = exports2.createCurve = exports2.createCluster = exports2.createAccount = void 0;
     var nkeys_1 = require_nkeys();
-    Object.defineProperty(exports, "createAccount", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createAccount", { enumerable: true, get: function() {
       return nkeys_1.createAccount;
     } });
-    Object.defineProperty(exports, "createCluster", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createCluster", { enumerable: true, get: function() {
       return nkeys_1.createCluster;
     } });
-    Object.defineProperty(exports, "createCurve", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createCurve", { enumerable: true, get: function() {
       return nkeys_1.createCurve;
     } });
-    Object.defineProperty(exports, "createOperator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createOperator", { enumerable: true, get: function() {
       return nkeys_1.createOperator;
     } });
-    Object.defineProperty(exports, "createPair", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createPair", { enumerable: true, get: function() {
       return nkeys_1.createPair;
     } });
-    Object.defineProperty(exports, "createServer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createServer", { enumerable: true, get: function() {
       return nkeys_1.createServer;
     } });
-    Object.defineProperty(exports, "createUser", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createUser", { enumerable: true, get: function() {
       return nkeys_1.createUser;
     } });
-    Object.defineProperty(exports, "fromCurveSeed", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "fromCurveSeed", { enumerable: true, get: function() {
       return nkeys_1.fromCurveSeed;
     } });
-    Object.defineProperty(exports, "fromPublic", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "fromPublic", { enumerable: true, get: function() {
       return nkeys_1.fromPublic;
     } });
-    Object.defineProperty(exports, "fromSeed", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "fromSeed", { enumerable: true, get: function() {
       return nkeys_1.fromSeed;
     } });
-    Object.defineProperty(exports, "NKeysError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NKeysError", { enumerable: true, get: function() {
       return nkeys_1.NKeysError;
     } });
-    Object.defineProperty(exports, "NKeysErrorCode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NKeysErrorCode", { enumerable: true, get: function() {
       return nkeys_1.NKeysErrorCode;
     } });
-    Object.defineProperty(exports, "Prefix", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Prefix", { enumerable: true, get: function() {
       return nkeys_1.Prefix;
     } });
-    Object.defineProperty(exports, "Prefixes", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Prefixes", { enumerable: true, get: function() {
       return nkeys_1.Prefixes;
     } });
     var util_1 = require_util2();
-    Object.defineProperty(exports, "decode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "decode", { enumerable: true, get: function() {
       return util_1.decode;
     } });
-    Object.defineProperty(exports, "encode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "encode", { enumerable: true, get: function() {
       return util_1.encode;
     } });
     var version_1 = require_version();
-    Object.defineProperty(exports, "version", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "version", { enumerable: true, get: function() {
       return version_1.version;
     } });
   }
@@ -6262,9 +6279,9 @@ var require_mod2 = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/nkeys.js
 var require_nkeys2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nkeys.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/nkeys.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -6277,12 +6294,12 @@ var require_nkeys2 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
     }) : function(o, v) {
       o["default"] = v;
     });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
@@ -6301,24 +6318,24 @@ var require_nkeys2 = __commonJS({
         return result;
       };
     })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.nkeys = void 0;
-    exports.nkeys = __importStar(require_mod2());
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.nkeys = void 0;
+    exports2.nkeys = __importStar(require_mod2());
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/authenticator.js
 var require_authenticator = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/authenticator.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/authenticator.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.multiAuthenticator = multiAuthenticator;
-    exports.noAuthFn = noAuthFn;
-    exports.usernamePasswordAuthenticator = usernamePasswordAuthenticator;
-    exports.tokenAuthenticator = tokenAuthenticator;
-    exports.nkeyAuthenticator = nkeyAuthenticator;
-    exports.jwtAuthenticator = jwtAuthenticator;
-    exports.credsAuthenticator = credsAuthenticator2;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.multiAuthenticator = multiAuthenticator;
+    exports2.noAuthFn = noAuthFn;
+    exports2.usernamePasswordAuthenticator = usernamePasswordAuthenticator;
+    exports2.tokenAuthenticator = tokenAuthenticator;
+    exports2.nkeyAuthenticator = nkeyAuthenticator;
+    exports2.jwtAuthenticator = jwtAuthenticator;
+    exports2.credsAuthenticator = credsAuthenticator2;
     var nkeys_1 = require_nkeys2();
     var encoders_1 = require_encoders();
     function multiAuthenticator(authenticators) {
@@ -6370,7 +6387,7 @@ var require_authenticator = __commonJS({
     }
     function credsAuthenticator2(creds) {
       const fn = typeof creds !== "function" ? () => creds : creds;
-      const parse = () => {
+      const parse2 = () => {
         const CREDS = /\s*(?:(?:[-]{3,}[^\n]*[-]{3,}\n)(.+)(?:\n\s*[-]{3,}[^\n]*[-]{3,}\n))/ig;
         const s = encoders_1.TD.decode(fn());
         let m = CREDS.exec(s);
@@ -6386,11 +6403,11 @@ var require_authenticator = __commonJS({
         return { jwt, seed };
       };
       const jwtFn = () => {
-        const { jwt } = parse();
+        const { jwt } = parse2();
         return jwt;
       };
       const nkeyFn = () => {
-        const { seed } = parse();
+        const { seed } = parse2();
         return seed;
       };
       return jwtAuthenticator(jwtFn, nkeyFn);
@@ -6400,38 +6417,38 @@ var require_authenticator = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/options.js
 var require_options = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/options.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/options.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_RECONNECT_TIME_WAIT = exports.DEFAULT_MAX_PING_OUT = exports.DEFAULT_PING_INTERVAL = exports.DEFAULT_JITTER_TLS = exports.DEFAULT_JITTER = exports.DEFAULT_MAX_RECONNECT_ATTEMPTS = void 0;
-    exports.defaultOptions = defaultOptions;
-    exports.hasWsProtocol = hasWsProtocol;
-    exports.buildAuthenticator = buildAuthenticator;
-    exports.parseOptions = parseOptions;
-    exports.checkOptions = checkOptions;
-    exports.checkUnsupportedOption = checkUnsupportedOption;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DEFAULT_RECONNECT_TIME_WAIT = exports2.DEFAULT_MAX_PING_OUT = exports2.DEFAULT_PING_INTERVAL = exports2.DEFAULT_JITTER_TLS = exports2.DEFAULT_JITTER = exports2.DEFAULT_MAX_RECONNECT_ATTEMPTS = void 0;
+    exports2.defaultOptions = defaultOptions;
+    exports2.hasWsProtocol = hasWsProtocol;
+    exports2.buildAuthenticator = buildAuthenticator;
+    exports2.parseOptions = parseOptions;
+    exports2.checkOptions = checkOptions;
+    exports2.checkUnsupportedOption = checkUnsupportedOption;
     var util_1 = require_util();
     var transport_1 = require_transport();
     var core_1 = require_core();
     var authenticator_1 = require_authenticator();
     var errors_1 = require_errors();
-    exports.DEFAULT_MAX_RECONNECT_ATTEMPTS = 10;
-    exports.DEFAULT_JITTER = 100;
-    exports.DEFAULT_JITTER_TLS = 1e3;
-    exports.DEFAULT_PING_INTERVAL = 2 * 60 * 1e3;
-    exports.DEFAULT_MAX_PING_OUT = 2;
-    exports.DEFAULT_RECONNECT_TIME_WAIT = 2 * 1e3;
+    exports2.DEFAULT_MAX_RECONNECT_ATTEMPTS = 10;
+    exports2.DEFAULT_JITTER = 100;
+    exports2.DEFAULT_JITTER_TLS = 1e3;
+    exports2.DEFAULT_PING_INTERVAL = 2 * 60 * 1e3;
+    exports2.DEFAULT_MAX_PING_OUT = 2;
+    exports2.DEFAULT_RECONNECT_TIME_WAIT = 2 * 1e3;
     function defaultOptions() {
       return {
-        maxPingOut: exports.DEFAULT_MAX_PING_OUT,
-        maxReconnectAttempts: exports.DEFAULT_MAX_RECONNECT_ATTEMPTS,
+        maxPingOut: exports2.DEFAULT_MAX_PING_OUT,
+        maxReconnectAttempts: exports2.DEFAULT_MAX_RECONNECT_ATTEMPTS,
         noRandomize: false,
         pedantic: false,
-        pingInterval: exports.DEFAULT_PING_INTERVAL,
+        pingInterval: exports2.DEFAULT_PING_INTERVAL,
         reconnect: true,
-        reconnectJitter: exports.DEFAULT_JITTER,
-        reconnectJitterTLS: exports.DEFAULT_JITTER_TLS,
-        reconnectTimeWait: exports.DEFAULT_RECONNECT_TIME_WAIT,
+        reconnectJitter: exports2.DEFAULT_JITTER,
+        reconnectJitterTLS: exports2.DEFAULT_JITTER_TLS,
+        reconnectTimeWait: exports2.DEFAULT_RECONNECT_TIME_WAIT,
         tls: void 0,
         verbose: false,
         waitOnFirstConnect: false,
@@ -6537,10 +6554,10 @@ var require_options = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/protocol.js
 var require_protocol = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/protocol.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/protocol.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProtocolHandler = exports.Subscriptions = exports.SubscriptionImpl = exports.Connect = exports.INFO = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ProtocolHandler = exports2.Subscriptions = exports2.SubscriptionImpl = exports2.Connect = exports2.INFO = void 0;
     var encoders_1 = require_encoders();
     var transport_1 = require_transport();
     var util_1 = require_util();
@@ -6555,7 +6572,7 @@ var require_protocol = __commonJS({
     var options_1 = require_options();
     var errors_1 = require_errors();
     var FLUSH_THRESHOLD = 1024 * 32;
-    exports.INFO = /^INFO\s+([^\r\n]+)\r\n/i;
+    exports2.INFO = /^INFO\s+([^\r\n]+)\r\n/i;
     var PONG_CMD = (0, encoders_1.encode)("PONG\r\n");
     var PING_CMD = (0, encoders_1.encode)("PING\r\n");
     var ERR_RECONNECT_HANDLER_FAILED = "client option reconnectToServer handler failed";
@@ -6593,7 +6610,7 @@ var require_protocol = __commonJS({
         (0, util_1.extend)(this, creds);
       }
     };
-    exports.Connect = Connect;
+    exports2.Connect = Connect;
     var SlowNotifier = class {
       slow;
       cb;
@@ -6744,7 +6761,7 @@ var require_protocol = __commonJS({
         return this.sid;
       }
     };
-    exports.SubscriptionImpl = SubscriptionImpl;
+    exports2.SubscriptionImpl = SubscriptionImpl;
     var Subscriptions = class {
       mux;
       subs;
@@ -6815,7 +6832,7 @@ var require_protocol = __commonJS({
         });
       }
     };
-    exports.Subscriptions = Subscriptions;
+    exports2.Subscriptions = Subscriptions;
     var ProtocolHandler = class _ProtocolHandler {
       connected;
       connectedOnce;
@@ -7197,9 +7214,9 @@ var require_protocol = __commonJS({
           if (this.transport.isEncrypted()) {
             this.servers.updateTLSName();
           }
-          const { version, lang } = this.transport;
+          const { version: version2, lang } = this.transport;
           try {
-            const c = new Connect({ version, lang }, this.options, info.nonce);
+            const c = new Connect({ version: version2, lang }, this.options, info.nonce);
             if (info.headers) {
               c.headers = true;
               c.no_responders = true;
@@ -7468,16 +7485,16 @@ var require_protocol = __commonJS({
         return this.server;
       }
     };
-    exports.ProtocolHandler = ProtocolHandler;
+    exports2.ProtocolHandler = ProtocolHandler;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/request.js
 var require_request = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/request.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/request.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RequestOne = exports.RequestMany = exports.BaseRequest = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.RequestOne = exports2.RequestMany = exports2.BaseRequest = void 0;
     var util_1 = require_util();
     var errors_1 = require_errors();
     var BaseRequest = class {
@@ -7496,7 +7513,7 @@ var require_request = __commonJS({
         }
       }
     };
-    exports.BaseRequest = BaseRequest;
+    exports2.BaseRequest = BaseRequest;
     var RequestMany = class extends BaseRequest {
       callback;
       done;
@@ -7557,7 +7574,7 @@ ${this.ctx.stack}`;
         }
       }
     };
-    exports.RequestMany = RequestMany;
+    exports2.RequestMany = RequestMany;
     var RequestOne = class extends BaseRequest {
       deferred;
       timer;
@@ -7594,16 +7611,16 @@ ${this.ctx.stack}`;
         this.deferred.reject(err ? err : new errors_1.RequestError("cancelled"));
       }
     };
-    exports.RequestOne = RequestOne;
+    exports2.RequestOne = RequestOne;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/nats.js
 var require_nats = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/nats.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/nats.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NatsConnectionImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NatsConnectionImpl = void 0;
     var util_1 = require_util();
     var protocol_1 = require_protocol();
     var encoders_1 = require_encoders();
@@ -8038,7 +8055,7 @@ ${stack}`;
         }
       }
     };
-    exports.NatsConnectionImpl = NatsConnectionImpl;
+    exports2.NatsConnectionImpl = NatsConnectionImpl;
     var CloseListeners = class {
       listeners;
       constructor(closed) {
@@ -8070,12 +8087,12 @@ ${stack}`;
 
 // node_modules/@nats-io/nats-core/lib/types.js
 var require_types2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/types.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Empty = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Empty = void 0;
     var encoders_1 = require_encoders();
-    Object.defineProperty(exports, "Empty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Empty", { enumerable: true, get: function() {
       return encoders_1.Empty;
     } });
   }
@@ -8083,13 +8100,13 @@ var require_types2 = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/bench.js
 var require_bench = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/bench.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/bench.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Bench = exports.Metric = void 0;
-    exports.throughput = throughput;
-    exports.msgThroughput = msgThroughput;
-    exports.humanizeBytes = humanizeBytes;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Bench = exports2.Metric = void 0;
+    exports2.throughput = throughput;
+    exports2.msgThroughput = msgThroughput;
+    exports2.humanizeBytes = humanizeBytes;
     var types_1 = require_types2();
     var nuid_1 = require_nuid2();
     var util_1 = require_util();
@@ -8105,9 +8122,9 @@ var require_bench = __commonJS({
       asyncRequests;
       min;
       max;
-      constructor(name, duration) {
+      constructor(name, duration2) {
         this.name = name;
-        this.duration = duration;
+        this.duration = duration2;
         this.date = Date.now();
         this.payload = 0;
         this.msgs = 0;
@@ -8132,7 +8149,7 @@ var require_bench = __commonJS({
 `;
       }
     };
-    exports.Metric = Metric;
+    exports2.Metric = Metric;
     var Bench = class {
       nc;
       callbacks;
@@ -8187,7 +8204,7 @@ var require_bench = __commonJS({
       }
       processMetrics() {
         const nc = this.nc;
-        const { lang, version } = nc.protocol.transport;
+        const { lang, version: version2 } = nc.protocol.transport;
         if (this.pub && this.sub) {
           this.perf.measure("pubsub", "pubStart", "subStop");
         }
@@ -8204,62 +8221,62 @@ var require_bench = __commonJS({
         const stats = this.nc.stats();
         const metrics = [];
         if (pubsub) {
-          const { name, duration } = pubsub;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = pubsub;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs * 2;
           m.bytes = stats.inBytes + stats.outBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
         if (reqrep) {
-          const { name, duration } = reqrep;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = reqrep;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs * 2;
           m.bytes = stats.inBytes + stats.outBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
         if (pub) {
-          const { name, duration } = pub;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = pub;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs;
           m.bytes = stats.outBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
         if (sub) {
-          const { name, duration } = sub;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = sub;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs;
           m.bytes = stats.inBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
         if (rep) {
-          const { name, duration } = rep;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = rep;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs;
           m.bytes = stats.inBytes + stats.outBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
         if (req) {
-          const { name, duration } = req;
-          const m = new Metric(name, duration);
+          const { name, duration: duration2 } = req;
+          const m = new Metric(name, duration2);
           m.msgs = this.msgs;
           m.bytes = stats.inBytes + stats.outBytes;
           m.lang = lang;
-          m.version = version;
+          m.version = version2;
           m.payload = this.payload.length;
           metrics.push(m);
         }
@@ -8413,7 +8430,7 @@ var require_bench = __commonJS({
         await Promise.all(jobs);
       }
     };
-    exports.Bench = Bench;
+    exports2.Bench = Bench;
     function throughput(bytes, seconds) {
       return `${humanizeBytes(bytes / seconds)}/sec`;
     }
@@ -8439,10 +8456,10 @@ var require_bench = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js
 var require_idleheartbeat_monitor = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/idleheartbeat_monitor.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IdleHeartbeatMonitor = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.IdleHeartbeatMonitor = void 0;
     var IdleHeartbeatMonitor = class {
       interval;
       maxOut;
@@ -8535,28 +8552,28 @@ var require_idleheartbeat_monitor = __commonJS({
         }, this.interval);
       }
     };
-    exports.IdleHeartbeatMonitor = IdleHeartbeatMonitor;
+    exports2.IdleHeartbeatMonitor = IdleHeartbeatMonitor;
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/version.js
 var require_version2 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/version.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/version.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.version = void 0;
-    exports.version = "3.4.0";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.version = void 0;
+    exports2.version = "3.4.0";
   }
 });
 
 // node_modules/@nats-io/nats-core/lib/ws_transport.js
 var require_ws_transport = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/ws_transport.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/ws_transport.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WsTransport = void 0;
-    exports.wsUrlParseFn = wsUrlParseFn;
-    exports.wsconnect = wsconnect;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.WsTransport = void 0;
+    exports2.wsUrlParseFn = wsUrlParseFn;
+    exports2.wsconnect = wsconnect;
     var util_1 = require_util();
     var transport_1 = require_transport();
     var options_1 = require_options();
@@ -8768,7 +8785,7 @@ var require_ws_transport = __commonJS({
         this.socket?.close();
       }
     };
-    exports.WsTransport = WsTransport;
+    exports2.WsTransport = WsTransport;
     function wsUrlParseFn(u, encrypted) {
       const ut = /^(.*:\/\/)(.*)/;
       if (!ut.test(u)) {
@@ -8833,9 +8850,9 @@ var require_ws_transport = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/internal_mod.js
 var require_internal_mod = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/internal_mod.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/internal_mod.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -8848,297 +8865,297 @@ var require_internal_mod = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Metric = exports.Bench = exports.writeAll = exports.readAll = exports.MAX_SIZE = exports.DenoBuffer = exports.State = exports.Parser = exports.Kind = exports.describe = exports.QueuedIteratorImpl = exports.usernamePasswordAuthenticator = exports.tokenAuthenticator = exports.nkeyAuthenticator = exports.jwtAuthenticator = exports.credsAuthenticator = exports.RequestOne = exports.parseOptions = exports.hasWsProtocol = exports.defaultOptions = exports.DEFAULT_MAX_RECONNECT_ATTEMPTS = exports.checkUnsupportedOption = exports.checkOptions = exports.buildAuthenticator = exports.DataBuffer = exports.MuxSubscription = exports.Heartbeat = exports.MsgHdrsImpl = exports.headers = exports.canonicalMIMEHeaderKey = exports.timeout = exports.SimpleMutex = exports.render = exports.nanos = exports.millis = exports.extend = exports.delay = exports.deferred = exports.deadline = exports.collect = exports.backoff = exports.ProtocolHandler = exports.INFO = exports.Connect = exports.setTransportFactory = exports.getResolveFn = exports.MsgImpl = exports.nuid = exports.Nuid = exports.NatsConnectionImpl = void 0;
-    exports.UserAuthenticationExpiredError = exports.TimeoutError = exports.RequestError = exports.ProtocolError = exports.PermissionViolationError = exports.NoRespondersError = exports.InvalidSubjectError = exports.InvalidOperationError = exports.InvalidArgumentError = exports.errors = exports.DrainingConnectionError = exports.ConnectionError = exports.ClosedConnectionError = exports.AuthorizationError = exports.wsUrlParseFn = exports.wsconnect = exports.Servers = exports.isIPV4OrHostname = exports.IdleHeartbeatMonitor = exports.Subscriptions = exports.SubscriptionImpl = exports.syncIterator = exports.Match = exports.createInbox = exports.protoLen = exports.extractProtocolMessage = exports.Empty = exports.parseSemVer = exports.Features = exports.Feature = exports.compare = exports.parseIP = exports.isIP = exports.ipV4 = exports.TE = exports.TD = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.Metric = exports2.Bench = exports2.writeAll = exports2.readAll = exports2.MAX_SIZE = exports2.DenoBuffer = exports2.State = exports2.Parser = exports2.Kind = exports2.describe = exports2.QueuedIteratorImpl = exports2.usernamePasswordAuthenticator = exports2.tokenAuthenticator = exports2.nkeyAuthenticator = exports2.jwtAuthenticator = exports2.credsAuthenticator = exports2.RequestOne = exports2.parseOptions = exports2.hasWsProtocol = exports2.defaultOptions = exports2.DEFAULT_MAX_RECONNECT_ATTEMPTS = exports2.checkUnsupportedOption = exports2.checkOptions = exports2.buildAuthenticator = exports2.DataBuffer = exports2.MuxSubscription = exports2.Heartbeat = exports2.MsgHdrsImpl = exports2.headers = exports2.canonicalMIMEHeaderKey = exports2.timeout = exports2.SimpleMutex = exports2.render = exports2.nanos = exports2.millis = exports2.extend = exports2.delay = exports2.deferred = exports2.deadline = exports2.collect = exports2.backoff = exports2.ProtocolHandler = exports2.INFO = exports2.Connect = exports2.setTransportFactory = exports2.getResolveFn = exports2.MsgImpl = exports2.nuid = exports2.Nuid = exports2.NatsConnectionImpl = void 0;
+    exports2.UserAuthenticationExpiredError = exports2.TimeoutError = exports2.RequestError = exports2.ProtocolError = exports2.PermissionViolationError = exports2.NoRespondersError = exports2.InvalidSubjectError = exports2.InvalidOperationError = exports2.InvalidArgumentError = exports2.errors = exports2.DrainingConnectionError = exports2.ConnectionError = exports2.ClosedConnectionError = exports2.AuthorizationError = exports2.wsUrlParseFn = exports2.wsconnect = exports2.Servers = exports2.isIPV4OrHostname = exports2.IdleHeartbeatMonitor = exports2.Subscriptions = exports2.SubscriptionImpl = exports2.syncIterator = exports2.Match = exports2.createInbox = exports2.protoLen = exports2.extractProtocolMessage = exports2.Empty = exports2.parseSemVer = exports2.Features = exports2.Feature = exports2.compare = exports2.parseIP = exports2.isIP = exports2.ipV4 = exports2.TE = exports2.TD = void 0;
     var nats_1 = require_nats();
-    Object.defineProperty(exports, "NatsConnectionImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NatsConnectionImpl", { enumerable: true, get: function() {
       return nats_1.NatsConnectionImpl;
     } });
     var nuid_1 = require_nuid2();
-    Object.defineProperty(exports, "Nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Nuid", { enumerable: true, get: function() {
       return nuid_1.Nuid;
     } });
-    Object.defineProperty(exports, "nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nuid", { enumerable: true, get: function() {
       return nuid_1.nuid;
     } });
     var msg_1 = require_msg();
-    Object.defineProperty(exports, "MsgImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MsgImpl", { enumerable: true, get: function() {
       return msg_1.MsgImpl;
     } });
     var transport_1 = require_transport();
-    Object.defineProperty(exports, "getResolveFn", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "getResolveFn", { enumerable: true, get: function() {
       return transport_1.getResolveFn;
     } });
-    Object.defineProperty(exports, "setTransportFactory", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "setTransportFactory", { enumerable: true, get: function() {
       return transport_1.setTransportFactory;
     } });
     var protocol_1 = require_protocol();
-    Object.defineProperty(exports, "Connect", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Connect", { enumerable: true, get: function() {
       return protocol_1.Connect;
     } });
-    Object.defineProperty(exports, "INFO", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "INFO", { enumerable: true, get: function() {
       return protocol_1.INFO;
     } });
-    Object.defineProperty(exports, "ProtocolHandler", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ProtocolHandler", { enumerable: true, get: function() {
       return protocol_1.ProtocolHandler;
     } });
     var util_1 = require_util();
-    Object.defineProperty(exports, "backoff", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "backoff", { enumerable: true, get: function() {
       return util_1.backoff;
     } });
-    Object.defineProperty(exports, "collect", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "collect", { enumerable: true, get: function() {
       return util_1.collect;
     } });
-    Object.defineProperty(exports, "deadline", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "deadline", { enumerable: true, get: function() {
       return util_1.deadline;
     } });
-    Object.defineProperty(exports, "deferred", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "deferred", { enumerable: true, get: function() {
       return util_1.deferred;
     } });
-    Object.defineProperty(exports, "delay", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "delay", { enumerable: true, get: function() {
       return util_1.delay;
     } });
-    Object.defineProperty(exports, "extend", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "extend", { enumerable: true, get: function() {
       return util_1.extend;
     } });
-    Object.defineProperty(exports, "millis", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "millis", { enumerable: true, get: function() {
       return util_1.millis;
     } });
-    Object.defineProperty(exports, "nanos", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nanos", { enumerable: true, get: function() {
       return util_1.nanos;
     } });
-    Object.defineProperty(exports, "render", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "render", { enumerable: true, get: function() {
       return util_1.render;
     } });
-    Object.defineProperty(exports, "SimpleMutex", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SimpleMutex", { enumerable: true, get: function() {
       return util_1.SimpleMutex;
     } });
-    Object.defineProperty(exports, "timeout", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "timeout", { enumerable: true, get: function() {
       return util_1.timeout;
     } });
     var headers_1 = require_headers();
-    Object.defineProperty(exports, "canonicalMIMEHeaderKey", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "canonicalMIMEHeaderKey", { enumerable: true, get: function() {
       return headers_1.canonicalMIMEHeaderKey;
     } });
-    Object.defineProperty(exports, "headers", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "headers", { enumerable: true, get: function() {
       return headers_1.headers;
     } });
-    Object.defineProperty(exports, "MsgHdrsImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MsgHdrsImpl", { enumerable: true, get: function() {
       return headers_1.MsgHdrsImpl;
     } });
     var heartbeats_1 = require_heartbeats();
-    Object.defineProperty(exports, "Heartbeat", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Heartbeat", { enumerable: true, get: function() {
       return heartbeats_1.Heartbeat;
     } });
     var muxsubscription_1 = require_muxsubscription();
-    Object.defineProperty(exports, "MuxSubscription", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MuxSubscription", { enumerable: true, get: function() {
       return muxsubscription_1.MuxSubscription;
     } });
     var databuffer_1 = require_databuffer();
-    Object.defineProperty(exports, "DataBuffer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DataBuffer", { enumerable: true, get: function() {
       return databuffer_1.DataBuffer;
     } });
     var options_1 = require_options();
-    Object.defineProperty(exports, "buildAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "buildAuthenticator", { enumerable: true, get: function() {
       return options_1.buildAuthenticator;
     } });
-    Object.defineProperty(exports, "checkOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "checkOptions", { enumerable: true, get: function() {
       return options_1.checkOptions;
     } });
-    Object.defineProperty(exports, "checkUnsupportedOption", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "checkUnsupportedOption", { enumerable: true, get: function() {
       return options_1.checkUnsupportedOption;
     } });
-    Object.defineProperty(exports, "DEFAULT_MAX_RECONNECT_ATTEMPTS", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DEFAULT_MAX_RECONNECT_ATTEMPTS", { enumerable: true, get: function() {
       return options_1.DEFAULT_MAX_RECONNECT_ATTEMPTS;
     } });
-    Object.defineProperty(exports, "defaultOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "defaultOptions", { enumerable: true, get: function() {
       return options_1.defaultOptions;
     } });
-    Object.defineProperty(exports, "hasWsProtocol", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "hasWsProtocol", { enumerable: true, get: function() {
       return options_1.hasWsProtocol;
     } });
-    Object.defineProperty(exports, "parseOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "parseOptions", { enumerable: true, get: function() {
       return options_1.parseOptions;
     } });
     var request_1 = require_request();
-    Object.defineProperty(exports, "RequestOne", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestOne", { enumerable: true, get: function() {
       return request_1.RequestOne;
     } });
     var authenticator_1 = require_authenticator();
-    Object.defineProperty(exports, "credsAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "credsAuthenticator", { enumerable: true, get: function() {
       return authenticator_1.credsAuthenticator;
     } });
-    Object.defineProperty(exports, "jwtAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jwtAuthenticator", { enumerable: true, get: function() {
       return authenticator_1.jwtAuthenticator;
     } });
-    Object.defineProperty(exports, "nkeyAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nkeyAuthenticator", { enumerable: true, get: function() {
       return authenticator_1.nkeyAuthenticator;
     } });
-    Object.defineProperty(exports, "tokenAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "tokenAuthenticator", { enumerable: true, get: function() {
       return authenticator_1.tokenAuthenticator;
     } });
-    Object.defineProperty(exports, "usernamePasswordAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "usernamePasswordAuthenticator", { enumerable: true, get: function() {
       return authenticator_1.usernamePasswordAuthenticator;
     } });
-    __exportStar(require_nkeys2(), exports);
+    __exportStar(require_nkeys2(), exports2);
     var queued_iterator_1 = require_queued_iterator();
-    Object.defineProperty(exports, "QueuedIteratorImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "QueuedIteratorImpl", { enumerable: true, get: function() {
       return queued_iterator_1.QueuedIteratorImpl;
     } });
     var parser_1 = require_parser();
-    Object.defineProperty(exports, "describe", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "describe", { enumerable: true, get: function() {
       return parser_1.describe;
     } });
-    Object.defineProperty(exports, "Kind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Kind", { enumerable: true, get: function() {
       return parser_1.Kind;
     } });
-    Object.defineProperty(exports, "Parser", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Parser", { enumerable: true, get: function() {
       return parser_1.Parser;
     } });
-    Object.defineProperty(exports, "State", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "State", { enumerable: true, get: function() {
       return parser_1.State;
     } });
     var denobuffer_1 = require_denobuffer();
-    Object.defineProperty(exports, "DenoBuffer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DenoBuffer", { enumerable: true, get: function() {
       return denobuffer_1.DenoBuffer;
     } });
-    Object.defineProperty(exports, "MAX_SIZE", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MAX_SIZE", { enumerable: true, get: function() {
       return denobuffer_1.MAX_SIZE;
     } });
-    Object.defineProperty(exports, "readAll", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "readAll", { enumerable: true, get: function() {
       return denobuffer_1.readAll;
     } });
-    Object.defineProperty(exports, "writeAll", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "writeAll", { enumerable: true, get: function() {
       return denobuffer_1.writeAll;
     } });
     var bench_1 = require_bench();
-    Object.defineProperty(exports, "Bench", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Bench", { enumerable: true, get: function() {
       return bench_1.Bench;
     } });
-    Object.defineProperty(exports, "Metric", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Metric", { enumerable: true, get: function() {
       return bench_1.Metric;
     } });
     var encoders_1 = require_encoders();
-    Object.defineProperty(exports, "TD", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TD", { enumerable: true, get: function() {
       return encoders_1.TD;
     } });
-    Object.defineProperty(exports, "TE", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TE", { enumerable: true, get: function() {
       return encoders_1.TE;
     } });
     var ipparser_1 = require_ipparser();
-    Object.defineProperty(exports, "ipV4", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ipV4", { enumerable: true, get: function() {
       return ipparser_1.ipV4;
     } });
-    Object.defineProperty(exports, "isIP", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isIP", { enumerable: true, get: function() {
       return ipparser_1.isIP;
     } });
-    Object.defineProperty(exports, "parseIP", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "parseIP", { enumerable: true, get: function() {
       return ipparser_1.parseIP;
     } });
     var semver_1 = require_semver();
-    Object.defineProperty(exports, "compare", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "compare", { enumerable: true, get: function() {
       return semver_1.compare;
     } });
-    Object.defineProperty(exports, "Feature", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Feature", { enumerable: true, get: function() {
       return semver_1.Feature;
     } });
-    Object.defineProperty(exports, "Features", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Features", { enumerable: true, get: function() {
       return semver_1.Features;
     } });
-    Object.defineProperty(exports, "parseSemVer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "parseSemVer", { enumerable: true, get: function() {
       return semver_1.parseSemVer;
     } });
     var types_1 = require_types2();
-    Object.defineProperty(exports, "Empty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Empty", { enumerable: true, get: function() {
       return types_1.Empty;
     } });
     var transport_2 = require_transport();
-    Object.defineProperty(exports, "extractProtocolMessage", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "extractProtocolMessage", { enumerable: true, get: function() {
       return transport_2.extractProtocolMessage;
     } });
-    Object.defineProperty(exports, "protoLen", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "protoLen", { enumerable: true, get: function() {
       return transport_2.protoLen;
     } });
     var core_1 = require_core();
-    Object.defineProperty(exports, "createInbox", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createInbox", { enumerable: true, get: function() {
       return core_1.createInbox;
     } });
-    Object.defineProperty(exports, "Match", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Match", { enumerable: true, get: function() {
       return core_1.Match;
     } });
-    Object.defineProperty(exports, "syncIterator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "syncIterator", { enumerable: true, get: function() {
       return core_1.syncIterator;
     } });
     var protocol_2 = require_protocol();
-    Object.defineProperty(exports, "SubscriptionImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "SubscriptionImpl", { enumerable: true, get: function() {
       return protocol_2.SubscriptionImpl;
     } });
-    Object.defineProperty(exports, "Subscriptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Subscriptions", { enumerable: true, get: function() {
       return protocol_2.Subscriptions;
     } });
     var idleheartbeat_monitor_1 = require_idleheartbeat_monitor();
-    Object.defineProperty(exports, "IdleHeartbeatMonitor", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "IdleHeartbeatMonitor", { enumerable: true, get: function() {
       return idleheartbeat_monitor_1.IdleHeartbeatMonitor;
     } });
     var servers_1 = require_servers();
-    Object.defineProperty(exports, "isIPV4OrHostname", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isIPV4OrHostname", { enumerable: true, get: function() {
       return servers_1.isIPV4OrHostname;
     } });
-    Object.defineProperty(exports, "Servers", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Servers", { enumerable: true, get: function() {
       return servers_1.Servers;
     } });
     var ws_transport_1 = require_ws_transport();
-    Object.defineProperty(exports, "wsconnect", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "wsconnect", { enumerable: true, get: function() {
       return ws_transport_1.wsconnect;
     } });
-    Object.defineProperty(exports, "wsUrlParseFn", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "wsUrlParseFn", { enumerable: true, get: function() {
       return ws_transport_1.wsUrlParseFn;
     } });
     var errors_1 = require_errors();
-    Object.defineProperty(exports, "AuthorizationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AuthorizationError", { enumerable: true, get: function() {
       return errors_1.AuthorizationError;
     } });
-    Object.defineProperty(exports, "ClosedConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ClosedConnectionError", { enumerable: true, get: function() {
       return errors_1.ClosedConnectionError;
     } });
-    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionError", { enumerable: true, get: function() {
       return errors_1.ConnectionError;
     } });
-    Object.defineProperty(exports, "DrainingConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DrainingConnectionError", { enumerable: true, get: function() {
       return errors_1.DrainingConnectionError;
     } });
-    Object.defineProperty(exports, "errors", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "errors", { enumerable: true, get: function() {
       return errors_1.errors;
     } });
-    Object.defineProperty(exports, "InvalidArgumentError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidArgumentError", { enumerable: true, get: function() {
       return errors_1.InvalidArgumentError;
     } });
-    Object.defineProperty(exports, "InvalidOperationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidOperationError", { enumerable: true, get: function() {
       return errors_1.InvalidOperationError;
     } });
-    Object.defineProperty(exports, "InvalidSubjectError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidSubjectError", { enumerable: true, get: function() {
       return errors_1.InvalidSubjectError;
     } });
-    Object.defineProperty(exports, "NoRespondersError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NoRespondersError", { enumerable: true, get: function() {
       return errors_1.NoRespondersError;
     } });
-    Object.defineProperty(exports, "PermissionViolationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PermissionViolationError", { enumerable: true, get: function() {
       return errors_1.PermissionViolationError;
     } });
-    Object.defineProperty(exports, "ProtocolError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ProtocolError", { enumerable: true, get: function() {
       return errors_1.ProtocolError;
     } });
-    Object.defineProperty(exports, "RequestError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestError", { enumerable: true, get: function() {
       return errors_1.RequestError;
     } });
-    Object.defineProperty(exports, "TimeoutError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TimeoutError", { enumerable: true, get: function() {
       return errors_1.TimeoutError;
     } });
-    Object.defineProperty(exports, "UserAuthenticationExpiredError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "UserAuthenticationExpiredError", { enumerable: true, get: function() {
       return errors_1.UserAuthenticationExpiredError;
     } });
   }
@@ -9146,14 +9163,14 @@ var require_internal_mod = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/types.js
 var require_types3 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/types.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RepublishHeaders = exports.DirectMsgHeaders = exports.JsHeaders = exports.AdvisoryKind = void 0;
-    exports.isOrderedPushConsumerOptions = isOrderedPushConsumerOptions;
-    exports.isPullConsumer = isPullConsumer;
-    exports.isPushConsumer = isPushConsumer;
-    exports.isBoundPushConsumerOptions = isBoundPushConsumerOptions;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.RepublishHeaders = exports2.DirectMsgHeaders = exports2.JsHeaders = exports2.AdvisoryKind = void 0;
+    exports2.isOrderedPushConsumerOptions = isOrderedPushConsumerOptions;
+    exports2.isPullConsumer = isPullConsumer;
+    exports2.isPushConsumer = isPushConsumer;
+    exports2.isBoundPushConsumerOptions = isBoundPushConsumerOptions;
     function isOrderedPushConsumerOptions(v) {
       if (v && typeof v === "object") {
         return "name_prefix" in v || "deliver_subject_prefix" in v || "filter_subjects" in v || "filter_subject" in v || "deliver_policy" in v || "opt_start_seq" in v || "opt_start_time" in v || "replay_policy" in v || "inactive_threshold" in v || "headers_only" in v || "deliver_prefix" in v;
@@ -9172,7 +9189,7 @@ var require_types3 = __commonJS({
       }
       return false;
     }
-    exports.AdvisoryKind = {
+    exports2.AdvisoryKind = {
       API: "api_audit",
       StreamAction: "stream_action",
       ConsumerAction: "consumer_action",
@@ -9188,7 +9205,7 @@ var require_types3 = __commonJS({
       ConsumerLeaderElected: "consumer_leader_elected",
       ConsumerQuorumLost: "consumer_quorum_lost"
     };
-    exports.JsHeaders = {
+    exports2.JsHeaders = {
       /**
        * Set if message is from a stream source - format is `stream seq`
        */
@@ -9231,7 +9248,7 @@ var require_types3 = __commonJS({
        */
       RequiredApiLevel: "Nats-Required-Api-Level"
     };
-    exports.DirectMsgHeaders = {
+    exports2.DirectMsgHeaders = {
       Stream: "Nats-Stream",
       Sequence: "Nats-Sequence",
       TimeStamp: "Nats-Time-Stamp",
@@ -9239,7 +9256,7 @@ var require_types3 = __commonJS({
       LastSequence: "Nats-Last-Sequence",
       NumPending: "Nats-Num-Pending"
     };
-    exports.RepublishHeaders = {
+    exports2.RepublishHeaders = {
       /**
        * The source stream of the message
        */
@@ -9266,11 +9283,11 @@ var require_types3 = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/jserrors.js
 var require_jserrors = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jserrors.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jserrors.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.jserrors = exports.StreamNotFoundError = exports.ConsumerNotFoundError = exports.JetStreamApiError = exports.InvalidNameError = exports.JetStreamApiCodes = exports.JetStreamStatus = exports.JetStreamStatusError = exports.JetStreamError = exports.JetStreamNotEnabled = void 0;
-    exports.isMessageNotFound = isMessageNotFound;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.jserrors = exports2.StreamNotFoundError = exports2.ConsumerNotFoundError = exports2.JetStreamApiError = exports2.InvalidNameError = exports2.JetStreamApiCodes = exports2.JetStreamStatus = exports2.JetStreamStatusError = exports2.JetStreamError = exports2.JetStreamNotEnabled = void 0;
+    exports2.isMessageNotFound = isMessageNotFound;
     var types_1 = require_types3();
     var JetStreamNotEnabled = class extends Error {
       constructor(message, opts) {
@@ -9278,14 +9295,14 @@ var require_jserrors = __commonJS({
         this.name = "JetStreamNotEnabled";
       }
     };
-    exports.JetStreamNotEnabled = JetStreamNotEnabled;
+    exports2.JetStreamNotEnabled = JetStreamNotEnabled;
     var JetStreamError = class extends Error {
       constructor(message, opts) {
         super(message, opts);
         this.name = "JetStreamError";
       }
     };
-    exports.JetStreamError = JetStreamError;
+    exports2.JetStreamError = JetStreamError;
     var JetStreamStatusError = class extends JetStreamError {
       code;
       constructor(message, code, opts) {
@@ -9294,7 +9311,7 @@ var require_jserrors = __commonJS({
         this.name = "JetStreamStatusError";
       }
     };
-    exports.JetStreamStatusError = JetStreamStatusError;
+    exports2.JetStreamStatusError = JetStreamStatusError;
     var JetStreamStatus = class _JetStreamStatus {
       msg;
       _description;
@@ -9407,8 +9424,8 @@ var require_jserrors = __commonJS({
         return this.code === 204 && this.description === "eob";
       }
     };
-    exports.JetStreamStatus = JetStreamStatus;
-    exports.JetStreamApiCodes = {
+    exports2.JetStreamStatus = JetStreamStatus;
+    exports2.JetStreamApiCodes = {
       ConsumerNotFound: 10014,
       StreamNotFound: 10059,
       JetStreamNotEnabledForAccount: 10039,
@@ -9417,7 +9434,7 @@ var require_jserrors = __commonJS({
       NoMessageFound: 10037
     };
     function isMessageNotFound(err) {
-      return err instanceof JetStreamApiError2 && err.code === exports.JetStreamApiCodes.NoMessageFound;
+      return err instanceof JetStreamApiError2 && err.code === exports2.JetStreamApiCodes.NoMessageFound;
     }
     var InvalidNameError = class extends Error {
       constructor(message = "", opts) {
@@ -9425,7 +9442,7 @@ var require_jserrors = __commonJS({
         this.name = "InvalidNameError";
       }
     };
-    exports.InvalidNameError = InvalidNameError;
+    exports2.InvalidNameError = InvalidNameError;
     var JetStreamApiError2 = class extends Error {
       #apiError;
       constructor(jsErr, opts) {
@@ -9443,14 +9460,14 @@ var require_jserrors = __commonJS({
         return Object.assign({}, this.#apiError);
       }
     };
-    exports.JetStreamApiError = JetStreamApiError2;
+    exports2.JetStreamApiError = JetStreamApiError2;
     var ConsumerNotFoundError = class extends JetStreamApiError2 {
       constructor(jsErr, opts) {
         super(jsErr, opts);
         this.name = "ConsumerNotFoundError";
       }
     };
-    exports.ConsumerNotFoundError = ConsumerNotFoundError;
+    exports2.ConsumerNotFoundError = ConsumerNotFoundError;
     var StreamNotFoundError = class _StreamNotFoundError extends JetStreamApiError2 {
       constructor(jsErr, opts) {
         super(jsErr, opts);
@@ -9458,14 +9475,14 @@ var require_jserrors = __commonJS({
       }
       static fromMessage(message) {
         return new _StreamNotFoundError({
-          err_code: exports.JetStreamApiCodes.StreamNotFound,
+          err_code: exports2.JetStreamApiCodes.StreamNotFound,
           description: message,
           code: 404
         });
       }
     };
-    exports.StreamNotFoundError = StreamNotFoundError;
-    exports.jserrors = {
+    exports2.StreamNotFoundError = StreamNotFoundError;
+    exports2.jserrors = {
       InvalidNameError,
       ConsumerNotFoundError,
       StreamNotFoundError,
@@ -9478,12 +9495,12 @@ var require_jserrors = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js
 var require_jsbaseclient_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsbaseclient_api.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BaseApiClientImpl = void 0;
-    exports.parseJsResponse = parseJsResponse;
-    exports.defaultJsOptions = defaultJsOptions;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.BaseApiClientImpl = void 0;
+    exports2.parseJsResponse = parseJsResponse;
+    exports2.defaultJsOptions = defaultJsOptions;
     var internal_1 = require_internal_mod();
     var types_1 = require_types3();
     var jserrors_1 = require_jserrors();
@@ -9595,16 +9612,16 @@ var require_jsbaseclient_api = __commonJS({
         return parseJsResponse(m);
       }
     };
-    exports.BaseApiClientImpl = BaseApiClientImpl;
+    exports2.BaseApiClientImpl = BaseApiClientImpl;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/jslister.js
 var require_jslister = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jslister.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jslister.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ListerImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ListerImpl = void 0;
     var internal_1 = require_internal_mod();
     var ListerImpl = class {
       err;
@@ -9672,20 +9689,20 @@ var require_jslister = __commonJS({
         }
       }
     };
-    exports.ListerImpl = ListerImpl;
+    exports2.ListerImpl = ListerImpl;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/jsutil.js
 var require_jsutil = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsutil.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsutil.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateDurableName = validateDurableName;
-    exports.validateStreamName = validateStreamName;
-    exports.minValidation = minValidation;
-    exports.validateName = validateName;
-    exports.validName = validName;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateDurableName = validateDurableName;
+    exports2.validateStreamName = validateStreamName;
+    exports2.minValidation = minValidation;
+    exports2.validateName = validateName;
+    exports2.validName = validName;
     var jserrors_1 = require_jserrors();
     function validateDurableName(name) {
       return minValidation("durable", name);
@@ -9747,129 +9764,129 @@ var require_jsutil = __commonJS({
 
 // node_modules/@nats-io/nats-core/lib/mod.js
 var require_mod3 = __commonJS({
-  "node_modules/@nats-io/nats-core/lib/mod.js"(exports) {
+  "node_modules/@nats-io/nats-core/lib/mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.wsconnect = exports.usernamePasswordAuthenticator = exports.UserAuthenticationExpiredError = exports.tokenAuthenticator = exports.TimeoutError = exports.syncIterator = exports.RequestError = exports.ProtocolError = exports.PermissionViolationError = exports.nuid = exports.Nuid = exports.NoRespondersError = exports.nkeys = exports.nkeyAuthenticator = exports.nanos = exports.MsgHdrsImpl = exports.millis = exports.Metric = exports.Match = exports.jwtAuthenticator = exports.InvalidSubjectError = exports.InvalidOperationError = exports.InvalidArgumentError = exports.headers = exports.hasWsProtocol = exports.errors = exports.Empty = exports.DrainingConnectionError = exports.delay = exports.deferred = exports.deadline = exports.credsAuthenticator = exports.createInbox = exports.ConnectionError = exports.ClosedConnectionError = exports.canonicalMIMEHeaderKey = exports.buildAuthenticator = exports.Bench = exports.backoff = exports.AuthorizationError = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.wsconnect = exports2.usernamePasswordAuthenticator = exports2.UserAuthenticationExpiredError = exports2.tokenAuthenticator = exports2.TimeoutError = exports2.syncIterator = exports2.RequestError = exports2.ProtocolError = exports2.PermissionViolationError = exports2.nuid = exports2.Nuid = exports2.NoRespondersError = exports2.nkeys = exports2.nkeyAuthenticator = exports2.nanos = exports2.MsgHdrsImpl = exports2.millis = exports2.Metric = exports2.Match = exports2.jwtAuthenticator = exports2.InvalidSubjectError = exports2.InvalidOperationError = exports2.InvalidArgumentError = exports2.headers = exports2.hasWsProtocol = exports2.errors = exports2.Empty = exports2.DrainingConnectionError = exports2.delay = exports2.deferred = exports2.deadline = exports2.credsAuthenticator = exports2.createInbox = exports2.ConnectionError = exports2.ClosedConnectionError = exports2.canonicalMIMEHeaderKey = exports2.buildAuthenticator = exports2.Bench = exports2.backoff = exports2.AuthorizationError = void 0;
     var internal_mod_1 = require_internal_mod();
-    Object.defineProperty(exports, "AuthorizationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AuthorizationError", { enumerable: true, get: function() {
       return internal_mod_1.AuthorizationError;
     } });
-    Object.defineProperty(exports, "backoff", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "backoff", { enumerable: true, get: function() {
       return internal_mod_1.backoff;
     } });
-    Object.defineProperty(exports, "Bench", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Bench", { enumerable: true, get: function() {
       return internal_mod_1.Bench;
     } });
-    Object.defineProperty(exports, "buildAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "buildAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.buildAuthenticator;
     } });
-    Object.defineProperty(exports, "canonicalMIMEHeaderKey", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "canonicalMIMEHeaderKey", { enumerable: true, get: function() {
       return internal_mod_1.canonicalMIMEHeaderKey;
     } });
-    Object.defineProperty(exports, "ClosedConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ClosedConnectionError", { enumerable: true, get: function() {
       return internal_mod_1.ClosedConnectionError;
     } });
-    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ConnectionError", { enumerable: true, get: function() {
       return internal_mod_1.ConnectionError;
     } });
-    Object.defineProperty(exports, "createInbox", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "createInbox", { enumerable: true, get: function() {
       return internal_mod_1.createInbox;
     } });
-    Object.defineProperty(exports, "credsAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "credsAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.credsAuthenticator;
     } });
-    Object.defineProperty(exports, "deadline", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "deadline", { enumerable: true, get: function() {
       return internal_mod_1.deadline;
     } });
-    Object.defineProperty(exports, "deferred", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "deferred", { enumerable: true, get: function() {
       return internal_mod_1.deferred;
     } });
-    Object.defineProperty(exports, "delay", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "delay", { enumerable: true, get: function() {
       return internal_mod_1.delay;
     } });
-    Object.defineProperty(exports, "DrainingConnectionError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DrainingConnectionError", { enumerable: true, get: function() {
       return internal_mod_1.DrainingConnectionError;
     } });
-    Object.defineProperty(exports, "Empty", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Empty", { enumerable: true, get: function() {
       return internal_mod_1.Empty;
     } });
-    Object.defineProperty(exports, "errors", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "errors", { enumerable: true, get: function() {
       return internal_mod_1.errors;
     } });
-    Object.defineProperty(exports, "hasWsProtocol", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "hasWsProtocol", { enumerable: true, get: function() {
       return internal_mod_1.hasWsProtocol;
     } });
-    Object.defineProperty(exports, "headers", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "headers", { enumerable: true, get: function() {
       return internal_mod_1.headers;
     } });
-    Object.defineProperty(exports, "InvalidArgumentError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidArgumentError", { enumerable: true, get: function() {
       return internal_mod_1.InvalidArgumentError;
     } });
-    Object.defineProperty(exports, "InvalidOperationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidOperationError", { enumerable: true, get: function() {
       return internal_mod_1.InvalidOperationError;
     } });
-    Object.defineProperty(exports, "InvalidSubjectError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "InvalidSubjectError", { enumerable: true, get: function() {
       return internal_mod_1.InvalidSubjectError;
     } });
-    Object.defineProperty(exports, "jwtAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jwtAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.jwtAuthenticator;
     } });
-    Object.defineProperty(exports, "Match", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Match", { enumerable: true, get: function() {
       return internal_mod_1.Match;
     } });
-    Object.defineProperty(exports, "Metric", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Metric", { enumerable: true, get: function() {
       return internal_mod_1.Metric;
     } });
-    Object.defineProperty(exports, "millis", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "millis", { enumerable: true, get: function() {
       return internal_mod_1.millis;
     } });
-    Object.defineProperty(exports, "MsgHdrsImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "MsgHdrsImpl", { enumerable: true, get: function() {
       return internal_mod_1.MsgHdrsImpl;
     } });
-    Object.defineProperty(exports, "nanos", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nanos", { enumerable: true, get: function() {
       return internal_mod_1.nanos;
     } });
-    Object.defineProperty(exports, "nkeyAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nkeyAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.nkeyAuthenticator;
     } });
-    Object.defineProperty(exports, "nkeys", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nkeys", { enumerable: true, get: function() {
       return internal_mod_1.nkeys;
     } });
-    Object.defineProperty(exports, "NoRespondersError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NoRespondersError", { enumerable: true, get: function() {
       return internal_mod_1.NoRespondersError;
     } });
-    Object.defineProperty(exports, "Nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Nuid", { enumerable: true, get: function() {
       return internal_mod_1.Nuid;
     } });
-    Object.defineProperty(exports, "nuid", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "nuid", { enumerable: true, get: function() {
       return internal_mod_1.nuid;
     } });
-    Object.defineProperty(exports, "PermissionViolationError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PermissionViolationError", { enumerable: true, get: function() {
       return internal_mod_1.PermissionViolationError;
     } });
-    Object.defineProperty(exports, "ProtocolError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ProtocolError", { enumerable: true, get: function() {
       return internal_mod_1.ProtocolError;
     } });
-    Object.defineProperty(exports, "RequestError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RequestError", { enumerable: true, get: function() {
       return internal_mod_1.RequestError;
     } });
-    Object.defineProperty(exports, "syncIterator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "syncIterator", { enumerable: true, get: function() {
       return internal_mod_1.syncIterator;
     } });
-    Object.defineProperty(exports, "TimeoutError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "TimeoutError", { enumerable: true, get: function() {
       return internal_mod_1.TimeoutError;
     } });
-    Object.defineProperty(exports, "tokenAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "tokenAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.tokenAuthenticator;
     } });
-    Object.defineProperty(exports, "UserAuthenticationExpiredError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "UserAuthenticationExpiredError", { enumerable: true, get: function() {
       return internal_mod_1.UserAuthenticationExpiredError;
     } });
-    Object.defineProperty(exports, "usernamePasswordAuthenticator", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "usernamePasswordAuthenticator", { enumerable: true, get: function() {
       return internal_mod_1.usernamePasswordAuthenticator;
     } });
-    Object.defineProperty(exports, "wsconnect", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "wsconnect", { enumerable: true, get: function() {
       return internal_mod_1.wsconnect;
     } });
   }
@@ -9877,13 +9894,13 @@ var require_mod3 = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/jsapi_types.js
 var require_jsapi_types = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsapi_types.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsapi_types.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PubHeaders = exports.PriorityPolicy = exports.ConsumerApiAction = exports.PersistMode = exports.StoreCompression = exports.ReplayPolicy = exports.AckPolicy = exports.DeliverPolicy = exports.StorageType = exports.DiscardPolicy = exports.RetentionPolicy = void 0;
-    exports.defaultConsumer = defaultConsumer;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PubHeaders = exports2.PriorityPolicy = exports2.ConsumerApiAction = exports2.PersistMode = exports2.StoreCompression = exports2.ReplayPolicy = exports2.AckPolicy = exports2.DeliverPolicy = exports2.StorageType = exports2.DiscardPolicy = exports2.RetentionPolicy = void 0;
+    exports2.defaultConsumer = defaultConsumer;
     var nats_core_1 = require_mod3();
-    exports.RetentionPolicy = {
+    exports2.RetentionPolicy = {
       /**
        * Retain messages until the limits are reached, then trigger the discard policy.
        */
@@ -9897,7 +9914,7 @@ var require_jsapi_types = __commonJS({
        */
       Workqueue: "workqueue"
     };
-    exports.DiscardPolicy = {
+    exports2.DiscardPolicy = {
       /**
        * Discard old messages to make room for the new ones
        */
@@ -9907,7 +9924,7 @@ var require_jsapi_types = __commonJS({
        */
       New: "new"
     };
-    exports.StorageType = {
+    exports2.StorageType = {
       /**
        * Store persistently on files
        */
@@ -9917,7 +9934,7 @@ var require_jsapi_types = __commonJS({
        */
       Memory: "memory"
     };
-    exports.DeliverPolicy = {
+    exports2.DeliverPolicy = {
       /**
        * Deliver all messages
        */
@@ -9943,7 +9960,7 @@ var require_jsapi_types = __commonJS({
        */
       LastPerSubject: "last_per_subject"
     };
-    exports.AckPolicy = {
+    exports2.AckPolicy = {
       /**
        * Messages don't need to be Ack'ed.
        */
@@ -9966,7 +9983,7 @@ var require_jsapi_types = __commonJS({
        */
       NotSet: ""
     };
-    exports.ReplayPolicy = {
+    exports2.ReplayPolicy = {
       /**
        * Replays messages as fast as possible
        */
@@ -9976,7 +9993,7 @@ var require_jsapi_types = __commonJS({
        */
       Original: "original"
     };
-    exports.StoreCompression = {
+    exports2.StoreCompression = {
       /**
        * No compression
        */
@@ -9986,7 +10003,7 @@ var require_jsapi_types = __commonJS({
        */
       S2: "s2"
     };
-    exports.PersistMode = {
+    exports2.PersistMode = {
       /**
        * All writes are committed and stream data is synced to disk before the publish
        * acknowledgement is sent.
@@ -10003,12 +10020,12 @@ var require_jsapi_types = __commonJS({
        */
       Async: "async"
     };
-    exports.ConsumerApiAction = {
+    exports2.ConsumerApiAction = {
       CreateOrUpdate: "",
       Update: "update",
       Create: "create"
     };
-    exports.PriorityPolicy = {
+    exports2.PriorityPolicy = {
       None: "none",
       Overflow: "overflow",
       PinnedClient: "pinned_client",
@@ -10017,13 +10034,13 @@ var require_jsapi_types = __commonJS({
     function defaultConsumer(name, opts = {}) {
       return Object.assign({
         name,
-        deliver_policy: exports.DeliverPolicy.All,
-        ack_policy: exports.AckPolicy.Explicit,
+        deliver_policy: exports2.DeliverPolicy.All,
+        ack_policy: exports2.AckPolicy.Explicit,
         ack_wait: (0, nats_core_1.nanos)(30 * 1e3),
-        replay_policy: exports.ReplayPolicy.Instant
+        replay_policy: exports2.ReplayPolicy.Instant
       }, opts);
     }
-    exports.PubHeaders = {
+    exports2.PubHeaders = {
       MsgIdHdr: "Nats-Msg-Id",
       ExpectedStreamHdr: "Nats-Expected-Stream",
       ExpectedLastSeqHdr: "Nats-Expected-Last-Sequence",
@@ -10059,10 +10076,10 @@ var require_jsapi_types = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js
 var require_jsmconsumer_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsmconsumer_api.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ConsumerAPIImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ConsumerAPIImpl = void 0;
     var jsbaseclient_api_1 = require_jsbaseclient_api();
     var jslister_1 = require_jslister();
     var jsutil_1 = require_jsutil();
@@ -10242,9 +10259,9 @@ var require_jsmconsumer_api = __commonJS({
         return r;
       }
     };
-    exports.ConsumerAPIImpl = ConsumerAPIImpl;
-    function isPriorityGroup(config) {
-      const pg = config;
+    exports2.ConsumerAPIImpl = ConsumerAPIImpl;
+    function isPriorityGroup(config2) {
+      const pg = config2;
       return pg && pg.priority_groups !== void 0 || pg.priority_policy !== void 0;
     }
     function validatePriorityGroups(pg) {
@@ -10271,14 +10288,14 @@ var require_jsmconsumer_api = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/jsmsg.js
 var require_jsmsg = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmsg.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsmsg.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JsMsgImpl = exports.ACK = void 0;
-    exports.toJsMsg = toJsMsg;
-    exports.parseInfo = parseInfo;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.JsMsgImpl = exports2.ACK = void 0;
+    exports2.toJsMsg = toJsMsg;
+    exports2.parseInfo = parseInfo;
     var internal_1 = require_internal_mod();
-    exports.ACK = Uint8Array.of(43, 65, 67, 75);
+    exports2.ACK = Uint8Array.of(43, 65, 67, 75);
     var NAK = Uint8Array.of(45, 78, 65, 75);
     var WPI = Uint8Array.of(43, 87, 80, 73);
     var NXT = Uint8Array.of(43, 78, 88, 84);
@@ -10391,7 +10408,7 @@ var require_jsmsg = __commonJS({
             }, trace);
             proto.request(r);
             try {
-              proto.publish(this.msg.reply, exports.ACK, {
+              proto.publish(this.msg.reply, exports2.ACK, {
                 reply: `${proto.muxSubscriptions.baseInbox}${r.token}`
               });
             } catch (err) {
@@ -10413,7 +10430,7 @@ var require_jsmsg = __commonJS({
         return d;
       }
       ack() {
-        this.doAck(exports.ACK);
+        this.doAck(exports2.ACK);
       }
       nak(millis) {
         let payload = NAK;
@@ -10451,26 +10468,26 @@ var require_jsmsg = __commonJS({
         return this.msg.string();
       }
     };
-    exports.JsMsgImpl = JsMsgImpl;
+    exports2.JsMsgImpl = JsMsgImpl;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/consumer.js
 var require_consumer = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/consumer.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/consumer.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PullConsumerImpl = exports.PullConsumerMessagesImpl = exports.PullConsumerType = void 0;
-    exports.isOverflowOptions = isOverflowOptions;
-    exports.isPrioritizedOptions = isPrioritizedOptions;
-    exports.validateOverflowPullOptions = validateOverflowPullOptions;
-    exports.validatePrioritizedPullOptions = validatePrioritizedPullOptions;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PullConsumerImpl = exports2.PullConsumerMessagesImpl = exports2.PullConsumerType = void 0;
+    exports2.isOverflowOptions = isOverflowOptions;
+    exports2.isPrioritizedOptions = isPrioritizedOptions;
+    exports2.validateOverflowPullOptions = validateOverflowPullOptions;
+    exports2.validatePrioritizedPullOptions = validatePrioritizedPullOptions;
     var internal_1 = require_internal_mod();
     var jsmsg_1 = require_jsmsg();
     var jsapi_types_1 = require_jsapi_types();
     var jserrors_1 = require_jserrors();
     var jsutil_1 = require_jsutil();
-    exports.PullConsumerType = {
+    exports2.PullConsumerType = {
       Unset: "",
       Consume: "consume",
       Fetch: "fetch"
@@ -10743,12 +10760,12 @@ var require_consumer = __commonJS({
           this.consumer.api.delete(this.consumer.stream, name).catch(() => {
           });
         }
-        const config = this.consumer.getConsumerOpts();
+        const config2 = this.consumer.getConsumerOpts();
         this.inbox = `${this.inboxPrefix}.${this.consumer.serial}`;
         ocs.cursor.deliver_seq = 0;
-        this.consumer.name = config.name;
+        this.consumer.name = config2.name;
         this.consumer.api.nc._resub(this.sub, this.inbox);
-        this.consumer.api.add(this.consumer.stream, config).then((ci) => {
+        this.consumer.api.add(this.consumer.stream, config2).then((ci) => {
           ocs.createFails = 0;
           this.consumer._info = ci;
           this.notify({ type: "ordered_consumer_recreated", name: ci.name });
@@ -11013,7 +11030,7 @@ var require_consumer = __commonJS({
         return iter;
       }
     };
-    exports.PullConsumerMessagesImpl = PullConsumerMessagesImpl;
+    exports2.PullConsumerMessagesImpl = PullConsumerMessagesImpl;
     var PullConsumerImpl = class {
       api;
       _info;
@@ -11033,7 +11050,7 @@ var require_consumer = __commonJS({
         this.ordered = opts !== null;
         this.opts = opts || {};
         this.serial = 1;
-        this.type = exports.PullConsumerType.Unset;
+        this.type = exports2.PullConsumerType.Unset;
       }
       debug() {
         console.log({
@@ -11056,13 +11073,13 @@ var require_consumer = __commonJS({
           if (opts.bind) {
             return Promise.reject(internal_1.errors.InvalidArgumentError.format("bind", "is not supported"));
           }
-          if (this.type === exports.PullConsumerType.Fetch) {
+          if (this.type === exports2.PullConsumerType.Fetch) {
             return Promise.reject(new internal_1.errors.InvalidOperationError("ordered consumer initialized as fetch"));
           }
-          if (this.type === exports.PullConsumerType.Consume) {
+          if (this.type === exports2.PullConsumerType.Consume) {
             return Promise.reject(new internal_1.errors.InvalidOperationError("ordered consumer doesn't support concurrent consume"));
           }
-          this.type = exports.PullConsumerType.Consume;
+          this.type = exports2.PullConsumerType.Consume;
         }
         return Promise.resolve(new PullConsumerMessagesImpl(this, opts, true));
       }
@@ -11078,7 +11095,7 @@ var require_consumer = __commonJS({
           if (opts.bind) {
             return Promise.reject(internal_1.errors.InvalidArgumentError.format("bind", "is not supported"));
           }
-          if (this.type === exports.PullConsumerType.Consume) {
+          if (this.type === exports2.PullConsumerType.Consume) {
             return Promise.reject(new internal_1.errors.InvalidOperationError("ordered consumer already initialized as consume"));
           }
           if (this.messages?.done === false) {
@@ -11092,7 +11109,7 @@ var require_consumer = __commonJS({
               await this._reset();
             }
           }
-          this.type = exports.PullConsumerType.Fetch;
+          this.type = exports2.PullConsumerType.Fetch;
         }
         const m = new PullConsumerMessagesImpl(this, opts);
         if (this.ordered) {
@@ -11144,8 +11161,8 @@ var require_consumer = __commonJS({
         this._info = ci;
         return ci;
       }
-      async info(cached = false) {
-        if (cached) {
+      async info(cached2 = false) {
+        if (cached2) {
           return Promise.resolve(this._info);
         }
         const { stream_name, name } = this._info;
@@ -11153,7 +11170,7 @@ var require_consumer = __commonJS({
         return this._info;
       }
     };
-    exports.PullConsumerImpl = PullConsumerImpl;
+    exports2.PullConsumerImpl = PullConsumerImpl;
     function validateOverflowPullOptions(opts) {
       if (isOverflowOptions(opts)) {
         (0, jsutil_1.minValidation)("group", opts.group);
@@ -11186,10 +11203,10 @@ var require_consumer = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/pushconsumer.js
 var require_pushconsumer = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/pushconsumer.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/pushconsumer.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.PushConsumerImpl = exports.PushConsumerMessagesImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.PushConsumerImpl = exports2.PushConsumerMessagesImpl = void 0;
     var jsmsg_1 = require_jsmsg();
     var jsapi_types_1 = require_jsapi_types();
     var types_1 = require_types3();
@@ -11239,12 +11256,12 @@ var require_pushconsumer = __commonJS({
           this.consumer.api.delete(this.consumer.stream, name).catch(() => {
           });
         }
-        const config = this.getConsumerOpts();
+        const config2 = this.getConsumerOpts();
         this.cursor.deliver_seq = 0;
-        this.consumer.name = config.name;
+        this.consumer.name = config2.name;
         this.consumer.serial = this.serial;
-        this.consumer.api.nc._resub(this.sub, config.deliver_subject);
-        this.consumer.api.add(this.consumer.stream, config).then((ci) => {
+        this.consumer.api.nc._resub(this.sub, config2.deliver_subject);
+        this.consumer.api.add(this.consumer.stream, config2).then((ci) => {
           this.createFails = 0;
           this.consumer._info = ci;
           this.notify({ type: "ordered_consumer_recreated", name: ci.name });
@@ -11461,7 +11478,7 @@ var require_pushconsumer = __commonJS({
         }
       }
     };
-    exports.PushConsumerMessagesImpl = PushConsumerMessagesImpl;
+    exports2.PushConsumerMessagesImpl = PushConsumerMessagesImpl;
     var PushConsumerImpl = class {
       api;
       _info;
@@ -11511,11 +11528,11 @@ var require_pushconsumer = __commonJS({
         const { stream_name, name } = this._info;
         return this.api.delete(stream_name, name);
       }
-      async info(cached) {
+      async info(cached2) {
         if (this.bound) {
           return Promise.reject(new internal_1.errors.InvalidOperationError("bound consumers cannot info"));
         }
-        if (cached) {
+        if (cached2) {
           return Promise.resolve(this._info);
         }
         const info = await this.api.info(this.stream, this.name);
@@ -11529,17 +11546,17 @@ var require_pushconsumer = __commonJS({
         return true;
       }
     };
-    exports.PushConsumerImpl = PushConsumerImpl;
+    exports2.PushConsumerImpl = PushConsumerImpl;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/jsmstream_api.js
 var require_jsmstream_api = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsmstream_api.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsmstream_api.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StreamsImpl = exports.StoredMsgImpl = exports.StreamAPIImpl = exports.StreamImpl = exports.ConsumersImpl = void 0;
-    exports.convertStreamSourceDomain = convertStreamSourceDomain;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.StreamsImpl = exports2.StoredMsgImpl = exports2.StreamAPIImpl = exports2.StreamImpl = exports2.ConsumersImpl = void 0;
+    exports2.convertStreamSourceDomain = convertStreamSourceDomain;
     var internal_1 = require_internal_mod();
     var jsbaseclient_api_1 = require_jsbaseclient_api();
     var jslister_1 = require_jslister();
@@ -11679,7 +11696,7 @@ var require_jsmstream_api = __commonJS({
         }
         opts.name_prefix = opts.name_prefix || internal_1.nuid.next();
         const name = `${opts.name_prefix}_1`;
-        const config = {
+        const config2 = {
           name,
           deliver_policy: jsapi_types_1.DeliverPolicy.StartSequence,
           opt_start_seq: opts.opt_start_seq || 1,
@@ -11690,40 +11707,40 @@ var require_jsmstream_api = __commonJS({
           mem_storage: true
         };
         if (opts.headers_only === true) {
-          config.headers_only = true;
+          config2.headers_only = true;
         }
         if (Array.isArray(opts.filter_subjects)) {
-          config.filter_subjects = opts.filter_subjects;
+          config2.filter_subjects = opts.filter_subjects;
         }
         if (typeof opts.filter_subjects === "string") {
-          config.filter_subject = opts.filter_subjects;
+          config2.filter_subject = opts.filter_subjects;
         }
         if (opts.replay_policy) {
-          config.replay_policy = opts.replay_policy;
+          config2.replay_policy = opts.replay_policy;
         }
-        config.deliver_policy = opts.deliver_policy || jsapi_types_1.DeliverPolicy.StartSequence;
+        config2.deliver_policy = opts.deliver_policy || jsapi_types_1.DeliverPolicy.StartSequence;
         if (opts.deliver_policy === jsapi_types_1.DeliverPolicy.All || opts.deliver_policy === jsapi_types_1.DeliverPolicy.LastPerSubject || opts.deliver_policy === jsapi_types_1.DeliverPolicy.New || opts.deliver_policy === jsapi_types_1.DeliverPolicy.Last) {
-          delete config.opt_start_seq;
-          config.deliver_policy = opts.deliver_policy;
+          delete config2.opt_start_seq;
+          config2.deliver_policy = opts.deliver_policy;
         }
-        if (config.deliver_policy === jsapi_types_1.DeliverPolicy.LastPerSubject) {
-          if (typeof config.filter_subjects === "undefined" && typeof config.filter_subject === "undefined") {
-            config.filter_subject = ">";
+        if (config2.deliver_policy === jsapi_types_1.DeliverPolicy.LastPerSubject) {
+          if (typeof config2.filter_subjects === "undefined" && typeof config2.filter_subject === "undefined") {
+            config2.filter_subject = ">";
           }
         }
         if (opts.opt_start_time) {
-          delete config.opt_start_seq;
-          config.deliver_policy = jsapi_types_1.DeliverPolicy.StartTime;
-          config.opt_start_time = opts.opt_start_time;
+          delete config2.opt_start_seq;
+          config2.deliver_policy = jsapi_types_1.DeliverPolicy.StartTime;
+          config2.opt_start_time = opts.opt_start_time;
         }
         if (opts.inactive_threshold) {
-          config.inactive_threshold = (0, internal_1.nanos)(opts.inactive_threshold);
+          config2.inactive_threshold = (0, internal_1.nanos)(opts.inactive_threshold);
         }
-        const ci = await this.api.add(stream, config);
+        const ci = await this.api.add(stream, config2);
         return Promise.resolve(new consumer_1.PullConsumerImpl(this.api, ci, opts));
       }
     };
-    exports.ConsumersImpl = ConsumersImpl;
+    exports2.ConsumersImpl = ConsumersImpl;
     var StreamImpl = class _StreamImpl {
       api;
       _info;
@@ -11748,8 +11765,8 @@ var require_jsmstream_api = __commonJS({
           return this;
         }
       }
-      info(cached = false, opts) {
-        if (cached) {
+      info(cached2 = false, opts) {
+        if (cached2) {
           return Promise.resolve(this._info);
         }
         return this.api.info(this.name, opts).then((si) => {
@@ -11773,7 +11790,7 @@ var require_jsmstream_api = __commonJS({
         return new jsmconsumer_api_1.ConsumerAPIImpl(this.api.nc, this.api.opts).reset(this.name, name, seq);
       }
     };
-    exports.StreamImpl = StreamImpl;
+    exports2.StreamImpl = StreamImpl;
     var StreamAPIImpl = class extends jsbaseclient_api_1.BaseApiClientImpl {
       constructor(nc, opts) {
         super(nc, opts);
@@ -11987,7 +12004,7 @@ var require_jsmstream_api = __commonJS({
         return Promise.resolve(new StreamImpl(this, si));
       }
     };
-    exports.StreamAPIImpl = StreamAPIImpl;
+    exports2.StreamAPIImpl = StreamAPIImpl;
     var StoredMsgImpl = class {
       _header;
       smr;
@@ -12043,7 +12060,7 @@ var require_jsmstream_api = __commonJS({
         return internal_1.TD.decode(this.data);
       }
     };
-    exports.StoredMsgImpl = StoredMsgImpl;
+    exports2.StoredMsgImpl = StoredMsgImpl;
     var StreamsImpl = class {
       api;
       constructor(api) {
@@ -12055,16 +12072,16 @@ var require_jsmstream_api = __commonJS({
         });
       }
     };
-    exports.StreamsImpl = StreamsImpl;
+    exports2.StreamsImpl = StreamsImpl;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/jsm_direct.js
 var require_jsm_direct = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsm_direct.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsm_direct.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DirectConsumer = exports.DirectMsgImpl = exports.DirectStreamAPIImpl = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.DirectConsumer = exports2.DirectMsgImpl = exports2.DirectStreamAPIImpl = void 0;
     var jsbaseclient_api_1 = require_jsbaseclient_api();
     var types_1 = require_types3();
     var internal_1 = require_internal_mod();
@@ -12196,7 +12213,7 @@ var require_jsm_direct = __commonJS({
         return Promise.resolve(iter);
       }
     };
-    exports.DirectStreamAPIImpl = DirectStreamAPIImpl;
+    exports2.DirectStreamAPIImpl = DirectStreamAPIImpl;
     var DirectMsgImpl = class {
       data;
       header;
@@ -12238,7 +12255,7 @@ var require_jsm_direct = __commonJS({
         return internal_1.TD.decode(this.data);
       }
     };
-    exports.DirectMsgImpl = DirectMsgImpl;
+    exports2.DirectMsgImpl = DirectMsgImpl;
     function isDirectBatchStartTime(t) {
       return typeof t === "object" && "start_time" in t;
     }
@@ -12408,21 +12425,21 @@ var require_jsm_direct = __commonJS({
         return sm;
       }
     };
-    exports.DirectConsumer = DirectConsumer;
+    exports2.DirectConsumer = DirectConsumer;
   }
 });
 
 // node_modules/@nats-io/jetstream/lib/jsclient.js
 var require_jsclient = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/jsclient.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/jsclient.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.BatchPublisherImpl = exports.JetStreamClientImpl = exports.JetStreamManagerImpl = void 0;
-    exports.startFastIngest = startFastIngest;
-    exports.toJetStreamClient = toJetStreamClient;
-    exports.jetstream = jetstream2;
-    exports.jetstreamManager = jetstreamManager2;
-    exports.scheduleSpecToHeader = scheduleSpecToHeader;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.BatchPublisherImpl = exports2.JetStreamClientImpl = exports2.JetStreamManagerImpl = void 0;
+    exports2.startFastIngest = startFastIngest;
+    exports2.toJetStreamClient = toJetStreamClient;
+    exports2.jetstream = jetstream2;
+    exports2.jetstreamManager = jetstreamManager2;
+    exports2.scheduleSpecToHeader = scheduleSpecToHeader;
     var jsbaseclient_api_1 = require_jsbaseclient_api();
     var jsmconsumer_api_1 = require_jsmconsumer_api();
     var internal_1 = require_internal_mod();
@@ -12556,7 +12573,7 @@ var require_jsclient = __commonJS({
         return iter;
       }
     };
-    exports.JetStreamManagerImpl = JetStreamManagerImpl;
+    exports2.JetStreamManagerImpl = JetStreamManagerImpl;
     function scheduleSpecToHeader(spec) {
       if (typeof spec === "string") {
         return spec;
@@ -12684,7 +12701,7 @@ var require_jsclient = __commonJS({
         return pa;
       }
     };
-    exports.JetStreamClientImpl = JetStreamClientImpl;
+    exports2.JetStreamClientImpl = JetStreamClientImpl;
     var BatchPublisherImpl = class {
       nc;
       js;
@@ -12759,7 +12776,7 @@ var require_jsclient = __commonJS({
         return ack;
       }
     };
-    exports.BatchPublisherImpl = BatchPublisherImpl;
+    exports2.BatchPublisherImpl = BatchPublisherImpl;
     var BATCH_CLOSED = "batch closed";
     var FastIngestOp = {
       Start: 0,
@@ -12968,115 +12985,115 @@ var require_jsclient = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/internal_mod.js
 var require_internal_mod2 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/internal_mod.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/internal_mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateStreamName = exports.jserrors = exports.JetStreamStatusError = exports.JetStreamStatus = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isMessageNotFound = exports.ListerImpl = exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.DiscardPolicy = exports.DeliverPolicy = exports.AckPolicy = exports.DirectMsgImpl = exports.BaseApiClientImpl = exports.toJetStreamClient = exports.startFastIngest = exports.jetstreamManager = exports.JetStreamClientImpl = exports.jetstream = exports.RepublishHeaders = exports.JsHeaders = exports.isPushConsumer = exports.isPullConsumer = exports.isOrderedPushConsumerOptions = exports.isBoundPushConsumerOptions = exports.DirectMsgHeaders = exports.AdvisoryKind = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateStreamName = exports2.jserrors = exports2.JetStreamStatusError = exports2.JetStreamStatus = exports2.JetStreamError = exports2.JetStreamApiError = exports2.JetStreamApiCodes = exports2.isMessageNotFound = exports2.ListerImpl = exports2.StoreCompression = exports2.StorageType = exports2.RetentionPolicy = exports2.ReplayPolicy = exports2.PubHeaders = exports2.PersistMode = exports2.DiscardPolicy = exports2.DeliverPolicy = exports2.AckPolicy = exports2.DirectMsgImpl = exports2.BaseApiClientImpl = exports2.toJetStreamClient = exports2.startFastIngest = exports2.jetstreamManager = exports2.JetStreamClientImpl = exports2.jetstream = exports2.RepublishHeaders = exports2.JsHeaders = exports2.isPushConsumer = exports2.isPullConsumer = exports2.isOrderedPushConsumerOptions = exports2.isBoundPushConsumerOptions = exports2.DirectMsgHeaders = exports2.AdvisoryKind = void 0;
     var types_1 = require_types3();
-    Object.defineProperty(exports, "AdvisoryKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AdvisoryKind", { enumerable: true, get: function() {
       return types_1.AdvisoryKind;
     } });
-    Object.defineProperty(exports, "DirectMsgHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DirectMsgHeaders", { enumerable: true, get: function() {
       return types_1.DirectMsgHeaders;
     } });
-    Object.defineProperty(exports, "isBoundPushConsumerOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isBoundPushConsumerOptions", { enumerable: true, get: function() {
       return types_1.isBoundPushConsumerOptions;
     } });
-    Object.defineProperty(exports, "isOrderedPushConsumerOptions", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isOrderedPushConsumerOptions", { enumerable: true, get: function() {
       return types_1.isOrderedPushConsumerOptions;
     } });
-    Object.defineProperty(exports, "isPullConsumer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isPullConsumer", { enumerable: true, get: function() {
       return types_1.isPullConsumer;
     } });
-    Object.defineProperty(exports, "isPushConsumer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isPushConsumer", { enumerable: true, get: function() {
       return types_1.isPushConsumer;
     } });
-    Object.defineProperty(exports, "JsHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JsHeaders", { enumerable: true, get: function() {
       return types_1.JsHeaders;
     } });
-    Object.defineProperty(exports, "RepublishHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RepublishHeaders", { enumerable: true, get: function() {
       return types_1.RepublishHeaders;
     } });
     var jsclient_1 = require_jsclient();
-    Object.defineProperty(exports, "jetstream", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jetstream", { enumerable: true, get: function() {
       return jsclient_1.jetstream;
     } });
-    Object.defineProperty(exports, "JetStreamClientImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamClientImpl", { enumerable: true, get: function() {
       return jsclient_1.JetStreamClientImpl;
     } });
-    Object.defineProperty(exports, "jetstreamManager", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jetstreamManager", { enumerable: true, get: function() {
       return jsclient_1.jetstreamManager;
     } });
-    Object.defineProperty(exports, "startFastIngest", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "startFastIngest", { enumerable: true, get: function() {
       return jsclient_1.startFastIngest;
     } });
-    Object.defineProperty(exports, "toJetStreamClient", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "toJetStreamClient", { enumerable: true, get: function() {
       return jsclient_1.toJetStreamClient;
     } });
     var jsbaseclient_api_1 = require_jsbaseclient_api();
-    Object.defineProperty(exports, "BaseApiClientImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "BaseApiClientImpl", { enumerable: true, get: function() {
       return jsbaseclient_api_1.BaseApiClientImpl;
     } });
     var jsm_direct_1 = require_jsm_direct();
-    Object.defineProperty(exports, "DirectMsgImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DirectMsgImpl", { enumerable: true, get: function() {
       return jsm_direct_1.DirectMsgImpl;
     } });
     var jsapi_types_1 = require_jsapi_types();
-    Object.defineProperty(exports, "AckPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AckPolicy", { enumerable: true, get: function() {
       return jsapi_types_1.AckPolicy;
     } });
-    Object.defineProperty(exports, "DeliverPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DeliverPolicy", { enumerable: true, get: function() {
       return jsapi_types_1.DeliverPolicy;
     } });
-    Object.defineProperty(exports, "DiscardPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DiscardPolicy", { enumerable: true, get: function() {
       return jsapi_types_1.DiscardPolicy;
     } });
-    Object.defineProperty(exports, "PersistMode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PersistMode", { enumerable: true, get: function() {
       return jsapi_types_1.PersistMode;
     } });
-    Object.defineProperty(exports, "PubHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PubHeaders", { enumerable: true, get: function() {
       return jsapi_types_1.PubHeaders;
     } });
-    Object.defineProperty(exports, "ReplayPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ReplayPolicy", { enumerable: true, get: function() {
       return jsapi_types_1.ReplayPolicy;
     } });
-    Object.defineProperty(exports, "RetentionPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RetentionPolicy", { enumerable: true, get: function() {
       return jsapi_types_1.RetentionPolicy;
     } });
-    Object.defineProperty(exports, "StorageType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "StorageType", { enumerable: true, get: function() {
       return jsapi_types_1.StorageType;
     } });
-    Object.defineProperty(exports, "StoreCompression", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "StoreCompression", { enumerable: true, get: function() {
       return jsapi_types_1.StoreCompression;
     } });
     var jslister_1 = require_jslister();
-    Object.defineProperty(exports, "ListerImpl", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ListerImpl", { enumerable: true, get: function() {
       return jslister_1.ListerImpl;
     } });
     var jserrors_1 = require_jserrors();
-    Object.defineProperty(exports, "isMessageNotFound", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isMessageNotFound", { enumerable: true, get: function() {
       return jserrors_1.isMessageNotFound;
     } });
-    Object.defineProperty(exports, "JetStreamApiCodes", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamApiCodes", { enumerable: true, get: function() {
       return jserrors_1.JetStreamApiCodes;
     } });
-    Object.defineProperty(exports, "JetStreamApiError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamApiError", { enumerable: true, get: function() {
       return jserrors_1.JetStreamApiError;
     } });
-    Object.defineProperty(exports, "JetStreamError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamError", { enumerable: true, get: function() {
       return jserrors_1.JetStreamError;
     } });
-    Object.defineProperty(exports, "JetStreamStatus", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamStatus", { enumerable: true, get: function() {
       return jserrors_1.JetStreamStatus;
     } });
-    Object.defineProperty(exports, "JetStreamStatusError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamStatusError", { enumerable: true, get: function() {
       return jserrors_1.JetStreamStatusError;
     } });
-    Object.defineProperty(exports, "jserrors", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jserrors", { enumerable: true, get: function() {
       return jserrors_1.jserrors;
     } });
     var jsutil_1 = require_jsutil();
-    Object.defineProperty(exports, "validateStreamName", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "validateStreamName", { enumerable: true, get: function() {
       return jsutil_1.validateStreamName;
     } });
   }
@@ -13084,17 +13101,17 @@ var require_internal_mod2 = __commonJS({
 
 // node_modules/@nats-io/kv/lib/kv.js
 var require_kv = __commonJS({
-  "node_modules/@nats-io/kv/lib/kv.js"(exports) {
+  "node_modules/@nats-io/kv/lib/kv.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.KvStatusImpl = exports.Bucket = exports.Kvm = exports.kvOperationHdr = void 0;
-    exports.Base64KeyCodec = Base64KeyCodec;
-    exports.NoopKvCodecs = NoopKvCodecs;
-    exports.defaultBucketOpts = defaultBucketOpts;
-    exports.validateKey = validateKey;
-    exports.validateSearchKey = validateSearchKey;
-    exports.hasWildcards = hasWildcards;
-    exports.validateBucket = validateBucket;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.KvStatusImpl = exports2.Bucket = exports2.Kvm = exports2.kvOperationHdr = void 0;
+    exports2.Base64KeyCodec = Base64KeyCodec;
+    exports2.NoopKvCodecs = NoopKvCodecs;
+    exports2.defaultBucketOpts = defaultBucketOpts;
+    exports2.validateKey = validateKey;
+    exports2.validateSearchKey = validateSearchKey;
+    exports2.hasWildcards = hasWildcards;
+    exports2.validateBucket = validateBucket;
     var internal_1 = require_internal_mod();
     var internal_2 = require_internal_mod2();
     var types_1 = require_types();
@@ -13154,7 +13171,7 @@ var require_kv = __commonJS({
         storage: internal_2.StorageType.File
       };
     }
-    exports.kvOperationHdr = "KV-Operation";
+    exports2.kvOperationHdr = "KV-Operation";
     var kvSubjectPrefix = "$KV";
     var validKeyRe = /^[-/=.\w]+$/;
     var validSearchKey = /^[-/=.>*\w]+$/;
@@ -13262,7 +13279,7 @@ var require_kv = __commonJS({
         return new internal_2.ListerImpl(subj, filter, this.js);
       }
     };
-    exports.Kvm = Kvm2;
+    exports2.Kvm = Kvm2;
     var Bucket = class _Bucket {
       js;
       jsm;
@@ -13532,11 +13549,11 @@ var require_kv = __commonJS({
           return Promise.reject(err);
         }
       }
-      update(k, data, version, timeout) {
-        if (version <= 0) {
+      update(k, data, version2, timeout) {
+        if (version2 <= 0) {
           throw new Error("version must be greater than 0");
         }
-        return this.put(k, data, { previousSeq: version, timeout });
+        return this.put(k, data, { previousSeq: version2, timeout });
       }
       async _put(k, data, opts = {}, markerTTL) {
         const ek = this.encodeKey(k);
@@ -13645,7 +13662,7 @@ var require_kv = __commonJS({
         const ek = this.encodeKey(k);
         this.validateKey(ek);
         const h = (0, internal_1.headers)();
-        h.set(exports.kvOperationHdr, op);
+        h.set(exports2.kvOperationHdr, op);
         if (op === "PURGE") {
           const popts = opts;
           h.set(internal_2.JsHeaders.RollupHdr, internal_2.JsHeaders.RollupValueSubject);
@@ -13802,7 +13819,7 @@ var require_kv = __commonJS({
         keys._data = oc;
         const iter = await oc.consume({
           callback: (m) => {
-            const op = m.headers?.get(exports.kvOperationHdr);
+            const op = m.headers?.get(exports2.kvOperationHdr);
             if (op !== "DEL" && op !== "PURGE") {
               const key = this.decodeKey(m.subject.substring(this.prefixLen));
               keys.push(key);
@@ -13848,7 +13865,7 @@ var require_kv = __commonJS({
         return new KvStatusImpl(si, cluster);
       }
     };
-    exports.Bucket = Bucket;
+    exports2.Bucket = Bucket;
     var KvStatusImpl = class {
       si;
       cluster;
@@ -13923,7 +13940,7 @@ var require_kv = __commonJS({
         return false;
       }
     };
-    exports.KvStatusImpl = KvStatusImpl;
+    exports2.KvStatusImpl = KvStatusImpl;
     var KvStoredEntryImpl = class {
       bucket;
       sm;
@@ -13960,7 +13977,7 @@ var require_kv = __commonJS({
             return "PURGE";
           }
         }
-        return this.sm.header?.get(exports.kvOperationHdr) || "PUT";
+        return this.sm.header?.get(exports2.kvOperationHdr) || "PUT";
       }
       get length() {
         const slen = this.sm.header.get(internal_2.JsHeaders.MessageSizeHdr) || "";
@@ -14011,7 +14028,7 @@ var require_kv = __commonJS({
             return "PURGE";
           }
         }
-        return this.sm.headers?.get(exports.kvOperationHdr) || "PUT";
+        return this.sm.headers?.get(exports2.kvOperationHdr) || "PUT";
       }
       get delta() {
         return this.sm.info.pending;
@@ -14038,37 +14055,37 @@ var require_kv = __commonJS({
 
 // node_modules/@nats-io/kv/lib/internal_mod.js
 var require_internal_mod3 = __commonJS({
-  "node_modules/@nats-io/kv/lib/internal_mod.js"(exports) {
+  "node_modules/@nats-io/kv/lib/internal_mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.validateKey = exports.validateBucket = exports.NoopKvCodecs = exports.Kvm = exports.defaultBucketOpts = exports.Bucket = exports.Base64KeyCodec = exports.KvWatchInclude = exports.kvPrefix = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.validateKey = exports2.validateBucket = exports2.NoopKvCodecs = exports2.Kvm = exports2.defaultBucketOpts = exports2.Bucket = exports2.Base64KeyCodec = exports2.KvWatchInclude = exports2.kvPrefix = void 0;
     var types_1 = require_types();
-    Object.defineProperty(exports, "kvPrefix", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "kvPrefix", { enumerable: true, get: function() {
       return types_1.kvPrefix;
     } });
-    Object.defineProperty(exports, "KvWatchInclude", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KvWatchInclude", { enumerable: true, get: function() {
       return types_1.KvWatchInclude;
     } });
     var kv_1 = require_kv();
-    Object.defineProperty(exports, "Base64KeyCodec", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Base64KeyCodec", { enumerable: true, get: function() {
       return kv_1.Base64KeyCodec;
     } });
-    Object.defineProperty(exports, "Bucket", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Bucket", { enumerable: true, get: function() {
       return kv_1.Bucket;
     } });
-    Object.defineProperty(exports, "defaultBucketOpts", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "defaultBucketOpts", { enumerable: true, get: function() {
       return kv_1.defaultBucketOpts;
     } });
-    Object.defineProperty(exports, "Kvm", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Kvm", { enumerable: true, get: function() {
       return kv_1.Kvm;
     } });
-    Object.defineProperty(exports, "NoopKvCodecs", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NoopKvCodecs", { enumerable: true, get: function() {
       return kv_1.NoopKvCodecs;
     } });
-    Object.defineProperty(exports, "validateBucket", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "validateBucket", { enumerable: true, get: function() {
       return kv_1.validateBucket;
     } });
-    Object.defineProperty(exports, "validateKey", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "validateKey", { enumerable: true, get: function() {
       return kv_1.validateKey;
     } });
   }
@@ -14076,28 +14093,28 @@ var require_internal_mod3 = __commonJS({
 
 // node_modules/@nats-io/kv/lib/mod.js
 var require_mod4 = __commonJS({
-  "node_modules/@nats-io/kv/lib/mod.js"(exports) {
+  "node_modules/@nats-io/kv/lib/mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NoopKvCodecs = exports.Kvm = exports.defaultBucketOpts = exports.Bucket = exports.Base64KeyCodec = exports.KvWatchInclude = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NoopKvCodecs = exports2.Kvm = exports2.defaultBucketOpts = exports2.Bucket = exports2.Base64KeyCodec = exports2.KvWatchInclude = void 0;
     var internal_mod_1 = require_internal_mod3();
-    Object.defineProperty(exports, "KvWatchInclude", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "KvWatchInclude", { enumerable: true, get: function() {
       return internal_mod_1.KvWatchInclude;
     } });
     var internal_mod_2 = require_internal_mod3();
-    Object.defineProperty(exports, "Base64KeyCodec", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Base64KeyCodec", { enumerable: true, get: function() {
       return internal_mod_2.Base64KeyCodec;
     } });
-    Object.defineProperty(exports, "Bucket", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Bucket", { enumerable: true, get: function() {
       return internal_mod_2.Bucket;
     } });
-    Object.defineProperty(exports, "defaultBucketOpts", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "defaultBucketOpts", { enumerable: true, get: function() {
       return internal_mod_2.defaultBucketOpts;
     } });
-    Object.defineProperty(exports, "Kvm", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "Kvm", { enumerable: true, get: function() {
       return internal_mod_2.Kvm;
     } });
-    Object.defineProperty(exports, "NoopKvCodecs", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "NoopKvCodecs", { enumerable: true, get: function() {
       return internal_mod_2.NoopKvCodecs;
     } });
   }
@@ -14105,70 +14122,70 @@ var require_mod4 = __commonJS({
 
 // node_modules/@nats-io/jetstream/lib/mod.js
 var require_mod5 = __commonJS({
-  "node_modules/@nats-io/jetstream/lib/mod.js"(exports) {
+  "node_modules/@nats-io/jetstream/lib/mod.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StoreCompression = exports.StorageType = exports.RetentionPolicy = exports.RepublishHeaders = exports.ReplayPolicy = exports.PubHeaders = exports.PersistMode = exports.JsHeaders = exports.JetStreamError = exports.JetStreamApiError = exports.JetStreamApiCodes = exports.isPushConsumer = exports.isPullConsumer = exports.DiscardPolicy = exports.DirectMsgHeaders = exports.DeliverPolicy = exports.AdvisoryKind = exports.AckPolicy = exports.jetstreamManager = exports.jetstream = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.StoreCompression = exports2.StorageType = exports2.RetentionPolicy = exports2.RepublishHeaders = exports2.ReplayPolicy = exports2.PubHeaders = exports2.PersistMode = exports2.JsHeaders = exports2.JetStreamError = exports2.JetStreamApiError = exports2.JetStreamApiCodes = exports2.isPushConsumer = exports2.isPullConsumer = exports2.DiscardPolicy = exports2.DirectMsgHeaders = exports2.DeliverPolicy = exports2.AdvisoryKind = exports2.AckPolicy = exports2.jetstreamManager = exports2.jetstream = void 0;
     var internal_mod_1 = require_internal_mod2();
-    Object.defineProperty(exports, "jetstream", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jetstream", { enumerable: true, get: function() {
       return internal_mod_1.jetstream;
     } });
-    Object.defineProperty(exports, "jetstreamManager", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "jetstreamManager", { enumerable: true, get: function() {
       return internal_mod_1.jetstreamManager;
     } });
     var internal_mod_2 = require_internal_mod2();
-    Object.defineProperty(exports, "AckPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AckPolicy", { enumerable: true, get: function() {
       return internal_mod_2.AckPolicy;
     } });
-    Object.defineProperty(exports, "AdvisoryKind", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "AdvisoryKind", { enumerable: true, get: function() {
       return internal_mod_2.AdvisoryKind;
     } });
-    Object.defineProperty(exports, "DeliverPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DeliverPolicy", { enumerable: true, get: function() {
       return internal_mod_2.DeliverPolicy;
     } });
-    Object.defineProperty(exports, "DirectMsgHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DirectMsgHeaders", { enumerable: true, get: function() {
       return internal_mod_2.DirectMsgHeaders;
     } });
-    Object.defineProperty(exports, "DiscardPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "DiscardPolicy", { enumerable: true, get: function() {
       return internal_mod_2.DiscardPolicy;
     } });
-    Object.defineProperty(exports, "isPullConsumer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isPullConsumer", { enumerable: true, get: function() {
       return internal_mod_2.isPullConsumer;
     } });
-    Object.defineProperty(exports, "isPushConsumer", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "isPushConsumer", { enumerable: true, get: function() {
       return internal_mod_2.isPushConsumer;
     } });
-    Object.defineProperty(exports, "JetStreamApiCodes", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamApiCodes", { enumerable: true, get: function() {
       return internal_mod_2.JetStreamApiCodes;
     } });
-    Object.defineProperty(exports, "JetStreamApiError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamApiError", { enumerable: true, get: function() {
       return internal_mod_2.JetStreamApiError;
     } });
-    Object.defineProperty(exports, "JetStreamError", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JetStreamError", { enumerable: true, get: function() {
       return internal_mod_2.JetStreamError;
     } });
-    Object.defineProperty(exports, "JsHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "JsHeaders", { enumerable: true, get: function() {
       return internal_mod_2.JsHeaders;
     } });
-    Object.defineProperty(exports, "PersistMode", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PersistMode", { enumerable: true, get: function() {
       return internal_mod_2.PersistMode;
     } });
-    Object.defineProperty(exports, "PubHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "PubHeaders", { enumerable: true, get: function() {
       return internal_mod_2.PubHeaders;
     } });
-    Object.defineProperty(exports, "ReplayPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "ReplayPolicy", { enumerable: true, get: function() {
       return internal_mod_2.ReplayPolicy;
     } });
-    Object.defineProperty(exports, "RepublishHeaders", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RepublishHeaders", { enumerable: true, get: function() {
       return internal_mod_2.RepublishHeaders;
     } });
-    Object.defineProperty(exports, "RetentionPolicy", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "RetentionPolicy", { enumerable: true, get: function() {
       return internal_mod_2.RetentionPolicy;
     } });
-    Object.defineProperty(exports, "StorageType", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "StorageType", { enumerable: true, get: function() {
       return internal_mod_2.StorageType;
     } });
-    Object.defineProperty(exports, "StoreCompression", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "StoreCompression", { enumerable: true, get: function() {
       return internal_mod_2.StoreCompression;
     } });
   }
@@ -14176,9 +14193,9 @@ var require_mod5 = __commonJS({
 
 // node_modules/@nats-io/transport-node/lib/nats-base-client.js
 var require_nats_base_client = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/nats-base-client.js"(exports) {
+  "node_modules/@nats-io/transport-node/lib/nats-base-client.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -14191,42 +14208,42 @@ var require_nats_base_client = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_internal_mod(), exports);
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    __exportStar(require_internal_mod(), exports2);
   }
 });
 
 // node_modules/@nats-io/transport-node/lib/version.js
 var require_version3 = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/version.js"(exports) {
+  "node_modules/@nats-io/transport-node/lib/version.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.version = void 0;
-    exports.version = "3.4.0";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.version = void 0;
+    exports2.version = "3.4.0";
   }
 });
 
 // node_modules/@nats-io/transport-node/lib/node_transport.js
 var require_node_transport = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/node_transport.js"(exports) {
+  "node_modules/@nats-io/transport-node/lib/node_transport.js"(exports2) {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.NodeTransport = exports.VERSION = void 0;
-    exports.nodeResolveHost = nodeResolveHost;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.NodeTransport = exports2.VERSION = void 0;
+    exports2.nodeResolveHost = nodeResolveHost;
     var nats_base_client_1 = require_nats_base_client();
-    var node_net_1 = __require("node:net");
-    var node_tls_1 = __require("node:tls");
-    var node_path_1 = __require("node:path");
-    var node_fs_1 = __require("node:fs");
-    var node_dns_1 = __importDefault(__require("node:dns"));
+    var node_net_1 = require("node:net");
+    var node_tls_1 = require("node:tls");
+    var node_path_1 = require("node:path");
+    var node_fs_1 = require("node:fs");
+    var node_dns_1 = __importDefault(require("node:dns"));
     var version_1 = require_version3();
-    exports.VERSION = version_1.version;
+    exports2.VERSION = version_1.version;
     var LANG = "nats.js";
     var NodeTransport = class {
       socket;
@@ -14242,7 +14259,7 @@ var require_node_transport = __commonJS({
       closeError;
       constructor() {
         this.lang = LANG;
-        this.version = exports.VERSION;
+        this.version = exports2.VERSION;
       }
       async connect(hp, options) {
         this.tlsName = hp.tlsName;
@@ -14607,7 +14624,7 @@ var require_node_transport = __commonJS({
         return this.closedNotification;
       }
     };
-    exports.NodeTransport = NodeTransport;
+    exports2.NodeTransport = NodeTransport;
     function nodeResolveHost(s) {
       const ips = (0, nats_base_client_1.deferred)();
       node_dns_1.default.lookup(
@@ -14636,10 +14653,10 @@ var require_node_transport = __commonJS({
 
 // node_modules/@nats-io/transport-node/lib/connect.js
 var require_connect = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/connect.js"(exports) {
+  "node_modules/@nats-io/transport-node/lib/connect.js"(exports2) {
     "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.connect = connect2;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.connect = connect2;
     var node_transport_1 = require_node_transport();
     var nats_base_client_1 = require_nats_base_client();
     var nats_base_client_2 = require_nats_base_client();
@@ -14660,9 +14677,9 @@ var require_connect = __commonJS({
 
 // node_modules/@nats-io/transport-node/lib/mod.js
 var require_mod6 = __commonJS({
-  "node_modules/@nats-io/transport-node/lib/mod.js"(exports) {
+  "node_modules/@nats-io/transport-node/lib/mod.js"(exports2) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
@@ -14675,34 +14692,51 @@ var require_mod6 = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
     };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.connect = void 0;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.connect = void 0;
     var connect_1 = require_connect();
-    Object.defineProperty(exports, "connect", { enumerable: true, get: function() {
+    Object.defineProperty(exports2, "connect", { enumerable: true, get: function() {
       return connect_1.connect;
     } });
-    __exportStar(require_nats_base_client(), exports);
+    __exportStar(require_nats_base_client(), exports2);
   }
 });
 
 // node_modules/@nats-io/transport-node/index.js
 var require_transport_node = __commonJS({
-  "node_modules/@nats-io/transport-node/index.js"(exports, module) {
+  "node_modules/@nats-io/transport-node/index.js"(exports2, module2) {
     "use strict";
-    module.exports = require_mod6();
+    module2.exports = require_mod6();
   }
 });
+
+// src/daemon/federation/federation.ts
+var federation_exports = {};
+__export(federation_exports, {
+  Federation: () => Federation
+});
+module.exports = __toCommonJS(federation_exports);
+
+// src/daemon/lane.ts
+function createLane() {
+  let tail = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => void 0);
+    return run;
+  };
+}
 
 // src/daemon/federation/bucket-mirror.ts
 var import_kv = __toESM(require_mod4(), 1);
 var BucketMirror = class {
-  constructor(name, logger, decode) {
+  constructor(name, logger, decode2) {
     this.name = name;
     this.logger = logger;
-    this.decode = decode;
+    this.decode = decode2;
   }
   name;
   logger;
@@ -14845,6 +14879,120 @@ var BucketMirror = class {
   }
 };
 
+// src/daemon/claims.ts
+var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
+function isName(resource) {
+  return NAME.test(resource);
+}
+function hasGlob(s) {
+  return /[*?[]/.test(s);
+}
+function overlaps(a, b) {
+  const an = isName(a);
+  const bn = isName(b);
+  if (an || bn) return an && bn && a === b;
+  return segmentsOverlap(expand(a), expand(b));
+}
+function expand(p) {
+  const segs = p === "." ? [] : p.split("/");
+  if (!segs.some(hasGlob)) segs.push("**");
+  return segs;
+}
+function segmentsOverlap(a, b) {
+  const memo2 = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key = `${i},${j}`;
+    const hit = memo2.get(key);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
+    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
+    else if (i === a.length || j === b.length) r = false;
+    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
+    memo2.set(key, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function segmentCompatible(x, y) {
+  const gx = hasGlob(x);
+  const gy = hasGlob(y);
+  if (!gx && !gy) return x === y;
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
+  const [px, sx] = fixedEnds(x);
+  const [py, sy] = fixedEnds(y);
+  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
+}
+function fixedEnds(glob) {
+  const first = glob.search(/[*?[]/);
+  let last = -1;
+  for (let i = glob.length - 1; i >= 0; i--) {
+    if ("*?]".includes(glob[i])) {
+      last = i;
+      break;
+    }
+  }
+  return [glob.slice(0, first), glob.slice(last + 1)];
+}
+function parseGlob(glob) {
+  const tokens = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
+      const end = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: "class", negate, items: [...body] });
+      i = end;
+    } else tokens.push({ kind: "char", c });
+  }
+  return tokens;
+}
+function classHas(items, c) {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === "-" && i + 2 < items.length) {
+      if (items[i] <= c && c <= items[i + 2]) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+function tokenMatches(t, c) {
+  if (t.kind === "char") return t.c === c;
+  if (t.kind === "any") return c !== "/";
+  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
+  return false;
+}
+function globMatch(glob, s) {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === "star") {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si])) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== "/") {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
+}
+
 // src/daemon/federation/claim-rules.ts
 function holdsUntil(e, leaseMs) {
   const lease = e.seenAt + leaseMs;
@@ -14903,6 +15051,6129 @@ function withTimeout(p, ms, what) {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+// node_modules/zod/v4/core/util.js
+var util_exports = {};
+__export(util_exports, {
+  BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
+  CONSTANT_CATCH: () => CONSTANT_CATCH,
+  Class: () => Class,
+  NUMBER_FORMAT_RANGES: () => NUMBER_FORMAT_RANGES,
+  aborted: () => aborted,
+  allowsEval: () => allowsEval,
+  assert: () => assert,
+  assertEqual: () => assertEqual,
+  assertIs: () => assertIs,
+  assertNever: () => assertNever,
+  assertNotEqual: () => assertNotEqual,
+  assignProp: () => assignProp,
+  attachSchema: () => attachSchema,
+  base64ToUint8Array: () => base64ToUint8Array,
+  base64urlToUint8Array: () => base64urlToUint8Array,
+  cached: () => cached,
+  captureStackTrace: () => captureStackTrace,
+  cleanEnum: () => cleanEnum,
+  cleanRegex: () => cleanRegex,
+  clone: () => clone,
+  cloneDef: () => cloneDef,
+  codePointLength: () => codePointLength,
+  constantCatch: () => constantCatch,
+  createTransparentProxy: () => createTransparentProxy,
+  defineLazy: () => defineLazy,
+  defineLazyInternal: () => defineLazyInternal,
+  derived: () => derived,
+  esc: () => esc,
+  escapeRegex: () => escapeRegex,
+  explicitlyAborted: () => explicitlyAborted,
+  extend: () => extend,
+  finalizeIssue: () => finalizeIssue,
+  floatSafeRemainder: () => floatSafeRemainder,
+  getElementAtPath: () => getElementAtPath,
+  getEnumValues: () => getEnumValues,
+  getLengthableOrigin: () => getLengthableOrigin,
+  getParsedType: () => getParsedType,
+  getSizableOrigin: () => getSizableOrigin,
+  hexToUint8Array: () => hexToUint8Array,
+  hide: () => hide,
+  installLazyProp: () => installLazyProp,
+  isObject: () => isObject,
+  isPlainObject: () => isPlainObject,
+  issue: () => issue,
+  joinValues: () => joinValues,
+  jsonStringifyReplacer: () => jsonStringifyReplacer,
+  members: () => members,
+  merge: () => merge,
+  mergeDefs: () => mergeDefs,
+  normalizeParams: () => normalizeParams,
+  nullish: () => nullish,
+  numKeys: () => numKeys,
+  objectClone: () => objectClone,
+  omit: () => omit,
+  optionalKeys: () => optionalKeys,
+  own: () => own,
+  parsedType: () => parsedType,
+  partial: () => partial,
+  pick: () => pick,
+  prefixIssues: () => prefixIssues,
+  primitiveTypes: () => primitiveTypes,
+  promiseAllObject: () => promiseAllObject,
+  propertyKeyTypes: () => propertyKeyTypes,
+  randomString: () => randomString,
+  rawShape: () => rawShape,
+  required: () => required,
+  safeExtend: () => safeExtend,
+  shallowClone: () => shallowClone,
+  sizeCaps: () => sizeCaps,
+  slugify: () => slugify,
+  stringifyPrimitive: () => stringifyPrimitive,
+  toZod: () => toZod,
+  uint8ArrayToBase64: () => uint8ArrayToBase64,
+  uint8ArrayToBase64url: () => uint8ArrayToBase64url,
+  uint8ArrayToHex: () => uint8ArrayToHex,
+  unwrapMessage: () => unwrapMessage
+});
+function assertEqual(val) {
+  return val;
+}
+function assertNotEqual(val) {
+  return val;
+}
+function toZod() {
+  return (schema) => schema;
+}
+function assertIs(_arg) {
+}
+function assertNever(_x) {
+  throw new Error("Unexpected value in exhaustive check");
+}
+function assert(_) {
+}
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  return values;
+}
+function joinValues(array2, separator = "|") {
+  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+  if (typeof value === "bigint")
+    return value.toString();
+  return value;
+}
+var Cached = class {
+  constructor(getter) {
+    this._getter = getter;
+    this._value = void 0;
+  }
+  get value() {
+    const getter = this._getter;
+    if (getter !== void 0) {
+      this._value = getter();
+      this._getter = void 0;
+    }
+    return this._value;
+  }
+};
+function cached(getter) {
+  return new Cached(getter);
+}
+function nullish(input) {
+  return input === null || input === void 0;
+}
+function cleanRegex(source) {
+  const start = source.startsWith("^") ? 1 : 0;
+  const end = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+  const ratio = val / step;
+  const roundedRatio = Math.round(ratio);
+  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+  if (Math.abs(ratio - roundedRatio) < tolerance)
+    return 0;
+  return ratio - roundedRatio;
+}
+var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
+function defineLazy(object2, key, getter) {
+  let value = void 0;
+  Object.defineProperty(object2, key, {
+    get() {
+      if (value === EVALUATING) {
+        return void 0;
+      }
+      if (value === void 0) {
+        value = EVALUATING;
+        value = getter();
+      }
+      return value;
+    },
+    set(v) {
+      Object.defineProperty(object2, key, {
+        value: v
+        // configurable: true,
+      });
+    },
+    configurable: true
+  });
+}
+function objectClone(obj) {
+  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+}
+function assignProp(target, prop, value) {
+  Object.defineProperty(target, prop, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true
+  });
+}
+function rawShape(def) {
+  const desc = Object.getOwnPropertyDescriptor(def, "shape");
+  return desc?.get ? desc.get.raw : desc?.value;
+}
+function sourceShape(schema) {
+  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+function deferProp(target, key, getter) {
+  Object.defineProperty(target, key, {
+    get() {
+      const value = getter();
+      assignProp(this, key, value);
+      return value;
+    },
+    enumerable: true,
+    configurable: true
+  });
+}
+function putProp(target, key, value) {
+  if (key in target)
+    assignProp(target, key, value);
+  else
+    target[key] = value;
+}
+function mirrorShape(target, source, keys, wrap) {
+  const raw = sourceShape(source);
+  for (const key of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key);
+    if (!desc.enumerable)
+      continue;
+    if (desc.get) {
+      deferProp(target, key, () => {
+        const value = source._zod.def.shape[key];
+        return wrap ? wrap(value, key) : value;
+      });
+    } else
+      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+  }
+}
+function mirrorProps(target, source) {
+  for (const key of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key);
+    if (!desc.enumerable)
+      continue;
+    if (desc.get)
+      deferProp(target, key, () => source[key]);
+    else
+      putProp(target, key, desc.value);
+  }
+}
+function mergeDefs(...defs) {
+  const mergedDescriptors = {};
+  for (const def of defs) {
+    const descriptors = Object.getOwnPropertyDescriptors(def);
+    Object.assign(mergedDescriptors, descriptors);
+  }
+  return Object.defineProperties({}, mergedDescriptors);
+}
+function cloneDef(schema) {
+  return mergeDefs(schema._zod.def);
+}
+function getElementAtPath(obj, path) {
+  if (!path)
+    return obj;
+  return path.reduce((acc, key) => acc?.[key], obj);
+}
+function promiseAllObject(promisesObj) {
+  const keys = Object.keys(promisesObj);
+  const promises = keys.map((key) => promisesObj[key]);
+  return Promise.all(promises).then((results) => {
+    const resolvedObj = {};
+    for (let i = 0; i < keys.length; i++) {
+      resolvedObj[keys[i]] = results[i];
+    }
+    return resolvedObj;
+  });
+}
+function randomString(length = 10) {
+  const chars = "abcdefghijklmnopqrstuvwxyz";
+  let str = "";
+  for (let i = 0; i < length; i++) {
+    str += chars[Math.floor(Math.random() * chars.length)];
+  }
+  return str;
+}
+function esc(str) {
+  return JSON.stringify(str);
+}
+function slugify(input) {
+  return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+};
+function isObject(data) {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+var allowsEval = /* @__PURE__ */ cached(() => {
+  if (globalConfig.jitless) {
+    return false;
+  }
+  if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+    return false;
+  }
+  try {
+    const F = Function;
+    new F("");
+    return true;
+  } catch (_) {
+    return false;
+  }
+});
+function isPlainObject(o) {
+  if (isObject(o) === false)
+    return false;
+  const ctor = o.constructor;
+  if (ctor === void 0)
+    return true;
+  if (typeof ctor !== "function")
+    return true;
+  const prot = ctor.prototype;
+  if (isObject(prot) === false)
+    return false;
+  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+    return false;
+  }
+  return true;
+}
+function shallowClone(o) {
+  if (isPlainObject(o))
+    return { ...o };
+  if (Array.isArray(o))
+    return [...o];
+  if (o instanceof Map)
+    return new Map(o);
+  if (o instanceof Set)
+    return new Set(o);
+  return o;
+}
+function numKeys(data) {
+  let keyCount = 0;
+  for (const key in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key)) {
+      keyCount++;
+    }
+  }
+  return keyCount;
+}
+var getParsedType = (data) => {
+  const t = typeof data;
+  switch (t) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return "string";
+    case "number":
+      return Number.isNaN(data) ? "nan" : "number";
+    case "boolean":
+      return "boolean";
+    case "function":
+      return "function";
+    case "bigint":
+      return "bigint";
+    case "symbol":
+      return "symbol";
+    case "object":
+      if (Array.isArray(data)) {
+        return "array";
+      }
+      if (data === null) {
+        return "null";
+      }
+      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+        return "promise";
+      }
+      if (typeof Map !== "undefined" && data instanceof Map) {
+        return "map";
+      }
+      if (typeof Set !== "undefined" && data instanceof Set) {
+        return "set";
+      }
+      if (typeof Date !== "undefined" && data instanceof Date) {
+        return "date";
+      }
+      if (typeof File !== "undefined" && data instanceof File) {
+        return "file";
+      }
+      return "object";
+    default:
+      throw new Error(`Unknown data type: ${t}`);
+  }
+};
+var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+var primitiveTypes = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "bigint",
+  "boolean",
+  "symbol",
+  "undefined"
+]);
+function escapeRegex(str) {
+  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone(inst, def, params) {
+  const cl = new inst._zod.constr(def ?? inst._zod.def);
+  if (!def || params?.parent)
+    cl._zod.parent = inst;
+  return cl;
+}
+function normalizeParams(_params) {
+  const params = _params;
+  if (!params)
+    return {};
+  if (typeof params === "string")
+    return { error: () => params };
+  if (params?.message !== void 0) {
+    if (params?.error !== void 0)
+      throw new Error("Cannot specify both `message` and `error` params");
+    params.error = params.message;
+  }
+  delete params.message;
+  if (typeof params.error === "string")
+    return { ...params, error: () => params.error };
+  return params;
+}
+function createTransparentProxy(getter) {
+  let target;
+  return new Proxy({}, {
+    get(_, prop, receiver) {
+      target ?? (target = getter());
+      return Reflect.get(target, prop, receiver);
+    },
+    set(_, prop, value, receiver) {
+      target ?? (target = getter());
+      return Reflect.set(target, prop, value, receiver);
+    },
+    has(_, prop) {
+      target ?? (target = getter());
+      return Reflect.has(target, prop);
+    },
+    deleteProperty(_, prop) {
+      target ?? (target = getter());
+      return Reflect.deleteProperty(target, prop);
+    },
+    ownKeys(_) {
+      target ?? (target = getter());
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor(_, prop) {
+      target ?? (target = getter());
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    defineProperty(_, prop, descriptor) {
+      target ?? (target = getter());
+      return Reflect.defineProperty(target, prop, descriptor);
+    }
+  });
+}
+function stringifyPrimitive(value) {
+  if (typeof value === "bigint")
+    return value.toString() + "n";
+  if (typeof value === "string")
+    return `"${value}"`;
+  return `${value}`;
+}
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k) => {
+    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  });
+}
+var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  float32: [-34028234663852886e22, 34028234663852886e22],
+  float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+}))();
+var BIGINT_FORMAT_RANGES = {
+  int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
+  uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
+};
+function pick(schema, mask) {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(".pick() cannot be used on object schemas containing refinements");
+  }
+  const newShape = {};
+  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function maskedKeys(schema, mask) {
+  const raw = sourceShape(schema);
+  const keys = [];
+  for (const key of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key)}"`);
+    }
+    if (mask[key])
+      keys.push(key);
+  }
+  return keys;
+}
+function omit(schema, mask) {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(".omit() cannot be used on object schemas containing refinements");
+  }
+  const omitted = new Set(maskedKeys(schema, mask));
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+  if (!isPlainObject(shape)) {
+    throw new Error("Invalid input to extend: expected a plain object");
+  }
+  const checks = schema._zod.def.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    const existingShape = sourceShape(schema);
+    for (const key of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+        throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+      }
+    }
+  }
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function extended(schema, shape) {
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+  mirrorProps(newShape, shape);
+  return newShape;
+}
+function safeExtend(schema, shape) {
+  if (!isPlainObject(shape)) {
+    throw new Error("Invalid input to safeExtend: expected a plain object");
+  }
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge(a, b) {
+  if (!b?._zod?.def) {
+    throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+  }
+  if (a._zod.def.checks?.length) {
+    throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+  }
+  const newShape = {};
+  mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+  mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+  const def = mergeDefs(a._zod.def, {
+    shape: newShape,
+    get catchall() {
+      return b._zod.def.catchall;
+    },
+    checks: b._zod.def.checks ?? []
+  });
+  return clone(a, def);
+}
+function partial(Class2, schema, mask, name = "partial") {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+  }
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required(Class2, schema, mask) {
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+  ));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+function aborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue !== true) {
+      return true;
+    }
+  }
+  return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue === false) {
+      return true;
+    }
+  }
+  return false;
+}
+function prefixIssues(path, issues) {
+  return issues.map((iss) => {
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
+    iss.path.unshift(path);
+    return iss;
+  });
+}
+function unwrapMessage(message) {
+  return typeof message === "string" ? message : message?.message;
+}
+function sizeCaps(defChecks) {
+  const caps = [];
+  for (const ch of defChecks ?? []) {
+    const d = ch._zod.def;
+    if (!/_(length|size)$|_equals$/.test(d.check))
+      break;
+    const max = d.maximum ?? d.length ?? d.size;
+    if (max >= 0)
+      caps.push([max, ch]);
+  }
+  return caps;
+}
+function attachSchema(issues, start, inst) {
+  var _a3;
+  for (let i = start; i < issues.length; i++) {
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  }
+}
+function finalizeIssue(iss, ctx, config2) {
+  var _a3;
+  const traits = iss.inst?._zod?.traits;
+  if (traits?.has("$ZodType")) {
+    if (traits.has("$ZodCheck"))
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    else
+      iss.schema = iss.inst;
+  }
+  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const full = {};
+  for (const k of Object.keys(iss)) {
+    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+      continue;
+    full[k] = iss[k];
+  }
+  full.path ?? (full.path = []);
+  full.message = message;
+  if (ctx?.reportInput) {
+    full.input = iss.input;
+  }
+  return full;
+}
+function getSizableOrigin(input) {
+  if (input instanceof Set)
+    return "set";
+  if (input instanceof Map)
+    return "map";
+  if (input instanceof File)
+    return "file";
+  return "unknown";
+}
+var highSurrogate = /[\uD800-\uDBFF]/;
+function codePointLength(str) {
+  const units = str.length;
+  if (!highSurrogate.test(str))
+    return units;
+  let count = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+function getLengthableOrigin(input) {
+  if (Array.isArray(input))
+    return "array";
+  if (typeof input === "string")
+    return "string";
+  return "unknown";
+}
+function parsedType(data) {
+  const t = typeof data;
+  switch (t) {
+    case "number": {
+      return Number.isNaN(data) ? "nan" : "number";
+    }
+    case "object": {
+      if (data === null) {
+        return "null";
+      }
+      if (Array.isArray(data)) {
+        return "array";
+      }
+      const obj = data;
+      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+        return obj.constructor.name;
+      }
+    }
+  }
+  return t;
+}
+function issue(...args) {
+  const [iss, input, inst] = args;
+  if (typeof iss === "string") {
+    return {
+      message: iss,
+      code: "custom",
+      input,
+      inst
+    };
+  }
+  return { ...iss };
+}
+function cleanEnum(obj) {
+  return Object.entries(obj).filter(([k, _]) => {
+    return Number.isNaN(Number.parseInt(k, 10));
+  }).map((el) => el[1]);
+}
+function base64ToUint8Array(base642) {
+  const binaryString = atob(base642);
+  const bytes = new Uint8Array(binaryString.length);
+  for (let i = 0; i < binaryString.length; i++) {
+    bytes[i] = binaryString.charCodeAt(i);
+  }
+  return bytes;
+}
+function uint8ArrayToBase64(bytes) {
+  let binaryString = "";
+  for (let i = 0; i < bytes.length; i++) {
+    binaryString += String.fromCharCode(bytes[i]);
+  }
+  return btoa(binaryString);
+}
+function base64urlToUint8Array(base64url2) {
+  const base642 = base64url2.replace(/-/g, "+").replace(/_/g, "/");
+  const padding = "=".repeat((4 - base642.length % 4) % 4);
+  return base64ToUint8Array(base642 + padding);
+}
+function uint8ArrayToBase64url(bytes) {
+  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+}
+function hexToUint8Array(hex) {
+  const cleanHex = hex.replace(/^0x/, "");
+  if (cleanHex.length % 2 !== 0) {
+    throw new Error("Invalid hex string length");
+  }
+  const bytes = new Uint8Array(cleanHex.length / 2);
+  for (let i = 0; i < cleanHex.length; i += 2) {
+    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  }
+  return bytes;
+}
+function uint8ArrayToHex(bytes) {
+  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+var Class = class {
+  constructor(..._args) {
+  }
+};
+function members(proto, table) {
+  for (const key in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key);
+    if (desc.get)
+      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+    else
+      defineBound(proto, key, desc.value);
+  }
+}
+function own(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+  return value;
+}
+function hide(inst, key, value) {
+  return own(inst, key, value, false);
+}
+// @__NO_SIDE_EFFECTS__
+function derived(computes, table) {
+  for (const key in computes) {
+    const compute = computes[key];
+    Object.defineProperty(table, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        return own(this, key, compute(this));
+      },
+      set(value) {
+        own(this, key, value);
+      }
+    });
+  }
+  return table;
+}
+function defineBound(proto, key, fn) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      return this == null ? fn : own(this, key, fn.bind(this));
+    },
+    set(value) {
+      own(this, key, value);
+    }
+  });
+}
+function claim(inst, sentinel) {
+  const proto = Object.getPrototypeOf(inst);
+  return sentinel in proto ? void 0 : proto;
+}
+var installing;
+var broke = false;
+var breaker = {
+  configurable: true,
+  get() {
+    broke = true;
+    return void 0;
+  }
+};
+function defineLazyInternal(inst, key, compute) {
+  const proto = Object.getPrototypeOf(inst._zod);
+  if (key in proto && installing !== inst._zod) {
+    installing = void 0;
+    return;
+  }
+  installing = inst._zod;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      Object.defineProperty(this, key, breaker);
+      const outer = broke;
+      broke = false;
+      try {
+        const value = compute(this);
+        if (broke)
+          delete this[key];
+        else
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        broke = broke || outer;
+        return value;
+      } catch (err) {
+        delete this[key];
+        broke = broke || outer;
+        throw err;
+      }
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    }
+  });
+}
+function installLazyProp(inst, key, make, enumerable) {
+  const proto = claim(inst, key);
+  if (!proto)
+    return;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+      Object.defineProperty(this, key, desc);
+      desc.value = make(this);
+      Object.defineProperty(this, key, desc);
+      return desc.value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    }
+  });
+}
+var CONSTANT_CATCH = "~constantCatch";
+function constantCatch(value) {
+  const fn = () => value;
+  fn[CONSTANT_CATCH] = true;
+  return fn;
+}
+
+// node_modules/zod/v4/core/core.js
+var _a;
+var _zodDesc = { value: void 0, enumerable: false };
+var _E = "captureStackTrace" in Error ? Error : null;
+function newError(Definition) {
+  const E = _E;
+  if (E) {
+    const saved = E.stackTraceLimit;
+    if (typeof saved === "number") {
+      try {
+        E.stackTraceLimit = 0;
+      } catch {
+        _E = null;
+        return new Definition();
+      }
+      try {
+        return new Definition();
+      } finally {
+        E.stackTraceLimit = saved;
+      }
+    }
+  }
+  return new Definition();
+}
+// @__NO_SIDE_EFFECTS__
+function $constructor(name, initializer3, proto, params) {
+  const zodProto = {};
+  function Internals(def) {
+    this.def = def;
+    this.constr = _;
+    this.traits = /* @__PURE__ */ new Set();
+  }
+  Internals.prototype = zodProto;
+  const protoMembers = proto;
+  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  function init(inst, def) {
+    if (!inst._zod) {
+      _zodDesc.value = new Internals(def);
+      try {
+        Object.defineProperty(inst, "_zod", _zodDesc);
+      } finally {
+        _zodDesc.value = void 0;
+      }
+    } else if (inst._zod.traits.has(name)) {
+      return;
+    }
+    inst._zod.traits.add(name);
+    initializer3(inst, def);
+    if (initialized) {
+      const own2 = Object.getPrototypeOf(inst);
+      const ctorProto = inst._zod.constr.prototype;
+      let up = own2;
+      while (up && up !== ctorProto)
+        up = Object.getPrototypeOf(up);
+      const target = up ?? own2;
+      if (!initialized.has(target)) {
+        initialized.add(target);
+        members(target, protoMembers);
+      }
+    }
+    const proto2 = _.prototype;
+    for (const k in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+        continue;
+      if (!(k in inst)) {
+        inst[k] = proto2[k].bind(inst);
+      }
+    }
+  }
+  const Parent = params?.Parent ?? Object;
+  class Definition extends Parent {
+  }
+  Object.defineProperty(Definition, "name", { value: name });
+  function _(def) {
+    const inst = params?.Parent ? newError(Definition) : this;
+    init(inst, def);
+    const deferred = inst._zod.deferred;
+    if (deferred) {
+      for (const fn of deferred) {
+        fn();
+      }
+      inst._zod.deferred = void 0;
+    }
+    const pp = globalThis.__zod_globalConfig?.postProcessor;
+    if (pp)
+      pp(inst);
+    return inst;
+  }
+  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, Symbol.hasInstance, {
+    value: (inst) => {
+      if (params?.Parent && inst instanceof params.Parent)
+        return true;
+      return inst?._zod?.traits?.has(name);
+    }
+  });
+  Object.defineProperty(_, "name", { value: name });
+  return _;
+}
+var $ZodAsyncError = class extends Error {
+  constructor() {
+    super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+  }
+};
+var $ZodEncodeError = class extends Error {
+  constructor(name) {
+    super(`Encountered unidirectional transform during encode: ${name}`);
+    this.name = "ZodEncodeError";
+  }
+};
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+var globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+  if (newConfig)
+    Object.assign(globalConfig, newConfig);
+  return globalConfig;
+}
+
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+  const internals = this._zod;
+  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+  return internals.message;
+}
+function _setMessage(value) {
+  this._zod.message = value;
+}
+var _messageDesc = {
+  get: _getMessage,
+  set: _setMessage,
+  enumerable: true,
+  configurable: true
+};
+var _issuesDesc = { value: void 0, enumerable: false };
+var _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+var initializer = (inst, def) => {
+  inst.name = "$ZodError";
+  _issuesDesc.value = def;
+  Object.defineProperty(inst, "issues", _issuesDesc);
+  _issuesDesc.value = void 0;
+  Object.defineProperty(inst, "message", _messageDesc);
+  const proto = Object.getPrototypeOf(inst);
+  if (!_installedToString.has(proto)) {
+    _installedToString.add(proto);
+    Object.defineProperty(proto, "toString", {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = () => this.message;
+        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+      }
+    });
+  }
+};
+var $ZodError = $constructor("$ZodError", initializer);
+var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+  Parent: Error
+});
+function node(obj, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+    if (key === "__proto__") {
+      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+    } else {
+      obj[key] = make();
+    }
+  }
+  return obj[key];
+}
+function flattenError(error2, mapper = (issue2) => issue2.message) {
+  const fieldErrors = {};
+  const formErrors = [];
+  for (const sub of error2.issues) {
+    if (sub.path.length > 0) {
+      node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+    } else {
+      formErrors.push(mapper(sub));
+    }
+  }
+  return { formErrors, fieldErrors };
+}
+function formatError(error2, mapper = (issue2) => issue2.message) {
+  const fieldErrors = { _errors: [] };
+  const processError = (error3, path = []) => {
+    for (const issue2 of error3.issues) {
+      if (issue2.code === "invalid_union" && issue2.errors.length) {
+        issue2.errors.map((issues) => processError({ issues }, [...path, ...issue2.path]));
+      } else if (issue2.code === "invalid_key") {
+        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+      } else if (issue2.code === "invalid_element") {
+        processError({ issues: issue2.issues }, [...path, ...issue2.path]);
+      } else {
+        const fullpath = [...path, ...issue2.path];
+        if (fullpath.length === 0) {
+          fieldErrors._errors.push(mapper(issue2));
+        } else {
+          let curr = fieldErrors;
+          let i = 0;
+          while (i < fullpath.length) {
+            const el = fullpath[i];
+            const terminal = i === fullpath.length - 1;
+            if (el === "_errors") {
+              if (terminal)
+                curr._errors.push(mapper(issue2));
+              i++;
+              continue;
+            }
+            if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+              Object.defineProperty(curr, el, {
+                value: { _errors: [] },
+                enumerable: true,
+                writable: true,
+                configurable: true
+              });
+            }
+            const node2 = curr[el];
+            if (terminal) {
+              node2._errors.push(mapper(issue2));
+            }
+            curr = node2;
+            i++;
+          }
+        }
+      }
+    }
+  };
+  processError(error2);
+  return fieldErrors;
+}
+
+// node_modules/zod/v4/core/parse.js
+function finalizeParams(callee, params) {
+  return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+var _parse = (_Err) => {
+  const fn = (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    if (result.issues.length) {
+      const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e, _params?.callee ?? fn);
+      throw e;
+    }
+    return result.value;
+  };
+  return fn;
+};
+var _parseAsync = (_Err) => {
+  const fn = async (schema, value, _ctx, params) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+      result = await result;
+    if (result.issues.length) {
+      const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e, params?.callee ?? fn);
+      throw e;
+    }
+    return result.value;
+  };
+  return fn;
+};
+var _safeParse = (_Err) => (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+  const result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise) {
+    throw new $ZodAsyncError();
+  }
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+function failure(Err, issues, ctx) {
+  let error2;
+  return {
+    success: false,
+    get error() {
+      if (!error2) {
+        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues = void 0;
+        ctx = void 0;
+      }
+      return error2;
+    },
+    set error(e) {
+      error2 = e;
+      issues = void 0;
+      ctx = void 0;
+    }
+  };
+}
+var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+  let result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise)
+    result = await result;
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+var validate = ((schema, value, _ctx) => {
+  const validator = schema._zod.bag.validator;
+  if (validator !== void 0) {
+    if (validator(value) !== COMPILE_INVALID)
+      return true;
+    if (validator.definite === true && _ctx === void 0)
+      return false;
+  }
+  return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+  const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
+  const fallbackRun = schema._zod.bag.fallbackRun;
+  let result;
+  if (fallbackRun) {
+    ctx[COMPILE_FALLBACK] = true;
+    result = fallbackRun({ value, issues: [] }, ctx);
+  } else {
+    result = schema._zod.run({ value, issues: [] }, ctx);
+  }
+  if (result instanceof Promise) {
+    throw new $ZodAsyncError();
+  }
+  return result.issues.length === 0;
+}
+var validateAsync = async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
+  let result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise)
+    result = await result;
+  return result.issues.length === 0;
+};
+var _encode = (_Err) => {
+  const parse2 = _parse(_Err);
+  const fn = (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return parse2(schema, value, ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _decode = (_Err) => {
+  const parse2 = _parse(_Err);
+  const fn = (schema, value, _ctx, _params) => {
+    return parse2(schema, value, _ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _encodeAsync = (_Err) => {
+  const parseAsync2 = _parseAsync(_Err);
+  const fn = async (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return await parseAsync2(schema, value, ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _decodeAsync = (_Err) => {
+  const parseAsync2 = _parseAsync(_Err);
+  const fn = async (schema, value, _ctx, _params) => {
+    return await parseAsync2(schema, value, _ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _safeEncode = (_Err) => (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+  return _safeParse(_Err)(schema, value, ctx);
+};
+var _safeDecode = (_Err) => (schema, value, _ctx) => {
+  return _safeParse(_Err)(schema, value, _ctx);
+};
+var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+  return _safeParseAsync(_Err)(schema, value, ctx);
+};
+var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+
+// node_modules/zod/v4/core/regexes.js
+var cuid = /^[cC][0-9a-z]{6,}$/;
+var cuid2 = /^[0-9a-z]+$/;
+var ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+var xid = /^[0-9a-vA-V]{20}$/;
+var ksuid = /^[A-Za-z0-9]{27}$/;
+var nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+  return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+var uuid = (version2) => {
+  if (!version2)
+    return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+var email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+var _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+  return new RegExp(_emoji, "u");
+}
+var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+var httpProtocol = /^https?$/;
+var e164 = /^\+[1-9]\d{6,14}$/;
+var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+function anchor(source) {
+  return new RegExp(`^${source}$`);
+}
+var date = /* @__PURE__ */ anchor(dateSource);
+function timeSource(args) {
+  const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex;
+}
+function time(args) {
+  return new RegExp(`^${timeSource(args)}$`);
+}
+function datetime(args) {
+  const opts = ["Z"];
+  if (args.offset)
+    opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+  const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+  const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+  return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+var anyString = /^[\s\S]{0,}$/;
+var number = /^-?\d+(?:\.\d+)?$/;
+var boolean = /^(?:true|false)$/i;
+var lowercase = /^[^A-Z]*$/;
+var uppercase = /^[^a-z]*$/;
+
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+  var _a3;
+  inst._zod ?? (inst._zod = {});
+  inst._zod.def = def;
+  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+});
+var _whenHasLength = (payload) => {
+  const val = payload.value;
+  return !nullish(val) && val.length !== void 0;
+};
+var numericOriginMap = {
+  number: "number",
+  bigint: "bigint",
+  object: "date"
+};
+var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_big",
+      maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_small",
+      minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckMultipleOf = /* @__PURE__ */ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (typeof payload.value !== typeof def.value)
+      throw new Error("Cannot mix number and bigint in multiple_of check.");
+    const isMultiple = typeof payload.value === "bigint" ? (
+      // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+      def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+    ) : floatSafeRemainder(payload.value, def.value) === 0;
+    if (isMultiple)
+      return;
+    payload.issues.push({
+      origin: typeof payload.value,
+      code: "not_multiple_of",
+      divisor: def.value,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  def.format = def.format || "float64";
+  const isInt = def.format?.includes("int");
+  const origin = isInt ? "int" : "number";
+  const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    if (isInt) {
+      if (!Number.isInteger(input)) {
+        payload.issues.push({
+          expected: origin,
+          format: def.format,
+          code: "invalid_type",
+          continue: false,
+          input,
+          inst
+        });
+        return;
+      }
+      if (!Number.isSafeInteger(input)) {
+        if (input > 0) {
+          payload.issues.push({
+            input,
+            code: "too_big",
+            maximum: Number.MAX_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        } else {
+          payload.issues.push({
+            input,
+            code: "too_small",
+            minimum: Number.MIN_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        }
+        return;
+      }
+    }
+    if (input < minimum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_small",
+        minimum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+    if (input > maximum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_big",
+        maximum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+    if (length <= def.maximum)
+      return;
+    const origin = getLengthableOrigin(input);
+    payload.issues.push({
+      origin,
+      code: "too_big",
+      maximum: def.maximum,
+      inclusive: true,
+      input,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+    if (length >= def.minimum)
+      return;
+    const origin = getLengthableOrigin(input);
+    payload.issues.push({
+      origin,
+      code: "too_small",
+      minimum: def.minimum,
+      inclusive: true,
+      input,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
+    if (length === def.length)
+      return;
+    const origin = getLengthableOrigin(input);
+    const tooBig = length > def.length;
+    payload.issues.push({
+      origin,
+      ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
+      inclusive: true,
+      exact: true,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+  var _a3, _b;
+  $ZodCheck.init(inst, def);
+  if (def.pattern)
+    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+      def.pattern.lastIndex = 0;
+      if (def.pattern.test(payload.value))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: def.format,
+        input: payload.value,
+        ...def.pattern ? { pattern: def.pattern.toString() } : {},
+        inst,
+        continue: !def.abort
+      });
+    });
+  else
+    (_b = inst._zod).check ?? (_b.check = () => {
+    });
+});
+var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+  $ZodCheckStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    def.pattern.lastIndex = 0;
+    if (def.pattern.test(payload.value))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "regex",
+      input: payload.value,
+      pattern: def.pattern.toString(),
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckLowerCase = /* @__PURE__ */ $constructor("$ZodCheckLowerCase", (inst, def) => {
+  def.pattern ?? (def.pattern = lowercase);
+  $ZodCheckStringFormat.init(inst, def);
+});
+var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (inst, def) => {
+  def.pattern ?? (def.pattern = uppercase);
+  $ZodCheckStringFormat.init(inst, def);
+});
+var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const escapedRegex = escapeRegex(def.includes);
+  const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+  def.pattern = pattern;
+  inst._zod.check = (payload) => {
+    if (payload.value.includes(def.includes, def.position))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "includes",
+      includes: def.includes,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  def.pattern ?? (def.pattern = pattern);
+  inst._zod.check = (payload) => {
+    if (payload.value.startsWith(def.prefix))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "starts_with",
+      prefix: def.prefix,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  def.pattern ?? (def.pattern = pattern);
+  inst._zod.check = (payload) => {
+    if (payload.value.endsWith(def.suffix))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "ends_with",
+      suffix: def.suffix,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  inst._zod.check = (payload) => {
+    payload.value = def.tx(payload.value);
+  };
+});
+
+// node_modules/zod/v4/core/doc.js
+var Doc = class {
+  constructor(args = [], closed = {}) {
+    this.content = [];
+    this.indent = 0;
+    this.args = args;
+    this.closed = closed;
+  }
+  // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+  indented(fn) {
+    this.indent += 1;
+    try {
+      fn(this);
+    } finally {
+      this.indent -= 1;
+    }
+  }
+  write(arg) {
+    if (typeof arg === "function") {
+      arg(this, { execution: "sync" });
+      arg(this, { execution: "async" });
+      return;
+    }
+    const content = arg;
+    const lines = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    for (const line2 of dedented) {
+      this.content.push(line2);
+    }
+  }
+  compile() {
+    const F = Function;
+    const content = this?.content ?? [``];
+    const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+${content.join("\n")}
+};`);
+    return factory(...Object.values(this.closed));
+  }
+};
+
+// node_modules/zod/v4/core/versions.js
+var version = {
+  major: 4,
+  minor: 6,
+  patch: 7
+};
+
+// node_modules/zod/v4/core/schemas.js
+var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+  var _a3;
+  inst ?? (inst = {});
+  inst._zod.def = def;
+  inst._zod.bag = inst._zod.bag || {};
+  inst._zod.version = version;
+  const defChecks = inst._zod.def.checks;
+  const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+  for (const ch of checks) {
+    for (const fn of ch._zod.onattach) {
+      fn(inst);
+    }
+  }
+  if (checks.length === 0) {
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred?.push(() => {
+      inst._zod.run = inst._zod.parse;
+    });
+  } else {
+    const runChecks = (payload, checks2, ctx) => {
+      if (payload.memo)
+        return payload;
+      let isAborted = aborted(payload);
+      let asyncResult;
+      for (const ch of checks2) {
+        if (ch._zod.def.when) {
+          if (explicitlyAborted(payload))
+            continue;
+          const shouldRun = ch._zod.def.when(payload);
+          if (!shouldRun)
+            continue;
+        } else if (isAborted) {
+          continue;
+        }
+        const currLen = payload.issues.length;
+        const _ = ch._zod.check(payload);
+        if (_ instanceof Promise && ctx?.async === false) {
+          throw new $ZodAsyncError();
+        }
+        if (asyncResult || _ instanceof Promise) {
+          asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+            await _;
+            const nextLen = payload.issues.length;
+            if (nextLen === currLen)
+              return;
+            attachSchema(payload.issues, currLen, inst);
+            if (!isAborted)
+              isAborted = aborted(payload, currLen);
+          });
+        } else {
+          const nextLen = payload.issues.length;
+          if (nextLen === currLen)
+            continue;
+          attachSchema(payload.issues, currLen, inst);
+          if (!isAborted)
+            isAborted = aborted(payload, currLen);
+        }
+      }
+      if (asyncResult) {
+        return asyncResult.then(() => {
+          return payload;
+        });
+      }
+      return payload;
+    };
+    const handleCanaryResult = (canary, payload, ctx) => {
+      if (aborted(canary)) {
+        canary.aborted = true;
+        return canary;
+      }
+      const checkResult = runChecks(payload, checks, ctx);
+      if (checkResult instanceof Promise) {
+        if (ctx.async === false)
+          throw new $ZodAsyncError();
+        return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
+      }
+      return inst._zod.parse(checkResult, ctx);
+    };
+    inst._zod.run = (payload, ctx) => {
+      if (ctx.skipChecks) {
+        return inst._zod.parse(payload, ctx);
+      }
+      if (ctx.direction === "backward") {
+        const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+        if (canary instanceof Promise) {
+          return canary.then((canary2) => {
+            return handleCanaryResult(canary2, payload, ctx);
+          });
+        }
+        return handleCanaryResult(canary, payload, ctx);
+      }
+      const result = inst._zod.parse(payload, ctx);
+      if (result instanceof Promise) {
+        if (ctx.async === false)
+          throw new $ZodAsyncError();
+        return result.then((result2) => runChecks(result2, checks, ctx));
+      }
+      return runChecks(result, checks, ctx);
+    };
+  }
+}, {
+  // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+  get "~standard"() {
+    return hide(this, "~standard", standardProps(this));
+  },
+  set "~standard"(value) {
+    own(this, "~standard", value);
+  }
+});
+var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+async function validateAsync2(inst, value) {
+  const ctx = { async: true };
+  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+}
+function standardProps(inst) {
+  return {
+    validate: (value) => {
+      const ctx = { async: false };
+      try {
+        const r = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r instanceof Promise))
+          return toStandardResult(r, ctx);
+      } catch (_) {
+      }
+      return validateAsync2(inst, value);
+    },
+    vendor: "zod",
+    version: 1
+  };
+}
+var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = def.pattern ?? anyString;
+  inst._zod.parse = (payload, _) => {
+    if (def.coerce)
+      try {
+        payload.value = String(payload.value);
+      } catch (_2) {
+      }
+    if (typeof payload.value === "string")
+      return payload;
+    payload.issues.push({
+      expected: "string",
+      code: "invalid_type",
+      input: payload.value,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodStringFormat = /* @__PURE__ */ $constructor("$ZodStringFormat", (inst, def) => {
+  $ZodCheckStringFormat.init(inst, def);
+  $ZodString.init(inst, def);
+});
+var $ZodGUID = /* @__PURE__ */ $constructor("$ZodGUID", (inst, def) => {
+  def.pattern ?? (def.pattern = guid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodUUID = /* @__PURE__ */ $constructor("$ZodUUID", (inst, def) => {
+  if (def.version) {
+    const versionMap = {
+      v1: 1,
+      v2: 2,
+      v3: 3,
+      v4: 4,
+      v5: 5,
+      v6: 6,
+      v7: 7,
+      v8: 8
+    };
+    const v = versionMap[def.version];
+    if (v === void 0)
+      throw new Error(`Invalid UUID version: "${def.version}"`);
+    def.pattern ?? (def.pattern = uuid(v));
+  } else
+    def.pattern ?? (def.pattern = uuid());
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def) => {
+  def.pattern ?? (def.pattern = email);
+  $ZodStringFormat.init(inst, def);
+});
+var URL_BAD_FORMAT = 1;
+var URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+  try {
+    if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+      return URL.canParse(input);
+    new URL(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function validateURL(trimmed, def) {
+  if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+    return canParseURL(trimmed) || URL_UNPARSEABLE;
+  }
+  return parseURLObject(trimmed, def);
+}
+function parseURLObject(trimmed, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+    return URL_BAD_FORMAT;
+  }
+  try {
+    if (typeof URL !== "undefined") {
+      const URLStatic = URL;
+      if (typeof URLStatic.parse === "function")
+        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+    }
+    return new URL(trimmed);
+  } catch {
+    return URL_UNPARSEABLE;
+  }
+}
+var asciiTabOrNewline = /[\t\n\r]/g;
+function stripTabAndNewline(value) {
+  return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url, hostname) {
+  hostname.lastIndex = 0;
+  return hostname.test(url.hostname);
+}
+function urlProtocolOk(url, protocol) {
+  protocol.lastIndex = 0;
+  return protocol.test(url.protocol.endsWith(":") ? url.protocol.slice(0, -1) : url.protocol);
+}
+var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    try {
+      const trimmed = payload.value.trim();
+      const url = validateURL(trimmed, def);
+      if (url === URL_BAD_FORMAT) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid URL format",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+        return;
+      }
+      if (url === URL_UNPARSEABLE) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+        return;
+      }
+      if (url === true) {
+        payload.value = stripTabAndNewline(trimmed);
+        return;
+      }
+      if (def.hostname && !urlHostnameOk(url, def.hostname)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid hostname",
+          pattern: def.hostname.source,
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+      if (def.protocol && !urlProtocolOk(url, def.protocol)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid protocol",
+          pattern: def.protocol.source,
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+      payload.value = def.normalize ? url.href : stripTabAndNewline(trimmed);
+      return;
+    } catch (_) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "url",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodEmoji = /* @__PURE__ */ $constructor("$ZodEmoji", (inst, def) => {
+  def.pattern ?? (def.pattern = emoji());
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodNanoID = /* @__PURE__ */ $constructor("$ZodNanoID", (inst, def) => {
+  if (def.length !== void 0 && (!Number.isInteger(def.length) || def.length < 1))
+    throw new Error(`Invalid nanoid length: ${def.length}`);
+  def.pattern ?? (def.pattern = def.length === void 0 ? nanoid : nanoidOfLength(def.length));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodCUID = /* @__PURE__ */ $constructor("$ZodCUID", (inst, def) => {
+  def.pattern ?? (def.pattern = cuid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodCUID2 = /* @__PURE__ */ $constructor("$ZodCUID2", (inst, def) => {
+  def.pattern ?? (def.pattern = cuid2);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodULID = /* @__PURE__ */ $constructor("$ZodULID", (inst, def) => {
+  def.pattern ?? (def.pattern = ulid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodXID = /* @__PURE__ */ $constructor("$ZodXID", (inst, def) => {
+  def.pattern ?? (def.pattern = xid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodKSUID = /* @__PURE__ */ $constructor("$ZodKSUID", (inst, def) => {
+  def.pattern ?? (def.pattern = ksuid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODateTime = /* @__PURE__ */ $constructor("$ZodISODateTime", (inst, def) => {
+  def.pattern ?? (def.pattern = datetime(def));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODate = /* @__PURE__ */ $constructor("$ZodISODate", (inst, def) => {
+  def.pattern ?? (def.pattern = date);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISOTime = /* @__PURE__ */ $constructor("$ZodISOTime", (inst, def) => {
+  def.pattern ?? (def.pattern = time(def));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def) => {
+  def.pattern ?? (def.pattern = duration);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
+  def.pattern ?? (def.pattern = ipv4);
+  $ZodStringFormat.init(inst, def);
+});
+var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+  if (!ipv6Alphabet.test(value))
+    return false;
+  return canParseURL(`http://[${value}]`);
+}
+var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
+  def.pattern ?? (def.pattern = ipv6);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (!isValidIPv6(payload.value)) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "ipv6",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
+  def.pattern ?? (def.pattern = cidrv4);
+  $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+  const parts = value.split("/");
+  if (parts.length !== 2)
+    return false;
+  const [address, prefix] = parts;
+  if (!prefix)
+    return false;
+  const prefixNum = Number(prefix);
+  if (`${prefixNum}` !== prefix)
+    return false;
+  if (prefixNum < 0 || prefixNum > 128)
+    return false;
+  return isValidIPv6(address);
+}
+var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
+  def.pattern ?? (def.pattern = cidrv6);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (!isValidCIDRv6(payload.value)) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "cidrv6",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+function isValidBase64(data) {
+  if (data === "")
+    return true;
+  if (/\s/.test(data))
+    return false;
+  if (data.length % 4 !== 0)
+    return false;
+  try {
+    atob(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
+  def.pattern ?? (def.pattern = base64Charset);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidBase64(payload.value))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "base64",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+  if (!base64urlCharset.test(data))
+    return false;
+  const base642 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const padded = base642.padEnd(Math.ceil(base642.length / 4) * 4, "=");
+  return isValidBase64(padded);
+}
+var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
+  def.pattern ?? (def.pattern = base64urlCharset);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidBase64URL(payload.value))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "base64url",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
+  def.pattern ?? (def.pattern = e164);
+  $ZodStringFormat.init(inst, def);
+});
+function isValidJWT(token, algorithm = null) {
+  try {
+    const tokensParts = token.split(".");
+    if (tokensParts.length !== 3)
+      return false;
+    const [header] = tokensParts;
+    if (!header)
+      return false;
+    const parsedHeader = JSON.parse(atob(header));
+    if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+      return false;
+    if (!parsedHeader.alg)
+      return false;
+    if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+      return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+var $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidJWT(payload.value, def.alg))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "jwt",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = number;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Number(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+      return payload;
+    }
+    const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+    payload.issues.push({
+      expected: "number",
+      code: "invalid_type",
+      input,
+      inst,
+      ...received ? { received } : {}
+    });
+    return payload;
+  };
+});
+var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+  $ZodCheckNumberFormat.init(inst, def);
+  $ZodNumber.init(inst, def);
+});
+var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = boolean;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Boolean(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "boolean")
+      return payload;
+    payload.issues.push({
+      expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload) => payload;
+});
+var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, _ctx) => {
+    payload.issues.push({
+      expected: "never",
+      code: "invalid_type",
+      input: payload.value,
+      inst
+    });
+    return payload;
+  };
+});
+function capSize(inst, size) {
+  const caps = sizeCaps(inst._zod.def.checks);
+  if (!caps.length)
+    return;
+  const cap = Math.min(...caps.map((c) => c[0]));
+  const parse2 = inst._zod.parse;
+  inst._zod.parse = (payload, ctx) => {
+    const n = size(payload.value);
+    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n > max && ch._zod.def.when(payload)) {
+          const start = payload.issues.length;
+          ch._zod.check(payload);
+          payload.issues[start].continue = false;
+          attachSchema(payload.issues, start, inst);
+          return payload;
+        }
+      }
+    }
+    return parse2(payload, ctx);
+  };
+}
+var arraySize = (input) => Array.isArray(input) ? input.length : -1;
+function handleArrayResult(result, final, index) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index, result.issues));
+  }
+  final.value[index] = result.value;
+}
+var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+  $ZodType.init(inst, def);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!Array.isArray(input)) {
+      payload.issues.push({
+        expected: "array",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+    const proms = [];
+    const abortEarly = ctx?.abortEarly;
+    for (let i = 0; i < input.length; i++) {
+      const item = input[i];
+      const result = def.element._zod.run({
+        value: item,
+        issues: []
+      }, ctx);
+      if (result instanceof Promise) {
+        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+      } else {
+        handleArrayResult(result, payload, i);
+        if (abortEarly && result.issues.length !== 0 && aborted(result))
+          break;
+      }
+    }
+    if (proms.length) {
+      return Promise.all(proms).then(() => payload);
+    }
+    return payload;
+  };
+  capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  const isPresent = key in input;
+  const isOptionalOut = optout === "optional";
+  if (!isPresent && isOptionalOut && optin === "optional") {
+    return;
+  }
+  if (result.issues.length) {
+    if (optin !== void 0 && isOptionalOut && !isPresent) {
+      return;
+    }
+    final.issues.push(...prefixIssues(key, result.issues));
+  }
+  if (!isPresent && optin === void 0) {
+    if (!result.issues.length) {
+      final.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: void 0,
+        path: [key]
+      });
+    }
+    return;
+  }
+  if (result.value === void 0) {
+    if (isPresent || optin === "defaulted" && !isOptionalOut) {
+      final.value[key] = void 0;
+    }
+  } else {
+    final.value[key] = result.value;
+  }
+}
+var NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+  const keys = Object.keys(def.shape);
+  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  for (const k of allKeys) {
+    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+    }
+  }
+  const okeys = optionalKeys(def.shape);
+  return {
+    ...def,
+    allKeys,
+    symbolKeys,
+    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+    keySet: new Set(keys),
+    numKeys: keys.length,
+    optionalKeys: new Set(okeys)
+  };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+  const unrecognized = [];
+  const keySet = def.keySet;
+  const _catchall = def.catchall._zod;
+  const t = _catchall.def.type;
+  const optin = _catchall.optin;
+  const optout = _catchall.optout;
+  let seen = 0;
+  for (const key in input) {
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
+        break;
+      seen = payload.issues.length;
+    }
+    if (keySet.has(key))
+      continue;
+    if (key === "__proto__") {
+      if (t === "never")
+        unrecognized.push(key);
+      continue;
+    }
+    if (t === "never") {
+      unrecognized.push(key);
+      continue;
+    }
+    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    if (r instanceof Promise) {
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+    } else {
+      handlePropertyResult(r, payload, key, input, optin, optout);
+    }
+  }
+  if (unrecognized.length) {
+    payload.issues.push({
+      code: "unrecognized_keys",
+      keys: unrecognized,
+      input,
+      inst,
+      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+      continue: true
+    });
+  }
+  if (!proms.length)
+    return payload;
+  return Promise.all(proms).then(() => {
+    return payload;
+  });
+}
+var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+  $ZodType.init(inst, def);
+  const desc = Object.getOwnPropertyDescriptor(def, "shape");
+  const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+  if (sh) {
+    const get = () => {
+      const newSh = { ...sh };
+      Object.defineProperty(def, "shape", { value: newSh });
+      get.raw = newSh;
+      return newSh;
+    };
+    get.raw = sh;
+    Object.defineProperty(def, "shape", { get });
+  }
+  const _normalized = cached(() => normalizeDef(def));
+  defineLazyInternal(inst, "propValues", (zod) => {
+    const shape = zod.def.shape;
+    const propValues = {};
+    for (const key in shape) {
+      const field = shape[key]._zod;
+      if (field.values) {
+        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        }
+        for (const v of field.values)
+          propValues[key].add(v);
+        if (field.optin !== void 0)
+          propValues[key].add(void 0);
+      }
+    }
+    return propValues;
+  });
+  const isObject2 = isObject;
+  const catchall = def.catchall;
+  let value;
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    value ?? (value = _normalized.value);
+    const input = payload.value;
+    if (!isObject2(input)) {
+      payload.issues.push({
+        expected: "object",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    const proms = [];
+    const shape = value.shape;
+    const abortEarly = ctx?.abortEarly;
+    let seen = payload.issues.length;
+    for (const key of value.allKeys) {
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
+          break;
+        seen = payload.issues.length;
+      }
+      if (key === "__proto__")
+        continue;
+      const el = shape[key];
+      const optin = el._zod.optin;
+      const optout = el._zod.optout;
+      const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+      if (r instanceof Promise) {
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+      } else {
+        handlePropertyResult(r, payload, key, input, optin, optout);
+      }
+    }
+    if (!catchall) {
+      return proms.length ? Promise.all(proms).then(() => payload) : payload;
+    }
+    return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+  };
+});
+var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
+  $ZodObject.init(inst, def);
+  const superParse = inst._zod.parse;
+  const _normalized = cached(() => normalizeDef(def));
+  const memo2 = globalConfig.memoizer;
+  const generateFastpass = (shape) => {
+    const normalized = _normalized.value;
+    const syms = normalized.symbolKeys;
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+    const prefixStr = (id2, k) => `
+          let ${id2}_ab = false;
+          for (let i = 0; i < ${id2}.issues.length; i++) {
+            const iss = ${id2}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id2}_ab = true;
+          }
+          if (${id2}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+    doc.write(`const input = payload.value;`);
+    const ids = /* @__PURE__ */ Object.create(null);
+    let counter = 0;
+    for (const key of normalized.allKeys) {
+      ids[key] = `key_${counter++}`;
+    }
+    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    for (const key of normalized.allKeys) {
+      if (key === "__proto__")
+        continue;
+      const id2 = ids[key];
+      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const isPresent = `${k} in input`;
+      const schema = shape[key];
+      const optin = schema?._zod?.optin;
+      const isOptionalIn = optin !== void 0;
+      const isOptionalOut = schema?._zod?.optout === "optional";
+      doc.write(`const ${id2} = ${parseStr(k)};`);
+      if (isOptionalIn && isOptionalOut) {
+        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
+        doc.write(`
+        const ${id2}_present = ${isPresent};
+        if (!${id2}.issues.length || ${id2}_present) {
+          if (${id2}.issues.length) {${prefixStr(id2, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id2}.value;
+          }
+        }
+
+      `);
+      } else if (!isOptionalIn) {
+        doc.write(`
+        const ${id2}_present = ${isPresent};
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        }
+        if (!${id2}_present && !${id2}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id2}_present) {
+          newResult[${k}] = ${id2}.value;
+        }
+
+      `);
+      } else {
+        doc.write(`
+        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        }
+      `);
+        if (optin === "defaulted") {
+          doc.write(`newResult[${k}] = ${id2}.value;`);
+        } else {
+          doc.write(`
+        if (${id2}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id2}.value;
+        }
+      `);
+        }
+      }
+    }
+    doc.write(`payload.value = newResult;`);
+    doc.write(`return payload;`);
+    return doc.compile();
+  };
+  let fastpass;
+  const isObject2 = isObject;
+  const jit = !globalConfig.jitless;
+  const allowsEval2 = allowsEval;
+  const fastEnabled = jit && allowsEval2.value;
+  const catchall = def.catchall;
+  let value;
+  inst._zod.parse = (payload, ctx) => {
+    value ?? (value = _normalized.value);
+    const input = payload.value;
+    if (!isObject2(input)) {
+      payload.issues.push({
+        expected: "object",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+      if (!fastpass)
+        fastpass = generateFastpass(def.shape);
+      payload = fastpass(payload, ctx);
+      if (!catchall)
+        return payload;
+      return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+    }
+    return superParse(payload, ctx);
+  };
+});
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: "invalid_union",
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+  });
+  return final;
+}
+var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+  defineLazyInternal(inst, "values", (zod) => {
+    if (zod.def.options.every((o) => o._zod.values)) {
+      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+    }
+    return void 0;
+  });
+  defineLazyInternal(inst, "pattern", (zod) => {
+    if (zod.def.options.every((o) => o._zod.pattern)) {
+      const patterns = zod.def.options.map((o) => o._zod.pattern);
+      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+    }
+    return void 0;
+  });
+  const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+  inst._zod.parse = (payload, ctx) => {
+    if (first) {
+      return first(payload, ctx);
+    }
+    let async = false;
+    const results = [];
+    for (const option of def.options) {
+      const result = option._zod.run({
+        value: payload.value,
+        issues: []
+      }, ctx);
+      if (result instanceof Promise) {
+        results.push(result);
+        async = true;
+      } else {
+        if (result.issues.length === 0)
+          return result;
+        results.push(result);
+      }
+    }
+    if (!async)
+      return handleUnionResults(results, payload, inst, ctx);
+    return Promise.all(results).then((results2) => {
+      return handleUnionResults(results2, payload, inst, ctx);
+    });
+  };
+});
+var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+    const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+    const async = left instanceof Promise || right instanceof Promise;
+    if (async) {
+      return Promise.all([left, right]).then(([left2, right2]) => {
+        return handleIntersectionResults(payload, left2, right2);
+      });
+    }
+    return handleIntersectionResults(payload, left, right);
+  };
+});
+function mergeValues(a, b) {
+  if (a === b) {
+    return { valid: true, data: a };
+  }
+  if (a instanceof Date && b instanceof Date && +a === +b) {
+    return { valid: true, data: a };
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const bKeys = Object.keys(b);
+    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const newObj = { ...a, ...b };
+    if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+      delete newObj.__proto__;
+    for (const key of sharedKeys) {
+      if (key === "__proto__")
+        continue;
+      const sharedValue = mergeValues(a[key], b[key]);
+      if (!sharedValue.valid) {
+        return {
+          valid: false,
+          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+        };
+      }
+      newObj[key] = sharedValue.data;
+    }
+    return { valid: true, data: newObj };
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) {
+      return { valid: false, mergeErrorPath: [] };
+    }
+    const newArray = [];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
+      const sharedValue = mergeValues(itemA, itemB);
+      if (!sharedValue.valid) {
+        return {
+          valid: false,
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+        };
+      }
+      newArray.push(sharedValue.data);
+    }
+    return { valid: true, data: newArray };
+  }
+  return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+  const unrecKeys = /* @__PURE__ */ new Map();
+  let unrecIssue;
+  const keyIssues = /* @__PURE__ */ new Map();
+  const collect = (iss, side) => {
+    let keys;
+    if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+      unrecIssue ?? (unrecIssue = iss);
+      keys = iss.keys;
+    } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+      const k = String(iss.path[0]);
+      if (!keyIssues.has(k))
+        keyIssues.set(k, iss);
+      keys = [k];
+    } else {
+      return false;
+    }
+    for (const k of keys) {
+      if (!unrecKeys.has(k))
+        unrecKeys.set(k, {});
+      unrecKeys.get(k)[side] = true;
+    }
+    return true;
+  };
+  for (const iss of left.issues) {
+    if (!collect(iss, "l"))
+      result.issues.push(iss);
+  }
+  for (const iss of right.issues) {
+    if (!collect(iss, "r"))
+      result.issues.push(iss);
+  }
+  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  if (bothKeys.length) {
+    const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+    if (aggregated.length)
+      result.issues.push({ ...unrecIssue, keys: aggregated });
+    for (const k of bothKeys) {
+      if (!aggregated.includes(k) && keyIssues.has(k))
+        result.issues.push(keyIssues.get(k));
+    }
+  }
+  const merged = mergeValues(left.value, right.value);
+  if (!merged.valid) {
+    if (aborted(result))
+      return result;
+    throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
+  }
+  result.value = merged.data;
+  return result;
+}
+var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+  $ZodType.init(inst, def);
+  const values = getEnumValues(def.entries);
+  const valuesSet = new Set(values);
+  inst._zod.values = valuesSet;
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+    return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+  });
+  inst._zod.parse = (payload, _ctx) => {
+    const input = payload.value;
+    if (valuesSet.has(input)) {
+      return payload;
+    }
+    payload.issues.push({
+      code: "invalid_value",
+      values,
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
+  $ZodType.init(inst, def);
+  const values = new Set(def.values);
+  inst._zod.values = values;
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const vals = zod.def.values;
+    return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+  });
+  inst._zod.parse = (payload, _ctx) => {
+    const input = payload.value;
+    if (values.has(input)) {
+      return payload;
+    }
+    payload.issues.push({
+      code: "invalid_value",
+      values: def.values,
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "optional";
+  globalConfig.memoizer?.guard(inst);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      throw new $ZodEncodeError(inst.constructor.name);
+    }
+    const _out = def.transform(payload.value, payload);
+    if (ctx.async) {
+      const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+      return output.then((output2) => {
+        payload.value = output2;
+        return payload;
+      });
+    }
+    if (_out instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    payload.value = _out;
+    return payload;
+  };
+});
+function handleOptionalResult(payload, result) {
+  payload.value = result.issues.length ? void 0 : result.value;
+  return payload;
+}
+var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+  inst._zod.optout = "optional";
+  defineLazyInternal(inst, "values", (zod) => {
+    const values = zod.def.innerType._zod.values;
+    return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+  });
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    if (payload.value === void 0) {
+      if (def.innerType._zod.optin !== "defaulted")
+        return payload;
+      const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+      if (result instanceof Promise)
+        return result.then((result2) => handleOptionalResult(payload, result2));
+      return handleOptionalResult(payload, result);
+    }
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodExactOptional = /* @__PURE__ */ $constructor("$ZodExactOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+  inst._zod.parse = (payload, ctx) => {
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+  });
+  defineLazyInternal(inst, "values", (zod) => {
+    return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    if (payload.value === null)
+      return payload;
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "defaulted";
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    if (payload.value === void 0) {
+      payload.value = def.defaultValue;
+      return payload;
+    }
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleDefaultResult(result2, def));
+    }
+    return handleDefaultResult(result, def);
+  };
+});
+function handleDefaultResult(payload, def) {
+  if (payload.value === void 0) {
+    payload.value = def.defaultValue;
+  }
+  return payload;
+}
+var $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "defaulted";
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    if (payload.value === void 0) {
+      payload.value = def.defaultValue;
+    }
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => {
+    const v = zod.def.innerType._zod.values;
+    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleNonOptionalResult(result2, inst));
+    }
+    return handleNonOptionalResult(result, inst);
+  };
+});
+function handleNonOptionalResult(payload, inst) {
+  if (!payload.issues.length && payload.value === void 0) {
+    payload.issues.push({
+      code: "invalid_type",
+      expected: "nonoptional",
+      input: payload.value,
+      inst
+    });
+  }
+  return payload;
+}
+function handleCatchResult(payload, result, def, ctx) {
+  if (!result.issues.length) {
+    payload.value = result.value;
+    if (result.memo)
+      payload.memo = true;
+    return payload;
+  }
+  payload.value = def.catchValue({
+    ...result,
+    value: payload.value,
+    error: {
+      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+    },
+    input: payload.value
+  });
+  return payload;
+}
+var $ZodCatch = /* @__PURE__ */ $constructor("$ZodCatch", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleCatchResult(payload, result2, def, ctx));
+    }
+    return handleCatchResult(payload, result, def, ctx);
+  };
+});
+var $ZodPipe = /* @__PURE__ */ $constructor("$ZodPipe", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+  defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      const right = def.out._zod.run(payload, ctx);
+      if (right instanceof Promise) {
+        return right.then((right2) => handlePipeResult(right2, def.in, ctx));
+      }
+      return handlePipeResult(right, def.in, ctx);
+    }
+    const left = def.in._zod.run(payload, ctx);
+    if (left instanceof Promise) {
+      return left.then((left2) => handlePipeResult(left2, def.out, ctx));
+    }
+    return handlePipeResult(left, def.out, ctx);
+  };
+});
+function handlePipeResult(left, next, ctx) {
+  if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+    left.aborted = true;
+    return left;
+  }
+  return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+var $ZodReadonly = /* @__PURE__ */ $constructor("$ZodReadonly", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then(handleReadonlyResult);
+    }
+    return handleReadonlyResult(result);
+  };
+});
+function handleReadonlyResult(payload) {
+  if (!payload.memo)
+    payload.value = Object.freeze(payload.value);
+  return payload;
+}
+var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, _) => {
+    return payload;
+  };
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const r = def.fn(input);
+    if (r instanceof Promise) {
+      return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+    }
+    handleRefineResult(r, payload, input, inst);
+    return;
+  };
+});
+function handleRefineResult(result, payload, input, inst) {
+  if (!result) {
+    const _iss = {
+      code: "custom",
+      input,
+      inst,
+      // incorporates params.error into issue reporting
+      path: [...inst._zod.def.path ?? []],
+      // incorporates params.error into issue reporting
+      continue: !inst._zod.def.abort
+      // params: inst._zod.def.params,
+    };
+    if (inst._zod.def.params)
+      _iss.params = inst._zod.def.params;
+    payload.issues.push(issue(_iss));
+  }
+}
+
+// node_modules/zod/v4/core/memoizer.js
+var $ZodCyclicError = class extends Error {
+  constructor() {
+    super(`Cannot parse a reference cycle that closes through a transform`);
+    this.name = "ZodCyclicError";
+  }
+};
+var STATE = "~memo";
+var NO_ISSUES = [];
+function isRef(value) {
+  return value !== null && typeof value === "object";
+}
+function cloneIssues(issues) {
+  return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
+}
+var recursive = /* @__PURE__ */ new WeakMap();
+var NONE = 0;
+var ASSUMED = 1;
+var PROVEN = 2;
+function isRecursive(inst, stack, resolve) {
+  const cached2 = recursive.get(inst);
+  if (cached2 !== void 0)
+    return cached2 ? PROVEN : NONE;
+  if (stack.has(inst))
+    return PROVEN;
+  stack.add(inst);
+  let result = NONE;
+  const check = (child) => {
+    if (result !== PROVEN && child?._zod) {
+      const answer = isRecursive(child, stack, resolve);
+      if (answer > result)
+        result = answer;
+    }
+  };
+  const shape = (sh, spread) => {
+    let answer = NONE;
+    for (const key of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key);
+      if (spread && !desc.enumerable)
+        continue;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      if (child > answer)
+        answer = child;
+    }
+    return answer;
+  };
+  const merge2 = (answer) => {
+    if (answer > result)
+      result = answer;
+  };
+  const def = inst._zod.def;
+  const kind = def.type;
+  switch (kind) {
+    case "object": {
+      const raw = rawShape(def);
+      merge2(raw ? shape(raw, true) : ASSUMED);
+      check(def.catchall);
+      break;
+    }
+    case "array":
+      check(def.element);
+      break;
+    case "tuple":
+      for (const el of def.items)
+        check(el);
+      check(def.rest);
+      break;
+    case "record":
+    case "map":
+      check(def.keyType);
+      check(def.valueType);
+      break;
+    case "set":
+      check(def.valueType);
+      break;
+    case "union":
+      for (const el of def.options)
+        check(el);
+      break;
+    case "intersection":
+      check(def.left);
+      check(def.right);
+      break;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+    case "nonoptional":
+    case "promise":
+    case "success":
+      check(def.innerType);
+      break;
+    case "pipe":
+      check(def.in);
+      check(def.out);
+      break;
+    case "function":
+      check(def.input);
+      check(def.output);
+      break;
+    // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+    case "lazy": {
+      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      break;
+    }
+    // a leaf by choice: `parts` are regex fragments, not data positions
+    case "template_literal":
+    // leaves
+    case "string":
+    case "number":
+    case "int":
+    case "boolean":
+    case "bigint":
+    case "symbol":
+    case "undefined":
+    case "null":
+    case "void":
+    case "never":
+    case "any":
+    case "unknown":
+    case "date":
+    case "nan":
+    case "enum":
+    case "literal":
+    case "file":
+    case "transform":
+    case "custom":
+      break;
+    default: {
+      kind;
+      for (const key in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key);
+        if (!desc || desc.get)
+          continue;
+        const value = desc.value;
+        if (!value || typeof value !== "object")
+          continue;
+        if (value._zod)
+          check(value);
+        else if (Array.isArray(value))
+          for (const el of value)
+            check(el);
+      }
+    }
+  }
+  stack.delete(inst);
+  return settle(inst, result);
+}
+function settle(inst, answer) {
+  if (answer !== ASSUMED)
+    recursive.set(inst, answer === PROVEN);
+  return answer;
+}
+function bucketFor(state, inst) {
+  let bucket = state.buckets.get(inst);
+  if (!bucket) {
+    bucket = /* @__PURE__ */ new WeakMap();
+    state.buckets.set(inst, bucket);
+  }
+  return bucket;
+}
+var handoff;
+var open = [];
+var memo = {
+  alloc(_inst, payload, empty) {
+    const bucket = handoff;
+    if (!bucket)
+      return empty;
+    handoff = void 0;
+    const entry = { value: empty, issues: null };
+    bucket.set(payload.value, entry);
+    open.push(entry);
+    return empty;
+  },
+  guard(inst) {
+    var _a3;
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred.push(() => {
+      const base = inst._zod.parse;
+      const wrapped = (payload, ctx) => {
+        if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+          throw new $ZodCyclicError();
+        return base(payload, ctx);
+      };
+      inst._zod.parse = wrapped;
+      if (inst._zod.run === base)
+        inst._zod.run = wrapped;
+    });
+  },
+  attach(inst) {
+    var _a3;
+    let isRecursiveInst;
+    let rechecked = false;
+    let lastCtx;
+    let lastBucket;
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred.push(() => {
+      const base = inst._zod.parse;
+      const wrapped = (payload, ctx) => {
+        if (isRecursiveInst === void 0) {
+          const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
+          if (walked === NONE) {
+            inst._zod.parse = base;
+            if (inst._zod.run === wrapped)
+              inst._zod.run = base;
+            return base(payload, ctx);
+          }
+          if (walked === PROVEN || rechecked)
+            isRecursiveInst = true;
+          else
+            rechecked = true;
+        }
+        const input = payload.value;
+        if (!isRef(input))
+          return base(payload, ctx);
+        let state = ctx[STATE];
+        if (!state) {
+          state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
+          ctx[STATE] = state;
+        }
+        let bucket;
+        if (lastCtx === ctx) {
+          bucket = lastBucket;
+        } else {
+          bucket = bucketFor(state, inst);
+          lastCtx = ctx;
+          lastBucket = bucket;
+        }
+        const hit = bucket.get(input);
+        if (hit) {
+          payload.value = hit.value;
+          if (hit.issues) {
+            if (hit.issues.length)
+              payload.issues.push(...cloneIssues(hit.issues));
+          } else {
+            payload.memo = true;
+            state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet());
+            state.backEdges.add(hit.value);
+          }
+          return payload;
+        }
+        handoff = bucket;
+        const depth = open.length;
+        const result = base(payload, ctx);
+        handoff = void 0;
+        const entry = open.length > depth ? open.pop() : void 0;
+        if (result instanceof Promise) {
+          return result.then((r) => {
+            if (entry)
+              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            return r;
+          });
+        }
+        if (entry)
+          entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+        return result;
+      };
+      inst._zod.parse = wrapped;
+      if (inst._zod.run === base)
+        inst._zod.run = wrapped;
+    });
+  }
+};
+function memoizer() {
+  return memo;
+}
+function isBackEdge(ctx, value) {
+  const backEdges = ctx[STATE]?.backEdges;
+  return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+}
+
+// node_modules/zod/v4/locales/en.js
+var error = () => {
+  const Sizable = {
+    string: { unit: "characters", verb: "to have" },
+    file: { unit: "bytes", verb: "to have" },
+    array: { unit: "items", verb: "to have" },
+    set: { unit: "items", verb: "to have" },
+    map: { unit: "entries", verb: "to have" }
+  };
+  function getSizing(origin) {
+    return Sizable[origin] ?? null;
+  }
+  const FormatDictionary = {
+    regex: "input",
+    email: "email address",
+    url: "URL",
+    emoji: "emoji",
+    uuid: "UUID",
+    uuidv4: "UUIDv4",
+    uuidv6: "UUIDv6",
+    nanoid: "nanoid",
+    guid: "GUID",
+    cuid: "cuid",
+    cuid2: "cuid2",
+    ulid: "ULID",
+    xid: "XID",
+    ksuid: "KSUID",
+    datetime: "ISO datetime",
+    date: "ISO date",
+    time: "ISO time",
+    duration: "ISO duration",
+    ipv4: "IPv4 address",
+    ipv6: "IPv6 address",
+    mac: "MAC address",
+    cidrv4: "IPv4 range",
+    cidrv6: "IPv6 range",
+    base64: "base64-encoded string",
+    base64url: "base64url-encoded string",
+    json_string: "JSON string",
+    e164: "E.164 number",
+    currency_code: "currency code",
+    credit_card: "credit card number",
+    iban: "IBAN",
+    jwt: "JWT",
+    template_literal: "input"
+  };
+  const TypeDictionary = {
+    // Compatibility: "nan" -> "NaN" for display
+    nan: "NaN"
+    // All other type names omitted - they fall back to raw values via ?? operator
+  };
+  function getTypeName(type, input) {
+    if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+      return String(input);
+    }
+    return TypeDictionary[type] ?? type;
+  }
+  return (issue2) => {
+    switch (issue2.code) {
+      case "invalid_type": {
+        const expected = getTypeName(issue2.expected);
+        const receivedType = parsedType(issue2.input);
+        const received = getTypeName(receivedType, issue2.input);
+        return `Invalid input: expected ${expected}, received ${received}`;
+      }
+      case "invalid_value":
+        if (issue2.values.length === 1)
+          return `Invalid input: expected ${stringifyPrimitive(issue2.values[0])}`;
+        return `Invalid option: expected one of ${joinValues(issue2.values, "|")}`;
+      case "too_big": {
+        const adj = issue2.exact ? "exactly " : issue2.inclusive ? "<=" : "<";
+        const sizing = getSizing(issue2.origin);
+        if (sizing)
+          return `Too big: expected ${issue2.origin ?? "value"} to have ${adj}${issue2.maximum.toString()} ${sizing.unit ?? "elements"}`;
+        return `Too big: expected ${issue2.origin ?? "value"} to be ${adj}${issue2.maximum.toString()}`;
+      }
+      case "too_small": {
+        const adj = issue2.exact ? "exactly " : issue2.inclusive ? ">=" : ">";
+        const sizing = getSizing(issue2.origin);
+        if (sizing) {
+          return `Too small: expected ${issue2.origin} to have ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+        }
+        return `Too small: expected ${issue2.origin} to be ${adj}${issue2.minimum.toString()}`;
+      }
+      case "invalid_format": {
+        const _issue = issue2;
+        if (_issue.format === "starts_with") {
+          return `Invalid string: must start with "${_issue.prefix}"`;
+        }
+        if (_issue.format === "ends_with")
+          return `Invalid string: must end with "${_issue.suffix}"`;
+        if (_issue.format === "includes")
+          return `Invalid string: must include "${_issue.includes}"`;
+        if (_issue.format === "regex")
+          return `Invalid string: must match pattern ${_issue.pattern}`;
+        return `Invalid ${FormatDictionary[_issue.format] ?? issue2.format}`;
+      }
+      case "not_multiple_of":
+        return `Invalid number: must be a multiple of ${issue2.divisor}`;
+      case "unrecognized_keys":
+        return `Unrecognized key${issue2.keys.length > 1 ? "s" : ""}: ${joinValues(issue2.keys, ", ")}`;
+      case "invalid_key":
+        return `Invalid key in ${issue2.origin}`;
+      case "invalid_union":
+        if (issue2.options && Array.isArray(issue2.options) && issue2.options.length > 0) {
+          const opts = issue2.options.map((o) => `'${o}'`).join(" | ");
+          return `Invalid discriminator value. Expected ${opts}`;
+        }
+        if (issue2.inclusive === false) {
+          return "Invalid input: more than one option matched";
+        }
+        return "Invalid input";
+      case "invalid_element":
+        return `Invalid value in ${issue2.origin}`;
+      default:
+        return `Invalid input`;
+    }
+  };
+};
+function en_default() {
+  return {
+    localeError: error()
+  };
+}
+
+// node_modules/zod/v4/core/registries.js
+var _a2;
+var $ZodRegistry = class {
+  constructor() {
+    this._map = /* @__PURE__ */ new WeakMap();
+    this._idmap = /* @__PURE__ */ new Map();
+  }
+  add(schema, ..._meta) {
+    const meta2 = _meta[0];
+    this._map.set(schema, meta2);
+    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+      this._idmap.set(meta2.id, schema);
+    }
+    return this;
+  }
+  clear() {
+    this._map = /* @__PURE__ */ new WeakMap();
+    this._idmap = /* @__PURE__ */ new Map();
+    return this;
+  }
+  remove(schema) {
+    const meta2 = this._map.get(schema);
+    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+      this._idmap.delete(meta2.id);
+    }
+    this._map.delete(schema);
+    return this;
+  }
+  get(schema) {
+    const p = schema._zod.parent;
+    if (p) {
+      const pm = { ...this.get(p) ?? {} };
+      delete pm.id;
+      const f = { ...pm, ...this._map.get(schema) };
+      return Object.keys(f).length ? f : void 0;
+    }
+    return this._map.get(schema);
+  }
+  has(schema) {
+    return this._map.has(schema);
+  }
+};
+function registry() {
+  return new $ZodRegistry();
+}
+(_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+var globalRegistry = globalThis.__zod_globalRegistry;
+
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+  if (def.checks)
+    def.checks = [...def.checks];
+  return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class2, params) {
+  return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "email",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "guid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v4",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v6",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v7",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "url",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _emoji2(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "emoji",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "nanoid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cuid2",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ulid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "xid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ksuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ipv4",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ipv6",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cidrv4",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cidrv6",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "base64",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "base64url",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "e164",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "jwt",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "datetime",
+    check: "string_format",
+    offset: false,
+    local: false,
+    precision: null,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "date",
+    check: "string_format",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "time",
+    check: "string_format",
+    precision: null,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "duration",
+    check: "string_format",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class2, params) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class2, params) {
+  return new Class2({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class2, params) {
+  return new Class2({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class2) {
+  return new Class2({
+    type: "unknown"
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class2, params) {
+  return new Class2({
+    type: "never",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+  return new $ZodCheckMultipleOf({
+    check: "multiple_of",
+    ...normalizeParams(params),
+    value
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+  const ch = new $ZodCheckMaxLength({
+    check: "max_length",
+    ...normalizeParams(params),
+    maximum
+  });
+  return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+  return new $ZodCheckMinLength({
+    check: "min_length",
+    ...normalizeParams(params),
+    minimum
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+  return new $ZodCheckLengthEquals({
+    check: "length_equals",
+    ...normalizeParams(params),
+    length
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+  return new $ZodCheckRegex({
+    check: "string_format",
+    format: "regex",
+    ...normalizeParams(params),
+    pattern
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+  return new $ZodCheckLowerCase({
+    check: "string_format",
+    format: "lowercase",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+  return new $ZodCheckUpperCase({
+    check: "string_format",
+    format: "uppercase",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+  return new $ZodCheckIncludes({
+    check: "string_format",
+    format: "includes",
+    ...normalizeParams(params),
+    includes
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+  return new $ZodCheckStartsWith({
+    check: "string_format",
+    format: "starts_with",
+    ...normalizeParams(params),
+    prefix
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+  return new $ZodCheckEndsWith({
+    check: "string_format",
+    format: "ends_with",
+    ...normalizeParams(params),
+    suffix
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+  return new $ZodCheckOverwrite({
+    check: "overwrite",
+    tx
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _normalize(form) {
+  return /* @__PURE__ */ _overwrite((input) => input.normalize(form));
+}
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+  return /* @__PURE__ */ _overwrite((input) => input.trim());
+}
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+  return /* @__PURE__ */ _overwrite((input) => input.toLowerCase());
+}
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+  return /* @__PURE__ */ _overwrite((input) => input.toUpperCase());
+}
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+  return /* @__PURE__ */ _overwrite((input) => slugify(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class2, element, params) {
+  return new Class2({
+    type: "array",
+    element,
+    // get element() {
+    //   return element;
+    // },
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _refine(Class2, fn, _params) {
+  const schema = new Class2({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...normalizeParams(_params)
+  });
+  return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+  const ch = /* @__PURE__ */ _check((payload) => {
+    payload.addIssue = (issue2) => {
+      if (typeof issue2 === "string") {
+        payload.issues.push(issue(issue2, payload.value, ch._zod.def));
+      } else {
+        const _issue = issue2;
+        if (_issue.fatal)
+          _issue.continue = false;
+        _issue.code ?? (_issue.code = "custom");
+        if (!("input" in _issue))
+          _issue.input = payload.value;
+        _issue.inst ?? (_issue.inst = ch);
+        _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
+        payload.issues.push(issue(_issue));
+      }
+    };
+    return fn(payload.value, payload);
+  }, params);
+  return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+  const ch = new $ZodCheck({
+    check: "custom",
+    ...normalizeParams(params)
+  });
+  ch._zod.check = fn;
+  return ch;
+}
+
+// node_modules/zod/v4/core/to-json-schema.js
+function assignProps(target, ...sources) {
+  for (const source of sources) {
+    for (const key of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+        assignProp(target, key, source[key]);
+      }
+    }
+  }
+  return target;
+}
+function initializeContext(params) {
+  let target = params?.target ?? "draft-2020-12";
+  if (target === "draft-4")
+    target = "draft-04";
+  if (target === "draft-7")
+    target = "draft-07";
+  return {
+    processors: params.processors ?? {},
+    metadataRegistry: params?.metadata ?? globalRegistry,
+    target,
+    unrepresentable: params?.unrepresentable ?? "throw",
+    override: params?.override ?? (() => {
+    }),
+    io: params?.io ?? "output",
+    counter: 0,
+    seen: /* @__PURE__ */ new Map(),
+    sharedDefsExtractedFor: void 0,
+    sharedEmitDoneFor: void 0,
+    cycles: params?.cycles ?? "ref",
+    reused: params?.reused ?? "inline",
+    intersections: [],
+    deferred: [],
+    external: params?.external ?? void 0
+  };
+}
+function handleUnrepresentable(schema, ctx, json, params, message) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message }) : ctx.unrepresentable;
+  if (result === "any")
+    return false;
+  if (result === void 0 || result === "throw")
+    throw new Error(message);
+  Object.assign(json, result);
+  return true;
+}
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+  var _a3;
+  const def = schema._zod.def;
+  const seen = ctx.seen.get(schema);
+  if (seen) {
+    seen.count++;
+    const isCycle = _params.schemaPath.includes(schema);
+    if (isCycle) {
+      seen.cycle = _params.path;
+    }
+    return seen.schema;
+  }
+  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema, result);
+  ctx.sharedDefsExtractedFor = void 0;
+  ctx.sharedEmitDoneFor = void 0;
+  const overrideSchema = schema._zod.toJSONSchema?.();
+  if (overrideSchema) {
+    result.schema = overrideSchema;
+  } else {
+    const params = {
+      ..._params,
+      schemaPath: [..._params.schemaPath, schema],
+      path: _params.path
+    };
+    if (schema._zod.processJSONSchema) {
+      schema._zod.processJSONSchema(ctx, result.schema, params);
+    } else {
+      const _json = result.schema;
+      const processor = ctx.processors[def.type];
+      if (!processor) {
+        throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+      }
+      processor(schema, ctx, _json, params);
+    }
+    const parent = schema._zod.parent;
+    if (parent) {
+      if (!result.ref)
+        result.ref = parent;
+      processSchema(parent, ctx, params);
+      ctx.seen.get(parent).isParent = true;
+    }
+  }
+  const meta2 = ctx.metadataRegistry.get(schema);
+  if (meta2)
+    assignProps(result.schema, meta2);
+  if (ctx.io === "input" && isTransforming(schema)) {
+    delete result.schema.examples;
+    delete result.schema.default;
+  }
+  if (ctx.io === "input" && "_prefault" in result.schema)
+    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+  delete result.schema._prefault;
+  const _result = ctx.seen.get(schema);
+  return _result.schema;
+}
+function encodeJSONPointerSegment(segment) {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+    return;
+  const idToSchema = /* @__PURE__ */ new Map();
+  for (const entry of ctx.seen.entries()) {
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
+      const existing = idToSchema.get(id2);
+      if (existing && existing !== entry[0]) {
+        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+      }
+      idToSchema.set(id2, entry[0]);
+    }
+  }
+  const makeURI = (entry) => {
+    const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+    if (ctx.external) {
+      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
+      if (externalId) {
+        return { ref: uriGenerator(externalId) };
+      }
+      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id2;
+      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+    }
+    const uriPrefix = `#`;
+    const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+    if (entry[1] === root && !entry[1].schema.id) {
+      return { ref: uriPrefix };
+    }
+    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+  };
+  const extractToDef = (entry) => {
+    if (entry[1].schema.$ref) {
+      return;
+    }
+    const seen = entry[1];
+    const { ref, defId } = makeURI(entry);
+    seen.def = { ...seen.schema };
+    if (defId)
+      seen.defId = defId;
+    const schema2 = seen.schema;
+    for (const key in schema2) {
+      delete schema2[key];
+    }
+    schema2.$ref = ref;
+  };
+  if (ctx.cycles === "throw") {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.cycle) {
+        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+
+Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
+      }
+    }
+  }
+  for (const entry of ctx.seen.entries()) {
+    const seen = entry[1];
+    if (schema === entry[0]) {
+      extractToDef(entry);
+      continue;
+    }
+    if (ctx.external) {
+      const ext = ctx.external.registry.get(entry[0])?.id;
+      if (schema !== entry[0] && ext) {
+        extractToDef(entry);
+        continue;
+      }
+    }
+    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id2) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.cycle) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.count > 1) {
+      if (ctx.reused === "ref") {
+        extractToDef(entry);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedDefsExtractedFor = ctx.external;
+}
+function compactTypeUnion(schema) {
+  const options = schema.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+    return;
+  const types = [];
+  for (const option of options) {
+    if (!option || typeof option !== "object")
+      return;
+    compactTypeUnion(option);
+    const keys = Object.keys(option);
+    if (keys.length !== 1 || keys[0] !== "type")
+      return;
+    const type = option.type;
+    for (const member of Array.isArray(type) ? type : [type]) {
+      if (typeof member !== "string")
+        return;
+      if (!types.includes(member))
+        types.push(member);
+    }
+  }
+  delete schema.anyOf;
+  schema.type = types.length === 1 ? types[0] : types;
+}
+var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
+var UNION_KEYS = ["oneOf", "anyOf"];
+function undeclaredConstraint(member) {
+  const extra = member.additionalProperties;
+  if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
+    return null;
+  return Object.keys(extra).length ? extra : null;
+}
+function foldObjects(members2) {
+  const objects = [];
+  for (const member of members2) {
+    if (typeof member !== "object" || member.type !== "object")
+      return null;
+    for (const key in member) {
+      if (!FOLDABLE_KEYS.has(key))
+        return null;
+    }
+    objects.push(member);
+  }
+  const properties = {};
+  const required2 = /* @__PURE__ */ new Set();
+  for (const object2 of objects) {
+    for (const key in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key))
+        continue;
+      const parts = [];
+      for (const other of objects) {
+        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        if (part === null || part === void 0)
+          continue;
+        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts.push(part);
+      }
+      const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
+      assignProp(properties, key, merged);
+    }
+    for (const key of object2.required ?? [])
+      required2.add(key);
+  }
+  const folded = { type: "object", properties };
+  if (required2.size)
+    folded.required = [...required2];
+  if (objects.every((object2) => object2.additionalProperties === false)) {
+    folded.additionalProperties = false;
+  } else {
+    const constraints = [];
+    for (const object2 of objects) {
+      const constraint = undeclaredConstraint(object2);
+      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+        constraints.push(constraint);
+    }
+    if (constraints.length === 1)
+      folded.additionalProperties = constraints[0];
+    else if (constraints.length > 1)
+      folded.additionalProperties = { allOf: constraints };
+  }
+  return folded;
+}
+function foldIntersection(json) {
+  const allOf = json.allOf;
+  if (!Array.isArray(allOf) || allOf.length < 2)
+    return;
+  for (const key of FOLDABLE_KEYS)
+    if (key in json)
+      return;
+  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  let folded = null;
+  if (!unions.length) {
+    folded = foldObjects(allOf);
+  } else {
+    const union2 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    if (Object.keys(union2).length !== 1)
+      return;
+    const rest = allOf.filter((m) => m !== union2);
+    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    if (branches.some((b) => !b))
+      return;
+    folded = { [keyword]: branches };
+  }
+  if (!folded)
+    return;
+  delete json.allOf;
+  assignProps(json, folded);
+}
+function finalize(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  const flattenRef = (zodSchema) => {
+    const seen = ctx.seen.get(zodSchema);
+    if (seen.ref === null)
+      return;
+    const schema2 = seen.def ?? seen.schema;
+    const _cached = { ...schema2 };
+    const ref = seen.ref;
+    seen.ref = null;
+    if (ref) {
+      flattenRef(ref);
+      const refSeen = ctx.seen.get(ref);
+      const refSchema = refSeen.schema;
+      if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+        schema2.allOf = schema2.allOf ?? [];
+        schema2.allOf.push(refSchema);
+      } else {
+        assignProps(schema2, refSchema);
+      }
+      assignProps(schema2, _cached);
+      const isParentRef = zodSchema._zod.parent === ref;
+      if (isParentRef) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (!(key in _cached)) {
+            delete schema2[key];
+          }
+        }
+      }
+      if (refSchema.$ref && refSeen.def) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema2[key];
+          }
+        }
+      }
+    }
+    const parent = zodSchema._zod.parent;
+    if (parent && parent !== ref) {
+      flattenRef(parent);
+      const parentSeen = ctx.seen.get(parent);
+      if (parentSeen?.schema.$ref) {
+        schema2.$ref = parentSeen.schema.$ref;
+        if (parentSeen.def) {
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
+              continue;
+            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema2[key];
+            }
+          }
+        }
+      }
+    }
+    ctx.override({
+      zodSchema,
+      jsonSchema: schema2,
+      path: seen.path ?? []
+    });
+  };
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry[0]);
+    }
+    if (ctx.target !== "openapi-3.0") {
+      for (const entry of ctx.seen.entries()) {
+        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      }
+    }
+    for (const rewrite of ctx.deferred)
+      rewrite();
+    if (ctx.intersections.length) {
+      const carriers = /* @__PURE__ */ new Map();
+      for (const seen of ctx.seen.values()) {
+        for (const json of [seen.schema, seen.def]) {
+          const allOf = json?.allOf;
+          if (!Array.isArray(allOf))
+            continue;
+          const existing = carriers.get(allOf);
+          if (existing)
+            existing.push(json);
+          else
+            carriers.set(allOf, [json]);
+        }
+      }
+      for (const allOf of ctx.intersections) {
+        for (const json of carriers.get(allOf) ?? [])
+          foldIntersection(json);
+      }
+    }
+  }
+  const result = {};
+  if (ctx.target === "draft-2020-12") {
+    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+  } else if (ctx.target === "draft-07") {
+    result.$schema = "http://json-schema.org/draft-07/schema#";
+  } else if (ctx.target === "draft-04") {
+    result.$schema = "http://json-schema.org/draft-04/schema#";
+  } else if (ctx.target === "openapi-3.0") {
+  } else {
+  }
+  if (ctx.external?.uri) {
+    const id2 = ctx.external.registry.get(schema)?.id;
+    if (!id2)
+      throw new Error("Schema is missing an `id` property");
+    result.$id = ctx.external.uri(id2);
+  }
+  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  if (rootMetaId !== void 0 && result.id === rootMetaId)
+    delete result.id;
+  const defs = ctx.external?.defs ?? {};
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.def && seen.defId) {
+        if (seen.def.id === seen.defId)
+          delete seen.def.id;
+        assignProp(defs, seen.defId, seen.def);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedEmitDoneFor = ctx.external;
+  if (ctx.external) {
+  } else {
+    if (Object.keys(defs).length > 0) {
+      if (ctx.target === "draft-2020-12") {
+        result.$defs = defs;
+      } else {
+        result.definitions = defs;
+      }
+    }
+  }
+  try {
+    const finalized = JSON.parse(JSON.stringify(result));
+    Object.defineProperty(finalized, "~standard", {
+      value: {
+        ...schema["~standard"],
+        jsonSchema: {
+          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+        }
+      },
+      enumerable: false,
+      writable: false
+    });
+    return finalized;
+  } catch (_err) {
+    throw new Error("Error converting schema to JSON.");
+  }
+}
+function isTransforming(_schema, _ctx) {
+  const ctx = _ctx ?? { seen: /* @__PURE__ */ new Set() };
+  if (ctx.seen.has(_schema))
+    return false;
+  ctx.seen.add(_schema);
+  const def = _schema._zod.def;
+  if (def.type === "transform")
+    return true;
+  if (def.type === "array")
+    return isTransforming(def.element, ctx);
+  if (def.type === "set")
+    return isTransforming(def.valueType, ctx);
+  if (def.type === "lazy")
+    return isTransforming(def.getter(), ctx);
+  if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") {
+    return isTransforming(def.innerType, ctx);
+  }
+  if (def.type === "intersection") {
+    return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+  }
+  if (def.type === "record" || def.type === "map") {
+    return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+  }
+  if (def.type === "pipe") {
+    if (_schema._zod.traits.has("$ZodCodec"))
+      return true;
+    return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+  }
+  if (def.type === "object") {
+    for (const key in def.shape) {
+      if (isTransforming(def.shape[key], ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "union") {
+    for (const option of def.options) {
+      if (isTransforming(option, ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "tuple") {
+    for (const item of def.items) {
+      if (isTransforming(item, ctx))
+        return true;
+    }
+    if (def.rest && isTransforming(def.rest, ctx))
+      return true;
+    return false;
+  }
+  return false;
+}
+var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+  const ctx = initializeContext({ ...params, processors });
+  processSchema(schema, ctx);
+  extractDefs(ctx, schema);
+  return finalize(ctx, schema);
+};
+var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+  const { libraryOptions, target } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  processSchema(schema, ctx);
+  extractDefs(ctx, schema);
+  return finalize(ctx, schema);
+};
+
+// node_modules/zod/v4/core/json-schema-processors.js
+var narrowMin = (agg, key, value) => {
+  if (agg[key] === void 0 || value > agg[key])
+    agg[key] = value;
+};
+var narrowMax = (agg, key, value) => {
+  if (agg[key] === void 0 || value < agg[key])
+    agg[key] = value;
+};
+var narrowBoth = (agg, value) => {
+  narrowMin(agg, "minimum", value);
+  narrowMax(agg, "maximum", value);
+};
+var addDivisor = (agg, value) => {
+  agg.multipleOf ?? (agg.multipleOf = []);
+  if (!agg.multipleOf.includes(value))
+    agg.multipleOf.push(value);
+};
+var addPattern = (agg, pattern) => {
+  agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
+  agg.patterns.add(pattern);
+};
+var intersectMime = (agg, mime) => {
+  agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+var setFormat = (agg, format) => {
+  agg.format = format;
+  if (format.includes("int"))
+    agg.isInt = true;
+};
+var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+var maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+var formatContributor = (ranges) => (agg, def) => {
+  setFormat(agg, def.format);
+  const [minimum, maximum] = ranges[def.format];
+  narrowMin(agg, "minimum", minimum);
+  narrowMax(agg, "maximum", maximum);
+};
+var contributors = {
+  greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+  less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+  multiple_of: (agg, def) => addDivisor(agg, def.value),
+  number_format: formatContributor(NUMBER_FORMAT_RANGES),
+  bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+  min_length: minContributor,
+  max_length: maxContributor,
+  length_equals: (agg, def) => narrowBoth(agg, def.length),
+  min_size: minContributor,
+  max_size: maxContributor,
+  size_equals: (agg, def) => narrowBoth(agg, def.size),
+  string_format: (agg, def) => {
+    setFormat(agg, def.format);
+    if (def.pattern)
+      addPattern(agg, def.pattern);
+    if (def.format === "base64" || def.format === "base64url")
+      agg.contentEncoding = def.format;
+    if (def.local || def.precision === -1)
+      agg.laxFormat = true;
+  },
+  mime_type: (agg, def) => intersectMime(agg, def.mime)
+};
+function aggregateChecks(schema) {
+  const agg = {};
+  const def = schema._zod.def;
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
+    contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+  const bag = schema._zod.bag;
+  if (bag.minimum !== void 0)
+    narrowMin(agg, "minimum", bag.minimum);
+  if (bag.exclusiveMinimum !== void 0)
+    narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+  if (bag.maximum !== void 0)
+    narrowMax(agg, "maximum", bag.maximum);
+  if (bag.exclusiveMaximum !== void 0)
+    narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+  if (bag.multipleOf !== void 0)
+    addDivisor(agg, bag.multipleOf);
+  if (bag.format !== void 0) {
+    agg.format ?? (agg.format = bag.format);
+    if (bag.format.includes("int"))
+      agg.isInt = true;
+  }
+  if (bag.mime)
+    intersectMime(agg, bag.mime);
+  for (const pattern of bag.patterns ?? [])
+    addPattern(agg, pattern);
+  return agg;
+}
+var formatMap = {
+  guid: "uuid",
+  url: "uri",
+  datetime: "date-time",
+  json_string: "json-string",
+  regex: ""
+  // do not set
+};
+var exactPatterns = /* @__PURE__ */ new Map([
+  [base64Charset, base64],
+  [base64urlCharset, base64url]
+]);
+var exactPattern = (p) => exactPatterns.get(p) ?? p;
+var stringProcessor = (schema, ctx, _json, _params) => {
+  const json = _json;
+  json.type = "string";
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  if (typeof minimum === "number")
+    json.minLength = minimum;
+  if (typeof maximum === "number")
+    json.maxLength = maximum;
+  if (format) {
+    json.format = formatMap[format] ?? format;
+    if (json.format === "")
+      delete json.format;
+    if (format === "time" || laxFormat) {
+      delete json.format;
+    }
+  }
+  if (contentEncoding)
+    json.contentEncoding = contentEncoding;
+  if (patterns && patterns.size > 0) {
+    const patternList = [...patterns].map(exactPattern);
+    if (patternList.length === 1)
+      json.pattern = patternList[0].source;
+    else if (patternList.length > 1) {
+      json.allOf = [
+        ...patternList.map((regex) => ({
+          ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
+          pattern: regex.source
+        }))
+      ];
+    }
+  }
+};
+var numberProcessor = (schema, ctx, _json, params) => {
+  const json = _json;
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  json.type = isInt ? "integer" : "number";
+  const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+  const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+  const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+  if (exMin) {
+    if (legacy) {
+      json.minimum = exclusiveMinimum;
+      json.exclusiveMinimum = true;
+    } else {
+      json.exclusiveMinimum = exclusiveMinimum;
+    }
+  } else if (typeof minimum === "number") {
+    json.minimum = minimum;
+  }
+  if (exMax) {
+    if (legacy) {
+      json.maximum = exclusiveMaximum;
+      json.exclusiveMaximum = true;
+    } else {
+      json.exclusiveMaximum = exclusiveMaximum;
+    }
+  } else if (typeof maximum === "number") {
+    json.maximum = maximum;
+  }
+  if (multipleOf) {
+    const divisors = /* @__PURE__ */ new Set();
+    for (const divisor of multipleOf) {
+      if (Number.isFinite(divisor) && divisor !== 0)
+        divisors.add(Math.abs(divisor));
+      else
+        handleUnrepresentable(schema, ctx, json, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+    }
+    const [first, ...rest] = divisors;
+    if (first !== void 0)
+      json.multipleOf = first;
+    if (rest.length)
+      json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+  }
+};
+var booleanProcessor = (_schema, _ctx, json, _params) => {
+  json.type = "boolean";
+};
+var neverProcessor = (_schema, _ctx, json, _params) => {
+  json.not = {};
+};
+var unknownProcessor = (_schema, _ctx, _json, _params) => {
+};
+var enumProcessor = (schema, _ctx, json, _params) => {
+  const def = schema._zod.def;
+  const values = getEnumValues(def.entries);
+  if (values.length === 0) {
+    json.not = {};
+    return;
+  }
+  if (values.every((v) => typeof v === "number"))
+    json.type = "number";
+  if (values.every((v) => typeof v === "string"))
+    json.type = "string";
+  json.enum = values;
+};
+var literalProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  if (def.values.length === 0) {
+    json.not = {};
+    return;
+  }
+  const vals = [];
+  for (const val of def.values) {
+    if (val === void 0) {
+      if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+        return;
+    } else if (typeof val === "bigint") {
+      if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+        return;
+      vals.push(Number(val));
+    } else {
+      vals.push(val);
+    }
+  }
+  if (vals.length === 0) {
+  } else if (vals.length === 1) {
+    const val = vals[0];
+    json.type = val === null ? "null" : typeof val;
+    if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+      json.enum = [val];
+    } else {
+      json.const = val;
+    }
+  } else {
+    if (vals.every((v) => typeof v === "number"))
+      json.type = "number";
+    if (vals.every((v) => typeof v === "string"))
+      json.type = "string";
+    if (vals.every((v) => typeof v === "boolean"))
+      json.type = "boolean";
+    if (vals.every((v) => v === null))
+      json.type = "null";
+    json.enum = vals;
+  }
+};
+var customProcessor = (schema, ctx, json, params) => {
+  handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
+};
+var transformProcessor = (schema, ctx, json, params) => {
+  handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+var arrayProcessor = (schema, ctx, _json, params) => {
+  const json = _json;
+  const def = schema._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema);
+  if (typeof minimum === "number")
+    json.minItems = minimum;
+  if (typeof maximum === "number")
+    json.maxItems = maximum;
+  json.type = "array";
+  json.items = processSchema(def.element, ctx, {
+    ...params,
+    path: [...params.path, "items"]
+  });
+};
+function inputOptin(schema) {
+  const def = schema._zod.def;
+  if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+    return inputOptin(def.out);
+  }
+  if (def.type === "catch") {
+    return inputOptin(def.innerType);
+  }
+  return schema._zod.optin;
+}
+var objectProcessor = (schema, ctx, _json, params) => {
+  const json = _json;
+  const def = schema._zod.def;
+  const shape = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json, params, "Symbol keys cannot be represented in JSON Schema")) {
+    return;
+  }
+  json.type = "object";
+  json.properties = {};
+  for (const key in shape) {
+    assignProp(json.properties, key, processSchema(shape[key], ctx, {
+      ...params,
+      path: [...params.path, "properties", key]
+    }));
+  }
+  const requiredKeys = [];
+  for (const key of Object.keys(shape)) {
+    const field = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+      requiredKeys.push(key);
+    }
+  }
+  if (requiredKeys.length > 0) {
+    json.required = requiredKeys;
+  }
+  if (def.catchall?._zod.def.type === "never") {
+    json.additionalProperties = false;
+  } else if (!def.catchall) {
+    if (ctx.io === "output")
+      json.additionalProperties = false;
+  } else if (def.catchall) {
+    json.additionalProperties = processSchema(def.catchall, ctx, {
+      ...params,
+      path: [...params.path, "additionalProperties"]
+    });
+  }
+};
+var unionProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  const isExclusive = def.inclusive === false;
+  const options = def.options.map((x, i) => processSchema(x, ctx, {
+    ...params,
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+  }));
+  if (isExclusive) {
+    json.oneOf = options;
+  } else {
+    json.anyOf = options;
+  }
+};
+var intersectionProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  const a = processSchema(def.left, ctx, {
+    ...params,
+    path: [...params.path, "allOf", 0]
+  });
+  const b = processSchema(def.right, ctx, {
+    ...params,
+    path: [...params.path, "allOf", 1]
+  });
+  const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+  const allOf = [
+    ...isSimpleIntersection(a) ? a.allOf : [a],
+    ...isSimpleIntersection(b) ? b.allOf : [b]
+  ];
+  json.allOf = allOf;
+  ctx.intersections.push(allOf);
+};
+var nullableProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  const inner = processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  if (ctx.target === "openapi-3.0") {
+    seen.ref = def.innerType;
+    json.nullable = true;
+  } else {
+    json.anyOf = [inner, { type: "null" }];
+  }
+};
+var nonoptionalProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+};
+var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
+function serializeDefaultValue(value, schema, ctx, json, params) {
+  let unrepresentable = false;
+  const serialized = JSON.stringify(value, (_, val) => {
+    if (typeof val !== "bigint")
+      return val;
+    unrepresentable = true;
+    return null;
+  });
+  if (!unrepresentable)
+    return JSON.parse(serialized);
+  handleUnrepresentable(schema, ctx, json, params, "BigInt defaults cannot be represented in JSON Schema");
+  return UNREPRESENTABLE_DEFAULT;
+}
+var defaultProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  if (value !== UNREPRESENTABLE_DEFAULT)
+    json.default = value;
+};
+var prefaultProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  if (ctx.io !== "input")
+    return;
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
+  if (value !== UNREPRESENTABLE_DEFAULT)
+    json._prefault = value;
+};
+var catchProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  let catchValue;
+  try {
+    catchValue = def.catchValue(void 0);
+  } catch {
+    handleUnrepresentable(schema, ctx, json, params, "Dynamic catch values are not supported in JSON Schema");
+    return;
+  }
+  json.default = catchValue;
+};
+var pipeProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+  const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
+  processSchema(innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = innerType;
+};
+var readonlyProcessor = (schema, ctx, json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  json.readOnly = true;
+};
+var optionalProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+};
+
+// node_modules/zod/v4/classic/errors.js
+var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+function _lazyMethod(proto, key, make) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = make(this);
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+    }
+  });
+}
+var initializer2 = (inst, issues) => {
+  $ZodError.init(inst, issues);
+  inst.name = "ZodError";
+  const proto = Object.getPrototypeOf(inst);
+  if (_installedErrorProtos.has(proto))
+    return;
+  _installedErrorProtos.add(proto);
+  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
+  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+  _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
+    self2.issues.push(issue2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  });
+  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
+    self2.issues.push(...issues2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
+  });
+  Object.defineProperty(proto, "isEmpty", {
+    configurable: true,
+    enumerable: false,
+    get() {
+      return this.issues.length === 0;
+    }
+  });
+};
+var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0, {
+  Parent: Error
+});
+
+// node_modules/zod/v4/classic/parse.js
+var parse = /* @__PURE__ */ _parse(ZodRealError);
+var parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+var safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+var safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+var encode = /* @__PURE__ */ _encode(ZodRealError);
+var decode = /* @__PURE__ */ _decode(ZodRealError);
+var encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+var decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+var safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+var safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+// node_modules/zod/v4/classic/schemas.js
+function _ensureDefaultLocale() {
+  if (!globalConfig.localeError)
+    config(en_default());
+}
+function _ensureDefaultMemoizer() {
+  if (!globalConfig.memoizer)
+    config({ memoizer: memoizer() });
+}
+var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
+  _ensureDefaultLocale();
+  $ZodType.init(inst, def);
+  inst.def = def;
+  inst.type = def.type;
+  return inst;
+}, {
+  check(...chks) {
+    const def = this.def;
+    return this.clone(util_exports.mergeDefs(def, {
+      checks: [
+        ...def.checks ?? [],
+        ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+      ]
+    }), { parent: true });
+  },
+  with(...chks) {
+    return this.check(...chks);
+  },
+  clone(def, params) {
+    return clone(this, def, params);
+  },
+  brand() {
+    return this;
+  },
+  register(reg, meta2) {
+    reg.add(this, meta2);
+    return this;
+  },
+  refine(check, params) {
+    return this.check(refine(check, params));
+  },
+  superRefine(refinement, params) {
+    return this.check(superRefine(refinement, params));
+  },
+  overwrite(fn) {
+    return this.check(_overwrite(fn));
+  },
+  optional() {
+    return optional(this);
+  },
+  exactOptional() {
+    return exactOptional(this);
+  },
+  nullable() {
+    return nullable(this);
+  },
+  nullish() {
+    return optional(nullable(this));
+  },
+  nonoptional(params) {
+    return nonoptional(this, params);
+  },
+  array() {
+    return array(this);
+  },
+  or(arg) {
+    return union([this, arg]);
+  },
+  and(arg) {
+    return intersection(this, arg);
+  },
+  transform(tx) {
+    return pipe(this, transform(tx));
+  },
+  default(d) {
+    return _default(this, d);
+  },
+  prefault(d) {
+    return prefault(this, d);
+  },
+  catch(params) {
+    return _catch(this, params);
+  },
+  pipe(target) {
+    return pipe(this, target);
+  },
+  readonly() {
+    return readonly(this);
+  },
+  describe(description) {
+    const cl = this.clone();
+    globalRegistry.add(cl, { description });
+    return cl;
+  },
+  meta(...args) {
+    if (args.length === 0)
+      return globalRegistry.get(this);
+    const cl = this.clone();
+    globalRegistry.add(cl, args[0]);
+    return cl;
+  },
+  isOptional() {
+    return this.safeParse(void 0).success;
+  },
+  isNullable() {
+    return this.safeParse(null).success;
+  },
+  apply(fn, ...args) {
+    return args.length === 0 ? fn(this) : fn(this, ...args);
+  },
+  // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+  get "~standard"() {
+    return util_exports.hide(this, "~standard", {
+      ...standardProps(this),
+      jsonSchema: {
+        input: createStandardJSONSchemaMethod(this, "input"),
+        output: createStandardJSONSchemaMethod(this, "output")
+      }
+    });
+  },
+  set "~standard"(value) {
+    util_exports.own(this, "~standard", value);
+  },
+  parse: function _parse2(data, params) {
+    return parse(this, data, params, { callee: _parse2 });
+  },
+  parseAsync: async function _parseAsync2(data, params) {
+    return await parseAsync(this, data, params, { callee: _parseAsync2 });
+  },
+  safeParse(data, params) {
+    return safeParse(this, data, params);
+  },
+  async safeParseAsync(data, params) {
+    return safeParseAsync(this, data, params);
+  },
+  // `spa` is an alias: same function object as `safeParseAsync`, as before.
+  get spa() {
+    return this?.safeParseAsync;
+  },
+  set spa(value) {
+    util_exports.own(this, "spa", value);
+  },
+  validate(data, params) {
+    return validate(this, data, params);
+  },
+  validateAsync(data, params) {
+    return validateAsync(this, data, params);
+  },
+  encode: function _encode2(data, params) {
+    return encode(this, data, params, { callee: _encode2 });
+  },
+  decode: function _decode2(data, params) {
+    return decode(this, data, params, { callee: _decode2 });
+  },
+  encodeAsync: async function _encodeAsync2(data, params) {
+    return await encodeAsync(this, data, params, { callee: _encodeAsync2 });
+  },
+  decodeAsync: async function _decodeAsync2(data, params) {
+    return await decodeAsync(this, data, params, { callee: _decodeAsync2 });
+  },
+  safeEncode(data, params) {
+    return safeEncode(this, data, params);
+  },
+  safeDecode(data, params) {
+    return safeDecode(this, data, params);
+  },
+  async safeEncodeAsync(data, params) {
+    return safeEncodeAsync(this, data, params);
+  },
+  async safeDecodeAsync(data, params) {
+    return safeDecodeAsync(this, data, params);
+  },
+  toJSONSchema(params) {
+    return createToJSONSchemaMethod(this, {})(params);
+  },
+  // Reads through to the registry on every access, so it must not cache.
+  get description() {
+    return globalRegistry.get(this)?.description;
+  },
+  // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+  get _def() {
+    return this._zod.def;
+  }
+});
+var _ZodString = /* @__PURE__ */ $constructor(
+  "_ZodString",
+  (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => stringProcessor(inst, ctx, json, params);
+  },
+  /* @__PURE__ */ util_exports.derived({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null
+  }, {
+    regex(...args) {
+      return this.check(_regex(...args));
+    },
+    includes(...args) {
+      return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+      return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+      return this.check(_endsWith(...args));
+    },
+    min(...args) {
+      return this.check(_minLength(...args));
+    },
+    max(...args) {
+      return this.check(_maxLength(...args));
+    },
+    length(...args) {
+      return this.check(_length(...args));
+    },
+    nonempty(...args) {
+      return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+      return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+      return this.check(_uppercase(params));
+    },
+    trim() {
+      return this.check(_trim());
+    },
+    normalize(...args) {
+      return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+      return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+      return this.check(_toUpperCase());
+    },
+    slugify() {
+      return this.check(_slugify());
+    }
+  })
+);
+var ZodString = /* @__PURE__ */ $constructor("ZodString", (inst, def) => {
+  $ZodString.init(inst, def);
+  _ZodString.init(inst, def);
+}, {
+  email(params) {
+    return this.check(_email(ZodEmail, params));
+  },
+  url(params) {
+    return this.check(_url(ZodURL, params));
+  },
+  jwt(params) {
+    return this.check(_jwt(ZodJWT, params));
+  },
+  emoji(params) {
+    return this.check(_emoji2(ZodEmoji, params));
+  },
+  guid(params) {
+    return this.check(_guid(ZodGUID, params));
+  },
+  uuid(params) {
+    return this.check(_uuid(ZodUUID, params));
+  },
+  uuidv4(params) {
+    return this.check(_uuidv4(ZodUUID, params));
+  },
+  uuidv6(params) {
+    return this.check(_uuidv6(ZodUUID, params));
+  },
+  uuidv7(params) {
+    return this.check(_uuidv7(ZodUUID, params));
+  },
+  nanoid(params) {
+    return this.check(_nanoid(ZodNanoID, params));
+  },
+  cuid(params) {
+    return this.check(_cuid(ZodCUID, params));
+  },
+  cuid2(params) {
+    return this.check(_cuid2(ZodCUID2, params));
+  },
+  ulid(params) {
+    return this.check(_ulid(ZodULID, params));
+  },
+  base64(params) {
+    return this.check(_base64(ZodBase64, params));
+  },
+  base64url(params) {
+    return this.check(_base64url(ZodBase64URL, params));
+  },
+  xid(params) {
+    return this.check(_xid(ZodXID, params));
+  },
+  ksuid(params) {
+    return this.check(_ksuid(ZodKSUID, params));
+  },
+  ipv4(params) {
+    return this.check(_ipv4(ZodIPv4, params));
+  },
+  ipv6(params) {
+    return this.check(_ipv6(ZodIPv6, params));
+  },
+  cidrv4(params) {
+    return this.check(_cidrv4(ZodCIDRv4, params));
+  },
+  cidrv6(params) {
+    return this.check(_cidrv6(ZodCIDRv6, params));
+  },
+  e164(params) {
+    return this.check(_e164(ZodE164, params));
+  },
+  datetime(params) {
+    return this.check(_isoDateTime(ZodISODateTime, params));
+  },
+  date(params) {
+    return this.check(_isoDate(ZodISODate, params));
+  },
+  time(params) {
+    return this.check(_isoTime(ZodISOTime, params));
+  },
+  duration(params) {
+    return this.check(_isoDuration(ZodISODuration, params));
+  }
+});
+function string2(params) {
+  return _string(ZodString, params);
+}
+var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  _ZodString.init(inst, def);
+});
+var ZodISODateTime = /* @__PURE__ */ $constructor("ZodISODateTime", (inst, def) => {
+  $ZodISODateTime.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISODate = /* @__PURE__ */ $constructor("ZodISODate", (inst, def) => {
+  $ZodISODate.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISOTime = /* @__PURE__ */ $constructor("ZodISOTime", (inst, def) => {
+  $ZodISOTime.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISODuration = /* @__PURE__ */ $constructor("ZodISODuration", (inst, def) => {
+  $ZodISODuration.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodEmail = /* @__PURE__ */ $constructor("ZodEmail", (inst, def) => {
+  $ZodEmail.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodGUID = /* @__PURE__ */ $constructor("ZodGUID", (inst, def) => {
+  $ZodGUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
+  $ZodUUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodURL = /* @__PURE__ */ $constructor("ZodURL", (inst, def) => {
+  $ZodURL.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodEmoji = /* @__PURE__ */ $constructor("ZodEmoji", (inst, def) => {
+  $ZodEmoji.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodNanoID = /* @__PURE__ */ $constructor("ZodNanoID", (inst, def) => {
+  $ZodNanoID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCUID = /* @__PURE__ */ $constructor("ZodCUID", (inst, def) => {
+  $ZodCUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCUID2 = /* @__PURE__ */ $constructor("ZodCUID2", (inst, def) => {
+  $ZodCUID2.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodULID = /* @__PURE__ */ $constructor("ZodULID", (inst, def) => {
+  $ZodULID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodXID = /* @__PURE__ */ $constructor("ZodXID", (inst, def) => {
+  $ZodXID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodKSUID = /* @__PURE__ */ $constructor("ZodKSUID", (inst, def) => {
+  $ZodKSUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
+  $ZodIPv4.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
+  $ZodIPv6.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
+  $ZodCIDRv4.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCIDRv6 = /* @__PURE__ */ $constructor("ZodCIDRv6", (inst, def) => {
+  $ZodCIDRv6.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodBase64 = /* @__PURE__ */ $constructor("ZodBase64", (inst, def) => {
+  $ZodBase64.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodBase64URL = /* @__PURE__ */ $constructor("ZodBase64URL", (inst, def) => {
+  $ZodBase64URL.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodE164 = /* @__PURE__ */ $constructor("ZodE164", (inst, def) => {
+  $ZodE164.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
+  $ZodJWT.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodNumber = /* @__PURE__ */ $constructor(
+  "ZodNumber",
+  (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json, params) => numberProcessor(inst, ctx, json, params);
+    inst.isFinite = true;
+  },
+  /* @__PURE__ */ util_exports.derived({
+    minValue: (inst) => {
+      const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+      return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+      const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+      return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+      const { isInt, multipleOf } = aggregateChecks(inst);
+      return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null
+  }, {
+    gt(value, params) {
+      return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+      return this.check(_gte(value, params));
+    },
+    min(value, params) {
+      return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+      return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+      return this.check(_lte(value, params));
+    },
+    max(value, params) {
+      return this.check(_lte(value, params));
+    },
+    int(params) {
+      return this.check(int(params));
+    },
+    safe(params) {
+      return this.check(int(params));
+    },
+    positive(params) {
+      return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+      return this.check(_gte(0, params));
+    },
+    negative(params) {
+      return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+      return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    finite() {
+      return this;
+    }
+  })
+);
+function number2(params) {
+  return _number(ZodNumber, params);
+}
+var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
+  $ZodNumberFormat.init(inst, def);
+  ZodNumber.init(inst, def);
+});
+function int(params) {
+  return _int(ZodNumberFormat, params);
+}
+var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+  $ZodBoolean.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function boolean2(params) {
+  return _boolean(ZodBoolean, params);
+}
+var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
+  $ZodUnknown.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
+});
+function unknown() {
+  return _unknown(ZodUnknown);
+}
+var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
+  $ZodNever.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => neverProcessor(inst, ctx, json, params);
+});
+function never(params) {
+  return _never(ZodNever, params);
+}
+var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodArray.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => arrayProcessor(inst, ctx, json, params);
+  inst.element = def.element;
+}, {
+  min(n, params) {
+    return this.check(_minLength(n, params));
+  },
+  nonempty(params) {
+    return this.check(_minLength(1, params));
+  },
+  max(n, params) {
+    return this.check(_maxLength(n, params));
+  },
+  length(n, params) {
+    return this.check(_length(n, params));
+  },
+  unwrap() {
+    return this.element;
+  }
+});
+function array(element, params) {
+  return _array(ZodArray, element, params);
+}
+var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodObjectJIT.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
+  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
+}, {
+  keyof() {
+    return _enum(Object.keys(this._zod.def.shape));
+  },
+  catchall(catchall) {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
+  },
+  passthrough() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+  },
+  loose() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+  },
+  strict() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never() }));
+  },
+  strip() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: void 0 }));
+  },
+  extend(incoming) {
+    return util_exports.extend(this, incoming);
+  },
+  safeExtend(incoming) {
+    return util_exports.safeExtend(this, incoming);
+  },
+  merge(other) {
+    return util_exports.merge(this, other);
+  },
+  pick(mask) {
+    return util_exports.pick(this, mask);
+  },
+  omit(mask) {
+    return util_exports.omit(this, mask);
+  },
+  partial(...args) {
+    return util_exports.partial(ZodOptional, this, args[0]);
+  },
+  exactPartial(...args) {
+    return util_exports.partial(ZodExactOptional, this, args[0], "exactPartial");
+  },
+  required(...args) {
+    return util_exports.required(ZodNonOptional, this, args[0]);
+  }
+});
+function object(shape, params) {
+  const def = {
+    type: "object",
+    shape: shape ?? {},
+    ...util_exports.normalizeParams(params)
+  };
+  return new ZodObject(def);
+}
+var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
+  $ZodUnion.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => unionProcessor(inst, ctx, json, params);
+  inst.options = def.options;
+});
+function union(options, params) {
+  return new ZodUnion({
+    type: "union",
+    options,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
+  $ZodIntersection.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => intersectionProcessor(inst, ctx, json, params);
+});
+function intersection(left, right) {
+  return new ZodIntersection({
+    type: "intersection",
+    left,
+    right
+  });
+}
+var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
+  $ZodEnum.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => enumProcessor(inst, ctx, json, params);
+  inst.enum = def.entries;
+  inst.options = [...inst._zod.values];
+  const keys = new Set(Object.keys(def.entries));
+  inst.extract = (values, params) => {
+    const newEntries = {};
+    for (const value of values) {
+      if (keys.has(value)) {
+        newEntries[value] = def.entries[value];
+      } else
+        throw new Error(`Key ${value} not found in enum`);
+    }
+    return new ZodEnum({
+      ...def,
+      checks: [],
+      ...util_exports.normalizeParams(params),
+      entries: newEntries
+    });
+  };
+  inst.exclude = (values, params) => {
+    const newEntries = { ...def.entries };
+    for (const value of values) {
+      if (keys.has(value)) {
+        delete newEntries[value];
+      } else
+        throw new Error(`Key ${value} not found in enum`);
+    }
+    return new ZodEnum({
+      ...def,
+      checks: [],
+      ...util_exports.normalizeParams(params),
+      entries: newEntries
+    });
+  };
+});
+function _enum(values, params) {
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodEnum({
+    type: "enum",
+    entries,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
+  $ZodLiteral.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
+  inst.values = new Set(def.values);
+  Object.defineProperty(inst, "value", {
+    get() {
+      if (def.values.length > 1) {
+        throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
+      }
+      return def.values[0];
+    }
+  });
+});
+function literal(value, params) {
+  return new ZodLiteral({
+    type: "literal",
+    values: Array.isArray(value) ? value : [value],
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodTransform.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => transformProcessor(inst, ctx, json, params);
+  inst._zod.parse = (payload, _ctx) => {
+    if (_ctx.direction === "backward") {
+      throw new $ZodEncodeError(inst.constructor.name);
+    }
+    payload.addIssue = (issue2) => {
+      if (typeof issue2 === "string") {
+        payload.issues.push(util_exports.issue(issue2, payload.value, def));
+      } else {
+        const _issue = issue2;
+        if (_issue.fatal)
+          _issue.continue = false;
+        _issue.code ?? (_issue.code = "custom");
+        if (!("input" in _issue))
+          _issue.input = payload.value;
+        _issue.inst ?? (_issue.inst = inst);
+        payload.issues.push(util_exports.issue(_issue));
+      }
+    };
+    const output = def.transform(payload.value, payload);
+    if (output instanceof Promise) {
+      return output.then((output2) => {
+        payload.value = output2;
+        return payload;
+      });
+    }
+    payload.value = output;
+    return payload;
+  };
+});
+function transform(fn) {
+  return new ZodTransform({
+    type: "transform",
+    transform: fn
+  });
+}
+var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+  return new ZodOptional({
+    type: "optional",
+    innerType
+  });
+}
+var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
+  $ZodExactOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => optionalProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+  return new ZodExactOptional({
+    type: "optional",
+    innerType
+  });
+}
+var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
+  $ZodNullable.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+  return new ZodNullable({
+    type: "nullable",
+    innerType
+  });
+}
+var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
+  $ZodDefault.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => defaultProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+  inst.removeDefault = inst.unwrap;
+});
+function _default(innerType, defaultValue) {
+  return new ZodDefault({
+    type: "default",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+    }
+  });
+}
+var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
+  $ZodPrefault.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => prefaultProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+  return new ZodPrefault({
+    type: "prefault",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+    }
+  });
+}
+var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
+  $ZodNonOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => nonoptionalProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+  return new ZodNonOptional({
+    type: "nonoptional",
+    innerType,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
+  $ZodCatch.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => catchProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+  inst.removeCatch = inst.unwrap;
+});
+function _catch(innerType, catchValue) {
+  return new ZodCatch({
+    type: "catch",
+    innerType,
+    catchValue: typeof catchValue === "function" ? catchValue : util_exports.constantCatch(catchValue)
+  });
+}
+var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
+  $ZodPipe.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => pipeProcessor(inst, ctx, json, params);
+  inst.in = def.in;
+  inst.out = def.out;
+});
+function pipe(in_, out) {
+  return new ZodPipe({
+    type: "pipe",
+    in: in_,
+    out
+    // ...util.normalizeParams(params),
+  });
+}
+var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
+  $ZodReadonly.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => readonlyProcessor(inst, ctx, json, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+  return new ZodReadonly({
+    type: "readonly",
+    innerType
+  });
+}
+var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
+  $ZodCustom.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => customProcessor(inst, ctx, json, params);
+});
+function refine(fn, _params = {}) {
+  return _refine(ZodCustom, fn, _params);
+}
+function superRefine(fn, params) {
+  return _superRefine(fn, params);
+}
+
+// src/protocol/labels.ts
+var PERSON = /^human:/i;
+function readsAsPerson(label) {
+  return PERSON.test(label);
+}
+function notAPerson(label) {
+  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
+}
+function filedLabel(sessionId, label) {
+  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
+}
+
+// src/protocol/limits.ts
+var MAX_TEXT_BYTES = 4096;
+var MAX_FRAME_BYTES = 64 * 1024;
+var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
+var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var MAX_LEASE_MS = 6e4;
+var MAX_LABEL_CHARS = 64;
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+
+// src/protocol/messages.ts
+var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
+var WAKE_POLICIES = ["direct", "all", "none"];
+
+// src/daemon/quick-params.ts
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+
+// src/daemon/param-schemas.ts
+var Kind = _enum(MESSAGE_KINDS);
+var ONE_LINE_MESSAGE = "must be one line without control characters";
+var identity = () => ({
+  sessionId: string2().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
+  pid: number2().int().min(0),
+  label: string2().min(1).max(MAX_LABEL_CHARS).regex(ONE_LINE, ONE_LINE_MESSAGE),
+  cwd: string2().max(4096).optional()
+});
+function lazily(build) {
+  const out = {};
+  for (const key of Object.keys(build)) {
+    let value;
+    Object.defineProperty(out, key, { enumerable: true, get: () => value ??= build[key]() });
+  }
+  return out;
+}
+var ParamSchemas = lazily({
+  hello: () => object({ protocol: number2().int(), version: string2().max(64), root: string2().max(4096) }),
+  register: () => object({ ...identity(), live: boolean2().optional(), push: _enum(WAKE_POLICIES).optional() }),
+  broadcast: () => object({
+    ...identity(),
+    text: string2(),
+    kind: Kind.optional(),
+    to: union([string2().min(1).max(128), array(string2().min(1).max(128)).min(1).max(32)]).optional()
+  }),
+  claim: () => object({
+    ...identity(),
+    resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE),
+    ttlSeconds: number2().positive().max(7 * 24 * 3600).optional(),
+    note: string2().max(200).optional()
+  }),
+  release: () => object({ ...identity(), resource: string2().trim().min(1).max(512).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
+  claims: () => object({}).passthrough(),
+  recordEdit: () => object({ ...identity(), paths: array(string2().min(1).max(4096)).min(1).max(64), tool: string2().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE) }),
+  workingSets: () => object({ ...identity(), dir: string2().max(4096).optional() }),
+  checkEdit: () => object({ ...identity(), paths: array(string2().min(1).max(4096)).min(1).max(64), tool: string2().max(64).regex(ONE_LINE, ONE_LINE_MESSAGE), record: boolean2().optional() }),
+  peers: () => object({ sessionId: string2().max(128).optional() }),
+  end: () => object({ ...identity(), reason: string2().max(100).optional() }),
+  brief: () => object({ ...identity(), backfillMinutes: number2().min(0).max(7 * 24 * 60).optional() }),
+  peek: () => object({
+    ...identity(),
+    maxChars: number2().int().positive().optional(),
+    backfillMinutes: number2().min(0).max(7 * 24 * 60).optional(),
+    leaseMs: number2().int().min(1).max(MAX_LEASE_MS).optional()
+  }),
+  ack: () => object({ ...identity(), upTo: number2().int().min(0).max(MAX_SEQ), via: _enum(DELIVERY_PATHS).optional() }),
+  drain: () => object({
+    ...identity(),
+    via: _enum(DELIVERY_PATHS).optional(),
+    maxChars: number2().int().positive().optional(),
+    backfillMinutes: number2().min(0).max(7 * 24 * 60).optional()
+  }),
+  inbox: () => object({ ...identity(), limit: number2().int().min(1).max(500).optional() }),
+  status: () => object({}).passthrough(),
+  shutdown: () => object({ reason: string2().max(200).optional() }),
+  history: () => object({
+    sinceTs: number2().optional(),
+    from: array(string2().min(1).max(128)).max(32).optional(),
+    kinds: array(Kind).max(MESSAGE_KINDS.length).optional(),
+    grep: string2().min(1).max(512).optional(),
+    beforeSeq: number2().int().min(0).optional(),
+    afterSeq: number2().int().min(0).optional(),
+    limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
+  }),
+  subscribe: () => object({
+    afterSeq: number2().int().min(0).optional(),
+    limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
+  })
+});
+
+// src/daemon/federation/message-id.ts
+function messageId(hostId2, seq) {
+  return `${hostId2}:${seq}`;
+}
+
+// src/daemon/federation/wire.ts
+function busNames(project) {
+  return {
+    stream: `SBUS_${project}`,
+    subjectPrefix: `sbus.${project}.msg`,
+    presenceBucket: `sbus_${project}_presence`,
+    claimsBucket: `sbus_${project}_claims`
+  };
+}
+var RAW_MAX = 1024 * 1024;
+var line = (max) => string2().max(RAW_MAX).transform((s) => cutChars(oneLine(s), max));
+var id = () => string2().min(1).max(128).transform(oneLine);
+var hostId = () => string2().regex(/^[A-Za-z0-9_-]{1,64}$/);
+var HOST_NAME_CHARS = 128;
+var FederatedMessageSchema = object({
+  v: literal(1),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
+  seq: number2().int().positive(),
+  ts: number2(),
+  sessionId: id(),
+  from: string2().min(1).pipe(line(MAX_LABEL_CHARS * 2)),
+  kind: Kind,
+  // A local message over MAX_TEXT_BYTES is refused to its sender; another host's is cut to it.
+  text: string2().max(RAW_MAX).transform((t) => cutBytes(cleanText(t), MAX_TEXT_BYTES)),
+  /** A direct message: the session ids it is for (each host takes in only those for its own sessions). */
+  to: array(id()).min(1).max(32).optional()
+}).transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
+var SessionSchema = object({
+  sessionId: id(),
+  shortId: line(128),
+  label: line(MAX_LABEL_CHARS * 2),
+  cwd: line(4096).optional(),
+  since: number2()
+}).transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
+var UnsharedClaimSchema = object({
+  resource: line(512),
+  label: line(MAX_LABEL_CHARS * 2),
+  since: number2()
+});
+var PresenceSchema = object({
+  v: literal(1),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
+  sessions: array(SessionSchema).max(1e3),
+  /** The host's clock when it wrote this: compared with the server's time of the write. */
+  ts: number2(),
+  /** Its claims the bucket does not hold: the other hosts warn when one overlaps theirs. */
+  unshared: array(UnsharedClaimSchema).max(1e3).optional()
+});
+var RemoteClaimSchema = object({
+  v: literal(1),
+  hostId: hostId(),
+  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
+  resource: string2().min(1).max(512).transform(oneLine),
+  holder: id(),
+  label: line(MAX_LABEL_CHARS * 2),
+  since: number2(),
+  /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
+  expiresAt: number2().optional(),
+  /** A time-limited claim: how long it had left when written (a duration: no host's clock in it). */
+  ttlLeftMs: number2().int().min(0).max(365 * 24 * 36e5).optional(),
+  note: line(200).optional(),
+  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
+  created: number2().int().positive().optional()
+}).transform((c) => ({ ...c, label: filedLabel(c.holder, c.label) }));
+function claimKey(resource) {
+  return Buffer.from(resource, "utf8").toString("base64url");
+}
+function decodeJson(schema, data) {
+  try {
+    const parsed = schema.safeParse(JSON.parse(Buffer.from(data).toString("utf8")));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function cutChars(s, max) {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+function cutBytes(s, max) {
+  if (Buffer.byteLength(s) <= max) return s;
+  const ELLIPSIS = "\u2026";
+  const room = max - Buffer.byteLength(ELLIPSIS);
+  return `${Buffer.from(s, "utf8").subarray(0, room).toString("utf8").replace(/\ufffd+$/, "")}${ELLIPSIS}`;
+}
+
 // src/daemon/federation/claim-sync.ts
 var CLAIM_CONFIRM_MS = 2e3;
 var ACQUIRE_GRACE_MS = 5e3;
@@ -14950,20 +21221,20 @@ var ClaimSync = class {
     return this.o.localClaims().filter((c) => this.notes.has(claimKey(c.resource)));
   }
   /** Before a local claim is granted: refused if another host holds an overlap, else shared, else local only with a warning. */
-  acquire(claim) {
-    if (!this.o.bucket() || !this.o.linkConfirmed()) return Promise.resolve(this.localOnly(claim, "NATS is not answering"));
+  acquire(claim2) {
+    if (!this.o.bucket() || !this.o.linkConfirmed()) return Promise.resolve(this.localOnly(claim2, "NATS is not answering"));
     return this.serialized(async () => {
       const kv = this.o.bucket();
-      if (!kv || !this.o.linkConfirmed()) return this.localOnly(claim, "NATS is not answering");
-      const other = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs());
+      if (!kv || !this.o.linkConfirmed()) return this.localOnly(claim2, "NATS is not answering");
+      const other = blockingEntry(this.held(), claim2.resource, this.o.hostId, Date.now(), this.o.leaseMs());
       if (other) return { ok: false, conflict: toClaimInfo(other) };
       try {
-        const shared = await withTimeout(this.share(kv, claim), this.confirmMs, "claim");
+        const shared = await withTimeout(this.share(kv, claim2), this.confirmMs, "claim");
         if (!shared.ok) return { ok: false, conflict: toClaimInfo(shared.conflict) };
-        this.notes.delete(claimKey(claim.resource));
+        this.notes.delete(claimKey(claim2.resource));
         return { ok: true };
       } catch (err) {
-        return this.localOnly(claim, err.message);
+        return this.localOnly(claim2, err.message);
       }
     });
   }
@@ -14982,36 +21253,36 @@ var ClaimSync = class {
   refresh(kv) {
     return this.serialized(() => withTimeout(this.reconcile(kv), this.confirmMs, "claims refresh"));
   }
-  localOnly(claim, why) {
-    this.o.logger.warn({ resource: claim.resource, why }, "federation: claim not confirmed by the other hosts; granted locally only");
-    const key = claimKey(claim.resource);
+  localOnly(claim2, why) {
+    this.o.logger.warn({ resource: claim2.resource, why }, "federation: claim not confirmed by the other hosts; granted locally only");
+    const key = claimKey(claim2.resource);
     this.acquiredAt.set(key, Date.now());
-    this.notes.set(key, `claim ${claim.resource} is local only: another host may hold it (${why}); it is shared when NATS answers`);
+    this.notes.set(key, `claim ${claim2.resource} is local only: another host may hold it (${why}); it is shared when NATS answers`);
     return { ok: true, warning: `local only: another host may hold it (${why}). It is shared when NATS answers; a conflict is then reported in status.` };
   }
   /** Writes the claim to the bucket and waits until the copy has every write before it: see the file comment. */
-  async share(kv, claim) {
-    const key = claimKey(claim.resource);
+  async share(kv, claim2) {
+    const key = claimKey(claim2.resource);
     const session = await this.mirror.started(this.confirmMs);
     if (session === void 0) throw new Error("the claims watcher did not start");
     let mine = this.own.get(key) ?? this.ownInCopy(key);
     let revision;
     try {
-      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
+      revision = mine ? await kv.update(key, this.claimValue(claim2, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim2));
     } catch (err) {
       if (!isWrongSequence(err)) throw err;
       const entry = await kv.get(key);
       const value = entry && entry.operation === "PUT" ? decodeJson(RemoteClaimSchema, entry.value) : void 0;
       if (entry && value && value.hostId !== this.o.hostId) return { ok: false, conflict: { key, revision: entry.revision, value, seenAt: Date.now() } };
       mine = entry && value ? { revision: entry.revision, created: value.created ?? entry.revision } : void 0;
-      revision = mine ? await kv.update(key, this.claimValue(claim, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim));
+      revision = mine ? await kv.update(key, this.claimValue(claim2, mine.created), mine.revision) : await kv.create(key, this.claimValue(claim2));
     }
     const created = mine?.created ?? revision;
     this.own.set(key, { revision, created, session });
     this.acquiredAt.set(key, Date.now());
     this.lapsed.delete(key);
     if (!await this.mirror.reached(revision, this.confirmMs, session)) throw new Error("the claims watcher did not see the write in time");
-    const earlier = blockingEntry(this.held(), claim.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
+    const earlier = blockingEntry(this.held(), claim2.resource, this.o.hostId, Date.now(), this.o.leaseMs(), created);
     if (earlier) {
       await kv.delete(key, { previousSeq: revision }).catch(() => void 0);
       this.own.delete(key);
@@ -15130,10 +21401,10 @@ function coalesced(work) {
 }
 
 // src/daemon/federation/connection.ts
+var fs = __toESM(require("node:fs"), 1);
 var import_jetstream2 = __toESM(require_mod5(), 1);
 var import_kv2 = __toESM(require_mod4(), 1);
 var import_transport_node = __toESM(require_transport_node(), 1);
-import * as fs from "node:fs";
 var STREAM_MAX_AGE_MS = 7 * 24 * 36e5;
 var STREAM_MAX_MSGS = 1e5;
 var DUPLICATE_WINDOW_MS = 36e5;
@@ -15306,14 +21577,14 @@ var InboundLedger = class {
     for (const r of retained) if (r.remoteId) this.markSeen(r.remoteId);
   }
   markSeen(remoteId) {
-    const id = parseId(remoteId);
-    if (!id) return;
-    let set = this.seen.get(id.hostId);
-    if (!set) this.seen.set(id.hostId, set = /* @__PURE__ */ new Set());
-    set.add(id.seq);
+    const id2 = parseId(remoteId);
+    if (!id2) return;
+    let set = this.seen.get(id2.hostId);
+    if (!set) this.seen.set(id2.hostId, set = /* @__PURE__ */ new Set());
+    set.add(id2.seq);
   }
-  taken(hostId, seq) {
-    return seq <= (this.floor.get(hostId) ?? 0) || (this.seen.get(hostId)?.has(seq) ?? false);
+  taken(hostId2, seq) {
+    return seq <= (this.floor.get(hostId2) ?? 0) || (this.seen.get(hostId2)?.has(seq) ?? false);
   }
   /**
    * The floors a compacted mailbox keeps. Retention drops the oldest messages first, so a host's
@@ -15323,13 +21594,13 @@ var InboundLedger = class {
   floors(retained) {
     const oldest = /* @__PURE__ */ new Map();
     for (const r of retained) {
-      const id = parseId(r.remoteId);
-      if (id && !oldest.has(id.hostId)) oldest.set(id.hostId, id.seq);
+      const id2 = parseId(r.remoteId);
+      if (id2 && !oldest.has(id2.hostId)) oldest.set(id2.hostId, id2.seq);
     }
-    for (const [hostId, seqs] of this.seen) {
-      const keep = oldest.get(hostId);
-      const floor = Math.max(this.floor.get(hostId) ?? 0, keep !== void 0 ? keep - 1 : Math.max(0, ...seqs));
-      this.floor.set(hostId, floor);
+    for (const [hostId2, seqs] of this.seen) {
+      const keep = oldest.get(hostId2);
+      const floor = Math.max(this.floor.get(hostId2) ?? 0, keep !== void 0 ? keep - 1 : Math.max(0, ...seqs));
+      this.floor.set(hostId2, floor);
       for (const s of seqs) if (s <= floor) seqs.delete(s);
     }
     return Object.fromEntries(this.floor);
@@ -15356,13 +21627,29 @@ function linkReport(f) {
   return { state, ...reason ? { reason } : {}, since: silent ? f.lastAnswerAt : f.stateSince, warnings };
 }
 
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
+}
+
 // src/daemon/federation/intake.ts
 var RETRY_MS = 500;
 var Intake = class {
-  constructor(link, stream, hostId, ledger, ingest, isLocalSession, logger) {
+  constructor(link, stream, hostId2, ledger, ingest, isLocalSession, logger) {
     this.link = link;
     this.stream = stream;
-    this.hostId = hostId;
+    this.hostId = hostId2;
     this.ledger = ledger;
     this.ingest = ingest;
     this.isLocalSession = isLocalSession;
@@ -15426,7 +21713,7 @@ var Intake = class {
       m.ack();
       return true;
     }
-    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq) || msg.to && !msg.to.some((id) => this.isLocalSession(id))) {
+    if (msg.hostId === this.hostId || this.ledger.taken(msg.hostId, msg.seq) || msg.to && !msg.to.some((id2) => this.isLocalSession(id2))) {
       m.ack();
       return true;
     }
@@ -15646,17 +21933,17 @@ var Outbox = class {
   }
 };
 function isFederated(r, isLocalSession) {
-  return r.remoteId === void 0 && (r.to === void 0 || r.to.some((id) => !isLocalSession(id)));
+  return r.remoteId === void 0 && (r.to === void 0 || r.to.some((id2) => !isLocalSession(id2)));
 }
 function remoteRecipientIds(r, isLocalSession) {
-  return r.to?.filter((id) => !isLocalSession(id));
+  return r.to?.filter((id2) => !isLocalSession(id2));
 }
 
 // src/daemon/federation/presence.ts
 var SKEW_WARN_MS = 5e3;
 var PresenceView = class {
-  constructor(hostId, logger) {
-    this.hostId = hostId;
+  constructor(hostId2, logger) {
+    this.hostId = hostId2;
     this.mirror = new BucketMirror("presence", logger, (data) => decodeJson(PresenceSchema, data));
   }
   hostId;
@@ -15680,8 +21967,8 @@ var PresenceView = class {
   }
   /** This host's clock minus the server's, from its own last write (undefined until it is seen). */
   clockOffset() {
-    const own = this.mirror.get(this.hostId);
-    return own ? skewOf(own) : void 0;
+    const own2 = this.mirror.get(this.hostId);
+    return own2 ? skewOf(own2) : void 0;
   }
   alignClock(offsetMs) {
     this.mirror.alignClock(offsetMs);
@@ -15697,8 +21984,8 @@ var PresenceView = class {
   /** Clocks far from the server's, and other hosts' unshared claims that overlap ours. */
   warnings(localClaims, now, leaseMs) {
     const out = [];
-    const own = this.mirror.get(this.hostId);
-    if (own && Math.abs(skewOf(own)) > SKEW_WARN_MS) out.push(`this host's clock is ${skewWords(skewOf(own))} the NATS server's: claims do not depend on it, but times shown by other hosts are off by as much`);
+    const own2 = this.mirror.get(this.hostId);
+    if (own2 && Math.abs(skewOf(own2)) > SKEW_WARN_MS) out.push(`this host's clock is ${skewWords(skewOf(own2))} the NATS server's: claims do not depend on it, but times shown by other hosts are off by as much`);
     for (const e of this.live(now, leaseMs)) {
       const p = e.value;
       if (Math.abs(skewOf(e)) > SKEW_WARN_MS) out.push(`${p.host}'s clock is ${skewWords(skewOf(e))} the NATS server's`);
@@ -15743,8 +22030,8 @@ var Federation = class {
       this.kick();
     });
     this.inbox = new InboundLedger(position, retained(0));
-    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), (id) => hooks.isLocalSession(id), hooks.logger);
-    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger, (id) => hooks.isLocalSession(id));
+    this.intake = new Intake(this.link, this.names.stream, host.id, this.inbox, (m) => this.hooks.ingest(m), (id2) => hooks.isLocalSession(id2), hooks.logger);
+    this.outbox = new Outbox(position, lastSeq, retained, (entry) => this.hooks.persist(entry), hooks.logger, (id2) => hooks.isLocalSession(id2));
     this.claims = new ClaimSync({
       hostId: host.id,
       hostName: settings.hostName,
@@ -15860,8 +22147,8 @@ var Federation = class {
     };
   }
   /** Before a local claim is granted: see ClaimSync.acquire. */
-  acquire(claim) {
-    return this.claims.acquire(claim);
+  acquire(claim2) {
+    return this.claims.acquire(claim2);
   }
   /** The broker decided a claim `acquire` answered: see ClaimSync.settled. */
   settled(resource) {
@@ -15872,7 +22159,7 @@ var Federation = class {
     return this.outbox.pump(
       () => !this.link.stopped && this.link.ready && this.link.state === "connected" && this.link.js !== void 0,
       async (r) => {
-        const to = remoteRecipientIds(r, (id) => this.hooks.isLocalSession(id));
+        const to = remoteRecipientIds(r, (id2) => this.hooks.isLocalSession(id2));
         const body = { v: 1, hostId: this.host.id, host: this.settings.hostName, seq: r.seq, ts: r.ts, sessionId: r.origin.sessionId, from: r.from, kind: r.kind, text: r.text, ...to ? { to } : {} };
         await this.link.js.publish(this.subject, JSON.stringify(body), { msgID: messageId(this.host.id, r.seq), timeout: this.settings.publishTimeoutMs ?? PUBLISH_TIMEOUT_MS });
       },
@@ -15924,6 +22211,7 @@ var Federation = class {
     this.refreshClaims();
   }
 };
-export {
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
   Federation
-};
+});

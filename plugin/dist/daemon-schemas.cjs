@@ -1,7 +1,29 @@
-import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
-import {
-  __export
-} from "./chunk-XZRDIIZF.mjs";
+"use strict";
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// src/daemon/param-schemas.ts
+var param_schemas_exports = {};
+__export(param_schemas_exports, {
+  Kind: () => Kind,
+  ParamSchemas: () => ParamSchemas
+});
+module.exports = __toCommonJS(param_schemas_exports);
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -1644,8 +1666,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x) => x);
     const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
     const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
-    for (const line2 of dedented) {
-      this.content.push(line2);
+    for (const line of dedented) {
+      this.content.push(line);
     }
   }
   compile() {
@@ -2476,15 +2498,15 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id2, k) => `
-          let ${id2}_ab = false;
-          for (let i = 0; i < ${id2}.issues.length; i++) {
-            const iss = ${id2}.issues[i];
+    const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
             iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
             payload.issues.push(iss);
-            if (iss.continue !== true) ${id2}_ab = true;
+            if (iss.continue !== true) ${id}_ab = true;
           }
-          if (${id2}_ab && ctx && ctx.abortEarly) {
+          if (${id}_ab && ctx && ctx.abortEarly) {
             payload.value = newResult;
             return payload;
           }`;
@@ -2498,34 +2520,34 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
-      const id2 = ids[key];
+      const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
       const schema = shape[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
-      doc.write(`const ${id2} = ${parseStr(k)};`);
+      doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign = optin === "optional" ? `${id2}_present` : `${id2}.value !== undefined || ${id2}_present`;
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (!${id2}.issues.length || ${id2}_present) {
-          if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id2}.value;
+            newResult[${k}] = ${id}.value;
           }
         }
 
       `);
       } else if (!isOptionalIn) {
         doc.write(`
-        const ${id2}_present = ${isPresent};
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
-        if (!${id2}_present && !${id2}.issues.length) {
+        if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
@@ -2538,22 +2560,22 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
           }
         }
 
-        if (${id2}_present) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id2}.issues.length) {${prefixStr(id2, k)}
+        if (${id}.issues.length) {${prefixStr(id, k)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id2}.value;`);
+          doc.write(`newResult[${k}] = ${id}.value;`);
         } else {
           doc.write(`
-        if (${id2}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id2}.value;
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
         }
       `);
         }
@@ -2789,28 +2811,6 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
     payload.issues.push({
       code: "invalid_value",
       values,
-      input,
-      inst
-    });
-    return payload;
-  };
-});
-var $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
-  $ZodType.init(inst, def);
-  const values = new Set(def.values);
-  inst._zod.values = values;
-  defineLazyInternal(inst, "pattern", (zod) => {
-    const vals = zod.def.values;
-    return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
-  });
-  inst._zod.parse = (payload, _ctx) => {
-    const input = payload.value;
-    if (values.has(input)) {
-      return payload;
-    }
-    payload.issues.push({
-      code: "invalid_value",
-      values: def.values,
       input,
       inst
     });
@@ -4141,26 +4141,26 @@ function extractDefs(ctx, schema) {
     return;
   const idToSchema = /* @__PURE__ */ new Map();
   for (const entry of ctx.seen.entries()) {
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
-      const existing = idToSchema.get(id2);
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
       if (existing && existing !== entry[0]) {
-        throw new Error(`Duplicate schema id "${id2}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id2, entry[0]);
+      idToSchema.set(id, entry[0]);
     }
   }
   const makeURI = (entry) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
       const externalId = ctx.external.registry.get(entry[0])?.id;
-      const uriGenerator = ctx.external.uri ?? ((id3) => id3);
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id2 = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id2;
-      return { defId: id2, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id2)}` };
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
@@ -4208,8 +4208,8 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
         continue;
       }
     }
-    const id2 = ctx.metadataRegistry.get(entry[0])?.id;
-    if (id2) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
       extractToDef(entry);
       continue;
     }
@@ -4442,10 +4442,10 @@ function finalize(ctx, schema) {
   } else {
   }
   if (ctx.external?.uri) {
-    const id2 = ctx.external.registry.get(schema)?.id;
-    if (!id2)
+    const id = ctx.external.registry.get(schema)?.id;
+    if (!id)
       throw new Error("Schema is missing an `id` property");
-    result.$id = ctx.external.uri(id2);
+    result.$id = ctx.external.uri(id);
   }
   assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
@@ -4755,46 +4755,6 @@ var enumProcessor = (schema, _ctx, json, _params) => {
   if (values.every((v) => typeof v === "string"))
     json.type = "string";
   json.enum = values;
-};
-var literalProcessor = (schema, ctx, json, params) => {
-  const def = schema._zod.def;
-  if (def.values.length === 0) {
-    json.not = {};
-    return;
-  }
-  const vals = [];
-  for (const val of def.values) {
-    if (val === void 0) {
-      if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
-        return;
-    } else if (typeof val === "bigint") {
-      if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
-        return;
-      vals.push(Number(val));
-    } else {
-      vals.push(val);
-    }
-  }
-  if (vals.length === 0) {
-  } else if (vals.length === 1) {
-    const val = vals[0];
-    json.type = val === null ? "null" : typeof val;
-    if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json.enum = [val];
-    } else {
-      json.const = val;
-    }
-  } else {
-    if (vals.every((v) => typeof v === "number"))
-      json.type = "number";
-    if (vals.every((v) => typeof v === "string"))
-      json.type = "string";
-    if (vals.every((v) => typeof v === "boolean"))
-      json.type = "boolean";
-    if (vals.every((v) => v === null))
-      json.type = "null";
-    json.enum = vals;
-  }
 };
 var customProcessor = (schema, ctx, json, params) => {
   handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
@@ -5725,27 +5685,6 @@ function _enum(values, params) {
     ...util_exports.normalizeParams(params)
   });
 }
-var ZodLiteral = /* @__PURE__ */ $constructor("ZodLiteral", (inst, def) => {
-  $ZodLiteral.init(inst, def);
-  ZodType.init(inst, def);
-  inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
-  inst.values = new Set(def.values);
-  Object.defineProperty(inst, "value", {
-    get() {
-      if (def.values.length > 1) {
-        throw new Error("This schema contains multiple valid literal values. Use `.values` instead.");
-      }
-      return def.values[0];
-    }
-  });
-});
-function literal(value, params) {
-  return new ZodLiteral({
-    type: "literal",
-    values: Array.isArray(value) ? value : [value],
-    ...util_exports.normalizeParams(params)
-  });
-}
 var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
   _ensureDefaultMemoizer();
   $ZodTransform.init(inst, def);
@@ -5919,75 +5858,27 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
-// src/protocol/labels.ts
-var PERSON = /^human:/i;
-function readsAsPerson(label) {
-  return PERSON.test(label);
-}
-function notAPerson(label) {
-  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
-}
-function filedLabel(sessionId, label) {
-  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
-}
-
 // src/protocol/limits.ts
-var MAX_TEXT_BYTES = 4096;
 var MAX_FRAME_BYTES = 64 * 1024;
 var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
 var MAX_DRAIN_CHARS = 128 * 1024;
-var MAX_SOCKET_PATH_BYTES = 100;
 var MAX_SEQ = 2 ** 48;
 var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-var DEFAULT_LEASE_MS = 1e4;
 var MAX_LEASE_MS = 6e4;
-var MAX_STATUS_SESSIONS = 50;
-var MAX_REMEMBERED_SESSIONS = 1e3;
 var MAX_LABEL_CHARS = 64;
-var MESSAGE_OVERHEAD_CHARS = 64;
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
-
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-function oneLine(text) {
-  return cleanText(text).replace(/[\t\n]+/g, " ");
-}
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
-var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
-var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-var LABEL_SAFE = /[^\w.:#/@+-]/g;
-function escapeChar(c) {
-  const short = SHORT_ESCAPES[c];
-  if (short) return short;
-  let out = "";
-  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
-  return out;
-}
-function inert(text, form = "bare") {
-  if (form === "label") return text.replace(LABEL_SAFE, "?");
-  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
-  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
-  return form === "quoted" ? `"${escaped}"` : escaped;
-}
 
 // src/protocol/messages.ts
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
 var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
 var WAKE_POLICIES = ["direct", "all", "none"];
-var MESSAGE_NOTIFICATION = "message";
-function shortId(sessionId) {
-  if (sessionId.startsWith("human:")) return sessionId;
-  return sessionId.replace(/-/g, "").slice(0, 6);
-}
+
+// src/daemon/quick-params.ts
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 
 // src/daemon/param-schemas.ts
 var Kind = _enum(MESSAGE_KINDS);
-var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 var ONE_LINE_MESSAGE = "must be one line without control characters";
 var identity = () => ({
   sessionId: string2().min(1).max(128).regex(ONE_LINE, ONE_LINE_MESSAGE),
@@ -6056,319 +5947,8 @@ var ParamSchemas = lazily({
     limit: number2().int().min(0).max(MAX_HISTORY_LIMIT).optional()
   })
 });
-
-// src/daemon/federation/wire.ts
-function busNames(project) {
-  return {
-    stream: `SBUS_${project}`,
-    subjectPrefix: `sbus.${project}.msg`,
-    presenceBucket: `sbus_${project}_presence`,
-    claimsBucket: `sbus_${project}_claims`
-  };
-}
-function messageId(hostId2, seq) {
-  return `${hostId2}:${seq}`;
-}
-var RAW_MAX = 1024 * 1024;
-var line = (max) => string2().max(RAW_MAX).transform((s) => cutChars(oneLine(s), max));
-var id = () => string2().min(1).max(128).transform(oneLine);
-var hostId = () => string2().regex(/^[A-Za-z0-9_-]{1,64}$/);
-var HOST_NAME_CHARS = 128;
-var FederatedMessageSchema = object({
-  v: literal(1),
-  hostId: hostId(),
-  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
-  seq: number2().int().positive(),
-  ts: number2(),
-  sessionId: id(),
-  from: string2().min(1).pipe(line(MAX_LABEL_CHARS * 2)),
-  kind: Kind,
-  // A local message over MAX_TEXT_BYTES is refused to its sender; another host's is cut to it.
-  text: string2().max(RAW_MAX).transform((t) => cutBytes(cleanText(t), MAX_TEXT_BYTES)),
-  /** A direct message: the session ids it is for (each host takes in only those for its own sessions). */
-  to: array(id()).min(1).max(32).optional()
-}).transform((m) => ({ ...m, from: filedLabel(m.sessionId, m.from) }));
-var SessionSchema = object({
-  sessionId: id(),
-  shortId: line(128),
-  label: line(MAX_LABEL_CHARS * 2),
-  cwd: line(4096).optional(),
-  since: number2()
-}).transform((s) => ({ ...s, label: filedLabel(s.sessionId, s.label) }));
-var UnsharedClaimSchema = object({
-  resource: line(512),
-  label: line(MAX_LABEL_CHARS * 2),
-  since: number2()
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  Kind,
+  ParamSchemas
 });
-var PresenceSchema = object({
-  v: literal(1),
-  hostId: hostId(),
-  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
-  sessions: array(SessionSchema).max(1e3),
-  /** The host's clock when it wrote this: compared with the server's time of the write. */
-  ts: number2(),
-  /** Its claims the bucket does not hold: the other hosts warn when one overlaps theirs. */
-  unshared: array(UnsharedClaimSchema).max(1e3).optional()
-});
-var RemoteClaimSchema = object({
-  v: literal(1),
-  hostId: hostId(),
-  host: string2().min(1).pipe(line(HOST_NAME_CHARS)),
-  resource: string2().min(1).max(512).transform(oneLine),
-  holder: id(),
-  label: line(MAX_LABEL_CHARS * 2),
-  since: number2(),
-  /** Written by hosts before ttlLeftMs; by the writer's clock, so no longer used to decide. */
-  expiresAt: number2().optional(),
-  /** A time-limited claim: how long it had left when written (a duration: no host's clock in it). */
-  ttlLeftMs: number2().int().min(0).max(365 * 24 * 36e5).optional(),
-  note: line(200).optional(),
-  /** The revision that created the entry (absent until its first refresh: then it is the entry's own). */
-  created: number2().int().positive().optional()
-}).transform((c) => ({ ...c, label: filedLabel(c.holder, c.label) }));
-function claimKey(resource) {
-  return Buffer.from(resource, "utf8").toString("base64url");
-}
-function decodeJson(schema, data) {
-  try {
-    const parsed = schema.safeParse(JSON.parse(Buffer.from(data).toString("utf8")));
-    return parsed.success ? parsed.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function cutChars(s, max) {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-function cutBytes(s, max) {
-  if (Buffer.byteLength(s) <= max) return s;
-  const ELLIPSIS = "\u2026";
-  const room = max - Buffer.byteLength(ELLIPSIS);
-  return `${Buffer.from(s, "utf8").subarray(0, room).toString("utf8").replace(/\ufffd+$/, "")}${ELLIPSIS}`;
-}
-
-// src/daemon/claims.ts
-var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
-function isName(resource) {
-  return NAME.test(resource);
-}
-function normalizeResource(resource) {
-  const r = resource.trim();
-  if (isName(r)) return r;
-  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
-  return segs.join("/") || ".";
-}
-function hasGlob(s) {
-  return /[*?[]/.test(s);
-}
-function overlaps(a, b) {
-  const an = isName(a);
-  const bn = isName(b);
-  if (an || bn) return an && bn && a === b;
-  return segmentsOverlap(expand(a), expand(b));
-}
-function literalPrefix(resource) {
-  const segs = normalizeResource(resource).split("/");
-  const fixed = [];
-  for (const s of segs) {
-    if (s === "." || hasGlob(s)) break;
-    fixed.push(s);
-  }
-  return fixed.join("/");
-}
-function expand(p) {
-  const segs = p === "." ? [] : p.split("/");
-  if (!segs.some(hasGlob)) segs.push("**");
-  return segs;
-}
-function segmentsOverlap(a, b) {
-  const memo2 = /* @__PURE__ */ new Map();
-  const go = (i, j) => {
-    const key = `${i},${j}`;
-    const hit = memo2.get(key);
-    if (hit !== void 0) return hit;
-    let r;
-    if (i === a.length && j === b.length) r = true;
-    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
-    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
-    else if (i === a.length || j === b.length) r = false;
-    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
-    memo2.set(key, r);
-    return r;
-  };
-  return go(0, 0);
-}
-function segmentCompatible(x, y) {
-  const gx = hasGlob(x);
-  const gy = hasGlob(y);
-  if (!gx && !gy) return x === y;
-  if (!gx) return globMatch(y, x);
-  if (!gy) return globMatch(x, y);
-  const [px, sx] = fixedEnds(x);
-  const [py, sy] = fixedEnds(y);
-  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
-}
-function fixedEnds(glob) {
-  const first = glob.search(/[*?[]/);
-  let last = -1;
-  for (let i = glob.length - 1; i >= 0; i--) {
-    if ("*?]".includes(glob[i])) {
-      last = i;
-      break;
-    }
-  }
-  return [glob.slice(0, first), glob.slice(last + 1)];
-}
-function parseGlob(glob) {
-  const tokens = [];
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
-    } else if (c === "?") tokens.push({ kind: "any" });
-    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
-      const end = glob.indexOf("]", i + 2);
-      let body = glob.slice(i + 1, end);
-      const negate = body.startsWith("!") || body.startsWith("^");
-      if (negate) body = body.slice(1);
-      tokens.push({ kind: "class", negate, items: [...body] });
-      i = end;
-    } else tokens.push({ kind: "char", c });
-  }
-  return tokens;
-}
-function classHas(items, c) {
-  for (let i = 0; i < items.length; i++) {
-    if (items[i + 1] === "-" && i + 2 < items.length) {
-      if (items[i] <= c && c <= items[i + 2]) return true;
-      i += 2;
-    } else if (items[i] === c) return true;
-  }
-  return false;
-}
-function tokenMatches(t, c) {
-  if (t.kind === "char") return t.c === c;
-  if (t.kind === "any") return c !== "/";
-  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
-  return false;
-}
-function globMatch(glob, s) {
-  const tokens = parseGlob(glob);
-  const chars = [...s];
-  let ti = 0;
-  let si = 0;
-  let starTi = -1;
-  let starSi = 0;
-  while (si < chars.length) {
-    const t = tokens[ti];
-    if (t && t.kind === "star") {
-      starTi = ti++;
-      starSi = si;
-    } else if (t && tokenMatches(t, chars[si])) {
-      ti++;
-      si++;
-    } else if (starTi !== -1 && chars[starSi] !== "/") {
-      ti = starTi + 1;
-      si = ++starSi;
-    } else return false;
-  }
-  while (tokens[ti]?.kind === "star") ti++;
-  return ti === tokens.length;
-}
-var ClaimTable = class {
-  claims = /* @__PURE__ */ new Map();
-  /** A live claim by someone else that overlaps `resource`. */
-  conflict(resource, holder, now) {
-    for (const c of this.claims.values()) {
-      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
-    }
-    return void 0;
-  }
-  /** Takes or refreshes a claim: only through applyClaimEntry, once its entry is recorded. */
-  put(claim2) {
-    this.claims.set(claim2.resource, claim2);
-  }
-  get(resource) {
-    return this.claims.get(resource);
-  }
-  remove(resource) {
-    this.claims.delete(resource);
-  }
-  heldBy(holder) {
-    return [...this.claims.values()].filter((c) => c.holder === holder);
-  }
-  list(now) {
-    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
-  }
-  clear() {
-    this.claims.clear();
-  }
-};
-function expired(c, now) {
-  return c.expiresAt !== void 0 && c.expiresAt <= now;
-}
-
-// src/daemon/lane.ts
-function createLane() {
-  let tail = Promise.resolve();
-  return (fn) => {
-    const run = tail.then(fn, fn);
-    tail = run.catch(() => void 0);
-    return run;
-  };
-}
-
-// src/place/sleep.ts
-function sleep(ms, options = {}) {
-  const { signal, unref } = options;
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const finish = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", finish);
-      resolve();
-    };
-    const timer = setTimeout(finish, ms);
-    if (unref) timer.unref();
-    signal?.addEventListener("abort", finish, { once: true });
-  });
-}
-
-export {
-  MAX_TEXT_BYTES,
-  MAX_FRAME_BYTES,
-  MAX_CLIENT_BACKLOG_BYTES,
-  MAX_DRAIN_CHARS,
-  MAX_SOCKET_PATH_BYTES,
-  MAX_SEQ,
-  MAX_TS,
-  DEFAULT_LEASE_MS,
-  MAX_STATUS_SESSIONS,
-  MAX_REMEMBERED_SESSIONS,
-  MESSAGE_OVERHEAD_CHARS,
-  MAX_HISTORY_LIMIT,
-  MAX_HISTORY_REPLY_BYTES,
-  MESSAGE_KINDS,
-  MESSAGE_NOTIFICATION,
-  shortId,
-  isName,
-  normalizeResource,
-  overlaps,
-  literalPrefix,
-  ClaimTable,
-  cleanText,
-  inert,
-  filedLabel,
-  ParamSchemas,
-  busNames,
-  messageId,
-  FederatedMessageSchema,
-  PresenceSchema,
-  RemoteClaimSchema,
-  claimKey,
-  decodeJson,
-  createLane,
-  sleep
-};

@@ -1,43 +1,37 @@
-import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
-import {
-  ClaimTable,
-  DEFAULT_LEASE_MS,
-  MAX_CLIENT_BACKLOG_BYTES,
-  MAX_DRAIN_CHARS,
-  MAX_FRAME_BYTES,
-  MAX_HISTORY_LIMIT,
-  MAX_HISTORY_REPLY_BYTES,
-  MAX_REMEMBERED_SESSIONS,
-  MAX_SEQ,
-  MAX_SOCKET_PATH_BYTES,
-  MAX_STATUS_SESSIONS,
-  MAX_TEXT_BYTES,
-  MAX_TS,
-  MESSAGE_KINDS,
-  MESSAGE_NOTIFICATION,
-  MESSAGE_OVERHEAD_CHARS,
-  ParamSchemas,
-  cleanText,
-  createLane,
-  filedLabel,
-  inert,
-  isName,
-  literalPrefix,
-  messageId,
-  normalizeResource,
-  overlaps,
-  shortId,
-  sleep
-} from "./chunks/chunk-47ZDZL3Z.mjs";
-import {
-  __commonJS,
-  __require,
-  __toESM
-} from "./chunks/chunk-XZRDIIZF.mjs";
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-helpers.js"(exports2, module2) {
     "use strict";
     var isErrorLike = (err) => {
       return err && typeof err.message === "string";
@@ -83,7 +77,7 @@ var require_err_helpers = __commonJS({
       }
     };
     var messageWithCauses = (err) => _messageWithCauses(err, /* @__PURE__ */ new Set());
-    module.exports = {
+    module2.exports = {
       isErrorLike,
       getErrorCause,
       stackWithCauses,
@@ -94,7 +88,7 @@ var require_err_helpers = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err-proto.js
 var require_err_proto = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-proto.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-proto.js"(exports2, module2) {
     "use strict";
     var seen = /* @__PURE__ */ Symbol("circular-ref-tag");
     var rawSymbol = /* @__PURE__ */ Symbol("pino-raw-err-ref");
@@ -133,7 +127,7 @@ var require_err_proto = __commonJS({
       writable: true,
       value: {}
     });
-    module.exports = {
+    module2.exports = {
       pinoErrProto,
       pinoErrorSymbols: {
         seen,
@@ -145,9 +139,9 @@ var require_err_proto = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err.js
 var require_err = __commonJS({
-  "node_modules/pino-std-serializers/lib/err.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err.js"(exports2, module2) {
     "use strict";
-    module.exports = errSerializer;
+    module2.exports = errSerializer;
     var { messageWithCauses, stackWithCauses, isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
     var { seen } = pinoErrorSymbols;
@@ -185,9 +179,9 @@ var require_err = __commonJS({
 
 // node_modules/pino-std-serializers/lib/err-with-cause.js
 var require_err_with_cause = __commonJS({
-  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/err-with-cause.js"(exports2, module2) {
     "use strict";
-    module.exports = errWithCauseSerializer;
+    module2.exports = errWithCauseSerializer;
     var { isErrorLike } = require_err_helpers();
     var { pinoErrProto, pinoErrorSymbols } = require_err_proto();
     var { seen } = pinoErrorSymbols;
@@ -228,9 +222,9 @@ var require_err_with_cause = __commonJS({
 
 // node_modules/pino-std-serializers/lib/req.js
 var require_req = __commonJS({
-  "node_modules/pino-std-serializers/lib/req.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/req.js"(exports2, module2) {
     "use strict";
-    module.exports = {
+    module2.exports = {
       mapHttpRequest,
       reqSerializer
     };
@@ -323,9 +317,9 @@ var require_req = __commonJS({
 
 // node_modules/pino-std-serializers/lib/res.js
 var require_res = __commonJS({
-  "node_modules/pino-std-serializers/lib/res.js"(exports, module) {
+  "node_modules/pino-std-serializers/lib/res.js"(exports2, module2) {
     "use strict";
-    module.exports = {
+    module2.exports = {
       mapHttpResponse,
       resSerializer
     };
@@ -372,13 +366,13 @@ var require_res = __commonJS({
 
 // node_modules/pino-std-serializers/index.js
 var require_pino_std_serializers = __commonJS({
-  "node_modules/pino-std-serializers/index.js"(exports, module) {
+  "node_modules/pino-std-serializers/index.js"(exports2, module2) {
     "use strict";
     var errSerializer = require_err();
     var errWithCauseSerializer = require_err_with_cause();
     var reqSerializers = require_req();
     var resSerializers = require_res();
-    module.exports = {
+    module2.exports = {
       err: errSerializer,
       errWithCause: errWithCauseSerializer,
       mapHttpRequest: reqSerializers.mapHttpRequest,
@@ -409,14 +403,14 @@ var require_pino_std_serializers = __commonJS({
 
 // node_modules/pino/lib/caller.js
 var require_caller = __commonJS({
-  "node_modules/pino/lib/caller.js"(exports, module) {
+  "node_modules/pino/lib/caller.js"(exports2, module2) {
     "use strict";
-    var util = __require("node:util");
+    var util = require("node:util");
     var getCallSites = util.getCallSites ?? util.getCallSite;
     function noOpPrepareStackTrace(_, stack) {
       return stack;
     }
-    module.exports = function getCallers() {
+    module2.exports = function getCallers() {
       if (getCallSites) {
         return getCallSites().slice(2).map((callSite) => callSite.scriptName);
       }
@@ -442,7 +436,7 @@ var require_caller = __commonJS({
 
 // node_modules/@pinojs/redact/index.js
 var require_redact = __commonJS({
-  "node_modules/@pinojs/redact/index.js"(exports, module) {
+  "node_modules/@pinojs/redact/index.js"(exports2, module2) {
     "use strict";
     function deepClone(obj) {
       if (obj === null || typeof obj !== "object") {
@@ -869,13 +863,13 @@ var require_redact = __commonJS({
         return JSON.stringify(cloned);
       };
     }
-    module.exports = slowRedact;
+    module2.exports = slowRedact;
   }
 });
 
 // node_modules/pino/lib/symbols.js
 var require_symbols = __commonJS({
-  "node_modules/pino/lib/symbols.js"(exports, module) {
+  "node_modules/pino/lib/symbols.js"(exports2, module2) {
     "use strict";
     var setLevelSym = /* @__PURE__ */ Symbol("pino.setLevel");
     var getLevelSym = /* @__PURE__ */ Symbol("pino.getLevel");
@@ -909,7 +903,7 @@ var require_symbols = __commonJS({
     var hooksSym = /* @__PURE__ */ Symbol.for("pino.hooks");
     var needsMetadataGsym = /* @__PURE__ */ Symbol.for("pino.metadata");
     var transportUsesMultistreamSym = /* @__PURE__ */ Symbol.for("pino.transport.usesMultistream");
-    module.exports = {
+    module2.exports = {
       setLevelSym,
       getLevelSym,
       levelValSym,
@@ -948,7 +942,7 @@ var require_symbols = __commonJS({
 
 // node_modules/pino/lib/redaction.js
 var require_redaction = __commonJS({
-  "node_modules/pino/lib/redaction.js"(exports, module) {
+  "node_modules/pino/lib/redaction.js"(exports2, module2) {
     "use strict";
     var Redact = require_redact();
     var { redactFmtSym, wildcardFirstSym } = require_symbols();
@@ -1024,13 +1018,13 @@ var require_redaction = __commonJS({
       if (remove === true) censor = void 0;
       return { paths, censor, remove };
     }
-    module.exports = redaction;
+    module2.exports = redaction;
   }
 });
 
 // node_modules/pino/lib/time.js
 var require_time = __commonJS({
-  "node_modules/pino/lib/time.js"(exports, module) {
+  "node_modules/pino/lib/time.js"(exports2, module2) {
     "use strict";
     var nullTime = () => "";
     var epochTime = () => `,"time":${Date.now()}`;
@@ -1055,13 +1049,13 @@ var require_time = __commonJS({
       const seconds = date.getUTCSeconds().toString().padStart(2, "0");
       return `,"time":"${year}-${month}-${day}T${hours}:${minutes}:${seconds}.${nanosWithinSecond.toString().padStart(9, "0")}Z"`;
     };
-    module.exports = { nullTime, epochTime, unixTime, isoTime, isoTimeNano };
+    module2.exports = { nullTime, epochTime, unixTime, isoTime, isoTimeNano };
   }
 });
 
 // node_modules/quick-format-unescaped/index.js
 var require_quick_format_unescaped = __commonJS({
-  "node_modules/quick-format-unescaped/index.js"(exports, module) {
+  "node_modules/quick-format-unescaped/index.js"(exports2, module2) {
     "use strict";
     function tryStringify(o) {
       try {
@@ -1070,7 +1064,7 @@ var require_quick_format_unescaped = __commonJS({
         return '"[Circular]"';
       }
     }
-    module.exports = format;
+    module2.exports = format;
     function format(f, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
@@ -1180,7 +1174,7 @@ var require_quick_format_unescaped = __commonJS({
 
 // node_modules/atomic-sleep/index.js
 var require_atomic_sleep = __commonJS({
-  "node_modules/atomic-sleep/index.js"(exports, module) {
+  "node_modules/atomic-sleep/index.js"(exports2, module2) {
     "use strict";
     if (typeof SharedArrayBuffer !== "undefined" && typeof Atomics !== "undefined") {
       let sleep2 = function(ms) {
@@ -1194,7 +1188,7 @@ var require_atomic_sleep = __commonJS({
         Atomics.wait(nil, 0, 0, Number(ms));
       };
       const nil = new Int32Array(new SharedArrayBuffer(4));
-      module.exports = sleep2;
+      module2.exports = sleep2;
     } else {
       let sleep2 = function(ms) {
         const valid = ms > 0 && ms < Infinity;
@@ -1208,21 +1202,30 @@ var require_atomic_sleep = __commonJS({
         while (target > Date.now()) {
         }
       };
-      module.exports = sleep2;
+      module2.exports = sleep2;
     }
+  }
+});
+
+// pino-stub:stub-2
+var require_stub_2 = __commonJS({
+  "pino-stub:stub-2"(exports2, module2) {
+    module2.exports = function assert(ok, message) {
+      if (!ok) require("node:assert")(ok, message);
+    };
   }
 });
 
 // node_modules/sonic-boom/index.js
 var require_sonic_boom = __commonJS({
-  "node_modules/sonic-boom/index.js"(exports, module) {
+  "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs13 = __require("fs");
-    var EventEmitter = __require("events");
-    var inherits = __require("util").inherits;
-    var path6 = __require("path");
+    var fs13 = require("fs");
+    var EventEmitter = require("events");
+    var inherits = require("util").inherits;
+    var path6 = require("path");
     var sleep2 = require_atomic_sleep();
-    var assert = __require("assert");
+    var assert = require_stub_2();
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
     var MAX_WRITE = 16 * 1024;
@@ -1431,8 +1434,8 @@ var require_sonic_boom = __commonJS({
           }
         }
       };
-      this.on("newListener", function(name) {
-        if (name === "drain") {
+      this.on("newListener", function(name2) {
+        if (name2 === "drain") {
           this._asyncDrainScheduled = false;
         }
       });
@@ -1796,13 +1799,13 @@ var require_sonic_boom = __commonJS({
     }
     SonicBoom.SonicBoom = SonicBoom;
     SonicBoom.default = SonicBoom;
-    module.exports = SonicBoom;
+    module2.exports = SonicBoom;
   }
 });
 
 // node_modules/on-exit-leak-free/index.js
 var require_on_exit_leak_free = __commonJS({
-  "node_modules/on-exit-leak-free/index.js"(exports, module) {
+  "node_modules/on-exit-leak-free/index.js"(exports2, module2) {
     "use strict";
     var refs = {
       exit: [],
@@ -1886,7 +1889,7 @@ var require_on_exit_leak_free = __commonJS({
         uninstall(event);
       }
     }
-    module.exports = {
+    module2.exports = {
       register: register2,
       registerBeforeExit,
       unregister
@@ -1896,15 +1899,15 @@ var require_on_exit_leak_free = __commonJS({
 
 // pino-stub:stub-1
 var require_stub_1 = __commonJS({
-  "pino-stub:stub-1"(exports, module) {
-    module.exports = { isMainThread: true };
+  "pino-stub:stub-1"(exports2, module2) {
+    module2.exports = { isMainThread: true };
   }
 });
 
 // pino-stub:stub-0
 var require_stub_0 = __commonJS({
-  "pino-stub:stub-0"(exports, module) {
-    module.exports = function transport() {
+  "pino-stub:stub-0"(exports2, module2) {
+    module2.exports = function transport() {
       throw new Error("session-bus: pino transports are not bundled; log to a destination");
     };
   }
@@ -1912,9 +1915,9 @@ var require_stub_0 = __commonJS({
 
 // node_modules/pino/lib/tools.js
 var require_tools = __commonJS({
-  "node_modules/pino/lib/tools.js"(exports, module) {
+  "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
-    var diagChan = __require("node:diagnostics_channel");
+    var diagChan = require("node:diagnostics_channel");
     var format = require_quick_format_unescaped();
     var { mapHttpRequest, mapHttpResponse } = require_pino_std_serializers();
     var SonicBoom = require_sonic_boom();
@@ -2225,7 +2228,7 @@ var require_tools = __commonJS({
       }
       return destination;
     }
-    module.exports = {
+    module2.exports = {
       noop,
       buildSafeSonicBoom,
       asChindings,
@@ -2241,7 +2244,7 @@ var require_tools = __commonJS({
 
 // node_modules/pino/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/pino/lib/constants.js"(exports, module) {
+  "node_modules/pino/lib/constants.js"(exports2, module2) {
     var DEFAULT_LEVELS = {
       trace: 10,
       debug: 20,
@@ -2254,7 +2257,7 @@ var require_constants = __commonJS({
       ASC: "ASC",
       DESC: "DESC"
     };
-    module.exports = {
+    module2.exports = {
       DEFAULT_LEVELS,
       SORTING_ORDER
     };
@@ -2263,7 +2266,7 @@ var require_constants = __commonJS({
 
 // node_modules/pino/lib/levels.js
 var require_levels = __commonJS({
-  "node_modules/pino/lib/levels.js"(exports, module) {
+  "node_modules/pino/lib/levels.js"(exports2, module2) {
     "use strict";
     var {
       lsCacheSym,
@@ -2438,7 +2441,7 @@ var require_levels = __commonJS({
       }
       throw new Error('Levels comparison should be one of "ASC", "DESC" or "function" type');
     }
-    module.exports = {
+    module2.exports = {
       initialLsCache,
       genLsCache,
       levelMethods,
@@ -2456,17 +2459,17 @@ var require_levels = __commonJS({
 
 // node_modules/pino/lib/meta.js
 var require_meta = __commonJS({
-  "node_modules/pino/lib/meta.js"(exports, module) {
+  "node_modules/pino/lib/meta.js"(exports2, module2) {
     "use strict";
-    module.exports = { version: "10.4.0" };
+    module2.exports = { version: "10.4.0" };
   }
 });
 
 // node_modules/pino/lib/proto.js
 var require_proto = __commonJS({
-  "node_modules/pino/lib/proto.js"(exports, module) {
+  "node_modules/pino/lib/proto.js"(exports2, module2) {
     "use strict";
-    var { EventEmitter } = __require("node:events");
+    var { EventEmitter } = require("node:events");
     var {
       lsCacheSym,
       levelValSym,
@@ -2548,7 +2551,7 @@ var require_proto = __commonJS({
       [setLevelSym]: setLevel
     };
     Object.setPrototypeOf(prototype, EventEmitter.prototype);
-    module.exports = function() {
+    module2.exports = function() {
       return Object.create(prototype);
     };
     var resetChildingsFormatter = (bindings2) => bindings2;
@@ -2694,16 +2697,16 @@ var require_proto = __commonJS({
 
 // node_modules/safe-stable-stringify/index.js
 var require_safe_stable_stringify = __commonJS({
-  "node_modules/safe-stable-stringify/index.js"(exports, module) {
+  "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
     var { hasOwnProperty } = Object.prototype;
     var stringify = configure();
     stringify.configure = configure;
     stringify.stringify = stringify;
     stringify.default = stringify;
-    exports.stringify = stringify;
-    exports.configure = configure;
-    module.exports = stringify;
+    exports2.stringify = stringify;
+    exports2.configure = configure;
+    module2.exports = stringify;
     var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
     function strEscape(str2) {
       if (str2.length < 5e3 && !strEscapeSequencesRegExp.test(str2)) {
@@ -3290,7 +3293,7 @@ ${originalIndentation}`;
 
 // node_modules/pino/lib/multistream.js
 var require_multistream = __commonJS({
-  "node_modules/pino/lib/multistream.js"(exports, module) {
+  "node_modules/pino/lib/multistream.js"(exports2, module2) {
     "use strict";
     var metadata = /* @__PURE__ */ Symbol.for("pino.metadata");
     var { DEFAULT_LEVELS } = require_constants();
@@ -3454,15 +3457,15 @@ var require_multistream = __commonJS({
     function checkLoopVar(i, length, dedupe) {
       return dedupe ? i >= 0 : i < length;
     }
-    module.exports = multistream;
+    module2.exports = multistream;
   }
 });
 
 // node_modules/pino/pino.js
 var require_pino = __commonJS({
-  "node_modules/pino/pino.js"(exports, module) {
+  "node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
-    var os2 = __require("node:os");
+    var os2 = require("node:os");
     var stdSerializers = require_pino_std_serializers();
     var caller = require_caller();
     var redaction = require_redaction();
@@ -3559,7 +3562,7 @@ var require_pino = __commonJS({
         errorKey,
         nestedKey,
         base,
-        name,
+        name: name2,
         level,
         customLevels,
         levelComparison,
@@ -3598,10 +3601,10 @@ var require_pino = __commonJS({
       });
       let chindings = "";
       if (base !== null) {
-        if (name === void 0) {
+        if (name2 === void 0) {
           chindings = coreChindings(base);
         } else {
-          chindings = coreChindings(Object.assign({}, base, { name }));
+          chindings = coreChindings(Object.assign({}, base, { name: name2 }));
         }
       }
       const time3 = timestamp instanceof Function ? timestamp : timestamp ? epochTime : nullTime;
@@ -3668,8 +3671,8 @@ var require_pino = __commonJS({
       instance[setLevelSym](level);
       return instance;
     }
-    module.exports = pino2;
-    module.exports.destination = (dest = process.stdout.fd) => {
+    module2.exports = pino2;
+    module2.exports.destination = (dest = process.stdout.fd) => {
       if (typeof dest === "object") {
         dest.dest = normalizeDestFileDescriptor(dest.dest || process.stdout.fd);
         return buildSafeSonicBoom(dest);
@@ -3677,26 +3680,42 @@ var require_pino = __commonJS({
         return buildSafeSonicBoom({ dest: normalizeDestFileDescriptor(dest), minLength: 0 });
       }
     };
-    module.exports.transport = require_stub_0();
-    module.exports.multistream = require_multistream();
-    module.exports.levels = mappings();
-    module.exports.stdSerializers = serializers;
-    module.exports.stdTimeFunctions = Object.assign({}, time2);
-    module.exports.symbols = symbols;
-    module.exports.version = version;
-    module.exports.default = pino2;
-    module.exports.pino = pino2;
+    module2.exports.transport = require_stub_0();
+    module2.exports.multistream = require_multistream();
+    module2.exports.levels = mappings();
+    module2.exports.stdSerializers = serializers;
+    module2.exports.stdTimeFunctions = Object.assign({}, time2);
+    module2.exports.symbols = symbols;
+    module2.exports.version = version;
+    module2.exports.default = pino2;
+    module2.exports.pino = pino2;
   }
 });
 
 // src/daemon/main.ts
-import * as fs12 from "node:fs";
-import * as net2 from "node:net";
-import { parseArgs } from "node:util";
+var fs12 = __toESM(require("node:fs"), 1);
+var net2 = __toESM(require("node:net"), 1);
+var import_node_util = require("node:util");
 
 // src/place/endpoint.ts
-import { userInfo } from "node:os";
-import { join, resolve } from "node:path";
+var import_node_os = require("node:os");
+var import_node_path = require("node:path");
+
+// src/protocol/limits.ts
+var MAX_TEXT_BYTES = 4096;
+var MAX_FRAME_BYTES = 64 * 1024;
+var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
+var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var DEFAULT_LEASE_MS = 1e4;
+var MAX_STATUS_SESSIONS = 50;
+var MAX_REMEMBERED_SESSIONS = 1e3;
+var MAX_LABEL_CHARS = 64;
+var MESSAGE_OVERHEAD_CHARS = 64;
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
 // src/place/sha256.ts
 var K = new Uint32Array([
@@ -3819,9 +3838,9 @@ var EndpointError = class extends Error {
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return resolve(override);
-  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
-  return join("/tmp", `session-bus-${uid}`);
+  if (override) return (0, import_node_path.resolve)(override);
+  const uid = typeof process.getuid === "function" ? process.getuid() : (0, import_node_os.userInfo)().username;
+  return (0, import_node_path.join)("/tmp", `session-bus-${uid}`);
 }
 var hashed = /* @__PURE__ */ new Map();
 function hashRoot(root) {
@@ -3835,7 +3854,7 @@ function hashRoot(root) {
 function endpointFor(busRoot, env = process.env) {
   const hash = hashRoot(busRoot);
   const dir = socketDir(env);
-  const base = join(dir, hash);
+  const base = (0, import_node_path.join)(dir, hash);
   const endpoint = {
     dir,
     socketPath: `${base}.sock`,
@@ -3844,7 +3863,7 @@ function endpointFor(busRoot, env = process.env) {
     hash
   };
   if (process.platform === "win32") {
-    const user = userInfo().username;
+    const user = (0, import_node_os.userInfo)().username;
     endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
     return endpoint;
   }
@@ -3858,13 +3877,13 @@ function endpointFor(busRoot, env = process.env) {
 }
 
 // src/place/private-dir.ts
-import { lstatSync, mkdirSync } from "node:fs";
+var import_node_fs = require("node:fs");
 var PrivateDirError = class extends Error {
   name = "PrivateDirError";
 };
 function ensurePrivateDir(dir) {
   try {
-    mkdirSync(dir, { mode: 448, recursive: true });
+    (0, import_node_fs.mkdirSync)(dir, { mode: 448, recursive: true });
   } catch (err) {
     const code = err.code;
     if (code !== "EEXIST") throw new PrivateDirError(`cannot create the socket directory ${dir}: ${code ?? String(err)}`);
@@ -3884,32 +3903,32 @@ function privateDirProblem(dir, st, uid = process.getuid?.()) {
 }
 function checkPrivateDir(dir) {
   if (process.platform === "win32") return;
-  const found = privateDirProblem(dir, lstatSync(dir));
+  const found = privateDirProblem(dir, (0, import_node_fs.lstatSync)(dir));
   if (found) throw new PrivateDirError(`${found.problem}. ${found.fix}`);
 }
 
 // src/place/project.ts
-import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname as dirname2, join as join3 } from "node:path";
+var import_node_fs3 = require("node:fs");
+var import_node_os2 = require("node:os");
+var import_node_path3 = require("node:path");
 
 // src/place/git-files.ts
-import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
 function findGitDir(dir) {
-  let cur = resolve2(dir);
+  let cur = (0, import_node_path2.resolve)(dir);
   for (; ; ) {
-    const dotGit = join2(cur, ".git");
+    const dotGit = (0, import_node_path2.join)(cur, ".git");
     try {
-      const st = statSync(dotGit);
+      const st = (0, import_node_fs2.statSync)(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
-        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
-        if (m) return resolve2(cur, m[1].trim());
+        const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec((0, import_node_fs2.readFileSync)(dotGit, "utf8"));
+        if (m) return (0, import_node_path2.resolve)(cur, m[1].trim());
       }
     } catch {
     }
-    const parent = dirname(cur);
+    const parent = (0, import_node_path2.dirname)(cur);
     if (parent === cur) return void 0;
     cur = parent;
   }
@@ -3918,26 +3937,26 @@ function gitCommonDir(gitDir) {
   try {
     let common = gitDir;
     try {
-      common = resolve2(gitDir, readFileSync(join2(gitDir, "commondir"), "utf8").trim());
+      common = (0, import_node_path2.resolve)(gitDir, (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(gitDir, "commondir"), "utf8").trim());
     } catch {
     }
-    return realpathSync(common);
+    return (0, import_node_fs2.realpathSync)(common);
   } catch {
     return void 0;
   }
 }
 function worktreesOf(commonDir) {
   const out = /* @__PURE__ */ new Set();
-  if (basename(commonDir) === ".git") out.add(dirname(commonDir));
+  if ((0, import_node_path2.basename)(commonDir) === ".git") out.add((0, import_node_path2.dirname)(commonDir));
   let names = [];
   try {
-    names = readdirSync(join2(commonDir, "worktrees"));
+    names = (0, import_node_fs2.readdirSync)((0, import_node_path2.join)(commonDir, "worktrees"));
   } catch {
   }
-  for (const name of names) {
+  for (const name2 of names) {
     try {
-      const gitFile = readFileSync(join2(commonDir, "worktrees", name, "gitdir"), "utf8").trim();
-      out.add(dirname(resolve2(commonDir, "worktrees", name, gitFile)));
+      const gitFile = (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(commonDir, "worktrees", name2, "gitdir"), "utf8").trim();
+      out.add((0, import_node_path2.dirname)((0, import_node_path2.resolve)(commonDir, "worktrees", name2, gitFile)));
     } catch {
     }
   }
@@ -3946,41 +3965,41 @@ function worktreesOf(commonDir) {
 
 // src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
-var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
+var LEGACY_MAILBOX_DIR = (0, import_node_path3.join)(".claude", ".session-bus");
 function locateProject(dir) {
-  const projectDir = realpathSync2(dir);
+  const projectDir = (0, import_node_fs3.realpathSync)(dir);
   const gitDir = findGitDir(projectDir);
   const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
   if (commonDir) {
-    const mailboxDir2 = join3(commonDir, "session-bus");
-    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
+    const mailboxDir2 = (0, import_node_path3.join)(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: (0, import_node_path3.join)(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
   const busRoot = folderBusRoot(projectDir);
-  const mailboxDir = join3(busRoot, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
+  const mailboxDir = (0, import_node_path3.join)(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: (0, import_node_path3.join)(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 function folderBusRoot(dir) {
   let home;
   try {
-    home = realpathSync2(homedir());
+    home = (0, import_node_fs3.realpathSync)((0, import_node_os2.homedir)());
   } catch {
   }
-  for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
-    if (d !== home && existsSync(join3(d, ".claude"))) return d;
-    if (d === home || dirname2(d) === d) return dir;
+  for (let d = dir; ; d = (0, import_node_path3.dirname)(d)) {
+    if ((0, import_node_fs3.existsSync)((0, import_node_path3.join)(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && (0, import_node_fs3.existsSync)((0, import_node_path3.join)(d, ".claude"))) return d;
+    if (d === home || (0, import_node_path3.dirname)(d) === d) return dir;
   }
 }
 function legacyMailboxes(location) {
   if (!location.inGit) return [];
   const dirs = /* @__PURE__ */ new Set([location.projectDir, ...worktreesOf(location.busRoot)]);
-  return [...dirs].map((d) => join3(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => existsSync(f));
+  return [...dirs].map((d) => (0, import_node_path3.join)(d, LEGACY_MAILBOX_DIR, MAILBOX_FILE)).filter((f) => (0, import_node_fs3.existsSync)(f));
 }
 function ensureSelfIgnoring(mailboxDir) {
-  const ignore = join3(mailboxDir, ".gitignore");
-  if (existsSync(ignore)) return;
-  mkdirSync2(mailboxDir, { recursive: true, mode: 448 });
-  writeFileSync(ignore, "*\n", { mode: 384 });
+  const ignore = (0, import_node_path3.join)(mailboxDir, ".gitignore");
+  if ((0, import_node_fs3.existsSync)(ignore)) return;
+  (0, import_node_fs3.mkdirSync)(mailboxDir, { recursive: true, mode: 448 });
+  (0, import_node_fs3.writeFileSync)(ignore, "*\n", { mode: 384 });
 }
 
 // src/protocol/version.ts
@@ -4018,17 +4037,17 @@ function readConfig(env) {
     }
   };
 }
-function positive(env, name, fallback) {
-  const raw = env[name];
+function positive(env, name2, fallback) {
+  const raw = env[name2];
   if (raw === void 0 || raw === "") return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name2} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
 }
 
 // src/place/settings.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+var import_node_fs4 = require("node:fs");
+var import_node_path4 = require("node:path");
 var SETTINGS = [
   { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
   { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
@@ -4042,16 +4061,16 @@ var SETTINGS = [
 ];
 var SETTINGS_FILE = "settings.json";
 function settingsPath(mailboxDir) {
-  return join4(mailboxDir, SETTINGS_FILE);
+  return (0, import_node_path4.join)(mailboxDir, SETTINGS_FILE);
 }
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path6) {
-  if (!existsSync2(path6)) return {};
+  if (!(0, import_node_fs4.existsSync)(path6)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path6, "utf8"));
+    parsed = JSON.parse((0, import_node_fs4.readFileSync)(path6, "utf8"));
   } catch (err) {
     throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
   }
@@ -4079,6 +4098,14 @@ function resolveSettings(env, file) {
     }
   }
   return { env: out, report };
+}
+
+// src/protocol/messages.ts
+var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
+var MESSAGE_NOTIFICATION = "message";
+function shortId(sessionId) {
+  if (sessionId.startsWith("human:")) return sessionId;
+  return sessionId.replace(/-/g, "").slice(0, 6);
 }
 
 // src/daemon/broker-types.ts
@@ -4109,15 +4136,176 @@ function sessionStatus(session, queueDepth) {
   };
 }
 
+// src/daemon/claims.ts
+var NAME = /^[A-Za-z][\w.+-]*:(?![\\/])/;
+function isName(resource) {
+  return NAME.test(resource);
+}
+function normalizeResource(resource) {
+  const r = resource.trim();
+  if (isName(r)) return r;
+  const segs = r.replace(/\\/g, "/").split("/").filter((s) => s !== "" && s !== ".");
+  return segs.join("/") || ".";
+}
+function hasGlob(s) {
+  return /[*?[]/.test(s);
+}
+function overlaps(a, b) {
+  const an = isName(a);
+  const bn = isName(b);
+  if (an || bn) return an && bn && a === b;
+  return segmentsOverlap(expand(a), expand(b));
+}
+function literalPrefix(resource) {
+  const segs = normalizeResource(resource).split("/");
+  const fixed = [];
+  for (const s of segs) {
+    if (s === "." || hasGlob(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join("/");
+}
+function expand(p) {
+  const segs = p === "." ? [] : p.split("/");
+  if (!segs.some(hasGlob)) segs.push("**");
+  return segs;
+}
+function segmentsOverlap(a, b) {
+  const memo = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key = `${i},${j}`;
+    const hit = memo.get(key);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === "**") r = go(i + 1, j) || j < b.length && go(i, j + 1);
+    else if (b[j] === "**") r = go(i, j + 1) || i < a.length && go(i + 1, j);
+    else if (i === a.length || j === b.length) r = false;
+    else r = segmentCompatible(a[i], b[j]) && go(i + 1, j + 1);
+    memo.set(key, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function segmentCompatible(x, y) {
+  const gx = hasGlob(x);
+  const gy = hasGlob(y);
+  if (!gx && !gy) return x === y;
+  if (!gx) return globMatch(y, x);
+  if (!gy) return globMatch(x, y);
+  const [px, sx] = fixedEnds(x);
+  const [py, sy] = fixedEnds(y);
+  return (px.startsWith(py) || py.startsWith(px)) && (sx.endsWith(sy) || sy.endsWith(sx));
+}
+function fixedEnds(glob) {
+  const first = glob.search(/[*?[]/);
+  let last = -1;
+  for (let i = glob.length - 1; i >= 0; i--) {
+    if ("*?]".includes(glob[i])) {
+      last = i;
+      break;
+    }
+  }
+  return [glob.slice(0, first), glob.slice(last + 1)];
+}
+function parseGlob(glob) {
+  const tokens = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (c === "?") tokens.push({ kind: "any" });
+    else if (c === "[" && glob.indexOf("]", i + 2) !== -1) {
+      const end2 = glob.indexOf("]", i + 2);
+      let body = glob.slice(i + 1, end2);
+      const negate = body.startsWith("!") || body.startsWith("^");
+      if (negate) body = body.slice(1);
+      tokens.push({ kind: "class", negate, items: [...body] });
+      i = end2;
+    } else tokens.push({ kind: "char", c });
+  }
+  return tokens;
+}
+function classHas(items, c) {
+  for (let i = 0; i < items.length; i++) {
+    if (items[i + 1] === "-" && i + 2 < items.length) {
+      if (items[i] <= c && c <= items[i + 2]) return true;
+      i += 2;
+    } else if (items[i] === c) return true;
+  }
+  return false;
+}
+function tokenMatches(t, c) {
+  if (t.kind === "char") return t.c === c;
+  if (t.kind === "any") return c !== "/";
+  if (t.kind === "class") return c !== "/" && classHas(t.items, c) !== t.negate;
+  return false;
+}
+function globMatch(glob, s) {
+  const tokens = parseGlob(glob);
+  const chars = [...s];
+  let ti = 0;
+  let si = 0;
+  let starTi = -1;
+  let starSi = 0;
+  while (si < chars.length) {
+    const t = tokens[ti];
+    if (t && t.kind === "star") {
+      starTi = ti++;
+      starSi = si;
+    } else if (t && tokenMatches(t, chars[si])) {
+      ti++;
+      si++;
+    } else if (starTi !== -1 && chars[starSi] !== "/") {
+      ti = starTi + 1;
+      si = ++starSi;
+    } else return false;
+  }
+  while (tokens[ti]?.kind === "star") ti++;
+  return ti === tokens.length;
+}
+var ClaimTable = class {
+  claims = /* @__PURE__ */ new Map();
+  /** A live claim by someone else that overlaps `resource`. */
+  conflict(resource, holder, now) {
+    for (const c of this.claims.values()) {
+      if (c.holder !== holder && !expired(c, now) && overlaps(c.resource, resource)) return c;
+    }
+    return void 0;
+  }
+  /** Takes or refreshes a claim: only through applyClaimEntry, once its entry is recorded. */
+  put(claim2) {
+    this.claims.set(claim2.resource, claim2);
+  }
+  get(resource) {
+    return this.claims.get(resource);
+  }
+  remove(resource) {
+    this.claims.delete(resource);
+  }
+  heldBy(holder) {
+    return [...this.claims.values()].filter((c) => c.holder === holder);
+  }
+  list(now) {
+    return [...this.claims.values()].filter((c) => !expired(c, now)).sort((a, b) => a.since - b.since);
+  }
+  clear() {
+    this.claims.clear();
+  }
+};
+function expired(c, now) {
+  return c.expiresAt !== void 0 && c.expiresAt <= now;
+}
+
 // src/daemon/claim-decisions.ts
 function decideClaim(b, session, who, resource, now, ttlMs, note) {
-  const name = normalizeResource(resource);
-  const conflict = b.claims.conflict(name, session.id, now);
+  const name2 = normalizeResource(resource);
+  const conflict = b.claims.conflict(name2, session.id, now);
   if (conflict) return { ok: false, conflict, entries: [], records: [] };
-  const claim2 = { resource: name, holder: session.id, label: session.label, since: b.claims.get(name)?.since ?? now };
+  const claim2 = { resource: name2, holder: session.id, label: session.label, since: b.claims.get(name2)?.since ?? now };
   if (ttlMs !== void 0) claim2.expiresAt = now + ttlMs;
   if (note) claim2.note = note;
-  const text = `claimed ${name}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
+  const text = `claimed ${name2}${note ? ` (${note})` : ""}${ttlMs !== void 0 ? ` for ${Math.round(ttlMs / 1e3)}s` : ""}`;
   return { ok: true, claim: claim2, entries: [{ type: "claim", ...claim2 }], records: [b.stamp(who, "lock", text, now)] };
 }
 function decideRelease(b, session, resource, now) {
@@ -4159,6 +4347,30 @@ function utcClock(ts, seconds = true) {
 }
 function pad2(n) {
   return String(n).padStart(2, "0");
+}
+
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
+  return form === "quoted" ? `"${escaped}"` : escaped;
 }
 
 // src/protocol/errors.ts
@@ -4778,8 +4990,8 @@ var Broker = class {
 };
 
 // src/daemon/federation/config.ts
-import { execFileSync } from "node:child_process";
-import * as os from "node:os";
+var import_node_child_process = require("node:child_process");
+var os = __toESM(require("node:os"), 1);
 var DEFAULT_LEASE_MS2 = 15e3;
 var FIX = {
   url: "Set SESSION_BUS_NATS_URL (session-bus config set nats-url nats://host:4222; tls://\u2026 for TLS; several comma-separated), or unset it to turn federation off; then session-bus restart",
@@ -4843,14 +5055,14 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
     }
   };
 }
-function optionalMs(env, name, key) {
-  const ms = Number(env[name]);
-  return env[name] && Number.isFinite(ms) && ms > 0 ? { [key]: ms } : {};
+function optionalMs(env, name2, key) {
+  const ms = Number(env[name2]);
+  return env[name2] && Number.isFinite(ms) && ms > 0 ? { [key]: ms } : {};
 }
 function originUrl(gitDir) {
   if (!gitDir) return void 0;
   try {
-    const out = execFileSync("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
+    const out = (0, import_node_child_process.execFileSync)("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
     return out.trim() || void 0;
   } catch {
     return void 0;
@@ -4899,6 +5111,11 @@ function redactUrl(url) {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 
+// src/daemon/federation/message-id.ts
+function messageId(hostId, seq2) {
+  return `${hostId}:${seq2}`;
+}
+
 // src/daemon/federation/start.ts
 var EMPTY = { outbox: 0, inboundPending: 0, received: 0, claimsLocalOnly: false, warnings: [], hosts: [] };
 function federationOff(status2 = { state: "off", ...EMPTY }, kept = []) {
@@ -4934,7 +5151,7 @@ async function startFederation(ctx, location, position2, env = process.env, star
   const { settings } = config;
   starting(federationStarting(settings, kept));
   const broker = ctx.broker;
-  const [{ Federation }, { loadHostId }] = await Promise.all([import("./chunks/federation-VMTSN6LT.mjs"), import("./chunks/host-id-LD6QKSHN.mjs")]);
+  const [{ Federation }, { loadHostId }] = await Promise.all([Promise.resolve().then(() => __toESM(require("./daemon-federation.cjs"), 1)), Promise.resolve().then(() => __toESM(require("./daemon-host-id.cjs"), 1))]);
   const host = loadHostId(location.mailboxDir);
   const federation = new Federation(
     settings,
@@ -4978,6 +5195,32 @@ function positionEntry(p) {
   return { type: "fed", published: p.published ?? 0, received: Object.fromEntries(p.received) };
 }
 
+// src/daemon/schema-loader.ts
+var loaded;
+var loading;
+function paramSchemas() {
+  if (!loaded) throw new Error("the param schemas are not loaded yet");
+  return loaded;
+}
+function schemasLoading() {
+  return loading !== void 0 && loaded === void 0;
+}
+function schemasLoaded() {
+  return loaded !== void 0;
+}
+function loadParamSchemas() {
+  loading ??= Promise.resolve().then(() => __toESM(require("./daemon-schemas.cjs"), 1)).then(
+    (m) => {
+      loaded = m.ParamSchemas;
+    },
+    (err) => {
+      loading = void 0;
+      throw err;
+    }
+  );
+  return loading;
+}
+
 // src/daemon/context.ts
 function defineHandler(h) {
   return h;
@@ -4996,7 +5239,7 @@ function localPeer(ctx, s) {
 var peers = defineHandler({
   method: "peers",
   get params() {
-    return ParamSchemas.peers;
+    return paramSchemas().peers;
   },
   handle(ctx, params) {
     const asker = params.sessionId ? ctx.broker.sessionById(params.sessionId) : void 0;
@@ -5013,7 +5256,7 @@ var peers = defineHandler({
 var brief = defineHandler({
   method: "brief",
   get params() {
-    return ParamSchemas.brief;
+    return paramSchemas().brief;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
@@ -5030,7 +5273,7 @@ var brief = defineHandler({
 var broadcast = defineHandler({
   method: "broadcast",
   get params() {
-    return ParamSchemas.broadcast;
+    return paramSchemas().broadcast;
   },
   async handle(ctx, params) {
     const text = cleanText(params.text);
@@ -5058,11 +5301,11 @@ var broadcast = defineHandler({
 });
 
 // src/place/worktree-path.ts
-import { realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, resolve as resolve3 } from "node:path";
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
 
 // src/place/claim-path.ts
-function hasGlob(segment) {
+function hasGlob2(segment) {
   return /[*?[]/.test(segment);
 }
 function lexical(abs) {
@@ -5081,10 +5324,10 @@ function resolveReal(abs, realpath2) {
     if (s === "" || s === ".") continue;
     if (s === "..") {
       cur = cur.slice(0, cur.lastIndexOf("/"));
-      globbed = cur.split("/").some(hasGlob);
+      globbed = cur.split("/").some(hasGlob2);
       continue;
     }
-    globbed ||= hasGlob(s);
+    globbed ||= hasGlob2(s);
     const next = `${cur}/${s}`;
     cur = (globbed ? void 0 : realpath2(next)) ?? next;
   }
@@ -5110,24 +5353,24 @@ function canonicalClaimPath(root, given, realpath2) {
 // src/place/worktree-path.ts
 function realpath(p) {
   try {
-    return realpathSync3.native(p);
+    return import_node_fs5.realpathSync.native(p);
   } catch {
     return void 0;
   }
 }
 function worktreeRoot(dir) {
-  const start = resolve3(dir);
-  for (let cur = start; ; cur = dirname3(cur)) {
+  const start = (0, import_node_path5.resolve)(dir);
+  for (let cur = start; ; cur = (0, import_node_path5.dirname)(cur)) {
     try {
-      statSync2(resolve3(cur, ".git"));
+      (0, import_node_fs5.statSync)((0, import_node_path5.resolve)(cur, ".git"));
       return cur;
     } catch {
     }
-    if (dirname3(cur) === cur) return start;
+    if ((0, import_node_path5.dirname)(cur) === cur) return start;
   }
 }
 function defaultRoot(busRoot) {
-  return basename2(busRoot) === ".git" ? dirname3(busRoot) : busRoot;
+  return (0, import_node_path5.basename)(busRoot) === ".git" ? (0, import_node_path5.dirname)(busRoot) : busRoot;
 }
 function worktreePath(file, cwd, busRoot) {
   const mine = worktreeRoot(cwd ?? defaultRoot(busRoot));
@@ -5155,20 +5398,20 @@ function claimResource(resource, cwd, busRoot) {
 var claim = defineHandler({
   method: "claim",
   get params() {
-    return ParamSchemas.claim;
+    return paramSchemas().claim;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
     const now = ctx.now();
-    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
+    const name2 = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const ttlMs = params.ttlSeconds === void 0 ? void 0 : params.ttlSeconds * 1e3;
     const note = params.note === void 0 ? void 0 : cleanText(params.note).replace(/\s+/g, " ").trim() || void 0;
     let warning;
     let acquired = false;
     if (ctx.federation.sharesClaims) {
       const holder = session.id;
-      if (!ctx.broker.claims.conflict(name, holder, now)) {
-        const wanted = { resource: name, holder, label: session.label, since: ctx.broker.claims.get(name)?.since ?? now };
+      if (!ctx.broker.claims.conflict(name2, holder, now)) {
+        const wanted = { resource: name2, holder, label: session.label, since: ctx.broker.claims.get(name2)?.since ?? now };
         if (ttlMs !== void 0) wanted.expiresAt = now + ttlMs;
         if (note) wanted.note = note;
         const shared = await ctx.federation.acquire(wanted);
@@ -5178,11 +5421,11 @@ var claim = defineHandler({
       }
     }
     const outcome = await ctx.serially(async () => {
-      const decided = decideClaim(ctx.broker, session, params, name, ctx.now(), ttlMs, note);
+      const decided = decideClaim(ctx.broker, session, params, name2, ctx.now(), ttlMs, note);
       await ctx.commit(decided);
       return decided;
     }).finally(() => {
-      if (acquired) ctx.federation.settled(name);
+      if (acquired) ctx.federation.settled(name2);
     });
     if (!outcome.ok) throw conflictError(outcome.conflict, params.resource);
     return { claim: outcome.claim, ...warning ? { warning } : {} };
@@ -5203,19 +5446,19 @@ function conflictError(c, wanted) {
 var claims = defineHandler({
   method: "claims",
   get params() {
-    return ParamSchemas.claims;
+    return paramSchemas().claims;
   },
   handle: (ctx) => ({ claims: [...ctx.broker.claims.list(ctx.now()), ...ctx.federation.remoteClaims(ctx.now())] })
 });
 
 // src/daemon/worktree-status.ts
-import { execFile } from "node:child_process";
+var import_node_child_process2 = require("node:child_process");
 var GIT_TIMEOUT_MS = 5e3;
 function dirtyFiles(tree, paths) {
   const args = ["-C", tree, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"];
   if (paths) args.push("--", ...paths.map((p) => `:(literal)${p}`));
   return new Promise((resolve5) => {
-    execFile("git", args, { timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (err, stdout) => {
+    (0, import_node_child_process2.execFile)("git", args, { timeout: GIT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (err, stdout) => {
       if (err) return resolve5(void 0);
       resolve5(new Set(parsePorcelain(stdout)));
     });
@@ -5243,7 +5486,7 @@ async function stillChanged(candidates) {
 var checkEdit = defineHandler({
   method: "checkEdit",
   get params() {
-    return ParamSchemas.checkEdit;
+    return paramSchemas().checkEdit;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
@@ -5289,7 +5532,7 @@ var checkEdit = defineHandler({
 var recordEdit = defineHandler({
   method: "recordEdit",
   get params() {
-    return ParamSchemas.recordEdit;
+    return paramSchemas().recordEdit;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
@@ -5309,7 +5552,7 @@ var recordEdit = defineHandler({
 var workingSets = defineHandler({
   method: "workingSets",
   get params() {
-    return ParamSchemas.workingSets;
+    return paramSchemas().workingSets;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
@@ -5335,7 +5578,7 @@ var workingSets = defineHandler({
 var end = defineHandler({
   method: "end",
   get params() {
-    return ParamSchemas.end;
+    return paramSchemas().end;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
@@ -5352,14 +5595,14 @@ var end = defineHandler({
 var release = defineHandler({
   method: "release",
   get params() {
-    return ParamSchemas.release;
+    return paramSchemas().release;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
-    const name = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
+    const name2 = claimResource(params.resource, params.cwd ?? session.cwd, ctx.info.root);
     const outcome = await ctx.serially(async () => {
-      const decided = decideRelease(ctx.broker, session, name, ctx.now());
-      if (!decided) throw new BusError(-32061 /* NotHolder */, { resource: name });
+      const decided = decideRelease(ctx.broker, session, name2, ctx.now());
+      if (!decided) throw new BusError(-32061 /* NotHolder */, { resource: name2 });
       await ctx.commit(decided);
       return decided;
     });
@@ -5371,7 +5614,7 @@ var release = defineHandler({
 var ack = defineHandler({
   method: "ack",
   get params() {
-    return ParamSchemas.ack;
+    return paramSchemas().ack;
   },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params);
@@ -5388,7 +5631,7 @@ var ack = defineHandler({
 var peek = defineHandler({
   method: "peek",
   get params() {
-    return ParamSchemas.peek;
+    return paramSchemas().peek;
   },
   async handle(ctx, params, conn) {
     const maxChars = Math.min(params.maxChars ?? MAX_DRAIN_CHARS, MAX_DRAIN_CHARS);
@@ -5405,7 +5648,7 @@ var peek = defineHandler({
 var drain = defineHandler({
   method: "drain",
   get params() {
-    return ParamSchemas.drain;
+    return paramSchemas().drain;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params, { backfillMinutes: params.backfillMinutes });
@@ -5425,7 +5668,7 @@ var drain = defineHandler({
 var hello = defineHandler({
   method: "hello",
   get params() {
-    return ParamSchemas.hello;
+    return paramSchemas().hello;
   },
   handle: (ctx) => ({
     protocol: ctx.info.protocol,
@@ -5479,7 +5722,7 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
 var history = defineHandler({
   method: "history",
   get params() {
-    return ParamSchemas.history;
+    return paramSchemas().history;
   },
   handle(ctx, params) {
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
@@ -5490,7 +5733,7 @@ var history = defineHandler({
 var inbox = defineHandler({
   method: "inbox",
   get params() {
-    return ParamSchemas.inbox;
+    return paramSchemas().inbox;
   },
   async handle(ctx, params) {
     const session = await ctx.sessionFor(params);
@@ -5502,7 +5745,7 @@ var inbox = defineHandler({
 var register = defineHandler({
   method: "register",
   get params() {
-    return ParamSchemas.register;
+    return paramSchemas().register;
   },
   async handle(ctx, params, conn) {
     const session = await ctx.sessionFor(params, { joinByPid: !params.live });
@@ -5526,7 +5769,7 @@ var register = defineHandler({
 var shutdown = defineHandler({
   method: "shutdown",
   get params() {
-    return ParamSchemas.shutdown;
+    return paramSchemas().shutdown;
   },
   handle(ctx, params) {
     ctx.logger.info({ reason: params.reason }, "shutdown requested");
@@ -5545,7 +5788,7 @@ function listedSessions(all, describe) {
 var status = defineHandler({
   method: "status",
   get params() {
-    return ParamSchemas.status;
+    return paramSchemas().status;
   },
   handle(ctx) {
     const now = ctx.now();
@@ -5574,7 +5817,7 @@ var status = defineHandler({
 var subscribe = defineHandler({
   method: "subscribe",
   get params() {
-    return ParamSchemas.subscribe;
+    return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
     conn.watching = true;
@@ -5610,6 +5853,16 @@ var handlers = {
 function guardMarkerText(m) {
   return `${JSON.stringify({ v: 1, ask: m.ask, claims: [...new Set(m.claims)].sort(), editing: [...new Set(m.editing)].sort() })}
 `;
+}
+
+// src/daemon/lane.ts
+function createLane() {
+  let tail = Promise.resolve();
+  return (fn) => {
+    const run2 = tail.then(fn, fn);
+    tail = run2.catch(() => void 0);
+    return run2;
+  };
 }
 
 // src/transport/backlog-guard.ts
@@ -5974,17 +6227,61 @@ var SocketTransport = class {
   }
 };
 
+// src/protocol/labels.ts
+var PERSON = /^human:/i;
+function readsAsPerson(label) {
+  return PERSON.test(label);
+}
+function notAPerson(label) {
+  return label.replace(PERSON, (p) => `${p.slice(0, -1)}-`);
+}
+function filedLabel(sessionId, label) {
+  return readsAsPerson(label) && !readsAsPerson(sessionId) ? notAPerson(label) : label;
+}
+
+// src/daemon/quick-params.ts
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+var HELLO_KEYS = /* @__PURE__ */ new Set(["protocol", "version", "root"]);
+var BROADCAST_KEYS = /* @__PURE__ */ new Set(["sessionId", "pid", "label", "cwd", "text", "kind", "to"]);
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var string = (v, min, max) => typeof v === "string" && v.length >= min && v.length <= max;
+var oneLine = (v, min, max) => string(v, min, max) && ONE_LINE.test(v);
+var onlyKeys = (v, known) => Object.keys(v).every((k) => known.has(k));
+var name = (v) => string(v, 1, 128);
+function quickParams(method, raw) {
+  if (!isObject(raw) || Object.values(raw).includes(void 0)) return void 0;
+  if (method === "hello") {
+    const { protocol, version, root } = raw;
+    if (!onlyKeys(raw, HELLO_KEYS) || !Number.isSafeInteger(protocol) || !string(version, 0, 64) || !string(root, 0, 4096)) return void 0;
+    return { protocol, version, root };
+  }
+  if (method === "broadcast") {
+    const { sessionId, pid, label, cwd, text, kind: kind2, to } = raw;
+    if (!onlyKeys(raw, BROADCAST_KEYS)) return void 0;
+    if (!oneLine(sessionId, 1, 128) || !Number.isSafeInteger(pid) || pid < 0 || !oneLine(label, 1, MAX_LABEL_CHARS)) return void 0;
+    if (cwd !== void 0 && !string(cwd, 0, 4096) || typeof text !== "string") return void 0;
+    if (kind2 !== void 0 && !MESSAGE_KINDS.includes(kind2)) return void 0;
+    if (to !== void 0 && !name(to) && !(Array.isArray(to) && to.length >= 1 && to.length <= 32 && to.every(name))) return void 0;
+    const out = { sessionId, pid, label };
+    if (cwd !== void 0) out.cwd = cwd;
+    out.text = text;
+    if (kind2 !== void 0) out.kind = kind2;
+    if (to !== void 0) out.to = Array.isArray(to) ? [...to] : to;
+    return out;
+  }
+  return void 0;
+}
+
 // src/daemon/dispatch.ts
 async function dispatch(ctx, handlers2, conn, method, rawParams) {
   const handler = Object.hasOwn(handlers2, method) ? handlers2[method] : void 0;
   if (!handler) throw new BusError(-32601 /* MethodNotFound */, { method });
-  const parsed = handler.params.safeParse(rawParams ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
-    throw new BusError(-32602 /* InvalidParams */, { method, detail });
+  const raw = rawParams ?? {};
+  let params = schemasLoading() ? void 0 : checkParams(handler, method, raw);
+  if (params === void 0) {
+    await loadParamSchemas();
+    params = checkParams(handler, method, raw);
   }
-  const params = parsed.data;
   if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
   try {
     return await handler.handle(ctx, params, conn);
@@ -5995,6 +6292,18 @@ async function dispatch(ctx, handlers2, conn, method, rawParams) {
     ctx.logger.error({ err: err.stack ?? String(err), method }, "handler failed");
     throw new BusError(-32603 /* Internal */, { detail: err.message });
   }
+}
+function checkParams(handler, method, raw) {
+  const quick = quickParams(method, raw);
+  if (quick) return quick;
+  if (!schemasLoaded()) return void 0;
+  const parsed = handler.params.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const detail = issue ? `${issue.path.join(".") || "params"}: ${issue.message}` : "wrong shape";
+    throw new BusError(-32602 /* InvalidParams */, { method, detail });
+  }
+  return parsed.data;
 }
 
 // src/daemon/server.ts
@@ -6296,8 +6605,8 @@ function createDaemon(deps) {
 }
 
 // src/daemon/mailbox-log.ts
-import * as fs3 from "node:fs";
-import * as path from "node:path";
+var fs3 = __toESM(require("node:fs"), 1);
+var path = __toESM(require("node:path"), 1);
 
 // src/daemon/mailbox-io.ts
 function wholeLinesEnd(ops, fd, size) {
@@ -6329,7 +6638,7 @@ function syncDirInBackground(ops, dir) {
 }
 
 // src/place/mailbox-replay.ts
-import * as fs2 from "node:fs";
+var fs2 = __toESM(require("node:fs"), 1);
 
 // src/place/mailbox-line.ts
 var str = (v) => typeof v === "string" ? { ok: v } : "expected a string";
@@ -6443,7 +6752,7 @@ var RestoredStateBuilder = class {
 };
 
 // src/place/mailbox-file.ts
-import * as fs from "node:fs";
+var fs = __toESM(require("node:fs"), 1);
 var MailboxFileError = class extends Error {
   name = "MailboxFileError";
 };
@@ -6789,11 +7098,11 @@ var JsonlMailboxLog = class {
 };
 
 // src/daemon/session-markers.ts
-import * as fs5 from "node:fs";
-import * as path3 from "node:path";
+var fs5 = __toESM(require("node:fs"), 1);
+var path3 = __toESM(require("node:path"), 1);
 
 // src/place/liveness.ts
-import * as fs4 from "node:fs";
+var fs4 = __toESM(require("node:fs"), 1);
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -6822,7 +7131,7 @@ function isBusDaemon(pid) {
 }
 
 // src/place/markers.ts
-import * as path2 from "node:path";
+var path2 = __toESM(require("node:path"), 1);
 function markerPath(dir, pid) {
   return path2.join(dir, `pending-${pid}`);
 }
@@ -6939,12 +7248,12 @@ var SessionMarkers = class {
       return 0;
     }
     let removed = 0;
-    for (const name of names) {
-      const m = MARKER_NAME.exec(name);
+    for (const name2 of names) {
+      const m = MARKER_NAME.exec(name2);
       if (!m) continue;
       const pid = Number(m[2]);
       if (isAlive(pid)) continue;
-      this.write(path3.join(this.dir, name), void 0);
+      this.write(path3.join(this.dir, name2), void 0);
       this.written.set(pid, "off");
       removed += 1;
     }
@@ -6971,12 +7280,12 @@ var SessionMarkers = class {
 };
 
 // src/daemon/start-steps.ts
-import * as v8 from "node:v8";
-import * as fs9 from "node:fs";
-import * as path5 from "node:path";
+var v8 = __toESM(require("node:v8"), 1);
+var fs9 = __toESM(require("node:fs"), 1);
+var path5 = __toESM(require("node:path"), 1);
 
 // src/transport/rpc-client.ts
-import { createConnection } from "node:net";
+var import_node_net = require("node:net");
 var RpcClient = class _RpcClient extends RpcPeer {
   #transport;
   constructor(transport) {
@@ -6985,7 +7294,7 @@ var RpcClient = class _RpcClient extends RpcPeer {
   }
   static connect(socketPath, timeoutMs = 2e3) {
     return new Promise((resolve5, reject) => {
-      const socket = createConnection(socketPath);
+      const socket = (0, import_node_net.createConnection)(socketPath);
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new ConnectionError(`timed out connecting to ${socketPath}`, "ETIMEDOUT"));
@@ -7019,11 +7328,11 @@ var RpcClient = class _RpcClient extends RpcPeer {
 var import_pino = __toESM(require_pino(), 1);
 
 // src/daemon/single-instance.ts
-import * as fs7 from "node:fs";
-import * as net from "node:net";
+var fs7 = __toESM(require("node:fs"), 1);
+var net = __toESM(require("node:net"), 1);
 
 // src/place/start-lock.ts
-import * as fs6 from "node:fs";
+var fs6 = __toESM(require("node:fs"), 1);
 var EMPTY_LOCK_STALE_MS = 1e3;
 function lockHolder(lockPath) {
   try {
@@ -7042,6 +7351,22 @@ function lockAgeMs(file) {
   } catch {
     return 0;
   }
+}
+
+// src/place/sleep.ts
+function sleep(ms, options = {}) {
+  const { signal, unref } = options;
+  return new Promise((resolve5) => {
+    if (signal?.aborted) return resolve5();
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", finish);
+      resolve5();
+    };
+    const timer = setTimeout(finish, ms);
+    if (unref) timer.unref();
+    signal?.addEventListener("abort", finish, { once: true });
+  });
 }
 
 // src/daemon/single-instance.ts
@@ -7134,9 +7459,9 @@ function releaseLock(lockPath) {
 }
 
 // src/daemon/takeover.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import * as fs8 from "node:fs";
-import * as path4 from "node:path";
+var import_node_child_process3 = require("node:child_process");
+var fs8 = __toESM(require("node:fs"), 1);
+var path4 = __toESM(require("node:path"), 1);
 function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
   const reports = [];
   for (const old of legacy) {
@@ -7183,7 +7508,7 @@ function takeOverLegacyMailboxes(mailboxPath, legacy, tracked = gitTracks) {
 }
 function gitTracks(file) {
   try {
-    execFileSync2("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
+    (0, import_node_child_process3.execFileSync)("git", ["-C", path4.dirname(file), "ls-files", "--error-unmatch", "--", path4.basename(file)], { stdio: "ignore", timeout: 5e3 });
     return true;
   } catch (err) {
     return err.status !== 1;
@@ -7214,8 +7539,8 @@ function appendDurably(file, entries) {
 }
 
 // src/place/mailbox-owner.ts
-import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync3, readlinkSync, readSync } from "node:fs";
-import { hostname as hostname2 } from "node:os";
+var import_node_fs6 = require("node:fs");
+var import_node_os3 = require("node:os");
 function mailboxLockPath(mailboxPath) {
   return `${mailboxPath}.lock`;
 }
@@ -7234,23 +7559,23 @@ function readMailboxOwner(lockPath) {
 }
 var MAX_OWNER_BYTES = 4096;
 function readSmallRegularFile(file, max) {
-  const fd = openSync3(file, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  const fd = (0, import_node_fs6.openSync)(file, import_node_fs6.constants.O_RDONLY | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
+    if (!(0, import_node_fs6.fstatSync)(fd).isFile()) throw new Error(`${file} is not a regular file`);
     const buf = Buffer.alloc(max);
-    const n = readSync(fd, buf, 0, max, 0);
+    const n = (0, import_node_fs6.readSync)(fd, buf, 0, max, 0);
     return buf.toString("utf8", 0, n);
   } finally {
-    closeSync3(fd);
+    (0, import_node_fs6.closeSync)(fd);
   }
 }
 function ownPlace() {
   let ns = "none";
   try {
-    ns = readlinkSync("/proc/self/ns/pid");
+    ns = (0, import_node_fs6.readlinkSync)("/proc/self/ns/pid");
   } catch {
   }
-  return { host: hostname2(), ns };
+  return { host: (0, import_node_os3.hostname)(), ns };
 }
 
 // src/daemon/start-steps.ts
@@ -7342,7 +7667,7 @@ function collectWhenQuiet(everyMs, due) {
 }
 
 // src/daemon/socket-keeper.ts
-import * as fs10 from "node:fs";
+var fs10 = __toESM(require("node:fs"), 1);
 var SOCKET_CHECK_MS = 1e3;
 var BIND_ATTEMPTS = 5;
 var SocketKeeper = class {
@@ -7421,8 +7746,8 @@ var SocketKeeper = class {
 };
 
 // src/daemon/mailbox-lock.ts
-import * as fs11 from "node:fs";
-import { dirname as dirname7 } from "node:path";
+var fs11 = __toESM(require("node:fs"), 1);
+var import_node_path6 = require("node:path");
 var LOCK_HEARTBEAT_MS = 2e3;
 var LOCK_STALE_MS = 1e4;
 var MUTEX_STALE_MS = 5e3;
@@ -7508,7 +7833,7 @@ var MailboxLock = class {
     for (let attempt = 0; attempt < 2; attempt++) {
       let made;
       try {
-        fs11.mkdirSync(dirname7(this.path), { recursive: true, mode: 448 });
+        fs11.mkdirSync((0, import_node_path6.dirname)(this.path), { recursive: true, mode: 448 });
         made = tryCreate(this.path, this.socket);
       } catch (err) {
         return err.code ?? String(err);
@@ -7597,7 +7922,7 @@ function restartGraceExtraMs(env) {
   return raw && Number.isFinite(ms) && ms >= 0 ? ms : RESTART_GRACE_EXTRA_MS;
 }
 async function main() {
-  const { values } = parseArgs({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
+  const { values } = (0, import_node_util.parseArgs)({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
   if (!values.project) throw new Error("usage: daemon --project <dir>");
   const location = locateProject(values.project);
   const root = location.busRoot;

@@ -1,23 +1,10 @@
-import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
+"use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -38,10 +25,36 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-export {
-  __require,
-  __commonJS,
-  __export,
-  __toESM
-};
+// src/daemon/federation/host-id.ts
+var host_id_exports = {};
+__export(host_id_exports, {
+  HOST_ID_FILE: () => HOST_ID_FILE,
+  loadHostId: () => loadHostId
+});
+module.exports = __toCommonJS(host_id_exports);
+var import_node_crypto = require("node:crypto");
+var fs = __toESM(require("node:fs"), 1);
+var path = __toESM(require("node:path"), 1);
+var HOST_ID_FILE = "host-id.json";
+var ID = /^[a-f0-9]{12}$/;
+function loadHostId(mailboxDir) {
+  const file = path.join(mailboxDir, HOST_ID_FILE);
+  try {
+    const v = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (typeof v.id === "string" && ID.test(v.id) && typeof v.createdAt === "number") return { id: v.id, createdAt: v.createdAt };
+  } catch {
+  }
+  const identity = { id: (0, import_node_crypto.randomBytes)(6).toString("hex"), createdAt: Date.now() };
+  fs.mkdirSync(mailboxDir, { recursive: true, mode: 448 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(identity) + "\n", { mode: 384 });
+  fs.renameSync(tmp, file);
+  return identity;
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  HOST_ID_FILE,
+  loadHostId
+});

@@ -12,6 +12,7 @@ import {
   PROTOCOL_VERSION,
   RpcClient,
   RpcError,
+  SETTINGS,
   VERSION,
   colorEnabled,
   connectExisting,
@@ -31,11 +32,16 @@ import {
   locateProject,
   painter,
   privateDirProblem,
+  readSettingsFile,
+  resolveSettings,
   safe,
+  settingDef,
+  settingsPath,
   sleep,
   table,
-  terminalColumns
-} from "./chunk-NAAYXZF3.mjs";
+  terminalColumns,
+  writeSetting
+} from "./chunk-VZVPTF3C.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
@@ -66,71 +72,6 @@ function positive(env, name, fallback) {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return n;
-}
-
-// src/place/settings.ts
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-var SETTINGS = [
-  { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
-  { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
-  { key: "retain-count", env: "SESSION_BUS_RETAIN_COUNT", default: "10000", about: "messages kept in the mailbox" },
-  { key: "retain-days", env: "SESSION_BUS_RETAIN_DAYS", default: "7", about: "days messages are kept" },
-  { key: "grace-ms", env: "SESSION_BUS_GRACE_MS", default: "5000", about: "a live session gone this long has left: its claims end" },
-  { key: "nats-url", env: "SESSION_BUS_NATS_URL", default: "", about: "NATS server(s) for federation; empty: off" },
-  { key: "project", env: "SESSION_BUS_PROJECT", default: "", about: "federation project key; default: hash of the origin remote" },
-  { key: "host", env: "SESSION_BUS_HOST", default: "", about: "this host's name for other hosts; default: the hostname" },
-  { key: "fed-lease-ms", env: "SESSION_BUS_FED_LEASE_MS", default: "15000", about: "a silent host's presence and claims expire after this long" }
-];
-var SETTINGS_FILE = "settings.json";
-function settingsPath(mailboxDir) {
-  return join(mailboxDir, SETTINGS_FILE);
-}
-function settingDef(key) {
-  return SETTINGS.find((s) => s.key === key || s.env === key);
-}
-function readSettingsFile(path6) {
-  if (!existsSync(path6)) return {};
-  let parsed;
-  try {
-    parsed = JSON.parse(readFileSync(path6, "utf8"));
-  } catch (err) {
-    throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
-  }
-  const values = {};
-  for (const [k, v] of Object.entries(parsed ?? {})) {
-    if (settingDef(k) && (typeof v === "string" || typeof v === "number")) values[settingDef(k).key] = String(v);
-  }
-  return values;
-}
-function writeSetting(path6, mailboxDir, key, value) {
-  const values = readSettingsFile(path6);
-  if (value === void 0) delete values[key];
-  else values[key] = value;
-  mkdirSync(mailboxDir, { recursive: true, mode: 448 });
-  const tmp = `${path6}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(values, null, 2)}
-`, { mode: 384 });
-  renameSync(tmp, path6);
-}
-function shown(def, value) {
-  return def.key === "nats-url" ? value.replace(/\/\/[^@/]*@/g, "//***@") : value;
-}
-function resolveSettings(env, file) {
-  const out = { ...env };
-  const report = [];
-  for (const def of SETTINGS) {
-    const fromEnv = env[def.env];
-    if (fromEnv !== void 0 && fromEnv !== "") {
-      report.push({ key: def.key, env: def.env, value: shown(def, fromEnv), source: "env" });
-    } else if (file[def.key] !== void 0) {
-      out[def.env] = file[def.key];
-      report.push({ key: def.key, env: def.env, value: shown(def, file[def.key]), source: "file" });
-    } else {
-      report.push({ key: def.key, env: def.env, value: def.default, source: "default" });
-    }
-  }
-  return { env: out, report };
 }
 
 // src/cli/args.ts
