@@ -5820,7 +5820,7 @@ var subscribe = defineHandler({
     return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
-    conn.watching = true;
+    conn.watchingAfter = ctx.broker.lastSeq;
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
   }
 });
@@ -6317,7 +6317,7 @@ var Conn = class {
   session;
   push;
   livePid;
-  watching;
+  watchingAfter;
   leased;
   get closed() {
     return this.peer.closed;
@@ -6345,7 +6345,7 @@ var ConnectionServer = class {
    */
   get nonWatcherCount() {
     let n = 0;
-    for (const c of this.conns) if (!c.watching) n++;
+    for (const c of this.conns) if (c.watchingAfter === void 0) n++;
     return n;
   }
   attach(socket) {
@@ -6390,10 +6390,11 @@ var ConnectionServer = class {
    */
   notifyWatchers(records) {
     for (const c of this.conns) {
-      if (!c.watching) continue;
+      const after = c.watchingAfter;
+      if (after === void 0) continue;
       for (const r of records) {
         if (c.closed) break;
-        c.peer.notify(MESSAGE_NOTIFICATION, r);
+        if (r.seq > after) c.peer.notify(MESSAGE_NOTIFICATION, r);
       }
     }
   }

@@ -196,6 +196,8 @@ export async function follow(o: FeedOutput, lines: number, signal?: AbortSignal)
   let waitingSaid = false;
   let lastStamp: string | undefined;
   const show = (m: MessageRecord) => {
+    // Shown already (in a history; an older daemon may also notice it): seqs only grow.
+    if (last !== undefined && m.seq <= last) return;
     print(m);
     last = Math.max(last ?? 0, m.seq);
   };

@@ -100,8 +100,12 @@ export interface ClientConnection {
   livePid?: number;
   /** Which new messages to announce on this connection with a `wake` notification. */
   push?: WakePolicy;
-  /** A watcher (`subscribe`): gets every accepted message as a `message` notification. Not a session. */
-  watching?: boolean;
+  /**
+   * A watcher (`subscribe`): the last seq when it subscribed. Every message accepted after it
+   * comes as a `message` notification; those up to it were the history's to give (a message
+   * applied just before the subscribe has its notice still due, and would come twice). Not a session.
+   */
+  watchingAfter?: number;
   /** Sessions whose batch this connection holds (peek): freed when it closes. */
   leased?: Set<Session>;
   /** The client has gone: nothing sent to it arrives. */

@@ -34,7 +34,7 @@ class Conn implements ClientConnection {
   session?: ClientConnection['session'];
   push?: ClientConnection['push'];
   livePid?: number;
-  watching?: boolean;
+  watchingAfter?: number;
   leased?: Set<NonNullable<ClientConnection['session']>>;
   constructor(
     readonly id: number,
@@ -66,7 +66,7 @@ export class ConnectionServer {
    */
   get nonWatcherCount(): number {
     let n = 0;
-    for (const c of this.conns) if (!c.watching) n++;
+    for (const c of this.conns) if (c.watchingAfter === undefined) n++;
     return n;
   }
 
@@ -116,10 +116,11 @@ export class ConnectionServer {
    */
   notifyWatchers(records: MessageRecord[]): void {
     for (const c of this.conns) {
-      if (!c.watching) continue;
+      const after = c.watchingAfter;
+      if (after === undefined) continue;
       for (const r of records) {
         if (c.closed) break;
-        c.peer.notify(MESSAGE_NOTIFICATION, r);
+        if (r.seq > after) c.peer.notify(MESSAGE_NOTIFICATION, r);
       }
     }
   }

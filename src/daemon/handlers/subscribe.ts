@@ -6,8 +6,9 @@ import { defineHandler } from '../context.ts';
  * Makes this connection a watcher (`session-bus tail -f`): it gets the history asked for now,
  * then every accepted message as a `message` notification. A watcher is not a session: it is
  * not in `peers`, has no queue and moves no one's position. The history and the switch happen
- * in one turn, so nothing falls between them; a notification may arrive before this reply, and
- * the reader orders by seq.
+ * in one turn, so nothing falls between them, and a message applied before it whose notice is
+ * still due is not noticed to this watcher again (it is in the history); a notification may
+ * arrive before this reply, and the reader orders by seq.
  */
 export const subscribe = defineHandler({
   method: 'subscribe',
@@ -15,7 +16,7 @@ export const subscribe = defineHandler({
     return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
-    conn.watching = true;
+    conn.watchingAfter = ctx.broker.lastSeq;
     return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
   },
 });

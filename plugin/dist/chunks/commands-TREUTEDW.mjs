@@ -855,6 +855,7 @@ async function follow(o, lines, signal) {
   let waitingSaid = false;
   let lastStamp;
   const show = (m) => {
+    if (last !== void 0 && m.seq <= last) return;
     print(m);
     last = Math.max(last ?? 0, m.seq);
   };
