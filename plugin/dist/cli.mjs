@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-6GVG2XAZ.mjs").then((m) => m.main());
-else void import("./chunks/commands-TREUTEDW.mjs").then((m) => m.main());
+else void import("./chunks/commands-KMUDZOYF.mjs").then((m) => m.main());

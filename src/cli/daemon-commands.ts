@@ -98,6 +98,8 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
   const connected = sessions.filter((x) => x.connected && !x.label.startsWith('human:')).length;
   await conn.client.request('shutdown', { reason: 'session-bus stop' });
   conn.client.close();
+  // "Stopped" means gone: the next command (or `ps`) must not find it still exiting.
+  await untilGone(conn.hello.pid);
   if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
@@ -106,6 +108,12 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
 
 /** How long a stopping daemon may take to exit: it flushes the mailbox and closes its clients. */
 const EXIT_WAIT_MS = 10_000;
+
+/** Until the daemon that was told to shut down has exited (its pid is all there is to watch), or EXIT_WAIT_MS. */
+async function untilGone(pid: number): Promise<void> {
+  const until = Date.now() + EXIT_WAIT_MS;
+  while (isAlive(pid) && Date.now() < until) await sleep(20);
+}
 
 /**
  * `restart`: the daemon stops and a new one starts at once, reading the settings file (and this
@@ -117,8 +125,7 @@ export async function restart({ project, json, env, out }: CommandContext): Prom
   if (conn) {
     await conn.client.request('shutdown', { reason: 'session-bus restart' });
     conn.client.close();
-    const until = Date.now() + EXIT_WAIT_MS;
-    while (isAlive(old!) && Date.now() < until) await sleep(20);
+    await untilGone(old!);
   }
   const fresh = await connectOrSpawn(project, { env });
   try {

@@ -20,6 +20,8 @@ describe('errors that name the fix', () => {
     await conn.client.request('claim', { ...who, resource: 'port:1420', note: 'dev server' });
     conn.client.close();
     expect((await p.cliHere(['stop'])).code).toBe(0);
+    // A clean-clone run found the daemon still exiting after `stop` had said it stopped.
+    expect(p.daemonPids(), 'daemons right after `stop` returned').toEqual([]);
 
     const peers = await p.cliHere(['peers']);
     expect(peers.code).toBe(3);

@@ -1156,20 +1156,24 @@ async function stop({ project, json, env, out }) {
   const connected = sessions.filter((x) => x.connected && !x.label.startsWith("human:")).length;
   await conn.client.request("shutdown", { reason: "session-bus stop" });
   conn.client.close();
+  await untilGone(conn.hello.pid);
   if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
 }
 var EXIT_WAIT_MS = 1e4;
+async function untilGone(pid) {
+  const until = Date.now() + EXIT_WAIT_MS;
+  while (isAlive(pid) && Date.now() < until) await sleep(20);
+}
 async function restart({ project, json, env, out }) {
   const conn = await existing(project, env);
   const old = conn?.hello.pid;
   if (conn) {
     await conn.client.request("shutdown", { reason: "session-bus restart" });
     conn.client.close();
-    const until = Date.now() + EXIT_WAIT_MS;
-    while (isAlive(old) && Date.now() < until) await sleep(20);
+    await untilGone(old);
   }
   const fresh = await connectOrSpawn(project, { env });
   try {
