@@ -10,7 +10,7 @@ import { locateProject } from '../place/project.ts';
 import { replayMailbox } from '../place/mailbox-replay.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
 import { isNotRunning } from '../client/connect.ts';
-import { isAlive } from '../place/liveness.ts';
+import { isRunning, isBusDaemon } from '../place/liveness.ts';
 import { sleep } from '../place/sleep.ts';
 import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
 import type { CommandContext } from './io.ts';
@@ -109,10 +109,14 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
 /** How long a stopping daemon may take to exit: it flushes the mailbox and closes its clients. */
 const EXIT_WAIT_MS = 10_000;
 
-/** Until the daemon that was told to shut down has exited (its pid is all there is to watch), or EXIT_WAIT_MS. */
+/**
+ * Until the daemon told to shut down has exited (its pid is all there is to watch), or
+ * EXIT_WAIT_MS. A zombie no one reaps (a container's init) has exited; a pid that is no bus
+ * daemon here is another process (a daemon in another pid namespace answered on a shared socket).
+ */
 async function untilGone(pid: number): Promise<void> {
   const until = Date.now() + EXIT_WAIT_MS;
-  while (isAlive(pid) && Date.now() < until) await sleep(20);
+  while (isRunning(pid) && isBusDaemon(pid) && Date.now() < until) await sleep(20);
 }
 
 /**

@@ -787,6 +787,7 @@ function readSmallRegularFile(file, max) {
 }
 
 // src/place/liveness.ts
+import * as fs from "node:fs";
 var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
 function isAlive(pid) {
   try {
@@ -795,6 +796,24 @@ function isAlive(pid) {
   } catch (err) {
     return err.code === "EPERM";
   }
+}
+function isRunning(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return isAlive(pid);
+  }
+}
+function isBusDaemon(pid) {
+  let cmd;
+  try {
+    cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch (err) {
+    return err.code !== "ENOENT" || !fs.existsSync("/proc/self");
+  }
+  return /daemon[^\0]*\.m?js\0/.test(cmd) && cmd.includes("\0--project\0");
 }
 
 // src/place/sleep.ts
@@ -845,13 +864,13 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, openSync as openSync2, readFileSync as readFileSync3 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
   const candidates = [join5(here, "daemon.js"), join5(here, "..", "daemon.js"), resolve3(here, "../../plugin/dist/daemon.js")];
-  for (const c of candidates) if (existsSync3(c)) return c;
+  for (const c of candidates) if (existsSync4(c)) return c;
   return candidates[0];
 }
 var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];
@@ -903,7 +922,7 @@ function openLog(endpoint) {
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync3(logPath, "utf8");
+    const text = readFileSync4(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
@@ -1273,6 +1292,8 @@ export {
   isOlderThan,
   endpointFor,
   isAlive,
+  isRunning,
+  isBusDaemon,
   sleep,
   privateDirProblem,
   locateProject,

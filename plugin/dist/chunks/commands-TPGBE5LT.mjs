@@ -27,8 +27,10 @@ import {
   formatStatus,
   inert,
   isAlive,
+  isBusDaemon,
   isNotRunning,
   isOlderThan,
+  isRunning,
   locateProject,
   painter,
   privateDirProblem,
@@ -41,7 +43,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-VZVPTF3C.mjs";
+} from "./chunk-BOZSHM5P.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
@@ -1165,7 +1167,7 @@ async function stop({ project, json, env, out }) {
 var EXIT_WAIT_MS = 1e4;
 async function untilGone(pid) {
   const until = Date.now() + EXIT_WAIT_MS;
-  while (isAlive(pid) && Date.now() < until) await sleep(20);
+  while (isRunning(pid) && isBusDaemon(pid) && Date.now() < until) await sleep(20);
 }
 async function restart({ project, json, env, out }) {
   const conn = await existing(project, env);
