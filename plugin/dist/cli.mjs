@@ -3,4 +3,4 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 
 // src/cli/main.ts
 if (process.argv[2] === "statusline") void import("./chunks/statusline-5L4JHLEJ.mjs").then((m) => m.main());
-else void import("./chunks/commands-TPGBE5LT.mjs").then((m) => m.main());
+else void import("./chunks/commands-EIBOH7LM.mjs").then((m) => m.main());

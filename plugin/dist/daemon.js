@@ -6279,7 +6279,10 @@ async function dispatch(ctx, handlers2, conn, method, rawParams) {
   const raw = rawParams ?? {};
   let params = schemasLoading() ? void 0 : checkParams(handler, method, raw);
   if (params === void 0) {
-    await loadParamSchemas();
+    await loadParamSchemas().catch((err) => {
+      ctx.logger.error({ err: err.message, method }, "the parameter schemas could not be loaded");
+      throw new BusError(-32603 /* Internal */, { detail: `the daemon could not load its parameter schemas (${err.message}); restart it: session-bus restart` });
+    });
     params = checkParams(handler, method, raw);
   }
   if (typeof params.sessionId === "string" && typeof params.label === "string") params.label = filedLabel(params.sessionId, params.label);
@@ -6385,8 +6388,9 @@ var ConnectionServer = class {
     }
   }
   /**
-   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
-   * order. A watcher that stops reading is dropped like any slow consumer.
+   * Hands every accepted message past each watcher's subscribe (`watchingAfter`; those before were
+   * its history's) to the watchers, one notification each, in seq order. A watcher that stops
+   * reading is dropped like any slow consumer.
    */
   notifyWatchers(records) {
     for (const c of this.conns) {
@@ -7916,6 +7920,7 @@ var LOG_CHECK_MS = 10 * 6e4;
 var MARKER_SWEEP_MS = 5 * 6e4;
 var IDLE_GC_AFTER_MESSAGES = 1e3;
 var IDLE_GC_QUIET_MS = 2e3;
+var SCHEMA_PRELOAD_MS = 1e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
 function restartGraceExtraMs(env) {
   const raw = env.SESSION_BUS_RESTART_GRACE_EXTRA_MS;
@@ -8028,6 +8033,9 @@ async function main() {
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, "removed the markers of Claude processes that are gone");
   daemon.start(restartGraceExtraMs(process.env));
+  setTimeout(() => {
+    loadParamSchemas().catch((err) => logger.error({ err: err.message }, "the parameter schemas could not be loaded; requests that need them fail until the daemon restarts"));
+  }, SCHEMA_PRELOAD_MS).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {

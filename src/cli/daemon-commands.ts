@@ -99,8 +99,9 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
   await conn.client.request('shutdown', { reason: 'session-bus stop' });
   conn.client.close();
   // "Stopped" means gone: the next command (or `ps`) must not find it still exiting.
-  await untilGone(conn.hello.pid);
-  if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  const gone = await untilGone(conn.hello.pid);
+  if (json) out(JSON.stringify({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1000} s (its log: ${conn.endpoint.logPath})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -114,9 +115,11 @@ const EXIT_WAIT_MS = 10_000;
  * EXIT_WAIT_MS. A zombie no one reaps (a container's init) has exited; a pid that is no bus
  * daemon here is another process (a daemon in another pid namespace answered on a shared socket).
  */
-async function untilGone(pid: number): Promise<void> {
+async function untilGone(pid: number): Promise<boolean> {
   const until = Date.now() + EXIT_WAIT_MS;
-  while (isRunning(pid) && isBusDaemon(pid) && Date.now() < until) await sleep(20);
+  const there = () => isRunning(pid) && isBusDaemon(pid);
+  while (there() && Date.now() < until) await sleep(20);
+  return !there();
 }
 
 /**

@@ -21,7 +21,11 @@ export async function dispatch(ctx: DaemonContext, handlers: HandlerTable, conn:
   // quick or not: a later request must not overtake an earlier one of the same client.
   let params = schemasLoading() ? undefined : checkParams(handler, method, raw);
   if (params === undefined) {
-    await loadParamSchemas();
+    await loadParamSchemas().catch((err: Error) => {
+      // Its files gone from under it (a plugin update): said in the log, and to the client.
+      ctx.logger.error({ err: err.message, method }, 'the parameter schemas could not be loaded');
+      throw new BusError(ErrorCode.Internal, { detail: `the daemon could not load its parameter schemas (${err.message}); restart it: session-bus restart` });
+    });
     params = checkParams(handler, method, raw)!;
   }
   // Every method that carries an identity files it here: no client but a person's is filed as one.

@@ -22,6 +22,7 @@ import { collectWhenQuiet, LOCK_WAIT_MS, logReplayWarnings, openDaemonLog, prepa
 import { SocketKeeper } from './socket-keeper.ts';
 import { LockLost, MailboxLock } from './mailbox-lock.ts';
 import { startFederation } from './federation/start.ts';
+import { loadParamSchemas } from './schema-loader.ts';
 
 const LOG_CHECK_MS = 10 * 60_000;
 /** Markers of Claude processes that ended are removed this often (a session's end is not always told). */
@@ -29,6 +30,12 @@ const MARKER_SWEEP_MS = 5 * 60_000;
 /** After this many messages, a quiet daemon runs a full GC (see collectWhenQuiet). */
 const IDLE_GC_AFTER_MESSAGES = 1000;
 const IDLE_GC_QUIET_MS = 2000;
+/**
+ * The parameter schemas (zod) load on the first request that needs them, so a daemon started
+ * for a `send` answers it without them; and this long after the start in any case, while the
+ * files this daemon came from are surely still there (a plugin update may replace them later).
+ */
+const SCHEMA_PRELOAD_MS = 1000;
 /** After a restart every session reconnects; give them this much more than the usual grace. */
 const RESTART_GRACE_EXTRA_MS = 5000;
 
@@ -169,6 +176,9 @@ async function main(): Promise<void> {
   const swept = markers.sweep();
   if (swept > 0) logger.info({ removed: swept }, 'removed the markers of Claude processes that are gone');
   daemon.start(restartGraceExtraMs(process.env));
+  setTimeout(() => {
+    loadParamSchemas().catch((err: Error) => logger.error({ err: err.message }, 'the parameter schemas could not be loaded; requests that need them fail until the daemon restarts'));
+  }, SCHEMA_PRELOAD_MS).unref();
   setInterval(() => rotateIfOver(endpoint.logPath, dest), LOG_CHECK_MS).unref();
   setInterval(() => markers.sweep(), MARKER_SWEEP_MS).unref();
   collectWhenQuiet(IDLE_GC_QUIET_MS, () => {

@@ -111,8 +111,9 @@ export class ConnectionServer {
   }
 
   /**
-   * Hands every accepted message to the watchers (`subscribe`), one notification each, in seq
-   * order. A watcher that stops reading is dropped like any slow consumer.
+   * Hands every accepted message past each watcher's subscribe (`watchingAfter`; those before were
+   * its history's) to the watchers, one notification each, in seq order. A watcher that stops
+   * reading is dropped like any slow consumer.
    */
   notifyWatchers(records: MessageRecord[]): void {
     for (const c of this.conns) {

@@ -30,7 +30,7 @@ export function federationOff(status: FederationStatus = { state: 'off', ...EMPT
 }
 
 /**
- * The port while the NATS client loads (a large chunk, imported on demand): status says
+ * The port while the NATS client loads (a large bundle, daemon-federation.cjs, loaded on demand): status says
  * `connecting`, not `off`, and a claim meanwhile is granted here only, saying so (never a
  * silent grant); the real port shares it once it runs.
  */
@@ -62,7 +62,7 @@ export async function startFederation(
   starting(federationStarting(settings, kept));
   const broker = ctx.broker;
   // Loaded only here: the NATS client is most of the daemon's code, and a daemon that does not
-  // federate should not pay its start-up (the build puts it in a chunk of its own); nor
+  // federate should not pay its start-up (the build puts it in a bundle of its own, daemon-federation.cjs); nor
   // node:crypto, which only the host id needs.
   const [{ Federation }, { loadHostId }] = await Promise.all([import('./federation.ts'), import('./host-id.ts')]);
   const host = loadHostId(location.mailboxDir);

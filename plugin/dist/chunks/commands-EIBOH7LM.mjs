@@ -1158,8 +1158,9 @@ async function stop({ project, json, env, out }) {
   const connected = sessions.filter((x) => x.connected && !x.label.startsWith("human:")).length;
   await conn.client.request("shutdown", { reason: "session-bus stop" });
   conn.client.close();
-  await untilGone(conn.hello.pid);
-  if (json) out(JSON.stringify({ stopped: true, pid: conn.hello.pid, connectedSessions: connected }));
+  const gone = await untilGone(conn.hello.pid);
+  if (json) out(JSON.stringify({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1e3} s (its log: ${conn.endpoint.logPath})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -1167,7 +1168,9 @@ async function stop({ project, json, env, out }) {
 var EXIT_WAIT_MS = 1e4;
 async function untilGone(pid) {
   const until = Date.now() + EXIT_WAIT_MS;
-  while (isRunning(pid) && isBusDaemon(pid) && Date.now() < until) await sleep(20);
+  const there = () => isRunning(pid) && isBusDaemon(pid);
+  while (there() && Date.now() < until) await sleep(20);
+  return !there();
 }
 async function restart({ project, json, env, out }) {
   const conn = await existing(project, env);
