@@ -104,6 +104,9 @@ export async function coldStartRows(): Promise<BenchRow[]> {
       cold.push(await send(p, 'first send on a cold project'));
       warm.push(await send(p, 'a send to the running daemon'));
       const c = await p.connect();
+      // As a daemon serving sessions is: a register (any request past the quick checks) loads
+      // its parameter schemas, as the daemon does by itself a second after its start.
+      await c.client.request('register', { sessionId: `bench-idle-${i}`, pid: 0, label: 'main#idle00' });
       idle.push(rss(daemonPid(c)));
       idlePrivate.push(privateBytes(daemonPid(c)));
       c.client.close();
@@ -117,7 +120,7 @@ export async function coldStartRows(): Promise<BenchRow[]> {
       target: '≤ 2.00×',
       pass: c / w <= 2,
     },
-    { row: 'daemon resident memory, idle', figure: `${mb(median(idle))} RSS, ${mb(median(idlePrivate))} private (bare node: ${mb(bare)} RSS)`, target: '≤ 60 MB', pass: median(idle) <= 60 * 1024 * 1024 },
+    { row: 'daemon resident memory, idle, its schemas loaded (one session registered)', figure: `${mb(median(idle))} RSS, ${mb(median(idlePrivate))} private (bare node: ${mb(bare)} RSS)`, target: '≤ 60 MB', pass: median(idle) <= 60 * 1024 * 1024 },
   ];
 }
 
