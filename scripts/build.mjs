@@ -186,22 +186,14 @@ for (const e of entries) {
     fs.writeFileSync(file, contents);
   }
 }
-// Bundles no build makes any more: the ES module daemon (now daemon.js).
-for (const f of ['daemon.mjs']) {
-  const file = path.join(outdir, f);
-  if (!fs.existsSync(file)) continue;
-  if (check) {
-    console.error(`build: plugin/dist/${f} is left from an older build: run \`npm run build\` and commit plugin/dist`);
-    failed = true;
-  } else {
-    fs.rmSync(file);
-  }
-}
-// A chunk no build makes any more is stale too.
+// A bundle or chunk no build makes any more (the ES module daemon, now daemon.js; a renamed
+// daemon part; an old chunk) is stale too: nothing may load it by mistake.
 const chunkDir = path.join(outdir, 'chunks');
-for (const f of fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir) : []) {
-  const file = path.join(chunkDir, f);
-  if (produced.has(file)) continue;
+const leftovers = [
+  ...fs.readdirSync(outdir).filter((f) => /\.(m|c)?js$/.test(f)).map((f) => path.join(outdir, f)),
+  ...(fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).map((f) => path.join(chunkDir, f)) : []),
+].filter((file) => !produced.has(file));
+for (const file of leftovers) {
   if (check) {
     console.error(`build: ${path.relative(root, file)} is left from an older build: run \`npm run build\` and commit plugin/dist`);
     failed = true;

@@ -4063,6 +4063,9 @@ var SETTINGS_FILE = "settings.json";
 function settingsPath(mailboxDir) {
   return (0, import_node_path4.join)(mailboxDir, SETTINGS_FILE);
 }
+function settingsFor(mailboxDir, env) {
+  return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
+}
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
@@ -4992,6 +4995,15 @@ var Broker = class {
 // src/daemon/federation/config.ts
 var import_node_child_process = require("node:child_process");
 var os = __toESM(require("node:os"), 1);
+
+// src/place/test-timing.ts
+function testOnlyMs(env, name2) {
+  const raw = env[name2];
+  const ms = Number(raw);
+  return raw && Number.isFinite(ms) && ms > 0 ? ms : void 0;
+}
+
+// src/daemon/federation/config.ts
 var DEFAULT_LEASE_MS2 = 15e3;
 var FIX = {
   url: "Set SESSION_BUS_NATS_URL (session-bus config set nats-url nats://host:4222; tls://\u2026 for TLS; several comma-separated), or unset it to turn federation off; then session-bus restart",
@@ -5056,8 +5068,8 @@ function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
   };
 }
 function optionalMs(env, name2, key) {
-  const ms = Number(env[name2]);
-  return env[name2] && Number.isFinite(ms) && ms > 0 ? { [key]: ms } : {};
+  const ms = testOnlyMs(env, name2);
+  return ms === void 0 ? {} : { [key]: ms };
 }
 function originUrl(gitDir) {
   if (!gitDir) return void 0;
@@ -7923,9 +7935,7 @@ var IDLE_GC_QUIET_MS = 2e3;
 var SCHEMA_PRELOAD_MS = 1e3;
 var RESTART_GRACE_EXTRA_MS = 5e3;
 function restartGraceExtraMs(env) {
-  const raw = env.SESSION_BUS_RESTART_GRACE_EXTRA_MS;
-  const ms = Number(raw);
-  return raw && Number.isFinite(ms) && ms >= 0 ? ms : RESTART_GRACE_EXTRA_MS;
+  return testOnlyMs(env, "SESSION_BUS_RESTART_GRACE_EXTRA_MS") ?? RESTART_GRACE_EXTRA_MS;
 }
 async function main() {
   const { values } = (0, import_node_util.parseArgs)({ options: { project: { type: "string" }, "replace-older-than": { type: "string" } }, strict: true });
@@ -7933,7 +7943,7 @@ async function main() {
   const location = locateProject(values.project);
   const root = location.busRoot;
   const mailboxPath = location.mailboxPath;
-  const settings = resolveSettings(process.env, readSettingsFile(settingsPath(location.mailboxDir)));
+  const settings = settingsFor(location.mailboxDir, process.env);
   Object.assign(process.env, settings.env);
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);

@@ -11890,6 +11890,9 @@ var SETTINGS_FILE = "settings.json";
 function settingsPath(mailboxDir) {
   return join4(mailboxDir, SETTINGS_FILE);
 }
+function settingsFor(mailboxDir, env) {
+  return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
+}
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
@@ -11943,7 +11946,7 @@ function daemonEnv(env, federates = true) {
 }
 function mayFederate(location, env) {
   try {
-    return (resolveSettings(env, readSettingsFile(settingsPath(location.mailboxDir))).env.SESSION_BUS_NATS_URL ?? "").trim() !== "";
+    return (settingsFor(location.mailboxDir, env).env.SESSION_BUS_NATS_URL ?? "").trim() !== "";
   } catch {
     return true;
   }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readConfig } from '../place/config.ts';
 import { locateProject } from '../place/project.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
+import { settingsFor } from '../place/settings.ts';
 import { RpcError } from '../transport/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
@@ -134,7 +134,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
       // daemon that exits and waiting out the start deadline.
       try {
-        readConfig(resolveSettings(io.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
+        readConfig(settingsFor(locateProject(project).mailboxDir, io.env).env);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }

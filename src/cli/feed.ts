@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { connectExisting, isNotRunning, type Connection } from '../client/connect.ts';
 import { sleep } from '../place/sleep.ts';
+import { testOnlyMs } from '../place/test-timing.ts';
 import { locateProject } from '../place/project.ts';
 import { ConnectionError, RpcError } from '../transport/rpc-client.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
@@ -25,8 +26,7 @@ const FOLLOW_RETRY_MS = 1000;
  * not list it), so a test of what `tail -f` shows across a daemon's going need not wait out each second.
  */
 function followRetryMs(env: NodeJS.ProcessEnv): number {
-  const ms = Number(env.SESSION_BUS_FOLLOW_RETRY_MS);
-  return env.SESSION_BUS_FOLLOW_RETRY_MS && Number.isFinite(ms) && ms > 0 ? ms : FOLLOW_RETRY_MS;
+  return testOnlyMs(env, 'SESSION_BUS_FOLLOW_RETRY_MS') ?? FOLLOW_RETRY_MS;
 }
 
 /** A command's context, and whether its lines are colored. */

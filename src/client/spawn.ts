@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from '../place/endpoint.ts';
 import { ensurePrivateDir } from '../place/private-dir.ts';
 import type { ProjectLocation } from '../place/project.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
+import { settingsFor } from '../place/settings.ts';
 
 /** The daemon entry: beside the running bundle, one up from a chunk of one (plugin/dist/chunks), or the built one when running from source. */
 export async function daemonEntry(env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -46,7 +46,7 @@ export function daemonEnv(env: NodeJS.ProcessEnv, federates = true): NodeJS.Proc
 /** Whether a daemon started now for this bus may federate (and so may need NODE_EXTRA_CA_CERTS). */
 export function mayFederate(location: ProjectLocation, env: NodeJS.ProcessEnv): boolean {
   try {
-    return (resolveSettings(env, readSettingsFile(settingsPath(location.mailboxDir))).env.SESSION_BUS_NATS_URL ?? '').trim() !== '';
+    return (settingsFor(location.mailboxDir, env).env.SESSION_BUS_NATS_URL ?? '').trim() !== '';
   } catch {
     // An unreadable settings file: the daemon says why; start it as it always was.
     return true;

@@ -14,7 +14,7 @@ import { legacyMailboxes, locateProject } from '../place/project.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import type { Session } from './broker.ts';
 import { readConfig } from '../place/config.ts';
-import { readSettingsFile, resolveSettings, settingsPath } from '../place/settings.ts';
+import { settingsFor } from '../place/settings.ts';
 import { COMPACT_MIN_LINES, createDaemon } from './daemon.ts';
 import { JsonlMailboxLog } from './mailbox-log.ts';
 import { SessionMarkers } from './session-markers.ts';
@@ -23,6 +23,7 @@ import { SocketKeeper } from './socket-keeper.ts';
 import { LockLost, MailboxLock } from './mailbox-lock.ts';
 import { startFederation } from './federation/start.ts';
 import { loadParamSchemas } from './schema-loader.ts';
+import { testOnlyMs } from '../place/test-timing.ts';
 
 const LOG_CHECK_MS = 10 * 60_000;
 /** Markers of Claude processes that ended are removed this often (a session's end is not always told). */
@@ -44,9 +45,7 @@ const RESTART_GRACE_EXTRA_MS = 5000;
  * (`config` does not list it), so a test of what a restart keeps and ends need not wait out 5 s.
  */
 function restartGraceExtraMs(env: NodeJS.ProcessEnv): number {
-  const raw = env.SESSION_BUS_RESTART_GRACE_EXTRA_MS;
-  const ms = Number(raw);
-  return raw && Number.isFinite(ms) && ms >= 0 ? ms : RESTART_GRACE_EXTRA_MS;
+  return testOnlyMs(env, 'SESSION_BUS_RESTART_GRACE_EXTRA_MS') ?? RESTART_GRACE_EXTRA_MS;
 }
 
 async function main(): Promise<void> {
@@ -56,7 +55,7 @@ async function main(): Promise<void> {
   const root = location.busRoot;
   const mailboxPath = location.mailboxPath;
   // The bus's settings file, whoever started this daemon: an environment variable still wins.
-  const settings = resolveSettings(process.env, readSettingsFile(settingsPath(location.mailboxDir)));
+  const settings = settingsFor(location.mailboxDir, process.env);
   Object.assign(process.env, settings.env);
   const config = readConfig(process.env);
   const endpoint = endpointFor(root);

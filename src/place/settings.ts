@@ -34,6 +34,11 @@ export function settingsPath(mailboxDir: string): string {
   return join(mailboxDir, SETTINGS_FILE);
 }
 
+/** The settings of the bus whose mailbox dir this is: this environment over its settings file (which may throw, naming the file). */
+export function settingsFor(mailboxDir: string, env: NodeJS.ProcessEnv): ReturnType<typeof resolveSettings> {
+  return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
+}
+
 export function settingDef(key: string): SettingDef | undefined {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }

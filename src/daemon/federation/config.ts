@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 // Not node:crypto: every daemon loads this module, federated or not.
 import { sha256Hex } from '../../place/sha256.ts';
+import { testOnlyMs } from '../../place/test-timing.ts';
 
 /**
  * A host that stops refreshing is gone after this long: its sessions leave the other hosts'
@@ -141,8 +142,8 @@ export function readFederationConfig(env: NodeJS.ProcessEnv, gitDir: string | un
 
 /** A test's timer (see the file comment): `{ [key]: ms }` when the variable is a positive number, else nothing. */
 function optionalMs<K extends string>(env: NodeJS.ProcessEnv, name: string, key: K): { [k in K]?: number } {
-  const ms = Number(env[name]);
-  return env[name] && Number.isFinite(ms) && ms > 0 ? ({ [key]: ms } as { [k in K]?: number }) : {};
+  const ms = testOnlyMs(env, name);
+  return ms === undefined ? {} : ({ [key]: ms } as { [k in K]?: number });
 }
 
 /** `git remote get-url origin` of the repository, or undefined (no git, no remote). */

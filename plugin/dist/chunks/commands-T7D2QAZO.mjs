@@ -38,12 +38,13 @@ import {
   resolveSettings,
   safe,
   settingDef,
+  settingsFor,
   settingsPath,
   sleep,
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-BOZSHM5P.mjs";
+} from "./chunk-TJUTWGMY.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
@@ -378,6 +379,13 @@ var OPTION_NAMES = new Set(Object.keys(OPTIONS));
 
 // src/cli/feed.ts
 import * as fs3 from "node:fs";
+
+// src/place/test-timing.ts
+function testOnlyMs(env, name) {
+  const raw = env[name];
+  const ms = Number(raw);
+  return raw && Number.isFinite(ms) && ms > 0 ? ms : void 0;
+}
 
 // src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
@@ -742,8 +750,7 @@ function selectHistory(messages, q, maxBytes = MAX_HISTORY_REPLY_BYTES) {
 // src/cli/feed.ts
 var FOLLOW_RETRY_MS = 1e3;
 function followRetryMs(env) {
-  const ms = Number(env.SESSION_BUS_FOLLOW_RETRY_MS);
-  return env.SESSION_BUS_FOLLOW_RETRY_MS && Number.isFinite(ms) && ms > 0 ? ms : FOLLOW_RETRY_MS;
+  return testOnlyMs(env, "SESSION_BUS_FOLLOW_RETRY_MS") ?? FOLLOW_RETRY_MS;
 }
 async function daemonIfRunning(project, env) {
   try {
@@ -1732,7 +1739,7 @@ async function dispatch(argv, io) {
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
       try {
-        readConfig(resolveSettings(io.env, readSettingsFile(settingsPath(locateProject(project).mailboxDir))).env);
+        readConfig(settingsFor(locateProject(project).mailboxDir, io.env).env);
       } catch (err) {
         throw new UsageError(err.message);
       }

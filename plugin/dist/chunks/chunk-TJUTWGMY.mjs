@@ -541,6 +541,9 @@ var SETTINGS_FILE = "settings.json";
 function settingsPath(mailboxDir) {
   return join3(mailboxDir, SETTINGS_FILE);
 }
+function settingsFor(mailboxDir, env) {
+  return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
+}
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
@@ -881,7 +884,7 @@ function daemonEnv(env, federates = true) {
 }
 function mayFederate(location, env) {
   try {
-    return (resolveSettings(env, readSettingsFile(settingsPath(location.mailboxDir))).env.SESSION_BUS_NATS_URL ?? "").trim() !== "";
+    return (settingsFor(location.mailboxDir, env).env.SESSION_BUS_NATS_URL ?? "").trim() !== "";
   } catch {
     return true;
   }
@@ -1302,6 +1305,7 @@ export {
   RpcClient,
   SETTINGS,
   settingsPath,
+  settingsFor,
   settingDef,
   readSettingsFile,
   writeSetting,
