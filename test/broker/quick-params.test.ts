@@ -5,7 +5,7 @@
  * what a `session-bus send` and a handshake send, or they would save nothing.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MESSAGE_KINDS } from '../../src/protocol/messages.ts';
 import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
 import { quickParams } from '../../src/daemon/quick-params.ts';
@@ -82,5 +82,30 @@ describe('quick params', () => {
       { seed: seedFor(1812), numRuns: 3000 },
     );
     expect(taken).toBeGreaterThan(100);
+  });
+});
+
+describe('requests while the schemas load', () => {
+  it('keep their order: a broadcast (quick) pipelined behind a register (which needs the schemas) waits for it, so its recipient is known', async () => {
+    // A fresh module graph: the schemas are not loaded in it yet, as in a daemon just started.
+    vi.resetModules();
+    const { startInProcess } = await import('../support/in-process.ts');
+    const { schemasLoaded } = await import('../../src/daemon/schema-loader.ts');
+    const d = startInProcess();
+    try {
+      expect(schemasLoaded()).toBe(false);
+      const { client } = d.connect();
+      const B = { sessionId: 'sess-b', pid: 102, label: 'main#bbbbbb' };
+      // Both sent at once, read in one turn: were the broadcast answered first, B would be no one.
+      const [, sent] = await Promise.all([
+        client.request('register', { ...B, live: true }),
+        client.request('broadcast', { sessionId: 'sess-a', pid: 101, label: 'main#aaaaaa', text: 'for B', to: B.label }),
+      ]);
+      expect(sent.seq).toBe(1);
+      expect(schemasLoaded()).toBe(true);
+      expect((await client.request('peek', B)).messages.map((m) => m.text)).toEqual(['for B']);
+    } finally {
+      d.close();
+    }
   });
 });
