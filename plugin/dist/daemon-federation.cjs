@@ -20994,6 +20994,7 @@ var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 // src/protocol/sanitize.ts
 var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 function cleanText(text) {
   return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
 }
@@ -21005,9 +21006,6 @@ function oneLine(text) {
 var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
 var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
 var WAKE_POLICIES = ["direct", "all", "none"];
-
-// src/daemon/quick-params.ts
-var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 
 // src/daemon/param-schemas.ts
 var Kind = _enum(MESSAGE_KINDS);

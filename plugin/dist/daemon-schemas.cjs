@@ -5874,7 +5874,7 @@ var MESSAGE_KINDS = ["note", "lock", "unlock", "handoff"];
 var DELIVERY_PATHS = ["push", "tool", "prompt", "start"];
 var WAKE_POLICIES = ["direct", "all", "none"];
 
-// src/daemon/quick-params.ts
+// src/protocol/sanitize.ts
 var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 
 // src/daemon/param-schemas.ts

@@ -4355,6 +4355,7 @@ function pad2(n) {
 // src/protocol/sanitize.ts
 var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 function cleanText(text) {
   return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
 }
@@ -6252,7 +6253,6 @@ function filedLabel(sessionId, label) {
 }
 
 // src/daemon/quick-params.ts
-var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 var HELLO_KEYS = /* @__PURE__ */ new Set(["protocol", "version", "root"]);
 var BROADCAST_KEYS = /* @__PURE__ */ new Set(["sessionId", "pid", "label", "cwd", "text", "kind", "to"]);
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import { MAX_HISTORY_LIMIT, MAX_LABEL_CHARS, MAX_LEASE_MS, MAX_SEQ } from '../protocol/limits.ts';
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES } from '../protocol/messages.ts';
-import { ONE_LINE } from './quick-params.ts';
+import { ONE_LINE } from '../protocol/sanitize.ts';
 
 export const Kind = z.enum(MESSAGE_KINDS);
 

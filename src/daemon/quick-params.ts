@@ -9,13 +9,7 @@
  */
 import { MAX_LABEL_CHARS } from '../protocol/limits.ts';
 import { MESSAGE_KINDS } from '../protocol/messages.ts';
-
-/**
- * A name shown to models and on terminals as it is (labels, session ids, claimed resources): one
- * line, no control characters, line separators or bidi overrides, so it cannot pose as a line
- * of its own. Message texts and notes are cleaned instead (sanitize.ts).
- */
-export const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+import { ONE_LINE } from '../protocol/sanitize.ts';
 
 type Params = Record<string, unknown>;
 

@@ -15,6 +15,13 @@ const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)
 // C0 controls except \t and \n, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * A name shown to models and on terminals as it is (labels, session ids, claimed resources): one
+ * line, none of CONTROL nor tab or newline, so it cannot pose as a line of its own. Checked
+ * where names enter (the daemon's params); message texts and notes are cleaned instead.
+ */
+export const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
+
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, '');
 }

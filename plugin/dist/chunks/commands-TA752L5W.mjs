@@ -44,7 +44,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-TJUTWGMY.mjs";
+} from "./chunk-42WNLNKX.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
