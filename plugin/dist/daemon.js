@@ -4522,6 +4522,8 @@ var RetainedMessages = class {
   }
   retention;
   seq = 0;
+  /** The last seq recorded (see recordedSeq): at most `seq`, below it while a message is being written. */
+  recorded = 0;
   /** Retained messages, ascending seq. */
   messages = [];
   /** Shared copies of origins (by session id, then pid) and labels: see share(). */
@@ -4537,9 +4539,19 @@ var RetainedMessages = class {
   get list() {
     return this.messages;
   }
-  /** No seq up to `lastSeq` is given again. */
+  /**
+   * The last seq the mailbox has a message for (or its meta names): every message up to it is
+   * in the list, or retention dropped it. Seqs above it, up to lastSeq, are stamped on messages
+   * still being written (or refused). A reader that has every message up to it has every one
+   * accepted so far, and can be told of each later one as it is accepted.
+   */
+  get recordedSeq() {
+    return this.recorded;
+  }
+  /** No seq up to `lastSeq` is given again; every one up to it is recorded (a mailbox's meta). */
   raiseSeq(lastSeq) {
     if (lastSeq > this.seq) this.seq = lastSeq;
+    if (lastSeq > this.recorded) this.recorded = lastSeq;
   }
   /** Spends the next seq: never reused, even if the message it was for is then refused. */
   nextSeq() {
@@ -4785,6 +4797,10 @@ var Broker = class {
   federationPosition;
   get lastSeq() {
     return this.kept.lastSeq;
+  }
+  /** The last seq whose message is accepted (RetainedMessages.recordedSeq): what readers are answered up to. */
+  get recordedSeq() {
+    return this.kept.recordedSeq;
   }
   get messageCount() {
     return this.kept.count;
@@ -5738,7 +5754,7 @@ var history = defineHandler({
     return paramSchemas().history;
   },
   handle(ctx, params) {
-    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.recordedSeq };
   }
 });
 
@@ -5833,8 +5849,8 @@ var subscribe = defineHandler({
     return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
-    conn.watchingAfter = ctx.broker.lastSeq;
-    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+    conn.watchingAfter = ctx.broker.recordedSeq;
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.recordedSeq };
   }
 });
 

@@ -38,6 +38,11 @@ export class Broker implements BusState {
     return this.kept.lastSeq;
   }
 
+  /** The last seq whose message is accepted (RetainedMessages.recordedSeq): what readers are answered up to. */
+  get recordedSeq(): number {
+    return this.kept.recordedSeq;
+  }
+
   get messageCount(): number {
     return this.kept.count;
   }

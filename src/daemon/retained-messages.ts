@@ -7,6 +7,8 @@ import type { Retention } from '../place/config.ts';
 
 export class RetainedMessages {
   private seq = 0;
+  /** The last seq recorded (see recordedSeq): at most `seq`, below it while a message is being written. */
+  private recorded = 0;
   /** Retained messages, ascending seq. */
   private messages: MessageRecord[] = [];
   /** Shared copies of origins (by session id, then pid) and labels: see share(). */
@@ -28,9 +30,20 @@ export class RetainedMessages {
     return this.messages;
   }
 
-  /** No seq up to `lastSeq` is given again. */
+  /**
+   * The last seq the mailbox has a message for (or its meta names): every message up to it is
+   * in the list, or retention dropped it. Seqs above it, up to lastSeq, are stamped on messages
+   * still being written (or refused). A reader that has every message up to it has every one
+   * accepted so far, and can be told of each later one as it is accepted.
+   */
+  get recordedSeq(): number {
+    return this.recorded;
+  }
+
+  /** No seq up to `lastSeq` is given again; every one up to it is recorded (a mailbox's meta). */
   raiseSeq(lastSeq: number): void {
     if (lastSeq > this.seq) this.seq = lastSeq;
+    if (lastSeq > this.recorded) this.recorded = lastSeq;
   }
 
   /** Spends the next seq: never reused, even if the message it was for is then refused. */

@@ -2,7 +2,7 @@
  * A daemon in this process, for tests that run in milliseconds: the real createDaemon (broker,
  * handlers, ConnectionServer, one reducer) over a mailbox kept in memory, with clients connected
  * through linked in-memory transports. `failWrites` makes the mailbox refuse appends as a full
- * disk would.
+ * disk would; `holdWrites` keeps them waiting, as a slow disk would.
  */
 import type { Broker } from '../../src/daemon/broker.ts';
 import type { ClientConnection, DaemonContext, Logger } from '../../src/daemon/context.ts';
@@ -49,6 +49,8 @@ export interface InProcessDaemon {
   logs: LogLine[];
   /** While true, every append is refused as a full disk would refuse it. */
   failWrites: boolean;
+  /** Holds every append from now on until `release`: a slow disk, paused. `waiting` resolves once one waits. */
+  holdWrites(): { waiting: Promise<void>; release(): void };
   connect(): InProcessClient;
   /** Resolves once the server holds exactly `count` connections (it has let go of the others). */
   connections(count: number): Promise<void>;
@@ -56,7 +58,7 @@ export interface InProcessDaemon {
 }
 
 /** A mailbox in memory behind the MailboxLog interface. */
-function memoryStore(state: { mailbox: LogEntry[]; failWrites: boolean }): MailboxLog {
+function memoryStore(state: { mailbox: LogEntry[]; failWrites: boolean; held?: { until: Promise<void>; arrived(): void } }): MailboxLog {
   const replayInto = (into: Parameters<MailboxLog['replayInto']>[0]) => {
     for (const e of state.mailbox) applyEntry(into, e);
     return { warnings: [], lines: state.mailbox.length };
@@ -70,6 +72,10 @@ function memoryStore(state: { mailbox: LogEntry[]; failWrites: boolean }): Mailb
     },
     replayInto,
     async append(entries) {
+      if (state.held) {
+        state.held.arrived();
+        await state.held.until;
+      }
       if (state.failWrites) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
       state.mailbox.push(...entries);
     },
@@ -85,7 +91,7 @@ export function startInProcess(options: ServerOptions & { handlers?: Partial<Han
   const record = (level: LogLine['level']) => (obj: object, msg?: string) => void logs.push({ level, obj: obj as Record<string, unknown>, msg });
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
   const onConnectionsChanged = new Set<() => void>();
-  const stored = { mailbox: [] as LogEntry[], failWrites: false };
+  const stored: { mailbox: LogEntry[]; failWrites: boolean; held?: { until: Promise<void>; arrived(): void } } = { mailbox: [], failWrites: false };
   const core = createDaemon({
     store: memoryStore(stored),
     clock: Date.now,
@@ -112,6 +118,19 @@ export function startInProcess(options: ServerOptions & { handlers?: Partial<Han
     },
     set failWrites(on: boolean) {
       stored.failWrites = on;
+    },
+    holdWrites() {
+      let release!: () => void;
+      let arrived!: () => void;
+      const waiting = new Promise<void>((r) => (arrived = r));
+      stored.held = { until: new Promise((r) => (release = r)), arrived };
+      return {
+        waiting,
+        release() {
+          stored.held = undefined;
+          release();
+        },
+      };
     },
     connect() {
       // The client takes answers of any length; the daemon's end takes lines up to the frame limit.

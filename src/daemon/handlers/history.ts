@@ -9,6 +9,6 @@ export const history = defineHandler({
     return paramSchemas().history;
   },
   handle(ctx, params) {
-    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.recordedSeq };
   },
 });

@@ -7,8 +7,10 @@ import { defineHandler } from '../context.ts';
  * then every accepted message as a `message` notification. A watcher is not a session: it is
  * not in `peers`, has no queue and moves no one's position. The history and the switch happen
  * in one turn, so nothing falls between them, and a message applied before it whose notice is
- * still due is not noticed to this watcher again (it is in the history); a notification may
- * arrive before this reply, and the reader orders by seq.
+ * still due is not noticed to this watcher again (it is in the history); one whose seq is
+ * stamped but whose mailbox write is still going is not in the history and is noticed once
+ * written (the watcher's mark is the last recorded seq, not the last stamped). A notification
+ * may arrive before this reply, and the reader orders by seq.
  */
 export const subscribe = defineHandler({
   method: 'subscribe',
@@ -16,7 +18,7 @@ export const subscribe = defineHandler({
     return paramSchemas().subscribe;
   },
   handle(ctx, params, conn) {
-    conn.watchingAfter = ctx.broker.lastSeq;
-    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.lastSeq };
+    conn.watchingAfter = ctx.broker.recordedSeq;
+    return { ...selectHistory(ctx.broker.retained(), params), lastSeq: ctx.broker.recordedSeq };
   },
 });
