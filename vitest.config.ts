@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// This machine (and CI's) sets NODE_EXTRA_CA_CERTS for its package registries. Node parses that
+// bundle at every start, about 40 ms of CPU, and the suite starts some 700 processes (daemons,
+// hooks, CLIs, the host and its MCP servers), none of which reaches a server on the internet:
+// the workers and everything they start go without it. The daemon's own rule for it is tested
+// in test/place/daemon-env.test.ts; the federation's TLS tests name their CA themselves.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

@@ -101,8 +101,10 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         // A daemon that could not start (a mailbox that is no regular file, a bad setting) says
         // why in its log at once: no point waiting for the deadline.
         if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-          // Again, on a socket dir made anew: the dir may have been removed under the start.
-          if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
+          // Again, on a socket dir made anew. A start whose dir was removed under it (its log
+          // went with it) failed for that, not for anything in the daemon: not counted, and the
+          // deadline still bounds the tries.
+          if (!spawned.lostItsLog() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
           spawned = undefined;
           spawnedAt = undefined;
           ensurePrivateDir(endpoint.dir);

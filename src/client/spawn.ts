@@ -3,7 +3,7 @@
  * caller's pipes: an MCP server's stdout is its protocol, a hook's pipes are the host's), unref'd
  * so the caller can exit while the daemon lives on.
  */
-import { closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from '../place/endpoint.ts';
 import { ensurePrivateDir } from '../place/private-dir.ts';
@@ -69,6 +69,11 @@ export interface SpawnOptions {
 export interface Spawned {
   pid: number | undefined;
   exitCode(): number | null;
+  /**
+   * The log it was given is no longer at its path: the socket dir was removed (a cleaner of
+   * /tmp) after it was started. A start that failed then failed for that, and its log went too.
+   */
+  lostItsLog(): boolean;
 }
 
 export async function spawnDaemon(
@@ -82,6 +87,7 @@ export async function spawnDaemon(
   const { spawn } = await import('node:child_process');
   const entry = await daemonEntry(env);
   const out = openLog(endpoint);
+  const log = fstatSync(out);
   try {
     const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(
@@ -93,7 +99,7 @@ export async function spawnDaemon(
       // Reported by the caller's connect polling, which quotes the log.
     });
     child.unref();
-    return { pid: child.pid, exitCode: () => child.exitCode };
+    return { pid: child.pid, exitCode: () => child.exitCode, lostItsLog: () => !sameFile(endpoint.logPath, log) };
   } finally {
     closeSync(out);
   }
@@ -111,6 +117,15 @@ function openLog(endpoint: Endpoint): number {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     ensurePrivateDir(endpoint.dir);
     return openSync(endpoint.logPath, flags, 0o600);
+  }
+}
+
+function sameFile(path: string, was: { dev: number; ino: number }): boolean {
+  try {
+    const now = statSync(path);
+    return now.dev === was.dev && now.ino === was.ino;
+  } catch {
+    return false;
   }
 }
 

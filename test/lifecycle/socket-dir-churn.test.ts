@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { connectOrSpawn } from '../../src/client/connect.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
+import * as path from 'node:path';
+import { DAEMON } from '../support/paths.ts';
 import { sleep, useProjects } from '../support/project.ts';
 
 const project = useProjects();
@@ -74,4 +76,27 @@ describe('socket dir churn (attack on issue 14 item 1)', () => {
     expect(failures).toEqual([]);
     expect(metMissing).toBeGreaterThanOrEqual(MISSING_SENDS);
   }, 120_000);
+
+  it('flake in a full run (socket dir churn: "the daemon could not start" with no log): starts that fail because the socket dir was removed under them are started again, not counted as the daemon failing', async () => {
+    const p = project({ git: true });
+    // The first three daemons lose their socket dir as they start, the way the churn above
+    // times it on a loaded machine: each exits 1, and the log that would say why goes with the dir.
+    const count = path.join(p.dir, '..', 'starts');
+    const entry = path.join(p.dir, '..', 'daemon-losing-its-dir.cjs');
+    fs.writeFileSync(
+      entry,
+      `const fs = require('node:fs');
+const n = Number(fs.existsSync(${JSON.stringify(count)}) ? fs.readFileSync(${JSON.stringify(count)}, 'utf8') : 0);
+fs.writeFileSync(${JSON.stringify(count)}, String(n + 1));
+if (n < 3) {
+  fs.rmSync(process.env.SESSION_BUS_SOCKET_DIR, { recursive: true, force: true });
+  process.exit(1);
+}
+require(${JSON.stringify(DAEMON)});
+`,
+    );
+    const c = await connectOrSpawn(p.dir, { env: { ...p.env, SESSION_BUS_DAEMON_ENTRY: entry }, timeoutMs: 15_000 });
+    c.client.close();
+    expect(fs.readFileSync(count, 'utf8')).toBe('4');
+  });
 });

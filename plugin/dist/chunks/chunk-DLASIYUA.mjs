@@ -867,7 +867,7 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -898,6 +898,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
   const { spawn } = await import("node:child_process");
   const entry = await daemonEntry(env);
   const out = openLog(endpoint);
+  const log = fstatSync2(out);
   try {
     const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
@@ -908,7 +909,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     child.on("error", () => {
     });
     child.unref();
-    return { pid: child.pid, exitCode: () => child.exitCode };
+    return { pid: child.pid, exitCode: () => child.exitCode, lostItsLog: () => !sameFile(endpoint.logPath, log) };
   } finally {
     closeSync2(out);
   }
@@ -921,6 +922,14 @@ function openLog(endpoint) {
     if (err.code !== "ENOENT") throw err;
     ensurePrivateDir(endpoint.dir);
     return openSync2(endpoint.logPath, flags, 384);
+  }
+}
+function sameFile(path2, was) {
+  try {
+    const now = statSync2(path2);
+    return now.dev === was.dev && now.ino === was.ino;
+  } catch {
+    return false;
   }
 }
 function tailLog(logPath, lines = 8) {
@@ -973,7 +982,7 @@ async function connectOrSpawn(projectDir, options = {}) {
         client = await connectToOwner(location, endpoint);
         if (!client && options.spawn === false) throw err;
         if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-          if (++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+          if (!spawned.lostItsLog() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
 ${tailLog(endpoint.logPath)}`);
           spawned = void 0;
           spawnedAt = void 0;

@@ -44,7 +44,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-42WNLNKX.mjs";
+} from "./chunk-DLASIYUA.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
