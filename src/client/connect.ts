@@ -104,7 +104,7 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
           // Again, on a socket dir made anew. A start whose dir was removed under it (its log
           // went with it) failed for that, not for anything in the daemon: not counted, and the
           // deadline still bounds the tries.
-          if (!spawned.lostItsLog() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
+          if (!spawned.lostItsDir() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:\n${tailLog(endpoint.logPath)}`);
           spawned = undefined;
           spawnedAt = undefined;
           ensurePrivateDir(endpoint.dir);

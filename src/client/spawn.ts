@@ -3,7 +3,7 @@
  * caller's pipes: an MCP server's stdout is its protocol, a hook's pipes are the host's), unref'd
  * so the caller can exit while the daemon lives on.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Endpoint } from '../place/endpoint.ts';
 import { ensurePrivateDir } from '../place/private-dir.ts';
@@ -70,10 +70,10 @@ export interface Spawned {
   pid: number | undefined;
   exitCode(): number | null;
   /**
-   * The log it was given is no longer at its path: the socket dir was removed (a cleaner of
-   * /tmp) after it was started. A start that failed then failed for that, and its log went too.
+   * The socket dir it was started in is gone or made anew (a cleaner of /tmp removed it): a
+   * start that failed then failed for that, and its log went with the dir.
    */
-  lostItsLog(): boolean;
+  lostItsDir(): boolean;
 }
 
 export async function spawnDaemon(
@@ -87,7 +87,7 @@ export async function spawnDaemon(
   const { spawn } = await import('node:child_process');
   const entry = await daemonEntry(env);
   const out = openLog(endpoint);
-  const log = fstatSync(out);
+  const dir = statOrGone(endpoint.dir);
   try {
     const replace = options.replaceOlderThan ? ['--replace-older-than', options.replaceOlderThan] : [];
     const child = spawn(
@@ -99,7 +99,7 @@ export async function spawnDaemon(
       // Reported by the caller's connect polling, which quotes the log.
     });
     child.unref();
-    return { pid: child.pid, exitCode: () => child.exitCode, lostItsLog: () => !sameFile(endpoint.logPath, log) };
+    return { pid: child.pid, exitCode: () => child.exitCode, lostItsDir: () => dir === undefined || !sameFile(endpoint.dir, dir) };
   } finally {
     closeSync(out);
   }
@@ -120,13 +120,17 @@ function openLog(endpoint: Endpoint): number {
   }
 }
 
-function sameFile(path: string, was: { dev: number; ino: number }): boolean {
+function statOrGone(path: string): { dev: number; ino: number } | undefined {
   try {
-    const now = statSync(path);
-    return now.dev === was.dev && now.ino === was.ino;
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function sameFile(path: string, was: { dev: number; ino: number }): boolean {
+  const now = statOrGone(path);
+  return now !== undefined && now.dev === was.dev && now.ino === was.ino;
 }
 
 /** The last lines of the daemon's log, to quote when a start fails. */

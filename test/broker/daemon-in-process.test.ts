@@ -218,6 +218,8 @@ describe('push and subscribe through the in-process daemon', () => {
     const hold = d.holdWrites();
     const sending = sender.client.request('broadcast', { ...A, text: 'being written' });
     await hold.waiting;
+    // The broadcast's seq is stamped and its write is the one held.
+    expect(d.broker.lastSeq).toBe(1);
     const sub = await watcher.client.request('subscribe', {});
     expect(sub).toMatchObject({ messages: [], lastSeq: 0 });
     hold.release();

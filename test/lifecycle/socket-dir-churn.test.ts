@@ -4,10 +4,10 @@
  * mailbox exactly once.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectOrSpawn } from '../../src/client/connect.ts';
 import { JsonlMailboxLog } from '../../src/daemon/mailbox-log.ts';
-import * as path from 'node:path';
 import { DAEMON } from '../support/paths.ts';
 import { sleep, useProjects } from '../support/project.ts';
 

@@ -867,7 +867,7 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
@@ -898,7 +898,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
   const { spawn } = await import("node:child_process");
   const entry = await daemonEntry(env);
   const out = openLog(endpoint);
-  const log = fstatSync2(out);
+  const dir = statOrGone(endpoint.dir);
   try {
     const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
@@ -909,7 +909,7 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
     child.on("error", () => {
     });
     child.unref();
-    return { pid: child.pid, exitCode: () => child.exitCode, lostItsLog: () => !sameFile(endpoint.logPath, log) };
+    return { pid: child.pid, exitCode: () => child.exitCode, lostItsDir: () => dir === void 0 || !sameFile(endpoint.dir, dir) };
   } finally {
     closeSync2(out);
   }
@@ -924,13 +924,16 @@ function openLog(endpoint) {
     return openSync2(endpoint.logPath, flags, 384);
   }
 }
-function sameFile(path2, was) {
+function statOrGone(path2) {
   try {
-    const now = statSync2(path2);
-    return now.dev === was.dev && now.ino === was.ino;
+    return statSync2(path2);
   } catch {
-    return false;
+    return void 0;
   }
+}
+function sameFile(path2, was) {
+  const now = statOrGone(path2);
+  return now !== void 0 && now.dev === was.dev && now.ino === was.ino;
 }
 function tailLog(logPath, lines = 8) {
   try {
@@ -982,7 +985,7 @@ async function connectOrSpawn(projectDir, options = {}) {
         client = await connectToOwner(location, endpoint);
         if (!client && options.spawn === false) throw err;
         if (!client && spawned && (spawned.exitCode() ?? 0) !== 0) {
-          if (!spawned.lostItsLog() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
+          if (!spawned.lostItsDir() && ++failedStarts >= MAX_FAILED_STARTS) throw new StartError(`the session-bus daemon could not start. Last lines of ${endpoint.logPath}:
 ${tailLog(endpoint.logPath)}`);
           spawned = void 0;
           spawnedAt = void 0;

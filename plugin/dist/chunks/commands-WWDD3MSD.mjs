@@ -44,7 +44,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-DLASIYUA.mjs";
+} from "./chunk-VYW4SBXO.mjs";
 
 // src/cli/commands.ts
 import * as fs8 from "node:fs";
