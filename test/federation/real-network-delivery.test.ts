@@ -16,6 +16,13 @@ const net = useNetwork({ skip });
 /** Each direction: +30 ms round trip, as issue 19 measured. */
 const ONE_WAY_MS = 15;
 const BURST = 300;
+/**
+ * One publish at a time takes a round trip per message: 300 × 30 ms = 9 s, 33 msg/s at best
+ * (the finding measured 28). Pipelined, the burst must cross in under a third of that (100
+ * msg/s): a bound that tells the two apart on a loaded machine too, where the test's own
+ * requests and the daemons share two cores with other test files (alone on this machine it makes about 700).
+ */
+const MIN_RATE = Math.round(BURST / ((BURST * 2 * ONE_WAY_MS) / 3 / 1000));
 
 /** Drains `who` until `n` messages came; when the n-th was in hand, too. */
 async function drainCount(c: Connection, who: Who, n: number, got: MessageRecord[], timeoutMs: number): Promise<number> {
@@ -27,7 +34,7 @@ async function drainCount(c: Connection, who: Who, n: number, got: MessageRecord
 }
 
 describe.skipIf(skip)('issue 19 on a real network: delivery', () => {
-  it('issue 19 (pipelined publishing): at +30 ms RTT a 300-message burst from A reaches B exactly once, in order, at ≥ 150 msg/s', async () => {
+  it('issue 19 (pipelined publishing): at +30 ms RTT a 300-message burst from A reaches B exactly once, in order, at ≥ 100 msg/s (one at a time makes 33)', async () => {
     const remote = uniqueRemote();
     const [a, b] = await Promise.all([net.host('hostA', { remote, delayed: true }), net.host('hostB', { remote, delayed: true })]);
     const [ca, cb] = await Promise.all([a.connect(), b.connect()]);
@@ -47,7 +54,7 @@ describe.skipIf(skip)('issue 19 on a real network: delivery', () => {
     await ca.client.request('broadcast', { ...A1, text: 'after' });
     await drainCount(cb, B1, BURST + 1, got, 15_000);
     expect(got.map((m) => m.text)).toEqual([...Array.from({ length: BURST }, (_, i) => `m${i}`), 'after']);
-    expect(rate, `${BURST} messages crossed in ${Math.round(t1 - t0)} ms`).toBeGreaterThanOrEqual(150);
+    expect(rate, `${BURST} messages crossed in ${Math.round(t1 - t0)} ms`).toBeGreaterThanOrEqual(MIN_RATE);
   });
 
   it('issue 19 (graceful leave): a host whose broker stops gracefully (SIGTERM) leaves the other host\'s hosts and peers within 2 s, on the default 15 s lease', async () => {
