@@ -254,7 +254,11 @@ export interface HistoryResult {
   messages: MessageRecord[];
   /** Older matches exist that were left out (by `limit` or the reply's size cap): page with `beforeSeq`. */
   more: boolean;
-  /** The daemon's last seq (to notice a reset mailbox). */
+  /**
+   * The last seq whose message the mailbox has (to notice a reset mailbox, and to catch up from):
+   * a seq stamped on a message still being written is above it, and a watcher is told of that
+   * message once it is written.
+   */
   lastSeq: number;
 }
 
