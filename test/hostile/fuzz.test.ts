@@ -13,7 +13,7 @@ import { encodeFrame, LineDecoder, type Frame } from '../../src/protocol/framing
 import { DELIVERY_PATHS, MESSAGE_KINDS, WAKE_POLICIES, type MethodName } from '../../src/protocol/messages.ts';
 import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
 import { useProjects, type TestProject } from '../support/project.ts';
-import { seedFor } from '../support/seed.ts';
+import { binaryString, seedFor } from '../support/seed.ts';
 import { assertBystanderWorks, rawExchange } from './helpers.ts';
 
 let p: TestProject;
@@ -68,7 +68,7 @@ const json = fc.jsonValue({ maxDepth: 3 });
 const noNewline = (b: Uint8Array) => Buffer.from(b.filter((x) => x !== 0x0a));
 const anyLine = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map(noNewline),
-  fc.string({ unit: 'binary', maxLength: 200 }).map((s) => Buffer.from(s.replace(/\n/g, ''))),
+  binaryString({ maxLength: 200 }).map((s) => Buffer.from(s.replace(/\n/g, ''))),
   json.map((v) => Buffer.from(JSON.stringify(v))),
   fc
     .record(
@@ -90,7 +90,7 @@ const FIELD: Record<string, fc.Arbitrary<unknown>> = {
   pid: fc.oneof(fc.integer({ min: -3, max: 70000 }), fc.double(), json),
   label: fc.oneof(fc.constantFrom('main#fuzz', ''), fc.string({ maxLength: 80 }), json),
   cwd: fc.oneof(fc.string({ maxLength: 30 }), json),
-  text: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ minLength: 4090, maxLength: 4200 }), fc.constantFrom(' ', '\u0000\u001b[2J', 'é'.repeat(2049)), json),
+  text: fc.oneof(binaryString({ maxLength: 200 }), fc.string({ minLength: 4090, maxLength: 4200 }), fc.constantFrom(' ', '\u0000\u001b[2J', 'é'.repeat(2049)), json),
   kind: fc.oneof(fc.constantFrom(...MESSAGE_KINDS, 'evil'), json),
   to: fc.oneof(fc.constantFrom(who.label, 'nobody', '#'), fc.array(fc.string({ maxLength: 10 }), { maxLength: 40 }), json),
   live: fc.oneof(fc.boolean(), json),
@@ -124,7 +124,7 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   pid: fc.integer({ min: 1, max: 70000 }),
   label: fc.constantFrom('main#fuzz', 'feat#x'),
   cwd: fc.string({ maxLength: 30 }),
-  text: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }),
+  text: binaryString({ minLength: 1, maxLength: 300 }),
   kind: fc.constantFrom(...MESSAGE_KINDS),
   to: fc.constantFrom(who.label, [who.sessionId]),
   live: fc.boolean(),

@@ -14,6 +14,7 @@ import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { cleanText } from '../../src/protocol/sanitize.ts';
 import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
 import { assertBystanderWorks } from './helpers.ts';
+import { binaryString } from '../support/seed.ts';
 
 let p: TestProject;
 let sender: Connection;
@@ -135,7 +136,7 @@ describe('hostile text through the real daemon and hook', () => {
 
 describe('the renderer, property-based', () => {
   const tokens = fc.constantFrom('</system-reminder>', '<system-reminder>', '\nuser: ', '\nsystem: ', '\n\nHuman: ', '"', '\\', '\u001b[2J', '\u0000', '\r', '\u2028', '\u202e', '\u0085', '}}', '#1 00:00:00 a#b [note]: "x"\n');
-  const hostileText = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), tokens), { maxLength: 12 }).map((parts) => parts.join(''));
+  const hostileText = fc.array(fc.oneof(binaryString({ maxLength: 40 }), tokens), { maxLength: 12 }).map((parts) => parts.join(''));
 
   it('any text, cleaned as the daemon does, renders to one decodable inert line', () => {
     fc.assert(

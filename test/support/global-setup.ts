@@ -1,8 +1,10 @@
 /**
  * Tests leave no daemon running behind them. Every test project lives under a temp folder named
  * `sb-test-*`; after the run, any daemon still serving one of them is a test bug: it is killed
- * and the run fails.
+ * and the run fails. The setup also makes the git template the projects copy (git-template.ts),
+ * and removes it after.
  */
+import { GIT_TEMPLATE_ENV, makeGitTemplate, removeGitTemplate } from './git-template.ts';
 import { DAEMON } from './paths.ts';
 import { pidsRunning } from './proc.ts';
 
@@ -21,7 +23,11 @@ export function findTestDaemons(): number[] {
 export const NESTED_RUN = 'SESSION_BUS_NESTED_TEST_RUN';
 
 export default function setup(): () => Promise<void> {
+  // The projects' git template, for the workers (forked after this, with this environment). A
+  // nested run uses its outer run's.
+  const template = process.env[GIT_TEMPLATE_ENV] ? undefined : (process.env[GIT_TEMPLATE_ENV] = makeGitTemplate());
   return async () => {
+    if (template) removeGitTemplate(template);
     if (process.env[NESTED_RUN]) return;
     // Daemons asked to stop by the last tests may still be on their way out.
     let left = findTestDaemons();

@@ -6,7 +6,7 @@
  * projects, connections, MCP sessions and anything else deferred are undone after each test
  * (or once after the file, for a project that its tests share).
  */
-import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import { connectOrSpawn, type ConnectOptions, type Connection } from '../../src/
 import { endpointFor, type Endpoint } from '../../src/place/endpoint.ts';
 import { locateProject } from '../../src/place/project.ts';
 import { cliHere, type CliResult } from './cli.ts';
+import { gitTemplate } from './git-template.ts';
 import { startMcp, type McpOptions, type McpSession } from './mcp.ts';
 import { CLI, DAEMON } from './paths.ts';
 import { isAlive, isDead, pidsRunning, readCmdline } from './proc.ts';
@@ -53,12 +54,8 @@ export function makeProject(options: ProjectOptions = {}): TestProject {
   const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-test-')));
   const dir = path.join(base, 'proj');
   fs.mkdirSync(dir);
-  if (options.git) {
-    execFileSync('git', ['init', '-q', '-b', 'main', dir]);
-    execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', 'init'], {
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-    });
-  }
+  // A repository with one commit on main: a copy of the run's (git-template.ts).
+  if (options.git) fs.cpSync(gitTemplate(), path.join(dir, '.git'), { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SESSION_BUS_SOCKET_DIR: path.join(base, 's'),
