@@ -54,7 +54,7 @@ async function turn(s: StreamingSession, prompt: string): Promise<void> {
 
 describe('claude plugin validate', () => {
   it('passes --strict (warnings fail) for the plugin and for the repository as a marketplace', async () => {
-    const runs = await Promise.all(['plugin', '.'].map((dir) => run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1' }, timeoutMs: HANG_MS })));
+    const runs = await Promise.all(['plugin', '.'].map((dir) => run(CLAUDE, ['plugin', 'validate', '--strict', dir], { cwd: REPO, env: { ...process.env, DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, timeoutMs: HANG_MS })));
     for (const r of runs) {
       expect(r.stdout + r.stderr).toContain('Validation passed');
       expect(r.code).toBe(0);

@@ -13,8 +13,8 @@ import { ErrorCode } from '../../src/protocol/errors.ts';
 import type { MessageRecord } from '../../src/protocol/messages.ts';
 import { cleanText } from '../../src/protocol/sanitize.ts';
 import { HOOK, run, useProjects, type TestProject } from '../support/project.ts';
-import { assertBystanderWorks } from './helpers.ts';
 import { binaryString } from '../support/seed.ts';
+import { assertBystanderWorks } from './helpers.ts';
 
 let p: TestProject;
 let sender: Connection;
