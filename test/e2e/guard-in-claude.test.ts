@@ -13,11 +13,10 @@ import { claudeEnv, HANG_MS, StreamingSession } from './claude.ts';
 import { promptText, scriptedModel } from './scripted-model.ts';
 import { makeProject, waitFor, type TestProject } from '../support/project.ts';
 import { shortId } from '../../src/protocol/messages.ts';
+import { GIT_IDENTITY } from '../support/git-template.ts';
 
 // Waits are for events; the time limits are backstops against a hang (see HANG_MS).
 vi.setConfig({ testTimeout: HANG_MS, hookTimeout: HANG_MS });
-
-const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 let fake: FakeAnthropic;
 let p: TestProject;
@@ -82,8 +81,8 @@ describe('the edit guard in the real host', () => {
     expect(toolResultAfter('G4: WRITE').join()).toContain(`\\"src/x.ts\\" has uncommitted changes by ${aLabel}`);
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version");
 
-    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT } });
-    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', "A's change"], { env: { ...process.env, ...GIT } });
+    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT_IDENTITY } });
+    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', "A's change"], { env: { ...process.env, ...GIT_IDENTITY } });
     await bTurn(`G5: WRITE[${file}|B's version]`);
     expect(fs.readFileSync(file, 'utf8')).toBe("B's version");
   });

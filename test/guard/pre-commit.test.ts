@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, run, useProjects, waitFor } from '../support/project.ts';
+import { GIT_IDENTITY } from '../support/git-template.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
@@ -41,7 +42,7 @@ describe('guard install: a pre-commit hook for people', () => {
     fs.writeFileSync(path.join(p.dir, 'docs', 'guide.md'), 'mine\n');
     fs.writeFileSync(path.join(p.dir, 'mine.ts'), 'mine\n');
     // A person at a terminal: no Claude Code variables.
-    const human: NodeJS.ProcessEnv = { ...p.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    const human: NodeJS.ProcessEnv = { ...p.env, ...GIT_IDENTITY };
     delete human.CLAUDE_CODE_SESSION_ID;
     delete human.CLAUDE_PID;
     const git = (...args: string[]) => spawnSync('git', ['-C', p.dir, ...args], { env: human, encoding: 'utf8' });

@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/client/connect.ts';
 import { DIST, run, useProjects, waitFor, type TestProject } from '../support/project.ts';
 import { hereSession, sessionsHere } from '../support/sessions.ts';
+import { GIT_IDENTITY } from '../support/git-template.ts';
 
 const hooksJson = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'hooks', 'hooks.json'), 'utf8'));
 const A_ID = 'aaaaaaaa-1111-4000-8000-000000000001';
 const B_ID = 'bbbbbbbb-2222-4000-8000-000000000002';
-const GIT = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 const project = useProjects();
 const session = (p: TestProject, id: string) => hereSession(project, p, id);
@@ -81,8 +81,8 @@ describe('working sets', () => {
     // A is told who wanted what.
     await waitFor('A told', async () => (await a.call('inbox', {})).text.includes('wanted to edit src/x.ts (you changed it just now and have not committed) with Write'));
 
-    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT } });
-    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', 'x'], { env: { ...process.env, ...GIT } });
+    execFileSync('git', ['-C', p.dir, 'add', 'src/x.ts'], { env: { ...process.env, ...GIT_IDENTITY } });
+    execFileSync('git', ['-C', p.dir, 'commit', '-q', '-m', 'x'], { env: { ...process.env, ...GIT_IDENTITY } });
     expect(await editHook('PreToolUse', p, B_ID, b.pid!, p.dir, file)).toMatchObject({ code: 0, stdout: '' });
     expect(fs.readFileSync(file, 'utf8')).toBe("A's version\n");
   });

@@ -14,12 +14,15 @@ import * as path from 'node:path';
 
 export const GIT_TEMPLATE_ENV = 'SESSION_BUS_TEST_GIT_TEMPLATE';
 
+/** Who the tests' commits are by: git refuses to commit without a name and an address. */
+export const GIT_IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+
 /** A new template; returns its `.git`. The caller removes its parent folder. */
 export function makeGitTemplate(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-git-template-'));
   execFileSync('git', ['init', '-q', '-b', 'main', dir]);
   execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', 'init'], {
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    env: { ...process.env, ...GIT_IDENTITY },
   });
   return path.join(dir, '.git');
 }
