@@ -5,7 +5,7 @@
  * data; an error on one side ends both.
  *
  * In-process: `startDelayProxy(…)` (the bench, on loopback). As a process, e.g. inside a network
- * namespace (test/support/netns.ts):
+ * namespace (net-hosts.ts runs it made JavaScript, under plain node):
  *   node --import tsx test/support/delay-proxy.ts <listenHost> <listenPort> <targetHost> <targetPort> <delayMs>
  * prints `listening <port>` once it listens, takes `delay <ms>` lines on stdin (answered
  * `delay <ms>`), and exits when stdin ends: a test process that dies takes its proxy with it.
