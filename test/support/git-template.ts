@@ -24,6 +24,10 @@ export function makeGitTemplate(): string {
   execFileSync('git', ['-C', dir, 'commit', '-q', '--allow-empty', '-m', 'init'], {
     env: { ...process.env, ...GIT_IDENTITY },
   });
+  // Without git's sample hooks (inactive, a third of the files each copy and removal handles):
+  // the hooks folder itself stays, as in every repository.
+  const hooks = path.join(dir, '.git', 'hooks');
+  for (const f of fs.readdirSync(hooks)) if (f.endsWith('.sample')) fs.rmSync(path.join(hooks, f));
   return path.join(dir, '.git');
 }
 
