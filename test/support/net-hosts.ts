@@ -136,7 +136,7 @@ export function useNetwork(options: { skip: boolean; scope?: 'test' | 'file' }):
   function startProxy(): Promise<void> {
     proxyStarted ??= (async () => {
       // Plain node on the proxy made JavaScript here (it imports only node's own modules): a
-      // start through `--import tsx` cost ~0.7 s of CPU for the loader and its transform.
+      // start through `--import tsx` cost ~0.3 s more CPU, for the loader and its transform.
       const { transformSync } = await import('esbuild');
       const js = path.join(base, 'delay-proxy.mjs');
       fs.writeFileSync(js, transformSync(fs.readFileSync(path.join(REPO, 'test/support/delay-proxy.ts'), 'utf8'), { loader: 'ts', format: 'esm' }).code);
