@@ -3859,6 +3859,7 @@ function endpointFor(busRoot, env = process.env) {
     dir,
     socketPath: `${base}.sock`,
     lockPath: `${base}.lock`,
+    startingPath: `${base}.starting`,
     logPath: `${base}.log`,
     hash
   };

@@ -11445,6 +11445,7 @@ function endpointFor(busRoot, env = process.env) {
     dir,
     socketPath: `${base}.sock`,
     lockPath: `${base}.lock`,
+    startingPath: `${base}.starting`,
     logPath: `${base}.log`,
     hash
   };
@@ -11498,7 +11499,25 @@ function readSmallRegularFile(file, max) {
 }
 
 // src/place/liveness.ts
+import * as fs from "node:fs";
 var NOT_RUNNING_ERRNOS = /* @__PURE__ */ new Set(["ENOENT", "ECONNREFUSED", "ENOTSOCK", "ECONNRESET"]);
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+function isRunning(pid) {
+  if (!isAlive(pid)) return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return isAlive(pid);
+  }
+}
 
 // src/place/private-dir.ts
 import { lstatSync, mkdirSync } from "node:fs";
@@ -11532,7 +11551,7 @@ function checkPrivateDir(dir) {
 }
 
 // src/place/project.ts
-import { existsSync, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname2, join as join3 } from "node:path";
 var MAILBOX_FILE = "mailbox.jsonl";
@@ -11556,8 +11575,8 @@ function folderBusRoot(dir) {
   } catch {
   }
   for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
-    if (d !== home && existsSync(join3(d, ".claude"))) return d;
+    if (existsSync2(join3(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync2(join3(d, ".claude"))) return d;
     if (d === home || dirname2(d) === d) return dir;
   }
 }
@@ -11869,11 +11888,11 @@ var RpcClient = class _RpcClient extends RpcPeer {
 };
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, openSync as openSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/place/settings.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var SETTINGS = [
   { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
@@ -11897,10 +11916,10 @@ function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path) {
-  if (!existsSync2(path)) return {};
+  if (!existsSync3(path)) return {};
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path, "utf8"));
+    parsed = JSON.parse(readFileSync3(path, "utf8"));
   } catch (err) {
     throw new Error(`the settings file ${path} is not valid JSON (${err.message}); fix it or remove it`);
   }
@@ -11935,7 +11954,7 @@ async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
   const candidates = [join5(here, "daemon.js"), join5(here, "..", "daemon.js"), resolve4(here, "../../plugin/dist/daemon.js")];
-  for (const c of candidates) if (existsSync3(c)) return c;
+  for (const c of candidates) if (existsSync4(c)) return c;
   return candidates[0];
 }
 var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];
@@ -11962,10 +11981,10 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
   const out = openLog(endpoint);
   const dir = statOrGone(endpoint.dir);
   try {
-    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
+    const replace2 = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace2],
       { detached: true, stdio: ["ignore", out, out], env: daemonEnv(env, !env.NODE_EXTRA_CA_CERTS || mayFederate(location, env)), cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -11999,11 +12018,75 @@ function sameFile(path, was) {
 }
 function tailLog(logPath, lines = 8) {
   try {
-    const text = readFileSync3(logPath, "utf8");
+    const text = readFileSync4(logPath, "utf8");
     return text.trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
   }
+}
+
+// src/client/start-claim.ts
+import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync5, renameSync as renameSync2, statSync as statSync3, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+
+// src/place/start-lock.ts
+var EMPTY_LOCK_STALE_MS = 1e3;
+
+// src/client/start-claim.ts
+function claimStart(path, holdsForMs, now = Date.now()) {
+  try {
+    const fd = openSync3(path, "wx", 384);
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync3(fd);
+    }
+    return true;
+  } catch (err) {
+    if (err.code !== "EEXIST") return true;
+  }
+  if (holds(path, holdsForMs, now)) return false;
+  try {
+    replace(path, process.pid);
+  } catch {
+  }
+  return true;
+}
+function recordStarting(path, pid) {
+  try {
+    if (pid === void 0) unlinkSync(path);
+    else replace(path, pid);
+  } catch {
+  }
+}
+function releaseStart(path, pid) {
+  try {
+    if (pid !== void 0 && claimHolder(path) === pid) unlinkSync(path);
+  } catch {
+  }
+}
+function holds(path, holdsForMs, now) {
+  let age;
+  try {
+    age = now - statSync3(path).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (age > holdsForMs) return false;
+  const pid = claimHolder(path);
+  return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
+}
+function claimHolder(path) {
+  try {
+    const n = Number.parseInt(readFileSync5(path, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function replace(path, pid) {
+  const tmp = `${path}.${process.pid}`;
+  writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
+  renameSync2(tmp, path);
 }
 
 // src/client/connect.ts
@@ -12052,8 +12135,11 @@ ${tailLog(endpoint.logPath)}`);
         }
         if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
           appearing ??= new SocketWatch(endpoint);
-          spawned = await spawnDaemon(location, endpoint, env);
-          spawnedAt = Date.now();
+          if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
+            spawned = await spawnDaemon(location, endpoint, env);
+            recordStarting(endpoint.startingPath, spawned.pid);
+            spawnedAt = Date.now();
+          }
         }
       }
       const hello = client ? await client.request("hello", { protocol, version: version2, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
@@ -12077,7 +12163,10 @@ ${tailLog(endpoint.logPath)}`);
         }
         const older = isOlderThan(hello, protocol, version2);
         const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
-        if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
+        if (!older || options.spawn === false || replacing !== void 0 && !waiting) {
+          releaseStart(endpoint.startingPath, spawned?.pid);
+          return { client, hello, endpoint, location };
+        }
         client.close();
         if (!replacing) {
           appearing ??= new SocketWatch(endpoint);

@@ -1,9 +1,9 @@
 /**
  * connectOrSpawn: reach the project's daemon, starting one if none runs, and shake hands.
  *
- * - Missing socket (ENOENT) or stale socket (ECONNREFUSED): spawn, then poll with backoff. Many
- *   callers may spawn at once; the daemons settle it among themselves (the bind is the lock),
- *   and the extra ones exit.
+ * - Missing socket (ENOENT) or stale socket (ECONNREFUSED): spawn, then poll with backoff. Callers
+ *   at the same moment leave the start to the first (start-claim.ts); where two start one all the
+ *   same, the daemons settle it among themselves (the bind is the lock), and the extra ones exit.
  * - EACCES/EPERM: refused by the OS or a sandbox, not "not running": fail at once with a hint.
  * - Hello: an older daemon is replaced by ours, which the spawned daemon does itself under the
  *   start lock (so an older client reconnecting meanwhile cannot slip an older daemon in between
@@ -23,6 +23,7 @@ import { checkPrivateDir, ensurePrivateDir } from '../place/private-dir.ts';
 import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
 import { spawnDaemon, tailLog, type Spawned } from './spawn.ts';
+import { claimStart, recordStarting, releaseStart } from './start-claim.ts';
 
 export interface ConnectOptions {
   env?: NodeJS.ProcessEnv;
@@ -111,8 +112,12 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         }
         if (!client && (spawnedAt === undefined || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
           appearing ??= new SocketWatch(endpoint);
-          spawned = await spawnDaemon(location, endpoint, env);
-          spawnedAt = Date.now();
+          // Unless another caller is starting one right now: then its socket is waited for.
+          if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
+            spawned = await spawnDaemon(location, endpoint, env);
+            recordStarting(endpoint.startingPath, spawned.pid);
+            spawnedAt = Date.now();
+          }
         }
       }
       const hello = client
@@ -140,7 +145,10 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
         const older = isOlderThan(hello, protocol, version);
         // Any daemon but the older one being replaced is used as it is: once per call, never a fight.
         const waiting = replacing !== undefined && hello.pid === replacing.pid && Date.now() < replacing.until;
-        if (!older || options.spawn === false || (replacing !== undefined && !waiting)) return { client, hello, endpoint, location };
+        if (!older || options.spawn === false || (replacing !== undefined && !waiting)) {
+          releaseStart(endpoint.startingPath, spawned?.pid);
+          return { client, hello, endpoint, location };
+        }
         client.close();
         if (!replacing) {
           // An older daemon: start ours, which takes over from it under the start lock.

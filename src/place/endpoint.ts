@@ -14,6 +14,8 @@ export interface Endpoint {
   socketPath: string;
   /** Held while a daemon checks for a stale socket and binds. */
   lockPath: string;
+  /** Names the daemon a client is starting, so that callers at the same moment start one (client/start-claim.ts). */
+  startingPath: string;
   /** The daemon's log (pino, capped). */
   logPath: string;
   hash: string;
@@ -51,6 +53,7 @@ export function endpointFor(busRoot: string, env: NodeJS.ProcessEnv = process.en
     dir,
     socketPath: `${base}.sock`,
     lockPath: `${base}.lock`,
+    startingPath: `${base}.starting`,
     logPath: `${base}.log`,
     hash,
   };

@@ -56,7 +56,8 @@ describe('start-lock', () => {
     const seqs = results.map((r) => JSON.parse(r.stdout).seq as number).sort((a, b) => a - b);
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const status = JSON.parse((await p.cli(['status', '--json'])).stdout);
-    // The extra daemons lose the bind race and exit: exactly one is left, the one answering.
+    // One starts them (start-claim.ts); any extra one (a start that took over 3 s) loses the bind
+    // and exits: exactly one is left, the one answering.
     await waitFor('extra daemons to exit', () => p.daemonPids().length === 1);
     expect(p.daemonPids()).toEqual([status.pid]);
   });

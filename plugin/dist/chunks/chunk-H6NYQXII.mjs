@@ -737,6 +737,7 @@ function endpointFor(busRoot, env = process.env) {
     dir,
     socketPath: `${base}.sock`,
     lockPath: `${base}.lock`,
+    startingPath: `${base}.starting`,
     logPath: `${base}.log`,
     hash
   };
@@ -900,10 +901,10 @@ async function spawnDaemon(location, endpoint, env = process.env, options = {}) 
   const out = openLog(endpoint);
   const dir = statOrGone(endpoint.dir);
   try {
-    const replace = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
+    const replace2 = options.replaceOlderThan ? ["--replace-older-than", options.replaceOlderThan] : [];
     const child = spawn(
       process.execPath,
-      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace],
+      [...DAEMON_NODE_FLAGS, entry, "--project", location.projectDir, ...replace2],
       { detached: true, stdio: ["ignore", out, out], env: daemonEnv(env, !env.NODE_EXTRA_CA_CERTS || mayFederate(location, env)), cwd: "/", windowsHide: true }
     );
     child.on("error", () => {
@@ -942,6 +943,89 @@ function tailLog(logPath, lines = 8) {
   } catch {
     return "(no log)";
   }
+}
+
+// src/client/start-claim.ts
+import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync6, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+
+// src/place/start-lock.ts
+import * as fs2 from "node:fs";
+var EMPTY_LOCK_STALE_MS = 1e3;
+function lockHolder(lockPath) {
+  try {
+    const n = Number.parseInt(fs2.readFileSync(lockPath, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
+  return holder === void 0 ? lockAgeMs(lockPath) > EMPTY_LOCK_STALE_MS : !isAlive(holder);
+}
+function lockAgeMs(file) {
+  try {
+    return Date.now() - fs2.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+// src/client/start-claim.ts
+function claimStart(path2, holdsForMs, now = Date.now()) {
+  try {
+    const fd = openSync3(path2, "wx", 384);
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync3(fd);
+    }
+    return true;
+  } catch (err) {
+    if (err.code !== "EEXIST") return true;
+  }
+  if (holds(path2, holdsForMs, now)) return false;
+  try {
+    replace(path2, process.pid);
+  } catch {
+  }
+  return true;
+}
+function recordStarting(path2, pid) {
+  try {
+    if (pid === void 0) unlinkSync(path2);
+    else replace(path2, pid);
+  } catch {
+  }
+}
+function releaseStart(path2, pid) {
+  try {
+    if (pid !== void 0 && claimHolder(path2) === pid) unlinkSync(path2);
+  } catch {
+  }
+}
+function holds(path2, holdsForMs, now) {
+  let age;
+  try {
+    age = now - statSync4(path2).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (age > holdsForMs) return false;
+  const pid = claimHolder(path2);
+  return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
+}
+function claimHolder(path2) {
+  try {
+    const n = Number.parseInt(readFileSync6(path2, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function replace(path2, pid) {
+  const tmp = `${path2}.${process.pid}`;
+  writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
+  renameSync2(tmp, path2);
 }
 
 // src/client/connect.ts
@@ -993,8 +1077,11 @@ ${tailLog(endpoint.logPath)}`);
         }
         if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
           appearing ??= new SocketWatch(endpoint);
-          spawned = await spawnDaemon(location, endpoint, env);
-          spawnedAt = Date.now();
+          if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
+            spawned = await spawnDaemon(location, endpoint, env);
+            recordStarting(endpoint.startingPath, spawned.pid);
+            spawnedAt = Date.now();
+          }
         }
       }
       const hello = client ? await client.request("hello", { protocol, version, root: location.busRoot }, Math.max(1, deadline - Date.now())).catch((err) => {
@@ -1018,7 +1105,10 @@ ${tailLog(endpoint.logPath)}`);
         }
         const older = isOlderThan(hello, protocol, version);
         const waiting = replacing !== void 0 && hello.pid === replacing.pid && Date.now() < replacing.until;
-        if (!older || options.spawn === false || replacing !== void 0 && !waiting) return { client, hello, endpoint, location };
+        if (!older || options.spawn === false || replacing !== void 0 && !waiting) {
+          releaseStart(endpoint.startingPath, spawned?.pid);
+          return { client, hello, endpoint, location };
+        }
         client.close();
         if (!replacing) {
           appearing ??= new SocketWatch(endpoint);
@@ -1322,6 +1412,8 @@ export {
   readSettingsFile,
   writeSetting,
   resolveSettings,
+  lockHolder,
+  isStaleLock,
   isNotRunning,
   connectOrSpawn,
   connectExisting,

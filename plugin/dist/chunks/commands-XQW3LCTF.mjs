@@ -31,7 +31,9 @@ import {
   isNotRunning,
   isOlderThan,
   isRunning,
+  isStaleLock,
   locateProject,
+  lockHolder,
   painter,
   privateDirProblem,
   readSettingsFile,
@@ -44,10 +46,10 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-VYW4SBXO.mjs";
+} from "./chunk-H6NYQXII.mjs";
 
 // src/cli/commands.ts
-import * as fs8 from "node:fs";
+import * as fs7 from "node:fs";
 import * as path5 from "node:path";
 
 // src/place/config.ts
@@ -1212,33 +1214,11 @@ async function send({ project, json, env, out }, text, kind2) {
 }
 
 // src/cli/doctor.ts
-import * as fs7 from "node:fs";
+import * as fs6 from "node:fs";
 import * as path3 from "node:path";
 
 // src/place/markers.ts
 var MARKER_NAME = /^(pending|live|guard)-(\d+)$/;
-
-// src/place/start-lock.ts
-import * as fs5 from "node:fs";
-var EMPTY_LOCK_STALE_MS = 1e3;
-function lockHolder(lockPath) {
-  try {
-    const n = Number.parseInt(fs5.readFileSync(lockPath, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function isStaleLock(lockPath, holder = lockHolder(lockPath)) {
-  return holder === void 0 ? lockAgeMs(lockPath) > EMPTY_LOCK_STALE_MS : !isAlive(holder);
-}
-function lockAgeMs(file) {
-  try {
-    return Date.now() - fs5.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
 
 // src/cli/doctor-checks.ts
 var MIN_NODE_MAJOR = 20;
@@ -1352,14 +1332,14 @@ function checkHostInbox(env, stat2) {
 
 // src/cli/doctor-plugin.ts
 import { spawn } from "node:child_process";
-import * as fs6 from "node:fs";
+import * as fs5 from "node:fs";
 import * as path2 from "node:path";
 import { fileURLToPath } from "node:url";
 var VALIDATE_TIMEOUT_MS = 6e4;
 function pluginDir() {
   const here = path2.dirname(fileURLToPath(import.meta.url));
   for (const c of [path2.resolve(here, ".."), path2.resolve(here, "../.."), path2.resolve(here, "../../plugin")]) {
-    if (fs6.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
+    if (fs5.existsSync(path2.join(c, ".claude-plugin", "plugin.json"))) return c;
   }
   return void 0;
 }
@@ -1368,14 +1348,14 @@ function findClaude(env, plugin) {
     if (!dir) continue;
     const candidate = path2.join(dir, "claude");
     try {
-      fs6.accessSync(candidate, fs6.constants.X_OK);
-      if (fs6.statSync(candidate).isFile()) return candidate;
+      fs5.accessSync(candidate, fs5.constants.X_OK);
+      if (fs5.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
   if (plugin) {
     const local = path2.resolve(plugin, "..", "node_modules", ".bin", "claude");
-    if (fs6.existsSync(local)) return local;
+    if (fs5.existsSync(local)) return local;
   }
   return void 0;
 }
@@ -1427,14 +1407,14 @@ var MAILBOX_WARN_BYTES = 64 * 1024 * 1024;
 var LOG_SCAN_BYTES = 64 * 1024;
 function lstat(p) {
   try {
-    return fs7.lstatSync(p);
+    return fs6.lstatSync(p);
   } catch {
     return void 0;
   }
 }
 function stat(p) {
   try {
-    return fs7.statSync(p);
+    return fs6.statSync(p);
   } catch {
     return void 0;
   }
@@ -1442,18 +1422,18 @@ function stat(p) {
 function readTail(file, bytes) {
   let fd;
   try {
-    fd = fs7.openSync(file, "r");
-    const size = fs7.fstatSync(fd).size;
+    fd = fs6.openSync(file, "r");
+    const size = fs6.fstatSync(fd).size;
     if (size === 0) return void 0;
     const len = Math.min(size, bytes);
     const buf = Buffer.alloc(len);
-    fs7.readSync(fd, buf, 0, len, size - len);
+    fs6.readSync(fd, buf, 0, len, size - len);
     const text = buf.toString("utf8");
     return len < size ? text.slice(text.indexOf("\n") + 1) : text;
   } catch {
     return void 0;
   } finally {
-    if (fd !== void 0) fs7.closeSync(fd);
+    if (fd !== void 0) fs6.closeSync(fd);
   }
 }
 function mib(bytes) {
@@ -1513,7 +1493,7 @@ function checkStaleFiles(endpoint, daemonRuns) {
   }
   let markers = [];
   try {
-    markers = fs7.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
+    markers = fs6.readdirSync(endpoint.dir).filter((f) => MARKER_NAME.test(f) && !isAlive(Number(f.slice(f.indexOf("-") + 1))));
   } catch {
   }
   if (markers.length > 0) {
@@ -1538,16 +1518,16 @@ function checkMailbox(location, status2) {
   const st = stat(file);
   if (!st) {
     let dir = location.mailboxDir;
-    while (!fs7.existsSync(dir) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
+    while (!fs6.existsSync(dir) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
     try {
-      fs7.accessSync(dir, fs7.constants.W_OK);
+      fs6.accessSync(dir, fs6.constants.W_OK);
     } catch {
       return { name, status: "fail", message: `${file} cannot be created: ${dir} is not writable`, fix: `Fix the permissions of ${dir}` };
     }
     return { name, status: "ok", message: `${file} not written yet (the first message creates it)` };
   }
   try {
-    fs7.accessSync(file, fs7.constants.R_OK | fs7.constants.W_OK);
+    fs6.accessSync(file, fs6.constants.R_OK | fs6.constants.W_OK);
   } catch {
     return { name, status: "fail", message: `${file} is not readable and writable by you: messages cannot be kept`, fix: `Fix its permissions: chmod 600 ${file} (and its owner)` };
   }
@@ -1756,7 +1736,7 @@ async function dispatch(argv, io) {
 }
 function isFolder(dir) {
   try {
-    return fs8.statSync(dir).isDirectory();
+    return fs7.statSync(dir).isDirectory();
   } catch {
     return false;
   }

@@ -1,0 +1,87 @@
+/**
+ * Who is starting a bus's daemon right now: a file beside the socket (`<hash>.starting`) holding
+ * the pid of the daemon being started. Callers that find no daemon at the same moment would each
+ * start one, and all but one would load, lose the bind and exit, about 0.2 s of CPU each for
+ * nothing. A session's SessionStart hook and its MCP server always start together, so every first
+ * session on a project paid for two daemons. The first caller to create the file (exclusive
+ * create) starts the daemon; the others wait for its socket.
+ *
+ * A claim stops holding once its daemon is no longer running, or once it is older than the
+ * caller's respawn time (a start that hangs): the next caller then takes it over. This only saves
+ * work: the daemons still settle any race among themselves by the bind (daemon/single-instance.ts).
+ * The file is in the private socket dir, which only its owner can write.
+ */
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { isRunning } from '../place/liveness.ts';
+import { EMPTY_LOCK_STALE_MS } from '../place/start-lock.ts';
+
+/** True: this caller starts the daemon (and then records its pid). False: another caller is starting one. */
+export function claimStart(path: string, holdsForMs: number, now = Date.now()): boolean {
+  try {
+    const fd = openSync(path, 'wx', 0o600);
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync(fd);
+    }
+    return true;
+  } catch (err) {
+    // No claim can be made (a read-only dir, a full disk): start one, as every caller did before.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true;
+  }
+  if (holds(path, holdsForMs, now)) return false;
+  try {
+    replace(path, process.pid);
+  } catch {
+    // Start one all the same: the bind settles it.
+  }
+  return true;
+}
+
+/** The daemon this caller started: the claim now holds while it runs. */
+export function recordStarting(path: string, pid: number | undefined): void {
+  try {
+    if (pid === undefined) unlinkSync(path);
+    else replace(path, pid);
+  } catch {
+    // The claim only saves work; without it another caller may start a daemon too.
+  }
+}
+
+/** The daemon answered: the claim is done with, unless another caller's claim replaced it. */
+export function releaseStart(path: string, pid: number | undefined): void {
+  try {
+    if (pid !== undefined && claimHolder(path) === pid) unlinkSync(path);
+  } catch {
+    // Gone already.
+  }
+}
+
+function holds(path: string, holdsForMs: number, now: number): boolean {
+  let age: number;
+  try {
+    age = now - statSync(path).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (age > holdsForMs) return false;
+  const pid = claimHolder(path);
+  // Empty: being written right now (the create comes a moment before the pid).
+  return pid === undefined ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
+}
+
+function claimHolder(path: string): number | undefined {
+  try {
+    const n = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isFinite(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whole or not at all: a reader never sees a half-written pid. */
+function replace(path: string, pid: number): void {
+  const tmp = `${path}.${process.pid}`;
+  writeFileSync(tmp, String(pid), { mode: 0o600, flag: 'w' });
+  renameSync(tmp, path);
+}
