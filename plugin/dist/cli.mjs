@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-4KE33QBZ.mjs").then((m) => m.main());
-else void import("./chunks/commands-XQW3LCTF.mjs").then((m) => m.main());
+if (process.argv[2] === "statusline") void import("./chunks/statusline-HWQ4MK6T.mjs").then((m) => m.main());
+else void import("./chunks/commands-YOURYRTF.mjs").then((m) => m.main());

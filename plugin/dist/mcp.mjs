@@ -12032,6 +12032,7 @@ import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFil
 var EMPTY_LOCK_STALE_MS = 1e3;
 
 // src/client/start-claim.ts
+var FUTURE_SLACK_MS = 1e3;
 function claimStart(path, holdsForMs, now = Date.now()) {
   try {
     const fd = openSync3(path, "wx", 384);
@@ -12056,6 +12057,10 @@ function recordStarting(path, pid) {
     if (pid === void 0) unlinkSync(path);
     else replace(path, pid);
   } catch {
+    try {
+      unlinkSync(path);
+    } catch {
+    }
   }
 }
 function releaseStart(path, pid) {
@@ -12071,7 +12076,7 @@ function holds(path, holdsForMs, now) {
   } catch {
     return false;
   }
-  if (age > holdsForMs) return false;
+  if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
   const pid = claimHolder(path);
   return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
 }
@@ -12085,8 +12090,16 @@ function claimHolder(path) {
 }
 function replace(path, pid) {
   const tmp = `${path}.${process.pid}`;
-  writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
-  renameSync2(tmp, path);
+  try {
+    writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
+    renameSync2(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+    }
+    throw err;
+  }
 }
 
 // src/client/connect.ts
@@ -12136,7 +12149,10 @@ ${tailLog(endpoint.logPath)}`);
         if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
           appearing ??= new SocketWatch(endpoint);
           if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
-            spawned = await spawnDaemon(location, endpoint, env);
+            spawned = await spawnDaemon(location, endpoint, env).catch((err2) => {
+              recordStarting(endpoint.startingPath, void 0);
+              throw err2;
+            });
             recordStarting(endpoint.startingPath, spawned.pid);
             spawnedAt = Date.now();
           }

@@ -114,7 +114,10 @@ export async function connectOrSpawn(projectDir: string, options: ConnectOptions
           appearing ??= new SocketWatch(endpoint);
           // Unless another caller is starting one right now: then its socket is waited for.
           if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
-            spawned = await spawnDaemon(location, endpoint, env);
+            spawned = await spawnDaemon(location, endpoint, env).catch((err: unknown) => {
+              recordStarting(endpoint.startingPath, undefined);
+              throw err;
+            });
             recordStarting(endpoint.startingPath, spawned.pid);
             spawnedAt = Date.now();
           }

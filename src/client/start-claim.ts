@@ -15,6 +15,9 @@ import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, wr
 import { isRunning } from '../place/liveness.ts';
 import { EMPTY_LOCK_STALE_MS } from '../place/start-lock.ts';
 
+/** How far ahead of this process's clock a claim's time may be and still be one made just now. */
+const FUTURE_SLACK_MS = 1000;
+
 /** True: this caller starts the daemon (and then records its pid). False: another caller is starting one. */
 export function claimStart(path: string, holdsForMs: number, now = Date.now()): boolean {
   try {
@@ -38,13 +41,22 @@ export function claimStart(path: string, holdsForMs: number, now = Date.now()): 
   return true;
 }
 
-/** The daemon this caller started: the claim now holds while it runs. */
+/**
+ * The daemon this caller started: the claim now holds while it runs. Undefined: no daemon was
+ * started (the spawn failed), and the claim goes, not to hold the others up while this caller lives.
+ */
 export function recordStarting(path: string, pid: number | undefined): void {
   try {
     if (pid === undefined) unlinkSync(path);
     else replace(path, pid);
   } catch {
-    // The claim only saves work; without it another caller may start a daemon too.
+    // The claim only saves work: one that cannot name the daemon goes, and without it another
+    // caller may start a daemon too.
+    try {
+      unlinkSync(path);
+    } catch {
+      // Gone already.
+    }
   }
 }
 
@@ -64,7 +76,9 @@ function holds(path: string, holdsForMs: number, now: number): boolean {
   } catch {
     return false;
   }
-  if (age > holdsForMs) return false;
+  // From the future (a clock set back) it would hold for as long as its pid runs. A few ms
+  // ahead is only the file system's coarser clock: a claim made just now.
+  if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
   const pid = claimHolder(path);
   // Empty: being written right now (the create comes a moment before the pid).
   return pid === undefined ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
@@ -82,6 +96,15 @@ function claimHolder(path: string): number | undefined {
 /** Whole or not at all: a reader never sees a half-written pid. */
 function replace(path: string, pid: number): void {
   const tmp = `${path}.${process.pid}`;
-  writeFileSync(tmp, String(pid), { mode: 0o600, flag: 'w' });
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, String(pid), { mode: 0o600, flag: 'w' });
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never made.
+    }
+    throw err;
+  }
 }

@@ -46,6 +46,17 @@ describe('the start claim', () => {
     expect(claimStart(file, HOLDS_MS)).toBe(true);
   });
 
+  it('a claim from the future (a clock set back) does not hold; one a moment ahead (the file system\'s coarser clock: a file written now is stamped up to ms later than Date.now()) does', () => {
+    const file = claimIn();
+    fs.writeFileSync(file, String(process.ppid));
+    const moment = (Date.now() + 500) / 1000;
+    fs.utimesSync(file, moment, moment);
+    expect(claimStart(file, HOLDS_MS)).toBe(false);
+    const later = (Date.now() + 60_000) / 1000;
+    fs.utimesSync(file, later, later);
+    expect(claimStart(file, HOLDS_MS)).toBe(true);
+  });
+
   it('an empty claim is one being written: it holds for a second, then not', () => {
     const file = claimIn();
     fs.writeFileSync(file, '');
@@ -77,32 +88,40 @@ describe('the start claim', () => {
 });
 
 describe('starting the daemon', () => {
-  it('Two starts at once: a second caller that finds no daemon while the first one\'s is still starting started another, which loaded, lost the bind and exited (the SessionStart hook and the MCP server of every first session did)', async () => {
+  it("Two starts at once: a second caller that finds no daemon while the first one's is still starting started another, which loaded, lost the bind and exited (the SessionStart hook and the MCP server of every first session did)", async () => {
     const p = project();
-    // A daemon entry that holds its start until the test lets it go: the first caller's daemon
-    // is still starting while the second caller looks.
+    // A daemon entry that notes who started it (its parent) and holds its start until the test
+    // lets it go: the first caller's daemon is still starting while the others look.
     const go = path.join(p.base, 'go');
+    const starts = path.join(p.base, 'starts');
     const entry = path.join(p.base, 'held-daemon.js');
     fs.writeFileSync(
       entry,
       `const fs = require('node:fs');
+fs.appendFileSync(${JSON.stringify(starts)}, process.ppid + '\\n');
 const tick = new Int32Array(new SharedArrayBuffer(4));
 while (!fs.existsSync(${JSON.stringify(go)})) Atomics.wait(tick, 0, 0, 10);
 require(${JSON.stringify(DAEMON)});
 `,
     );
     const env = { ...p.env, SESSION_BUS_DAEMON_ENTRY: entry };
-    const held = () => pidsRunning(entry, p.dir);
-    const first = connectOrSpawn(p.dir, { env, timeoutMs: 30_000 });
-    await waitFor('the first daemon to start', () => held().length === 1);
-    // The second caller decides at its first failed connect; its short deadline then ends it
-    // while the first daemon is still held.
+    /** Daemons started from this test's own process (the callers after the first, which is a CLI process). */
+    const startedHere = () => (fs.existsSync(starts) ? fs.readFileSync(starts, 'utf8') : '').split('\n').filter((ppid) => ppid === String(process.pid));
+    const first = p.cli(['send', 'first', '--json'], { SESSION_BUS_DAEMON_ENTRY: entry });
+    await waitFor('the first daemon to start', () => fs.existsSync(starts));
+    // A caller with a short deadline decides at its first failed connect, then gives up while the
+    // first daemon is still held; one with a long one waits through it.
     await expect(connectOrSpawn(p.dir, { env, timeoutMs: 300 })).rejects.toThrow(StartError);
-    expect(held()).toHaveLength(1);
+    const waiter = connectOrSpawn(p.dir, { env, timeoutMs: 30_000 });
     fs.writeFileSync(go, '');
-    const c = await first;
+    const [sent, c] = await Promise.all([first, waiter]);
     c.client.close();
-    expect(held()).toEqual([c.hello.pid]);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(startedHere()).toEqual([]);
+    // The waiter reached the daemon the first caller started.
+    await waitFor('one daemon left', () => pidsRunning(entry, p.dir).length === 1);
+    expect(pidsRunning(entry, p.dir)).toEqual([c.hello.pid]);
+    expect(JSON.parse((await p.cliHere(['status', '--json'])).stdout)).toMatchObject({ pid: c.hello.pid, lastSeq: 1 });
     // Done with once the daemon answered.
     expect(fs.existsSync(p.endpoint().startingPath)).toBe(false);
   });

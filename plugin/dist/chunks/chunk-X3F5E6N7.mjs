@@ -971,6 +971,7 @@ function lockAgeMs(file) {
 }
 
 // src/client/start-claim.ts
+var FUTURE_SLACK_MS = 1e3;
 function claimStart(path2, holdsForMs, now = Date.now()) {
   try {
     const fd = openSync3(path2, "wx", 384);
@@ -995,6 +996,10 @@ function recordStarting(path2, pid) {
     if (pid === void 0) unlinkSync(path2);
     else replace(path2, pid);
   } catch {
+    try {
+      unlinkSync(path2);
+    } catch {
+    }
   }
 }
 function releaseStart(path2, pid) {
@@ -1010,7 +1015,7 @@ function holds(path2, holdsForMs, now) {
   } catch {
     return false;
   }
-  if (age > holdsForMs) return false;
+  if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
   const pid = claimHolder(path2);
   return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
 }
@@ -1024,8 +1029,16 @@ function claimHolder(path2) {
 }
 function replace(path2, pid) {
   const tmp = `${path2}.${process.pid}`;
-  writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
-  renameSync2(tmp, path2);
+  try {
+    writeFileSync3(tmp, String(pid), { mode: 384, flag: "w" });
+    renameSync2(tmp, path2);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+    }
+    throw err;
+  }
 }
 
 // src/client/connect.ts
@@ -1078,7 +1091,10 @@ ${tailLog(endpoint.logPath)}`);
         if (!client && (spawnedAt === void 0 || Date.now() - spawnedAt > RESPAWN_AFTER_MS)) {
           appearing ??= new SocketWatch(endpoint);
           if (claimStart(endpoint.startingPath, RESPAWN_AFTER_MS)) {
-            spawned = await spawnDaemon(location, endpoint, env);
+            spawned = await spawnDaemon(location, endpoint, env).catch((err2) => {
+              recordStarting(endpoint.startingPath, void 0);
+              throw err2;
+            });
             recordStarting(endpoint.startingPath, spawned.pid);
             spawnedAt = Date.now();
           }
