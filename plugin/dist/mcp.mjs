@@ -12026,10 +12026,19 @@ function tailLog(logPath, lines = 8) {
 }
 
 // src/client/start-claim.ts
-import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync5, renameSync as renameSync2, statSync as statSync3, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
 
 // src/place/start-lock.ts
+import * as fs2 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
+function lockHolder(lockPath) {
+  try {
+    const n = Number.parseInt(fs2.readFileSync(lockPath, "utf8"), 10);
+    return Number.isFinite(n) && n > 0 ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/client/start-claim.ts
 var FUTURE_SLACK_MS = 1e3;
@@ -12065,28 +12074,20 @@ function recordStarting(path, pid) {
 }
 function releaseStart(path, pid) {
   try {
-    if (pid !== void 0 && claimHolder(path) === pid) unlinkSync(path);
+    if (pid !== void 0 && lockHolder(path) === pid) unlinkSync(path);
   } catch {
   }
 }
 function holds(path, holdsForMs, now) {
   let age;
   try {
-    age = now - statSync3(path).mtimeMs;
+    age = now - statSync4(path).mtimeMs;
   } catch {
     return false;
   }
   if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
-  const pid = claimHolder(path);
+  const pid = lockHolder(path);
   return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
-}
-function claimHolder(path) {
-  try {
-    const n = Number.parseInt(readFileSync5(path, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
 }
 function replace(path, pid) {
   const tmp = `${path}.${process.pid}`;

@@ -11,9 +11,10 @@
  * work: the daemons still settle any race among themselves by the bind (daemon/single-instance.ts).
  * The file is in the private socket dir, which only its owner can write.
  */
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { isRunning } from '../place/liveness.ts';
-import { EMPTY_LOCK_STALE_MS } from '../place/start-lock.ts';
+// Read like the start lock beside it: a pid, or empty while being written.
+import { EMPTY_LOCK_STALE_MS, lockHolder } from '../place/start-lock.ts';
 
 /** How far ahead of this process's clock a claim's time may be and still be one made just now. */
 const FUTURE_SLACK_MS = 1000;
@@ -63,7 +64,7 @@ export function recordStarting(path: string, pid: number | undefined): void {
 /** The daemon answered: the claim is done with, unless another caller's claim replaced it. */
 export function releaseStart(path: string, pid: number | undefined): void {
   try {
-    if (pid !== undefined && claimHolder(path) === pid) unlinkSync(path);
+    if (pid !== undefined && lockHolder(path) === pid) unlinkSync(path);
   } catch {
     // Gone already.
   }
@@ -79,18 +80,9 @@ function holds(path: string, holdsForMs: number, now: number): boolean {
   // From the future (a clock set back) it would hold for as long as its pid runs. A few ms
   // ahead is only the file system's coarser clock: a claim made just now.
   if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
-  const pid = claimHolder(path);
+  const pid = lockHolder(path);
   // Empty: being written right now (the create comes a moment before the pid).
   return pid === undefined ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
-}
-
-function claimHolder(path: string): number | undefined {
-  try {
-    const n = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    return Number.isFinite(n) && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whole or not at all: a reader never sees a half-written pid. */

@@ -46,7 +46,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-X3F5E6N7.mjs";
+} from "./chunk-IXW54TQY.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";

@@ -946,7 +946,7 @@ function tailLog(logPath, lines = 8) {
 }
 
 // src/client/start-claim.ts
-import { closeSync as closeSync3, openSync as openSync3, readFileSync as readFileSync6, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
 
 // src/place/start-lock.ts
 import * as fs2 from "node:fs";
@@ -1004,7 +1004,7 @@ function recordStarting(path2, pid) {
 }
 function releaseStart(path2, pid) {
   try {
-    if (pid !== void 0 && claimHolder(path2) === pid) unlinkSync(path2);
+    if (pid !== void 0 && lockHolder(path2) === pid) unlinkSync(path2);
   } catch {
   }
 }
@@ -1016,16 +1016,8 @@ function holds(path2, holdsForMs, now) {
     return false;
   }
   if (age > holdsForMs || age < -FUTURE_SLACK_MS) return false;
-  const pid = claimHolder(path2);
+  const pid = lockHolder(path2);
   return pid === void 0 ? age <= EMPTY_LOCK_STALE_MS : isRunning(pid);
-}
-function claimHolder(path2) {
-  try {
-    const n = Number.parseInt(readFileSync6(path2, "utf8"), 10);
-    return Number.isFinite(n) && n > 0 ? n : void 0;
-  } catch {
-    return void 0;
-  }
 }
 function replace(path2, pid) {
   const tmp = `${path2}.${process.pid}`;
