@@ -131,12 +131,17 @@ export function useFederation(options: { scope?: 'test' | 'file' } = {}) {
     return got.filter((m) => !isSentinel(m));
   }
 
-  /** The messages in `p`'s mailbox, sentinels left out. */
+  /**
+   * The messages in `p`'s mailbox, sentinels left out. Only whole lines: the daemon may be
+   * appending the last one as it is read, or have been killed halfway through it (a full run
+   * once read `Unterminated string in JSON`).
+   */
   function mailboxMessages(p: TestProject, withSentinels = false): MessageRecord[] {
-    return fs
-      .readFileSync(p.mailboxPath(), 'utf8')
-      .trim()
+    const text = fs.readFileSync(p.mailboxPath(), 'utf8');
+    return text
+      .slice(0, text.lastIndexOf('\n') + 1)
       .split('\n')
+      .filter((l) => l !== '')
       .map((l) => JSON.parse(l))
       .filter((e) => e.type === 'msg' && (withSentinels || !isSentinel(e)));
   }
