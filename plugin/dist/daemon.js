@@ -7368,6 +7368,21 @@ var net = __toESM(require("node:net"), 1);
 // src/place/start-lock.ts
 var fs6 = __toESM(require("node:fs"), 1);
 var EMPTY_LOCK_STALE_MS = 1e3;
+function createHoldingPid(path6) {
+  let fd;
+  try {
+    fd = fs6.openSync(path6, "wx", 384);
+  } catch (err) {
+    if (err.code === "EEXIST") return false;
+    throw err;
+  }
+  try {
+    fs6.writeSync(fd, String(process.pid));
+  } finally {
+    fs6.closeSync(fd);
+  }
+  return true;
+}
 function lockHolder(lockPath) {
   try {
     const n = Number.parseInt(fs6.readFileSync(lockPath, "utf8"), 10);
@@ -7467,14 +7482,7 @@ function answers(socketPath) {
 async function acquireLock(lockPath) {
   const until = Date.now() + LOCK_WAIT_MS;
   for (; ; ) {
-    try {
-      const fd = fs7.openSync(lockPath, "wx", 384);
-      fs7.writeSync(fd, String(process.pid));
-      fs7.closeSync(fd);
-      return;
-    } catch (err) {
-      if (err.code !== "EEXIST") throw err;
-    }
+    if (createHoldingPid(lockPath)) return;
     if (isStaleLock(lockPath) || Date.now() > until) {
       try {
         fs7.unlinkSync(lockPath);

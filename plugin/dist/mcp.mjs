@@ -12026,11 +12026,26 @@ function tailLog(logPath, lines = 8) {
 }
 
 // src/client/start-claim.ts
-import { closeSync as closeSync3, openSync as openSync3, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+import { renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
 
 // src/place/start-lock.ts
 import * as fs2 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
+function createHoldingPid(path) {
+  let fd;
+  try {
+    fd = fs2.openSync(path, "wx", 384);
+  } catch (err) {
+    if (err.code === "EEXIST") return false;
+    throw err;
+  }
+  try {
+    fs2.writeSync(fd, String(process.pid));
+  } finally {
+    fs2.closeSync(fd);
+  }
+  return true;
+}
 function lockHolder(lockPath) {
   try {
     const n = Number.parseInt(fs2.readFileSync(lockPath, "utf8"), 10);
@@ -12042,34 +12057,26 @@ function lockHolder(lockPath) {
 
 // src/client/start-claim.ts
 var FUTURE_SLACK_MS = 1e3;
-function claimStart(path, holdsForMs, now = Date.now()) {
+function claimStart(path, holdsForMs) {
   try {
-    const fd = openSync3(path, "wx", 384);
-    try {
-      writeSync(fd, String(process.pid));
-    } finally {
-      closeSync3(fd);
-    }
-    return true;
-  } catch (err) {
-    if (err.code !== "EEXIST") return true;
-  }
-  if (holds(path, holdsForMs, now)) return false;
-  try {
+    if (createHoldingPid(path)) return true;
+    if (holds(path, holdsForMs)) return false;
     replace(path, process.pid);
   } catch {
   }
   return true;
 }
 function recordStarting(path, pid) {
-  try {
-    if (pid === void 0) unlinkSync(path);
-    else replace(path, pid);
-  } catch {
+  if (pid !== void 0) {
     try {
-      unlinkSync(path);
+      replace(path, pid);
+      return;
     } catch {
     }
+  }
+  try {
+    unlinkSync(path);
+  } catch {
   }
 }
 function releaseStart(path, pid) {
@@ -12078,10 +12085,10 @@ function releaseStart(path, pid) {
   } catch {
   }
 }
-function holds(path, holdsForMs, now) {
+function holds(path, holdsForMs) {
   let age;
   try {
-    age = now - statSync4(path).mtimeMs;
+    age = Date.now() - statSync4(path).mtimeMs;
   } catch {
     return false;
   }

@@ -11,33 +11,23 @@
  * work: the daemons still settle any race among themselves by the bind (daemon/single-instance.ts).
  * The file is in the private socket dir, which only its owner can write.
  */
-import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isRunning } from '../place/liveness.ts';
 // Read like the start lock beside it: a pid, or empty while being written.
-import { EMPTY_LOCK_STALE_MS, lockHolder } from '../place/start-lock.ts';
+import { createHoldingPid, EMPTY_LOCK_STALE_MS, lockHolder } from '../place/start-lock.ts';
 
 /** How far ahead of this process's clock a claim's time may be and still be one made just now. */
 const FUTURE_SLACK_MS = 1000;
 
 /** True: this caller starts the daemon (and then records its pid). False: another caller is starting one. */
-export function claimStart(path: string, holdsForMs: number, now = Date.now()): boolean {
+export function claimStart(path: string, holdsForMs: number): boolean {
   try {
-    const fd = openSync(path, 'wx', 0o600);
-    try {
-      writeSync(fd, String(process.pid));
-    } finally {
-      closeSync(fd);
-    }
-    return true;
-  } catch (err) {
-    // No claim can be made (a read-only dir, a full disk): start one, as every caller did before.
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return true;
-  }
-  if (holds(path, holdsForMs, now)) return false;
-  try {
+    if (createHoldingPid(path)) return true;
+    if (holds(path, holdsForMs)) return false;
     replace(path, process.pid);
   } catch {
-    // Start one all the same: the bind settles it.
+    // No claim can be made (a read-only dir, a full disk): start one, as every caller did before;
+    // the bind settles any race.
   }
   return true;
 }
@@ -47,17 +37,19 @@ export function claimStart(path: string, holdsForMs: number, now = Date.now()): 
  * started (the spawn failed), and the claim goes, not to hold the others up while this caller lives.
  */
 export function recordStarting(path: string, pid: number | undefined): void {
-  try {
-    if (pid === undefined) unlinkSync(path);
-    else replace(path, pid);
-  } catch {
-    // The claim only saves work: one that cannot name the daemon goes, and without it another
-    // caller may start a daemon too.
+  if (pid !== undefined) {
     try {
-      unlinkSync(path);
+      replace(path, pid);
+      return;
     } catch {
-      // Gone already.
+      // One that cannot name the daemon goes: the claim only saves work, and without it another
+      // caller may start a daemon too.
     }
+  }
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already.
   }
 }
 
@@ -70,10 +62,10 @@ export function releaseStart(path: string, pid: number | undefined): void {
   }
 }
 
-function holds(path: string, holdsForMs: number, now: number): boolean {
+function holds(path: string, holdsForMs: number): boolean {
   let age: number;
   try {
-    age = now - statSync(path).mtimeMs;
+    age = Date.now() - statSync(path).mtimeMs;
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { lockHolder, isStaleLock } from '../place/start-lock.ts';
+import { createHoldingPid, lockHolder, isStaleLock } from '../place/start-lock.ts';
 import { sleep } from '../place/sleep.ts';
 
 /** A daemon that died holding the lock leaves it behind; after this long a live holder is also suspect. */
@@ -88,14 +88,7 @@ function answers(socketPath: string): Promise<boolean> {
 async function acquireLock(lockPath: string): Promise<void> {
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    try {
-      const fd = fs.openSync(lockPath, 'wx', 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+    if (createHoldingPid(lockPath)) return;
     if (isStaleLock(lockPath) || Date.now() > until) {
       try {
         fs.unlinkSync(lockPath);

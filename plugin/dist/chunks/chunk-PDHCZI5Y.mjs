@@ -946,11 +946,26 @@ function tailLog(logPath, lines = 8) {
 }
 
 // src/client/start-claim.ts
-import { closeSync as closeSync3, openSync as openSync3, renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
+import { renameSync as renameSync2, statSync as statSync4, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
 
 // src/place/start-lock.ts
 import * as fs2 from "node:fs";
 var EMPTY_LOCK_STALE_MS = 1e3;
+function createHoldingPid(path2) {
+  let fd;
+  try {
+    fd = fs2.openSync(path2, "wx", 384);
+  } catch (err) {
+    if (err.code === "EEXIST") return false;
+    throw err;
+  }
+  try {
+    fs2.writeSync(fd, String(process.pid));
+  } finally {
+    fs2.closeSync(fd);
+  }
+  return true;
+}
 function lockHolder(lockPath) {
   try {
     const n = Number.parseInt(fs2.readFileSync(lockPath, "utf8"), 10);
@@ -972,34 +987,26 @@ function lockAgeMs(file) {
 
 // src/client/start-claim.ts
 var FUTURE_SLACK_MS = 1e3;
-function claimStart(path2, holdsForMs, now = Date.now()) {
+function claimStart(path2, holdsForMs) {
   try {
-    const fd = openSync3(path2, "wx", 384);
-    try {
-      writeSync(fd, String(process.pid));
-    } finally {
-      closeSync3(fd);
-    }
-    return true;
-  } catch (err) {
-    if (err.code !== "EEXIST") return true;
-  }
-  if (holds(path2, holdsForMs, now)) return false;
-  try {
+    if (createHoldingPid(path2)) return true;
+    if (holds(path2, holdsForMs)) return false;
     replace(path2, process.pid);
   } catch {
   }
   return true;
 }
 function recordStarting(path2, pid) {
-  try {
-    if (pid === void 0) unlinkSync(path2);
-    else replace(path2, pid);
-  } catch {
+  if (pid !== void 0) {
     try {
-      unlinkSync(path2);
+      replace(path2, pid);
+      return;
     } catch {
     }
+  }
+  try {
+    unlinkSync(path2);
+  } catch {
   }
 }
 function releaseStart(path2, pid) {
@@ -1008,10 +1015,10 @@ function releaseStart(path2, pid) {
   } catch {
   }
 }
-function holds(path2, holdsForMs, now) {
+function holds(path2, holdsForMs) {
   let age;
   try {
-    age = now - statSync4(path2).mtimeMs;
+    age = Date.now() - statSync4(path2).mtimeMs;
   } catch {
     return false;
   }

@@ -46,7 +46,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-IXW54TQY.mjs";
+} from "./chunk-PDHCZI5Y.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
