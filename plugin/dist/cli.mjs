@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-5MDH5CWS.mjs").then((m) => m.main());
-else void import("./chunks/commands-SMQO2UKK.mjs").then((m) => m.main());
+if (process.argv[2] === "statusline") void import("./chunks/statusline-R7P6IYPU.mjs").then((m) => m.main());
+else void import("./chunks/commands-S73P6LHE.mjs").then((m) => m.main());

@@ -4023,17 +4023,18 @@ function isOlderThan(peer, protocol, version) {
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
 var DEFAULT_GRACE_MS = 5e3;
 var DEFAULT_IDLE_MS = 30 * 6e4;
+var TIMER_MAX_MS = 2 ** 31 - 1;
 function readConfig(env) {
   const fsync = env.SESSION_BUS_FSYNC || "interval";
   if (fsync !== "interval" && fsync !== "always") {
     throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
   }
   return {
-    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
-    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
+    idleMs: timerMs(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: timerMs(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
     fsync,
     retention: {
-      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
+      maxCount: wholeCount(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
       maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
     }
   };
@@ -4043,6 +4044,16 @@ function positive(env, name2, fallback) {
   if (raw === void 0 || raw === "") return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name2} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+function timerMs(env, name2, fallback) {
+  const n = positive(env, name2, fallback);
+  if (n > TIMER_MAX_MS) throw new Error(`${name2} must be at most ${TIMER_MAX_MS} ms (about 24 days), not ${JSON.stringify(env[name2])}`);
+  return n;
+}
+function wholeCount(env, name2, fallback) {
+  const n = positive(env, name2, fallback);
+  if (!Number.isInteger(n)) throw new Error(`${name2} must be a whole number \u2265 1, not ${JSON.stringify(env[name2])}`);
   return n;
 }
 
@@ -4072,9 +4083,16 @@ function settingDef(key) {
 }
 function readSettingsFile(path6) {
   if (!(0, import_node_fs4.existsSync)(path6)) return {};
+  let text;
+  try {
+    text = (0, import_node_fs4.readFileSync)(path6, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new Error(`the settings file ${path6} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
+  }
   let parsed;
   try {
-    parsed = JSON.parse((0, import_node_fs4.readFileSync)(path6, "utf8"));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new Error(`the settings file ${path6} is not valid JSON (${err.message}); fix it or remove it`);
   }

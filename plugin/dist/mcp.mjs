@@ -11894,6 +11894,13 @@ import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:pa
 // src/place/settings.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
+
+// src/place/config.ts
+var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
+var DEFAULT_IDLE_MS = 30 * 6e4;
+var TIMER_MAX_MS = 2 ** 31 - 1;
+
+// src/place/settings.ts
 var SETTINGS = [
   { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
   { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
@@ -11917,9 +11924,16 @@ function settingDef(key) {
 }
 function readSettingsFile(path) {
   if (!existsSync3(path)) return {};
+  let text;
+  try {
+    text = readFileSync3(path, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new Error(`the settings file ${path} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
+  }
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync3(path, "utf8"));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new Error(`the settings file ${path} is not valid JSON (${err.message}); fix it or remove it`);
   }

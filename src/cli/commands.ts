@@ -5,9 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readConfig } from '../place/config.ts';
 import { locateProject } from '../place/project.ts';
-import { settingsFor } from '../place/settings.ts';
+import { startSettingsProblem } from '../place/settings.ts';
 import { RpcError } from '../transport/rpc-client.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
@@ -70,7 +69,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(' '))}`);
   const project = path.resolve(io.cwd, values.project ?? '.');
-  if (values.project !== undefined && !isFolder(project)) throw new UsageError(`--project ${values.project}: no such folder`);
+  if (values.project !== undefined && !isFolder(project)) throw new UsageError(`--project ${values.project}: ${fs.existsSync(project) ? 'a file, not a folder' : 'no such folder'}`);
   const json = values.json ?? false;
   const ctx: CommandContext = { project, json, env: io.env, out: (line) => io.stdout(`${line}\n`), note: (line) => io.stderr(`${line}\n`) };
   const feed: FeedOutput = { ...ctx, color: !json && colorEnabled(io, io.env) };
@@ -133,11 +132,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       if (kinds.length !== 1) throw new UsageError('send takes one --kind');
       // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
       // daemon that exits and waiting out the start deadline.
-      try {
-        readConfig(settingsFor(locateProject(project).mailboxDir, io.env).env);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
+      const problem = startSettingsProblem(locateProject(project).mailboxDir, io.env);
+      if (problem) throw new UsageError(problem);
       return send(ctx, text, kinds[0]!);
     }
     case 'doctor': {

@@ -5,6 +5,7 @@
 import { locateProject } from '../place/project.ts';
 import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, writeSetting } from '../place/settings.ts';
 import { readConfig } from '../place/config.ts';
+import { readFederationConfig } from '../daemon/federation/config.ts';
 import { daemonIfRunning } from './feed.ts';
 import { table } from './format.ts';
 import type { CommandContext } from './io.ts';
@@ -56,11 +57,22 @@ function requireKey(key: string): string {
   return def.key;
 }
 
-/** The daemon's own check, run here so a bad value never reaches the file. */
+/** Federation's settings, each checked with a server and a project key beside it: federation checks only when on. */
+const FEDERATION_SETTINGS = new Set(['SESSION_BUS_NATS_URL', 'SESSION_BUS_PROJECT', 'SESSION_BUS_FED_LEASE_MS']);
+const FEDERATION_PROBE: NodeJS.ProcessEnv = { SESSION_BUS_NATS_URL: 'nats://127.0.0.1:4222', SESSION_BUS_PROJECT: 'probe' };
+
+/**
+ * The daemon's own checks, run here so a bad value never reaches the file: the ones that stop
+ * its start, and the ones that turn federation off (it says why in status, but the value is as
+ * wrong).
+ */
 function check(envName: string, value: string): void {
   try {
     readConfig({ [envName]: value });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  if (!FEDERATION_SETTINGS.has(envName)) return;
+  const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, undefined, undefined);
+  if (federation.mode === 'refused') throw new UsageError(federation.reason);
 }

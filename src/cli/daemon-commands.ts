@@ -7,13 +7,17 @@ import { connectExisting, connectOrSpawn, type Connection } from '../client/conn
 import { endpointFor } from '../place/endpoint.ts';
 import { humanIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
+import { startSettingsProblem } from '../place/settings.ts';
 import { replayMailbox } from '../place/mailbox-replay.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
+import { BusError, ErrorCode } from '../protocol/errors.ts';
+import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { isNotRunning } from '../client/connect.ts';
 import { isRunning, isBusDaemon } from '../place/liveness.ts';
 import { sleep } from '../place/sleep.ts';
-import { formatClaims, formatPeers, formatSettings, formatStatus, type Layout } from './format.ts';
+import { formatClaims, formatPeers, formatSettings, formatStatus, safe, type Layout } from './format.ts';
 import type { CommandContext } from './io.ts';
+import { UsageError } from './parse.ts';
 
 /** Exit code: no daemon runs for the project. */
 export const NOT_RUNNING = 3;
@@ -39,7 +43,7 @@ export async function status({ project, json, env, out }: CommandContext, layout
     const location = locateProject(project);
     const endpoint = endpointFor(location.busRoot, env);
     if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-    else out(`${notRunningLine(location.busRoot)}\n  socket    ${endpoint.socketPath}\n  log       ${endpoint.logPath}`);
+    else out([notRunningLine(location.busRoot), `  socket    ${safe(endpoint.socketPath)}`, `  log       ${safe(endpoint.logPath)}`, `  mailbox   ${safe(location.mailboxPath)}`].join('\n'));
     return NOT_RUNNING;
   }
   try {
@@ -129,6 +133,12 @@ async function untilGone(pid: number): Promise<boolean> {
 export async function restart({ project, json, env, out }: CommandContext): Promise<number> {
   const conn = await existing(project, env);
   const old = conn?.hello.pid;
+  // Checked before the working daemon is stopped: a bad value must not leave the bus with none.
+  const problem = startSettingsProblem(locateProject(project).mailboxDir, env);
+  if (problem) {
+    conn?.client.close();
+    throw new UsageError(`${problem}${old ? `; the running daemon (pid ${old}) is left as it is` : ''}`);
+  }
   if (conn) {
     await conn.client.request('shutdown', { reason: 'session-bus restart' });
     conn.client.close();
@@ -150,6 +160,9 @@ export async function restart({ project, json, env, out }: CommandContext): Prom
 
 
 export async function send({ project, json, env, out }: CommandContext, text: string, kind: MessageKind): Promise<number> {
+  // The daemon's own limit, said here: a text over the frame limit would only have the connection closed.
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_TEXT_BYTES) throw new BusError(ErrorCode.TextTooLong, { bytes });
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });

@@ -112,6 +112,13 @@ export function checkLogErrors(logPath: string, tailText: string | undefined, no
 }
 
 /** Federation across hosts (SESSION_BUS_NATS_URL), as the daemon reports it. */
+/** `problem`: what would stop a daemon started now (place/settings.ts startSettingsProblem). */
+export function checkSettings(problem: string | undefined, file: string): Check {
+  const name = 'settings';
+  if (!problem) return { name, status: 'ok', message: `a daemon started now accepts them (this environment over ${file})` };
+  return { name, status: 'fail', message: `no daemon can start with them: ${problem}`, fix: 'Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell), then session-bus restart' };
+}
+
 export function checkFederation(f: FederationStatus | undefined): Check {
   const name = 'federation';
   if (!f || f.state === 'off') return { name, status: 'ok', message: 'off (SESSION_BUS_NATS_URL not set): this host only' };

@@ -12,11 +12,12 @@ import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
 import { isAlive } from '../place/liveness.ts';
 import { MARKER_NAME } from '../place/markers.ts';
+import { settingsPath, startSettingsProblem } from '../place/settings.ts';
 import { isStaleLock, lockHolder } from '../place/start-lock.ts';
 import type { HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
-import { checkFederation, checkHostInbox, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
+import { checkFederation, checkHostInbox, checkSettings, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
 import { findClaude, judgeValidation, pluginDir, runValidate } from './doctor-plugin.ts';
 
 /** The daemon answers in about a millisecond; this long means it is stuck. */
@@ -186,6 +187,7 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv): Promis
     return { ok: false, checks };
   }
   checks.push({ name: 'project', status: 'ok', message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ''}` });
+  checks.push(checkSettings(startSettingsProblem(location.mailboxDir, env), settingsPath(location.mailboxDir)));
   let endpoint: Endpoint | undefined;
   try {
     endpoint = endpointFor(location.busRoot, env);

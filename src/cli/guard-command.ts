@@ -18,9 +18,19 @@ import { UsageError } from './parse.ts';
 const MARK = '# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it';
 const CHAINED = 'pre-commit.before-session-bus';
 
-/** git runs with the CLI's environment: under a hook that is git's own (GIT_DIR, GIT_INDEX_FILE). */
-function hooksDir(project: string, env: NodeJS.ProcessEnv): string {
-  const dir = execFileSync('git', ['-C', project, 'rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { encoding: 'utf8', env }).trim();
+/**
+ * git runs with the CLI's environment: under a hook that is git's own (GIT_DIR, GIT_INDEX_FILE).
+ * What git says goes into the CLI's one line, not past it to the terminal.
+ */
+function hooksDir(project: string, env: NodeJS.ProcessEnv, verb: string): string {
+  let dir: string;
+  try {
+    dir = execFileSync('git', ['-C', project, 'rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (err) {
+    const said = String((err as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] || (err as Error).message;
+    if (/not a git repository/i.test(said)) throw new UsageError(`guard ${verb} works on a git repository, and ${project} is not in one`);
+    throw new Error(`git could not name the hooks folder of ${project}: ${inert(said)}`);
+  }
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -31,7 +41,7 @@ export async function guard(c: CommandContext, words: string[], cliScript: strin
   const [verb, ...extra] = words;
   if (extra.length > 0 || !verb || !['install', 'uninstall', 'check'].includes(verb)) throw new UsageError('guard takes install, uninstall or check');
   if (verb === 'check') return check(c);
-  const dir = hooksDir(project, c.env);
+  const dir = hooksDir(project, c.env, verb);
   const hook = path.join(dir, 'pre-commit');
   const chained = path.join(dir, CHAINED);
   const ours = fs.existsSync(hook) && fs.readFileSync(hook, 'utf8').includes(MARK);

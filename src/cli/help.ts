@@ -123,7 +123,7 @@ export const COMMANDS: CommandDoc[] = [
   },
   {
     name: 'statusline',
-    usage: 'session-bus statusline',
+    usage: 'session-bus statusline [--project DIR]',
     summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
     options: [],
     details: [

@@ -45,11 +45,33 @@ function readInput(): StatusLineInput {
   }
 }
 
-export async function main(): Promise<void> {
+const USAGE = 'session-bus statusline [--project DIR]';
+
+/**
+ * Its arguments, read here and not by the full CLI's parser (which this small bundle does not
+ * load): `--project DIR` (a person trying it from a shell), `--help`; anything else is a usage error. Pure.
+ */
+export function statuslineArgs(args: readonly string[]): { project?: string } | { exit: 0 | 2; text: string } {
+  if (args.length === 0) return {};
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    return { exit: 0, text: `${USAGE}\n  One short line for Claude Code's statusLine setting; see \`session-bus help statusline\`.\n` };
+  }
+  if (args.length === 2 && args[0] === '--project' && args[1]) return { project: args[1] };
+  if (args.length === 1 && args[0]!.startsWith('--project=') && args[0]!.length > '--project='.length) return { project: args[0]!.slice('--project='.length) };
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${JSON.stringify(args.join(' '))}\nRun \`session-bus help statusline\` for usage.\n` };
+}
+
+export async function main(args: readonly string[] = process.argv.slice(3)): Promise<void> {
+  const parsed = statuslineArgs(args);
+  if ('exit' in parsed) {
+    (parsed.exit === 0 ? process.stdout : process.stderr).write(parsed.text);
+    process.exitCode = parsed.exit;
+    return;
+  }
   // Whatever happens, the bar is not held: print what we have and go.
   setTimeout(() => process.exit(0), DEADLINE_MS).unref();
   const input = readInput();
-  const project = process.env.CLAUDE_PROJECT_DIR || input.workspace?.project_dir || input.cwd || process.cwd();
+  const project = parsed.project ?? (process.env.CLAUDE_PROJECT_DIR || input.workspace?.project_dir || input.cwd || process.cwd());
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
   let status: StatusResult | undefined;
   try {

@@ -31,17 +31,23 @@ export const DEFAULT_GRACE_MS = 5000;
 /** Half an hour: long enough to outlive a coffee break between sessions, short enough not to linger for days. */
 export const DEFAULT_IDLE_MS = 30 * 60_000;
 
+/**
+ * The longest delay a Node timer takes: a longer one fires after 1 ms (with a warning), so a
+ * grace or idle time set "very long" would end claims or the daemon at once.
+ */
+export const TIMER_MAX_MS = 2 ** 31 - 1;
+
 export function readConfig(env: NodeJS.ProcessEnv): DaemonConfig {
   const fsync = env.SESSION_BUS_FSYNC || 'interval';
   if (fsync !== 'interval' && fsync !== 'always') {
     throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
   }
   return {
-    idleMs: positive(env, 'SESSION_BUS_IDLE_MS', DEFAULT_IDLE_MS),
-    graceMs: positive(env, 'SESSION_BUS_GRACE_MS', DEFAULT_GRACE_MS),
+    idleMs: timerMs(env, 'SESSION_BUS_IDLE_MS', DEFAULT_IDLE_MS),
+    graceMs: timerMs(env, 'SESSION_BUS_GRACE_MS', DEFAULT_GRACE_MS),
     fsync,
     retention: {
-      maxCount: positive(env, 'SESSION_BUS_RETAIN_COUNT', DEFAULT_RETENTION.maxCount),
+      maxCount: wholeCount(env, 'SESSION_BUS_RETAIN_COUNT', DEFAULT_RETENTION.maxCount),
       maxAgeMs: positive(env, 'SESSION_BUS_RETAIN_DAYS', DEFAULT_RETENTION.maxAgeMs / 86_400_000) * 86_400_000,
     },
   };
@@ -52,5 +58,19 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** A delay a timer is set to. */
+function timerMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = positive(env, name, fallback);
+  if (n > TIMER_MAX_MS) throw new Error(`${name} must be at most ${TIMER_MAX_MS} ms (about 24 days), not ${JSON.stringify(env[name])}`);
+  return n;
+}
+
+/** A count of things kept: the retention drops by whole messages. */
+function wholeCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const n = positive(env, name, fallback);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number ≥ 1, not ${JSON.stringify(env[name])}`);
   return n;
 }

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingReport } from '../protocol/messages.ts';
+import { readConfig } from './config.ts';
 
 export interface SettingDef {
   key: string;
@@ -39,6 +40,20 @@ export function settingsFor(mailboxDir: string, env: NodeJS.ProcessEnv): ReturnT
   return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
 }
 
+/**
+ * What would stop a daemon started now for this bus from starting (a settings file that is not
+ * JSON, a value it refuses), in the daemon's own words; undefined when nothing would. The CLI
+ * says it before it spawns one, or stops one to restart it, and doctor names it.
+ */
+export function startSettingsProblem(mailboxDir: string, env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    readConfig(settingsFor(mailboxDir, env).env);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 export function settingDef(key: string): SettingDef | undefined {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
@@ -46,9 +61,16 @@ export function settingDef(key: string): SettingDef | undefined {
 /** The file's values by key; a file that is missing is empty, one that is not JSON an error naming it. */
 export function readSettingsFile(path: string): Record<string, string> {
   if (!existsSync(path)) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`the settings file ${path} cannot be read (${code === 'EISDIR' ? 'EISDIR: it is a folder' : (code ?? (err as Error).message)}); fix it or remove it`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new Error(`the settings file ${path} is not valid JSON (${(err as Error).message}); fix it or remove it`);
   }

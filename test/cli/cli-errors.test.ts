@@ -48,6 +48,15 @@ describe('errors that name the fix', () => {
     }
   });
 
+  it('newcomer tryout 2026-12-02: --project naming a file said "no such folder"', async () => {
+    const p = project();
+    const file = path.join(p.dir, 'notes.txt');
+    fs.writeFileSync(file, 'x');
+    const r = await cliHere(['status', '--project', file], process.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^session-bus: --project ${file.replace(/[.]/g, '\\.')}: a file, not a folder\n`));
+  });
+
   it('an unknown option or a text starting with "-": one clear line with balanced quotes, exit 2', async () => {
     const p = project();
     const bogus = await p.cliHere(['status', '--bogus']);
@@ -68,5 +77,17 @@ describe('errors that name the fix', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.match(/SESSION_BUS_FSYNC must be/g)).toHaveLength(1);
     expect(p.daemonPids()).toEqual([]);
+  });
+
+  it('newcomer tryout 2026-12-02: send over 64 KiB said "the daemon closed the connection" where 5000 bytes gets the limit', async () => {
+    const p = project({ git: true });
+    const [huge, over] = await Promise.all([p.cliHere(['send', 'a'.repeat(70_000)]), p.cliHere(['send', 'é'.repeat(2500)])]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toBe('session-bus: message text is 70000 bytes; the limit is 4096 bytes. Shorten it or point to a file instead\n');
+    expect(over.stderr).toBe('session-bus: message text is 5000 bytes; the limit is 4096 bytes. Shorten it or point to a file instead\n');
+    // Refused before any daemon is started for it.
+    expect(p.daemonPids()).toEqual([]);
+    const fits = await p.cliHere(['send', 'a'.repeat(4096)]);
+    expect(fits.code, fits.stderr).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ import { fakeClaude as fakeClaudeIn } from '../support/fake-claude.ts';
 import { REPO, useProjects, type TestProject } from '../support/project.ts';
 import { PLAIN, who } from '../support/terminal-view.ts';
 import { VERSION } from '../../src/protocol/version.ts';
+import { locateProject } from '../../src/place/project.ts';
+import { settingsPath } from '../../src/place/settings.ts';
 
 const project = useProjects();
 
@@ -46,7 +48,7 @@ describe('session-bus doctor', () => {
       expect(Object.keys(c).every((k) => ['name', 'status', 'message', 'fix'].includes(k))).toBe(true);
       expect(['ok', 'skip']).toContain(c.status);
     }
-    expect(d.report.checks.map((c) => c.name)).toEqual(['node', 'project', 'socket dir', 'daemon', 'version', 'sessions', 'federation', 'daemon log', 'mailbox', 'plugin', 'host inbox']);
+    expect(d.report.checks.map((c) => c.name)).toEqual(['node', 'project', 'settings', 'socket dir', 'daemon', 'version', 'sessions', 'federation', 'daemon log', 'mailbox', 'plugin', 'host inbox']);
     expect(d.byName('daemon')!.message).toMatch(new RegExp(`^running, pid ${conn.hello.pid}, answered in \\d+ ms$`));
     expect(d.byName('version')!.message).toBe(`daemon and this CLI are both version ${VERSION}`);
     expect(d.byName('mailbox')!.message).toMatch(/1 messages retained/);
@@ -113,6 +115,24 @@ describe('session-bus doctor', () => {
     expect(d.byName('host inbox')).toMatchObject({ status: 'fail', message: expect.stringContaining('which is missing') });
     expect(d.byName('daemon')!.status).toBe('ok');
     conn.client.close();
+  });
+
+  it("newcomer tryout 2026-12-02: doctor said 'All checks passed' with a settings file no daemon can start with, and named no setting for a refused value", async () => {
+    const p = project();
+    const file = settingsPath(locateProject(p.dir).mailboxDir);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '{bad');
+    const broken = await doctor(p, fakeClaude(p, true), true);
+    expect(broken.code).toBe(1);
+    expect(broken.byName('settings')).toMatchObject({ status: 'fail', message: expect.stringContaining(`no daemon can start with them: the settings file ${file} is not valid JSON`), fix: expect.stringContaining('session-bus restart') });
+    expect(broken.text).not.toContain('All checks passed');
+    fs.writeFileSync(file, JSON.stringify({ 'retain-count': '2.5' }));
+    const refused = await doctor(p, fakeClaude(p, true));
+    expect(refused.byName('settings')).toMatchObject({ status: 'fail', message: 'no daemon can start with them: SESSION_BUS_RETAIN_COUNT must be a whole number ≥ 1, not "2.5"' });
+    // The environment wins over the file, as for a daemon started from here.
+    const overridden = await doctor(p, { ...fakeClaude(p, true), SESSION_BUS_RETAIN_COUNT: '100' });
+    expect(overridden.byName('settings')).toMatchObject({ status: 'ok', message: `a daemon started now accepts them (this environment over ${file})` });
+    expect(overridden.code).toBe(0);
   });
 
   it('says the host offers its inbox socket when CLAUDE_CODE_MESSAGING_SOCKET is a socket', async () => {

@@ -72,4 +72,44 @@ describe('settings', () => {
     expect(s!.settings.find((x) => x.key === 'fsync')).toMatchObject({ value: 'interval', source: 'env' });
     expect(status.stdout).toMatch(/fsync=interval \(SESSION_BUS_FSYNC\)/);
   });
+
+  it('newcomer tryout 2026-12-02: config set accepted values the daemon refuses (a fractional retain-count, fed-lease-ms 5, project bad/name, nats-url http://x)', async () => {
+    const before = fs.readFileSync(file(), 'utf8');
+    const cases: [string, string, RegExp][] = [
+      ['retain-count', '2.5', /SESSION_BUS_RETAIN_COUNT must be a whole number ≥ 1, not "2\.5"/],
+      ['grace-ms', '3000000000', /SESSION_BUS_GRACE_MS must be at most 2147483647 ms/],
+      ['fed-lease-ms', '5', /SESSION_BUS_FED_LEASE_MS must be a number of milliseconds ≥ 1000/],
+      ['project', 'bad/name', /SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not "bad\/name"/],
+      ['nats-url', 'http://x', /SESSION_BUS_NATS_URL .*http/],
+    ];
+    const runs = await Promise.all(cases.map(([key, value]) => p.cliHere(['config', 'set', key, value])));
+    for (const [i, r] of runs.entries()) {
+      expect(r.code, cases[i]![0]).toBe(2);
+      expect(r.stderr).toMatch(cases[i]![2]);
+    }
+    expect(fs.readFileSync(file(), 'utf8')).toBe(before);
+    // What the daemon takes is still taken.
+    expect((await p.cliHere(['config', 'set', 'fed-lease-ms', '20000'])).code).toBe(0);
+    expect((await p.cliHere(['config', 'unset', 'fed-lease-ms'])).code).toBe(0);
+  });
+
+  it('newcomer tryout 2026-12-02: restart stopped the working daemon before checking the new settings (exit 1, then nothing running)', async () => {
+    const up = await statusJson();
+    const running = up?.pid ?? (await p.connect()).hello.pid;
+    const bad = await p.cliHere(['restart'], { SESSION_BUS_IDLE_MS: 'abc' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/SESSION_BUS_IDLE_MS must be a positive number, not "abc"/);
+    expect(bad.stderr).toMatch(/the running daemon \(pid \d+\) is left as it is/);
+    // A settings file that is not JSON: the same, naming the file.
+    const good = fs.readFileSync(file(), 'utf8');
+    fs.writeFileSync(file(), '{bad');
+    try {
+      const broken = await p.cliHere(['restart']);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain(`the settings file ${file()} is not valid JSON`);
+    } finally {
+      fs.writeFileSync(file(), good);
+    }
+    expect((await statusJson())?.pid).toBe(running);
+  });
 });

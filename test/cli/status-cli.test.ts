@@ -24,6 +24,12 @@ describe('session-bus status', () => {
     expect(p.daemonPids()).toEqual([]);
   });
 
+  it('newcomer tryout 2026-12-02: status with no daemon left out the mailbox path README says it prints (--json had it)', async () => {
+    const [human, json] = await Promise.all([p.cliHere(['status']), p.cliHere(['status', '--json'])]);
+    const paths = JSON.parse(json.stdout);
+    expect(human.stdout.split('\n').slice(1)).toEqual([`  socket    ${paths.socketPath}`, `  log       ${paths.logPath}`, `  mailbox   ${paths.mailboxPath}`, '']);
+  });
+
   it('on a running daemon: exit 0 with pid, version, paths, counts and every session', async () => {
     const conn = await p.connect();
     await conn.client.request('register', { sessionId: 'aaaa1111-x', pid: 11, label: 'main#aaaa11', live: true });

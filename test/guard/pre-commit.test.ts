@@ -69,4 +69,15 @@ describe('guard install: a pre-commit hook for people', () => {
     expect((await p.cliHere(['guard', 'uninstall'])).code).toBe(0);
     expect(fs.readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toBe(before);
   });
+
+  it('newcomer tryout 2026-12-02: guard install outside git printed git\'s "fatal: not a git repository" twice and "Command failed: git -C …"', async () => {
+    const p = project();
+    // The built CLI as a process: git's own stderr would reach the terminal past the CLI's words.
+    const [install, uninstall] = await Promise.all([p.cli(['guard', 'install']), p.cli(['guard', 'uninstall'])]);
+    for (const [verb, r] of [['install', install], ['uninstall', uninstall]] as const) {
+      expect(r.code, verb).toBe(2);
+      expect(r.stderr).toBe(`session-bus: guard ${verb} works on a git repository, and ${p.dir} is not in one\nRun \`session-bus --help\` for usage.\n`);
+      expect(r.stdout).toBe('');
+    }
+  });
 });

@@ -51,4 +51,28 @@ describe('session-bus statusline', () => {
     a.client.close();
     b.client.close();
   });
+
+  it('newcomer tryout 2026-12-02: statusline ignored --project (and --help, --json, --bogus) and printed the line of the current folder', async () => {
+    const a = await p.connect();
+    await a.client.request('register', { ...A, live: true });
+    // From a folder outside the project, no JSON on stdin: as a person tries it in a shell.
+    const here = { cwd: p.base, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
+    const inside = await run(process.execPath, [BIN, 'statusline'], { ...here, cwd: p.dir });
+    expect(inside.stdout).toMatch(/^bus: 1 peer · 0 unread/);
+    expect((await run(process.execPath, [BIN, 'statusline'], here)).stdout).toBe('bus: not running\n');
+    for (const args of [['--project', p.dir], [`--project=${p.dir}`]]) {
+      const r = await run(process.execPath, [BIN, 'statusline', ...args], here);
+      expect(r, args.join(' ')).toMatchObject({ code: 0, stdout: inside.stdout, stderr: '' });
+    }
+    const help = await run(process.execPath, [BIN, 'statusline', '--help'], here);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^session-bus statusline \[--project DIR\]\n/);
+    for (const args of [['--json'], ['--bogus'], ['--project'], ['extra']]) {
+      const r = await run(process.execPath, [BIN, 'statusline', ...args], here);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^session-bus: statusline takes only --project DIR \(Claude Code passes its JSON on stdin\)/);
+    }
+    a.client.close();
+  });
 });

@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-PDHCZI5Y.mjs";
+} from "./chunk-COPFEFCO.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";
@@ -29,10 +29,30 @@ function readInput() {
     return {};
   }
 }
-async function main() {
+var USAGE = "session-bus statusline [--project DIR]";
+function statuslineArgs(args) {
+  if (args.length === 0) return {};
+  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+    return { exit: 0, text: `${USAGE}
+  One short line for Claude Code's statusLine setting; see \`session-bus help statusline\`.
+` };
+  }
+  if (args.length === 2 && args[0] === "--project" && args[1]) return { project: args[1] };
+  if (args.length === 1 && args[0].startsWith("--project=") && args[0].length > "--project=".length) return { project: args[0].slice("--project=".length) };
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${JSON.stringify(args.join(" "))}
+Run \`session-bus help statusline\` for usage.
+` };
+}
+async function main(args = process.argv.slice(3)) {
+  const parsed = statuslineArgs(args);
+  if ("exit" in parsed) {
+    (parsed.exit === 0 ? process.stdout : process.stderr).write(parsed.text);
+    process.exitCode = parsed.exit;
+    return;
+  }
   setTimeout(() => process.exit(0), DEADLINE_MS).unref();
   const input = readInput();
-  const project = process.env.CLAUDE_PROJECT_DIR || input.workspace?.project_dir || input.cwd || process.cwd();
+  const project = parsed.project ?? (process.env.CLAUDE_PROJECT_DIR || input.workspace?.project_dir || input.cwd || process.cwd());
   const sessionId = input.session_id || process.env.CLAUDE_CODE_SESSION_ID;
   let status;
   try {
@@ -46,5 +66,6 @@ async function main() {
 }
 export {
   main,
-  statusLine
+  statusLine,
+  statuslineArgs
 };

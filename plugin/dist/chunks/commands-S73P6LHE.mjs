@@ -6,6 +6,7 @@ import {
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
   MAX_SEQ,
+  MAX_TEXT_BYTES,
   MAX_TS,
   MESSAGE_KINDS,
   MESSAGE_NOTIFICATION,
@@ -36,48 +37,23 @@ import {
   lockHolder,
   painter,
   privateDirProblem,
+  readConfig,
   readSettingsFile,
   resolveSettings,
   safe,
   settingDef,
-  settingsFor,
   settingsPath,
+  sha256Hex,
   sleep,
+  startSettingsProblem,
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-PDHCZI5Y.mjs";
+} from "./chunk-COPFEFCO.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
 import * as path5 from "node:path";
-
-// src/place/config.ts
-var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
-var DEFAULT_GRACE_MS = 5e3;
-var DEFAULT_IDLE_MS = 30 * 6e4;
-function readConfig(env) {
-  const fsync = env.SESSION_BUS_FSYNC || "interval";
-  if (fsync !== "interval" && fsync !== "always") {
-    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
-  }
-  return {
-    idleMs: positive(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
-    graceMs: positive(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
-    fsync,
-    retention: {
-      maxCount: positive(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
-      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
-    }
-  };
-}
-function positive(env, name, fallback) {
-  const raw = env[name];
-  if (raw === void 0 || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
-  return n;
-}
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -195,7 +171,7 @@ var COMMANDS = [
   },
   {
     name: "statusline",
-    usage: "session-bus statusline",
+    usage: "session-bus statusline [--project DIR]",
     summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
     options: [],
     details: [
@@ -379,8 +355,9 @@ function reword(e, argv) {
 }
 var OPTION_NAMES = new Set(Object.keys(OPTIONS));
 
-// src/cli/feed.ts
-import * as fs3 from "node:fs";
+// src/daemon/federation/config.ts
+import { execFileSync } from "node:child_process";
+import * as os from "node:os";
 
 // src/place/test-timing.ts
 function testOnlyMs(env, name) {
@@ -388,6 +365,129 @@ function testOnlyMs(env, name) {
   const ms = Number(raw);
   return raw && Number.isFinite(ms) && ms > 0 ? ms : void 0;
 }
+
+// src/daemon/federation/config.ts
+var DEFAULT_LEASE_MS = 15e3;
+var FIX = {
+  url: "Set SESSION_BUS_NATS_URL (session-bus config set nats-url nats://host:4222; tls://\u2026 for TLS; several comma-separated), or unset it to turn federation off; then session-bus restart",
+  project: "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation",
+  lease: "Set SESSION_BUS_FED_LEASE_MS to a number of milliseconds \u2265 1000 (session-bus config set fed-lease-ms 15000), or unset it for the default 15000; then session-bus restart"
+};
+var PROJECT_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+function readFederationConfig(env, gitDir, origin = () => originUrl(gitDir)) {
+  const raw = env.SESSION_BUS_NATS_URL?.trim();
+  if (!raw) return { mode: "off" };
+  const listed = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const servers = listed.map(redactUrl);
+  const displayUrl = servers.join(",");
+  const badUrl = servers.map(serverUrlProblem).find((p) => p !== void 0);
+  if (badUrl) return { mode: "refused", displayUrl, reason: `SESSION_BUS_NATS_URL ${badUrl}`, fix: FIX.url };
+  const override = env.SESSION_BUS_PROJECT?.trim();
+  let project;
+  let remoteUrl;
+  if (override) {
+    if (!PROJECT_KEY.test(override)) {
+      return { mode: "refused", displayUrl, reason: `SESSION_BUS_PROJECT must be 1-64 letters, digits, "-" or "_", not ${JSON.stringify(override)}`, fix: FIX.project };
+    }
+    project = override;
+  } else if (remoteUrl = typeof origin === "function" ? origin() : origin) {
+    project = projectKeyOf(remoteUrl);
+  } else {
+    return {
+      mode: "refused",
+      displayUrl,
+      reason: 'no project key: this repository has no "origin" remote. Add one (git remote add origin URL), or set SESSION_BUS_PROJECT to the same key on every host',
+      fix: FIX.project
+    };
+  }
+  const auth = { ...listed.map(urlAuth).find((a) => a !== void 0) };
+  if (env.SESSION_BUS_NATS_USER) auth.user = env.SESSION_BUS_NATS_USER;
+  if (env.SESSION_BUS_NATS_PASSWORD) auth.pass = env.SESSION_BUS_NATS_PASSWORD;
+  if (env.SESSION_BUS_NATS_TOKEN) auth.token = env.SESSION_BUS_NATS_TOKEN;
+  if (env.SESSION_BUS_NATS_CREDS) auth.credsFile = env.SESSION_BUS_NATS_CREDS;
+  const tlsFiles = {};
+  if (env.SESSION_BUS_NATS_CA) tlsFiles.caFile = env.SESSION_BUS_NATS_CA;
+  if (env.SESSION_BUS_NATS_CERT) tlsFiles.certFile = env.SESSION_BUS_NATS_CERT;
+  if (env.SESSION_BUS_NATS_KEY) tlsFiles.keyFile = env.SESSION_BUS_NATS_KEY;
+  const wantsTls = servers.some((s) => /^tls:\/\//i.test(s)) || Object.keys(tlsFiles).length > 0;
+  const leaseRaw = env.SESSION_BUS_FED_LEASE_MS;
+  const leaseMs = leaseRaw ? Number(leaseRaw) : DEFAULT_LEASE_MS;
+  if (!Number.isFinite(leaseMs) || leaseMs < 1e3) {
+    return { mode: "refused", displayUrl, reason: `SESSION_BUS_FED_LEASE_MS must be a number of milliseconds \u2265 1000, not ${JSON.stringify(leaseRaw)}`, fix: FIX.lease };
+  }
+  return {
+    mode: "on",
+    settings: {
+      servers,
+      displayUrl,
+      auth,
+      ...wantsTls ? { tls: tlsFiles } : {},
+      project,
+      hostName: env.SESSION_BUS_HOST?.trim() || os.hostname(),
+      leaseMs,
+      ...optionalMs(env, "SESSION_BUS_FED_PUBLISH_TIMEOUT_MS", "publishTimeoutMs"),
+      ...optionalMs(env, "SESSION_BUS_FED_ACK_WAIT_MS", "ackWaitMs")
+    }
+  };
+}
+function optionalMs(env, name, key) {
+  const ms = testOnlyMs(env, name);
+  return ms === void 0 ? {} : { [key]: ms };
+}
+function originUrl(gitDir) {
+  if (!gitDir) return void 0;
+  try {
+    const out = execFileSync("git", ["--git-dir", gitDir, "remote", "get-url", "origin"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 });
+    return out.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function normalizeRemoteUrl(url) {
+  let u = url.trim();
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/\/)(.*)$/.exec(u);
+  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) {
+    u = `${scp[1].toLowerCase()}/${scp[2]}`;
+  } else {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/.*)?$/i.exec(u);
+    if (m) u = `${m[1].toLowerCase()}${m[2] ?? ""}`;
+    else u = u.replace(/^file:\/\//i, "");
+  }
+  return u.replace(/\/+$/, "").replace(/\.git$/i, "").replace(/\/+$/, "");
+}
+function projectKeyOf(remoteUrl) {
+  return sha256Hex(normalizeRemoteUrl(remoteUrl)).slice(0, 16);
+}
+function urlAuth(url) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^@/]*)@/i.exec(url);
+  if (!m || !m[1]) return void 0;
+  const [user, pass] = m[1].split(":", 2).map((x) => decodeURIComponent(x));
+  return pass !== void 0 ? { user, pass } : { token: user };
+}
+var SCHEMES = /* @__PURE__ */ new Set(["nats", "tls"]);
+function serverUrlProblem(url) {
+  const shown = JSON.stringify(url);
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?([/?#].*)?$/i.exec(url);
+  if (!m) return `${shown} is not a NATS URL: write nats://host:4222`;
+  const [, scheme, host, port] = m;
+  if (scheme !== void 0 && !SCHEMES.has(scheme.toLowerCase())) return `${shown}: the scheme must be nats:// or tls://, not ${scheme}://`;
+  if (!host) return `${shown} names no host: write nats://host:4222`;
+  if (port !== void 0 && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    return `${shown}: the port must be a number from 1 to 65535, not ${JSON.stringify(port)}`;
+  }
+  try {
+    new URL(`nats://${host}`);
+  } catch {
+    return `${shown} is not a NATS URL: ${JSON.stringify(host)} is not a host name or address`;
+  }
+  return void 0;
+}
+function redactUrl(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
+}
+
+// src/cli/feed.ts
+import * as fs3 from "node:fs";
 
 // src/place/mailbox-replay.ts
 import * as fs2 from "node:fs";
@@ -1004,16 +1104,21 @@ function requireKey(key) {
   if (!def) throw new UsageError(`no setting ${JSON.stringify(key)}; the settings are ${KEYS}`);
   return def.key;
 }
+var FEDERATION_SETTINGS = /* @__PURE__ */ new Set(["SESSION_BUS_NATS_URL", "SESSION_BUS_PROJECT", "SESSION_BUS_FED_LEASE_MS"]);
+var FEDERATION_PROBE = { SESSION_BUS_NATS_URL: "nats://127.0.0.1:4222", SESSION_BUS_PROJECT: "probe" };
 function check(envName, value) {
   try {
     readConfig({ [envName]: value });
   } catch (err) {
     throw new UsageError(err.message);
   }
+  if (!FEDERATION_SETTINGS.has(envName)) return;
+  const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, void 0, void 0);
+  if (federation.mode === "refused") throw new UsageError(federation.reason);
 }
 
 // src/cli/guard-command.ts
-import { execFileSync } from "node:child_process";
+import { execFileSync as execFileSync2 } from "node:child_process";
 import * as fs4 from "node:fs";
 import * as path from "node:path";
 
@@ -1032,8 +1137,15 @@ function humanIdentity(dir) {
 // src/cli/guard-command.ts
 var MARK = "# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it";
 var CHAINED = "pre-commit.before-session-bus";
-function hooksDir(project, env) {
-  const dir = execFileSync("git", ["-C", project, "rev-parse", "--path-format=absolute", "--git-path", "hooks"], { encoding: "utf8", env }).trim();
+function hooksDir(project, env, verb) {
+  let dir;
+  try {
+    dir = execFileSync2("git", ["-C", project, "rev-parse", "--path-format=absolute", "--git-path", "hooks"], { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] }).trim();
+  } catch (err) {
+    const said = String(err.stderr ?? "").trim().split("\n")[0] || err.message;
+    if (/not a git repository/i.test(said)) throw new UsageError(`guard ${verb} works on a git repository, and ${project} is not in one`);
+    throw new Error(`git could not name the hooks folder of ${project}: ${inert(said)}`);
+  }
   fs4.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -1042,7 +1154,7 @@ async function guard(c, words, cliScript) {
   const [verb, ...extra] = words;
   if (extra.length > 0 || !verb || !["install", "uninstall", "check"].includes(verb)) throw new UsageError("guard takes install, uninstall or check");
   if (verb === "check") return check2(c);
-  const dir = hooksDir(project, c.env);
+  const dir = hooksDir(project, c.env, verb);
   const hook = path.join(dir, "pre-commit");
   const chained = path.join(dir, CHAINED);
   const ours = fs4.existsSync(hook) && fs4.readFileSync(hook, "utf8").includes(MARK);
@@ -1075,7 +1187,7 @@ async function guard(c, words, cliScript) {
 async function check2({ project, env, note }) {
   if (env.CLAUDE_CODE_SESSION_ID || env.CLAUDE_PID) return 0;
   try {
-    const staged = execFileSync("git", ["-C", project, "diff", "--cached", "--name-only", "-z"], { encoding: "utf8", env }).split("\0").filter(Boolean);
+    const staged = execFileSync2("git", ["-C", project, "diff", "--cached", "--name-only", "-z"], { encoding: "utf8", env }).split("\0").filter(Boolean);
     if (staged.length === 0) return 0;
     const conn = await connectExisting(project, { env, timeoutMs: 2e3 });
     const who = humanIdentity(project);
@@ -1112,9 +1224,7 @@ async function status({ project, json, env, out }, layout = {}) {
     const location = locateProject(project);
     const endpoint = endpointFor(location.busRoot, env);
     if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
-    else out(`${notRunningLine(location.busRoot)}
-  socket    ${endpoint.socketPath}
-  log       ${endpoint.logPath}`);
+    else out([notRunningLine(location.busRoot), `  socket    ${safe(endpoint.socketPath)}`, `  log       ${safe(endpoint.logPath)}`, `  mailbox   ${safe(location.mailboxPath)}`].join("\n"));
     return NOT_RUNNING;
   }
   try {
@@ -1184,6 +1294,11 @@ async function untilGone(pid) {
 async function restart({ project, json, env, out }) {
   const conn = await existing(project, env);
   const old = conn?.hello.pid;
+  const problem = startSettingsProblem(locateProject(project).mailboxDir, env);
+  if (problem) {
+    conn?.client.close();
+    throw new UsageError(`${problem}${old ? `; the running daemon (pid ${old}) is left as it is` : ""}`);
+  }
   if (conn) {
     await conn.client.request("shutdown", { reason: "session-bus restart" });
     conn.client.close();
@@ -1203,6 +1318,8 @@ async function restart({ project, json, env, out }) {
   }
 }
 async function send({ project, json, env, out }, text, kind2) {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_TEXT_BYTES) throw new BusError(-32010 /* TextTooLong */, { bytes });
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind: kind2 });
@@ -1289,6 +1406,11 @@ function checkLogErrors(logPath, tailText, now = Date.now()) {
   }
   if (errors.length === 0) return { name: "daemon log", status: "ok", message: `${logPath}: no recent errors` };
   return { name: "daemon log", status: "warn", message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? "" : "s"}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
+}
+function checkSettings(problem, file) {
+  const name = "settings";
+  if (!problem) return { name, status: "ok", message: `a daemon started now accepts them (this environment over ${file})` };
+  return { name, status: "fail", message: `no daemon can start with them: ${problem}`, fix: "Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell), then session-bus restart" };
 }
 function checkFederation(f) {
   const name = "federation";
@@ -1547,6 +1669,7 @@ async function runDoctor(project, env) {
     return { ok: false, checks };
   }
   checks.push({ name: "project", status: "ok", message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ""}` });
+  checks.push(checkSettings(startSettingsProblem(location.mailboxDir, env), settingsPath(location.mailboxDir)));
   let endpoint;
   try {
     endpoint = endpointFor(location.busRoot, env);
@@ -1657,7 +1780,7 @@ async function dispatch(argv, io) {
   }
   if (!TAKES_WORDS.has(command) && rest.length > 0) throw new UsageError(`${command} takes no arguments, got ${JSON.stringify(rest.join(" "))}`);
   const project = path5.resolve(io.cwd, values.project ?? ".");
-  if (values.project !== void 0 && !isFolder(project)) throw new UsageError(`--project ${values.project}: no such folder`);
+  if (values.project !== void 0 && !isFolder(project)) throw new UsageError(`--project ${values.project}: ${fs7.existsSync(project) ? "a file, not a folder" : "no such folder"}`);
   const json = values.json ?? false;
   const ctx = { project, json, env: io.env, out: (line) => io.stdout(`${line}
 `), note: (line) => io.stderr(`${line}
@@ -1718,11 +1841,8 @@ async function dispatch(argv, io) {
       if (!text) throw new UsageError('send needs the message text: session-bus send "text"');
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
-      try {
-        readConfig(settingsFor(locateProject(project).mailboxDir, io.env).env);
-      } catch (err) {
-        throw new UsageError(err.message);
-      }
+      const problem = startSettingsProblem(locateProject(project).mailboxDir, io.env);
+      if (problem) throw new UsageError(problem);
       return send(ctx, text, kinds[0]);
     }
     case "doctor": {

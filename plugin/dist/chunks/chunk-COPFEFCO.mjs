@@ -526,6 +526,46 @@ var RpcClient = class _RpcClient extends RpcPeer {
 // src/place/settings.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+
+// src/place/config.ts
+var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
+var DEFAULT_GRACE_MS = 5e3;
+var DEFAULT_IDLE_MS = 30 * 6e4;
+var TIMER_MAX_MS = 2 ** 31 - 1;
+function readConfig(env) {
+  const fsync = env.SESSION_BUS_FSYNC || "interval";
+  if (fsync !== "interval" && fsync !== "always") {
+    throw new Error(`SESSION_BUS_FSYNC must be "interval" or "always", not ${JSON.stringify(fsync)}`);
+  }
+  return {
+    idleMs: timerMs(env, "SESSION_BUS_IDLE_MS", DEFAULT_IDLE_MS),
+    graceMs: timerMs(env, "SESSION_BUS_GRACE_MS", DEFAULT_GRACE_MS),
+    fsync,
+    retention: {
+      maxCount: wholeCount(env, "SESSION_BUS_RETAIN_COUNT", DEFAULT_RETENTION.maxCount),
+      maxAgeMs: positive(env, "SESSION_BUS_RETAIN_DAYS", DEFAULT_RETENTION.maxAgeMs / 864e5) * 864e5
+    }
+  };
+}
+function positive(env, name, fallback) {
+  const raw = env[name];
+  if (raw === void 0 || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return n;
+}
+function timerMs(env, name, fallback) {
+  const n = positive(env, name, fallback);
+  if (n > TIMER_MAX_MS) throw new Error(`${name} must be at most ${TIMER_MAX_MS} ms (about 24 days), not ${JSON.stringify(env[name])}`);
+  return n;
+}
+function wholeCount(env, name, fallback) {
+  const n = positive(env, name, fallback);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number \u2265 1, not ${JSON.stringify(env[name])}`);
+  return n;
+}
+
+// src/place/settings.ts
 var SETTINGS = [
   { key: "idle-ms", env: "SESSION_BUS_IDLE_MS", default: "1800000", about: "the daemon exits after this long with no clients" },
   { key: "fsync", env: "SESSION_BUS_FSYNC", default: "interval", about: '"interval" or "always" (see the durability promise)' },
@@ -544,14 +584,29 @@ function settingsPath(mailboxDir) {
 function settingsFor(mailboxDir, env) {
   return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
 }
+function startSettingsProblem(mailboxDir, env) {
+  try {
+    readConfig(settingsFor(mailboxDir, env).env);
+    return void 0;
+  } catch (err) {
+    return err.message;
+  }
+}
 function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path2) {
   if (!existsSync2(path2)) return {};
+  let text;
+  try {
+    text = readFileSync2(path2, "utf8");
+  } catch (err) {
+    const code = err.code;
+    throw new Error(`the settings file ${path2} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
+  }
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync2(path2, "utf8"));
+    parsed = JSON.parse(text);
   } catch (err) {
     throw new Error(`the settings file ${path2} is not valid JSON (${err.message}); fix it or remove it`);
   }
@@ -1400,6 +1455,7 @@ function formatMessage(m, options = {}) {
 }
 
 export {
+  MAX_TEXT_BYTES,
   MAX_SEQ,
   MAX_TS,
   MAX_HISTORY_LIMIT,
@@ -1410,6 +1466,7 @@ export {
   VERSION,
   PROTOCOL_VERSION,
   isOlderThan,
+  sha256Hex,
   endpointFor,
   isAlive,
   isRunning,
@@ -1420,9 +1477,10 @@ export {
   RpcError,
   ConnectionError,
   RpcClient,
+  readConfig,
   SETTINGS,
   settingsPath,
-  settingsFor,
+  startSettingsProblem,
   settingDef,
   readSettingsFile,
   writeSetting,
