@@ -133,7 +133,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       // A bad setting is the daemon's start-up error: say it here, once, instead of spawning a
       // daemon that exits and waiting out the start deadline.
       const problem = startSettingsProblem(locateProject(project).mailboxDir, io.env);
-      if (problem) throw new UsageError(problem);
+      if (problem) throw new UsageError(problem.message);
       return send(ctx, text, kinds[0]!);
     }
     case 'doctor': {

@@ -72,7 +72,8 @@ function check(envName: string, value: string): void {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  if (!FEDERATION_SETTINGS.has(envName)) return;
+  // Empty is as unset: the default (no federation, the origin's key, the default lease).
+  if (!FEDERATION_SETTINGS.has(envName) || value.trim() === '') return;
   const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, undefined, undefined);
   if (federation.mode === 'refused') throw new UsageError(federation.reason);
 }

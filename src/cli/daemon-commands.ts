@@ -137,7 +137,7 @@ export async function restart({ project, json, env, out }: CommandContext): Prom
   const problem = startSettingsProblem(locateProject(project).mailboxDir, env);
   if (problem) {
     conn?.client.close();
-    throw new UsageError(`${problem}${old ? `; the running daemon (pid ${old}) is left as it is` : ''}`);
+    throw new UsageError(`${problem.message}${old ? `; the running daemon (pid ${old}) is left as it is` : ''}`);
   }
   if (conn) {
     await conn.client.request('shutdown', { reason: 'session-bus restart' });

@@ -5,6 +5,7 @@
  */
 import type * as fs from 'node:fs';
 import { privateDirProblem } from '../place/private-dir.ts';
+import type { SettingsProblem } from '../place/settings.ts';
 import { describeError, ErrorCode } from '../protocol/errors.ts';
 import type { FederationStatus, HelloResult, StatusResult } from '../protocol/messages.ts';
 import { isOlderThan, PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
@@ -111,21 +112,25 @@ export function checkLogErrors(logPath: string, tailText: string | undefined, no
   return { name: 'daemon log', status: 'warn', message: `${logPath} has ${errors.length} recent error${errors.length === 1 ? '' : 's'}; the last: ${errors[errors.length - 1]}`, fix: `Read it: tail -n 50 ${logPath}` };
 }
 
-/** Federation across hosts (SESSION_BUS_NATS_URL), as the daemon reports it. */
-/** `problem`: what would stop a daemon started now (place/settings.ts startSettingsProblem). */
-export function checkSettings(problem: string | undefined, file: string): Check {
+/** What would stop a daemon started now (place/settings.ts startSettingsProblem), or undefined. */
+export function checkSettings(problem: SettingsProblem | undefined, file: string): Check {
   const name = 'settings';
   if (!problem) return { name, status: 'ok', message: `a daemon started now accepts them (this environment over ${file})` };
-  return { name, status: 'fail', message: `no daemon can start with them: ${problem}`, fix: 'Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell), then session-bus restart' };
+  const fix = problem.file ? `Fix or remove ${file}` : 'Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell)';
+  return { name, status: 'fail', message: `no daemon can start with them: ${problem.message}`, fix: `${fix}, then session-bus restart` };
 }
 
+/** Federation refused its settings: the daemon runs on this host only, and says why. */
+export function federationRefused(reason: string | undefined, fix: string | undefined): Check {
+  // A daemon older than the `fix` field refused only for the project key.
+  return { name: 'federation', status: 'fail', message: `refused: ${reason ?? 'unknown reason'}`, fix: fix ?? 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation' };
+}
+
+/** Federation across hosts (SESSION_BUS_NATS_URL), as the daemon reports it. */
 export function checkFederation(f: FederationStatus | undefined): Check {
   const name = 'federation';
   if (!f || f.state === 'off') return { name, status: 'ok', message: 'off (SESSION_BUS_NATS_URL not set): this host only' };
-  if (f.state === 'refused') {
-    // A daemon older than the `fix` field refused only for the project key.
-    return { name, status: 'fail', message: `refused: ${f.reason ?? 'unknown reason'}`, fix: f.fix ?? 'Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation' };
-  }
+  if (f.state === 'refused') return federationRefused(f.reason, f.fix);
   const where = `${f.url ?? '?'} as ${f.host?.name ?? '?'}`;
   if (f.state === 'connected') {
     const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;

@@ -12,12 +12,13 @@ import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
 import { isAlive } from '../place/liveness.ts';
 import { MARKER_NAME } from '../place/markers.ts';
-import { settingsPath, startSettingsProblem } from '../place/settings.ts';
+import { settingsFor, settingsPath, startSettingsProblem } from '../place/settings.ts';
+import { readFederationConfig } from '../daemon/federation/config.ts';
 import { isStaleLock, lockHolder } from '../place/start-lock.ts';
 import type { HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
-import { checkFederation, checkHostInbox, checkSettings, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
+import { checkFederation, checkHostInbox, checkSettings, federationRefused, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
 import { findClaude, judgeValidation, pluginDir, runValidate } from './doctor-plugin.ts';
 
 /** The daemon answers in about a millisecond; this long means it is stuck. */
@@ -187,7 +188,8 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv): Promis
     return { ok: false, checks };
   }
   checks.push({ name: 'project', status: 'ok', message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ''}` });
-  checks.push(checkSettings(startSettingsProblem(location.mailboxDir, env), settingsPath(location.mailboxDir)));
+  const settingsProblem = startSettingsProblem(location.mailboxDir, env);
+  checks.push(checkSettings(settingsProblem, settingsPath(location.mailboxDir)));
   let endpoint: Endpoint | undefined;
   try {
     endpoint = endpointFor(location.busRoot, env);
@@ -210,6 +212,11 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv): Promis
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
     if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
+    // No daemon to ask: federation's own rules on the settings one started now would have.
+    else if (!settingsProblem) {
+      const f = readFederationConfig(settingsFor(location.mailboxDir, env).env, location.inGit ? location.busRoot : undefined);
+      if (f.mode === 'refused') checks.push(federationRefused(f.reason, f.fix));
+    }
     checks.push(...checkStaleFiles(endpoint, probe.hello !== undefined));
     checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
   }

@@ -123,7 +123,7 @@ export const COMMANDS: CommandDoc[] = [
   },
   {
     name: 'statusline',
-    usage: 'session-bus statusline [--project DIR]',
+    usage: 'session-bus statusline',
     summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
     options: [],
     details: [
@@ -131,8 +131,9 @@ export const COMMANDS: CommandDoc[] = [
       '  bus: 2 peers · 3 unread · port:1420 held by feat#3f2a1c',
       'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
       '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
+      'Its project: --project DIR, else CLAUDE_PROJECT_DIR, else the JSON\'s project_dir, else the current directory. It takes no other option.',
     ],
-    examples: ['echo \'{"session_id":"…"}\' | session-bus statusline'],
+    examples: ['echo \'{"session_id":"…"}\' | session-bus statusline', 'session-bus statusline --project ~/src/app'],
   },
   {
     name: 'doctor',

@@ -5,7 +5,7 @@
  * in-memory store and transport and run it in-process.
  */
 import { endSessionClaims, expireClaims } from './claim-decisions.ts';
-import type { Retention } from '../place/config.ts';
+import { TIMER_MAX_MS, type Retention } from '../place/config.ts';
 import type { LogEntry } from '../place/mailbox-entries.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import type { MessageRecord } from '../protocol/messages.ts';
@@ -230,7 +230,10 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     }).catch((err: Error) => logger.warn({ err: err.message, session: s.id }, 'could not record what a session changed while alone'));
   }
 
-  /** A live session without a connection past the grace period has left: end its claims. */
+  /**
+   * A live session without a connection past the grace period has left: end its claims. The grace
+   * (after a restart, the setting plus an extra) is held to Node's timer limit: past it, 1 ms.
+   */
   function checkGone(sessionId: string, graceMs: number): void {
     setTimeout(() => {
       const session = broker.sessionById(sessionId);
@@ -240,7 +243,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         checkGone(sessionId, graceMs);
       });
       logger.info({ session: session.id, label: session.label }, 'session gone past the grace period; its claims ended');
-    }, graceMs).unref();
+    }, Math.min(graceMs, TIMER_MAX_MS)).unref();
   }
 
   function compact(): void {

@@ -9,6 +9,7 @@ import { claudeIdentity } from '../place/identity.ts';
 import { locateProject } from '../place/project.ts';
 import type { SessionIdentity } from '../protocol/messages.ts';
 import { guardPolicy, type GuardPolicy } from './guard-edit.ts';
+import { hookDeadlineMs } from './deadline.ts';
 import { hookLog } from './log.ts';
 import { readStdin } from './stdin.ts';
 import { parseGuardMarker, type GuardMarker } from '../place/guard-marker.ts';
@@ -22,8 +23,6 @@ function readMarker(file: string): GuardMarker | undefined {
     return undefined;
   }
 }
-
-const DEFAULT_DEADLINE_MS = 2000;
 
 export interface GuardInput {
   session_id?: string;
@@ -48,7 +47,7 @@ export interface GuardContext {
 /** Runs `guard` with what it needs, or not at all (policy off, no session id); always exits 0. */
 export function runGuard(guard: (g: GuardContext) => Promise<void>): void {
   let logPath: string | undefined;
-  const deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
+  const deadlineMs = hookDeadlineMs();
   setTimeout(() => {
     hookLog(logPath, 'warn', `guard: no answer from the broker within ${deadlineMs} ms; the tool runs unchecked`);
     process.exit(0);

@@ -17,12 +17,11 @@ import { claudeIdentity } from '../place/identity.ts';
 import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { receive } from '../client/receive.ts';
 import type { DeliveryPath, PeekResult } from '../protocol/messages.ts';
+import { hookDeadlineMs } from './deadline.ts';
 import { hookLog } from './log.ts';
 import { readStdin } from './stdin.ts';
 import { CONTEXT_BUDGET_CHARS, renderBriefing, renderDelivery } from '../display/render.ts';
 
-/** The broker answers in about a millisecond; a cold start of the daemon takes a few hundred. */
-const DEFAULT_DEADLINE_MS = 2000;
 /** All SessionEnd hooks share about 1.5 s: ours must fit well inside. */
 const SESSION_END_DEADLINE_MS = 700;
 
@@ -56,7 +55,7 @@ function armDeadline(event: string, deadlineMs: number): void {
 }
 
 async function main(): Promise<void> {
-  let deadlineMs = Number(process.env.SESSION_BUS_HOOK_TIMEOUT_MS) || DEFAULT_DEADLINE_MS;
+  let deadlineMs = hookDeadlineMs();
   armDeadline(process.argv[2] ?? 'hook', deadlineMs);
   const input = JSON.parse(readStdin()) as HookInput;
   const event = input.hook_event_name ?? process.argv[2] ?? 'hook';

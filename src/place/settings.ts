@@ -4,7 +4,7 @@
  * wins over the file (a one-off override), and status says where each value came from.
  * Secrets (NATS passwords, tokens, key files) stay in the environment: the file holds none.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingReport } from '../protocol/messages.ts';
 import { readConfig } from './config.ts';
@@ -40,17 +40,30 @@ export function settingsFor(mailboxDir: string, env: NodeJS.ProcessEnv): ReturnT
   return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
 }
 
+/** What would stop a daemon started now for this bus from starting, in the daemon's own words. */
+export interface SettingsProblem {
+  message: string;
+  /** The file itself (not JSON, unreadable), not one of its values: set and unset cannot mend it. */
+  file: boolean;
+}
+
 /**
- * What would stop a daemon started now for this bus from starting (a settings file that is not
- * JSON, a value it refuses), in the daemon's own words; undefined when nothing would. The CLI
- * says it before it spawns one, or stops one to restart it, and doctor names it.
+ * What would stop a daemon started now for this bus (a settings file it cannot read, a value it
+ * refuses); undefined when nothing would. The CLI says it before it spawns one, or stops one to
+ * restart it, and doctor names it.
  */
-export function startSettingsProblem(mailboxDir: string, env: NodeJS.ProcessEnv): string | undefined {
+export function startSettingsProblem(mailboxDir: string, env: NodeJS.ProcessEnv): SettingsProblem | undefined {
+  let file: Record<string, string>;
   try {
-    readConfig(settingsFor(mailboxDir, env).env);
+    file = readSettingsFile(settingsPath(mailboxDir));
+  } catch (err) {
+    return { message: (err as Error).message, file: true };
+  }
+  try {
+    readConfig(resolveSettings(env, file).env);
     return undefined;
   } catch (err) {
-    return (err as Error).message;
+    return { message: (err as Error).message, file: false };
   }
 }
 
@@ -58,14 +71,15 @@ export function settingDef(key: string): SettingDef | undefined {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 
-/** The file's values by key; a file that is missing is empty, one that is not JSON an error naming it. */
+/** The file's values by key; a file that is missing is empty, one that cannot be read or is not JSON an error naming it. */
 export function readSettingsFile(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    // No file: the defaults. One that is there and cannot be read is said, not taken as none.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
     throw new Error(`the settings file ${path} cannot be read (${code === 'EISDIR' ? 'EISDIR: it is a folder' : (code ?? (err as Error).message)}); fix it or remove it`);
   }
   let parsed: unknown;

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineHandler } from '../../src/daemon/context.ts';
 import { ErrorCode } from '../../src/protocol/errors.ts';
+import { TIMER_MAX_MS } from '../../src/place/config.ts';
 import { MAX_FRAME_BYTES } from '../../src/protocol/limits.ts';
 import { MESSAGE_NOTIFICATION } from '../../src/protocol/messages.ts';
 import { ParamSchemas } from '../../src/daemon/param-schemas.ts';
@@ -34,6 +35,27 @@ describe('handlers answering through the in-process daemon', () => {
     expect((await client.request('ack', { ...B, upTo: peeked.upTo })).cursor).toBe(1);
     expect((await client.request('peek', B)).messages).toEqual([]);
     expect(d.mailbox.some((e) => e.type === 'msg' && e.seq === 1)).toBe(true);
+  });
+
+  it("review of the newcomer fixes: grace-ms 2147483647 plus a restart's extra grace overflowed the timer to 1 ms, ending the claims at once", async () => {
+    // The grace a restored session gets (grace-ms + RESTART_GRACE_EXTRA_MS), past Node's timer limit.
+    d = startInProcess({ graceMs: TIMER_MAX_MS + 5000 });
+    const overflowed: string[] = [];
+    const onWarning = (w: Error) => overflowed.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const a = d.connect();
+      await a.client.request('register', { ...A, live: true });
+      await a.client.request('claim', { ...A, resource: 'port:1420' });
+      a.client.close();
+      await d.connections(0);
+      // Node words an overflowed timer as a warning, emitted on the next tick after setTimeout.
+      await new Promise((r) => setImmediate(r));
+      expect(overflowed).not.toContain('TimeoutOverflowWarning');
+      expect(d.broker.claims.heldBy(A.sessionId)).toHaveLength(1);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('a claim is answered with the claim; another session claiming it gets ClaimConflict naming the holder', async () => {

@@ -125,14 +125,25 @@ describe('session-bus doctor', () => {
     const broken = await doctor(p, fakeClaude(p, true), true);
     expect(broken.code).toBe(1);
     expect(broken.byName('settings')).toMatchObject({ status: 'fail', message: expect.stringContaining(`no daemon can start with them: the settings file ${file} is not valid JSON`), fix: expect.stringContaining('session-bus restart') });
+    expect(broken.byName('settings')!.fix).toBe(`Fix or remove ${file}, then session-bus restart`);
     expect(broken.text).not.toContain('All checks passed');
     fs.writeFileSync(file, JSON.stringify({ 'retain-count': '2.5' }));
     const refused = await doctor(p, fakeClaude(p, true));
     expect(refused.byName('settings')).toMatchObject({ status: 'fail', message: 'no daemon can start with them: SESSION_BUS_RETAIN_COUNT must be a whole number ≥ 1, not "2.5"' });
+    expect(refused.byName('settings')!.fix).toMatch(/^Fix the value \(session-bus config set KEY VALUE/);
     // The environment wins over the file, as for a daemon started from here.
     const overridden = await doctor(p, { ...fakeClaude(p, true), SESSION_BUS_RETAIN_COUNT: '100' });
     expect(overridden.byName('settings')).toMatchObject({ status: 'ok', message: `a daemon started now accepts them (this environment over ${file})` });
     expect(overridden.code).toBe(0);
+  });
+
+  it('review of the newcomer fixes: with no daemon running, doctor said "All checks passed" for a NATS URL federation refuses', async () => {
+    const p = project({ git: true });
+    const d = await doctor(p, { ...fakeClaude(p, true), SESSION_BUS_NATS_URL: 'http://x' }, true);
+    expect(d.byName('daemon')!.message).toBe('not running (the first session starts it)');
+    expect(d.byName('federation')).toMatchObject({ status: 'fail', message: expect.stringMatching(/^refused: SESSION_BUS_NATS_URL "http:\/\/x": the scheme must be nats:\/\/ or tls:\/\//), fix: expect.stringContaining('session-bus config set nats-url') });
+    expect(d.code).toBe(1);
+    expect(d.text).not.toContain('All checks passed');
   });
 
   it('says the host offers its inbox socket when CLAUDE_CODE_MESSAGING_SOCKET is a socket', async () => {

@@ -88,9 +88,12 @@ describe('settings', () => {
       expect(r.stderr).toMatch(cases[i]![2]);
     }
     expect(fs.readFileSync(file(), 'utf8')).toBe(before);
-    // What the daemon takes is still taken.
-    expect((await p.cliHere(['config', 'set', 'fed-lease-ms', '20000'])).code).toBe(0);
-    expect((await p.cliHere(['config', 'unset', 'fed-lease-ms'])).code).toBe(0);
+    // What the daemon takes is still taken; empty is as unset (review: `project ''` was refused for "no origin remote").
+    for (const [key, value] of [['fed-lease-ms', '20000'], ['project', ''], ['nats-url', 'nats://a:4222,tls://b']]) {
+      const r = await p.cliHere(['config', 'set', key!, value!]);
+      expect(r.code, `${key}=${value}: ${r.stderr}`).toBe(0);
+      expect((await p.cliHere(['config', 'unset', key!])).code).toBe(0);
+    }
   });
 
   it('newcomer tryout 2026-12-02: restart stopped the working daemon before checking the new settings (exit 1, then nothing running)', async () => {

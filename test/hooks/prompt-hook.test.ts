@@ -120,4 +120,20 @@ describe('prompt hook', () => {
     expect(fs.readFileSync(p.endpoint().logPath, 'utf8')).toBe(logBefore);
     expect(fs.readFileSync(path.join(data, 'hook.log'), 'utf8')).toMatch(/hook failed; going on without bus messages: refusing the socket directory/);
   });
+
+  it('review of the newcomer fixes: SESSION_BUS_HOOK_TIMEOUT_MS=3e9 overflowed the hooks\' timer (gave up after 1 ms, and a TimeoutOverflowWarning on stderr)', async () => {
+    const p = project();
+    const c = await p.connect();
+    await hook(p, 'bbbb-2', 2002);
+    await c.client.request('broadcast', { ...A, text: 'after B came' });
+    const GUARD = path.join(path.dirname(HOOK), 'guard.cjs');
+    const [prompt, guard] = await Promise.all([
+      hook(p, 'bbbb-2', 2002, { SESSION_BUS_HOOK_TIMEOUT_MS: '3000000000' }),
+      run(process.execPath, [GUARD, 'PreToolUse'], { env: { ...p.env, CLAUDE_PID: '2002', CLAUDE_PROJECT_DIR: p.dir, SESSION_BUS_HOOK_TIMEOUT_MS: '3000000000' }, input: JSON.stringify({ session_id: 'bbbb-2', hook_event_name: 'PreToolUse', cwd: p.dir, tool_name: 'Edit', tool_input: { file_path: path.join(p.dir, 'a.ts') } }) }),
+    ]);
+    expect(prompt).toMatchObject({ code: 0, stderr: '' });
+    expect(context(prompt.stdout)).toContain('after B came');
+    expect(guard).toMatchObject({ code: 0, stderr: '' });
+    c.client.close();
+  });
 });

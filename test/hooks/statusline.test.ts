@@ -67,6 +67,8 @@ describe('session-bus statusline', () => {
     const help = await run(process.execPath, [BIN, 'statusline', '--help'], here);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^session-bus statusline \[--project DIR\]\n/);
+    // The full CLI's help page of it (review: its usage line said [--project DIR] twice).
+    expect((await run(process.execPath, [CLI, 'help', 'statusline'], here)).stdout).toMatch(/^Usage: session-bus statusline \[--project DIR\]\n[^]*--project DIR, else CLAUDE_PROJECT_DIR/);
     for (const args of [['--json'], ['--bogus'], ['--project'], ['extra']]) {
       const r = await run(process.execPath, [BIN, 'statusline', ...args], here);
       expect(r.code, args.join(' ')).toBe(2);

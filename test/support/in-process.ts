@@ -86,7 +86,7 @@ function memoryStore(state: { mailbox: LogEntry[]; failWrites: boolean; held?: {
   };
 }
 
-export function startInProcess(options: ServerOptions & { handlers?: Partial<HandlerTable> } = {}): InProcessDaemon {
+export function startInProcess(options: ServerOptions & { handlers?: Partial<HandlerTable>; graceMs?: number } = {}): InProcessDaemon {
   const logs: LogLine[] = [];
   const record = (level: LogLine['level']) => (obj: object, msg?: string) => void logs.push({ level, obj: obj as Record<string, unknown>, msg });
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
@@ -97,7 +97,7 @@ export function startInProcess(options: ServerOptions & { handlers?: Partial<Han
     clock: Date.now,
     logger,
     info: { pid: process.pid, version: VERSION, protocol: PROTOCOL_VERSION, root: '/in-process', startedAt: Date.now(), socketPath: '(in memory)', logPath: '(in memory)', mailboxPath: '(in memory)' },
-    config: { retention: DEFAULT_RETENTION, graceMs: 5000, idleMs: 60_000 },
+    config: { retention: DEFAULT_RETENTION, graceMs: options.graceMs ?? 5000, idleMs: 60_000 },
     handlers: { ...realHandlers, ...options.handlers } as HandlerTable,
     server: options,
     onConnectionsChanged: () => {

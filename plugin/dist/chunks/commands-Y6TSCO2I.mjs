@@ -42,6 +42,7 @@ import {
   resolveSettings,
   safe,
   settingDef,
+  settingsFor,
   settingsPath,
   sha256Hex,
   sleep,
@@ -49,7 +50,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-COPFEFCO.mjs";
+} from "./chunk-Q7GWMXTI.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
@@ -171,16 +172,17 @@ var COMMANDS = [
   },
   {
     name: "statusline",
-    usage: "session-bus statusline [--project DIR]",
+    usage: "session-bus statusline",
     summary: "one short line for Claude Code's statusLine setting: peers, unread, claims held by others",
     options: [],
     details: [
       "Reads the JSON Claude Code passes on stdin (session_id, workspace.project_dir) and prints one line, e.g.",
       "  bus: 2 peers \xB7 3 unread \xB7 port:1420 held by feat#3f2a1c",
       'Never starts a daemon ("bus: not running"); gives up after 1 s. In ~/.claude/settings.json:',
-      '  "statusLine": { "type": "command", "command": "session-bus statusline" }'
+      '  "statusLine": { "type": "command", "command": "session-bus statusline" }',
+      "Its project: --project DIR, else CLAUDE_PROJECT_DIR, else the JSON's project_dir, else the current directory. It takes no other option."
     ],
-    examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`]
+    examples: [`echo '{"session_id":"\u2026"}' | session-bus statusline`, "session-bus statusline --project ~/src/app"]
   },
   {
     name: "doctor",
@@ -1112,7 +1114,7 @@ function check(envName, value) {
   } catch (err) {
     throw new UsageError(err.message);
   }
-  if (!FEDERATION_SETTINGS.has(envName)) return;
+  if (!FEDERATION_SETTINGS.has(envName) || value.trim() === "") return;
   const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, void 0, void 0);
   if (federation.mode === "refused") throw new UsageError(federation.reason);
 }
@@ -1297,7 +1299,7 @@ async function restart({ project, json, env, out }) {
   const problem = startSettingsProblem(locateProject(project).mailboxDir, env);
   if (problem) {
     conn?.client.close();
-    throw new UsageError(`${problem}${old ? `; the running daemon (pid ${old}) is left as it is` : ""}`);
+    throw new UsageError(`${problem.message}${old ? `; the running daemon (pid ${old}) is left as it is` : ""}`);
   }
   if (conn) {
     await conn.client.request("shutdown", { reason: "session-bus restart" });
@@ -1410,14 +1412,16 @@ function checkLogErrors(logPath, tailText, now = Date.now()) {
 function checkSettings(problem, file) {
   const name = "settings";
   if (!problem) return { name, status: "ok", message: `a daemon started now accepts them (this environment over ${file})` };
-  return { name, status: "fail", message: `no daemon can start with them: ${problem}`, fix: "Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell), then session-bus restart" };
+  const fix = problem.file ? `Fix or remove ${file}` : "Fix the value (session-bus config set KEY VALUE, or config unset KEY; or the variable in this shell)";
+  return { name, status: "fail", message: `no daemon can start with them: ${problem.message}`, fix: `${fix}, then session-bus restart` };
+}
+function federationRefused(reason, fix) {
+  return { name: "federation", status: "fail", message: `refused: ${reason ?? "unknown reason"}`, fix: fix ?? "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
 }
 function checkFederation(f) {
   const name = "federation";
   if (!f || f.state === "off") return { name, status: "ok", message: "off (SESSION_BUS_NATS_URL not set): this host only" };
-  if (f.state === "refused") {
-    return { name, status: "fail", message: `refused: ${f.reason ?? "unknown reason"}`, fix: f.fix ?? "Set SESSION_BUS_PROJECT, or give the repository an origin remote; see the README, Federation" };
-  }
+  if (f.state === "refused") return federationRefused(f.reason, f.fix);
   const where = `${f.url ?? "?"} as ${f.host?.name ?? "?"}`;
   if (f.state === "connected") {
     const message = `connected to ${where}; ${f.hosts.length} other host(s); outbox ${f.outbox}, ${f.inboundPending} to take in`;
@@ -1669,7 +1673,8 @@ async function runDoctor(project, env) {
     return { ok: false, checks };
   }
   checks.push({ name: "project", status: "ok", message: `${location.projectDir}${location.inGit ? ` (the bus of the repository at ${location.busRoot})` : ""}` });
-  checks.push(checkSettings(startSettingsProblem(location.mailboxDir, env), settingsPath(location.mailboxDir)));
+  const settingsProblem = startSettingsProblem(location.mailboxDir, env);
+  checks.push(checkSettings(settingsProblem, settingsPath(location.mailboxDir)));
   let endpoint;
   try {
     endpoint = endpointFor(location.busRoot, env);
@@ -1690,6 +1695,10 @@ async function runDoctor(project, env) {
     checks.push(probe.check);
     if (probe.hello) checks.push(checkVersions(probe.hello));
     if (probe.status) checks.push(checkRegistrations(probe.status, isAlive), checkFederation(probe.status.federation));
+    else if (!settingsProblem) {
+      const f = readFederationConfig(settingsFor(location.mailboxDir, env).env, location.inGit ? location.busRoot : void 0);
+      if (f.mode === "refused") checks.push(federationRefused(f.reason, f.fix));
+    }
     checks.push(...checkStaleFiles(endpoint, probe.hello !== void 0));
     checks.push(checkLogErrors(endpoint.logPath, readTail(endpoint.logPath, LOG_SCAN_BYTES)));
   }
@@ -1842,7 +1851,7 @@ async function dispatch(argv, io) {
       const kinds = parseKinds(values.kind ?? ["note"]);
       if (kinds.length !== 1) throw new UsageError("send takes one --kind");
       const problem = startSettingsProblem(locateProject(project).mailboxDir, io.env);
-      if (problem) throw new UsageError(problem);
+      if (problem) throw new UsageError(problem.message);
       return send(ctx, text, kinds[0]);
     }
     case "doctor": {
