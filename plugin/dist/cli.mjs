@@ -2,5 +2,5 @@
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-SNCJK6P2.mjs").then((m) => m.main());
-else void import("./chunks/commands-Y6TSCO2I.mjs").then((m) => m.main());
+if (process.argv[2] === "statusline") void import("./chunks/statusline-JCZY4CF6.mjs").then((m) => m.main());
+else void import("./chunks/commands-BKUG55N2.mjs").then((m) => m.main());

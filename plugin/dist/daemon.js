@@ -4082,12 +4082,12 @@ function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path6) {
+  if (!(0, import_node_fs4.existsSync)(path6)) return {};
   let text;
   try {
     text = (0, import_node_fs4.readFileSync)(path6, "utf8");
   } catch (err) {
     const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return {};
     throw new Error(`the settings file ${path6} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
   }
   let parsed;

@@ -11888,11 +11888,11 @@ var RpcClient = class _RpcClient extends RpcPeer {
 };
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
 
 // src/place/settings.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/place/config.ts
@@ -11923,12 +11923,12 @@ function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path) {
+  if (!existsSync3(path)) return {};
   let text;
   try {
     text = readFileSync3(path, "utf8");
   } catch (err) {
     const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return {};
     throw new Error(`the settings file ${path} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
   }
   let parsed;
@@ -11968,7 +11968,7 @@ async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
   const candidates = [join5(here, "daemon.js"), join5(here, "..", "daemon.js"), resolve4(here, "../../plugin/dist/daemon.js")];
-  for (const c of candidates) if (existsSync3(c)) return c;
+  for (const c of candidates) if (existsSync4(c)) return c;
   return candidates[0];
 }
 var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];

@@ -4,7 +4,7 @@
  * wins over the file (a one-off override), and status says where each value came from.
  * Secrets (NATS passwords, tokens, key files) stay in the environment: the file holds none.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SettingReport } from '../protocol/messages.ts';
 import { readConfig } from './config.ts';
@@ -73,13 +73,14 @@ export function settingDef(key: string): SettingDef | undefined {
 
 /** The file's values by key; a file that is missing is empty, one that cannot be read or is not JSON an error naming it. */
 export function readSettingsFile(path: string): Record<string, string> {
+  // A file this process cannot even see counts as none: another user's CLI on this project (run
+  // with a folder it may not enter) must get to the socket dir's refusal, which names the fault.
+  if (!existsSync(path)) return {};
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // No file: the defaults. One that is there and cannot be read is said, not taken as none.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return {};
     throw new Error(`the settings file ${path} cannot be read (${code === 'EISDIR' ? 'EISDIR: it is a folder' : (code ?? (err as Error).message)}); fix it or remove it`);
   }
   let parsed: unknown;

@@ -524,7 +524,7 @@ var RpcClient = class _RpcClient extends RpcPeer {
 };
 
 // src/place/settings.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/place/config.ts
@@ -602,12 +602,12 @@ function settingDef(key) {
   return SETTINGS.find((s) => s.key === key || s.env === key);
 }
 function readSettingsFile(path2) {
+  if (!existsSync2(path2)) return {};
   let text;
   try {
     text = readFileSync2(path2, "utf8");
   } catch (err) {
     const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return {};
     throw new Error(`the settings file ${path2} cannot be read (${code === "EISDIR" ? "EISDIR: it is a folder" : code ?? err.message}); fix it or remove it`);
   }
   let parsed;
@@ -929,13 +929,13 @@ function checkPrivateDir(dir) {
 }
 
 // src/client/spawn.ts
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync3, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync4, openSync as openSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join5, resolve as resolve3 } from "node:path";
 async function daemonEntry(env = process.env) {
   if (env.SESSION_BUS_DAEMON_ENTRY) return env.SESSION_BUS_DAEMON_ENTRY;
   const here = await ownDir();
   const candidates = [join5(here, "daemon.js"), join5(here, "..", "daemon.js"), resolve3(here, "../../plugin/dist/daemon.js")];
-  for (const c of candidates) if (existsSync3(c)) return c;
+  for (const c of candidates) if (existsSync4(c)) return c;
   return candidates[0];
 }
 var DAEMON_NODE_FLAGS = ["--max-semi-space-size=1", "--expose-gc"];

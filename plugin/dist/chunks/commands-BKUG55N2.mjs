@@ -50,7 +50,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-Q7GWMXTI.mjs";
+} from "./chunk-BOMWKVA2.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";

@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-Q7GWMXTI.mjs";
+} from "./chunk-BOMWKVA2.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";
