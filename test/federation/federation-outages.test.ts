@@ -153,13 +153,15 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
     await Promise.all([federated(ca), federated(cb)]);
     const N = 1000;
     const before = (await status(ca)).federation.publishedSeq ?? 0;
-    const sending = Promise.all(Array.from({ length: N }, (_, i) => ca.client.request('broadcast', { ...A1, text: `burst ${i}` })));
-    // Stopped once JetStream has confirmed part of the burst to A. Not once B has taken part of it
-    // in: on a loaded machine B's intake could lag the whole burst behind A's publishing, and the
-    // outbox was empty by the stop (seen once in a full run).
+    const burst = (from: number, to: number) => Promise.all(Array.from({ length: to - from }, (_, i) => ca.client.request('broadcast', { ...A1, text: `burst ${from + i}` })));
+    const first = burst(0, N / 2);
+    // Stopped once JetStream has confirmed part of the burst to A, with the second half asked for
+    // just before the stop: A cannot have published all of it by then. (Stopping after 20 were
+    // confirmed, or after B took 20 in, still let A publish all 1000 first in two loaded runs.)
     await waitFor('A to publish part of the burst', async () => ((await status(ca)).federation.publishedSeq ?? 0) >= before + 20, 20_000);
+    const second = burst(N / 2, N);
     await fed.nats.stop();
-    await sending;
+    await Promise.all([first, second]);
     const down = await federated(ca, 'disconnected');
     // In the middle: part of the burst still waits in A's outbox.
     expect(down.federation.outbox).toBeGreaterThan(0);
