@@ -57,8 +57,7 @@ function requireKey(key: string): string {
   return def.key;
 }
 
-/** Federation's settings, each checked with a server and a project key beside it: federation checks only when on. */
-const FEDERATION_SETTINGS = new Set(['SESSION_BUS_NATS_URL', 'SESSION_BUS_PROJECT', 'SESSION_BUS_FED_LEASE_MS']);
+/** Beside the value: a server and a project key, as federation checks its settings only when on. */
 const FEDERATION_PROBE: NodeJS.ProcessEnv = { SESSION_BUS_NATS_URL: 'nats://127.0.0.1:4222', SESSION_BUS_PROJECT: 'probe' };
 
 /**
@@ -72,8 +71,9 @@ function check(envName: string, value: string): void {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  // Empty is as unset: the default (no federation, the origin's key, the default lease).
-  if (!FEDERATION_SETTINGS.has(envName) || value.trim() === '') return;
+  // Empty is as unset: the default (no federation, the origin's key, the default lease). A setting
+  // federation does not read leaves its rules satisfied.
+  if (value.trim() === '') return;
   const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, undefined, undefined);
   if (federation.mode === 'refused') throw new UsageError(federation.reason);
 }

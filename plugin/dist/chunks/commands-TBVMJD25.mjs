@@ -1106,7 +1106,6 @@ function requireKey(key) {
   if (!def) throw new UsageError(`no setting ${JSON.stringify(key)}; the settings are ${KEYS}`);
   return def.key;
 }
-var FEDERATION_SETTINGS = /* @__PURE__ */ new Set(["SESSION_BUS_NATS_URL", "SESSION_BUS_PROJECT", "SESSION_BUS_FED_LEASE_MS"]);
 var FEDERATION_PROBE = { SESSION_BUS_NATS_URL: "nats://127.0.0.1:4222", SESSION_BUS_PROJECT: "probe" };
 function check(envName, value) {
   try {
@@ -1114,7 +1113,7 @@ function check(envName, value) {
   } catch (err) {
     throw new UsageError(err.message);
   }
-  if (!FEDERATION_SETTINGS.has(envName) || value.trim() === "") return;
+  if (value.trim() === "") return;
   const federation = readFederationConfig({ ...FEDERATION_PROBE, [envName]: value }, void 0, void 0);
   if (federation.mode === "refused") throw new UsageError(federation.reason);
 }
