@@ -37,6 +37,8 @@ export interface DelayProxy {
   setDelay(ms: number): void;
   /** Passes on the connections held (see `held`) and every one from now on. */
   release(): void;
+  /** Ends every connection open now, both sides, as a link that fails: what it held is lost. New ones pass as before. */
+  cut(): void;
   /** Connections open now. */
   connections(): number;
   close(): Promise<void>;
@@ -93,6 +95,9 @@ export async function startDelayProxy(o: DelayProxyOptions): Promise<DelayProxy>
       held = false;
       for (const go of waiting.splice(0)) go();
     },
+    cut: () => {
+      for (const s of open) s.destroy();
+    },
     connections: () => open.size,
     close: () =>
       new Promise<void>((resolve) => {
@@ -141,6 +146,12 @@ function delayed(from: net.Socket, to: net.Socket, delay: () => number): void {
   });
   to.on('drain', () => {
     if (from.isPaused() && !full()) from.resume();
+  });
+  // What was on its way goes with the link, and no timer of a long delay outlives it.
+  to.once('close', () => {
+    clearTimeout(timer);
+    timer = undefined;
+    queue.length = 0;
   });
 }
 
