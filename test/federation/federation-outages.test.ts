@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { A1, A2, B1, useFederation } from '../support/federation-hosts.ts';
+import { fakeClaude } from '../support/fake-claude.ts';
 import { isAlive, sleep, waitFor } from '../support/project.ts';
 
 const fed = useFederation();
@@ -45,7 +46,7 @@ describe.skipIf(fed.skipped)('federation: outages', () => {
     expect(down.federation).toMatchObject({ state: 'disconnected', outbox: 12, claimsLocalOnly: true });
     expect(down.federation.warnings.join('\n')).toMatch(/claims are local only; 12 message\(s\) wait to be forwarded/);
     // Two reads of one daemon: asked at once.
-    const [statusOut, doctor] = await Promise.all([a.cli(['status']), a.cli(['doctor', '--json'])]);
+    const [statusOut, doctor] = await Promise.all([a.cli(['status']), a.cli(['doctor', '--json'], fakeClaude(a.base, true))]);
     expect(statusOut.stdout).toMatch(/warning {3}NATS unreachable .*claims are local only/);
     expect(JSON.parse(doctor.stdout).checks.find((c: { name: string }) => c.name === 'federation')).toMatchObject({
       status: 'warn',

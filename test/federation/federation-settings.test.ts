@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'vitest';
 import { A1, A2, B1, useFederation } from '../support/federation-hosts.ts';
+import { fakeClaude } from '../support/fake-claude.ts';
 import { startNats } from '../support/nats.ts';
 
 // The four tests run at once (each its own server or none, its own bus); their hosts, and the
@@ -74,7 +75,7 @@ describe.skipIf(fed.skipped).concurrent('federation: settings', () => {
     await c.client.request('broadcast', { ...A1, text: 'local only' });
     expect((await c.client.request('drain', A2)).messages.map((m) => m.text)).toEqual(['local only']);
     // Two reads of one daemon: asked at once.
-    const [statusOut, doctorOut] = await Promise.all([p.cli(['status']), p.cli(['doctor', '--json'])]);
+    const [statusOut, doctorOut] = await Promise.all([p.cli(['status']), p.cli(['doctor', '--json'], fakeClaude(p.base, true))]);
     expect(statusOut.stdout).toMatch(/federation refused: SESSION_BUS_NATS_URL "nats:\/\/nats\.internal:port": the port must be/);
     const check = JSON.parse(doctorOut.stdout).checks.find((x: { name: string }) => x.name === 'federation');
     expect(check).toMatchObject({ status: 'fail', fix: expect.stringContaining('session-bus config set nats-url') });
