@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
+import {
+  commandWordAt
+} from "./chunks/chunk-OOGE3GE6.mjs";
 
 // src/cli/main.ts
-if (process.argv[2] === "statusline") void import("./chunks/statusline-JCZY4CF6.mjs").then((m) => m.main());
-else void import("./chunks/commands-TBVMJD25.mjs").then((m) => m.main());
+var argv = process.argv.slice(2);
+var at = commandWordAt(argv);
+if (argv[at] === "statusline") void import("./chunks/statusline-JCZY4CF6.mjs").then((m) => m.main([...argv.slice(0, at), ...argv.slice(at + 1)]));
+else void import("./chunks/commands-ZFKT6JH7.mjs").then((m) => m.main());

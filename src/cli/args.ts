@@ -4,21 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { commandDoc } from './help.ts';
+import { OPTIONS } from './options.ts';
 import { UsageError } from './parse.ts';
-
-const OPTIONS = {
-  project: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  wide: { type: 'boolean' },
-  kind: { type: 'string', multiple: true },
-  follow: { type: 'boolean', short: 'f' },
-  lines: { type: 'string', short: 'n' },
-  since: { type: 'string' },
-  from: { type: 'string', multiple: true },
-  grep: { type: 'string' },
-} as const;
 
 export function parseCommandLine(argv: string[]) {
   try {

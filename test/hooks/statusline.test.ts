@@ -77,4 +77,26 @@ describe('session-bus statusline', () => {
     }
     a.client.close();
   });
+
+  it('left alone by the tryout, taken up 2026-12-02: `session-bus --project DIR statusline` said unknown command "statusline" (the options go before the command everywhere else)', async () => {
+    const a = await p.connect();
+    await a.client.request('register', { ...A, live: true });
+    const here = { cwd: p.base, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
+    const inside = await run(process.execPath, [BIN, 'statusline', '--project', p.dir], here);
+    expect(inside.stdout).toMatch(/^bus: 1 peer · 0 unread/);
+    for (const entry of [BIN, CLI]) {
+      for (const args of [['--project', p.dir, 'statusline'], [`--project=${p.dir}`, 'statusline']]) {
+        const r = await run(process.execPath, [entry, ...args], here);
+        expect(r, `${path.basename(entry)} ${args.join(' ')}`).toMatchObject({ code: 0, stdout: inside.stdout, stderr: '' });
+      }
+    }
+    // An option statusline does not take, before the word as after it: its own refusal, exit 2.
+    const json = await run(process.execPath, [BIN, '--json', 'statusline'], here);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/^session-bus: statusline takes only --project DIR/);
+    // A value that reads like the word is still a value: `--grep statusline log` searches the history.
+    const grep = await run(process.execPath, [BIN, '--project', p.dir, '--grep', 'statusline', 'log'], here);
+    expect(grep).toMatchObject({ code: 0, stdout: '', stderr: 'No messages match.\n' });
+    a.client.close();
+  });
 });

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 import {
+  OPTIONS
+} from "./chunk-OOGE3GE6.mjs";
+import {
   BusError,
   ConnectionError,
   MAX_HISTORY_LIMIT,
@@ -318,19 +321,6 @@ function parseKinds(values) {
 }
 
 // src/cli/args.ts
-var OPTIONS = {
-  project: { type: "string" },
-  json: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-  wide: { type: "boolean" },
-  kind: { type: "string", multiple: true },
-  follow: { type: "boolean", short: "f" },
-  lines: { type: "string", short: "n" },
-  since: { type: "string" },
-  from: { type: "string", multiple: true },
-  grep: { type: "string" }
-};
 function parseCommandLine(argv) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
