@@ -3838,7 +3838,10 @@ var EndpointError = class extends Error {
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return (0, import_node_path.resolve)(override);
+  if (override) {
+    if (!(0, import_node_path.isAbsolute)(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${(0, import_node_path.resolve)(override)}`);
+    return (0, import_node_path.resolve)(override);
+  }
   const uid = typeof process.getuid === "function" ? process.getuid() : (0, import_node_os.userInfo)().username;
   return (0, import_node_path.join)("/tmp", `session-bus-${uid}`);
 }

@@ -11301,7 +11301,7 @@ var BusError = class extends Error {
 
 // src/place/endpoint.ts
 import { userInfo } from "node:os";
-import { join as join2, resolve as resolve3 } from "node:path";
+import { isAbsolute, join as join2, resolve as resolve3 } from "node:path";
 
 // src/place/sha256.ts
 var K = new Uint32Array([
@@ -11424,7 +11424,10 @@ var EndpointError = class extends Error {
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return resolve3(override);
+  if (override) {
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve3(override)}`);
+    return resolve3(override);
+  }
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
   return join2("/tmp", `session-bus-${uid}`);
 }

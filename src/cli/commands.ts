@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { locateProject } from '../place/project.ts';
 import { startSettingsProblem } from '../place/settings.ts';
 import { RpcError } from '../transport/rpc-client.ts';
+import { inert } from '../protocol/sanitize.ts';
 import { VERSION } from '../protocol/version.ts';
 import { parseCommandLine } from './args.ts';
 import { colorEnabled } from './color.ts';
@@ -38,11 +39,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`session-bus: ${err.message}\nRun \`session-bus --help\` for usage.\n`);
+      io.stderr(`session-bus: ${shown(err.message)}\nRun \`session-bus --help\` for usage.\n`);
       return 2;
     }
     const message = err instanceof RpcError ? err.message : (err as Error).message || String(err);
-    io.stderr(`session-bus: ${message}\n`);
+    io.stderr(`session-bus: ${shown(message)}\n`);
     return 1;
   }
 }
@@ -144,6 +145,18 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+
+/**
+ * An error's words as the terminal shows them: made inert line by line, since they may carry what
+ * the person or a repository gave (a --project value, a folder's name, an environment variable)
+ * and the lines of a daemon's log a failed start quotes.
+ */
+function shown(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => inert(line))
+    .join('\n');
 }
 
 function isFolder(dir: string): boolean {

@@ -3,7 +3,7 @@
  * sandboxes rewrite TMPDIR, and two callers of one project must find one socket.
  */
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { MAX_SOCKET_PATH_BYTES } from '../protocol/limits.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -27,7 +27,12 @@ export class EndpointError extends Error {
 
 export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return resolve(override);
+  if (override) {
+    // Each process would find a relative one from its own folder: a hook, the CLI in a subfolder
+    // and the MCP server would each make theirs (inside the working tree), not share one.
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve(override)}`);
+    return resolve(override);
+  }
   const uid = typeof process.getuid === 'function' ? process.getuid() : userInfo().username;
   return join('/tmp', `session-bus-${uid}`);
 }

@@ -90,4 +90,27 @@ describe('errors that name the fix', () => {
     const fits = await p.cliHere(['send', 'a'.repeat(4096)]);
     expect(fits.code, fits.stderr).toBe(0);
   });
+
+  it('left alone by the tryout, taken up 2026-12-02: a relative SESSION_BUS_SOCKET_DIR made a socket folder inside the working tree, one per folder a process ran in', async () => {
+    const p = project({ git: true });
+    const sub = path.join(p.dir, 'src');
+    fs.mkdirSync(sub);
+    const env = { ...p.env, SESSION_BUS_SOCKET_DIR: 'sockets' };
+    const [send, status] = await Promise.all([run(process.execPath, [CLI, 'send', 'hi'], { cwd: sub, env }), run(process.execPath, [CLI, 'status'], { cwd: p.dir, env })]);
+    for (const r of [send, status]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^session-bus: SESSION_BUS_SOCKET_DIR must be an absolute path, not "sockets": each process would look for it from its own folder\. Set it to e\.g\. \//);
+    }
+    expect(fs.existsSync(path.join(sub, 'sockets')) || fs.existsSync(path.join(p.dir, 'sockets'))).toBe(false);
+    expect(p.daemonPids()).toEqual([]);
+  });
+
+  it("an error's words reach the terminal inert: a --project value with escape sequences was printed raw (ESC, OSC, BEL)", async () => {
+    const p = project({ git: true });
+    const hostile = path.join(p.base, '\u001b[31mred\u001b]0;title\u0007');
+    const r = await run(process.execPath, [CLI, 'status', '--project', hostile], { cwd: p.dir, env: p.env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('\\u001b[31mred\\u001b]0;title\\u0007: no such folder');
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
 });

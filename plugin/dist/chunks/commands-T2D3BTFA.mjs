@@ -53,7 +53,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-BOMWKVA2.mjs";
+} from "./chunk-NKPVVGSO.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
@@ -458,19 +458,19 @@ function urlAuth(url) {
 }
 var SCHEMES = /* @__PURE__ */ new Set(["nats", "tls"]);
 function serverUrlProblem(url) {
-  const shown = JSON.stringify(url);
+  const shown2 = JSON.stringify(url);
   const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?([/?#].*)?$/i.exec(url);
-  if (!m) return `${shown} is not a NATS URL: write nats://host:4222`;
+  if (!m) return `${shown2} is not a NATS URL: write nats://host:4222`;
   const [, scheme, host, port] = m;
-  if (scheme !== void 0 && !SCHEMES.has(scheme.toLowerCase())) return `${shown}: the scheme must be nats:// or tls://, not ${scheme}://`;
-  if (!host) return `${shown} names no host: write nats://host:4222`;
+  if (scheme !== void 0 && !SCHEMES.has(scheme.toLowerCase())) return `${shown2}: the scheme must be nats:// or tls://, not ${scheme}://`;
+  if (!host) return `${shown2} names no host: write nats://host:4222`;
   if (port !== void 0 && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
-    return `${shown}: the port must be a number from 1 to 65535, not ${JSON.stringify(port)}`;
+    return `${shown2}: the port must be a number from 1 to 65535, not ${JSON.stringify(port)}`;
   }
   try {
     new URL(`nats://${host}`);
   } catch {
-    return `${shown} is not a NATS URL: ${JSON.stringify(host)} is not a host name or address`;
+    return `${shown2} is not a NATS URL: ${JSON.stringify(host)} is not a host name or address`;
   }
   return void 0;
 }
@@ -1744,13 +1744,13 @@ async function run(argv, io) {
     return await dispatch(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`session-bus: ${err.message}
+      io.stderr(`session-bus: ${shown(err.message)}
 Run \`session-bus --help\` for usage.
 `);
       return 2;
     }
     const message = err instanceof RpcError ? err.message : err.message || String(err);
-    io.stderr(`session-bus: ${message}
+    io.stderr(`session-bus: ${shown(message)}
 `);
     return 1;
   }
@@ -1851,6 +1851,9 @@ async function dispatch(argv, io) {
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+function shown(message) {
+  return message.split("\n").map((line) => inert(line)).join("\n");
 }
 function isFolder(dir) {
   try {

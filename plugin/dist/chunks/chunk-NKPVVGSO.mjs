@@ -1,6 +1,33 @@
 #!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 
+// src/protocol/sanitize.ts
+var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function cleanText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
+}
+function oneLine(text) {
+  return cleanText(text).replace(/[\t\n]+/g, " ");
+}
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+var LABEL_SAFE = /[^\w.:#/@+-]/g;
+function escapeChar(c) {
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+function inert(text, form = "bare") {
+  if (form === "label") return text.replace(LABEL_SAFE, "?");
+  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
+  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
+  return form === "quoted" ? `"${escaped}"` : escaped;
+}
+
 // src/protocol/version.ts
 var VERSION = "0.3.0";
 var PROTOCOL_VERSION = 1;
@@ -146,33 +173,6 @@ var MAX_SEQ = 2 ** 48;
 var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 var MAX_HISTORY_LIMIT = 1e3;
 var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
-
-// src/protocol/sanitize.ts
-var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-function cleanText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
-}
-function oneLine(text) {
-  return cleanText(text).replace(/[\t\n]+/g, " ");
-}
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
-var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
-var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-var LABEL_SAFE = /[^\w.:#/@+-]/g;
-function escapeChar(c) {
-  const short = SHORT_ESCAPES[c];
-  if (short) return short;
-  let out = "";
-  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
-  return out;
-}
-function inert(text, form = "bare") {
-  if (form === "label") return text.replace(LABEL_SAFE, "?");
-  const body = form === "quoted" ? text.replace(/["\\]/g, "\\$&") : text;
-  const escaped = body.replace(TAG_START, "\\u003c").replace(UNSAFE, escapeChar);
-  return form === "quoted" ? `"${escaped}"` : escaped;
-}
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
@@ -654,7 +654,7 @@ function resolveSettings(env, file) {
 
 // src/place/endpoint.ts
 import { userInfo } from "node:os";
-import { join as join4, resolve as resolve2 } from "node:path";
+import { isAbsolute, join as join4, resolve as resolve2 } from "node:path";
 
 // src/place/sha256.ts
 var K = new Uint32Array([
@@ -777,7 +777,10 @@ var EndpointError = class extends Error {
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) return resolve2(override);
+  if (override) {
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve2(override)}`);
+    return resolve2(override);
+  }
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
   return join4("/tmp", `session-bus-${uid}`);
 }
