@@ -7,5 +7,5 @@ import {
 // src/cli/main.ts
 var argv = process.argv.slice(2);
 var at = commandWordAt(argv);
-if (argv[at] === "statusline") void import("./chunks/statusline-2GWGIY24.mjs").then((m) => m.main([...argv.slice(0, at), ...argv.slice(at + 1)]));
-else void import("./chunks/commands-T2D3BTFA.mjs").then((m) => m.main());
+if (argv[at] === "statusline") void import("./chunks/statusline-66OEJSMS.mjs").then((m) => m.main([...argv.slice(0, at), ...argv.slice(at + 1)]));
+else void import("./chunks/commands-BJSMYGXS.mjs").then((m) => m.main());

@@ -17,7 +17,7 @@ import { guard } from './guard-command.ts';
 import { claims, peers, restart, send, status, stop } from './daemon-commands.ts';
 import { formatDoctor, runDoctor } from './doctor.ts';
 import { follow, log, tail, type FeedOutput } from './feed.ts';
-import type { Layout } from './format.ts';
+import { jsonLine, type Layout } from './format.ts';
 import { COMMANDS, commandDoc, commandHelp, completionScript, generalHelp } from './help.ts';
 import { processIo, type CliIo, type CommandContext } from './io.ts';
 import { parseCount, parseKinds, parseSince, UsageError } from './parse.ts';
@@ -139,7 +139,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     }
     case 'doctor': {
       const report = await runDoctor(project, io.env);
-      ctx.out(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(io, io.env)));
+      ctx.out(json ? jsonLine(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
     default:

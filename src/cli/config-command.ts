@@ -7,7 +7,7 @@ import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, 
 import { readConfig } from '../place/config.ts';
 import { readFederationConfig } from '../daemon/federation/config.ts';
 import { daemonIfRunning } from './feed.ts';
-import { table } from './format.ts';
+import { jsonLine, safe, table } from './format.ts';
 import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
 
@@ -21,9 +21,9 @@ export async function config({ project, json, env, out }: CommandContext, words:
     const file = readSettingsFile(path);
     const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) out(JSON.stringify({ path, settings: wanted }));
-    else if (key) out(wanted[0]!.value);
-    else out(`settings for a daemon started now (file: ${path}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
+    if (json) out(jsonLine({ path, settings: wanted }));
+    else if (key) out(safe(wanted[0]!.value));
+    else out(`settings for a daemon started now (file: ${safe(path)}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
     return 0;
   }
   if (verb !== 'set' && verb !== 'unset') throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
@@ -40,11 +40,11 @@ export async function config({ project, json, env, out }: CommandContext, words:
     const s = await conn.client.request('status', {});
     conn.client.close();
     const now = s.settings?.find((r) => r.key === def.key);
-    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || '-'} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${safe(now.value || '-')} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
   }
-  if (json) out(JSON.stringify({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) out(jsonLine({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    out(value === undefined ? `removed ${def.key} from ${path}` : `set ${def.key}=${value} in ${path}`);
+    out(value === undefined ? `removed ${def.key} from ${safe(path)}` : `set ${def.key}=${safe(value)} in ${safe(path)}`);
     if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) out(running);
   }

@@ -15,7 +15,7 @@ import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
 import { isNotRunning } from '../client/connect.ts';
 import { isRunning, isBusDaemon } from '../place/liveness.ts';
 import { sleep } from '../place/sleep.ts';
-import { formatClaims, formatPeers, formatSettings, formatStatus, safe, type Layout } from './format.ts';
+import { formatClaims, formatPeers, formatSettings, formatStatus, jsonLine, safe, type Layout } from './format.ts';
 import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
 
@@ -24,7 +24,7 @@ export const NOT_RUNNING = 3;
 
 /** What a person reads when no daemon runs: which bus, and what would start it. */
 export function notRunningLine(busRoot: string): string {
-  return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+  return `session-bus daemon: not running for ${safe(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
 }
 
 /** The running daemon, or undefined when none runs (other failures throw). */
@@ -42,13 +42,13 @@ export async function status({ project, json, env, out }: CommandContext, layout
   if (!conn) {
     const location = locateProject(project);
     const endpoint = endpointFor(location.busRoot, env);
-    if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    if (json) out(jsonLine({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
     else out([notRunningLine(location.busRoot), `  socket    ${safe(endpoint.socketPath)}`, `  log       ${safe(endpoint.logPath)}`, `  mailbox   ${safe(location.mailboxPath)}`].join('\n'));
     return NOT_RUNNING;
   }
   try {
     const s = await conn.client.request('status', {});
-    out(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
+    out(json ? jsonLine({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -58,12 +58,12 @@ export async function status({ project, json, env, out }: CommandContext, layout
 export async function peers({ project, json, env, out }: CommandContext, layout: Layout = {}): Promise<number> {
   const conn = await existing(project, env);
   if (!conn) {
-    out(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? jsonLine({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   try {
     const { peers } = await conn.client.request('peers', {});
-    out(json ? JSON.stringify({ peers }) : formatPeers(peers, Date.now(), layout));
+    out(json ? jsonLine({ peers }) : formatPeers(peers, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -78,13 +78,13 @@ export async function claims({ project, json, env, out }: CommandContext, layout
     const location = locateProject(project);
     const now = Date.now();
     const recorded: ClaimInfo[] = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === undefined || c.expiresAt > now);
-    if (json) out(JSON.stringify({ running: false, claims: recorded }));
+    if (json) out(jsonLine({ running: false, claims: recorded }));
     else out([notRunningLine(location.busRoot), ...(recorded.length > 0 ? ['Claims recorded in the mailbox (kept if their sessions come back when it starts):', formatClaims(recorded, now, layout)] : [])].join('\n'));
     return NOT_RUNNING;
   }
   try {
     const { claims } = await conn.client.request('claims', {});
-    out(json ? JSON.stringify({ claims }) : formatClaims(claims, Date.now(), layout));
+    out(json ? jsonLine({ claims }) : formatClaims(claims, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -94,7 +94,7 @@ export async function claims({ project, json, env, out }: CommandContext, layout
 export async function stop({ project, json, env, out }: CommandContext): Promise<number> {
   const conn = await existing(project, env);
   if (!conn) {
-    out(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? jsonLine({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   // Connected sessions' MCP servers reconnect, and the first one starts a daemon again: say so.
@@ -104,8 +104,8 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
   conn.client.close();
   // "Stopped" means gone: the next command (or `ps`) must not find it still exiting.
   const gone = await untilGone(conn.hello.pid);
-  if (json) out(JSON.stringify({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1000} s (its log: ${conn.endpoint.logPath})`);
+  if (json) out(jsonLine({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1000} s (its log: ${safe(conn.endpoint.logPath)})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -147,7 +147,7 @@ export async function restart({ project, json, env, out }: CommandContext): Prom
   const fresh = await connectOrSpawn(project, { env });
   try {
     const s = await fresh.client.request('status', {});
-    if (json) out(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    if (json) out(jsonLine({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
     else {
       out(`session-bus daemon ${old ? `restarted (pid ${old} → ${s.pid})` : `started (pid ${s.pid})`}`);
       out(`  settings  ${formatSettings(s.settings ?? [])}`);
@@ -166,7 +166,7 @@ export async function send({ project, json, env, out }: CommandContext, text: st
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });
-    out(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    out(json ? jsonLine(result) : `sent #${result.seq} as ${safe(result.from)}`);
     return 0;
   } finally {
     conn.client.close();

@@ -18,6 +18,7 @@ import { isStaleLock, lockHolder } from '../place/start-lock.ts';
 import type { HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
+import { safe } from './format.ts';
 import { checkFederation, checkHostInbox, checkSettings, federationRefused, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
 import { findClaude, judgeValidation, pluginDir, runValidate } from './doctor-plugin.ts';
 
@@ -236,10 +237,10 @@ export function formatDoctor(report: DoctorReport, color: boolean): string {
   const paint = painter(color);
   const style = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim' } as const;
   const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${report.root}` : ''}`];
+  const lines = [`session-bus doctor${report.root ? ` for ${safe(report.root)}` : ''}`];
   for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${c.message}`);
-    if (c.fix && c.status !== 'ok') lines.push(`  ${''.padEnd(4)}  ${''.padEnd(width)}  ${paint('bold', 'fix:')} ${c.fix}`);
+    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${safe(c.message)}`);
+    if (c.fix && c.status !== 'ok') lines.push(`  ${''.padEnd(4)}  ${''.padEnd(width)}  ${paint('bold', 'fix:')} ${safe(c.fix)}`);
   }
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   lines.push('', failed === 0 ? 'All checks passed.' : `${failed} check${failed === 1 ? '' : 's'} failed.`);

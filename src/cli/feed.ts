@@ -14,7 +14,7 @@ import { replayMailbox } from '../place/mailbox-replay.ts';
 import { selectHistory } from '../protocol/history.ts';
 import { MAX_HISTORY_LIMIT } from '../protocol/limits.ts';
 import { MESSAGE_NOTIFICATION, type HistoryParams, type HistoryResult, type MessageRecord } from '../protocol/messages.ts';
-import { formatMessage, safe } from './format.ts';
+import { formatMessage, jsonLine, safe } from './format.ts';
 import type { CommandContext } from './io.ts';
 import { displayWidth } from './width.ts';
 
@@ -124,7 +124,7 @@ const FOLLOW_LABEL_WIDTH = 14;
 function printer(o: FeedOutput, withDate: boolean, minLabelWidth = 0): { print: (m: MessageRecord) => void; batch: (ms: MessageRecord[]) => void } {
   let labelWidth = minLabelWidth;
   const print = (m: MessageRecord) => {
-    if (o.json) return o.out(JSON.stringify(m));
+    if (o.json) return o.out(jsonLine(m));
     labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
     o.out(formatMessage(m, { color: o.color, date: withDate, labelWidth }));
   };
@@ -170,7 +170,7 @@ export async function log(o: FeedOutput, query: LogQuery): Promise<number> {
     const source = historySource(conn, project);
     const messages = await readAll(source.fetch, q, query.lines);
     if (o.json) {
-      o.out(JSON.stringify({ source: source.name, messages }));
+      o.out(jsonLine({ source: source.name, messages }));
     } else {
       printer(o, true).batch(messages);
       if (messages.length === 0) o.note('No messages match.');

@@ -27,6 +27,15 @@ export function safe(text: string): string {
   return inert(oneLine(text));
 }
 
+/**
+ * A value as one line of --json output: what JSON.stringify leaves as it is (DEL, C1 controls,
+ * bidi and invisible characters, a tag's `<`) written as \uXXXX escapes, so it parses to the same
+ * value and shows inert on a terminal.
+ */
+export function jsonLine(value: unknown): string {
+  return inert(JSON.stringify(value));
+}
+
 
 /** Columns are two spaces apart. */
 const GAP = 2;
@@ -77,7 +86,7 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
   const root = layout.root ?? s.root;
   const cols = layout.columns;
   const lines = [
-    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
+    `session-bus daemon: running (pid ${s.pid}, version ${safe(s.version)}, up ${duration(s.uptimeMs)})`,
     `  project   ${safe(s.root)}`,
     `  socket    ${safe(s.socketPath)}`,
     `  log       ${safe(s.logPath)}`,
@@ -129,7 +138,7 @@ export function formatSettings(settings: NonNullable<StatusResult['settings']>):
 /** The federation lines of status: state, lag, the other hosts and their sessions, warnings. */
 export function formatFederation(f: FederationStatus | undefined, now = Date.now()): string[] {
   if (!f || f.state === 'off') return ['  federation off (SESSION_BUS_NATS_URL not set)'];
-  if (f.state === 'refused') return [`  federation refused: ${f.reason ?? 'unknown reason'}`];
+  if (f.state === 'refused') return [`  federation refused: ${safe(f.reason ?? 'unknown reason')}`];
   const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ''} to ${f.url ?? '?'} as ${f.host?.name ?? '?'} (${f.host?.id ?? '?'}), project ${f.project ?? '?'}`;
   const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ''}`;
   const hosts =

@@ -47,16 +47,16 @@ export async function guard(c: CommandContext, words: string[], cliScript: strin
   const ours = fs.existsSync(hook) && fs.readFileSync(hook, 'utf8').includes(MARK);
   if (verb === 'uninstall') {
     if (!ours) {
-      out(`no session-bus pre-commit hook in ${dir}`);
+      out(`no session-bus pre-commit hook in ${inert(dir)}`);
       return 0;
     }
     fs.rmSync(hook);
     if (fs.existsSync(chained)) fs.renameSync(chained, hook);
-    out(`removed the session-bus pre-commit hook from ${dir}${fs.existsSync(hook) ? ' (the one it chained is back in place)' : ''}`);
+    out(`removed the session-bus pre-commit hook from ${inert(dir)}${fs.existsSync(hook) ? ' (the one it chained is back in place)' : ''}`);
     return 0;
   }
   if (ours) {
-    out(`the session-bus pre-commit hook is already in ${dir}`);
+    out(`the session-bus pre-commit hook is already in ${inert(dir)}`);
     return 0;
   }
   if (fs.existsSync(hook)) fs.renameSync(hook, chained);
@@ -68,7 +68,7 @@ export async function guard(c: CommandContext, words: string[], cliScript: strin
     '',
   ].join('\n');
   fs.writeFileSync(hook, script, { mode: 0o755 });
-  out(`installed the session-bus pre-commit hook in ${dir}${fs.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ''}`);
+  out(`installed the session-bus pre-commit hook in ${inert(dir)}${fs.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ''}`);
   return 0;
 }
 

@@ -58,7 +58,7 @@ export function statuslineArgs(args: readonly string[]): { project?: string } | 
   }
   if (args.length === 2 && args[0] === '--project' && args[1]) return { project: args[1] };
   if (args.length === 1 && args[0]!.startsWith('--project=') && args[0]!.length > '--project='.length) return { project: args[0]!.slice('--project='.length) };
-  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${JSON.stringify(args.join(' '))}\nRun \`session-bus help statusline\` for usage.\n` };
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${safe(JSON.stringify(args.join(' ')))}\nRun \`session-bus help statusline\` for usage.\n` };
 }
 
 export async function main(args: readonly string[] = process.argv.slice(3)): Promise<void> {

@@ -36,6 +36,7 @@ import {
   isOlderThan,
   isRunning,
   isStaleLock,
+  jsonLine,
   locateProject,
   lockHolder,
   painter,
@@ -53,7 +54,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-NKPVVGSO.mjs";
+} from "./chunk-4UO4INZ7.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
@@ -906,7 +907,7 @@ var FOLLOW_LABEL_WIDTH = 14;
 function printer(o, withDate, minLabelWidth = 0) {
   let labelWidth = minLabelWidth;
   const print = (m) => {
-    if (o.json) return o.out(JSON.stringify(m));
+    if (o.json) return o.out(jsonLine(m));
     labelWidth = Math.max(labelWidth, displayWidth(safe(m.from)));
     o.out(formatMessage(m, { color: o.color, date: withDate, labelWidth }));
   };
@@ -940,7 +941,7 @@ async function log(o, query) {
     const source = historySource(conn, project);
     const messages = await readAll(source.fetch, q, query.lines);
     if (o.json) {
-      o.out(JSON.stringify({ source: source.name, messages }));
+      o.out(jsonLine({ source: source.name, messages }));
     } else {
       printer(o, true).batch(messages);
       if (messages.length === 0) o.note("No messages match.");
@@ -1061,9 +1062,9 @@ async function config({ project, json, env, out }, words) {
     const file = readSettingsFile(path6);
     const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
-    if (json) out(JSON.stringify({ path: path6, settings: wanted }));
-    else if (key) out(wanted[0].value);
-    else out(`settings for a daemon started now (file: ${path6}; an environment variable wins over the file)
+    if (json) out(jsonLine({ path: path6, settings: wanted }));
+    else if (key) out(safe(wanted[0].value));
+    else out(`settings for a daemon started now (file: ${safe(path6)}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -1081,11 +1082,11 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const s = await conn.client.request("status", {});
     conn.client.close();
     const now = s.settings?.find((r) => r.key === def.key);
-    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${now.value || "-"} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${safe(now.value || "-")} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
-  if (json) out(JSON.stringify({ path: path6, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
+  if (json) out(jsonLine({ path: path6, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    out(value === void 0 ? `removed ${def.key} from ${path6}` : `set ${def.key}=${value} in ${path6}`);
+    out(value === void 0 ? `removed ${def.key} from ${safe(path6)}` : `set ${def.key}=${safe(value)} in ${safe(path6)}`);
     if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) out(running);
   }
@@ -1151,16 +1152,16 @@ async function guard(c, words, cliScript) {
   const ours = fs4.existsSync(hook) && fs4.readFileSync(hook, "utf8").includes(MARK);
   if (verb === "uninstall") {
     if (!ours) {
-      out(`no session-bus pre-commit hook in ${dir}`);
+      out(`no session-bus pre-commit hook in ${inert(dir)}`);
       return 0;
     }
     fs4.rmSync(hook);
     if (fs4.existsSync(chained)) fs4.renameSync(chained, hook);
-    out(`removed the session-bus pre-commit hook from ${dir}${fs4.existsSync(hook) ? " (the one it chained is back in place)" : ""}`);
+    out(`removed the session-bus pre-commit hook from ${inert(dir)}${fs4.existsSync(hook) ? " (the one it chained is back in place)" : ""}`);
     return 0;
   }
   if (ours) {
-    out(`the session-bus pre-commit hook is already in ${dir}`);
+    out(`the session-bus pre-commit hook is already in ${inert(dir)}`);
     return 0;
   }
   if (fs4.existsSync(hook)) fs4.renameSync(hook, chained);
@@ -1172,7 +1173,7 @@ async function guard(c, words, cliScript) {
     ""
   ].join("\n");
   fs4.writeFileSync(hook, script, { mode: 493 });
-  out(`installed the session-bus pre-commit hook in ${dir}${fs4.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ""}`);
+  out(`installed the session-bus pre-commit hook in ${inert(dir)}${fs4.existsSync(chained) ? ` (the one there runs first, as ${CHAINED})` : ""}`);
   return 0;
 }
 async function check2({ project, env, note }) {
@@ -1199,7 +1200,7 @@ ${lines.join("\n")}
 // src/cli/daemon-commands.ts
 var NOT_RUNNING = 3;
 function notRunningLine(busRoot) {
-  return `session-bus daemon: not running for ${busRoot} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+  return `session-bus daemon: not running for ${safe(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
 }
 async function existing(project, env) {
   try {
@@ -1214,13 +1215,13 @@ async function status({ project, json, env, out }, layout = {}) {
   if (!conn) {
     const location = locateProject(project);
     const endpoint = endpointFor(location.busRoot, env);
-    if (json) out(JSON.stringify({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
+    if (json) out(jsonLine({ running: false, root: location.busRoot, socketPath: endpoint.socketPath, logPath: endpoint.logPath, mailboxPath: location.mailboxPath }));
     else out([notRunningLine(location.busRoot), `  socket    ${safe(endpoint.socketPath)}`, `  log       ${safe(endpoint.logPath)}`, `  mailbox   ${safe(location.mailboxPath)}`].join("\n"));
     return NOT_RUNNING;
   }
   try {
     const s = await conn.client.request("status", {});
-    out(json ? JSON.stringify({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
+    out(json ? jsonLine({ running: true, ...s }) : formatStatus(s, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -1229,12 +1230,12 @@ async function status({ project, json, env, out }, layout = {}) {
 async function peers({ project, json, env, out }, layout = {}) {
   const conn = await existing(project, env);
   if (!conn) {
-    out(json ? JSON.stringify({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? jsonLine({ running: false, peers: [] }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   try {
     const { peers: peers2 } = await conn.client.request("peers", {});
-    out(json ? JSON.stringify({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout));
+    out(json ? jsonLine({ peers: peers2 }) : formatPeers(peers2, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -1246,13 +1247,13 @@ async function claims({ project, json, env, out }, layout = {}) {
     const location = locateProject(project);
     const now = Date.now();
     const recorded = [...replayMailbox(location.mailboxPath).state.claims.values()].filter((c) => c.expiresAt === void 0 || c.expiresAt > now);
-    if (json) out(JSON.stringify({ running: false, claims: recorded }));
+    if (json) out(jsonLine({ running: false, claims: recorded }));
     else out([notRunningLine(location.busRoot), ...recorded.length > 0 ? ["Claims recorded in the mailbox (kept if their sessions come back when it starts):", formatClaims(recorded, now, layout)] : []].join("\n"));
     return NOT_RUNNING;
   }
   try {
     const { claims: claims2 } = await conn.client.request("claims", {});
-    out(json ? JSON.stringify({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout));
+    out(json ? jsonLine({ claims: claims2 }) : formatClaims(claims2, Date.now(), layout));
     return 0;
   } finally {
     conn.client.close();
@@ -1261,7 +1262,7 @@ async function claims({ project, json, env, out }, layout = {}) {
 async function stop({ project, json, env, out }) {
   const conn = await existing(project, env);
   if (!conn) {
-    out(json ? JSON.stringify({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
+    out(json ? jsonLine({ stopped: false, running: false }) : notRunningLine(locateProject(project).busRoot));
     return NOT_RUNNING;
   }
   const { sessions } = await conn.client.request("status", {});
@@ -1269,8 +1270,8 @@ async function stop({ project, json, env, out }) {
   await conn.client.request("shutdown", { reason: "session-bus stop" });
   conn.client.close();
   const gone = await untilGone(conn.hello.pid);
-  if (json) out(JSON.stringify({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1e3} s (its log: ${conn.endpoint.logPath})`);
+  if (json) out(jsonLine({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1e3} s (its log: ${safe(conn.endpoint.logPath)})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -1298,7 +1299,7 @@ async function restart({ project, json, env, out }) {
   const fresh = await connectOrSpawn(project, { env });
   try {
     const s = await fresh.client.request("status", {});
-    if (json) out(JSON.stringify({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
+    if (json) out(jsonLine({ restarted: true, oldPid: old ?? null, pid: s.pid, settings: s.settings ?? [] }));
     else {
       out(`session-bus daemon ${old ? `restarted (pid ${old} \u2192 ${s.pid})` : `started (pid ${s.pid})`}`);
       out(`  settings  ${formatSettings(s.settings ?? [])}`);
@@ -1314,7 +1315,7 @@ async function send({ project, json, env, out }, text, kind2) {
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind: kind2 });
-    out(json ? JSON.stringify(result) : `sent #${result.seq} as ${result.from}`);
+    out(json ? jsonLine(result) : `sent #${result.seq} as ${safe(result.from)}`);
     return 0;
   } finally {
     conn.client.close();
@@ -1705,10 +1706,10 @@ function formatDoctor(report, color) {
   const paint = painter(color);
   const style = { ok: "green", warn: "yellow", fail: "red", skip: "dim" };
   const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${report.root}` : ""}`];
+  const lines = [`session-bus doctor${report.root ? ` for ${safe(report.root)}` : ""}`];
   for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${c.message}`);
-    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${c.fix}`);
+    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${safe(c.message)}`);
+    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${safe(c.fix)}`);
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;
   lines.push("", failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
@@ -1845,7 +1846,7 @@ async function dispatch(argv, io) {
     }
     case "doctor": {
       const report = await runDoctor(project, io.env);
-      ctx.out(json ? JSON.stringify(report) : formatDoctor(report, colorEnabled(io, io.env)));
+      ctx.out(json ? jsonLine(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
     default:

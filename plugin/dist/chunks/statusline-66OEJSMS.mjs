@@ -4,7 +4,7 @@ import {
   connectExisting,
   safe,
   truncate
-} from "./chunk-NKPVVGSO.mjs";
+} from "./chunk-4UO4INZ7.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";
@@ -39,7 +39,7 @@ function statuslineArgs(args) {
   }
   if (args.length === 2 && args[0] === "--project" && args[1]) return { project: args[1] };
   if (args.length === 1 && args[0].startsWith("--project=") && args[0].length > "--project=".length) return { project: args[0].slice("--project=".length) };
-  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${JSON.stringify(args.join(" "))}
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${safe(JSON.stringify(args.join(" ")))}
 Run \`session-bus help statusline\` for usage.
 ` };
 }

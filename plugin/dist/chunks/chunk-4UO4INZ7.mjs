@@ -1349,6 +1349,9 @@ var GONE_AFTER_MS = 12 * 36e5;
 function safe(text) {
   return inert(oneLine(text));
 }
+function jsonLine(value) {
+  return inert(JSON.stringify(value));
+}
 var GAP = 2;
 function table(headers, rawRows, columns) {
   const rows = rawRows.map((r) => r.map(safe));
@@ -1380,7 +1383,7 @@ function formatStatus(s, now = Date.now(), layout = {}) {
   const root = layout.root ?? s.root;
   const cols = layout.columns;
   const lines = [
-    `session-bus daemon: running (pid ${s.pid}, version ${s.version}, up ${duration(s.uptimeMs)})`,
+    `session-bus daemon: running (pid ${s.pid}, version ${safe(s.version)}, up ${duration(s.uptimeMs)})`,
     `  project   ${safe(s.root)}`,
     `  socket    ${safe(s.socketPath)}`,
     `  log       ${safe(s.logPath)}`,
@@ -1423,7 +1426,7 @@ function formatSettings(settings) {
 }
 function formatFederation(f, now = Date.now()) {
   if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
-  if (f.state === "refused") return [`  federation refused: ${f.reason ?? "unknown reason"}`];
+  if (f.state === "refused") return [`  federation refused: ${safe(f.reason ?? "unknown reason")}`];
   const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
   const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ""}`;
   const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration(now - h.lastSeen)} ago`);
@@ -1508,6 +1511,7 @@ export {
   truncate,
   terminalColumns,
   safe,
+  jsonLine,
   table,
   formatStatus,
   formatSettings,
