@@ -53,14 +53,16 @@ describe('session-bus statusline', () => {
   });
 
   it('newcomer tryout 2026-12-02: statusline ignored --project (and --help, --json, --bogus) and printed the line of the current folder', async () => {
-    const a = await p.connect();
+    // A project of its own: the file's has sessions of the tests before, whose claims may lapse meanwhile.
+    const q = project({ git: true });
+    const a = await q.connect();
     await a.client.request('register', { ...A, live: true });
     // From a folder outside the project, no JSON on stdin: as a person tries it in a shell.
-    const here = { cwd: p.base, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
-    const inside = await run(process.execPath, [BIN, 'statusline'], { ...here, cwd: p.dir });
-    expect(inside.stdout).toMatch(/^bus: 1 peer · 0 unread/);
+    const here = { cwd: q.base, env: { ...q.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
+    const inside = await run(process.execPath, [BIN, 'statusline'], { ...here, cwd: q.dir });
+    expect(inside.stdout).toBe('bus: 1 peer · 0 unread\n');
     expect((await run(process.execPath, [BIN, 'statusline'], here)).stdout).toBe('bus: not running\n');
-    for (const args of [['--project', p.dir], [`--project=${p.dir}`]]) {
+    for (const args of [['--project', q.dir], [`--project=${q.dir}`]]) {
       const r = await run(process.execPath, [BIN, 'statusline', ...args], here);
       expect(r, args.join(' ')).toMatchObject({ code: 0, stdout: inside.stdout, stderr: '' });
     }
@@ -79,13 +81,15 @@ describe('session-bus statusline', () => {
   });
 
   it('left alone by the tryout, taken up 2026-12-02: `session-bus --project DIR statusline` said unknown command "statusline" (the options go before the command everywhere else)', async () => {
-    const a = await p.connect();
+    // A project of its own: the file's has sessions of the tests before, whose claims may lapse meanwhile.
+    const q = project({ git: true });
+    const a = await q.connect();
     await a.client.request('register', { ...A, live: true });
-    const here = { cwd: p.base, env: { ...p.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
-    const inside = await run(process.execPath, [BIN, 'statusline', '--project', p.dir], here);
-    expect(inside.stdout).toMatch(/^bus: 1 peer · 0 unread/);
+    const here = { cwd: q.base, env: { ...q.env, CLAUDE_PROJECT_DIR: '' }, input: '' };
+    const inside = await run(process.execPath, [BIN, 'statusline', '--project', q.dir], here);
+    expect(inside.stdout).toBe('bus: 1 peer · 0 unread\n');
     for (const entry of [BIN, CLI]) {
-      for (const args of [['--project', p.dir, 'statusline'], [`--project=${p.dir}`, 'statusline']]) {
+      for (const args of [['--project', q.dir, 'statusline'], [`--project=${q.dir}`, 'statusline']]) {
         const r = await run(process.execPath, [entry, ...args], here);
         expect(r, `${path.basename(entry)} ${args.join(' ')}`).toMatchObject({ code: 0, stdout: inside.stdout, stderr: '' });
       }
@@ -95,7 +99,7 @@ describe('session-bus statusline', () => {
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/^session-bus: statusline takes only --project DIR/);
     // A value that reads like the word is still a value: `--grep statusline log` searches the history.
-    const grep = await run(process.execPath, [BIN, '--project', p.dir, '--grep', 'statusline', 'log'], here);
+    const grep = await run(process.execPath, [BIN, '--project', q.dir, '--grep', 'statusline', 'log'], here);
     expect(grep).toMatchObject({ code: 0, stdout: '', stderr: 'No messages match.\n' });
     a.client.close();
   });
