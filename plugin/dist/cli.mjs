@@ -7,5 +7,7 @@ import {
 // src/cli/main.ts
 var argv = process.argv.slice(2);
 var at = commandWordAt(argv);
-if (argv[at] === "statusline") void import("./chunks/statusline-66OEJSMS.mjs").then((m) => m.main([...argv.slice(0, at), ...argv.slice(at + 1)]));
-else void import("./chunks/commands-BJSMYGXS.mjs").then((m) => m.main());
+var before = argv.slice(0, Math.max(at, 0));
+var ownOption = before.length === 0 || before.length === 2 && before[0] === "--project" || before.length === 1 && before[0].startsWith("--project=");
+if (argv[at] === "statusline" && ownOption) void import("./chunks/statusline-AITETXXL.mjs").then((m) => m.main([...before, ...argv.slice(at + 1)]));
+else void import("./chunks/commands-XWQHAD2R.mjs").then((m) => m.main());

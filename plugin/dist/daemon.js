@@ -3834,14 +3834,25 @@ function sha256Hex(text) {
 
 // src/place/endpoint.ts
 var EndpointError = class extends Error {
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(problem, fix) {
+    super(`${problem}. ${fix}`);
+    this.problem = problem;
+    this.fix = fix;
+  }
+  problem;
+  fix;
   name = "EndpointError";
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
   if (override) {
-    if (!(0, import_node_path.isAbsolute)(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${(0, import_node_path.resolve)(override)}`);
+    if (!(0, import_node_path.isAbsolute)(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder`, `Unset it for the default (${defaultSocketDir()}), or give an absolute path`);
     return (0, import_node_path.resolve)(override);
   }
+  return defaultSocketDir();
+}
+function defaultSocketDir() {
   const uid = typeof process.getuid === "function" ? process.getuid() : (0, import_node_os.userInfo)().username;
   return (0, import_node_path.join)("/tmp", `session-bus-${uid}`);
 }
@@ -3874,7 +3885,8 @@ function endpointFor(busRoot, env = process.env) {
   const bytes = Buffer.byteLength(endpoint.socketPath);
   if (bytes > MAX_SOCKET_PATH_BYTES) {
     throw new EndpointError(
-      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets`,
+      "Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb"
     );
   }
   return endpoint;
@@ -6809,6 +6821,14 @@ var RestoredStateBuilder = class {
 // src/place/mailbox-file.ts
 var fs = __toESM(require("node:fs"), 1);
 var MailboxFileError = class extends Error {
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(problem, fix) {
+    super(`${problem}. ${fix}`);
+    this.problem = problem;
+    this.fix = fix;
+  }
+  problem;
+  fix;
   name = "MailboxFileError";
 };
 function assertRegularFile(file) {
@@ -6820,7 +6840,7 @@ function assertRegularFile(file) {
   }
   if (st.isFile()) return;
   const what = st.isFIFO() ? "a FIFO" : st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symlink" : st.isSocket() ? "a socket" : "a special file";
-  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
+  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file`, `Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }
 
 // src/place/mailbox-replay.ts

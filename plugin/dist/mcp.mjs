@@ -11420,14 +11420,25 @@ function sha256Hex(text) {
 
 // src/place/endpoint.ts
 var EndpointError = class extends Error {
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(problem, fix) {
+    super(`${problem}. ${fix}`);
+    this.problem = problem;
+    this.fix = fix;
+  }
+  problem;
+  fix;
   name = "EndpointError";
 };
 function socketDir(env = process.env) {
   const override = env.SESSION_BUS_SOCKET_DIR;
   if (override) {
-    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve3(override)}`);
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder`, `Unset it for the default (${defaultSocketDir()}), or give an absolute path`);
     return resolve3(override);
   }
+  return defaultSocketDir();
+}
+function defaultSocketDir() {
   const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
   return join2("/tmp", `session-bus-${uid}`);
 }
@@ -11460,7 +11471,8 @@ function endpointFor(busRoot, env = process.env) {
   const bytes = Buffer.byteLength(endpoint.socketPath);
   if (bytes > MAX_SOCKET_PATH_BYTES) {
     throw new EndpointError(
-      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets`,
+      "Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb"
     );
   }
   return endpoint;

@@ -142,6 +142,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       ctx.out(json ? jsonLine(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
+    case 'statusline':
+      // Reached only with an option before it that is not its own (main.ts routes the rest to it).
+      throw new UsageError('statusline takes only --project DIR (Claude Code passes its JSON on stdin)');
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

@@ -7,7 +7,8 @@ import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, 
 import { readConfig } from '../place/config.ts';
 import { readFederationConfig } from '../daemon/federation/config.ts';
 import { daemonIfRunning } from './feed.ts';
-import { jsonLine, safe, table } from './format.ts';
+import { inert } from '../protocol/sanitize.ts';
+import { jsonLine, table } from './format.ts';
 import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
 
@@ -22,8 +23,8 @@ export async function config({ project, json, env, out }: CommandContext, words:
     const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
     if (json) out(jsonLine({ path, settings: wanted }));
-    else if (key) out(safe(wanted[0]!.value));
-    else out(`settings for a daemon started now (file: ${safe(path)}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
+    else if (key) out(inert(wanted[0]!.value));
+    else out(`settings for a daemon started now (file: ${inert(path)}; an environment variable wins over the file)\n${table(['KEY', 'VALUE', 'SOURCE', 'VARIABLE'], wanted.map((r) => [r.key, r.value || '-', r.source, r.env]))}`);
     return 0;
   }
   if (verb !== 'set' && verb !== 'unset') throw new UsageError(`config takes get, set or unset, not ${JSON.stringify(verb)}`);
@@ -40,11 +41,11 @@ export async function config({ project, json, env, out }: CommandContext, words:
     const s = await conn.client.request('status', {});
     conn.client.close();
     const now = s.settings?.find((r) => r.key === def.key);
-    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${safe(now.value || '-')} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${inert(now.value || '-')} (${now.source})` : '?'}; \`session-bus restart\` applies the file`;
   }
   if (json) out(jsonLine({ path, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    out(value === undefined ? `removed ${def.key} from ${safe(path)}` : `set ${def.key}=${safe(value)} in ${safe(path)}`);
+    out(value === undefined ? `removed ${def.key} from ${inert(path)}` : `set ${def.key}=${inert(value)} in ${inert(path)}`);
     if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) out(running);
   }

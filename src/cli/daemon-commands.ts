@@ -12,6 +12,7 @@ import { replayMailbox } from '../place/mailbox-replay.ts';
 import type { ClaimInfo, MessageKind } from '../protocol/messages.ts';
 import { BusError, ErrorCode } from '../protocol/errors.ts';
 import { MAX_TEXT_BYTES } from '../protocol/limits.ts';
+import { inert } from '../protocol/sanitize.ts';
 import { isNotRunning } from '../client/connect.ts';
 import { isRunning, isBusDaemon } from '../place/liveness.ts';
 import { sleep } from '../place/sleep.ts';
@@ -24,7 +25,7 @@ export const NOT_RUNNING = 3;
 
 /** What a person reads when no daemon runs: which bus, and what would start it. */
 export function notRunningLine(busRoot: string): string {
-  return `session-bus daemon: not running for ${safe(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+  return `session-bus daemon: not running for ${inert(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
 }
 
 /** The running daemon, or undefined when none runs (other failures throw). */
@@ -105,7 +106,7 @@ export async function stop({ project, json, env, out }: CommandContext): Promise
   // "Stopped" means gone: the next command (or `ps`) must not find it still exiting.
   const gone = await untilGone(conn.hello.pid);
   if (json) out(jsonLine({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1000} s (its log: ${safe(conn.endpoint.logPath)})`);
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1000} s (its log: ${inert(conn.endpoint.logPath)})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? '' : 's'} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -166,7 +167,7 @@ export async function send({ project, json, env, out }: CommandContext, text: st
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request('broadcast', { ...humanIdentity(project), text, kind });
-    out(json ? jsonLine(result) : `sent #${result.seq} as ${safe(result.from)}`);
+    out(json ? jsonLine(result) : `sent #${result.seq} as ${inert(result.from, 'label')}`);
     return 0;
   } finally {
     conn.client.close();

@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { endpointFor, type Endpoint } from '../place/endpoint.ts';
-import { assertRegularFile } from '../place/mailbox-file.ts';
+import { EndpointError, endpointFor, type Endpoint } from '../place/endpoint.ts';
+import { assertRegularFile, MailboxFileError } from '../place/mailbox-file.ts';
 import { locateProject, type ProjectLocation } from '../place/project.ts';
 import { ConnectionError, RpcClient } from '../transport/rpc-client.ts';
 import { isAlive } from '../place/liveness.ts';
@@ -18,7 +18,7 @@ import { isStaleLock, lockHolder } from '../place/start-lock.ts';
 import type { HelloResult, StatusResult } from '../protocol/messages.ts';
 import { PROTOCOL_VERSION, VERSION } from '../protocol/version.ts';
 import { painter } from './color.ts';
-import { safe } from './format.ts';
+import { inert } from '../protocol/sanitize.ts';
 import { checkFederation, checkHostInbox, checkSettings, federationRefused, checkLogErrors, checkNode, checkRegistrations, checkSocketDir, checkSocketFile, checkVersions, type Check, type CheckStatus, type DoctorReport } from './doctor-checks.ts';
 import { findClaude, judgeValidation, pluginDir, runValidate } from './doctor-plugin.ts';
 
@@ -153,8 +153,8 @@ function checkMailbox(location: ProjectLocation, status: StatusResult | undefine
   try {
     assertRegularFile(file);
   } catch (err) {
-    const [problem, fix] = (err as Error).message.split('. ');
-    return { name, status: 'fail', message: problem!, fix };
+    if (!(err instanceof MailboxFileError)) throw err;
+    return { name, status: 'fail', message: err.problem, fix: err.fix };
   }
   const st = stat(file);
   if (!st) {
@@ -195,8 +195,8 @@ export async function runDoctor(project: string, env: NodeJS.ProcessEnv): Promis
   try {
     endpoint = endpointFor(location.busRoot, env);
   } catch (err) {
-    const [problem, ...fix] = (err as Error).message.split('. ');
-    checks.push({ name: 'socket path', status: 'fail', message: problem!, fix: fix.join('. ') || undefined });
+    if (!(err instanceof EndpointError)) throw err;
+    checks.push({ name: 'socket path', status: 'fail', message: err.problem, fix: err.fix });
   }
   let probe: Probe | undefined;
   if (endpoint && process.platform !== 'win32') {
@@ -237,10 +237,10 @@ export function formatDoctor(report: DoctorReport, color: boolean): string {
   const paint = painter(color);
   const style = { ok: 'green', warn: 'yellow', fail: 'red', skip: 'dim' } as const;
   const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${safe(report.root)}` : ''}`];
+  const lines = [`session-bus doctor${report.root ? ` for ${inert(report.root)}` : ''}`];
   for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${safe(c.message)}`);
-    if (c.fix && c.status !== 'ok') lines.push(`  ${''.padEnd(4)}  ${''.padEnd(width)}  ${paint('bold', 'fix:')} ${safe(c.fix)}`);
+    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${inert(c.message)}`);
+    if (c.fix && c.status !== 'ok') lines.push(`  ${''.padEnd(4)}  ${''.padEnd(width)}  ${paint('bold', 'fix:')} ${inert(c.fix)}`);
   }
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   lines.push('', failed === 0 ? 'All checks passed.' : `${failed} check${failed === 1 ? '' : 's'} failed.`);

@@ -86,7 +86,7 @@ export function formatStatus(s: StatusResult, now = Date.now(), layout: Layout =
   const root = layout.root ?? s.root;
   const cols = layout.columns;
   const lines = [
-    `session-bus daemon: running (pid ${s.pid}, version ${safe(s.version)}, up ${duration(s.uptimeMs)})`,
+    `session-bus daemon: running (pid ${s.pid}, version ${inert(s.version)}, up ${duration(s.uptimeMs)})`,
     `  project   ${safe(s.root)}`,
     `  socket    ${safe(s.socketPath)}`,
     `  log       ${safe(s.logPath)}`,
@@ -138,7 +138,7 @@ export function formatSettings(settings: NonNullable<StatusResult['settings']>):
 /** The federation lines of status: state, lag, the other hosts and their sessions, warnings. */
 export function formatFederation(f: FederationStatus | undefined, now = Date.now()): string[] {
   if (!f || f.state === 'off') return ['  federation off (SESSION_BUS_NATS_URL not set)'];
-  if (f.state === 'refused') return [`  federation refused: ${safe(f.reason ?? 'unknown reason')}`];
+  if (f.state === 'refused') return [`  federation refused: ${inert(f.reason ?? 'unknown reason')}`];
   const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ''} to ${f.url ?? '?'} as ${f.host?.name ?? '?'} (${f.host?.id ?? '?'}), project ${f.project ?? '?'}`;
   const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ''}`;
   const hosts =

@@ -7,6 +7,8 @@
 import { fstatSync, readFileSync } from 'node:fs';
 import { connectExisting } from '../client/connect.ts';
 import type { StatusResult } from '../protocol/messages.ts';
+import { EndpointError } from '../place/endpoint.ts';
+import { inert } from '../protocol/sanitize.ts';
 import { safe } from './format.ts';
 import { truncate } from './width.ts';
 
@@ -58,7 +60,7 @@ export function statuslineArgs(args: readonly string[]): { project?: string } | 
   }
   if (args.length === 2 && args[0] === '--project' && args[1]) return { project: args[1] };
   if (args.length === 1 && args[0]!.startsWith('--project=') && args[0]!.length > '--project='.length) return { project: args[0]!.slice('--project='.length) };
-  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${safe(JSON.stringify(args.join(' ')))}\nRun \`session-bus help statusline\` for usage.\n` };
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${inert(JSON.stringify(args.join(' ')))}\nRun \`session-bus help statusline\` for usage.\n` };
 }
 
 export async function main(args: readonly string[] = process.argv.slice(3)): Promise<void> {
@@ -78,7 +80,9 @@ export async function main(args: readonly string[] = process.argv.slice(3)): Pro
     const conn = await connectExisting(project, { timeoutMs: DEADLINE_MS });
     status = await conn.client.request('status', {}, DEADLINE_MS);
     conn.client.close();
-  } catch {
+  } catch (err) {
+    // No socket can be named (a relative SESSION_BUS_SOCKET_DIR, a path too long): not "not running".
+    if (err instanceof EndpointError) return void process.stdout.write('bus: check SESSION_BUS_SOCKET_DIR (session-bus doctor)\n');
     // No daemon, or one that does not answer: the line says "not running".
   }
   process.stdout.write(`${statusLine(status, sessionId)}\n`);

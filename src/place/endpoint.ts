@@ -23,6 +23,13 @@ export interface Endpoint {
 
 export class EndpointError extends Error {
   override name = 'EndpointError';
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${problem}. ${fix}`);
+  }
 }
 
 export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,9 +37,13 @@ export function socketDir(env: NodeJS.ProcessEnv = process.env): string {
   if (override) {
     // Each process would find a relative one from its own folder: a hook, the CLI in a subfolder
     // and the MCP server would each make theirs (inside the working tree), not share one.
-    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve(override)}`);
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder`, `Unset it for the default (${defaultSocketDir()}), or give an absolute path`);
     return resolve(override);
   }
+  return defaultSocketDir();
+}
+
+function defaultSocketDir(): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : userInfo().username;
   return join('/tmp', `session-bus-${uid}`);
 }
@@ -70,8 +81,8 @@ export function endpointFor(busRoot: string, env: NodeJS.ProcessEnv = process.en
   const bytes = Buffer.byteLength(endpoint.socketPath);
   if (bytes > MAX_SOCKET_PATH_BYTES) {
     throw new EndpointError(
-      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. ` +
-        `Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`,
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets`,
+      'Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb',
     );
   }
   return endpoint;

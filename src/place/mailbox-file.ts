@@ -7,6 +7,13 @@ import * as fs from 'node:fs';
 /** Thrown when the mailbox path holds something that is no regular file: nothing is read or written there. */
 export class MailboxFileError extends Error {
   override name = 'MailboxFileError';
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${problem}. ${fix}`);
+  }
 }
 
 /**
@@ -22,5 +29,5 @@ export function assertRegularFile(file: string): void {
   }
   if (st.isFile()) return;
   const what = st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symlink' : st.isSocket() ? 'a socket' : 'a special file';
-  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
+  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file`, `Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }

@@ -32,7 +32,8 @@ describe('attack 2026-12-02: text from outside reached the terminal raw', () => 
     for (const cmd of ['status', 'peers', 'claims', 'stop']) {
       const r = await cli([cmd]);
       expect(r.code, cmd).toBe(3);
-      expect(r.stdout, cmd).toMatch(/not running for .*red.*evil/);
+      // Shown with its escapes written out, as the folder really is named: a path to copy.
+      expect(r.stdout, cmd).toContain('\\u001b[31mred\\u001b]0;title\\u0007\\u009b31m\\u202eevil');
       expectInert(cmd, r);
     }
     for (const args of [['doctor'], ['config'], ['config', 'set', 'fsync', 'always'], ['config', 'unset', 'fsync'], ['guard', 'install'], ['guard', 'uninstall']]) expectInert(args.join(' '), await cli(args));
@@ -49,7 +50,7 @@ describe('attack 2026-12-02: text from outside reached the terminal raw', () => 
     expect(set.code, set.stderr).toBe(0);
     expectInert('config set', set);
     const get = await p.cliHere(['config', 'get', 'host']);
-    expect(get.stdout).toBe('hred31mevil\n');
+    expect(get.stdout).toBe('h\\u001b[31mred\\u001b]0;title\\u0007\\u009b31m\\u202eevil\n');
     expectInert('config get', get);
     // A daemon federating under a project key it refuses, with the key in its reason.
     const env = { SESSION_BUS_NATS_URL: 'nats://127.0.0.1:1', SESSION_BUS_PROJECT: `x${HOSTILE}` };
@@ -62,7 +63,7 @@ describe('attack 2026-12-02: text from outside reached the terminal raw', () => 
   it('statusline\'s usage error quoted its arguments with C1 and bidi characters raw', async () => {
     const r = await run(process.execPath, [CLI, 'statusline', `\u009b31m\u202eevil`], { input: '' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not "31mevil"');
+    expect(r.stderr).toContain('not "\\u009b31m\\u202eevil"');
     expectInert('statusline', r);
   });
 });

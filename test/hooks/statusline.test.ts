@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/cli/width.ts';
 import * as path from 'node:path';
 import { CLI, DIST, run, useProjects } from '../support/project.ts';
+import { VERSION } from '../../src/protocol/version.ts';
 
 const BIN = path.join(DIST, '..', 'bin', 'session-bus');
 
@@ -80,7 +81,7 @@ describe('session-bus statusline', () => {
     a.client.close();
   });
 
-  it('left alone by the tryout, taken up 2026-12-02: `session-bus --project DIR statusline` said unknown command "statusline" (the options go before the command everywhere else)', async () => {
+  it('`session-bus --project DIR statusline` prints the line (it said unknown command "statusline", which help lists); `--version statusline` is still the version; a relative socket dir is said, not "not running"', async () => {
     // A project of its own: the file's has sessions of the tests before, whose claims may lapse meanwhile.
     const q = project({ git: true });
     const a = await q.connect();
@@ -101,6 +102,10 @@ describe('session-bus statusline', () => {
     // A value that reads like the word is still a value: `--grep statusline log` searches the history.
     const grep = await run(process.execPath, [BIN, '--project', q.dir, '--grep', 'statusline', 'log'], here);
     expect(grep).toMatchObject({ code: 0, stdout: '', stderr: 'No messages match.\n' });
+    // Review: only statusline's own option may come first; `--version statusline` was the version and is.
+    expect((await run(process.execPath, [CLI, '--version', 'statusline'], here)).stdout).toBe(`${VERSION}\n`);
+    const relative = await run(process.execPath, [BIN, 'statusline', '--project', q.dir], { ...here, env: { ...here.env, SESSION_BUS_SOCKET_DIR: 'sockets' } });
+    expect(relative).toMatchObject({ code: 0, stdout: 'bus: check SESSION_BUS_SOCKET_DIR (session-bus doctor)\n' });
     a.client.close();
   });
 });

@@ -6,6 +6,7 @@ import {
 import {
   BusError,
   ConnectionError,
+  EndpointError,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
   MAX_SEQ,
@@ -54,7 +55,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-4UO4INZ7.mjs";
+} from "./chunk-IEKRSV2L.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
@@ -671,6 +672,14 @@ var RestoredStateBuilder = class {
 // src/place/mailbox-file.ts
 import * as fs from "node:fs";
 var MailboxFileError = class extends Error {
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(problem, fix) {
+    super(`${problem}. ${fix}`);
+    this.problem = problem;
+    this.fix = fix;
+  }
+  problem;
+  fix;
   name = "MailboxFileError";
 };
 function assertRegularFile(file) {
@@ -682,7 +691,7 @@ function assertRegularFile(file) {
   }
   if (st.isFile()) return;
   const what = st.isFIFO() ? "a FIFO" : st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symlink" : st.isSocket() ? "a socket" : "a special file";
-  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file. Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
+  throw new MailboxFileError(`the mailbox ${file} is ${what}, not a regular file`, `Move it away (mv "${file}" "${file}.bad"); the bus starts a new one`);
 }
 
 // src/place/mailbox-replay.ts
@@ -1063,8 +1072,8 @@ async function config({ project, json, env, out }, words) {
     const { report } = resolveSettings(env, file);
     const wanted = key ? report.filter((r) => r.key === requireKey(key)) : report;
     if (json) out(jsonLine({ path: path6, settings: wanted }));
-    else if (key) out(safe(wanted[0].value));
-    else out(`settings for a daemon started now (file: ${safe(path6)}; an environment variable wins over the file)
+    else if (key) out(inert(wanted[0].value));
+    else out(`settings for a daemon started now (file: ${inert(path6)}; an environment variable wins over the file)
 ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.value || "-", r.source, r.env]))}`);
     return 0;
   }
@@ -1082,11 +1091,11 @@ ${table(["KEY", "VALUE", "SOURCE", "VARIABLE"], wanted.map((r) => [r.key, r.valu
     const s = await conn.client.request("status", {});
     conn.client.close();
     const now = s.settings?.find((r) => r.key === def.key);
-    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${safe(now.value || "-")} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
+    running = `the running daemon (pid ${s.pid}) has ${def.key}=${now ? `${inert(now.value || "-")} (${now.source})` : "?"}; \`session-bus restart\` applies the file`;
   }
   if (json) out(jsonLine({ path: path6, key: def.key, value: value ?? null, envOverrides: envWins, daemonPid: conn?.hello.pid ?? null }));
   else {
-    out(value === void 0 ? `removed ${def.key} from ${safe(path6)}` : `set ${def.key}=${safe(value)} in ${safe(path6)}`);
+    out(value === void 0 ? `removed ${def.key} from ${inert(path6)}` : `set ${def.key}=${inert(value)} in ${inert(path6)}`);
     if (envWins) out(`note: ${def.env} is set in this shell and wins over the file for daemons started from here`);
     if (running) out(running);
   }
@@ -1200,7 +1209,7 @@ ${lines.join("\n")}
 // src/cli/daemon-commands.ts
 var NOT_RUNNING = 3;
 function notRunningLine(busRoot) {
-  return `session-bus daemon: not running for ${safe(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
+  return `session-bus daemon: not running for ${inert(busRoot)} (the first Claude Code session here starts it; so does \`session-bus send\`)`;
 }
 async function existing(project, env) {
   try {
@@ -1271,7 +1280,7 @@ async function stop({ project, json, env, out }) {
   conn.client.close();
   const gone = await untilGone(conn.hello.pid);
   if (json) out(jsonLine({ stopped: true, exited: gone, pid: conn.hello.pid, connectedSessions: connected }));
-  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1e3} s (its log: ${safe(conn.endpoint.logPath)})`);
+  else if (!gone) out(`session-bus daemon asked to stop (pid ${conn.hello.pid}); it is still exiting after ${EXIT_WAIT_MS / 1e3} s (its log: ${inert(conn.endpoint.logPath)})`);
   else if (connected === 0) out(`session-bus daemon stopped (pid ${conn.hello.pid})`);
   else out(`session-bus daemon stopped (pid ${conn.hello.pid}); ${connected} connected session${connected === 1 ? "" : "s"} will start it again within seconds. To apply new settings, use \`session-bus restart\`.`);
   return 0;
@@ -1315,7 +1324,7 @@ async function send({ project, json, env, out }, text, kind2) {
   const conn = await connectOrSpawn(project, { env });
   try {
     const result = await conn.client.request("broadcast", { ...humanIdentity(project), text, kind: kind2 });
-    out(json ? jsonLine(result) : `sent #${result.seq} as ${safe(result.from)}`);
+    out(json ? jsonLine(result) : `sent #${result.seq} as ${inert(result.from, "label")}`);
     return 0;
   } finally {
     conn.client.close();
@@ -1628,8 +1637,8 @@ function checkMailbox(location, status2) {
   try {
     assertRegularFile(file);
   } catch (err) {
-    const [problem, fix] = err.message.split(". ");
-    return { name, status: "fail", message: problem, fix };
+    if (!(err instanceof MailboxFileError)) throw err;
+    return { name, status: "fail", message: err.problem, fix: err.fix };
   }
   const st = stat(file);
   if (!st) {
@@ -1669,8 +1678,8 @@ async function runDoctor(project, env) {
   try {
     endpoint = endpointFor(location.busRoot, env);
   } catch (err) {
-    const [problem, ...fix] = err.message.split(". ");
-    checks.push({ name: "socket path", status: "fail", message: problem, fix: fix.join(". ") || void 0 });
+    if (!(err instanceof EndpointError)) throw err;
+    checks.push({ name: "socket path", status: "fail", message: err.problem, fix: err.fix });
   }
   let probe;
   if (endpoint && process.platform !== "win32") {
@@ -1706,10 +1715,10 @@ function formatDoctor(report, color) {
   const paint = painter(color);
   const style = { ok: "green", warn: "yellow", fail: "red", skip: "dim" };
   const width = Math.max(...report.checks.map((c) => c.name.length));
-  const lines = [`session-bus doctor${report.root ? ` for ${safe(report.root)}` : ""}`];
+  const lines = [`session-bus doctor${report.root ? ` for ${inert(report.root)}` : ""}`];
   for (const c of report.checks) {
-    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${safe(c.message)}`);
-    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${safe(c.fix)}`);
+    lines.push(`  ${paint(style[c.status], LABELS[c.status].padEnd(4))}  ${c.name.padEnd(width)}  ${inert(c.message)}`);
+    if (c.fix && c.status !== "ok") lines.push(`  ${"".padEnd(4)}  ${"".padEnd(width)}  ${paint("bold", "fix:")} ${inert(c.fix)}`);
   }
   const failed = report.checks.filter((c) => c.status === "fail").length;
   lines.push("", failed === 0 ? "All checks passed." : `${failed} check${failed === 1 ? "" : "s"} failed.`);
@@ -1849,6 +1858,8 @@ async function dispatch(argv, io) {
       ctx.out(json ? jsonLine(report) : formatDoctor(report, colorEnabled(io, io.env)));
       return report.ok ? 0 : 1;
     }
+    case "statusline":
+      throw new UsageError("statusline takes only --project DIR (Claude Code passes its JSON on stdin)");
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

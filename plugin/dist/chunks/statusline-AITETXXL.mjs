@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);
 import {
+  EndpointError,
   connectExisting,
+  inert,
   safe,
   truncate
-} from "./chunk-4UO4INZ7.mjs";
+} from "./chunk-IEKRSV2L.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";
@@ -39,7 +41,7 @@ function statuslineArgs(args) {
   }
   if (args.length === 2 && args[0] === "--project" && args[1]) return { project: args[1] };
   if (args.length === 1 && args[0].startsWith("--project=") && args[0].length > "--project=".length) return { project: args[0].slice("--project=".length) };
-  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${safe(JSON.stringify(args.join(" ")))}
+  return { exit: 2, text: `session-bus: statusline takes only --project DIR (Claude Code passes its JSON on stdin), not ${inert(JSON.stringify(args.join(" ")))}
 Run \`session-bus help statusline\` for usage.
 ` };
 }
@@ -59,7 +61,8 @@ async function main(args = process.argv.slice(3)) {
     const conn = await connectExisting(project, { timeoutMs: DEADLINE_MS });
     status = await conn.client.request("status", {}, DEADLINE_MS);
     conn.client.close();
-  } catch {
+  } catch (err) {
+    if (err instanceof EndpointError) return void process.stdout.write("bus: check SESSION_BUS_SOCKET_DIR (session-bus doctor)\n");
   }
   process.stdout.write(`${statusLine(status, sessionId)}
 `);

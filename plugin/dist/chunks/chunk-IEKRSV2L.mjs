@@ -44,24 +44,214 @@ function isOlderThan(peer, protocol, version) {
   return peer.protocol < protocol || compareVersions(peer.version, version) < 0;
 }
 
+// src/place/endpoint.ts
+import { userInfo } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+
+// src/protocol/limits.ts
+var MAX_TEXT_BYTES = 4096;
+var MAX_FRAME_BYTES = 64 * 1024;
+var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
+var MAX_DRAIN_CHARS = 128 * 1024;
+var MAX_SOCKET_PATH_BYTES = 100;
+var MAX_SEQ = 2 ** 48;
+var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+var MAX_HISTORY_LIMIT = 1e3;
+var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
+
+// src/place/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(text) {
+  const data = Buffer.from(text, "utf8");
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const buf = Buffer.alloc(blocks * 64);
+  data.copy(buf);
+  buf[data.length] = 128;
+  const bits = data.length * 8;
+  buf.writeUInt32BE(Math.floor(bits / 2 ** 32), buf.length - 8);
+  buf.writeUInt32BE(bits >>> 0, buf.length - 4);
+  const h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
+  const w = new Uint32Array(64);
+  for (let off = 0; off < buf.length; off += 64) {
+    for (let i = 0; i < 16; i++) w[i] = buf.readUInt32BE(off + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ w[i - 15] >>> 3;
+      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ w[i - 2] >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + S1 + ch + K[i] + w[i] >>> 0;
+      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = a & b ^ a & c ^ b & c;
+      const t2 = S0 + maj >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
+  }
+  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+// src/place/endpoint.ts
+var EndpointError = class extends Error {
+  /** The problem and its fix apart (doctor shows them on two lines); the message is both. */
+  constructor(problem, fix) {
+    super(`${problem}. ${fix}`);
+    this.problem = problem;
+    this.fix = fix;
+  }
+  problem;
+  fix;
+  name = "EndpointError";
+};
+function socketDir(env = process.env) {
+  const override = env.SESSION_BUS_SOCKET_DIR;
+  if (override) {
+    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder`, `Unset it for the default (${defaultSocketDir()}), or give an absolute path`);
+    return resolve(override);
+  }
+  return defaultSocketDir();
+}
+function defaultSocketDir() {
+  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
+  return join("/tmp", `session-bus-${uid}`);
+}
+var hashed = /* @__PURE__ */ new Map();
+function hashRoot(root) {
+  let hash = hashed.get(root);
+  if (hash === void 0) {
+    hash = sha256Hex(root).slice(0, 16);
+    if (hashed.size < 64) hashed.set(root, hash);
+  }
+  return hash;
+}
+function endpointFor(busRoot, env = process.env) {
+  const hash = hashRoot(busRoot);
+  const dir = socketDir(env);
+  const base = join(dir, hash);
+  const endpoint = {
+    dir,
+    socketPath: `${base}.sock`,
+    lockPath: `${base}.lock`,
+    startingPath: `${base}.starting`,
+    logPath: `${base}.log`,
+    hash
+  };
+  if (process.platform === "win32") {
+    const user = userInfo().username;
+    endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
+    return endpoint;
+  }
+  const bytes = Buffer.byteLength(endpoint.socketPath);
+  if (bytes > MAX_SOCKET_PATH_BYTES) {
+    throw new EndpointError(
+      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets`,
+      "Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb"
+    );
+  }
+  return endpoint;
+}
+
 // src/place/project.ts
 import { existsSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname as dirname2, join as join2 } from "node:path";
+import { dirname as dirname2, join as join3 } from "node:path";
 
 // src/place/git-files.ts
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join as join2, resolve as resolve2 } from "node:path";
 function findGitDir(dir) {
-  let cur = resolve(dir);
+  let cur = resolve2(dir);
   for (; ; ) {
-    const dotGit = join(cur, ".git");
+    const dotGit = join2(cur, ".git");
     try {
       const st = statSync(dotGit);
       if (st.isDirectory()) return dotGit;
       if (st.isFile()) {
         const m = /^gitdir:[ \t]*([^\r\n]+)/m.exec(readFileSync(dotGit, "utf8"));
-        if (m) return resolve(cur, m[1].trim());
+        if (m) return resolve2(cur, m[1].trim());
       }
     } catch {
     }
@@ -74,7 +264,7 @@ function gitCommonDir(gitDir) {
   try {
     let common = gitDir;
     try {
-      common = resolve(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim());
+      common = resolve2(gitDir, readFileSync(join2(gitDir, "commondir"), "utf8").trim());
     } catch {
     }
     return realpathSync(common);
@@ -85,18 +275,18 @@ function gitCommonDir(gitDir) {
 
 // src/place/project.ts
 var MAILBOX_FILE = "mailbox.jsonl";
-var LEGACY_MAILBOX_DIR = join2(".claude", ".session-bus");
+var LEGACY_MAILBOX_DIR = join3(".claude", ".session-bus");
 function locateProject(dir) {
   const projectDir = realpathSync2(dir);
   const gitDir = findGitDir(projectDir);
   const commonDir = gitDir ? gitCommonDir(gitDir) : void 0;
   if (commonDir) {
-    const mailboxDir2 = join2(commonDir, "session-bus");
-    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join2(mailboxDir2, MAILBOX_FILE), inGit: true };
+    const mailboxDir2 = join3(commonDir, "session-bus");
+    return { projectDir, busRoot: commonDir, mailboxDir: mailboxDir2, mailboxPath: join3(mailboxDir2, MAILBOX_FILE), inGit: true };
   }
   const busRoot = folderBusRoot(projectDir);
-  const mailboxDir = join2(busRoot, LEGACY_MAILBOX_DIR);
-  return { projectDir, busRoot, mailboxDir, mailboxPath: join2(mailboxDir, MAILBOX_FILE), inGit: false };
+  const mailboxDir = join3(busRoot, LEGACY_MAILBOX_DIR);
+  return { projectDir, busRoot, mailboxDir, mailboxPath: join3(mailboxDir, MAILBOX_FILE), inGit: false };
 }
 function folderBusRoot(dir) {
   let home;
@@ -105,8 +295,8 @@ function folderBusRoot(dir) {
   } catch {
   }
   for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync(join2(d, LEGACY_MAILBOX_DIR))) return d;
-    if (d !== home && existsSync(join2(d, ".claude"))) return d;
+    if (existsSync(join3(d, LEGACY_MAILBOX_DIR))) return d;
+    if (d !== home && existsSync(join3(d, ".claude"))) return d;
     if (d === home || dirname2(d) === d) return dir;
   }
 }
@@ -162,17 +352,6 @@ function localClock(ts, withDate = false) {
 function pad2(n) {
   return String(n).padStart(2, "0");
 }
-
-// src/protocol/limits.ts
-var MAX_TEXT_BYTES = 4096;
-var MAX_FRAME_BYTES = 64 * 1024;
-var MAX_CLIENT_BACKLOG_BYTES = 1024 * 1024;
-var MAX_DRAIN_CHARS = 128 * 1024;
-var MAX_SOCKET_PATH_BYTES = 100;
-var MAX_SEQ = 2 ** 48;
-var MAX_TS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-var MAX_HISTORY_LIMIT = 1e3;
-var MAX_HISTORY_REPLY_BYTES = 256 * 1024;
 
 // src/protocol/errors.ts
 function describeError(code, data = {}) {
@@ -525,7 +704,7 @@ var RpcClient = class _RpcClient extends RpcPeer {
 
 // src/place/settings.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/place/config.ts
 var DEFAULT_RETENTION = { maxCount: 1e4, maxAgeMs: 7 * 24 * 36e5 };
@@ -579,7 +758,7 @@ var SETTINGS = [
 ];
 var SETTINGS_FILE = "settings.json";
 function settingsPath(mailboxDir) {
-  return join3(mailboxDir, SETTINGS_FILE);
+  return join4(mailboxDir, SETTINGS_FILE);
 }
 function settingsFor(mailboxDir, env) {
   return resolveSettings(env, readSettingsFile(settingsPath(mailboxDir)));
@@ -650,173 +829,6 @@ function resolveSettings(env, file) {
     }
   }
   return { env: out, report };
-}
-
-// src/place/endpoint.ts
-import { userInfo } from "node:os";
-import { isAbsolute, join as join4, resolve as resolve2 } from "node:path";
-
-// src/place/sha256.ts
-var K = new Uint32Array([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var rotr = (x, n) => x >>> n | x << 32 - n;
-function sha256Hex(text) {
-  const data = Buffer.from(text, "utf8");
-  const blocks = Math.ceil((data.length + 9) / 64);
-  const buf = Buffer.alloc(blocks * 64);
-  data.copy(buf);
-  buf[data.length] = 128;
-  const bits = data.length * 8;
-  buf.writeUInt32BE(Math.floor(bits / 2 ** 32), buf.length - 8);
-  buf.writeUInt32BE(bits >>> 0, buf.length - 4);
-  const h = new Uint32Array([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < buf.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = buf.readUInt32BE(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ w[i - 15] >>> 3;
-      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ w[i - 2] >>> 10;
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    let [a, b, c, d, e, f, g, hh] = h;
-    for (let i = 0; i < 64; i++) {
-      const S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = e & f ^ ~e & g;
-      const t1 = hh + S1 + ch + K[i] + w[i] >>> 0;
-      const S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = a & b ^ a & c ^ b & c;
-      const t2 = S0 + maj >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = d + t1 >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = t1 + t2 >>> 0;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
-  }
-  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
-}
-
-// src/place/endpoint.ts
-var EndpointError = class extends Error {
-  name = "EndpointError";
-};
-function socketDir(env = process.env) {
-  const override = env.SESSION_BUS_SOCKET_DIR;
-  if (override) {
-    if (!isAbsolute(override)) throw new EndpointError(`SESSION_BUS_SOCKET_DIR must be an absolute path, not ${JSON.stringify(override)}: each process would look for it from its own folder. Set it to e.g. ${resolve2(override)}`);
-    return resolve2(override);
-  }
-  const uid = typeof process.getuid === "function" ? process.getuid() : userInfo().username;
-  return join4("/tmp", `session-bus-${uid}`);
-}
-var hashed = /* @__PURE__ */ new Map();
-function hashRoot(root) {
-  let hash = hashed.get(root);
-  if (hash === void 0) {
-    hash = sha256Hex(root).slice(0, 16);
-    if (hashed.size < 64) hashed.set(root, hash);
-  }
-  return hash;
-}
-function endpointFor(busRoot, env = process.env) {
-  const hash = hashRoot(busRoot);
-  const dir = socketDir(env);
-  const base = join4(dir, hash);
-  const endpoint = {
-    dir,
-    socketPath: `${base}.sock`,
-    lockPath: `${base}.lock`,
-    startingPath: `${base}.starting`,
-    logPath: `${base}.log`,
-    hash
-  };
-  if (process.platform === "win32") {
-    const user = userInfo().username;
-    endpoint.socketPath = `\\\\.\\pipe\\session-bus-${hashRoot(`${user}\0${busRoot}`)}`;
-    return endpoint;
-  }
-  const bytes = Buffer.byteLength(endpoint.socketPath);
-  if (bytes > MAX_SOCKET_PATH_BYTES) {
-    throw new EndpointError(
-      `socket path ${endpoint.socketPath} is ${bytes} bytes, over the ${MAX_SOCKET_PATH_BYTES}-byte limit of Unix sockets. Set SESSION_BUS_SOCKET_DIR to a shorter directory, e.g. SESSION_BUS_SOCKET_DIR=/tmp/sb`
-    );
-  }
-  return endpoint;
 }
 
 // src/client/connect.ts
@@ -1383,7 +1395,7 @@ function formatStatus(s, now = Date.now(), layout = {}) {
   const root = layout.root ?? s.root;
   const cols = layout.columns;
   const lines = [
-    `session-bus daemon: running (pid ${s.pid}, version ${safe(s.version)}, up ${duration(s.uptimeMs)})`,
+    `session-bus daemon: running (pid ${s.pid}, version ${inert(s.version)}, up ${duration(s.uptimeMs)})`,
     `  project   ${safe(s.root)}`,
     `  socket    ${safe(s.socketPath)}`,
     `  log       ${safe(s.logPath)}`,
@@ -1426,7 +1438,7 @@ function formatSettings(settings) {
 }
 function formatFederation(f, now = Date.now()) {
   if (!f || f.state === "off") return ["  federation off (SESSION_BUS_NATS_URL not set)"];
-  if (f.state === "refused") return [`  federation refused: ${safe(f.reason ?? "unknown reason")}`];
+  if (f.state === "refused") return [`  federation refused: ${inert(f.reason ?? "unknown reason")}`];
   const head = `  federation ${f.state}${f.since ? ` for ${duration(now - f.since)}` : ""} to ${f.url ?? "?"} as ${f.host?.name ?? "?"} (${f.host?.id ?? "?"}), project ${f.project ?? "?"}`;
   const lag = `  lag       outbox ${f.outbox} to publish, ${f.inboundPending} to take in; ${f.received} received${f.lastReceivedAt ? `, last ${duration(now - f.lastReceivedAt)} ago` : ""}`;
   const hosts = f.hosts.length === 0 ? ["  hosts     no other host seen"] : f.hosts.map((h, i) => `${i === 0 ? "  hosts     " : "            "}${safe(h.name)} (${safe(h.id)}): ${h.sessions.length} session(s)${h.sessions.length ? ` ${h.sessions.map((x) => safe(x.label)).join(", ")}` : ""}, seen ${duration(now - h.lastSeen)} ago`);
@@ -1479,6 +1491,7 @@ export {
   PROTOCOL_VERSION,
   isOlderThan,
   sha256Hex,
+  EndpointError,
   endpointFor,
   isAlive,
   isRunning,
