@@ -7,7 +7,7 @@ import { readSettingsFile, resolveSettings, SETTINGS, settingDef, settingsPath, 
 import { readConfig } from '../place/config.ts';
 import { readFederationConfig } from '../daemon/federation/config.ts';
 import { daemonIfRunning } from './feed.ts';
-import { inert } from '../protocol/sanitize.ts';
+import { inert, ONE_LINE } from '../protocol/sanitize.ts';
 import { jsonLine, table } from './format.ts';
 import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
@@ -67,6 +67,9 @@ const FEDERATION_PROBE: NodeJS.ProcessEnv = { SESSION_BUS_NATS_URL: 'nats://127.
  * wrong).
  */
 function check(envName: string, value: string): void {
+  // A setting is a line people read back (config, status, doctor): none of the characters that
+  // could pose as layout or hide text. A file written by hand may still hold them: shown inert.
+  if (!ONE_LINE.test(value)) throw new UsageError(`${envName} cannot hold control, line-separator or bidi characters: ${inert(JSON.stringify(value))}`);
   try {
     readConfig({ [envName]: value });
   } catch (err) {

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliHere } from '../support/cli.ts';
 import { CLI, run, useProjects } from '../support/project.ts';
+import { locateProject } from '../../src/place/project.ts';
+import { settingsPath } from '../../src/place/settings.ts';
 
 const project = useProjects({ scope: 'file' });
 
@@ -44,11 +46,16 @@ describe('attack 2026-12-02: text from outside reached the terminal raw', () => 
     expect((await cli(['stop'])).code).toBe(0);
   });
 
-  it('a settings value with escape sequences: config set and get, the running daemon\'s value, status\'s federation refusal and doctor', async () => {
+  it('a settings value with escape sequences: config set refuses it; one written by hand is shown inert by config get, the running daemon\'s value, status\'s federation refusal and doctor', async () => {
     const p = project({ git: true });
     const set = await p.cliHere(['config', 'set', 'host', `h${HOSTILE}`]);
-    expect(set.code, set.stderr).toBe(0);
+    expect(set.code).toBe(2);
+    expect(set.stderr).toMatch(/^session-bus: SESSION_BUS_HOST cannot hold control, line-separator or bidi characters: "h\\u001b\[31mred/);
     expectInert('config set', set);
+    // The file as a person (or a planted repository) may write it by hand.
+    const file = settingsPath(locateProject(p.dir).mailboxDir);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ host: `h${HOSTILE}` }));
     const get = await p.cliHere(['config', 'get', 'host']);
     expect(get.stdout).toBe('h\\u001b[31mred\\u001b]0;title\\u0007\\u009b31m\\u202eevil\n');
     expectInert('config get', get);

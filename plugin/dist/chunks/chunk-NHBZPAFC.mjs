@@ -4,6 +4,7 @@ import { createRequire as __sbCreateRequire } from 'node:module'; const require 
 // src/protocol/sanitize.ts
 var ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/;
 function cleanText(text) {
   return text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, "");
 }
@@ -1484,6 +1485,7 @@ export {
   MAX_TS,
   MAX_HISTORY_LIMIT,
   MAX_HISTORY_REPLY_BYTES,
+  ONE_LINE,
   inert,
   describeError,
   BusError,

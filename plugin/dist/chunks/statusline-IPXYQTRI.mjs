@@ -6,7 +6,7 @@ import {
   inert,
   safe,
   truncate
-} from "./chunk-IEKRSV2L.mjs";
+} from "./chunk-NHBZPAFC.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";

@@ -14,6 +14,7 @@ import {
   MAX_TS,
   MESSAGE_KINDS,
   MESSAGE_NOTIFICATION,
+  ONE_LINE,
   PROTOCOL_VERSION,
   RpcClient,
   RpcError,
@@ -55,7 +56,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-IEKRSV2L.mjs";
+} from "./chunk-NHBZPAFC.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
@@ -1108,6 +1109,7 @@ function requireKey(key) {
 }
 var FEDERATION_PROBE = { SESSION_BUS_NATS_URL: "nats://127.0.0.1:4222", SESSION_BUS_PROJECT: "probe" };
 function check(envName, value) {
+  if (!ONE_LINE.test(value)) throw new UsageError(`${envName} cannot hold control, line-separator or bidi characters: ${inert(JSON.stringify(value))}`);
   try {
     readConfig({ [envName]: value });
   } catch (err) {
