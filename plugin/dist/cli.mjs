@@ -10,4 +10,4 @@ var at = commandWordAt(argv);
 var before = argv.slice(0, Math.max(at, 0));
 var ownOption = before.length === 0 || before.length === 2 && before[0] === "--project" || before.length === 1 && before[0].startsWith("--project=");
 if (argv[at] === "statusline" && ownOption) void import("./chunks/statusline-IPXYQTRI.mjs").then((m) => m.main([...before, ...argv.slice(at + 1)]));
-else void import("./chunks/commands-2AVE5F6G.mjs").then((m) => m.main());
+else void import("./chunks/commands-FISH6UUR.mjs").then((m) => m.main());

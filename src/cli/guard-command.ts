@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { connectExisting } from '../client/connect.ts';
 import { humanIdentity } from '../place/identity.ts';
+import { quoteWord } from '../guard/shell-words.ts';
 import { inert } from '../protocol/sanitize.ts';
 import type { CommandContext } from './io.ts';
 import { UsageError } from './parse.ts';
@@ -64,7 +65,8 @@ export async function guard(c: CommandContext, words: string[], cliScript: strin
     '#!/bin/sh',
     MARK,
     `if [ -x "$(dirname "$0")/${CHAINED}" ]; then "$(dirname "$0")/${CHAINED}" "$@" || exit $?; fi`,
-    `"${process.execPath}" "${cliScript}" guard check || true`,
+    // Quoted for sh whatever the paths hold (a `"`, a `$(`): they are the plugin's, wherever it was put.
+    `${quoteWord(process.execPath)} ${quoteWord(cliScript)} guard check || true`,
     '',
   ].join('\n');
   fs.writeFileSync(hook, script, { mode: 0o755 });

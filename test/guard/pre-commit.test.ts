@@ -80,4 +80,18 @@ describe('guard install: a pre-commit hook for people', () => {
       expect(r.stdout).toBe('');
     }
   });
+
+  it('guard install wrote the CLI\'s path into the hook inside double quotes: a plugin folder named with " and $( ran what it named at every commit', async () => {
+    const p = project({ git: true });
+    // The plugin where its folder's name holds shell syntax (the user's, or a marketplace's, choice).
+    const dist = path.join(p.base, 'plug"$(touch INJECTED)"in', 'dist');
+    fs.cpSync(DIST, dist, { recursive: true });
+    const install = await run(process.execPath, [path.join(dist, 'cli.mjs'), 'guard', 'install', '--project', p.dir], { env: p.env });
+    expect(install.code, install.stderr).toBe(0);
+    const hook = spawnSync('/bin/sh', [path.join(p.dir, '.git', 'hooks', 'pre-commit')], { cwd: p.dir, env: p.env, encoding: 'utf8' });
+    expect(hook.status).toBe(0);
+    // The check ran (no "not found" from sh) and nothing the name says did.
+    expect(hook.stderr).toBe('');
+    expect(fs.existsSync(path.join(p.dir, 'INJECTED'))).toBe(false);
+  });
 });

@@ -1137,6 +1137,13 @@ function humanIdentity(dir) {
   return { sessionId: `human:${user}`, pid: 0, label: `human:${user}`, cwd: resolve(dir) };
 }
 
+// src/guard/shell-words.ts
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "in", "case", "esac", "function", "select", "time", "!", "{", "}", "[[", "]]", "coproc"]);
+function quoteWord(word) {
+  if (/^[A-Za-z0-9_/.,:@%+-]+$/.test(word) && !RESERVED.has(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/cli/guard-command.ts
 var MARK = "# session-bus guard: installed by `session-bus guard install`; `session-bus guard uninstall` removes it";
 var CHAINED = "pre-commit.before-session-bus";
@@ -1180,7 +1187,8 @@ async function guard(c, words, cliScript) {
     "#!/bin/sh",
     MARK,
     `if [ -x "$(dirname "$0")/${CHAINED}" ]; then "$(dirname "$0")/${CHAINED}" "$@" || exit $?; fi`,
-    `"${process.execPath}" "${cliScript}" guard check || true`,
+    // Quoted for sh whatever the paths hold (a `"`, a `$(`): they are the plugin's, wherever it was put.
+    `${quoteWord(process.execPath)} ${quoteWord(cliScript)} guard check || true`,
     ""
   ].join("\n");
   fs4.writeFileSync(hook, script, { mode: 493 });
