@@ -11112,8 +11112,8 @@ function cleanText(text) {
 function oneLine(text) {
   return cleanText(text).replace(/[\t\n]+/g, " ");
 }
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
-var TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
+var UNSAFE = /(?<![\p{Extended_Pictographic}#*0-9])[\uFE0E\uFE0F]|(?![\uFE0E\uFE0F])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
+var TAG_START = /<(?=[\p{Cf}\p{Default_Ignorable_Code_Point}]*[/!?A-Za-z])/gu;
 var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
 var LABEL_SAFE = /[^\w.:#/@+-]/g;
 function escapeChar(c) {

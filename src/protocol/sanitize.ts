@@ -33,18 +33,22 @@ export function oneLine(text: string): string {
 
 /**
  * What a model or terminal could read as layout or command, or what hides text from a person
- * while a model still reads it: every C0 control (newline and tab included), DEL, C1 controls
- * (NEL ends a line in some readers), line and paragraph separators, bidi embeddings, overrides,
- * isolates and marks, invisible characters (soft hyphen, zero-width space/joiners, word joiner,
- * invisible operators, BOM) — one between `<` and `/system-reminder>` would hide a tag from the
- * tag check — and the Unicode tag characters (U+E0000–E007F), invisible text a model reads.
+ * while a model still reads it: every control (C0 with newline and tab, DEL, C1: NEL ends a line
+ * in some readers), line and paragraph separators, and every invisible character, by Unicode's
+ * own lists rather than ours: the format characters (bidi controls, zero-width ones, BOM, the
+ * interlinear annotation marks, the tag characters U+E0000–E007F) and the default-ignorable code
+ * points (variation selectors, Hangul fillers, the combining grapheme joiner). One between `<`
+ * and `/system-reminder>` would hide a tag from the tag check; a run of them spells text a model
+ * reads and a person cannot see ("ASCII smuggling"; variation selectors carry a byte each). An
+ * attack of ours found our own list missing the last three kinds. Kept: one text-or-emoji selector
+ * right after an emoji or a keycap base (❤️, 1️⃣), how most emoji are written; it carries one bit.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\u{E0000}-\u{E007F}]/gu;
+const UNSAFE = /(?<![\p{Extended_Pictographic}#*0-9])[\uFE0E\uFE0F]|(?![\uFE0E\uFE0F])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 /**
  * A `<` that starts a tag, invisible characters between it and the name included: the host wraps
  * tool results and context in tags of its own.
  */
-const TAG_START = /<(?=[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]*[/!?A-Za-z])/g;
+const TAG_START = /<(?=[\p{Cf}\p{Default_Ignorable_Code_Point}]*[/!?A-Za-z])/gu;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * What a label may show as it is. A label sits inside a structured line (`#7 12:00:03 <label>

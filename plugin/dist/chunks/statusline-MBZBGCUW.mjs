@@ -6,7 +6,7 @@ import {
   inert,
   safe,
   truncate
-} from "./chunk-NHBZPAFC.mjs";
+} from "./chunk-MTWGDKDP.mjs";
 
 // src/cli/statusline.ts
 import { fstatSync, readFileSync } from "node:fs";

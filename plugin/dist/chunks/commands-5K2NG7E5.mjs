@@ -56,7 +56,7 @@ import {
   table,
   terminalColumns,
   writeSetting
-} from "./chunk-NHBZPAFC.mjs";
+} from "./chunk-MTWGDKDP.mjs";
 
 // src/cli/commands.ts
 import * as fs7 from "node:fs";
