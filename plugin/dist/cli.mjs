@@ -10,4 +10,4 @@ var at = commandWordAt(argv);
 var before = argv.slice(0, Math.max(at, 0));
 var ownOption = before.length === 0 || before.length === 2 && before[0] === "--project" || before.length === 1 && before[0].startsWith("--project=");
 if (argv[at] === "statusline" && ownOption) void import("./chunks/statusline-MBZBGCUW.mjs").then((m) => m.main([...before, ...argv.slice(at + 1)]));
-else void import("./chunks/commands-5K2NG7E5.mjs").then((m) => m.main());
+else void import("./chunks/commands-AKPTPDB7.mjs").then((m) => m.main());

@@ -30,7 +30,8 @@ function hooksDir(project: string, env: NodeJS.ProcessEnv, verb: string): string
   } catch (err) {
     const said = String((err as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] || (err as Error).message;
     if (/not a git repository/i.test(said)) throw new UsageError(`guard ${verb} works on a git repository, and ${project} is not in one`);
-    throw new Error(`git could not name the hooks folder of ${project}: ${inert(said)}`);
+    // Worded inert with every error, where the CLI prints it (commands.ts).
+    throw new Error(`git could not name the hooks folder of ${project}: ${said}`);
   }
   fs.mkdirSync(dir, { recursive: true });
   return dir;

@@ -1154,7 +1154,7 @@ function hooksDir(project, env, verb) {
   } catch (err) {
     const said = String(err.stderr ?? "").trim().split("\n")[0] || err.message;
     if (/not a git repository/i.test(said)) throw new UsageError(`guard ${verb} works on a git repository, and ${project} is not in one`);
-    throw new Error(`git could not name the hooks folder of ${project}: ${inert(said)}`);
+    throw new Error(`git could not name the hooks folder of ${project}: ${said}`);
   }
   fs4.mkdirSync(dir, { recursive: true });
   return dir;
